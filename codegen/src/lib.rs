@@ -1,0 +1,13 @@
+//! steamspec: turns YAML descriptions of the Steam Web API (and backpack.tf) into a typed Rust
+//! client and JSON Schemas, and checks `GetSupportedAPIList` output against them.
+//!
+//! The pipeline: [`load`] reads `spec/` into the resolved [`model`]; each consumer reads only
+//! the model.
+
+pub mod diag;
+pub mod load;
+pub mod model;
+pub mod pos;
+pub mod spec;
+
+pub use load::{LoadError, Loaded, load_dir};

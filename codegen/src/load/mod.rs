@@ -1,0 +1,224 @@
+//! The spec loader: reads a spec folder, parses YAML with positions, resolves and checks it.
+
+mod constraints;
+pub mod names;
+mod resolve;
+pub mod typeexpr;
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::model::Model;
+use crate::pos::Pos;
+use crate::spec::format::{InterfaceFile, ProvidersFile};
+
+/// The providers the project ships, used when a spec folder has no `providers.yaml`.
+pub const BUILTIN_PROVIDERS: &str = include_str!("../../../spec/providers.yaml");
+const BUILTIN_PROVIDERS_NAME: &str = "<builtin providers.yaml>";
+
+/// Spec files larger than this are refused rather than parsed.
+pub const MAX_FILE_BYTES: usize = 8 << 20;
+
+/// A spec file's text and the name it is reported under.
+#[derive(Clone, Debug)]
+pub struct Source {
+    pub name: String,
+    pub text: String,
+}
+
+/// A successful load: the model, plus warnings worth showing.
+#[derive(Debug)]
+pub struct Loaded {
+    pub model: Model,
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Why a load failed.
+#[derive(Debug)]
+pub enum LoadError {
+    /// The folder or a file could not be read (exit 2 in the CLI).
+    Io(String),
+    /// The spec has errors (exit 1); every diagnostic, warnings included, sorted.
+    Spec(Vec<Diagnostic>),
+}
+
+impl std::fmt::Display for LoadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            LoadError::Io(e) => f.write_str(e),
+            LoadError::Spec(d) => {
+                for x in d {
+                    writeln!(f, "{x}")?;
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+/// The files a spec folder consists of: `providers.yaml` (optional) and every `*.yaml` below
+/// it, sorted. Paths are `dir` joined with the relative path, as they will be reported.
+pub fn spec_files(dir: &Path) -> Result<(Option<PathBuf>, Vec<PathBuf>), LoadError> {
+    let meta = std::fs::metadata(dir)
+        .map_err(|e| LoadError::Io(format!("{}: cannot read spec folder: {e}", dir.display())))?;
+    if !meta.is_dir() {
+        return Err(LoadError::Io(format!("{}: not a folder", dir.display())));
+    }
+    let mut out = Vec::new();
+    walk(dir, &mut out, 0)?;
+    out.sort();
+    let providers = dir.join("providers.yaml");
+    let (prov, rest): (Vec<_>, Vec<_>) = out.into_iter().partition(|p| *p == providers);
+    Ok((prov.into_iter().next(), rest))
+}
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>, depth: usize) -> Result<(), LoadError> {
+    if depth > 8 {
+        return Ok(());
+    }
+    let rd = std::fs::read_dir(dir)
+        .map_err(|e| LoadError::Io(format!("{}: cannot read folder: {e}", dir.display())))?;
+    for entry in rd {
+        let entry = entry.map_err(|e| LoadError::Io(format!("{}: {e}", dir.display())))?;
+        let path = entry.path();
+        let ft = entry
+            .file_type()
+            .map_err(|e| LoadError::Io(format!("{}: {e}", path.display())))?;
+        if ft.is_dir() {
+            walk(&path, out, depth + 1)?;
+        } else if path.extension().is_some_and(|e| e == "yaml" || e == "yml") {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+fn display(p: &Path) -> String {
+    p.to_string_lossy().replace('\\', "/")
+}
+
+fn read(p: &Path) -> Result<Source, LoadError> {
+    let bytes = std::fs::read(p)
+        .map_err(|e| LoadError::Io(format!("{}: cannot read: {e}", p.display())))?;
+    let name = display(p);
+    // Non-UTF-8 and oversized files are spec errors with a place, not I/O failures.
+    let text = if bytes.len() > MAX_FILE_BYTES {
+        Err(format!(
+            "file is {} bytes, more than the limit of {MAX_FILE_BYTES}",
+            bytes.len()
+        ))
+    } else {
+        String::from_utf8(bytes).map_err(|e| {
+            format!(
+                "file is not valid UTF-8 (invalid byte at offset {})",
+                e.utf8_error().valid_up_to()
+            )
+        })
+    };
+    match text {
+        Ok(text) => Ok(Source { name, text }),
+        Err(msg) => Err(LoadError::Spec(vec![Diagnostic {
+            pos: Pos::file(&Arc::from(name.as_str())),
+            severity: crate::diag::Severity::Error,
+            message: msg,
+        }])),
+    }
+}
+
+/// Loads the spec folder `dir` (e.g. `spec`).
+pub fn load_dir(dir: &Path) -> Result<Loaded, LoadError> {
+    let (providers, files) = spec_files(dir)?;
+    let providers = match providers {
+        Some(p) => read(&p)?,
+        None => Source {
+            name: BUILTIN_PROVIDERS_NAME.into(),
+            text: BUILTIN_PROVIDERS.into(),
+        },
+    };
+    let mut sources = Vec::new();
+    let mut early = Vec::new();
+    for f in files {
+        match read(&f) {
+            Ok(s) => sources.push(s),
+            Err(LoadError::Spec(d)) => early.extend(d),
+            Err(e) => return Err(e),
+        }
+    }
+    match load_sources(providers, sources) {
+        Ok(l) if early.is_empty() => Ok(l),
+        Ok(l) => {
+            early.extend(l.warnings);
+            early.sort();
+            Err(LoadError::Spec(early))
+        }
+        Err(LoadError::Spec(mut d)) => {
+            d.extend(early);
+            d.sort();
+            Err(LoadError::Spec(d))
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// Loads from memory: the providers file (None for the builtin one) and interface files.
+pub fn load_sources(providers: Source, files: Vec<Source>) -> Result<Loaded, LoadError> {
+    let mut diags = Diagnostics::default();
+    let pname: Arc<str> = Arc::from(providers.name.as_str());
+    let prov: Option<ProvidersFile> = parse_yaml(&pname, &providers.text, &mut diags);
+    let mut parsed = Vec::new();
+    for f in files {
+        let name: Arc<str> = Arc::from(f.name.as_str());
+        if let Some(def) = parse_yaml::<InterfaceFile>(&name, &f.text, &mut diags) {
+            parsed.push(resolve::Parsed { file: name, def });
+        }
+    }
+    let model = prov.map(|p| resolve::resolve((&pname, p), parsed, &mut diags));
+    let has_errors = diags.has_errors();
+    let all = diags.into_sorted();
+    match model {
+        Some(model) if !has_errors => Ok(Loaded {
+            model,
+            warnings: all,
+        }),
+        _ => Err(LoadError::Spec(all)),
+    }
+}
+
+fn parse_yaml<T: serde::de::DeserializeOwned>(
+    file: &Arc<str>,
+    text: &str,
+    diags: &mut Diagnostics,
+) -> Option<T> {
+    if text.trim().is_empty() {
+        diags.error(Pos::file(file), "file is empty");
+        return None;
+    }
+    match serde_saphyr::from_str::<T>(text) {
+        Ok(v) => Some(v),
+        Err(e) => {
+            let (line, col) = e
+                .location()
+                .map(|l| (l.line() as u32, l.column() as u32))
+                .unwrap_or((0, 0));
+            diags.error(Pos::new(file, line, col), yaml_message(&e));
+            None
+        }
+    }
+}
+
+/// The parser's message without its snippet and its own "line N column M" prefix.
+fn yaml_message(e: &serde_saphyr::Error) -> String {
+    let full = e.without_snippet().to_string();
+    let mut msg = full.lines().next().unwrap_or("").trim();
+    msg = msg.strip_prefix("error:").unwrap_or(msg).trim();
+    if let Some(rest) = msg.strip_prefix("line ")
+        && let Some(idx) = rest.find(": ")
+        && rest[..idx].contains("column")
+    {
+        msg = &rest[idx + 2..];
+    }
+    msg.to_string()
+}

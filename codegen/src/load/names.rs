@@ -1,0 +1,69 @@
+//! Rust names for wire names: snake_case fields, PascalCase types and variants.
+
+use heck::{ToSnakeCase, ToUpperCamelCase};
+
+/// Keywords that cannot be raw identifiers; they get a trailing underscore instead.
+const NOT_RAW: &[&str] = &["self", "Self", "super", "crate", "_"];
+
+/// `memberCount` -> `member_count`, `steamID` -> `steam_id`, `2weeks` -> `_2weeks`.
+pub fn field_name(wire: &str) -> String {
+    fix_start(wire.to_snake_case())
+}
+
+/// `waiting` -> `Waiting`, `looking to trade` -> `LookingToTrade`.
+pub fn type_name(wire: &str) -> String {
+    fix_start(wire.to_upper_camel_case())
+}
+
+fn fix_start(mut s: String) -> String {
+    if s.is_empty() || s.starts_with(|c: char| c.is_ascii_digit()) {
+        s.insert(0, '_');
+    }
+    if NOT_RAW.contains(&s.as_str()) {
+        s.push('_');
+    }
+    s
+}
+
+/// Whether `s` can be a Rust identifier (possibly as `r#s`).
+pub fn is_valid_ident(s: &str) -> bool {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) if c == '_' || c.is_ascii_alphabetic() => {}
+        _ => return false,
+    }
+    chars.all(|c| c == '_' || c.is_ascii_alphanumeric()) && !NOT_RAW.contains(&s)
+}
+
+/// Whether `s` is already in PascalCase as written (type names must be).
+pub fn is_pascal_case(s: &str) -> bool {
+    s.starts_with(|c: char| c.is_ascii_uppercase()) && s.chars().all(|c| c.is_ascii_alphanumeric())
+}
+
+/// Interface and method names as they appear in URLs.
+pub fn is_api_name(s: &str) -> bool {
+    s.starts_with(|c: char| c.is_ascii_alphabetic())
+        && s.chars().all(|c| c == '_' || c.is_ascii_alphanumeric())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn conversions() {
+        assert_eq!(field_name("memberCount"), "member_count");
+        assert_eq!(field_name("member_count"), "member_count");
+        assert_eq!(field_name("steamID"), "steam_id");
+        assert_eq!(field_name("type"), "type");
+        assert_eq!(field_name("self"), "self_");
+        assert_eq!(field_name("2weeks"), "_2weeks");
+        assert_eq!(type_name("waiting"), "Waiting");
+        assert_eq!(type_name("looking to trade"), "LookingToTrade");
+        assert!(is_valid_ident("r_1"));
+        assert!(!is_valid_ident("1r"));
+        assert!(!is_valid_ident("self"));
+        assert!(is_pascal_case("HubStatus"));
+        assert!(!is_pascal_case("hub_status"));
+    }
+}

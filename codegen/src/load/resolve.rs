@@ -1,0 +1,1242 @@
+//! Raw spec files -> the resolved model. Every check pushes a diagnostic and goes on, so one
+//! run reports every problem; nothing here panics on any input.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
+
+use super::constraints;
+use super::names;
+use super::typeexpr::{self, TypeExpr};
+use crate::diag::{Diagnostics, did_you_mean};
+use crate::model::*;
+use crate::pos::Sp;
+use crate::spec::format::{
+    EnumDef, ErrorModelDef, FieldDef, InterfaceFile, OperationDef, ParamDef, ProviderDef,
+    ProvidersFile, TypeDef,
+};
+use crate::spec::ordered_map::OrderedMap;
+
+/// A parsed interface file and its display path.
+pub struct Parsed {
+    pub file: Arc<str>,
+    pub def: InterfaceFile,
+}
+
+pub fn resolve(
+    providers: (&Arc<str>, ProvidersFile),
+    files: Vec<Parsed>,
+    diags: &mut Diagnostics,
+) -> Model {
+    let mut model = Model {
+        providers: BTreeMap::new(),
+        interfaces: BTreeMap::new(),
+        types: BTreeMap::new(),
+        files: std::iter::once(providers.0.to_string())
+            .chain(files.iter().map(|f| f.file.to_string()))
+            .collect(),
+    };
+    for (id, def) in providers.1.providers.iter() {
+        if let Some(p) = provider(providers.0, id, def, diags) {
+            model.providers.insert(id.value.clone(), p);
+        }
+    }
+
+    // Pass 1: interface names and every type name, so references can be resolved in any order.
+    let mut names = TypeNames::default();
+    let mut seen_interfaces: BTreeMap<String, Pos> = BTreeMap::new();
+    for f in &files {
+        let iface = &f.def.interface;
+        let pos = iface.pos(&f.file);
+        if !names::is_api_name(iface) {
+            diags.error(
+                pos.clone(),
+                format!("invalid interface name '{}'", iface.value),
+            );
+        }
+        if let Some(first) = seen_interfaces.get(&iface.value) {
+            diags.error(
+                pos.clone(),
+                format!(
+                    "duplicate interface '{}' (first defined at {first})",
+                    iface.value
+                ),
+            );
+        } else {
+            seen_interfaces.insert(iface.value.clone(), pos);
+        }
+        let stem = f
+            .file
+            .rsplit('/')
+            .next()
+            .unwrap_or("")
+            .trim_end_matches(".yaml");
+        if stem != iface.value.as_str() && !stem.is_empty() {
+            diags.warning(
+                iface.pos(&f.file),
+                format!(
+                    "file name '{stem}.yaml' does not match interface '{}'",
+                    iface.value
+                ),
+            );
+        }
+        for (name, def) in f.def.types.iter() {
+            if !names::is_pascal_case(name) {
+                diags.error(
+                    name.pos(&f.file),
+                    format!(
+                        "type name '{}' must be PascalCase (e.g. '{}')",
+                        name.value,
+                        names::type_name(name)
+                    ),
+                );
+            }
+            names.define(name, &f.file, diags);
+            if def.enumeration.is_some() {
+                names.enums.insert(name.value.clone());
+            }
+        }
+        for op in &f.def.operations {
+            let (req, resp) = op_type_names(op, &f.def.operations);
+            if let Some(resp) = resp {
+                names.define(&resp, &f.file, diags);
+            }
+            names.define(&req, &f.file, diags);
+        }
+    }
+
+    // Pass 2: named types.
+    for f in &files {
+        let iface = f.def.interface.value.clone();
+        for (name, def) in f.def.types.iter() {
+            if let Some(t) = named_type(&f.file, &iface, name, def, &names, diags) {
+                model.types.entry(t.name.clone()).or_insert(t);
+            }
+        }
+    }
+
+    // Pass 3: interfaces and operations (inline response types join the model here).
+    for f in files {
+        let Some(provider) = model.providers.get(&f.def.provider.value).cloned() else {
+            let known = model.providers.keys().map(String::as_str);
+            diags.error(
+                f.def.provider.pos(&f.file),
+                format!(
+                    "unknown provider '{}'{}",
+                    f.def.provider.value,
+                    did_you_mean(&f.def.provider, known)
+                ),
+            );
+            continue;
+        };
+        if let Some(i) = interface(&f, &provider, &names, &mut model, diags) {
+            model.interfaces.entry(i.name.clone()).or_insert(i);
+        }
+    }
+
+    // Pass 4: examples, against the complete model.
+    check_examples(&model, diags);
+    model
+}
+
+/// Every type name defined anywhere, with where.
+#[derive(Default)]
+struct TypeNames {
+    defined: BTreeMap<String, Pos>,
+    /// Names of enum types (query parameters may be enums, not structs).
+    enums: BTreeSet<String>,
+    /// Rust names, to catch names that differ only in case conversion.
+    rust: BTreeMap<String, (String, Pos)>,
+}
+
+impl TypeNames {
+    fn define(&mut self, name: &Sp<String>, file: &Arc<str>, diags: &mut Diagnostics) {
+        let pos = name.pos(file);
+        if let Some(s) = Scalar::from_name(name) {
+            diags.error(pos, format!("type name '{}' is a builtin type", s.name()));
+            return;
+        }
+        if matches!(name.as_str(), "array" | "map") {
+            diags.error(pos, format!("type name '{}' is reserved", name.value));
+            return;
+        }
+        if let Some(first) = self.defined.get(&name.value) {
+            diags.error(
+                pos,
+                format!("duplicate type '{}' (first defined at {first})", name.value),
+            );
+            return;
+        }
+        let rust = names::type_name(name);
+        if let Some((other, first)) = self.rust.get(&rust) {
+            diags.error(
+                pos.clone(),
+                format!(
+                    "type '{}' and type '{other}' (at {first}) both become `{rust}` in Rust",
+                    name.value
+                ),
+            );
+        } else {
+            self.rust.insert(rust, (name.value.clone(), pos.clone()));
+        }
+        self.defined.insert(name.value.clone(), pos);
+    }
+
+    fn candidates(&self) -> impl Iterator<Item = &str> {
+        self.defined
+            .keys()
+            .map(String::as_str)
+            .chain(Scalar::ALL.iter().map(|s| s.name()))
+    }
+}
+
+/// (request type name, inline response type name if the response defines fields).
+fn op_type_names(op: &OperationDef, all: &[OperationDef]) -> (Sp<String>, Option<Sp<String>>) {
+    let several = all
+        .iter()
+        .filter(|o| o.method.value == op.method.value)
+        .count()
+        > 1;
+    let base = if several {
+        format!("{}V{}", op.method.value, op.version.value)
+    } else {
+        op.method.value.clone()
+    };
+    let req = Sp::new(format!("{base}Request"), op.method.at);
+    let resp = op
+        .response
+        .fields
+        .as_ref()
+        .map(|_| match &op.response.name {
+            Some(n) => n.clone(),
+            None => Sp::new(format!("{base}Response"), op.method.at),
+        });
+    (req, resp)
+}
+
+fn provider(
+    file: &Arc<str>,
+    id: &Sp<String>,
+    def: &ProviderDef,
+    diags: &mut Diagnostics,
+) -> Option<Provider> {
+    let mut ok = true;
+    if !names::is_api_name(id) {
+        diags.error(id.pos(file), format!("invalid provider id '{}'", id.value));
+        ok = false;
+    }
+    for h in std::iter::once(&def.host).chain(def.publisher_host.as_ref()) {
+        if !is_host(h) {
+            diags.error(h.pos(file), format!("invalid host '{}'", h.value));
+            ok = false;
+        }
+    }
+    if let Some(p) = &def.path {
+        if let Err(e) = check_path_template(p) {
+            diags.error(p.pos(file), e);
+            ok = false;
+        }
+    }
+    let errors = error_model(file, &def.errors, diags)?;
+    ok.then(|| Provider {
+        id: id.value.clone(),
+        title: def.title.clone(),
+        description: def.description.clone(),
+        host: def.host.value.clone(),
+        publisher_host: def.publisher_host.as_ref().map(|h| h.value.clone()),
+        auth_param: def.auth.param.value.clone(),
+        auth_name: def.auth.name.clone(),
+        auth_env: def.auth.env.clone(),
+        format_param: def
+            .format_param
+            .as_ref()
+            .map(|f| (f.name.clone(), f.value.clone())),
+        path_template: def.path.as_ref().map(|p| p.value.clone()),
+        service_suffix: def.service_suffix.clone(),
+        errors,
+        pos: id.pos(file),
+    })
+}
+
+fn is_host(h: &str) -> bool {
+    !h.is_empty()
+        && h.len() <= 253
+        && h.chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':'))
+}
+
+fn check_path_template(p: &str) -> Result<(), String> {
+    if !p.starts_with('/') {
+        return Err(format!("path '{p}' must start with '/'"));
+    }
+    let mut rest = p;
+    while let Some(open) = rest.find('{') {
+        let Some(close) = rest[open..].find('}') else {
+            return Err(format!("unclosed '{{' in path '{p}'"));
+        };
+        let name = &rest[open + 1..open + close];
+        if !matches!(name, "interface" | "method" | "version") {
+            return Err(format!(
+                "unknown placeholder '{{{name}}}' in path '{p}' (known: {{interface}}, {{method}}, {{version}})"
+            ));
+        }
+        rest = &rest[open + close + 1..];
+    }
+    Ok(())
+}
+
+fn error_model(
+    file: &Arc<str>,
+    def: &ErrorModelDef,
+    diags: &mut Diagnostics,
+) -> Option<ErrorModel> {
+    let kind = def.kind.value;
+    let pos = def.kind.pos(file);
+    let mut ok = true;
+    match kind {
+        ErrorKind::HttpStatus => {
+            for (name, present) in [
+                ("field", def.field.is_some()),
+                ("success", def.success.is_some()),
+                ("message_field", def.message_field.is_some()),
+                ("codes", !def.codes.is_empty()),
+            ] {
+                if present {
+                    diags.error(
+                        pos.clone(),
+                        format!("'{name}' does not apply to error kind http_status"),
+                    );
+                    ok = false;
+                }
+            }
+        }
+        ErrorKind::SuccessCode => {
+            if def.field.is_none() || def.success.is_none() {
+                diags.error(
+                    pos.clone(),
+                    "error kind success_code needs 'field' and 'success'",
+                );
+                ok = false;
+            }
+        }
+        ErrorKind::Message => {
+            if def.field.is_none() {
+                diags.error(pos.clone(), "error kind message needs 'field'");
+                ok = false;
+            }
+        }
+    }
+    let mut seen = BTreeSet::new();
+    for c in &def.codes {
+        if !seen.insert(c.value.value) {
+            diags.error(
+                c.value.pos(file),
+                format!("duplicate error code {}", c.value.value),
+            );
+            ok = false;
+        }
+        if Some(c.value.value) == def.success.as_ref().map(|s| s.value) {
+            diags.error(
+                c.value.pos(file),
+                format!("error code {} is the success value", c.value.value),
+            );
+            ok = false;
+        }
+        if !names::is_valid_ident(&c.name) || c.name.chars().any(|ch| ch.is_ascii_uppercase()) {
+            diags.error(
+                c.name.pos(file),
+                format!("error code name '{}' must be snake_case", c.name.value),
+            );
+            ok = false;
+        }
+    }
+    ok.then(|| ErrorModel {
+        kind,
+        field: def.field.as_ref().map(|f| f.value.clone()),
+        success: def.success.as_ref().map(|s| s.value),
+        message_field: def.message_field.as_ref().map(|f| f.value.clone()),
+        codes: def
+            .codes
+            .iter()
+            .map(|c| ErrorCode {
+                value: c.value.value,
+                name: c.name.value.clone(),
+                description: c.description.clone(),
+            })
+            .collect(),
+        description: def.description.clone(),
+    })
+}
+
+/// Resolves a type expression; reports unknown names with a did-you-mean.
+fn type_ref(
+    file: &Arc<str>,
+    ty: &Sp<String>,
+    names: &TypeNames,
+    diags: &mut Diagnostics,
+) -> Option<TypeRef> {
+    // Point inside the expression: plain scalars start at the node's column.
+    let at = |offset: usize| Pos::new(file, ty.at.line, ty.at.col + offset as u32);
+    let expr = match typeexpr::parse(ty) {
+        Ok(e) => e,
+        Err(e) => {
+            diags.error(
+                at(e.offset),
+                format!("invalid type '{}': {}", ty.value, e.message),
+            );
+            return None;
+        }
+    };
+    fn go(
+        e: &TypeExpr,
+        names: &TypeNames,
+        report: &mut dyn FnMut(usize, String),
+    ) -> Option<TypeRef> {
+        match e {
+            TypeExpr::Name(n, off) => {
+                if let Some(s) = Scalar::from_name(n) {
+                    Some(TypeRef::Scalar(s))
+                } else if names.defined.contains_key(n) {
+                    Some(TypeRef::Named(n.clone()))
+                } else {
+                    report(
+                        *off,
+                        format!("unknown type '{n}'{}", did_you_mean(n, names.candidates())),
+                    );
+                    None
+                }
+            }
+            TypeExpr::Array(inner) => Some(TypeRef::Array(Box::new(go(inner, names, report)?))),
+            TypeExpr::Map(key, value) => {
+                let k = match key.as_deref() {
+                    None => MapKey::String,
+                    Some(TypeExpr::Name(n, off)) => match n.as_str() {
+                        "string" => MapKey::String,
+                        "uint32" => MapKey::Uint32,
+                        "uint64" => MapKey::Uint64,
+                        "steamid" => MapKey::SteamId,
+                        _ => {
+                            report(
+                                *off,
+                                format!(
+                                    "map keys must be string, uint32, uint64 or steamid, not '{n}'"
+                                ),
+                            );
+                            return None;
+                        }
+                    },
+                    Some(_) => {
+                        report(
+                            0,
+                            "map keys must be string, uint32, uint64 or steamid".into(),
+                        );
+                        return None;
+                    }
+                };
+                Some(TypeRef::Map(k, Box::new(go(value, names, report)?)))
+            }
+        }
+    }
+    let mut errs = Vec::new();
+    let r = go(&expr, names, &mut |off, msg| errs.push((off, msg)));
+    for (off, msg) in errs {
+        diags.error(at(off), msg);
+    }
+    r
+}
+
+fn named_type(
+    file: &Arc<str>,
+    iface: &str,
+    name: &Sp<String>,
+    def: &TypeDef,
+    names: &TypeNames,
+    diags: &mut Diagnostics,
+) -> Option<NamedType> {
+    let kind = match (&def.fields, &def.enumeration) {
+        (Some(fields), None) => TypeKind::Struct(fields_of(file, name, fields, names, diags)?),
+        (None, Some(e)) => TypeKind::Enum(enum_type(file, name, e, diags)?),
+        (Some(_), Some(_)) => {
+            diags.error(
+                name.pos(file),
+                format!("type '{}' has both 'fields' and 'enum'", name.value),
+            );
+            return None;
+        }
+        (None, None) => {
+            diags.error(
+                name.pos(file),
+                format!("type '{}' needs 'fields' or 'enum'", name.value),
+            );
+            return None;
+        }
+    };
+    Some(NamedType {
+        name: name.value.clone(),
+        interface: iface.to_string(),
+        description: def.description.clone(),
+        notes: def.notes.clone(),
+        kind,
+        pos: name.pos(file),
+    })
+}
+
+fn fields_of(
+    file: &Arc<str>,
+    owner: &Sp<String>,
+    defs: &OrderedMap<FieldDef>,
+    names: &TypeNames,
+    diags: &mut Diagnostics,
+) -> Option<Vec<Field>> {
+    let mut out = Vec::new();
+    let mut ok = true;
+    let mut rust_seen: BTreeMap<String, (String, Pos)> = BTreeMap::new();
+    let mut wire_seen: BTreeMap<&str, Pos> = BTreeMap::new();
+    for (wire_name, def) in defs.iter() {
+        let pos = wire_name.pos(file);
+        if let Some(first) = wire_seen.get(wire_name.as_str()) {
+            diags.error(
+                pos.clone(),
+                format!(
+                    "duplicate field '{}' in {} (first at {first})",
+                    wire_name.value, owner.value
+                ),
+            );
+            ok = false;
+            continue;
+        }
+        wire_seen.insert(wire_name, pos.clone());
+        let rust_name = rust_name_of(file, wire_name, def.rust_name.as_ref(), diags);
+        if let Some((other, first)) = rust_seen.get(&rust_name) {
+            diags.error(
+                pos.clone(),
+                format!(
+                    "field '{}' and field '{other}' (at {first}) both become `{rust_name}` in Rust; set rust_name on one",
+                    wire_name.value
+                ),
+            );
+            ok = false;
+        } else {
+            rust_seen.insert(rust_name.clone(), (wire_name.value.clone(), pos.clone()));
+        }
+        let Some(ty) = type_ref(file, &def.ty, names, diags) else {
+            ok = false;
+            continue;
+        };
+        let wire = wire_of(file, &ty, def.wire.as_ref(), diags);
+        let constraints = constraints::resolve(def.constraints.as_ref(), &ty, file, diags);
+        out.push(Field {
+            name: wire_name.value.clone(),
+            rust_name,
+            ty,
+            optional: def.optional.as_ref().is_some_and(|o| o.value),
+            nullable: def.nullable.as_ref().is_some_and(|o| o.value),
+            wire,
+            description: def.description.clone(),
+            constraints,
+            notes: def.notes.clone(),
+            pos,
+        });
+    }
+    ok.then_some(out)
+}
+
+/// The innermost scalar of a type (through arrays and maps).
+fn leaf_scalar(ty: &TypeRef) -> Option<Scalar> {
+    match ty {
+        TypeRef::Scalar(s) => Some(*s),
+        TypeRef::Array(t) | TypeRef::Map(_, t) => leaf_scalar(t),
+        TypeRef::Named(_) => None,
+    }
+}
+
+fn wire_of(file: &Arc<str>, ty: &TypeRef, w: Option<&Sp<Wire>>, diags: &mut Diagnostics) -> Wire {
+    let leaf = leaf_scalar(ty);
+    match (w, leaf) {
+        (Some(w), Some(s)) if s.is_numeric() => w.value,
+        (Some(w), _) => {
+            diags.error(
+                w.pos(file),
+                format!("'wire' applies to numbers, not to {}", ty.display()),
+            );
+            Wire::Number
+        }
+        (None, Some(s)) => s.default_wire(),
+        (None, None) => Wire::Number,
+    }
+}
+
+fn rust_name_of(
+    file: &Arc<str>,
+    wire: &Sp<String>,
+    over: Option<&Sp<String>>,
+    diags: &mut Diagnostics,
+) -> String {
+    match over {
+        Some(o) if names::is_valid_ident(o) => o.value.clone(),
+        Some(o) => {
+            diags.error(
+                o.pos(file),
+                format!("rust_name '{}' is not a valid Rust identifier", o.value),
+            );
+            names::field_name(wire)
+        }
+        None => names::field_name(wire),
+    }
+}
+
+fn enum_type(
+    file: &Arc<str>,
+    owner: &Sp<String>,
+    def: &EnumDef,
+    diags: &mut Diagnostics,
+) -> Option<EnumType> {
+    let repr = def.repr.value;
+    let open = def.open.as_ref().is_none_or(|o| o.value);
+    let mut ok = true;
+    let mut values = Vec::new();
+    let mut seen_values: BTreeMap<EnumLit, Pos> = BTreeMap::new();
+    let mut seen_names: BTreeMap<String, Pos> = BTreeMap::new();
+    if def.values.is_empty() {
+        diags.error(
+            owner.pos(file),
+            format!("enum '{}' has no values", owner.value),
+        );
+        return None;
+    }
+    for v in &def.values {
+        let pos = v.value.pos(file);
+        let lit = match (&v.value.value, repr) {
+            (serde_json::Value::String(s), EnumRepr::String) => EnumLit::Str(s.clone()),
+            (serde_json::Value::Number(n), EnumRepr::Integer) if n.as_i64().is_some() => {
+                EnumLit::Int(n.as_i64().unwrap_or_default())
+            }
+            (other, _) => {
+                let (want, repr) = match repr {
+                    EnumRepr::String => ("a string", "string"),
+                    EnumRepr::Integer => ("an integer", "integer"),
+                };
+                diags.error(
+                    pos,
+                    format!("enum value {other} is not {want} (repr: {repr})"),
+                );
+                ok = false;
+                continue;
+            }
+        };
+        if let Some(first) = seen_values.get(&lit) {
+            diags.error(
+                pos.clone(),
+                format!(
+                    "duplicate enum value {lit} in {} (first at {first})",
+                    owner.value
+                ),
+            );
+            ok = false;
+            continue;
+        }
+        seen_values.insert(lit.clone(), pos.clone());
+        let rust_name = match (&v.name, &lit) {
+            (Some(n), _) => {
+                if !names::is_pascal_case(n) {
+                    diags.error(
+                        n.pos(file),
+                        format!("variant name '{}' must be PascalCase", n.value),
+                    );
+                    ok = false;
+                }
+                n.value.clone()
+            }
+            (None, EnumLit::Str(s)) => names::type_name(s),
+            (None, EnumLit::Int(i)) => {
+                diags.error(
+                    pos.clone(),
+                    format!("integer enum value {i} needs a 'name'"),
+                );
+                ok = false;
+                continue;
+            }
+        };
+        if open && rust_name == "Unknown" {
+            diags.error(
+                pos.clone(),
+                "variant name 'Unknown' is reserved for unknown values of open enums",
+            );
+            ok = false;
+        }
+        if let Some(first) = seen_names.get(&rust_name) {
+            diags.error(
+                pos.clone(),
+                format!(
+                    "duplicate variant name '{rust_name}' in {} (first at {first})",
+                    owner.value
+                ),
+            );
+            ok = false;
+            continue;
+        }
+        seen_names.insert(rust_name.clone(), pos.clone());
+        values.push(EnumValue {
+            rust_name,
+            value: lit,
+            description: v.description.clone(),
+            pos,
+        });
+    }
+    ok.then_some(EnumType { repr, open, values })
+}
+
+fn interface(
+    f: &Parsed,
+    provider: &Provider,
+    names: &TypeNames,
+    model: &mut Model,
+    diags: &mut Diagnostics,
+) -> Option<Interface> {
+    let file = &f.file;
+    let def = &f.def;
+    let iface = def.interface.value.clone();
+    let iface_errors = match &def.errors {
+        Some(e) => error_model(file, e, diags),
+        None => Some(provider.errors.clone()),
+    };
+    let mut ops = Vec::new();
+    let mut seen: BTreeMap<(String, u32), Pos> = BTreeMap::new();
+    let mut fn_names: BTreeMap<String, Pos> = BTreeMap::new();
+    for op in &def.operations {
+        let pos = op.method.pos(file);
+        let key = (op.method.value.clone(), op.version.value);
+        if let Some(first) = seen.get(&key) {
+            diags.error(
+                pos,
+                format!(
+                    "duplicate operation {}/v{} (first at {first})",
+                    op.method.value, op.version.value
+                ),
+            );
+            continue;
+        }
+        seen.insert(key, pos.clone());
+        let ctx = OpCtx {
+            file,
+            def,
+            provider,
+            names,
+            iface_errors: iface_errors.as_ref(),
+        };
+        if let Some((o, inline)) = operation(&ctx, op, diags) {
+            if let Some(first) = fn_names.get(&o.fn_name) {
+                diags.error(
+                    pos,
+                    format!(
+                        "operation method name `{}` is used twice (first at {first})",
+                        o.fn_name
+                    ),
+                );
+                continue;
+            }
+            fn_names.insert(o.fn_name.clone(), o.pos.clone());
+            if let Some(t) = inline {
+                model.types.entry(t.name.clone()).or_insert(t);
+            }
+            ops.push(o);
+        }
+    }
+    ops.sort_by(|a, b| (&a.method, a.version).cmp(&(&b.method, b.version)));
+    let imported = def.imported.as_ref().map(|i| Imported {
+        listing: i.listing.clone(),
+        todo: i.todo.clone(),
+    });
+    Some(Interface {
+        module: names::field_name(&iface),
+        name: iface,
+        provider: provider.id.clone(),
+        description: def.description.clone(),
+        sources: def.sources.clone(),
+        notes: def.notes.clone(),
+        imported,
+        operations: ops,
+        file: file.to_string(),
+        pos: def.interface.pos(file),
+    })
+}
+
+struct OpCtx<'a> {
+    file: &'a Arc<str>,
+    def: &'a InterfaceFile,
+    provider: &'a Provider,
+    names: &'a TypeNames,
+    iface_errors: Option<&'a ErrorModel>,
+}
+
+fn operation(
+    ctx: &OpCtx,
+    op: &OperationDef,
+    diags: &mut Diagnostics,
+) -> Option<(Operation, Option<NamedType>)> {
+    let file = ctx.file;
+    let def = ctx.def;
+    let pos = op.method.pos(file);
+    let mut ok = true;
+    if !names::is_api_name(&op.method) {
+        diags.error(
+            pos.clone(),
+            format!("invalid method name '{}'", op.method.value),
+        );
+        ok = false;
+    }
+    if op.version.value == 0 {
+        diags.error(op.version.pos(file), "version must be 1 or more");
+        ok = false;
+    }
+    let visibility = op
+        .visibility
+        .as_ref()
+        .or(def.visibility.as_ref())
+        .map_or(Visibility::Public, |v| v.value);
+    let status = op
+        .status
+        .as_ref()
+        .or(def.status.as_ref())
+        .map_or(Status::Live, |s| s.value);
+    let host = match (&op.host, visibility) {
+        (Some(h), _) => {
+            if !is_host(h) {
+                diags.error(h.pos(file), format!("invalid host '{}'", h.value));
+                ok = false;
+            }
+            h.value.clone()
+        }
+        (None, Visibility::Publisher) => match &ctx.provider.publisher_host {
+            Some(h) => h.clone(),
+            None => {
+                diags.error(
+                    pos.clone(),
+                    format!(
+                        "provider '{}' has no publisher_host for a publisher operation",
+                        ctx.provider.id
+                    ),
+                );
+                ok = false;
+                String::new()
+            }
+        },
+        (None, Visibility::Public) => ctx.provider.host.clone(),
+    };
+    let path = match (&op.path, &ctx.provider.path_template) {
+        (Some(p), _) => {
+            if let Err(e) = check_path_template(p) {
+                diags.error(p.pos(file), e);
+                ok = false;
+            }
+            fill_path(p, def, op)
+        }
+        (None, Some(t)) => fill_path(t, def, op),
+        (None, None) => {
+            diags.error(
+                pos.clone(),
+                format!(
+                    "operation needs a 'path': provider '{}' has no path template",
+                    ctx.provider.id
+                ),
+            );
+            ok = false;
+            String::new()
+        }
+    };
+    let is_service = ctx
+        .provider
+        .service_suffix
+        .as_ref()
+        .is_some_and(|s| def.interface.ends_with(s.as_str()));
+    let input = op.input.as_ref().map_or(
+        if is_service {
+            InputEncoding::InputJson
+        } else {
+            InputEncoding::Query
+        },
+        |i| i.value,
+    );
+
+    // Parameters: the interface's common ones first.
+    let mut params = Vec::new();
+    let mut seen: BTreeMap<String, Pos> = BTreeMap::new();
+    let mut rust_seen: BTreeMap<String, (String, Pos)> = BTreeMap::new();
+    for p in def.common_parameters.iter().chain(&op.parameters) {
+        let ppos = p.name.pos(file);
+        if let Some(first) = seen.get(&p.name.value) {
+            diags.error(
+                ppos,
+                format!("duplicate parameter '{}' (first at {first})", p.name.value),
+            );
+            ok = false;
+            continue;
+        }
+        seen.insert(p.name.value.clone(), ppos.clone());
+        if p.name.value == ctx.provider.auth_param
+            || ctx
+                .provider
+                .format_param
+                .as_ref()
+                .is_some_and(|(n, _)| *n == p.name.value)
+        {
+            diags.error(
+                ppos,
+                format!(
+                    "'{}' is sent by the client for every call; do not list it as a parameter",
+                    p.name.value
+                ),
+            );
+            ok = false;
+            continue;
+        }
+        match param(ctx, p, input, diags) {
+            Some(par) => {
+                if let Some((other, first)) = rust_seen.get(&par.rust_name) {
+                    diags.error(
+                        par.pos.clone(),
+                        format!(
+                            "parameter '{}' and parameter '{other}' (at {first}) both become `{}` in Rust; set rust_name on one",
+                            par.name, par.rust_name
+                        ),
+                    );
+                    ok = false;
+                } else {
+                    rust_seen.insert(par.rust_name.clone(), (par.name.clone(), par.pos.clone()));
+                }
+                params.push(par)
+            }
+            None => ok = false,
+        }
+    }
+
+    let mut rules = Vec::new();
+    for r in &op.rules {
+        match (&r.at_least_one_of, &r.required_if) {
+            (Some(list), None) => {
+                if list.len() < 2 {
+                    diags.error(
+                        list.pos(file),
+                        "at_least_one_of needs two or more parameters",
+                    );
+                    ok = false;
+                }
+                ok &= rule_params_exist(file, list, &params, diags);
+                rules.push(Rule::AtLeastOneOf(list.value.clone()));
+            }
+            (None, Some(pair)) => {
+                if pair.len() != 2 {
+                    diags.error(
+                        pair.pos(file),
+                        "required_if takes exactly two parameters: [required, when_given]",
+                    );
+                    ok = false;
+                } else {
+                    ok &= rule_params_exist(file, pair, &params, diags);
+                    rules.push(Rule::RequiredIf(pair[0].clone(), pair[1].clone()));
+                }
+            }
+            _ => {
+                diags.error(
+                    Pos::new(file, op.method.at.line, 0),
+                    "a rule needs exactly one of at_least_one_of, required_if",
+                );
+                ok = false;
+            }
+        }
+    }
+
+    // Response.
+    let (req_name, inline_name) = op_type_names(op, &def.operations);
+    let r = &op.response;
+    let (resp_ty, inline) = match (&r.ty, &r.fields, &inline_name) {
+        (Some(t), None, _) => {
+            if r.name.is_some() {
+                diags.error(
+                    pos.clone(),
+                    "response 'name' only applies to inline 'fields'",
+                );
+                ok = false;
+            }
+            (type_ref(file, t, ctx.names, diags), None)
+        }
+        (None, Some(fields), Some(name)) => {
+            let inline = fields_of(file, name, fields, ctx.names, diags).map(|fs| NamedType {
+                name: name.value.clone(),
+                interface: def.interface.value.clone(),
+                description: r
+                    .description
+                    .clone()
+                    .or_else(|| Some(format!("The result of {}.", op.method.value))),
+                notes: Vec::new(),
+                kind: TypeKind::Struct(fs),
+                pos: name.pos(file),
+            });
+            (
+                inline.as_ref().map(|t| TypeRef::Named(t.name.clone())),
+                inline,
+            )
+        }
+        _ => {
+            diags.error(
+                pos.clone(),
+                "response needs exactly one of 'type' or 'fields'",
+            );
+            (None, None)
+        }
+    };
+    if let Some(env) = &r.envelope
+        && env.is_empty()
+    {
+        diags.error(
+            env.pos(file),
+            "envelope must not be empty (leave it out for no envelope)",
+        );
+        ok = false;
+    }
+    let errors = match &op.errors {
+        Some(e) => error_model(file, e, diags),
+        None => ctx.iface_errors.cloned(),
+    };
+
+    let mut examples = Vec::new();
+    let mut ex_seen: BTreeMap<&str, Pos> = BTreeMap::new();
+    for e in &op.examples {
+        let epos = e.name.pos(file);
+        if let Some(first) = ex_seen.get(e.name.as_str()) {
+            diags.error(
+                epos,
+                format!("duplicate example '{}' (first at {first})", e.name.value),
+            );
+            ok = false;
+            continue;
+        }
+        ex_seen.insert(&e.name, epos.clone());
+        if e.request.is_none() && e.response.is_none() {
+            diags.error(
+                epos.clone(),
+                format!(
+                    "example '{}' has neither request nor response",
+                    e.name.value
+                ),
+            );
+            ok = false;
+        }
+        examples.push(Example {
+            name: e.name.value.clone(),
+            source: e.source.clone(),
+            description: e.description.clone(),
+            request: e.request.as_ref().map(|v| v.value.clone()),
+            response: e.response.as_ref().map(|v| v.value.clone()),
+            status: e.status.unwrap_or(200),
+            corrections: e.corrections.clone(),
+            pos: epos,
+        });
+    }
+
+    let several = def
+        .operations
+        .iter()
+        .filter(|o| o.method.value == op.method.value)
+        .count()
+        > 1;
+    let fn_name = if several {
+        format!("{}_v{}", names::field_name(&op.method), op.version.value)
+    } else {
+        names::field_name(&op.method)
+    };
+    let (Some(resp_ty), Some(errors), true) = (resp_ty, errors, ok) else {
+        return None;
+    };
+    Some((
+        Operation {
+            interface: def.interface.value.clone(),
+            provider: ctx.provider.id.clone(),
+            method: op.method.value.clone(),
+            version: op.version.value,
+            http: op.http.value,
+            host,
+            path,
+            visibility,
+            status,
+            description: op.description.value.clone(),
+            notes: op.notes.clone(),
+            input,
+            params,
+            rules,
+            request_type: req_name.value,
+            response: Response {
+                envelope: r.envelope.as_ref().map(|e| e.value.clone()),
+                ty: resp_ty,
+                description: r.description.clone(),
+            },
+            errors,
+            examples,
+            fn_name,
+            pos,
+        },
+        inline,
+    ))
+}
+
+fn fill_path(t: &str, def: &InterfaceFile, op: &OperationDef) -> String {
+    t.replace("{interface}", &def.interface)
+        .replace("{method}", &op.method)
+        .replace("{version}", &op.version.value.to_string())
+}
+
+fn rule_params_exist(
+    file: &Arc<str>,
+    list: &Sp<Vec<String>>,
+    params: &[Param],
+    diags: &mut Diagnostics,
+) -> bool {
+    let mut ok = true;
+    for n in list.iter() {
+        match params.iter().find(|p| &p.name == n) {
+            None => {
+                let names = params.iter().map(|p| p.name.as_str());
+                diags.error(
+                    list.pos(file),
+                    format!(
+                        "rule names unknown parameter '{n}'{}",
+                        did_you_mean(n, names)
+                    ),
+                );
+                ok = false;
+            }
+            Some(p) if !p.optional => {
+                diags.error(
+                    list.pos(file),
+                    format!(
+                        "rule names parameter '{n}', which is required anyway; make it optional"
+                    ),
+                );
+                ok = false;
+            }
+            Some(_) => {}
+        }
+    }
+    ok
+}
+
+fn param(
+    ctx: &OpCtx,
+    p: &ParamDef,
+    input: InputEncoding,
+    diags: &mut Diagnostics,
+) -> Option<Param> {
+    let file = ctx.file;
+    let pos = p.name.pos(file);
+    if p.name.is_empty()
+        || p.name
+            .chars()
+            .any(|c| c.is_whitespace() || c == '&' || c == '=')
+    {
+        diags.error(
+            pos.clone(),
+            format!("invalid parameter name '{}'", p.name.value),
+        );
+        return None;
+    }
+    let rust_name = rust_name_of(file, &p.name, p.rust_name.as_ref(), diags);
+    let ty = type_ref(file, &p.ty, ctx.names, diags)?;
+    let constraints = constraints::resolve(p.constraints.as_ref(), &ty, file, diags);
+    let encoding = match (&p.encoding, &ty) {
+        (Some(e), TypeRef::Array(_)) => {
+            if e.value == ArrayEncoding::Json && input != InputEncoding::InputJson {
+                diags.error(
+                    e.pos(file),
+                    "encoding 'json' needs the operation's input to be input_json",
+                );
+                return None;
+            }
+            Some(e.value)
+        }
+        (Some(e), _) => {
+            diags.error(
+                e.pos(file),
+                format!("'encoding' applies to arrays, not to {}", ty.display()),
+            );
+            return None;
+        }
+        (None, TypeRef::Array(_)) => Some(if input == InputEncoding::InputJson {
+            ArrayEncoding::Json
+        } else {
+            ArrayEncoding::Comma
+        }),
+        (None, _) => None,
+    };
+    // Outside input_json a parameter must be one query value.
+    if input == InputEncoding::Query {
+        let flat = match &ty {
+            TypeRef::Scalar(s) => *s != Scalar::Json,
+            TypeRef::Array(inner) => {
+                matches!(**inner, TypeRef::Scalar(s) if s != Scalar::Json)
+                    || matches!(&**inner, TypeRef::Named(n) if ctx.names.enums.contains(n))
+            }
+            TypeRef::Named(n) => ctx.names.enums.contains(n),
+            TypeRef::Map(..) => false,
+        };
+        if !flat {
+            diags.error(
+                p.ty.pos(file),
+                format!(
+                    "parameter '{}' of type {} cannot be sent as a query parameter; use input: input_json",
+                    p.name.value,
+                    ty.display()
+                ),
+            );
+            return None;
+        }
+    }
+    Some(Param {
+        name: p.name.value.clone(),
+        rust_name,
+        ty,
+        optional: p.optional.as_ref().is_some_and(|o| o.value),
+        default: p.default.as_ref().map(|d| d.value.clone()),
+        description: p.description.clone(),
+        constraints,
+        encoding,
+        listing: p.listing.as_ref().map(|l| ListingNote {
+            ty: l.ty.clone(),
+            optional: l.optional,
+            source: l.source.clone(),
+            note: l.note.clone(),
+        }),
+        notes: p.notes.clone(),
+        pos,
+    })
+}
+
+fn check_examples(model: &Model, diags: &mut Diagnostics) {
+    for op in model.operations() {
+        for ex in &op.examples {
+            let checks = [
+                ("request", ex.request.as_ref()),
+                ("response", ex.response.as_ref()),
+            ];
+            for (what, value) in checks {
+                let Some(v) = value else { continue };
+                let mut c = value_check::Checker::new(model);
+                if what == "request" {
+                    c.request(op, v);
+                } else if ex.status / 100 == 2 {
+                    c.response(op, v);
+                } else {
+                    continue;
+                }
+                for m in c.finish() {
+                    diags.error(
+                        ex.pos.clone(),
+                        format!(
+                            "example '{}' {what} does not match {}: {m}",
+                            ex.name,
+                            op.id()
+                        ),
+                    );
+                }
+            }
+        }
+    }
+}
