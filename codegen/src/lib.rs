@@ -5,6 +5,8 @@
 //! the model.
 
 pub mod diag;
+pub mod emit;
+pub mod generate;
 pub mod load;
 pub mod model;
 pub mod pos;

@@ -1,5 +1,6 @@
 //! Subcommands. Exit codes follow diff(1): 0 fine, 1 found problems, 2 could not run.
 
+mod generate;
 mod lint;
 
 use std::path::PathBuf;
@@ -22,6 +23,23 @@ pub enum Command {
         #[arg(long, default_value = "spec")]
         spec: PathBuf,
     },
+    /// Generate the client (and schemas) from the spec.
+    Generate {
+        #[arg(long, default_value = "spec")]
+        spec: PathBuf,
+        /// Output folder (the steam-webapi crate).
+        #[arg(long, default_value = "generated")]
+        out: PathBuf,
+    },
+    /// Exit 1 with a diff when the output folder is not what the spec produces now.
+    Check {
+        #[arg(long, default_value = "spec")]
+        spec: PathBuf,
+        #[arg(long, default_value = "generated")]
+        out: PathBuf,
+    },
+    /// Print the JSON Schema of the spec format (what spec/spec.schema.json holds).
+    SpecSchema,
 }
 
 pub const EXIT_OK: u8 = 0;
@@ -31,5 +49,31 @@ pub const EXIT_ERROR: u8 = 2;
 pub fn run(cli: Cli) -> u8 {
     match cli.command {
         Command::Lint { spec } => lint::run(&spec),
+        Command::Generate { spec, out } => generate::run_generate(&spec, &out),
+        Command::Check { spec, out } => generate::run_check(&spec, &out),
+        Command::SpecSchema => {
+            print!("{}", steamspec::spec::schema::spec_schema_json());
+            EXIT_OK
+        }
+    }
+}
+
+/// Loads a spec folder, printing diagnostics; `None` when it cannot be used.
+pub fn load_or_report(spec: &std::path::Path) -> Option<steamspec::model::Model> {
+    match steamspec::load_dir(spec) {
+        Ok(l) => {
+            for w in &l.warnings {
+                eprintln!("{w}");
+            }
+            Some(l.model)
+        }
+        Err(steamspec::LoadError::Io(e)) => {
+            eprintln!("error: {e}");
+            None
+        }
+        Err(e) => {
+            eprint!("{e}");
+            None
+        }
     }
 }

@@ -104,26 +104,35 @@ fn read(p: &Path) -> Result<Source, LoadError> {
     let bytes = std::fs::read(p)
         .map_err(|e| LoadError::Io(format!("{}: cannot read: {e}", p.display())))?;
     let name = display(p);
+    let file: Arc<str> = Arc::from(name.as_str());
     // Non-UTF-8 and oversized files are spec errors with a place, not I/O failures.
     let text = if bytes.len() > MAX_FILE_BYTES {
-        Err(format!(
-            "file is {} bytes, more than the limit of {MAX_FILE_BYTES}",
-            bytes.len()
+        Err((
+            Pos::file(&file),
+            format!(
+                "file is {} bytes, more than the limit of {MAX_FILE_BYTES}",
+                bytes.len()
+            ),
         ))
     } else {
         String::from_utf8(bytes).map_err(|e| {
-            format!(
-                "file is not valid UTF-8 (invalid byte at offset {})",
-                e.utf8_error().valid_up_to()
+            // Point at the bad byte: line and column (in characters) of the valid prefix's end.
+            let at = e.utf8_error().valid_up_to();
+            let valid = String::from_utf8_lossy(&e.as_bytes()[..at]);
+            let line = valid.matches('\n').count() + 1;
+            let col = valid.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+            (
+                Pos::new(&file, line as u32, col as u32),
+                format!("file is not valid UTF-8 (invalid byte at offset {at})"),
             )
         })
     };
     match text {
         Ok(text) => Ok(Source { name, text }),
-        Err(msg) => Err(LoadError::Spec(vec![Diagnostic {
-            pos: Pos::file(&Arc::from(name.as_str())),
+        Err((pos, message)) => Err(LoadError::Spec(vec![Diagnostic {
+            pos,
             severity: crate::diag::Severity::Error,
-            message: msg,
+            message,
         }])),
     }
 }
@@ -192,13 +201,23 @@ fn parse_yaml<T: serde::de::DeserializeOwned>(
     text: &str,
     diags: &mut Diagnostics,
 ) -> Option<T> {
-    if text.trim().is_empty() {
+    // Blank lines and comments only: there is nothing to parse.
+    if text.lines().all(|l| {
+        let l = l.trim();
+        l.is_empty() || l.starts_with('#')
+    }) {
         diags.error(Pos::file(file), "file is empty");
         return None;
     }
     match serde_saphyr::from_str::<T>(text) {
         Ok(v) => Some(v),
         Err(e) => {
+            // The typed parse stops at the first shape error (say a missing field where a
+            // mapping ends early) and hides a syntax error further down, e.g. bad indentation;
+            // report the syntax error when there is one.
+            let e = serde_saphyr::from_str::<serde::de::IgnoredAny>(text)
+                .err()
+                .unwrap_or(e);
             let (line, col) = e
                 .location()
                 .map(|l| (l.line() as u32, l.column() as u32))
@@ -209,16 +228,19 @@ fn parse_yaml<T: serde::de::DeserializeOwned>(
     }
 }
 
-/// The parser's message without its snippet and its own "line N column M" prefix.
+/// The parser's message without its snippet and without its own "at line N, column M" (the
+/// diagnostic has the place already), in the parser's user-facing wording.
 fn yaml_message(e: &serde_saphyr::Error) -> String {
-    let full = e.without_snippet().to_string();
-    let mut msg = full.lines().next().unwrap_or("").trim();
-    msg = msg.strip_prefix("error:").unwrap_or(msg).trim();
-    if let Some(rest) = msg.strip_prefix("line ")
-        && let Some(idx) = rest.find(": ")
-        && rest[..idx].contains("column")
-    {
-        msg = &rest[idx + 2..];
+    use serde_saphyr::MessageFormatter as _;
+    let msg = serde_saphyr::UserMessageFormatter.format_message(e);
+    // It may quote the spec's text: keep it on one line and free of control characters.
+    let mut out = String::new();
+    for c in msg.trim().chars() {
+        if c.is_control() {
+            out.extend(c.escape_debug());
+        } else {
+            out.push(c);
+        }
     }
-    msg.to_string()
+    out
 }

@@ -25,6 +25,18 @@ fn fix_start(mut s: String) -> String {
     s
 }
 
+/// Module name of an interface: `ISteamUser` -> `isteam_user`, `IPlayerService` ->
+/// `iplayer_service`, `Notifications` -> `notifications`.
+pub fn module_name(interface: &str) -> String {
+    let mut chars = interface.chars();
+    match (chars.next(), chars.next()) {
+        (Some('I'), Some(c)) if c.is_ascii_uppercase() => {
+            format!("i{}", field_name(&interface[1..]))
+        }
+        _ => field_name(interface),
+    }
+}
+
 /// Whether `s` can be a Rust identifier (possibly as `r#s`).
 pub fn is_valid_ident(s: &str) -> bool {
     let mut chars = s.chars();
@@ -52,6 +64,12 @@ mod tests {
 
     #[test]
     fn conversions() {
+        assert_eq!(module_name("ISteamUser"), "isteam_user");
+        assert_eq!(
+            module_name("IGameNotificationsService"),
+            "igame_notifications_service"
+        );
+        assert_eq!(module_name("Notifications"), "notifications");
         assert_eq!(field_name("memberCount"), "member_count");
         assert_eq!(field_name("member_count"), "member_count");
         assert_eq!(field_name("steamID"), "steam_id");

@@ -95,7 +95,12 @@ pub fn resolve(
                 names.enums.insert(name.value.clone());
             }
         }
+        let mut op_seen = BTreeSet::new();
         for op in &f.def.operations {
+            // A duplicated operation is reported once, in pass 3, not again as its types.
+            if !op_seen.insert((op.method.value.as_str(), op.version.value)) {
+                continue;
+            }
             let (req, resp) = op_type_names(op, &f.def.operations);
             if let Some(resp) = resp {
                 names.define(&resp, &f.file, diags);
@@ -540,17 +545,8 @@ fn fields_of(
     ok.then_some(out)
 }
 
-/// The innermost scalar of a type (through arrays and maps).
-fn leaf_scalar(ty: &TypeRef) -> Option<Scalar> {
-    match ty {
-        TypeRef::Scalar(s) => Some(*s),
-        TypeRef::Array(t) | TypeRef::Map(_, t) => leaf_scalar(t),
-        TypeRef::Named(_) => None,
-    }
-}
-
 fn wire_of(file: &Arc<str>, ty: &TypeRef, w: Option<&Sp<Wire>>, diags: &mut Diagnostics) -> Wire {
-    let leaf = leaf_scalar(ty);
+    let leaf = ty.leaf_scalar();
     match (w, leaf) {
         (Some(w), Some(s)) if s.is_numeric() => w.value,
         (Some(w), _) => {
@@ -747,7 +743,7 @@ fn interface(
         todo: i.todo.clone(),
     });
     Some(Interface {
-        module: names::field_name(&iface),
+        module: names::module_name(&iface),
         name: iface,
         provider: provider.id.clone(),
         description: def.description.clone(),

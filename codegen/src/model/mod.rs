@@ -123,6 +123,15 @@ impl Operation {
     }
 }
 
+impl Param {
+    /// How the parameter's numbers are written in input_json: 64-bit ones as strings.
+    pub fn wire(&self) -> Wire {
+        self.ty
+            .leaf_scalar()
+            .map_or(Wire::Number, Scalar::default_wire)
+    }
+}
+
 /// A request parameter.
 #[derive(Clone, Debug)]
 pub struct Param {
@@ -219,6 +228,15 @@ impl TypeRef {
 
     pub fn is_array(&self) -> bool {
         matches!(self, TypeRef::Array(_))
+    }
+
+    /// The innermost scalar, through arrays and maps (`None` for named types).
+    pub fn leaf_scalar(&self) -> Option<Scalar> {
+        match self {
+            TypeRef::Scalar(s) => Some(*s),
+            TypeRef::Array(t) | TypeRef::Map(_, t) => t.leaf_scalar(),
+            TypeRef::Named(_) => None,
+        }
     }
 }
 

@@ -3,3 +3,4 @@
 pub mod format;
 pub mod num;
 pub mod ordered_map;
+pub mod schema;

@@ -1,0 +1,14 @@
+//! Emitters: each reads only the resolved model.
+
+pub mod docs;
+pub mod rust;
+
+/// One file an emitter writes, relative to the output folder.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct GeneratedFile {
+    /// Relative path with `/` separators, e.g. `src/api/isteam_user.rs`.
+    pub path: String,
+    /// The spec file (or folder) it is made from, for the header.
+    pub source: String,
+    pub contents: String,
+}

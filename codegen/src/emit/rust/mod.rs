@@ -1,0 +1,209 @@
+//! The Rust emitter: one module per interface under `src/api/`, `src/api/mod.rs`, and the
+//! crate's `Cargo.toml` with a feature per interface. Emitted with quote, formatted with
+//! prettyplease; the output depends only on the model, so it is byte-for-byte deterministic.
+
+mod cargo;
+mod ops;
+mod types;
+
+use proc_macro2::{Ident, Span, TokenStream};
+use quote::quote;
+
+use super::GeneratedFile;
+use crate::model::{Interface, Model};
+
+/// Where the code goes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Target {
+    /// The `steam-webapi` crate itself: `src/api/*.rs` and `Cargo.toml`, with inherent
+    /// accessors on `Client`.
+    Crate,
+    /// A user's build script: one module file per interface, to `include!` in a crate that
+    /// depends on `steam-webapi`, `serde` and `serde_json`.
+    BuildScript,
+}
+
+/// Every Rust file for the model.
+pub fn emit(model: &Model, target: Target) -> Vec<GeneratedFile> {
+    let mut out = Vec::new();
+    let prefix = match target {
+        Target::Crate => "src/api/",
+        Target::BuildScript => "",
+    };
+    for iface in model.interfaces.values() {
+        out.push(GeneratedFile {
+            path: format!("{prefix}{}.rs", iface.module),
+            source: iface.file.clone(),
+            contents: with_header(
+                &iface.file,
+                "//",
+                &format_tokens(interface(model, iface, target)),
+            ),
+        });
+    }
+    let mods = model.interfaces.values().map(|i| {
+        let m = ident(&i.module);
+        let feature = &i.name;
+        let doc = doc_attr(&format!(
+            "`{}`{}",
+            i.name,
+            i.description
+                .as_deref()
+                .map(|d| format!(": {}", super::docs::sanitize(d)))
+                .unwrap_or_default()
+        ));
+        match target {
+            Target::Crate => quote! {
+                #doc
+                #[cfg(feature = #feature)]
+                pub mod #m;
+            },
+            Target::BuildScript => {
+                let file = format!("{}.rs", i.module);
+                quote! {
+                    #doc
+                    pub mod #m {
+                        include!(concat!(env!("OUT_DIR"), "/steamspec/", #file));
+                    }
+                }
+            }
+        }
+    });
+    let all = quote! {
+        //! The operations and types of every interface in the spec, one module each.
+        #(#mods)*
+    };
+    out.push(GeneratedFile {
+        path: format!("{prefix}mod.rs"),
+        source: "spec/".into(),
+        contents: with_header("spec/", "//", &format_tokens(all)),
+    });
+    if target == Target::Crate {
+        out.push(GeneratedFile {
+            path: "Cargo.toml".into(),
+            source: "spec/".into(),
+            contents: with_header("spec/", "#", &cargo::manifest(model)),
+        });
+    }
+    out
+}
+
+fn interface(model: &Model, iface: &Interface, target: Target) -> TokenStream {
+    let doc = super::docs::paragraphs(
+        iface
+            .description
+            .as_deref()
+            .into_iter()
+            .chain(iface.notes.iter().map(String::as_str)),
+    );
+    let doc = format!(
+        " `{}`{}{}",
+        iface.name,
+        if doc.is_empty() { "" } else { ": " },
+        doc
+    );
+    let types = model.types_of(&iface.name).map(types::named_type);
+    let requests = iface.operations.iter().map(|op| ops::request(op, model));
+    let accessors = ops::accessors(iface, target == Target::Crate);
+    quote! {
+        #![doc = #doc]
+        #![allow(clippy::doc_markdown, clippy::too_many_arguments)]
+
+        #accessors
+
+        #(#requests)*
+
+        #(#types)*
+    }
+}
+
+/// `#[doc = "..."]`, with each line prefixed by a space so prettyplease prints `/// line`.
+pub(crate) fn doc_attr(text: &str) -> TokenStream {
+    if text.trim().is_empty() {
+        return quote!();
+    }
+    let lines = text.lines().map(|l| {
+        let l = if l.is_empty() {
+            String::new()
+        } else {
+            format!(" {l}")
+        };
+        quote!(#[doc = #l])
+    });
+    quote!(#(#lines)*)
+}
+
+/// An identifier, raw when it is a keyword (`type` -> `r#type`).
+pub(crate) fn ident(name: &str) -> Ident {
+    if is_keyword(name) {
+        Ident::new_raw(name, Span::call_site())
+    } else {
+        Ident::new(name, Span::call_site())
+    }
+}
+
+fn is_keyword(s: &str) -> bool {
+    matches!(
+        s,
+        "as" | "break"
+            | "const"
+            | "continue"
+            | "else"
+            | "enum"
+            | "extern"
+            | "false"
+            | "fn"
+            | "for"
+            | "if"
+            | "impl"
+            | "in"
+            | "let"
+            | "loop"
+            | "match"
+            | "mod"
+            | "move"
+            | "mut"
+            | "pub"
+            | "ref"
+            | "return"
+            | "static"
+            | "struct"
+            | "trait"
+            | "true"
+            | "type"
+            | "unsafe"
+            | "use"
+            | "where"
+            | "while"
+            | "async"
+            | "await"
+            | "dyn"
+            | "abstract"
+            | "become"
+            | "box"
+            | "do"
+            | "final"
+            | "macro"
+            | "override"
+            | "priv"
+            | "typeof"
+            | "unsized"
+            | "virtual"
+            | "yield"
+            | "try"
+            | "gen"
+    )
+}
+
+/// Pretty-prints a token stream that is a whole file.
+fn format_tokens(tokens: TokenStream) -> String {
+    match syn::parse2::<syn::File>(tokens.clone()) {
+        Ok(file) => prettyplease::unparse(&file),
+        // Emitting unparsable tokens is a generator bug; keep the text so it can be seen.
+        Err(e) => format!("compile_error!({:?});\n{tokens}\n", e.to_string()),
+    }
+}
+
+fn with_header(source: &str, comment: &str, body: &str) -> String {
+    format!("{comment} @generated by steamspec from {source}; do not edit\n{body}")
+}

@@ -1,0 +1,380 @@
+//! Rust for operations: request structs with constructors and setters, their `Endpoint`
+//! impls (wire details), and the interface accessors with one method per operation.
+
+use proc_macro2::{Literal, TokenStream};
+use quote::{format_ident, quote};
+
+use super::types::{FieldSpec, Presence, field, field_doc, rust_type};
+use super::{doc_attr, ident};
+use crate::emit::docs;
+use crate::model::*;
+
+/// The request struct of an operation and its `Endpoint` impl.
+pub fn request(op: &Operation, model: &Model) -> TokenStream {
+    let name = format_ident!("{}", op.request_type);
+    let provider = &model.providers[&op.provider];
+    let url = format!("{} https://{}{}", http_name(op.http), op.host, op.path);
+    let mut doc = format!(
+        "Request of `{}` ({}).\n\n{}\n\n`{url}`",
+        op.id(),
+        op.fn_name,
+        docs::sanitize(&op.description)
+    );
+    if op.input == InputEncoding::InputJson {
+        doc.push_str("\n\nThe parameters travel as one `input_json` value.");
+    }
+    let doc = doc_attr(&doc);
+    let fields = op.params.iter().map(|p| {
+        field(&FieldSpec {
+            wire_name: &p.name,
+            rust_name: &p.rust_name,
+            ty: &p.ty,
+            presence: if p.optional {
+                Presence::Optional
+            } else {
+                Presence::Required
+            },
+            wire: p.wire(),
+            constraints: &p.constraints,
+            doc: param_doc(p),
+        })
+    });
+    let rules = op.rules.iter().map(|r| match r {
+        Rule::AtLeastOneOf(names) => {
+            let ids = names.iter().map(|n| param_ident(op, n));
+            quote!(#[validate(at_least_one_of(#(#ids),*))])
+        }
+        Rule::RequiredIf(a, b) => {
+            let (a, b) = (param_ident(op, a), param_ident(op, b));
+            quote!(#[validate(required_if(field = #a, when = #b))])
+        }
+    });
+    let all_optional = op.params.iter().all(|p| p.optional);
+    let default = all_optional.then(|| quote!(Default,));
+
+    // new(required...) and one setter per optional parameter.
+    let required: Vec<&Param> = op.params.iter().filter(|p| !p.optional).collect();
+    let new_args = required.iter().map(|p| {
+        let id = ident(&p.rust_name);
+        let ty = rust_type(&p.ty);
+        quote!(#id: #ty)
+    });
+    let inits = op.params.iter().map(|p| {
+        let id = ident(&p.rust_name);
+        if p.optional {
+            quote!(#id: ::std::option::Option::None)
+        } else {
+            quote!(#id)
+        }
+    });
+    let setters = op.params.iter().filter(|p| p.optional).map(|p| {
+        let id = ident(&p.rust_name);
+        let ty = rust_type(&p.ty);
+        let d = doc_attr(&format!("Sets `{}`.", p.name));
+        quote! {
+            #d
+            #[must_use]
+            pub fn #id(mut self, value: #ty) -> Self {
+                self.#id = ::std::option::Option::Some(value);
+                self
+            }
+        }
+    });
+    let endpoint = endpoint_impl(op, provider);
+    quote! {
+        #doc
+        #[derive(Clone, Debug, #default PartialEq, ::serde::Serialize, ::steam_webapi::Validate)]
+        #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
+        #(#rules)*
+        pub struct #name {
+            #(#fields,)*
+        }
+
+        impl #name {
+            /// Creates the request from its required parameters.
+            #[allow(clippy::new_without_default)]
+            pub fn new(#(#new_args),*) -> Self {
+                Self { #(#inits),* }
+            }
+
+            #(#setters)*
+        }
+
+        #endpoint
+    }
+}
+
+fn param_ident(op: &Operation, wire: &str) -> proc_macro2::Ident {
+    let rust = op
+        .params
+        .iter()
+        .find(|p| p.name == wire)
+        .map_or(wire, |p| p.rust_name.as_str());
+    ident(rust)
+}
+
+fn param_doc(p: &Param) -> String {
+    let mut notes: Vec<String> = p.notes.clone();
+    if let Some(d) = &p.default {
+        notes.push(format!("Default: `{d}`."));
+    }
+    if let Some(l) = &p.listing {
+        notes.push(format!("GetSupportedAPIList: {}", l.note));
+    }
+    field_doc(p.description.as_deref(), &notes)
+}
+
+fn http_name(h: HttpMethod) -> &'static str {
+    match h {
+        HttpMethod::Get => "GET",
+        HttpMethod::Post => "POST",
+        HttpMethod::Put => "PUT",
+        HttpMethod::Patch => "PATCH",
+        HttpMethod::Delete => "DELETE",
+    }
+}
+
+fn endpoint_impl(op: &Operation, provider: &Provider) -> TokenStream {
+    let name = format_ident!("{}", op.request_type);
+    let response = rust_type(&op.response.ty);
+    let p = quote!(::steam_webapi::__private);
+    let provider_variant = match provider.id.as_str() {
+        "steam" => quote!(Steam),
+        _ => quote!(Backpacktf),
+    };
+    let http = format_ident!("{}", format!("{:?}", op.http));
+    let (iface, method, host, path) = (&op.interface, &op.method, &op.host, &op.path);
+    let version = Literal::u32_unsuffixed(op.version);
+    let publisher = op.visibility == Visibility::Publisher;
+    let input = match op.input {
+        InputEncoding::Query => quote!(Query),
+        InputEncoding::InputJson => quote!(InputJson),
+    };
+    let envelope = match &op.response.envelope {
+        Some(e) => quote!(::std::option::Option::Some(#e)),
+        None => quote!(::std::option::Option::None),
+    };
+    let errors = error_model(&op.errors);
+    let query = if op.input == InputEncoding::Query && !op.params.is_empty() {
+        let writes = op.params.iter().map(|p| {
+            let id = ident(&p.rust_name);
+            let wire = &p.name;
+            let call = match p.encoding {
+                Some(ArrayEncoding::Indexed) => quote!(indexed),
+                Some(_) => quote!(comma),
+                None => quote!(value),
+            };
+            if p.optional {
+                quote! {
+                    if let ::std::option::Option::Some(v) = &self.#id {
+                        q.#call(#wire, v);
+                    }
+                }
+            } else {
+                quote!(q.#call(#wire, &self.#id);)
+            }
+        });
+        quote! {
+            fn write_query(&self, q: &mut #p::QueryWriter) {
+                #(#writes)*
+            }
+        }
+    } else {
+        quote! {
+            fn write_query(&self, _q: &mut #p::QueryWriter) {}
+        }
+    };
+    quote! {
+        impl #p::Endpoint for #name {
+            type Response = #response;
+            const INFO: #p::EndpointInfo = #p::EndpointInfo {
+                provider: #p::ProviderId::#provider_variant,
+                interface: #iface,
+                method: #method,
+                version: #version,
+                http: #p::HttpMethod::#http,
+                host: #host,
+                path: #path,
+                publisher: #publisher,
+                input: #p::InputEncoding::#input,
+                envelope: #envelope,
+                errors: #errors,
+            };
+            #query
+        }
+    }
+}
+
+fn error_model(e: &ErrorModel) -> TokenStream {
+    let p = quote!(::steam_webapi::__private);
+    match e.kind {
+        ErrorKind::HttpStatus => quote!(#p::ErrorModel::HttpStatus),
+        ErrorKind::SuccessCode => {
+            let field = e.field.as_deref().unwrap_or("success");
+            let success = Literal::i64_unsuffixed(e.success.unwrap_or(1));
+            let message = match &e.message_field {
+                Some(m) => quote!(::std::option::Option::Some(#m)),
+                None => quote!(::std::option::Option::None),
+            };
+            let codes = e.codes.iter().map(|c| {
+                let v = Literal::i64_unsuffixed(c.value);
+                let n = &c.name;
+                quote!((#v, #n))
+            });
+            quote! {
+                #p::ErrorModel::SuccessCode {
+                    field: #field,
+                    success: #success,
+                    message_field: #message,
+                    codes: &[#(#codes),*],
+                }
+            }
+        }
+        ErrorKind::Message => {
+            let field = e.field.as_deref().unwrap_or("message");
+            quote!(#p::ErrorModel::Message { field: #field })
+        }
+    }
+}
+
+/// Operation docs for an accessor method: description, notes, the HTTP line, errors.
+fn method_doc(op: &Operation) -> String {
+    let mut parts: Vec<String> = vec![docs::sanitize(&op.description)];
+    parts.extend(op.notes.iter().map(|n| docs::sanitize(n)));
+    if op.visibility == Visibility::Publisher {
+        parts.push(
+            "Requires a Steamworks **publisher** key: call it only from a secure server, never \
+             from a game client."
+                .into(),
+        );
+    }
+    if op.status == Status::Proposed {
+        parts.push(
+            "**Proposed**: documented but never shipped by Steam; expect the live API to answer \
+             404."
+                .into(),
+        );
+    }
+    parts.push(format!(
+        "`{} https://{}{}`",
+        http_name(op.http),
+        op.host,
+        op.path
+    ));
+    for c in &op.errors.codes {
+        parts.push(format!(
+            "Code {} (`{}`){}",
+            c.value,
+            c.name,
+            c.description
+                .as_deref()
+                .map(|d| format!(": {}", docs::sanitize(d)))
+                .unwrap_or_default()
+        ));
+    }
+    parts.join("\n\n")
+}
+
+/// The interface accessor(s): async, and blocking behind its feature.
+pub fn accessors(iface: &Interface, crate_mode: bool) -> TokenStream {
+    let name = format_ident!("{}", iface.name);
+    let doc = doc_attr(&format!(
+        "Operations of `{}`{}",
+        iface.name,
+        iface
+            .description
+            .as_deref()
+            .map(|d| format!(": {}", docs::sanitize(d)))
+            .unwrap_or_else(|| ".".into())
+    ));
+    let methods = |blocking: bool| {
+        iface.operations.iter().map(move |op| {
+            let f = ident(&op.fn_name);
+            let req = format_ident!("{}", op.request_type);
+            let resp = rust_type(&op.response.ty);
+            let d = doc_attr(&method_doc(op));
+            if blocking {
+                quote! {
+                    #d
+                    pub fn #f(&self, request: &#req) -> ::std::result::Result<#resp, ::steam_webapi::Error> {
+                        self.client.execute(request)
+                    }
+                }
+            } else {
+                quote! {
+                    #d
+                    pub async fn #f(&self, request: &#req) -> ::std::result::Result<#resp, ::steam_webapi::Error> {
+                        self.client.execute(request).await
+                    }
+                }
+            }
+        })
+    };
+    let async_methods = methods(false);
+    let blocking_methods = methods(true);
+    let accessor_fn = ident(&iface.module);
+    let (client_impl, blocking_client_impl) = if crate_mode {
+        let d = doc_attr(&format!("The `{}` operations.", iface.name));
+        (
+            quote! {
+                impl ::steam_webapi::Client {
+                    #d
+                    pub fn #accessor_fn(&self) -> #name<'_> {
+                        #name::new(self)
+                    }
+                }
+            },
+            quote! {
+                impl ::steam_webapi::blocking::Client {
+                    #d
+                    pub fn #accessor_fn(&self) -> #name<'_> {
+                        #name::new(self)
+                    }
+                }
+            },
+        )
+    } else {
+        (quote!(), quote!())
+    };
+    quote! {
+        #doc
+        #[derive(Clone, Copy, Debug)]
+        pub struct #name<'a> {
+            client: &'a ::steam_webapi::Client,
+        }
+
+        impl<'a> #name<'a> {
+            /// Wraps a client.
+            pub fn new(client: &'a ::steam_webapi::Client) -> Self {
+                Self { client }
+            }
+
+            #(#async_methods)*
+        }
+
+        #client_impl
+
+        /// The same operations on the blocking client.
+        #[cfg(feature = "blocking")]
+        pub mod blocking {
+            use super::*;
+
+            #doc
+            #[derive(Clone, Copy, Debug)]
+            pub struct #name<'a> {
+                client: &'a ::steam_webapi::blocking::Client,
+            }
+
+            impl<'a> #name<'a> {
+                /// Wraps a blocking client.
+                pub fn new(client: &'a ::steam_webapi::blocking::Client) -> Self {
+                    Self { client }
+                }
+
+                #(#blocking_methods)*
+            }
+
+            #blocking_client_impl
+        }
+    }
+}

@@ -1,0 +1,432 @@
+//! Rust for the model's types: field types with their serde/validation attributes, structs and
+//! enums.
+
+use proc_macro2::{Literal, TokenStream};
+use quote::{format_ident, quote};
+
+use super::{doc_attr, ident};
+use crate::emit::docs;
+use crate::model::*;
+
+/// The Rust type of a type reference (no Option wrapping).
+pub fn rust_type(ty: &TypeRef) -> TokenStream {
+    match ty {
+        TypeRef::Scalar(s) => scalar_type(*s),
+        TypeRef::Named(n) => {
+            let id = format_ident!("{}", n);
+            quote!(#id)
+        }
+        TypeRef::Array(t) => {
+            let t = rust_type(t);
+            quote!(::std::vec::Vec<#t>)
+        }
+        TypeRef::Map(k, t) => {
+            let k = scalar_type(k.scalar());
+            let t = rust_type(t);
+            quote!(::std::collections::BTreeMap<#k, #t>)
+        }
+    }
+}
+
+pub fn scalar_type(s: Scalar) -> TokenStream {
+    match s {
+        Scalar::Uint32 | Scalar::Timestamp => quote!(u32),
+        Scalar::Int32 => quote!(i32),
+        Scalar::Uint64 => quote!(u64),
+        Scalar::Int64 => quote!(i64),
+        Scalar::Float => quote!(f64),
+        Scalar::Bool => quote!(bool),
+        Scalar::String => quote!(::std::string::String),
+        Scalar::SteamId => quote!(::steam_webapi::SteamId),
+        Scalar::Json => quote!(::serde_json::Value),
+    }
+}
+
+/// Numbers that go through the lenient wire helpers (SteamId handles itself).
+fn wire_number(ty: &TypeRef) -> bool {
+    ty.leaf_scalar()
+        .is_some_and(|s| s.is_numeric() && s != Scalar::SteamId)
+}
+
+/// How a value is wrapped for presence.
+#[derive(Clone, Copy, PartialEq)]
+pub enum Presence {
+    Required,
+    /// `Option<T>`: absent (or null, leniently) is None.
+    Optional,
+    /// `Option<T>`: must be present, may be null.
+    Nullable,
+    /// `Maybe<T>`: absent, null and a value are distinct.
+    OptionalNullable,
+}
+
+impl Presence {
+    pub fn of(optional: bool, nullable: bool) -> Self {
+        match (optional, nullable) {
+            (false, false) => Presence::Required,
+            (true, false) => Presence::Optional,
+            (false, true) => Presence::Nullable,
+            (true, true) => Presence::OptionalNullable,
+        }
+    }
+
+    pub fn wrap(self, inner: TokenStream) -> TokenStream {
+        match self {
+            Presence::Required => inner,
+            Presence::Optional | Presence::Nullable => quote!(::std::option::Option<#inner>),
+            Presence::OptionalNullable => quote!(::steam_webapi::Maybe<#inner>),
+        }
+    }
+}
+
+/// Everything needed to emit one struct field (a response field or a request parameter).
+pub struct FieldSpec<'a> {
+    pub wire_name: &'a str,
+    pub rust_name: &'a str,
+    pub ty: &'a TypeRef,
+    pub presence: Presence,
+    pub wire: Wire,
+    pub constraints: &'a Constraints,
+    pub doc: String,
+}
+
+/// `pub name: Type` with its attributes.
+pub fn field(f: &FieldSpec) -> TokenStream {
+    let name = ident(f.rust_name);
+    let inner = rust_type(f.ty);
+    let ty = f.presence.wrap(inner);
+    let mut attrs = Vec::new();
+    let doc = doc_attr(&f.doc);
+    if f.rust_name != f.wire_name {
+        let w = f.wire_name;
+        attrs.push(quote!(#[serde(rename = #w)]));
+    }
+    match f.presence {
+        Presence::Optional => attrs.push(
+            quote!(#[serde(default, skip_serializing_if = "::std::option::Option::is_none")]),
+        ),
+        Presence::OptionalNullable => attrs.push(
+            quote!(#[serde(default, skip_serializing_if = "::steam_webapi::Maybe::is_absent")]),
+        ),
+        Presence::Nullable => attrs.push(quote!(#[serde(default)])),
+        Presence::Required => {}
+    }
+    if wire_number(f.ty) {
+        let with = match f.wire {
+            Wire::String => "::steam_webapi::wire::as_string",
+            Wire::Number | Wire::Either => "::steam_webapi::wire::as_number",
+        };
+        attrs.push(quote!(#[serde(with = #with)]));
+        if f.wire == Wire::String {
+            // schemars must describe the value as it is written: a string.
+            let shown = f
+                .presence
+                .wrap(string_leaf_type(f.ty))
+                .to_string()
+                .replace(' ', "");
+            attrs.push(quote!(#[schemars(with = #shown)]));
+        }
+    }
+    if let Some(c) = constraint_items(f.constraints, f.ty.leaf_scalar()) {
+        attrs.push(quote!(#[schemars(#c)]));
+    }
+    quote! {
+        #doc
+        #(#attrs)*
+        pub #name: #ty
+    }
+}
+
+/// The type with its numeric leaf replaced by String (for schemars' view of as_string fields).
+fn string_leaf_type(ty: &TypeRef) -> TokenStream {
+    match ty {
+        TypeRef::Scalar(_) => quote!(String),
+        TypeRef::Named(_) => rust_type(ty),
+        TypeRef::Array(t) => {
+            let t = string_leaf_type(t);
+            quote!(Vec<#t>)
+        }
+        TypeRef::Map(k, t) => {
+            let k = scalar_type(k.scalar());
+            let t = string_leaf_type(t);
+            quote!(::std::collections::BTreeMap<#k, #t>)
+        }
+    }
+}
+
+/// `length(..), range(..), regex(..), inner(..)` items for `#[schemars(...)]`, read by both
+/// schemars and the Validate derive.
+fn constraint_items(c: &Constraints, leaf: Option<Scalar>) -> Option<TokenStream> {
+    let mut items = Vec::new();
+    let (lo, hi) = match (c.min_length, c.max_length, c.min_items, c.max_items) {
+        (None, None, lo, hi) => (lo, hi),
+        (lo, hi, _, _) => (lo, hi),
+    };
+    if lo.is_some() || hi.is_some() {
+        let mut parts = Vec::new();
+        if let Some(lo) = lo {
+            let l = Literal::u64_unsuffixed(lo);
+            parts.push(quote!(min = #l));
+        }
+        if let Some(hi) = hi {
+            let l = Literal::u64_unsuffixed(hi);
+            parts.push(quote!(max = #l));
+        }
+        items.push(quote!(length(#(#parts),*)));
+    }
+    if c.min.is_some() || c.max.is_some() {
+        let mut parts = Vec::new();
+        for (k, v) in [("min", c.min), ("max", c.max)] {
+            if let Some(v) = v {
+                let key = format_ident!("{}", k);
+                let lit = typed_literal(v, leaf);
+                parts.push(quote!(#key = #lit));
+            }
+        }
+        items.push(quote!(range(#(#parts),*)));
+    }
+    if let Some(p) = &c.pattern {
+        items.push(quote!(regex(pattern = #p)));
+    }
+    if let Some(inner) = &c.items
+        && let Some(i) = constraint_items(inner, leaf)
+    {
+        items.push(quote!(inner(#i)));
+    }
+    (!items.is_empty()).then(|| quote!(#(#items),*))
+}
+
+fn typed_literal(n: Num, leaf: Option<Scalar>) -> Literal {
+    let int = n.as_int();
+    match (leaf, int) {
+        (Some(Scalar::Uint32 | Scalar::Timestamp), Some(i)) => Literal::u32_suffixed(i as u32),
+        (Some(Scalar::Int32), Some(i)) => Literal::i32_suffixed(i as i32),
+        (Some(Scalar::Uint64 | Scalar::SteamId), Some(i)) => Literal::u64_suffixed(i as u64),
+        (Some(Scalar::Int64), Some(i)) => Literal::i64_suffixed(i as i64),
+        _ => Literal::f64_suffixed(n.as_f64()),
+    }
+}
+
+/// Doc text of a field: description, then notes.
+pub fn field_doc(description: Option<&str>, notes: &[String]) -> String {
+    docs::paragraphs(
+        description
+            .into_iter()
+            .chain(notes.iter().map(String::as_str)),
+    )
+}
+
+/// A named type.
+pub fn named_type(t: &NamedType) -> TokenStream {
+    let doc = doc_attr(&docs::paragraphs(
+        t.description
+            .as_deref()
+            .into_iter()
+            .chain(t.notes.iter().map(String::as_str)),
+    ));
+    match &t.kind {
+        TypeKind::Struct(fields) => {
+            let name = format_ident!("{}", t.name);
+            let fields = fields.iter().map(|f| {
+                field(&FieldSpec {
+                    wire_name: &f.name,
+                    rust_name: &f.rust_name,
+                    ty: &f.ty,
+                    presence: Presence::of(f.optional, f.nullable),
+                    wire: f.wire,
+                    constraints: &f.constraints,
+                    doc: field_doc(f.description.as_deref(), &f.notes),
+                })
+            });
+            quote! {
+                #doc
+                #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize, ::steam_webapi::Validate)]
+                #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
+                pub struct #name {
+                    #(#fields,)*
+                }
+            }
+        }
+        TypeKind::Enum(e) => enumeration(t, e, doc),
+    }
+}
+
+fn enumeration(t: &NamedType, e: &EnumType, doc: TokenStream) -> TokenStream {
+    let name = format_ident!("{}", t.name);
+    let variants: Vec<_> = e
+        .values
+        .iter()
+        .map(|v| format_ident!("{}", v.rust_name))
+        .collect();
+    let docs = e.values.iter().map(|v| {
+        let text = match &v.description {
+            Some(d) => format!("`{}`: {}", v.value, docs::sanitize(d)),
+            None => format!("`{}`", v.value),
+        };
+        doc_attr(&text)
+    });
+    let string = e.repr == EnumRepr::String;
+    let (unknown_ty, lit_ty) = if string {
+        (quote!(::std::string::String), quote!(&str))
+    } else {
+        (quote!(i64), quote!(i64))
+    };
+    let lits: Vec<TokenStream> = e
+        .values
+        .iter()
+        .map(|v| match &v.value {
+            EnumLit::Str(s) => quote!(#s),
+            EnumLit::Int(i) => {
+                let l = Literal::i64_unsuffixed(*i);
+                quote!(#l)
+            }
+        })
+        .collect();
+    let unknown_variant = e.open.then(|| {
+        quote! {
+            /// A value this version of the spec does not know; kept so the response still decodes.
+            Unknown(#unknown_ty),
+        }
+    });
+    let non_exhaustive = e.open.then(|| quote!(#[non_exhaustive]));
+    let (value_fn, unknown_arm) = if string {
+        (
+            quote!(as_str),
+            e.open.then(|| quote!(Self::Unknown(s) => s.as_str(),)),
+        )
+    } else {
+        (
+            quote!(value),
+            e.open.then(|| quote!(Self::Unknown(v) => *v,)),
+        )
+    };
+    let from_arm_unknown = if e.open {
+        if string {
+            quote!(_ => Self::Unknown(v.to_owned()))
+        } else {
+            quote!(_ => Self::Unknown(v))
+        }
+    } else {
+        let names = t.name.as_str();
+        if string {
+            quote!(_ => return Err(::std::format!("unknown {} value {:?}", #names, v)))
+        } else {
+            quote!(_ => return Err(::std::format!("unknown {} value {}", #names, v)))
+        }
+    };
+    let value_doc = if string {
+        " The value as written on the wire."
+    } else {
+        " The integer written on the wire."
+    };
+    let (ser, de, qv) = if string {
+        (
+            quote!(serializer.serialize_str(self.as_str())),
+            quote! {
+                let v = ::steam_webapi::__private::deserialize_enum_str(deserializer)?;
+                Self::from_wire(&v).map_err(::serde::de::Error::custom)
+            },
+            quote!(out.push_str(self.as_str())),
+        )
+    } else {
+        (
+            quote!(serializer.serialize_i64(self.value())),
+            quote! {
+                let v = ::steam_webapi::__private::deserialize_enum_int(deserializer)?;
+                Self::from_wire(v).map_err(::serde::de::Error::custom)
+            },
+            quote!(::steam_webapi::__private::QueryValue::write_query_value(
+                &self.value(),
+                out
+            )),
+        )
+    };
+    let name_str = t.name.as_str();
+    // Known values listed; an open enum also admits any other value of its repr.
+    let json_type = if string { "string" } else { "integer" };
+    let known: Vec<serde_json::Value> = e.values.iter().map(|v| v.value.to_json()).collect();
+    let schema = if e.open {
+        serde_json::json!({"anyOf": [{"enum": known}, {"type": json_type}]})
+    } else {
+        serde_json::json!({"type": json_type, "enum": known})
+    };
+    let schema_tokens: TokenStream = schema.to_string().parse().unwrap_or_else(|_| quote!({}));
+    let default_impl = e.values.first().map(|_| {
+        let first = &variants[0];
+        quote! {
+            impl ::std::default::Default for #name {
+                fn default() -> Self {
+                    Self::#first
+                }
+            }
+        }
+    });
+    quote! {
+        #doc
+        #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #non_exhaustive
+        pub enum #name {
+            #(#docs #variants,)*
+            #unknown_variant
+        }
+
+        impl #name {
+            #[doc = #value_doc]
+            pub fn #value_fn(&self) -> #lit_ty {
+                match self {
+                    #(Self::#variants => #lits,)*
+                    #unknown_arm
+                }
+            }
+
+            /// Reads a wire value.
+            pub fn from_wire(v: #lit_ty) -> ::std::result::Result<Self, ::std::string::String> {
+                Ok(match v {
+                    #(#lits => Self::#variants,)*
+                    #from_arm_unknown
+                })
+            }
+        }
+
+        #default_impl
+
+        impl ::serde::Serialize for #name {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                #ser
+            }
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for #name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                #de
+            }
+        }
+
+        // Every value of an enum is valid; unknown ones are kept, not rejected.
+        impl ::steam_webapi::validate::Validate for #name {
+            fn validate_at(
+                &self,
+                _path: &::steam_webapi::validate::FieldPath<'_>,
+                _errors: &mut ::steam_webapi::validate::ValidationErrors,
+            ) {
+            }
+        }
+
+        #[cfg(feature = "schemars")]
+        impl ::schemars::JsonSchema for #name {
+            fn schema_name() -> ::std::borrow::Cow<'static, str> {
+                #name_str.into()
+            }
+
+            fn json_schema(_: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+                ::schemars::json_schema!(#schema_tokens)
+            }
+        }
+
+        impl ::steam_webapi::__private::QueryValue for #name {
+            fn write_query_value(&self, out: &mut ::std::string::String) {
+                #qv
+            }
+        }
+    }
+}
