@@ -51,6 +51,8 @@ impl fmt::Display for Pos {
 pub struct LineCol {
     pub line: u32,
     pub col: u32,
+    /// Length in characters of the node's text, quotes included (0 when unknown).
+    pub len: u32,
 }
 
 impl LineCol {
@@ -95,6 +97,7 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Sp<T> {
             at: LineCol {
                 line: u32::try_from(loc.line()).unwrap_or(u32::MAX),
                 col: u32::try_from(loc.column()).unwrap_or(u32::MAX),
+                len: u32::try_from(loc.span().len()).unwrap_or(0),
             },
         })
     }

@@ -172,7 +172,11 @@ fn check_pattern(p: &str) -> Result<(), String> {
     regex_syntax::Parser::new()
         .parse(p)
         .map_err(|e| first_line(&e.to_string()))?;
-    if p.contains("\\p{") || p.contains("\\P{") || p.contains("(?") {
+    // Non-capturing groups are portable; inline flags and Unicode classes are not.
+    let flags = p
+        .match_indices("(?")
+        .any(|(i, _)| !p[i + 2..].starts_with(':'));
+    if p.contains("\\p{") || p.contains("\\P{") || flags {
         return Err(
             "Unicode classes and inline flags are not portable to JSON Schema validators".into(),
         );

@@ -120,8 +120,18 @@ pub fn resolve(
     }
 
     // Pass 3: interfaces and operations (inline response types join the model here).
+    let defined_providers: BTreeSet<&str> = providers
+        .1
+        .providers
+        .iter()
+        .map(|(id, _)| id.value.as_str())
+        .collect();
     for f in files {
         let Some(provider) = model.providers.get(&f.def.provider.value).cloned() else {
+            // A provider that is defined but has errors was reported already.
+            if defined_providers.contains(f.def.provider.value.as_str()) {
+                continue;
+            }
             let known = model.providers.keys().map(String::as_str);
             diags.error(
                 f.def.provider.pos(&f.file),
@@ -299,15 +309,16 @@ fn error_model(
     let mut ok = true;
     match kind {
         ErrorKind::HttpStatus => {
-            for (name, present) in [
-                ("field", def.field.is_some()),
-                ("success", def.success.is_some()),
-                ("message_field", def.message_field.is_some()),
-                ("codes", !def.codes.is_empty()),
+            // Each at its own value.
+            for (name, at) in [
+                ("field", def.field.as_ref().map(|f| f.pos(file))),
+                ("success", def.success.as_ref().map(|f| f.pos(file))),
+                ("message_field", def.message_field.as_ref().map(|f| f.pos(file))),
+                ("codes", def.codes.first().map(|c| c.value.pos(file))),
             ] {
-                if present {
+                if let Some(at) = at {
                     diags.error(
-                        pos.clone(),
+                        at,
                         format!("'{name}' does not apply to error kind http_status"),
                     );
                     ok = false;
@@ -315,10 +326,14 @@ fn error_model(
             }
         }
         ErrorKind::SuccessCode => {
-            if def.field.is_none() || def.success.is_none() {
+            let missing: Vec<&str> = [("'field'", def.field.is_none()), ("'success'", def.success.is_none())]
+                .into_iter()
+                .filter_map(|(n, m)| m.then_some(n))
+                .collect();
+            if !missing.is_empty() {
                 diags.error(
                     pos.clone(),
-                    "error kind success_code needs 'field' and 'success'",
+                    format!("error kind success_code needs {}", missing.join(" and ")),
                 );
                 ok = false;
             }
@@ -327,6 +342,16 @@ fn error_model(
             if def.field.is_none() {
                 diags.error(pos.clone(), "error kind message needs 'field'");
                 ok = false;
+            }
+            for (name, present) in [
+                ("success", def.success.is_some()),
+                ("message_field", def.message_field.is_some()),
+                ("codes", !def.codes.is_empty()),
+            ] {
+                if present {
+                    diags.error(pos.clone(), format!("'{name}' does not apply to error kind message"));
+                    ok = false;
+                }
             }
         }
     }
@@ -379,8 +404,10 @@ fn type_ref(
     names: &TypeNames,
     diags: &mut Diagnostics,
 ) -> Option<TypeRef> {
-    // Point inside the expression: plain scalars start at the node's column.
-    let at = |offset: usize| Pos::new(file, ty.at.line, ty.at.col + offset as u32);
+    // Point inside the expression: plain scalars start at the node's column, quoted ones
+    // (`"array<Player>"`, the node two characters longer than its text) one further.
+    let quote = u32::from(ty.at.len as usize == ty.value.chars().count() + 2);
+    let at = |offset: usize| Pos::new(file, ty.at.line, ty.at.col + quote + offset as u32);
     let expr = match typeexpr::parse(ty) {
         Ok(e) => e,
         Err(e) => {
@@ -548,6 +575,13 @@ fn fields_of(
 fn wire_of(file: &Arc<str>, ty: &TypeRef, w: Option<&Sp<Wire>>, diags: &mut Diagnostics) -> Wire {
     let leaf = ty.leaf_scalar();
     match (w, leaf) {
+        (Some(w), Some(Scalar::SteamId)) if w.value != Wire::String => {
+            diags.error(
+                w.pos(file),
+                "a steamid is always a string on the wire: JSON numbers lose precision above 2^53",
+            );
+            Wire::String
+        }
         (Some(w), Some(s)) if s.is_numeric() => w.value,
         (Some(w), _) => {
             diags.error(
@@ -931,9 +965,14 @@ fn operation(
                     rules.push(Rule::RequiredIf(pair[0].clone(), pair[1].clone()));
                 }
             }
-            _ => {
+            (a, b) => {
+                // Both: point at the second; neither: only the operation has a place.
+                let at = match (a, b) {
+                    (Some(_), Some(b)) => b.pos(file),
+                    _ => pos.clone(),
+                };
                 diags.error(
-                    Pos::new(file, op.method.at.line, 0),
+                    at,
                     "a rule needs exactly one of at_least_one_of, required_if",
                 );
                 ok = false;
@@ -946,9 +985,9 @@ fn operation(
     let r = &op.response;
     let (resp_ty, inline) = match (&r.ty, &r.fields, &inline_name) {
         (Some(t), None, _) => {
-            if r.name.is_some() {
+            if let Some(n) = &r.name {
                 diags.error(
-                    pos.clone(),
+                    n.pos(file),
                     "response 'name' only applies to inline 'fields'",
                 );
                 ok = false;
@@ -956,6 +995,10 @@ fn operation(
             (type_ref(file, t, ctx.names, diags), None)
         }
         (None, Some(fields), Some(name)) => {
+            if !names::is_pascal_case(name) {
+                diags.error(name.pos(file), format!("type name '{}' must be PascalCase (e.g. '{}')", name.value, names::type_name(name)));
+                ok = false;
+            }
             let inline = fields_of(file, name, fields, ctx.names, diags).map(|fs| NamedType {
                 name: name.value.clone(),
                 interface: def.interface.value.clone(),
@@ -974,7 +1017,7 @@ fn operation(
         }
         _ => {
             diags.error(
-                pos.clone(),
+                r.ty.as_ref().map_or_else(|| pos.clone(), |t| t.pos(file)),
                 "response needs exactly one of 'type' or 'fields'",
             );
             (None, None)
@@ -1139,6 +1182,13 @@ fn param(
     let constraints = constraints::resolve(p.constraints.as_ref(), &ty, file, diags);
     let encoding = match (&p.encoding, &ty) {
         (Some(e), TypeRef::Array(_)) => {
+            if e.value != ArrayEncoding::Json && input == InputEncoding::InputJson {
+                diags.error(
+                    e.pos(file),
+                    "inside input_json every array is a JSON array; leave 'encoding' out or say 'json'",
+                );
+                return None;
+            }
             if e.value == ArrayEncoding::Json && input != InputEncoding::InputJson {
                 diags.error(
                     e.pos(file),
@@ -1207,6 +1257,15 @@ fn param(
 
 fn check_examples(model: &Model, diags: &mut Diagnostics) {
     for op in model.operations() {
+        for p in &op.params {
+            if let Some(d) = &p.default {
+                let mut c = value_check::Checker::new(model);
+                c.value(&p.ty, Some(p.wire()), d, &p.name, &p.constraints);
+                for m in c.finish() {
+                    diags.error(p.pos.clone(), format!("default of parameter '{}' does not fit its type: {m}", p.name));
+                }
+            }
+        }
         for ex in &op.examples {
             let checks = [
                 ("request", ex.request.as_ref()),

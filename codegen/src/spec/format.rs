@@ -272,7 +272,8 @@ pub struct ParamDef {
     pub description: Option<String>,
     #[serde(default)]
     pub constraints: Option<ConstraintsDef>,
-    /// Array encoding outside input_json (default: `comma`).
+    /// Array encoding outside input_json (default: `comma`); inside input_json arrays are
+    /// always JSON arrays (`json`, the default there).
     #[serde(default)]
     pub encoding: Option<Sp<ArrayEncoding>>,
     /// Rust field name override.
