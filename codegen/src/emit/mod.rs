@@ -2,6 +2,7 @@
 
 pub mod docs;
 pub mod rust;
+pub mod schema;
 
 /// One file an emitter writes, relative to the output folder.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -65,6 +65,14 @@ pub fn resolve(
                     ),
                 ),
                 Some(_) => {}
+                // A whole number too large for i128 arrives as a float.
+                None if b.value.as_f64().fract() == 0.0 => diags.error(
+                    pos,
+                    format!(
+                        "{which} {} is outside the range of {tyname} ({lo}..={hi})",
+                        b.value
+                    ),
+                ),
                 None => diags.error(
                     pos,
                     format!("{which} {} is not an integer, but {tyname} is", b.value),

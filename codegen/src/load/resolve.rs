@@ -313,7 +313,10 @@ fn error_model(
             for (name, at) in [
                 ("field", def.field.as_ref().map(|f| f.pos(file))),
                 ("success", def.success.as_ref().map(|f| f.pos(file))),
-                ("message_field", def.message_field.as_ref().map(|f| f.pos(file))),
+                (
+                    "message_field",
+                    def.message_field.as_ref().map(|f| f.pos(file)),
+                ),
                 ("codes", def.codes.first().map(|c| c.value.pos(file))),
             ] {
                 if let Some(at) = at {
@@ -326,10 +329,13 @@ fn error_model(
             }
         }
         ErrorKind::SuccessCode => {
-            let missing: Vec<&str> = [("'field'", def.field.is_none()), ("'success'", def.success.is_none())]
-                .into_iter()
-                .filter_map(|(n, m)| m.then_some(n))
-                .collect();
+            let missing: Vec<&str> = [
+                ("'field'", def.field.is_none()),
+                ("'success'", def.success.is_none()),
+            ]
+            .into_iter()
+            .filter_map(|(n, m)| m.then_some(n))
+            .collect();
             if !missing.is_empty() {
                 diags.error(
                     pos.clone(),
@@ -349,7 +355,10 @@ fn error_model(
                 ("codes", !def.codes.is_empty()),
             ] {
                 if present {
-                    diags.error(pos.clone(), format!("'{name}' does not apply to error kind message"));
+                    diags.error(
+                        pos.clone(),
+                        format!("'{name}' does not apply to error kind message"),
+                    );
                     ok = false;
                 }
             }
@@ -639,6 +648,14 @@ fn enum_type(
             (serde_json::Value::String(s), EnumRepr::String) => EnumLit::Str(s.clone()),
             (serde_json::Value::Number(n), EnumRepr::Integer) if n.as_i64().is_some() => {
                 EnumLit::Int(n.as_i64().unwrap_or_default())
+            }
+            (serde_json::Value::Number(n), EnumRepr::Integer) if n.is_u64() => {
+                diags.error(
+                    pos,
+                    format!("enum value {n} is too large (integer enums hold int64 values)"),
+                );
+                ok = false;
+                continue;
             }
             (other, _) => {
                 let (want, repr) = match repr {
@@ -996,7 +1013,14 @@ fn operation(
         }
         (None, Some(fields), Some(name)) => {
             if !names::is_pascal_case(name) {
-                diags.error(name.pos(file), format!("type name '{}' must be PascalCase (e.g. '{}')", name.value, names::type_name(name)));
+                diags.error(
+                    name.pos(file),
+                    format!(
+                        "type name '{}' must be PascalCase (e.g. '{}')",
+                        name.value,
+                        names::type_name(name)
+                    ),
+                );
                 ok = false;
             }
             let inline = fields_of(file, name, fields, ctx.names, diags).map(|fs| NamedType {
@@ -1262,7 +1286,13 @@ fn check_examples(model: &Model, diags: &mut Diagnostics) {
                 let mut c = value_check::Checker::new(model);
                 c.value(&p.ty, Some(p.wire()), d, &p.name, &p.constraints);
                 for m in c.finish() {
-                    diags.error(p.pos.clone(), format!("default of parameter '{}' does not fit its type: {m}", p.name));
+                    diags.error(
+                        p.pos.clone(),
+                        format!(
+                            "default of parameter '{}' does not fit its type: {m}",
+                            p.name
+                        ),
+                    );
                 }
             }
         }
