@@ -5,8 +5,10 @@
 //! the model.
 
 pub mod diag;
+pub mod drift;
 pub mod emit;
 pub mod generate;
+pub mod import;
 pub mod load;
 pub mod model;
 pub mod pos;

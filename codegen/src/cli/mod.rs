@@ -1,6 +1,8 @@
 //! Subcommands. Exit codes follow diff(1): 0 fine, 1 found problems, 2 could not run.
 
+mod drift;
 mod generate;
+mod import;
 mod lint;
 
 use std::path::PathBuf;
@@ -40,6 +42,11 @@ pub enum Command {
     },
     /// Print the JSON Schema of the spec format (what spec/spec.schema.json holds).
     SpecSchema,
+    /// Compare the spec with a GetSupportedAPIList listing: 0 no drift at or above --fail-on,
+    /// 1 drift, 2 could not run (unreadable or broken listing, spec or config errors).
+    Drift(drift::DriftArgs),
+    /// Write spec files (DIR/steam/<Interface>.yaml) for the interfaces of a listing.
+    Import(import::ImportArgs),
 }
 
 pub const EXIT_OK: u8 = 0;
@@ -51,6 +58,8 @@ pub fn run(cli: Cli) -> u8 {
         Command::Lint { spec } => lint::run(&spec),
         Command::Generate { spec, out } => generate::run_generate(&spec, &out),
         Command::Check { spec, out } => generate::run_check(&spec, &out),
+        Command::Drift(args) => drift::run(args),
+        Command::Import(args) => import::run(args),
         Command::SpecSchema => {
             print!("{}", steamspec::spec::schema::spec_schema_json());
             EXIT_OK

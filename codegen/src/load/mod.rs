@@ -232,6 +232,19 @@ fn parse_yaml<T: serde::de::DeserializeOwned>(
 /// diagnostic has the place already), in the parser's user-facing wording.
 fn yaml_message(e: &serde_saphyr::Error) -> String {
     use serde_saphyr::MessageFormatter as _;
+    use serde_saphyr::budget::BudgetBreach;
+    // The parser words this one as a Rust debug dump.
+    if let serde_saphyr::Error::Budget {
+        breach: BudgetBreach::Depth { depth },
+        ..
+    } = e.without_snippet()
+    {
+        // Reported at the first level past the limit.
+        return format!(
+            "YAML nested more than {} levels deep",
+            depth.saturating_sub(1)
+        );
+    }
     let msg = serde_saphyr::UserMessageFormatter.format_message(e);
     // It may quote the spec's text: keep it on one line and free of control characters.
     let mut out = String::new();

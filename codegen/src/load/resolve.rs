@@ -245,11 +245,11 @@ fn provider(
             ok = false;
         }
     }
-    if let Some(p) = &def.path {
-        if let Err(e) = check_path_template(p) {
-            diags.error(p.pos(file), e);
-            ok = false;
-        }
+    if let Some(p) = &def.path
+        && let Err(e) = check_path_template(p)
+    {
+        diags.error(p.pos(file), e);
+        ok = false;
     }
     let errors = error_model(file, &def.errors, diags)?;
     ok.then(|| Provider {
@@ -349,16 +349,16 @@ fn error_model(
                 diags.error(pos.clone(), "error kind message needs 'field'");
                 ok = false;
             }
-            for (name, present) in [
-                ("success", def.success.is_some()),
-                ("message_field", def.message_field.is_some()),
-                ("codes", !def.codes.is_empty()),
+            for (name, at) in [
+                ("success", def.success.as_ref().map(|f| f.pos(file))),
+                (
+                    "message_field",
+                    def.message_field.as_ref().map(|f| f.pos(file)),
+                ),
+                ("codes", def.codes.first().map(|c| c.value.pos(file))),
             ] {
-                if present {
-                    diags.error(
-                        pos.clone(),
-                        format!("'{name}' does not apply to error kind message"),
-                    );
+                if let Some(at) = at {
+                    diags.error(at, format!("'{name}' does not apply to error kind message"));
                     ok = false;
                 }
             }

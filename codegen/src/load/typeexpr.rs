@@ -132,7 +132,8 @@ mod tests {
         ));
         assert_eq!(parse("array<").unwrap_err().message, "missing type");
         assert_eq!(parse("array<x").unwrap_err().message, "expected '>'");
-        assert_eq!(parse("x y").unwrap_err().offset, 1);
+        // The error points at the unexpected character, past the space.
+        assert_eq!(parse("x y").unwrap_err().offset, 2);
         let deep = "array<".repeat(100) + "x" + &">".repeat(100);
         assert!(parse(&deep).is_err());
     }

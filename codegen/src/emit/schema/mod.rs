@@ -38,13 +38,13 @@ pub fn emit(model: &Model) -> Vec<GeneratedFile> {
     let mut bundle_defs = Map::new();
     for t in model.types.values() {
         let path = type_path(&t.name);
-        let body = value::named_type(model, t, &Refs::File { from: &path });
+        let body = value::named_type(t, &Refs::File { from: &path });
         out.push(file(
             &path,
             &t.interface_file(model),
             with_meta(&path, &t.name, body.clone()),
         ));
-        bundle_defs.insert(t.name.clone(), value::named_type(model, t, &Refs::Bundle));
+        bundle_defs.insert(t.name.clone(), value::named_type(t, &Refs::Bundle));
     }
     let mut ops_index = Vec::new();
     for op in model.operations() {
@@ -54,11 +54,7 @@ pub fn emit(model: &Model) -> Vec<GeneratedFile> {
         out.push(file(
             &req,
             &source,
-            with_meta(
-                &req,
-                &title,
-                value::request(model, op, &Refs::File { from: &req }),
-            ),
+            with_meta(&req, &title, value::request(op, &Refs::File { from: &req })),
         ));
         let title = format!("{} response", op.id());
         out.push(file(
@@ -67,17 +63,14 @@ pub fn emit(model: &Model) -> Vec<GeneratedFile> {
             with_meta(
                 &resp,
                 &title,
-                value::response(model, op, &Refs::File { from: &resp }),
+                value::response(op, &Refs::File { from: &resp }),
             ),
         ));
         let key = format!("{}.{}.v{}", op.interface, op.method, op.version);
-        bundle_defs.insert(
-            format!("{key}.request"),
-            value::request(model, op, &Refs::Bundle),
-        );
+        bundle_defs.insert(format!("{key}.request"), value::request(op, &Refs::Bundle));
         bundle_defs.insert(
             format!("{key}.response"),
-            value::response(model, op, &Refs::Bundle),
+            value::response(op, &Refs::Bundle),
         );
         ops_index.push(json!({
             "provider": op.provider,

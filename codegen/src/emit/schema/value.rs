@@ -29,13 +29,13 @@ impl Refs<'_> {
 const U32_MAX: u64 = u32::MAX as u64;
 
 /// A named type's schema (without `$schema`/`$id`).
-pub fn named_type(model: &Model, t: &NamedType, refs: &Refs) -> Value {
+pub fn named_type(t: &NamedType, refs: &Refs) -> Value {
     let mut s = match &t.kind {
         TypeKind::Struct(fields) => {
             let mut props = Map::new();
             let mut required = Vec::new();
             for f in fields {
-                let mut v = field(model, &f.ty, f.wire, &f.constraints, f.nullable, refs);
+                let mut v = field(&f.ty, f.wire, &f.constraints, f.nullable, refs);
                 describe(&mut v, f.description.as_deref());
                 props.insert(f.name.clone(), v);
                 if !f.optional {
@@ -98,15 +98,8 @@ fn describe(v: &mut Value, text: Option<&str>) {
 }
 
 /// A field or parameter value: type, wire form, constraints, nullability.
-pub fn field(
-    model: &Model,
-    ty: &TypeRef,
-    wire: Wire,
-    c: &Constraints,
-    nullable: bool,
-    refs: &Refs,
-) -> Value {
-    let v = of_type(model, ty, wire, c, refs);
+pub fn field(ty: &TypeRef, wire: Wire, c: &Constraints, nullable: bool, refs: &Refs) -> Value {
+    let v = of_type(ty, wire, c, refs);
     if nullable {
         json!({ "anyOf": [v, { "type": "null" }] })
     } else {
@@ -114,7 +107,7 @@ pub fn field(
     }
 }
 
-fn of_type(model: &Model, ty: &TypeRef, wire: Wire, c: &Constraints, refs: &Refs) -> Value {
+fn of_type(ty: &TypeRef, wire: Wire, c: &Constraints, refs: &Refs) -> Value {
     match ty {
         TypeRef::Scalar(s) => scalar(*s, wire, c),
         TypeRef::Named(n) => json!({ "$ref": refs.to(n) }),
@@ -122,7 +115,7 @@ fn of_type(model: &Model, ty: &TypeRef, wire: Wire, c: &Constraints, refs: &Refs
             let ic = c.items.as_deref().cloned().unwrap_or_default();
             let mut m = Map::new();
             m.insert("type".into(), "array".into());
-            m.insert("items".into(), of_type(model, item, wire, &ic, refs));
+            m.insert("items".into(), of_type(item, wire, &ic, refs));
             if let Some(n) = c.min_items {
                 m.insert("minItems".into(), n.into());
             }
@@ -137,7 +130,7 @@ fn of_type(model: &Model, ty: &TypeRef, wire: Wire, c: &Constraints, refs: &Refs
             m.insert("type".into(), "object".into());
             m.insert(
                 "additionalProperties".into(),
-                of_type(model, item, wire, &ic, refs),
+                of_type(item, wire, &ic, refs),
             );
             if *key != MapKey::String {
                 m.insert(
@@ -240,11 +233,11 @@ fn with_bounds(mut v: Value, c: &Constraints, range: Option<(i128, i128)>) -> Va
 }
 
 /// The parameters object: what goes into input_json, or the query parameters as JSON.
-pub fn request(model: &Model, op: &Operation, refs: &Refs) -> Value {
+pub fn request(op: &Operation, refs: &Refs) -> Value {
     let mut props = Map::new();
     let mut required = Vec::new();
     for p in &op.params {
-        let mut v = field(model, &p.ty, p.wire(), &p.constraints, false, refs);
+        let mut v = field(&p.ty, p.wire(), &p.constraints, false, refs);
         describe(&mut v, p.description.as_deref());
         props.insert(p.name.clone(), v);
         if !p.optional {
@@ -306,14 +299,8 @@ pub fn request(model: &Model, op: &Operation, refs: &Refs) -> Value {
 }
 
 /// The whole response body as sent on the wire, envelope included.
-pub fn response(model: &Model, op: &Operation, refs: &Refs) -> Value {
-    let inner = of_type(
-        model,
-        &op.response.ty,
-        Wire::Number,
-        &Constraints::default(),
-        refs,
-    );
+pub fn response(op: &Operation, refs: &Refs) -> Value {
+    let inner = of_type(&op.response.ty, Wire::Number, &Constraints::default(), refs);
     let text = format!(
         "The body of a successful {} response, as sent on the wire{}.",
         op.id(),

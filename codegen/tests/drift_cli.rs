@@ -1,0 +1,372 @@
+//! The `steamspec drift` binary: exit codes, formats, the config file and allow-list expiry.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+fn fixture(rel: &str) -> String {
+    root()
+        .join("../shared/fixtures/listings")
+        .join(rel)
+        .to_string_lossy()
+        .into_owned()
+}
+
+/// Runs the binary at the workspace root (so `--spec` defaults to the project's spec/).
+fn run(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_steamspec"))
+        .args(args)
+        .current_dir(root())
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn tmp(name: &str, text: &str) -> String {
+    let dir = std::env::temp_dir().join(format!("steamspec-drift-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let p = dir.join(name);
+    std::fs::write(&p, text).unwrap();
+    p.to_string_lossy().into_owned()
+}
+
+#[test]
+fn exit_codes_follow_fail_on() {
+    let l = fixture("public/2026-07-09.json");
+    // The project's spec against 2026: 1 breaking, 47 info (see the README's Drift section).
+    for (fail_on, code) in [("breaking", 1), ("warning", 1), ("info", 1), ("never", 0)] {
+        let (c, _, err) = run(&["drift", "--listing", &l, "--fail-on", fail_on]);
+        assert_eq!(c, code, "--fail-on {fail_on}: {err}");
+    }
+    // Breaking demoted to warning: --fail-on breaking passes, warning fails.
+    let cfg = tmp("demote.toml", "[severity]\nparameter-added = \"warning\"\n");
+    let (c, out, _) = run(&["drift", "--listing", &l, "--config", &cfg]);
+    assert_eq!(c, 0, "{out}");
+    assert!(
+        out.contains("drift: 0 breaking, 1 warning, 47 info (fail-on breaking: ok)"),
+        "{out}"
+    );
+    let (c, _, _) = run(&[
+        "drift",
+        "--listing",
+        &l,
+        "--config",
+        &cfg,
+        "--fail-on",
+        "warning",
+    ]);
+    assert_eq!(c, 1);
+    // Usage errors are 2 too.
+    let (c, _, _) = run(&["drift", "--listing", &l, "--format", "yaml"]);
+    assert_eq!(c, 2);
+    let (c, _, err) = run(&["drift", "--listing", &l, "--spec", "/nonexistent"]);
+    assert_eq!(c, 2, "{err}");
+}
+
+#[test]
+fn json_format_is_exact() {
+    let (c, out, _) = run(&[
+        "drift",
+        "--listing",
+        &fixture("partner-combined.json"),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(c, 1);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let keys: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
+    assert_eq!(keys, ["accepted", "findings", "summary"]);
+    assert_eq!(
+        v["summary"],
+        serde_json::json!({"breaking": 2, "warning": 0, "info": 33})
+    );
+    let first = &v["findings"][0];
+    let fkeys: Vec<&str> = first
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    assert_eq!(
+        fkeys,
+        [
+            "interface",
+            "message",
+            "method",
+            "parameter",
+            "rule",
+            "severity",
+            "spec",
+            "version"
+        ]
+    );
+    assert!(
+        out.starts_with("{\n  \"summary\": {\n    \"breaking\": 2,"),
+        "{out}"
+    );
+    // Sorted by interface, method, version, parameter, rule.
+    let sorted: Vec<(String, String, u64, String)> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["interface"].as_str().unwrap_or("").to_string(),
+                f["method"].as_str().unwrap_or("").to_string(),
+                f["version"].as_u64().unwrap_or(0),
+                f["parameter"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect();
+    let mut again = sorted.clone();
+    again.sort();
+    assert_eq!(sorted, again);
+    let removed = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["parameter"] == "tags")
+        .unwrap();
+    assert_eq!(
+        removed,
+        &serde_json::json!({
+            "rule": "parameter-removed",
+            "severity": "breaking",
+            "interface": "ISteamNews",
+            "method": "GetNewsForApp",
+            "version": 2,
+            "parameter": "tags",
+            "message": "parameter 'tags' is in the spec but not in the listing",
+            "spec": "spec/steam/ISteamNews.yaml:154"
+        })
+    );
+}
+
+#[test]
+fn text_markdown_github_junit() {
+    let l = fixture("public/2026-07-09.json");
+    let (_, text, _) = run(&["drift", "--listing", &l]);
+    assert!(text.contains("IPlayerService\n"), "{text}");
+    assert!(
+        text.contains("  breaking parameter-added  GetOwnedGames v1 include_extended_appinfo\n")
+    );
+    assert!(text.contains("not compared: 8 proposed operation(s)"));
+
+    let (_, md, _) = run(&["drift", "--listing", &l, "--format", "markdown"]);
+    assert!(
+        md.starts_with("## Drift: spec vs. GetSupportedAPIList\n"),
+        "{md}"
+    );
+    assert!(md.contains("| severity | rule | interface | method | parameter | finding | spec |"));
+    assert!(md.contains("| breaking | `parameter-added` | IPlayerService | GetOwnedGames v1 | include_extended_appinfo |"), "{md}");
+
+    let (_, gh, _) = run(&["drift", "--listing", &l, "--format", "github"]);
+    assert!(gh.lines().any(|line| line
+        == "::error file=spec/steam/IPlayerService.yaml,line=184,title=drift parameter-added%3A IPlayerService GetOwnedGames v1 include_extended_appinfo::the listing has parameter 'include_extended_appinfo' (bool, required) that the spec does not describe"), "{gh}");
+    assert!(gh.lines().any(|line| line.starts_with("::notice file=spec/steam/IGameNotificationsService.yaml,line=203,title=drift method-not-visible")));
+    assert!(gh.lines().any(|line| line.starts_with("::notice title=drift interface-added%3A IStoreService::")));
+
+    let (_, xml, _) = run(&["drift", "--listing", &l, "--format", "junit"]);
+    assert!(xml.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"steamspec drift\" tests=\"48\" failures=\"1\" skipped=\"0\">"), "{xml}");
+    assert!(xml.contains("<failure type=\"breaking\" message=\"the listing has parameter &apos;include_extended_appinfo&apos;"));
+    assert_eq!(xml.matches("<testcase ").count(), 48);
+    assert_eq!(
+        xml.matches("<testsuite ").count(),
+        xml.matches("</testsuite>").count()
+    );
+}
+
+#[test]
+fn allow_list_accepts_expires_and_reports_unused() {
+    let l = fixture("public/2026-07-09.json");
+    let cfg = tmp(
+        "allow.toml",
+        r#"# Known drift of the project's spec.
+[[allow]]
+rule = "parameter-added"
+interface = "IPlayerService"
+method = "GetOwnedGames"
+version = 1
+parameter = "include_extended_appinfo"
+reason = "deliberately not specified: its response fields are undocumented"
+expires = 2026-12-31
+
+[[allow]]
+rule = "method-added"
+interface = "ISteamUser"
+reason = "other ISteamUser methods are not specified yet"
+
+[[allow]]
+rule = "method-removed"
+interface = "ISteamUser"
+method = "GetPlayerSummaries"
+reason = "matches nothing"
+"#,
+    );
+    // Before expiry: the breaking finding is accepted; exit 0.
+    let (c, out, err) = run(&[
+        "drift",
+        "--listing",
+        &l,
+        "--config",
+        &cfg,
+        "--today",
+        "2026-12-31",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(c, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    // 47 info - 4 accepted ISteamUser method-added + 1 allow-unused warning.
+    assert_eq!(
+        v["summary"],
+        serde_json::json!({"breaking": 0, "warning": 1, "info": 43})
+    );
+    assert_eq!(v["accepted"].as_array().unwrap().len(), 5);
+    assert_eq!(
+        v["accepted"][0]["reason"],
+        "deliberately not specified: its response fields are undocumented"
+    );
+    assert_eq!(v["accepted"][0]["expires"], "2026-12-31");
+    let unused = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == "allow-unused")
+        .unwrap();
+    assert_eq!(unused["severity"], "warning");
+    assert!(
+        unused["spec"].as_str().unwrap().ends_with("allow.toml:16"),
+        "{unused}"
+    );
+
+    // The day after: the finding is back, with an allow-expired warning; exit 1.
+    let (c, out, _) = run(&[
+        "drift",
+        "--listing",
+        &l,
+        "--config",
+        &cfg,
+        "--today",
+        "2027-01-01",
+    ]);
+    assert_eq!(c, 1, "{out}");
+    assert!(
+        out.contains("allow-expired  GetOwnedGames v1 include_extended_appinfo"),
+        "{out}"
+    );
+    assert!(out.contains("expired on 2026-12-31"), "{out}");
+    assert!(
+        out.contains("drift: 1 breaking, 2 warning, 43 info (4 accepted)"),
+        "{out}"
+    );
+    // Accepted findings are listed in every format.
+    let (_, md, _) = run(&[
+        "drift",
+        "--listing",
+        &l,
+        "--config",
+        &cfg,
+        "--today",
+        "2026-01-01",
+        "--format",
+        "markdown",
+    ]);
+    assert!(md.contains("### Accepted (5)"), "{md}");
+    let (_, gh, _) = run(&[
+        "drift",
+        "--listing",
+        &l,
+        "--config",
+        &cfg,
+        "--today",
+        "2026-01-01",
+        "--format",
+        "github",
+    ]);
+    assert!(gh.contains("::group::accepted drift (5)"), "{gh}");
+    let (_, xml, _) = run(&[
+        "drift",
+        "--listing",
+        &l,
+        "--config",
+        &cfg,
+        "--today",
+        "2026-01-01",
+        "--format",
+        "junit",
+    ]);
+    assert_eq!(xml.matches("<skipped message=\"accepted: ").count(), 5);
+    let (_, text, _) = run(&[
+        "drift",
+        "--listing",
+        &l,
+        "--config",
+        &cfg,
+        "--today",
+        "2026-01-01",
+    ]);
+    assert!(text.contains("accepted (5):"), "{text}");
+}
+
+#[test]
+fn config_errors_say_where() {
+    let l = fixture("public/2026-07-09.json");
+    let cases = [
+        (
+            "[severity]\nmethod-added = \"fatal\"\n",
+            ":2:16: error: unknown severity 'fatal'",
+        ),
+        (
+            "[[allow]]\nrule = \"method-gone\"\ninterface = \"I\"\nreason = \"r\"\n",
+            ":2:8: error: unknown rule 'method-gone'",
+        ),
+        (
+            "[[allow]]\nrule = \"method-added\"\ninterface = \"I\"\nreason = \"\"\n",
+            ":4:10: error: 'reason' is empty",
+        ),
+        (
+            "[[allow]]\nrule = \"method-added\"\ninterface = \"I\"\nreason = \"r\"\nexpires = \"31/12/2026\"\n",
+            ":5:11: error: expires must be a date",
+        ),
+        (
+            "[[allow]]\nrule = \"method-added\"\ninterface = \"I\"\n",
+            ":1:1: error: missing field `reason`",
+        ),
+        ("severity = [\n", ":2:1: error:"),
+    ];
+    for (text, want) in cases {
+        let cfg = tmp("bad.toml", text);
+        let (c, out, err) = run(&["drift", "--listing", &l, "--config", &cfg]);
+        assert_eq!(c, 2, "{text}");
+        assert!(out.is_empty());
+        assert!(
+            err.starts_with(&format!("{cfg}{want}")),
+            "want {want}, got {err}"
+        );
+    }
+}
+
+#[test]
+fn listing_from_stdin() {
+    use std::io::Write;
+    let bytes = std::fs::read(fixture("partner-combined.json")).unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_steamspec"))
+        .args(["drift", "--listing", "-", "--fail-on", "never"])
+        .current_dir(root())
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(&bytes).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("drift: 2 breaking, 0 warning, 33 info"));
+}

@@ -1,0 +1,367 @@
+//! The drift check on real GetSupportedAPIList captures (../shared/fixtures, never copied here):
+//! import one capture, drift the next; every real change of the public list 2021-2026; order and
+//! game-specific noise; a capture with most of the list missing; the project's own spec.
+
+use std::path::{Path, PathBuf};
+
+use steamspec::drift::{self, Date, FailOn, Listing, ListingError, Report, format::Format};
+use steamspec::import;
+use steamspec::model::Model;
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/fixtures/listings")
+}
+
+fn listing(rel: &str) -> Listing {
+    let bytes = std::fs::read(fixtures().join(rel)).expect("fixture");
+    drift::listing::parse(&bytes).expect("fixture parses")
+}
+
+/// The spec `steamspec import` writes for a listing, loaded in memory.
+fn imported(l: &Listing) -> Model {
+    let files = import::import(
+        l,
+        &import::Options {
+            listing_name: "listing.json".into(),
+            ..Default::default()
+        },
+    )
+    .expect("import");
+    match import::load(&files) {
+        Ok(loaded) => loaded.model,
+        Err(e) => panic!("imported spec does not load:\n{e}"),
+    }
+}
+
+fn project_spec() -> Model {
+    steamspec::load_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../spec"))
+        .expect("project spec loads")
+        .model
+}
+
+fn opts() -> drift::Options<'static> {
+    drift::Options {
+        today: Date::new(2026, 7, 10).unwrap(),
+        ..Default::default()
+    }
+}
+
+fn check(model: &Model, l: &Listing) -> Report {
+    drift::check(model, l, &opts()).expect("listing is usable")
+}
+
+fn json(r: &Report) -> String {
+    drift::format::render(r, Format::Json, FailOn::Breaking)
+}
+
+/// `rule interface method vN parameter`, one per finding.
+fn keys(r: &Report) -> Vec<String> {
+    r.findings
+        .iter()
+        .map(|f| {
+            format!("{} {} {}", f.rule, f.interface, f.subject())
+                .trim()
+                .to_string()
+        })
+        .collect()
+}
+
+#[test]
+fn getapplist_removal_is_exactly_two_findings() {
+    let model = imported(&listing("public/2025-11-05.json"));
+    let r = check(&model, &listing("public/2025-11-13.json"));
+    assert_eq!(
+        keys(&r),
+        [
+            "method-removed ISteamApps GetAppList v1",
+            "method-removed ISteamApps GetAppList v2"
+        ]
+    );
+    assert_eq!(r.exit_code(FailOn::Breaking), 1);
+    // And the capture against its own import: nothing.
+    let same = check(&model, &listing("public/2025-11-05.json"));
+    assert!(same.findings.is_empty(), "{:?}", keys(&same));
+}
+
+fn history_pair(n: u32) -> (Listing, Listing) {
+    let dir = fixtures().join("history");
+    let find = |suffix: &str| {
+        let prefix = format!("{n:02}-");
+        let name = std::fs::read_dir(&dir)
+            .unwrap()
+            .filter_map(|e| e.ok()?.file_name().into_string().ok())
+            .find(|f| f.starts_with(&prefix) && f.ends_with(suffix))
+            .expect("pair file");
+        listing(&format!("history/{name}"))
+    };
+    (find("-before.json"), find("-after.json"))
+}
+
+/// Changes 07 and 22 only reword descriptions, which the check does not compare.
+const DESCRIPTION_ONLY: [u32; 2] = [7, 22];
+
+#[test]
+fn every_history_change_is_found_and_stable() {
+    for n in 1..=41 {
+        let (before, after) = history_pair(n);
+        let model = imported(&before);
+        let r = check(&model, &after);
+        if DESCRIPTION_ONLY.contains(&n) {
+            assert!(r.findings.is_empty(), "change {n}: {:?}", keys(&r));
+        } else {
+            assert!(!r.findings.is_empty(), "change {n} found nothing");
+        }
+        // Stable: the same input gives the same output, whatever the listing's order.
+        let again = check(&model, &shuffled(&after));
+        assert_eq!(json(&r), json(&again), "change {n} is not stable");
+        assert!(
+            check(&model, &before).findings.is_empty(),
+            "change {n}: a capture drifts from its own import"
+        );
+    }
+}
+
+#[test]
+fn history_snapshots() {
+    let snap = |n: u32| {
+        let (before, after) = history_pair(n);
+        json(&check(&imported(&before), &after))
+    };
+    assert_eq!(
+        snap(20),
+        r#"{
+  "summary": {
+    "breaking": 1,
+    "warning": 0,
+    "info": 0
+  },
+  "findings": [
+    {
+      "rule": "method-removed",
+      "severity": "breaking",
+      "interface": "ISteamWebUserPresenceOAuth",
+      "method": "PollStatus",
+      "version": 1,
+      "parameter": null,
+      "message": "ISteamWebUserPresenceOAuth/PollStatus/v1 is in the spec but not in the listing",
+      "spec": "steam/ISteamWebUserPresenceOAuth.yaml:15"
+    }
+  ],
+  "accepted": []
+}
+"#
+    );
+    assert_eq!(
+        snap(34),
+        r#"{
+  "summary": {
+    "breaking": 1,
+    "warning": 0,
+    "info": 0
+  },
+  "findings": [
+    {
+      "rule": "parameter-removed",
+      "severity": "breaking",
+      "interface": "IStoreService",
+      "method": "GetRecommendedTagsForUser",
+      "version": 1,
+      "parameter": "steamid",
+      "message": "parameter 'steamid' is in the spec but not in the listing",
+      "spec": "steam/IStoreService.yaml:63"
+    }
+  ],
+  "accepted": []
+}
+"#
+    );
+    let (before, after) = history_pair(14);
+    let r = check(&imported(&before), &after);
+    assert_eq!(keys(&r), ["version-added ISteamApps GetSDRConfig v2"]);
+    let (before, after) = history_pair(9);
+    let r = check(&imported(&before), &after);
+    assert_eq!(keys(&r), ["interface-added IHelpRequestLogsService"]);
+    assert_eq!(r.exit_code(FailOn::Breaking), 0);
+    assert_eq!(r.exit_code(FailOn::Info), 1);
+}
+
+/// Interfaces, methods and parameters in reverse order.
+fn shuffled(l: &Listing) -> Listing {
+    let mut l = l.clone();
+    l.interfaces.reverse();
+    for i in &mut l.interfaces {
+        i.methods.reverse();
+        for m in &mut i.methods {
+            m.params.reverse();
+        }
+    }
+    l
+}
+
+#[test]
+fn order_does_not_matter() {
+    let l = listing("public/2026-07-09.json");
+    let model = imported(&l);
+    let r = check(&model, &shuffled(&l));
+    assert!(r.findings.is_empty(), "{:?}", keys(&r));
+}
+
+#[test]
+fn game_specific_interfaces_come_and_go() {
+    let l = listing("public/2026-07-09.json");
+    let model = imported(&l);
+    let mut without = l.clone();
+    without
+        .interfaces
+        .retain(|i| !drift::listing::is_game_specific(&i.name));
+    assert!(without.interfaces.len() < l.interfaces.len());
+    assert!(check(&model, &without).findings.is_empty());
+    // New game-specific interfaces (from another capture) are ignored too.
+    let mut with_old = without.clone();
+    with_old.interfaces.extend(
+        listing("public/2021-01-30.json")
+            .interfaces
+            .into_iter()
+            .filter(|i| drift::listing::is_game_specific(&i.name)),
+    );
+    let r = check(&model, &with_old);
+    assert!(r.findings.is_empty(), "{:?}", keys(&r));
+    assert!(r.not_compared.game_specific > 30);
+}
+
+#[test]
+fn a_game_specific_interface_the_spec_describes_is_compared() {
+    let l = listing("public/2026-07-09.json");
+    let files = import::import(
+        &l,
+        &import::Options {
+            interfaces: vec!["IEconItems_440".into(), "IEconItems_570".into()],
+            listing_name: "x".into(),
+        },
+    )
+    .unwrap();
+    let model = import::load(&files).expect("loads").model;
+    let mut gone = l.clone();
+    gone.interfaces.retain(|i| i.name != "IEconItems_570");
+    let r = check(&model, &gone);
+    let removed: Vec<String> = keys(&r)
+        .into_iter()
+        .filter(|k| !k.starts_with("interface-added"))
+        .collect();
+    assert_eq!(
+        removed,
+        [
+            "method-removed IEconItems_570 GetPlayerItems v1",
+            "method-removed IEconItems_570 GetStoreMetaData v1"
+        ]
+    );
+    // GetPlayerItems is in both: the second one got a spec name of its own, the path keeps
+    // the listed name, and the check reads it back.
+    assert!(
+        files.files[1]
+            .contents
+            .contains("path: \"/IEconItems_570/GetPlayerItems/v1/\"")
+    );
+}
+
+#[test]
+fn a_capture_with_most_interfaces_missing_is_broken() {
+    let l = listing("public/2026-07-09.json");
+    let model = imported(&l);
+    let mut broken = l.clone();
+    // Keep the game-specific noise and a few real interfaces, as a failed fetch does.
+    let mut kept = 0;
+    broken.interfaces.retain(|i| {
+        drift::listing::is_game_specific(&i.name) || {
+            kept += 1;
+            kept <= 5
+        }
+    });
+    let e = drift::check(&model, &broken, &opts()).unwrap_err();
+    match &e {
+        ListingError::Broken(why) => {
+            assert!(why.contains("of the 26 live public interfaces"), "{why}")
+        }
+        other => panic!("{other:?}"),
+    }
+    assert!(
+        e.to_string()
+            .starts_with("listing looks broken, not drifted: 21 of the 26")
+    );
+    // Against the project's spec as well.
+    let e = drift::check(&project_spec(), &broken, &opts()).unwrap_err();
+    assert!(matches!(e, ListingError::Broken(_)), "{e}");
+    // An empty list is broken too.
+    let empty = Listing::default();
+    assert!(matches!(
+        drift::check(&model, &empty, &opts()),
+        Err(ListingError::Broken(_))
+    ));
+}
+
+#[test]
+fn project_spec_against_the_2026_public_capture() {
+    let r = check(&project_spec(), &listing("public/2026-07-09.json"));
+    let s = r.summary();
+    // Documented in the README's Drift section: update both together.
+    assert_eq!(
+        (s.breaking, s.warning, s.info),
+        (1, 0, 47),
+        "{:#?}",
+        keys(&r)
+    );
+    let breaking: Vec<String> = keys(&r)
+        .into_iter()
+        .filter(|k| {
+            !k.starts_with("method-added")
+                && !k.starts_with("interface-added")
+                && !k.starts_with("method-not-visible")
+        })
+        .collect();
+    assert_eq!(
+        breaking,
+        ["parameter-added IPlayerService GetOwnedGames v1 include_extended_appinfo"]
+    );
+    let not_visible = r
+        .findings
+        .iter()
+        .filter(|f| f.rule == drift::Rule::MethodNotVisible)
+        .count();
+    assert_eq!(
+        not_visible, 7,
+        "IGameNotificationsService is publisher-only"
+    );
+    assert_eq!(r.not_compared.proposed.len(), 8);
+    assert_eq!(r.not_compared.other_providers.len(), 4);
+}
+
+#[test]
+fn project_spec_against_the_partner_listing() {
+    let r = check(&project_spec(), &listing("partner-combined.json"));
+    let s = r.summary();
+    assert_eq!(
+        (s.breaking, s.warning, s.info),
+        (2, 0, 33),
+        "{:#?}",
+        keys(&r)
+    );
+    let breaking: Vec<String> = r
+        .findings
+        .iter()
+        .filter(|f| f.severity == drift::Severity::Breaking)
+        .map(|f| format!("{} {} {}", f.rule, f.interface, f.subject()))
+        .collect();
+    assert_eq!(
+        breaking,
+        [
+            "parameter-removed IPlayerService GetOwnedGames v1 language",
+            "parameter-removed ISteamNews GetNewsForApp v2 tags"
+        ]
+    );
+    // The publisher-only methods are there, and agree with the spec (their `listing:` notes).
+    assert!(
+        !r.findings
+            .iter()
+            .any(|f| f.interface == "IGameNotificationsService")
+    );
+}
