@@ -340,7 +340,7 @@ fn config_errors_say_where() {
             "[[allow]]\nrule = \"method-added\"\ninterface = \"I\"\n",
             ":1:1: error: missing field `reason`",
         ),
-        ("severity = [\n", ":2:1: error:"),
+        ("severity = [\n", ":1:13: error: unclosed array"),
     ];
     for (text, want) in cases {
         let cfg = tmp("bad.toml", text);

@@ -14,14 +14,16 @@ rust-version.workspace = true
 version.workspace = true
 
 [dependencies]
-regex = { workspace = true }
-reqwest = { workspace = true, features = ["rustls", "json"] }
-schemars = { workspace = true, optional = true }
-serde = { workspace = true }
-serde_json = { workspace = true }
+form_urlencoded = "1"
+httpdate = "1"
+regex.workspace = true
+# HTTP runtime (src/runtime): rustls only, no default features.
+reqwest = { workspace = true, features = ["rustls"] }
+schemars = { workspace = true, features = ["derive"], optional = true }
+serde.workspace = true
+serde_json.workspace = true
 serde_path_to_error = "0.1"
-steam-webapi-macros = { path = "../macros" }
-tokio = { workspace = true, optional = true }
+steam-webapi-macros = { path = "../macros", version = "0.1.0" }
 "#;
 
 pub fn manifest(model: &Model) -> String {
@@ -30,9 +32,11 @@ pub fn manifest(model: &Model) -> String {
     let names: Vec<&str> = model.interfaces.keys().map(String::as_str).collect();
     let quoted: Vec<String> = names.iter().map(|n| format!("\"{n}\"")).collect();
     out.push_str(&format!("default = [{}]\n", quoted.join(", ")));
-    out.push_str("# A blocking client (reqwest's blocking API).\n");
+    out.push_str("# `steam_webapi::blocking::Client`, on reqwest's blocking client.\n");
     out.push_str("blocking = [\"reqwest/blocking\"]\n");
-    out.push_str("# JsonSchema impls on every type, carrying the same constraints as Validate.\n");
+    out.push_str(
+        "# `schemars::JsonSchema` for every type, with the constraints Validate checks.\n",
+    );
     out.push_str("schemars = [\"dep:schemars\"]\n");
     out.push_str("# One feature per interface.\n");
     for n in names {

@@ -117,15 +117,15 @@ pub fn field(f: &FieldSpec) -> TokenStream {
             Wire::Number | Wire::Either => "::steam_webapi::wire::as_number",
         };
         attrs.push(quote!(#[serde(with = #with)]));
-        if f.wire == Wire::String {
-            // schemars must describe the value as it is written: a string.
-            let shown = f
-                .presence
-                .wrap(string_leaf_type(f.ty))
-                .to_string()
-                .replace(' ', "");
-            attrs.push(quote!(#[schemars(with = #shown)]));
-        }
+        // schemars would take serde's `with` for a type: name the type it should describe (a
+        // string for values written as strings).
+        let shown = if f.wire == Wire::String {
+            f.presence.wrap(string_leaf_type(f.ty))
+        } else {
+            f.presence.wrap(rust_type(f.ty))
+        };
+        let shown = shown.to_string().replace(' ', "");
+        attrs.push(quote!(#[schemars(with = #shown)]));
     }
     if let Some(c) = constraint_items(f.constraints, f.ty.leaf_scalar()) {
         attrs.push(quote!(#[schemars(#c)]));
@@ -265,6 +265,8 @@ fn enumeration(t: &NamedType, e: &EnumType, doc: TokenStream) -> TokenStream {
         };
         doc_attr(&text)
     });
+    // The first value is the default (so structs holding the enum can derive Default).
+    let defaults = (0..e.values.len()).map(|i| (i == 0).then(|| quote!(#[default])));
     let string = e.repr == EnumRepr::String;
     let (unknown_ty, lit_ty) = if string {
         (quote!(::std::string::String), quote!(&str))
@@ -351,22 +353,12 @@ fn enumeration(t: &NamedType, e: &EnumType, doc: TokenStream) -> TokenStream {
         serde_json::json!({"type": json_type, "enum": known})
     };
     let schema_tokens: TokenStream = schema.to_string().parse().unwrap_or_else(|_| quote!({}));
-    let default_impl = e.values.first().map(|_| {
-        let first = &variants[0];
-        quote! {
-            impl ::std::default::Default for #name {
-                fn default() -> Self {
-                    Self::#first
-                }
-            }
-        }
-    });
     quote! {
         #doc
-        #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[derive(Clone, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
         #non_exhaustive
         pub enum #name {
-            #(#docs #variants,)*
+            #(#docs #defaults #variants,)*
             #unknown_variant
         }
 
@@ -387,8 +379,6 @@ fn enumeration(t: &NamedType, e: &EnumType, doc: TokenStream) -> TokenStream {
                 })
             }
         }
-
-        #default_impl
 
         impl ::serde::Serialize for #name {
             fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {

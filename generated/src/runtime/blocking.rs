@@ -1,0 +1,121 @@
+//! The blocking [`Client`] (feature `blocking`): the same calls without async.
+//!
+//! Like reqwest's blocking client it must not be used from inside an async
+//! runtime; use the async [`crate::Client`] there.
+
+use std::fmt;
+use std::io::Read;
+use std::sync::Arc;
+
+use crate::runtime::builder::{Config, redirect_policy};
+use crate::runtime::endpoint::Endpoint;
+use crate::runtime::error::Error;
+use crate::runtime::request::{FORM_CONTENT_TYPE, Prepared, prepare};
+use crate::runtime::response::{early_error, finish};
+use crate::runtime::transport::transport_error;
+
+/// The builder of the blocking client: the same settings as the async one.
+pub type ClientBuilder = crate::runtime::builder::ClientBuilder<Client>;
+
+/// A blocking client of the Steam Web API and backpack.tf. Cheap to clone.
+#[derive(Clone)]
+pub struct Client {
+    http: reqwest::blocking::Client,
+    config: Arc<Config>,
+}
+
+impl fmt::Debug for Client {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&self.config, f)
+    }
+}
+
+impl ClientBuilder {
+    /// Builds the blocking client.
+    pub fn build(self) -> Result<Client, Error> {
+        Client::from_config(self.config()?)
+    }
+}
+
+impl Client {
+    pub fn builder() -> ClientBuilder {
+        ClientBuilder::new()
+    }
+
+    fn from_config(config: Config) -> Result<Self, Error> {
+        let http = reqwest::blocking::Client::builder()
+            .redirect(redirect_policy())
+            .https_only(config.https_only)
+            .timeout(config.timeout)
+            .user_agent(config.user_agent.as_str())
+            .build()
+            .map_err(|e| {
+                Error::config(format!("cannot start the HTTP client: {}", e.without_url()))
+            })?;
+        Ok(Client {
+            http,
+            config: Arc::new(config),
+        })
+    }
+
+    /// Sends one request and decodes its response. The low-level entry point:
+    /// the generated interface accessors call it.
+    pub fn execute<E: Endpoint>(&self, req: &E) -> Result<E::Response, Error> {
+        prepare(&self.config, req)
+            .and_then(|prepared| self.send::<E>(prepared))
+            .map_err(|e| e.redact(&self.config.secrets()))
+    }
+
+    fn send<E: Endpoint>(&self, prepared: Prepared) -> Result<E::Response, Error> {
+        let mut builder = self
+            .http
+            .request(prepared.reqwest_method(), prepared.url.as_str());
+        if let Some(form) = prepared.form {
+            builder = builder
+                .header(reqwest::header::CONTENT_TYPE, FORM_CONTENT_TYPE)
+                .body(form);
+        }
+        let mut response = builder.send().map_err(transport_error)?;
+        let status = response.status().as_u16();
+        if let Some(error) = early_error(status, response.headers()) {
+            return Err(error);
+        }
+        let limit = self.config.max_body_bytes;
+        if response
+            .content_length()
+            .is_some_and(|len| len > limit as u64)
+        {
+            return Err(Error::BodyTooLarge { limit });
+        }
+        // One byte past the limit tells "exactly the limit" from "more".
+        let mut body = Vec::new();
+        (&mut response)
+            .take(limit as u64 + 1)
+            .read_to_end(&mut body)
+            .map_err(read_error)?;
+        if body.len() > limit {
+            return Err(Error::BodyTooLarge { limit });
+        }
+        finish::<E>(status, response.headers(), &body)
+    }
+}
+
+/// The blocking body reader wraps reqwest's errors in io::Error.
+fn read_error(err: std::io::Error) -> Error {
+    if err.kind() == std::io::ErrorKind::TimedOut {
+        return Error::Timeout;
+    }
+    match err.into_inner() {
+        Some(inner) => match inner.downcast::<reqwest::Error>() {
+            Ok(err) => transport_error(*err),
+            Err(other) => Error::Transport {
+                kind: crate::runtime::error::TransportKind::Other,
+                message: other.to_string(),
+            },
+        },
+        None => Error::Transport {
+            kind: crate::runtime::error::TransportKind::Other,
+            message: "the response body could not be read".to_owned(),
+        },
+    }
+}

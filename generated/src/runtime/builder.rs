@@ -1,0 +1,289 @@
+//! [`ClientBuilder`]: credentials, base URLs and limits, checked once at
+//! `build()`.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::marker::PhantomData;
+use std::time::Duration;
+
+use crate::runtime::client::Client;
+use crate::runtime::endpoint::{EndpointInfo, ProviderId};
+use crate::runtime::error::Error;
+
+/// The default limit on a response body: 4 MiB.
+pub const DEFAULT_MAX_BODY_BYTES: usize = 4 * 1024 * 1024;
+/// The default timeout of a whole call.
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
+/// The most redirects followed (same scheme, host and port only).
+pub(crate) const MAX_REDIRECTS: usize = 5;
+
+/// Builds a [`Client`] (or, with the `blocking` feature, a
+/// `blocking::Client`: `C` is the client `build()` returns).
+pub struct ClientBuilder<C = Client> {
+    api_key: Option<String>,
+    token: Option<String>,
+    bases: BTreeMap<ProviderId, String>,
+    publisher_base: Option<String>,
+    allow_http: bool,
+    timeout: Duration,
+    user_agent: String,
+    max_body_bytes: usize,
+    client: PhantomData<fn() -> C>,
+}
+
+impl<C> Default for ClientBuilder<C> {
+    fn default() -> Self {
+        ClientBuilder {
+            api_key: None,
+            token: None,
+            bases: BTreeMap::new(),
+            publisher_base: None,
+            allow_http: false,
+            timeout: DEFAULT_TIMEOUT,
+            user_agent: concat!("steam-webapi/", env!("CARGO_PKG_VERSION")).to_owned(),
+            max_body_bytes: DEFAULT_MAX_BODY_BYTES,
+            client: PhantomData,
+        }
+    }
+}
+
+impl<C> Clone for ClientBuilder<C> {
+    fn clone(&self) -> Self {
+        ClientBuilder {
+            api_key: self.api_key.clone(),
+            token: self.token.clone(),
+            bases: self.bases.clone(),
+            publisher_base: self.publisher_base.clone(),
+            allow_http: self.allow_http,
+            timeout: self.timeout,
+            user_agent: self.user_agent.clone(),
+            max_body_bytes: self.max_body_bytes,
+            client: PhantomData,
+        }
+    }
+}
+
+impl<C> fmt::Debug for ClientBuilder<C> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ClientBuilder")
+            .field("api_key", &self.api_key.as_ref().map(|_| Redacted))
+            .field("token", &self.token.as_ref().map(|_| Redacted))
+            .field("bases", &self.bases)
+            .field("publisher_base", &self.publisher_base)
+            .field("allow_http", &self.allow_http)
+            .field("timeout", &self.timeout)
+            .field("user_agent", &self.user_agent)
+            .field("max_body_bytes", &self.max_body_bytes)
+            .finish()
+    }
+}
+
+/// Stands in for a secret in `Debug` output.
+pub(crate) struct Redacted;
+
+impl fmt::Debug for Redacted {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(crate::runtime::error::REDACTED)
+    }
+}
+
+impl<C> ClientBuilder<C> {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The Steam Web API key (sent as the `key` parameter).
+    pub fn api_key(mut self, key: impl Into<String>) -> Self {
+        self.api_key = Some(key.into());
+        self
+    }
+
+    /// The backpack.tf access token (sent as the `token` parameter).
+    pub fn token(mut self, token: impl Into<String>) -> Self {
+        self.token = Some(token.into());
+        self
+    }
+
+    /// Replaces the scheme, host and port (and adds a path prefix, if the URL
+    /// has one) of a provider's endpoints: `http://127.0.0.1:8080` in tests, a
+    /// proxy in production. For Steam this covers both `api.steampowered.com`
+    /// and `partner.steam-api.com` unless [`Self::publisher_base_url`] is set.
+    pub fn base_url(mut self, provider: ProviderId, url: &str) -> Self {
+        self.bases.insert(provider, url.to_owned());
+        self
+    }
+
+    /// The base URL of Steam's publisher endpoints (`partner.steam-api.com`).
+    pub fn publisher_base_url(mut self, url: &str) -> Self {
+        self.publisher_base = Some(url.to_owned());
+        self
+    }
+
+    /// Allows `http://` base URLs. Off by default: the key travels in the
+    /// query string, so plain HTTP hands it to anyone on the path.
+    pub fn allow_http(mut self, allow: bool) -> Self {
+        self.allow_http = allow;
+        self
+    }
+
+    /// The limit on a whole call, body included (default 30 s).
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = timeout;
+        self
+    }
+
+    pub fn user_agent(mut self, user_agent: impl Into<String>) -> Self {
+        self.user_agent = user_agent.into();
+        self
+    }
+
+    /// The largest response body read (default 4 MiB); a larger one is
+    /// [`Error::BodyTooLarge`].
+    pub fn max_body_bytes(mut self, limit: usize) -> Self {
+        self.max_body_bytes = limit;
+        self
+    }
+
+    /// Checks the settings and turns them into the shared configuration.
+    pub(crate) fn config(&self) -> Result<Config, Error> {
+        let base = |url: Option<&String>| -> Result<Option<String>, Error> {
+            url.map(|url| parse_base(url, self.allow_http)).transpose()
+        };
+        if self.timeout.is_zero() {
+            return Err(Error::config("the timeout must be longer than zero"));
+        }
+        Ok(Config {
+            api_key: self.api_key.clone().filter(|k| !k.is_empty()),
+            token: self.token.clone().filter(|t| !t.is_empty()),
+            steam_base: base(self.bases.get(&ProviderId::Steam))?,
+            publisher_base: base(self.publisher_base.as_ref())?,
+            backpacktf_base: base(self.bases.get(&ProviderId::Backpacktf))?,
+            https_only: !self.allow_http,
+            timeout: self.timeout,
+            user_agent: self.user_agent.clone(),
+            max_body_bytes: self.max_body_bytes,
+        })
+    }
+}
+
+impl ClientBuilder<Client> {
+    /// Builds the async client.
+    pub fn build(self) -> Result<Client, Error> {
+        Client::from_config(self.config()?)
+    }
+}
+
+/// A base URL without a trailing slash: `https://host[:port][/prefix]`.
+fn parse_base(url: &str, allow_http: bool) -> Result<String, Error> {
+    let bad = |why: &str| Error::config(format!("base URL {url:?} {why}"));
+    let parsed = reqwest::Url::parse(url).map_err(|e| bad(&format!("is not a URL ({e})")))?;
+    match parsed.scheme() {
+        "https" => {}
+        "http" if allow_http => {}
+        "http" => {
+            return Err(bad(
+                "is plain http, which would send the API key in clear text; \
+                 call allow_http(true) to allow it (tests on loopback)",
+            ));
+        }
+        _ => return Err(bad("must start with https://")),
+    }
+    if parsed.query().is_some() || parsed.fragment().is_some() {
+        return Err(bad("must not have a query or fragment"));
+    }
+    if !parsed.username().is_empty() || parsed.password().is_some() {
+        return Err(bad("must not hold credentials"));
+    }
+    let Some(host) = parsed.host_str() else {
+        return Err(bad("has no host"));
+    };
+    let port = parsed.port().map(|p| format!(":{p}")).unwrap_or_default();
+    let prefix = parsed.path().trim_end_matches('/');
+    Ok(format!("{}://{host}{port}{prefix}", parsed.scheme()))
+}
+
+/// The settings shared by the async and blocking clients.
+pub(crate) struct Config {
+    pub(crate) api_key: Option<String>,
+    pub(crate) token: Option<String>,
+    steam_base: Option<String>,
+    publisher_base: Option<String>,
+    backpacktf_base: Option<String>,
+    pub(crate) https_only: bool,
+    pub(crate) timeout: Duration,
+    pub(crate) user_agent: String,
+    pub(crate) max_body_bytes: usize,
+}
+
+impl Config {
+    /// `scheme://host[:port][/prefix]` for an endpoint.
+    pub(crate) fn base_for(&self, info: &EndpointInfo) -> String {
+        let over = match info.provider {
+            ProviderId::Steam if info.publisher => {
+                self.publisher_base.as_ref().or(self.steam_base.as_ref())
+            }
+            ProviderId::Steam => self.steam_base.as_ref(),
+            ProviderId::Backpacktf => self.backpacktf_base.as_ref(),
+        };
+        match over {
+            Some(base) => base.clone(),
+            None => format!("https://{}", info.host),
+        }
+    }
+
+    /// The credential an endpoint's provider needs.
+    pub(crate) fn credential(&self, provider: ProviderId) -> Result<&str, Error> {
+        let (secret, what, setter) = match provider {
+            ProviderId::Steam => (&self.api_key, "key", "api_key"),
+            ProviderId::Backpacktf => (&self.token, "token", "token"),
+        };
+        secret.as_deref().ok_or_else(|| {
+            Error::config(format!(
+                "no {} {what} set; set one with ClientBuilder::{setter}",
+                provider.name()
+            ))
+        })
+    }
+
+    /// The secrets to scrub from error text.
+    pub(crate) fn secrets(&self) -> [&str; 2] {
+        [
+            self.api_key.as_deref().unwrap_or(""),
+            self.token.as_deref().unwrap_or(""),
+        ]
+    }
+}
+
+impl fmt::Debug for Config {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Client")
+            .field("api_key", &self.api_key.as_ref().map(|_| Redacted))
+            .field("token", &self.token.as_ref().map(|_| Redacted))
+            .field("steam_base", &self.steam_base)
+            .field("publisher_base", &self.publisher_base)
+            .field("backpacktf_base", &self.backpacktf_base)
+            .field("https_only", &self.https_only)
+            .field("timeout", &self.timeout)
+            .field("user_agent", &self.user_agent)
+            .field("max_body_bytes", &self.max_body_bytes)
+            .finish()
+    }
+}
+
+/// Follows a redirect only to the same scheme, host and port: the key is in
+/// the query string and must not reach another host. A stopped redirect is
+/// returned as the response and reported as an HTTP error.
+pub(crate) fn redirect_policy() -> reqwest::redirect::Policy {
+    reqwest::redirect::Policy::custom(|attempt| {
+        let same_origin = attempt.previous().last().is_some_and(|prev| {
+            prev.scheme() == attempt.url().scheme()
+                && prev.host_str() == attempt.url().host_str()
+                && prev.port_or_known_default() == attempt.url().port_or_known_default()
+        });
+        if same_origin && attempt.previous().len() <= MAX_REDIRECTS {
+            attempt.follow()
+        } else {
+            attempt.stop()
+        }
+    })
+}

@@ -1,0 +1,111 @@
+//! The async [`Client`].
+
+use std::fmt;
+use std::future::Future;
+use std::sync::Arc;
+
+use crate::runtime::builder::{ClientBuilder, Config, redirect_policy};
+use crate::runtime::endpoint::Endpoint;
+use crate::runtime::error::Error;
+use crate::runtime::request::{FORM_CONTENT_TYPE, Prepared, prepare};
+use crate::runtime::response::{early_error, finish};
+use crate::runtime::transport::transport_error;
+
+/// A client of the Steam Web API and backpack.tf. Cheap to clone (the
+/// connection pool and settings are shared).
+///
+/// ```no_run
+/// # async fn run() -> Result<(), steam_webapi::Error> {
+/// let client = steam_webapi::Client::builder().api_key("…").build()?;
+/// # let _ = client; Ok(()) }
+/// ```
+#[derive(Clone)]
+pub struct Client {
+    http: reqwest::Client,
+    config: Arc<Config>,
+}
+
+impl fmt::Debug for Client {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // Config's Debug redacts the key and token.
+        fmt::Debug::fmt(&self.config, f)
+    }
+}
+
+impl Client {
+    pub fn builder() -> ClientBuilder<Client> {
+        ClientBuilder::new()
+    }
+
+    pub(crate) fn from_config(config: Config) -> Result<Self, Error> {
+        let http = reqwest::Client::builder()
+            .redirect(redirect_policy())
+            .https_only(config.https_only)
+            .timeout(config.timeout)
+            .user_agent(config.user_agent.as_str())
+            .build()
+            .map_err(|e| {
+                Error::config(format!("cannot start the HTTP client: {}", e.without_url()))
+            })?;
+        Ok(Client {
+            http,
+            config: Arc::new(config),
+        })
+    }
+
+    /// Sends one request and decodes its response. The low-level entry point:
+    /// the generated interface accessors (`client.isteam_user()...`) call it.
+    ///
+    /// The request is validated and laid out before this returns, so the
+    /// future borrows only the client.
+    pub fn execute<'c, E: Endpoint>(
+        &'c self,
+        req: &E,
+    ) -> impl Future<Output = Result<E::Response, Error>> + Send + use<'c, E> {
+        let prepared = prepare(&self.config, req);
+        async move {
+            let result = match prepared {
+                Ok(prepared) => self.send::<E>(prepared).await,
+                Err(e) => Err(e),
+            };
+            result.map_err(|e| e.redact(&self.config.secrets()))
+        }
+    }
+
+    async fn send<E: Endpoint>(&self, prepared: Prepared) -> Result<E::Response, Error> {
+        let mut builder = self
+            .http
+            .request(prepared.reqwest_method(), prepared.url.as_str());
+        if let Some(form) = prepared.form {
+            builder = builder
+                .header(reqwest::header::CONTENT_TYPE, FORM_CONTENT_TYPE)
+                .body(form);
+        }
+        let mut response = builder.send().await.map_err(transport_error)?;
+        let status = response.status().as_u16();
+        if let Some(error) = early_error(status, response.headers()) {
+            return Err(error);
+        }
+        let body = read_limited(&mut response, self.config.max_body_bytes).await?;
+        finish::<E>(status, response.headers(), &body)
+    }
+}
+
+/// Reads the body chunk by chunk, stopping as soon as it passes `limit`.
+async fn read_limited(response: &mut reqwest::Response, limit: usize) -> Result<Vec<u8>, Error> {
+    let too_large = || Error::BodyTooLarge { limit };
+    if response
+        .content_length()
+        .is_some_and(|len| len > limit as u64)
+    {
+        return Err(too_large());
+    }
+    let mut body = Vec::with_capacity(response.content_length().map_or(0, |len| len as usize));
+    while let Some(chunk) = response.chunk().await.map_err(transport_error)? {
+        if body.len() + chunk.len() > limit {
+            return Err(too_large());
+        }
+        body.extend_from_slice(&chunk);
+    }
+    Ok(body)
+}

@@ -1,0 +1,261 @@
+//! Decoding a 2xx body into `Endpoint::Response`.
+//!
+//! The success path is one pass of plain serde_json through a seed that
+//! unwraps the envelope key; only when that fails is the body decoded again
+//! with `serde_path_to_error` to find where.
+
+use std::fmt;
+use std::marker::PhantomData;
+
+use serde::Deserialize;
+use serde::de::{
+    self, DeserializeOwned, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor,
+};
+
+use crate::runtime::endpoint::{Endpoint, ErrorModel};
+use crate::runtime::error::Error;
+use crate::runtime::excerpt::excerpt;
+
+/// Decodes a 2xx body of `E`, checking a success code first if `E` has one.
+pub(crate) fn decode_response<E: Endpoint>(body: &[u8], status: u16) -> Result<E::Response, Error> {
+    let info = E::INFO;
+    if let ErrorModel::SuccessCode {
+        field,
+        success,
+        message_field,
+        codes,
+    } = info.errors
+    {
+        check_success_code(
+            body,
+            status,
+            info.envelope,
+            field,
+            success,
+            message_field,
+            codes,
+        )?;
+    }
+    decode_enveloped::<E::Response>(body, info.envelope)
+}
+
+/// Decodes `T` found under `envelope` (or the whole body when `None`).
+pub(crate) fn decode_enveloped<T: DeserializeOwned>(
+    body: &[u8],
+    envelope: Option<&'static str>,
+) -> Result<T, Error> {
+    let mut de = serde_json::Deserializer::from_slice(body);
+    let fast = Enveloped::<T>::new(envelope)
+        .deserialize(&mut de)
+        .and_then(|v| de.end().map(|()| v));
+    match fast {
+        Ok(v) => Ok(v),
+        Err(_) => Err(decode_error::<T>(body, envelope)),
+    }
+}
+
+/// Decodes again, tracking the path, to say where the first pass failed.
+fn decode_error<T: DeserializeOwned>(body: &[u8], envelope: Option<&'static str>) -> Error {
+    let mut track = serde_path_to_error::Track::new();
+    let mut de = serde_json::Deserializer::from_slice(body);
+    let result = Enveloped::<T>::new(envelope)
+        .deserialize(serde_path_to_error::Deserializer::new(&mut de, &mut track))
+        .map(drop)
+        .and_then(|()| de.end());
+    let message = match result {
+        Err(e) => e.to_string(),
+        // Cannot happen for serde_json; kept honest rather than panicking.
+        Ok(()) => "the response did not decode the same way twice".to_owned(),
+    };
+    let path = track.path().to_string();
+    Error::Decode {
+        // serde_path_to_error writes the root as `.`.
+        path: if path == "." { String::new() } else { path },
+        message,
+        excerpt: excerpt(body, Some("application/json")),
+    }
+}
+
+/// The envelope unwrapper: visits the outer object, decodes the value under
+/// `key`, skips the other keys.
+struct Enveloped<T> {
+    key: Option<&'static str>,
+    marker: PhantomData<T>,
+}
+
+impl<T> Enveloped<T> {
+    fn new(key: Option<&'static str>) -> Self {
+        Enveloped {
+            key,
+            marker: PhantomData,
+        }
+    }
+}
+
+impl<'de, T: DeserializeOwned> DeserializeSeed<'de> for Enveloped<T> {
+    type Value = T;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<T, D::Error> {
+        match self.key {
+            None => T::deserialize(deserializer),
+            Some(key) => deserializer.deserialize_map(EnvelopeVisitor {
+                key,
+                seed: PhantomData::<T>,
+            }),
+        }
+    }
+}
+
+struct EnvelopeVisitor<S> {
+    key: &'static str,
+    seed: S,
+}
+
+impl<'de, S: DeserializeSeed<'de>> Visitor<'de> for EnvelopeVisitor<S> {
+    type Value = S::Value;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "an object with a `{}` key", self.key)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<S::Value, A::Error> {
+        let mut seed = Some(self.seed);
+        let mut found = None;
+        while let Some(k) = map.next_key::<KeyIs>()? {
+            match (k.0 == self.key, seed.take()) {
+                (true, Some(s)) => found = Some(map.next_value_seed(s)?),
+                (_, s) => {
+                    seed = s;
+                    map.next_value::<IgnoredAny>()?;
+                }
+            }
+        }
+        found.ok_or_else(|| de::Error::missing_field(self.key))
+    }
+}
+
+/// A map key.
+struct KeyIs(String);
+
+impl<'de> Deserialize<'de> for KeyIs {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        // Keys are short; one small allocation keeps this simple for every
+        // deserializer (serde_path_to_error's key capture included).
+        String::deserialize(deserializer).map(KeyIs)
+    }
+}
+
+/// Reads the success code (and message) from the inner object, skipping the
+/// rest, and turns a failure code into an error.
+fn check_success_code(
+    body: &[u8],
+    status: u16,
+    envelope: Option<&'static str>,
+    field: &'static str,
+    success: i64,
+    message_field: Option<&'static str>,
+    codes: &'static [(i64, &'static str)],
+) -> Result<(), Error> {
+    let probe = CodeProbe {
+        field,
+        message_field,
+    };
+    let mut de = serde_json::Deserializer::from_slice(body);
+    let found = match envelope {
+        Some(key) => de.deserialize_map(EnvelopeVisitor { key, seed: probe }),
+        None => probe.deserialize(&mut de),
+    };
+    // A body without a readable code goes on to the full decode, which says
+    // exactly what is wrong with it.
+    let Ok((Some(code), message)) = found else {
+        return Ok(());
+    };
+    if code == success {
+        return Ok(());
+    }
+    let name = codes
+        .iter()
+        .find(|(c, _)| *c == code)
+        .map(|(_, name)| *name);
+    let message = message
+        .or_else(|| name.map(str::to_owned))
+        .unwrap_or_default();
+    if name == Some("no_match") {
+        return Err(Error::NoMatch { message });
+    }
+    Err(Error::Api {
+        code: Some(code),
+        message,
+        status,
+    })
+}
+
+struct CodeProbe {
+    field: &'static str,
+    message_field: Option<&'static str>,
+}
+
+impl<'de> DeserializeSeed<'de> for CodeProbe {
+    type Value = (Option<i64>, Option<String>);
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_map(self)
+    }
+}
+
+impl<'de> Visitor<'de> for CodeProbe {
+    type Value = (Option<i64>, Option<String>);
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "an object with a `{}` code", self.field)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let (mut code, mut message) = (None, None);
+        while let Some(KeyIs(k)) = map.next_key()? {
+            if k == self.field {
+                code = Some(map.next_value_seed(LenientCode)?);
+            } else if Some(k.as_str()) == self.message_field {
+                message = map.next_value::<Option<String>>()?;
+            } else {
+                map.next_value::<IgnoredAny>()?;
+            }
+        }
+        Ok((code, message))
+    }
+}
+
+/// The code as a number, a numeric string, or a bool (`true` = 1).
+struct LenientCode;
+
+impl<'de> DeserializeSeed<'de> for LenientCode {
+    type Value = i64;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<i64, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl Visitor<'_> for LenientCode {
+    type Value = i64;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a status code")
+    }
+
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<i64, E> {
+        Ok(v.into())
+    }
+
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<i64, E> {
+        Ok(v)
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<i64, E> {
+        i64::try_from(v).map_err(E::custom)
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<i64, E> {
+        v.parse().map_err(E::custom)
+    }
+}

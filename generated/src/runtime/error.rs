@@ -1,0 +1,241 @@
+//! [`Error`]: everything a call can fail with.
+//!
+//! No variant holds a `reqwest::Error` or a URL: those carry the query string
+//! and so the API key. Transport errors are kept as scrubbed text instead.
+
+use std::fmt;
+use std::time::Duration;
+
+use crate::validate::ValidationErrors;
+
+/// What went wrong in the transport.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TransportKind {
+    /// The connection could not be made (DNS, refused, TLS handshake).
+    Connect,
+    /// The connection broke while the request or response was in flight.
+    Reset,
+    /// Anything else.
+    Other,
+}
+
+impl fmt::Display for TransportKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            TransportKind::Connect => "connect",
+            TransportKind::Reset => "connection reset",
+            TransportKind::Other => "transport",
+        })
+    }
+}
+
+/// An error from a call to the Steam Web API or backpack.tf.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum Error {
+    /// The request did not get a response (or the response broke off).
+    Transport {
+        kind: TransportKind,
+        message: String,
+    },
+    /// The request took longer than the client's timeout.
+    Timeout,
+    /// A non-2xx status (a redirect included) with a short text excerpt of
+    /// the body.
+    Http { status: u16, excerpt: String },
+    /// The API said the call failed: a failure code in a 2xx body (`code`),
+    /// or a non-2xx status with an error message (`code` is `None`).
+    Api {
+        code: Option<i64>,
+        message: String,
+        status: u16,
+    },
+    /// The API found nothing for the query (ISteamHub's `no_match`).
+    NoMatch { message: String },
+    /// The body is not what the operation returns; `path` is where decoding
+    /// failed, envelope key included (`response.games[3].appid`).
+    Decode {
+        path: String,
+        message: String,
+        excerpt: String,
+    },
+    /// The request breaks the spec's constraints; nothing was sent.
+    Invalid(ValidationErrors),
+    /// HTTP 429; `retry_after` from the `Retry-After` header, if any.
+    RateLimited { retry_after: Option<Duration> },
+    /// The response body is larger than the client's limit.
+    BodyTooLarge { limit: usize },
+    /// The client is not set up for this call (missing key, bad base URL).
+    Config { message: String },
+}
+
+impl Error {
+    pub(crate) fn config(message: impl Into<String>) -> Self {
+        Error::Config {
+            message: message.into(),
+        }
+    }
+
+    /// The HTTP status the error came with, if there was a response.
+    pub fn status(&self) -> Option<u16> {
+        match self {
+            Error::Http { status, .. } | Error::Api { status, .. } => Some(*status),
+            Error::RateLimited { .. } => Some(429),
+            _ => None,
+        }
+    }
+
+    /// Whether trying again later may succeed.
+    pub fn is_retryable(&self) -> bool {
+        match self {
+            Error::Timeout | Error::RateLimited { .. } => true,
+            Error::Transport { kind, .. } => *kind != TransportKind::Other,
+            Error::Http { status, .. } => *status >= 500,
+            _ => false,
+        }
+    }
+
+    /// Replaces every occurrence of each secret in the error's text.
+    pub(crate) fn redact(mut self, secrets: &[&str]) -> Self {
+        let fields: Vec<&mut String> = match &mut self {
+            Error::Transport { message, .. }
+            | Error::NoMatch { message }
+            | Error::Config { message }
+            | Error::Api { message, .. } => vec![message],
+            Error::Http { excerpt, .. } => vec![excerpt],
+            Error::Decode {
+                path,
+                message,
+                excerpt,
+            } => vec![path, message, excerpt],
+            Error::Timeout
+            | Error::Invalid(_)
+            | Error::RateLimited { .. }
+            | Error::BodyTooLarge { .. } => vec![],
+        };
+        for field in fields {
+            redact_str(field, secrets);
+        }
+        self
+    }
+}
+
+/// The text that stands in for a secret.
+pub(crate) const REDACTED: &str = "<redacted>";
+
+/// Replaces each secret, raw and percent-encoded, in `text`.
+pub(crate) fn redact_str(text: &mut String, secrets: &[&str]) {
+    for secret in secrets.iter().filter(|s| !s.is_empty()) {
+        if text.contains(secret) {
+            *text = text.replace(secret, REDACTED);
+        }
+        let encoded: String = form_urlencoded::byte_serialize(secret.as_bytes()).collect();
+        if encoded != *secret && text.contains(&encoded) {
+            *text = text.replace(&encoded, REDACTED);
+        }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::Transport { kind, message } => write!(f, "{kind} error: {message}"),
+            Error::Timeout => f.write_str("request timed out"),
+            Error::Http { status, excerpt } => {
+                write!(f, "HTTP {status}")?;
+                if let Some(reason) = reason(*status) {
+                    write!(f, " {reason}")?;
+                }
+                if !excerpt.is_empty() {
+                    write!(f, ": {excerpt}")?;
+                }
+                Ok(())
+            }
+            Error::Api {
+                code,
+                message,
+                status,
+            } => {
+                f.write_str("API error")?;
+                if let Some(code) = code {
+                    write!(f, " {code}")?;
+                }
+                write!(f, " (HTTP {status})")?;
+                if !message.is_empty() {
+                    write!(f, ": {message}")?;
+                }
+                Ok(())
+            }
+            Error::NoMatch { message } if message.is_empty() => f.write_str("no match"),
+            Error::NoMatch { message } => write!(f, "no match: {message}"),
+            Error::Decode { path, message, .. } if path.is_empty() => {
+                write!(f, "cannot decode the response: {message}")
+            }
+            Error::Decode { path, message, .. } => {
+                write!(f, "cannot decode the response at `{path}`: {message}")
+            }
+            Error::Invalid(errors) => {
+                f.write_str("invalid request (not sent): ")?;
+                for (i, e) in errors.iter().enumerate() {
+                    if i > 0 {
+                        f.write_str("; ")?;
+                    }
+                    write!(f, "{e}")?;
+                }
+                Ok(())
+            }
+            Error::RateLimited {
+                retry_after: Some(after),
+            } => write!(
+                f,
+                "rate limited (HTTP 429), retry after {}s",
+                after.as_secs()
+            ),
+            Error::RateLimited { retry_after: None } => f.write_str("rate limited (HTTP 429)"),
+            Error::BodyTooLarge { limit } => {
+                write!(f, "response body larger than the limit of {limit} bytes")
+            }
+            Error::Config { message } => write!(f, "client configuration: {message}"),
+        }
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Error::Invalid(errors) => Some(errors),
+            _ => None,
+        }
+    }
+}
+
+impl From<ValidationErrors> for Error {
+    fn from(errors: ValidationErrors) -> Self {
+        Error::Invalid(errors)
+    }
+}
+
+/// The reason phrases worth printing next to a status.
+fn reason(status: u16) -> Option<&'static str> {
+    Some(match status {
+        301 => "Moved Permanently",
+        302 => "Found",
+        303 => "See Other",
+        307 => "Temporary Redirect",
+        308 => "Permanent Redirect",
+        400 => "Bad Request",
+        401 => "Unauthorized",
+        403 => "Forbidden",
+        404 => "Not Found",
+        405 => "Method Not Allowed",
+        409 => "Conflict",
+        410 => "Gone",
+        422 => "Unprocessable Entity",
+        500 => "Internal Server Error",
+        502 => "Bad Gateway",
+        503 => "Service Unavailable",
+        504 => "Gateway Timeout",
+        _ => return None,
+    })
+}

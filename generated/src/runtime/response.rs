@@ -1,0 +1,83 @@
+//! Turning a response (status, a few headers, body) into a result; shared by
+//! the async and blocking clients.
+
+use std::time::{Duration, SystemTime};
+
+use reqwest::header::{CONTENT_TYPE, HeaderMap, LOCATION, RETRY_AFTER};
+
+use crate::runtime::decode::decode_response;
+use crate::runtime::endpoint::{Endpoint, ErrorModel};
+use crate::runtime::error::Error;
+use crate::runtime::excerpt::excerpt;
+
+/// An error decided by the status and headers alone, before the body is read.
+pub(crate) fn early_error(status: u16, headers: &HeaderMap) -> Option<Error> {
+    (status == 429).then(|| Error::RateLimited {
+        retry_after: headers
+            .get(RETRY_AFTER)
+            .and_then(|v| v.to_str().ok())
+            .and_then(parse_retry_after),
+    })
+}
+
+/// `Retry-After`: delay-seconds or an HTTP date (a past date is zero).
+pub(crate) fn parse_retry_after(value: &str) -> Option<Duration> {
+    let value = value.trim();
+    if let Ok(secs) = value.parse::<u64>() {
+        return Some(Duration::from_secs(secs));
+    }
+    let at = httpdate::parse_http_date(value).ok()?;
+    Some(
+        at.duration_since(SystemTime::now())
+            .unwrap_or(Duration::ZERO),
+    )
+}
+
+/// The result of a call whose body has been read in full.
+pub(crate) fn finish<E: Endpoint>(
+    status: u16,
+    headers: &HeaderMap,
+    body: &[u8],
+) -> Result<E::Response, Error> {
+    if (200..300).contains(&status) {
+        return decode_response::<E>(body, status);
+    }
+    let content_type = headers.get(CONTENT_TYPE).and_then(|v| v.to_str().ok());
+    if let ErrorModel::Message { field } = E::INFO.errors
+        && let Some(message) = message_of(body, field)
+    {
+        return Err(Error::Api {
+            code: None,
+            message,
+            status,
+        });
+    }
+    let mut excerpt = excerpt(body, content_type);
+    if (300..400).contains(&status) && excerpt.is_empty() {
+        excerpt = redirect_note(headers);
+    }
+    Err(Error::Http { status, excerpt })
+}
+
+/// `{"<field>": "why"}` -> `why`.
+fn message_of(body: &[u8], field: &str) -> Option<String> {
+    let value: serde_json::Value = serde_json::from_slice(body).ok()?;
+    match value.get(field)? {
+        serde_json::Value::String(s) => Some(s.clone()),
+        other => Some(other.to_string()),
+    }
+}
+
+/// Where a stopped redirect pointed, without its path or query (the query
+/// may carry the key back).
+fn redirect_note(headers: &HeaderMap) -> String {
+    let target = headers
+        .get(LOCATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|l| reqwest::Url::parse(l).ok())
+        .and_then(|u| u.host_str().map(|h| format!("{}://{h}", u.scheme())));
+    match target {
+        Some(origin) => format!("redirect to {origin} not followed"),
+        None => "redirect not followed".to_owned(),
+    }
+}
