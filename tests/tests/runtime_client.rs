@@ -1,0 +1,981 @@
+//! The runtime's HTTP client against a real server on loopback: the exact
+//! wire request, the typed result, every error path, and that no error text
+//! ever shows the API key or token.
+
+use std::collections::BTreeMap;
+use std::time::Duration;
+
+use serde::{Deserialize, Serialize};
+use serde_json::json;
+use steam_webapi::__private::{
+    Endpoint, EndpointInfo, ErrorModel, HttpMethod, InputEncoding, ProviderId, QueryWriter,
+};
+use steam_webapi::{Client, Error, SteamId, TransportKind};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use wiremock::matchers::{method, path};
+use wiremock::{Mock, MockServer, Request, ResponseTemplate};
+
+const KEY: &str = "SECRETKEY1234567890";
+const TOKEN: &str = "SECRETTOKEN0987654321";
+
+// ---- hand-made request types, as the generator will write them ----------
+
+/// A Steam query GET with a comma list, a bool and a u64.
+#[derive(Serialize, steam_webapi::Validate)]
+struct GetOwnedGames {
+    #[serde(with = "steam_webapi::wire::as_string")]
+    steamid: u64,
+    include_appinfo: bool,
+    #[schemars(length(max = 3))]
+    appids_filter: Vec<u32>,
+}
+
+#[derive(Debug, PartialEq, Deserialize)]
+struct OwnedGames {
+    game_count: u32,
+    games: Vec<OwnedGame>,
+}
+
+#[derive(Debug, PartialEq, Deserialize)]
+struct OwnedGame {
+    appid: u32,
+    #[serde(default)]
+    playtime_forever: u32,
+}
+
+impl Endpoint for GetOwnedGames {
+    type Response = OwnedGames;
+    const INFO: EndpointInfo = EndpointInfo {
+        provider: ProviderId::Steam,
+        interface: "IPlayerService",
+        method: "GetOwnedGames",
+        version: 1,
+        http: HttpMethod::Get,
+        host: "api.steampowered.com",
+        path: "/IPlayerService/GetOwnedGames/v1/",
+        publisher: false,
+        input: InputEncoding::Query,
+        envelope: Some("response"),
+        errors: ErrorModel::HttpStatus,
+    };
+
+    fn write_query(&self, q: &mut QueryWriter) {
+        q.value("steamid", &self.steamid);
+        q.value("include_appinfo", &self.include_appinfo);
+        q.comma("appids_filter", &self.appids_filter);
+    }
+}
+
+/// A Service POST whose parameters travel as `input_json`.
+#[derive(Serialize, steam_webapi::Validate)]
+struct SetFavorites {
+    steamid: SteamId,
+    notify: bool,
+    #[serde(with = "steam_webapi::wire::as_string")]
+    items: Vec<u64>,
+}
+
+#[derive(Debug, PartialEq, Deserialize)]
+struct SetFavoritesResult {
+    saved: u32,
+}
+
+impl Endpoint for SetFavorites {
+    type Response = SetFavoritesResult;
+    const INFO: EndpointInfo = EndpointInfo {
+        provider: ProviderId::Steam,
+        interface: "IFavoritesService",
+        method: "SetFavorites",
+        version: 1,
+        http: HttpMethod::Post,
+        host: "api.steampowered.com",
+        path: "/IFavoritesService/SetFavorites/v1/",
+        publisher: false,
+        input: InputEncoding::InputJson,
+        envelope: Some("response"),
+        errors: ErrorModel::HttpStatus,
+    };
+
+    fn write_query(&self, _: &mut QueryWriter) {
+        unreachable!("input_json endpoints are serialized whole")
+    }
+}
+
+/// An ISteamHub-style GET with a success code in the inner object.
+#[derive(Serialize, steam_webapi::Validate)]
+struct ResolveVanity {
+    vanityurl: String,
+}
+
+#[derive(Debug, PartialEq, Deserialize)]
+struct Resolved {
+    success: i64,
+    steamid: SteamId,
+}
+
+impl Endpoint for ResolveVanity {
+    type Response = Resolved;
+    const INFO: EndpointInfo = EndpointInfo {
+        provider: ProviderId::Steam,
+        interface: "ISteamHub",
+        method: "ResolveVanityURL",
+        version: 1,
+        http: HttpMethod::Get,
+        host: "api.steampowered.com",
+        path: "/ISteamHub/ResolveVanityURL/v1/",
+        publisher: false,
+        input: InputEncoding::Query,
+        envelope: Some("response"),
+        errors: ErrorModel::SuccessCode {
+            field: "success",
+            success: 1,
+            message_field: Some("message"),
+            codes: &[(42, "no_match")],
+        },
+    };
+
+    fn write_query(&self, q: &mut QueryWriter) {
+        q.value("vanityurl", self.vanityurl.as_str());
+    }
+}
+
+/// A backpack.tf DELETE whose errors carry `message`.
+#[derive(Serialize, steam_webapi::Validate)]
+struct DeleteNotification {
+    id: String,
+    #[schemars(range(min = 1))]
+    count: u32,
+}
+
+#[derive(Debug, PartialEq, Deserialize)]
+struct Deleted {
+    deleted: u32,
+}
+
+impl Endpoint for DeleteNotification {
+    type Response = Deleted;
+    const INFO: EndpointInfo = EndpointInfo {
+        provider: ProviderId::Backpacktf,
+        interface: "notifications",
+        method: "delete",
+        version: 1,
+        http: HttpMethod::Delete,
+        host: "backpack.tf",
+        path: "/api/notifications",
+        publisher: false,
+        input: InputEncoding::Query,
+        envelope: None,
+        errors: ErrorModel::Message { field: "message" },
+    };
+
+    fn write_query(&self, q: &mut QueryWriter) {
+        q.value("id", self.id.as_str());
+        q.value("count", &self.count);
+    }
+}
+
+// ---- helpers ---------------------------------------------------------------
+
+fn client_for(base: &str) -> Client {
+    Client::builder()
+        .api_key(KEY)
+        .token(TOKEN)
+        .base_url(ProviderId::Steam, base)
+        .base_url(ProviderId::Backpacktf, base)
+        .allow_http(true)
+        .timeout(Duration::from_secs(10))
+        .build()
+        .unwrap()
+}
+
+fn owned_games() -> GetOwnedGames {
+    GetOwnedGames {
+        steamid: 76561197960287930,
+        include_appinfo: true,
+        appids_filter: vec![440, 570],
+    }
+}
+
+fn query_map(req: &Request) -> BTreeMap<String, String> {
+    req.url.query_pairs().into_owned().collect()
+}
+
+fn form_map(req: &Request) -> BTreeMap<String, String> {
+    // Url::join parses a query for us; the tests need no form decoder of their own.
+    let body = std::str::from_utf8(&req.body).unwrap();
+    req.url
+        .join(&format!("?{body}"))
+        .unwrap()
+        .query_pairs()
+        .into_owned()
+        .collect()
+}
+
+fn map(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
+    pairs
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect()
+}
+
+async fn only_request(server: &MockServer) -> Request {
+    let mut requests = server.received_requests().await.unwrap();
+    assert_eq!(requests.len(), 1, "{requests:?}");
+    requests.pop().unwrap()
+}
+
+/// Every error the tests produce goes through here: the key and token must
+/// not appear in any Display or Debug form.
+fn assert_no_secret(err: &Error) {
+    for text in [err.to_string(), format!("{err:?}"), format!("{err:#?}")] {
+        assert!(!text.contains(KEY), "key leaked: {text}");
+        assert!(!text.contains(TOKEN), "token leaked: {text}");
+        assert!(!text.contains("SECRET"), "secret leaked: {text}");
+    }
+    assert!(!err.to_string().contains('\n'), "not one line: {err}");
+}
+
+/// Mounts a GET /IPlayerService/GetOwnedGames/v1/ answering `response`.
+async fn owned_games_error(response: ResponseTemplate) -> Error {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path("/IPlayerService/GetOwnedGames/v1/"))
+        .respond_with(response)
+        .expect(1)
+        .mount(&server)
+        .await;
+    let err = client_for(&server.uri())
+        .execute(&owned_games())
+        .await
+        .unwrap_err();
+    assert_no_secret(&err);
+    err
+}
+
+// ---- success paths ---------------------------------------------------------
+
+#[tokio::test]
+async fn steam_get_sends_query_and_decodes_inside_envelope() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path("/IPlayerService/GetOwnedGames/v1/"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({
+            "response": {"game_count": 2, "games": [{"appid": 440, "playtime_forever": 7}, {"appid": 570}]},
+            "other": [1, 2, {"x": null}],
+        })))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client_for(&server.uri());
+    let games = client.execute(&owned_games()).await.unwrap();
+    assert_eq!(
+        games,
+        OwnedGames {
+            game_count: 2,
+            games: vec![
+                OwnedGame {
+                    appid: 440,
+                    playtime_forever: 7
+                },
+                OwnedGame {
+                    appid: 570,
+                    playtime_forever: 0
+                },
+            ],
+        }
+    );
+
+    let req = only_request(&server).await;
+    assert_eq!(req.method.as_str(), "GET");
+    assert_eq!(
+        query_map(&req),
+        map(&[
+            ("steamid", "76561197960287930"),
+            ("include_appinfo", "1"),
+            ("appids_filter", "440,570"),
+            ("key", KEY),
+            ("format", "json"),
+        ])
+    );
+    assert!(req.body.is_empty());
+    let ua = req.headers.get("user-agent").unwrap().to_str().unwrap();
+    assert!(ua.starts_with("steam-webapi/"), "{ua}");
+}
+
+#[tokio::test]
+async fn service_post_sends_input_json_in_form_body() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path("/IFavoritesService/SetFavorites/v1/"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"response": {"saved": 2}})))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let req = SetFavorites {
+        steamid: SteamId(76561197960287930),
+        notify: false,
+        items: vec![1, 18446744073709551615],
+    };
+    let result = client_for(&server.uri()).execute(&req).await.unwrap();
+    assert_eq!(result, SetFavoritesResult { saved: 2 });
+
+    let sent = only_request(&server).await;
+    assert_eq!(sent.method.as_str(), "POST");
+    assert_eq!(sent.url.query(), None, "nothing in the URL of a POST");
+    assert_eq!(
+        sent.headers.get("content-type").unwrap(),
+        "application/x-www-form-urlencoded"
+    );
+    let mut form = form_map(&sent);
+    let input: serde_json::Value =
+        serde_json::from_str(&form.remove("input_json").unwrap()).unwrap();
+    assert_eq!(
+        input,
+        json!({"steamid": "76561197960287930", "notify": false, "items": ["1", "18446744073709551615"]})
+    );
+    assert_eq!(form, map(&[("key", KEY), ("format", "json")]));
+}
+
+#[tokio::test]
+async fn success_code_one_decodes_the_full_type() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path("/ISteamHub/ResolveVanityURL/v1/"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({
+            "response": {"steamid": "76561197960287930", "success": 1}
+        })))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client_for(&server.uri());
+    let got = client
+        .execute(&ResolveVanity {
+            vanityurl: "gabelogannewell".into(),
+        })
+        .await
+        .unwrap();
+    assert_eq!(
+        got,
+        Resolved {
+            success: 1,
+            steamid: SteamId(76561197960287930)
+        }
+    );
+    let sent = only_request(&server).await;
+    assert_eq!(query_map(&sent)["vanityurl"], "gabelogannewell");
+}
+
+#[tokio::test]
+async fn backpacktf_delete_sends_token_in_query() {
+    let server = MockServer::start().await;
+    Mock::given(method("DELETE"))
+        .and(path("/api/notifications"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"deleted": 3})))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let req = DeleteNotification {
+        id: "a b&c".into(),
+        count: 3,
+    };
+    let got = client_for(&server.uri()).execute(&req).await.unwrap();
+    assert_eq!(got, Deleted { deleted: 3 });
+    let sent = only_request(&server).await;
+    assert_eq!(sent.method.as_str(), "DELETE");
+    assert_eq!(
+        query_map(&sent),
+        map(&[("id", "a b&c"), ("count", "3"), ("token", TOKEN)])
+    );
+    assert!(sent.body.is_empty());
+}
+
+#[tokio::test]
+async fn base_url_path_prefix_and_publisher_base() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path("/proxy/steam/IPlayerService/GetOwnedGames/v1/"))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .set_body_json(json!({"response": {"game_count": 0, "games": []}})),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = Client::builder()
+        .api_key(KEY)
+        .base_url(ProviderId::Steam, &format!("{}/proxy/steam/", server.uri()))
+        .publisher_base_url("https://partner.invalid")
+        .allow_http(true)
+        .build()
+        .unwrap();
+    let games = client.execute(&owned_games()).await.unwrap();
+    assert_eq!(games.game_count, 0);
+}
+
+// ---- error paths -----------------------------------------------------------
+
+#[tokio::test]
+async fn not_found_html_is_http_error_with_text_excerpt() {
+    // A server that echoes the URL back: the key must still not show.
+    let page = format!(
+        "<html><head><title>404 Not Found</title></head><body>\n<h1>Not Found</h1>\n\
+         <p>The URL /x?key={KEY}&amp;format=json was not found.</p></body></html>"
+    );
+    let err = owned_games_error(ResponseTemplate::new(404).set_body_raw(page, "text/html")).await;
+    let Error::Http { status, excerpt } = &err else {
+        panic!("{err:?}")
+    };
+    assert_eq!(*status, 404);
+    assert_eq!(
+        excerpt,
+        "Not Found The URL /x?key=<redacted>&format=json was not found."
+    );
+    assert_eq!(err.status(), Some(404));
+    assert!(
+        err.to_string().starts_with("HTTP 404 Not Found: Not Found"),
+        "{err}"
+    );
+}
+
+#[tokio::test]
+async fn forbidden_steam_page_is_one_line_of_text() {
+    let page = "<html><head><title>Forbidden</title></head><body><h1>Forbidden</h1>Access is denied. \
+                Retrying will not help. Please verify your <pre>key=</pre> parameter.</body></html>";
+    let err = owned_games_error(ResponseTemplate::new(403).set_body_raw(page, "text/html")).await;
+    assert_eq!(
+        err.to_string(),
+        "HTTP 403 Forbidden: Forbidden Access is denied. Retrying will not help. \
+         Please verify your key= parameter."
+    );
+    let Error::Http { excerpt, .. } = &err else {
+        panic!("{err:?}")
+    };
+    assert!(excerpt.chars().count() <= 200);
+}
+
+#[tokio::test]
+async fn json_error_body_is_compacted() {
+    let err = owned_games_error(
+        ResponseTemplate::new(500).set_body_raw("{ \"error\" :\n  \"boom\" }", "application/json"),
+    )
+    .await;
+    let Error::Http {
+        status: 500,
+        excerpt,
+    } = &err
+    else {
+        panic!("{err:?}")
+    };
+    assert_eq!(excerpt, r#"{"error":"boom"}"#);
+    assert!(err.is_retryable());
+}
+
+#[tokio::test]
+async fn rate_limited_with_and_without_retry_after() {
+    let err =
+        owned_games_error(ResponseTemplate::new(429).insert_header("retry-after", "30")).await;
+    assert!(
+        matches!(err, Error::RateLimited { retry_after: Some(d) } if d == Duration::from_secs(30)),
+        "{err:?}"
+    );
+    assert_eq!(err.to_string(), "rate limited (HTTP 429), retry after 30s");
+
+    let err = owned_games_error(ResponseTemplate::new(429).set_body_string("slow down")).await;
+    assert!(
+        matches!(err, Error::RateLimited { retry_after: None }),
+        "{err:?}"
+    );
+
+    let err = owned_games_error(
+        ResponseTemplate::new(429).insert_header("retry-after", "Wed, 21 Oct 2015 07:28:00 GMT"),
+    )
+    .await;
+    assert!(
+        matches!(
+            err,
+            Error::RateLimited {
+                retry_after: Some(Duration::ZERO)
+            }
+        ),
+        "{err:?}"
+    );
+
+    let err = owned_games_error(
+        ResponseTemplate::new(429).insert_header("retry-after", "Fri, 01 Jan 2100 00:00:00 GMT"),
+    )
+    .await;
+    let Error::RateLimited {
+        retry_after: Some(d),
+    } = err
+    else {
+        panic!("{err:?}")
+    };
+    assert!(d > Duration::from_secs(365 * 24 * 3600));
+}
+
+#[tokio::test]
+async fn truncated_json_is_decode_error_with_path() {
+    let body = r#"{"response": {"game_count": 4, "games": [{"appid": 1}, {"appid": 2}, {"appid": 3}, {"appid": "#;
+    let err =
+        owned_games_error(ResponseTemplate::new(200).set_body_raw(body, "application/json")).await;
+    let Error::Decode {
+        path,
+        message,
+        excerpt,
+    } = &err
+    else {
+        panic!("{err:?}")
+    };
+    assert_eq!(path, "response.games[3].appid");
+    assert!(message.contains("EOF"), "{message}");
+    assert!(
+        excerpt.starts_with(r#"{"response": {"game_count": 4"#),
+        "{excerpt}"
+    );
+    assert!(
+        err.to_string().contains("`response.games[3].appid`"),
+        "{err}"
+    );
+}
+
+#[tokio::test]
+async fn wrong_type_is_decode_error_with_path() {
+    let body = json!({"response": {"game_count": 2, "games": [{"appid": 1}, {"appid": "x"}]}});
+    let err = owned_games_error(ResponseTemplate::new(200).set_body_json(body)).await;
+    let Error::Decode { path, message, .. } = &err else {
+        panic!("{err:?}")
+    };
+    assert_eq!(path, "response.games[1].appid");
+    assert!(message.contains("invalid type"), "{message}");
+}
+
+#[tokio::test]
+async fn wrong_envelope_is_decode_error() {
+    let body = json!({"result": {"game_count": 0, "games": []}});
+    let err = owned_games_error(ResponseTemplate::new(200).set_body_json(body)).await;
+    let Error::Decode { path, message, .. } = &err else {
+        panic!("{err:?}")
+    };
+    assert_eq!(path, "");
+    assert!(message.contains("missing field `response`"), "{message}");
+    assert!(
+        err.to_string()
+            .starts_with("cannot decode the response: missing field"),
+        "{err}"
+    );
+}
+
+#[tokio::test]
+async fn success_code_42_is_no_match_and_others_api_error() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path("/ISteamHub/ResolveVanityURL/v1/"))
+        .and(wiremock::matchers::query_param("vanityurl", "nobody"))
+        // Not a valid `Resolved`: the code must be read before the full decode.
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({
+            "response": {"success": 42, "message": "No match", "steamid": {"unexpected": true}}
+        })))
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/ISteamHub/ResolveVanityURL/v1/"))
+        .and(wiremock::matchers::query_param("vanityurl", "broken"))
+        .respond_with(
+            ResponseTemplate::new(200).set_body_json(json!({"response": {"success": "7"}})),
+        )
+        .mount(&server)
+        .await;
+    let client = client_for(&server.uri());
+
+    let err = client
+        .execute(&ResolveVanity {
+            vanityurl: "nobody".into(),
+        })
+        .await
+        .unwrap_err();
+    assert_no_secret(&err);
+    assert!(
+        matches!(&err, Error::NoMatch { message } if message == "No match"),
+        "{err:?}"
+    );
+    assert_eq!(err.to_string(), "no match: No match");
+
+    let err = client
+        .execute(&ResolveVanity {
+            vanityurl: "broken".into(),
+        })
+        .await
+        .unwrap_err();
+    assert_no_secret(&err);
+    assert!(
+        matches!(&err, Error::Api { code: Some(7), status: 200, message } if message.is_empty()),
+        "{err:?}"
+    );
+}
+
+#[tokio::test]
+async fn backpacktf_400_with_message_is_api_error() {
+    let server = MockServer::start().await;
+    Mock::given(method("DELETE"))
+        .and(path("/api/notifications"))
+        .respond_with(
+            ResponseTemplate::new(400).set_body_json(json!({"message": "No such notification"})),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let err = client_for(&server.uri())
+        .execute(&DeleteNotification {
+            id: "1".into(),
+            count: 1,
+        })
+        .await
+        .unwrap_err();
+    assert_no_secret(&err);
+    assert!(
+        matches!(&err, Error::Api { code: None, status: 400, message } if message == "No such notification"),
+        "{err:?}"
+    );
+    assert_eq!(
+        err.to_string(),
+        "API error (HTTP 400): No such notification"
+    );
+}
+
+#[tokio::test]
+async fn body_over_the_limit_is_refused() {
+    let server = MockServer::start().await;
+    let big = format!("{{\"response\": {{\"pad\": \"{}\"}}}}", "x".repeat(4096));
+    Mock::given(method("GET"))
+        .respond_with(ResponseTemplate::new(200).set_body_raw(big, "application/json"))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = Client::builder()
+        .api_key(KEY)
+        .base_url(ProviderId::Steam, &server.uri())
+        .allow_http(true)
+        .max_body_bytes(1024)
+        .build()
+        .unwrap();
+    let err = client.execute(&owned_games()).await.unwrap_err();
+    assert_no_secret(&err);
+    assert!(
+        matches!(err, Error::BodyTooLarge { limit: 1024 }),
+        "{err:?}"
+    );
+}
+
+/// A chunked body has no Content-Length: the limit is checked while reading.
+#[tokio::test]
+async fn chunked_body_over_the_limit_is_cut_while_reading() {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let server = tokio::spawn(async move {
+        let (mut socket, _) = listener.accept().await.unwrap();
+        let mut buf = [0u8; 4096];
+        let _ = socket.read(&mut buf).await.unwrap();
+        socket
+            .write_all(b"HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ntransfer-encoding: chunked\r\n\r\n")
+            .await
+            .unwrap();
+        let chunk = "y".repeat(1000);
+        // Far more than the limit, in small chunks; the client stops early.
+        for _ in 0..200 {
+            let frame = format!("{:x}\r\n{chunk}\r\n", chunk.len());
+            if socket.write_all(frame.as_bytes()).await.is_err() {
+                return;
+            }
+        }
+        let _ = socket.write_all(b"0\r\n\r\n").await;
+    });
+    let client = Client::builder()
+        .api_key(KEY)
+        .base_url(ProviderId::Steam, &format!("http://{addr}"))
+        .allow_http(true)
+        .max_body_bytes(10_000)
+        .build()
+        .unwrap();
+    let err = client.execute(&owned_games()).await.unwrap_err();
+    assert_no_secret(&err);
+    assert!(
+        matches!(err, Error::BodyTooLarge { limit: 10_000 }),
+        "{err:?}"
+    );
+    server.abort();
+}
+
+#[tokio::test]
+async fn plain_http_is_refused_unless_allowed() {
+    let err = Client::builder()
+        .api_key(KEY)
+        .base_url(ProviderId::Steam, "http://127.0.0.1:1")
+        .build()
+        .unwrap_err();
+    assert_no_secret(&err);
+    let Error::Config { message } = &err else {
+        panic!("{err:?}")
+    };
+    assert!(message.contains("allow_http"), "{message}");
+
+    for bad in [
+        "ftp://x",
+        "not a url",
+        "https://h/?a=1",
+        "https://user:pw@h/",
+    ] {
+        let err = Client::builder()
+            .base_url(ProviderId::Backpacktf, bad)
+            .build()
+            .unwrap_err();
+        assert!(matches!(err, Error::Config { .. }), "{bad}: {err:?}");
+    }
+    let err = Client::builder()
+        .publisher_base_url("http://127.0.0.1:1")
+        .build()
+        .unwrap_err();
+    assert!(matches!(err, Error::Config { .. }), "{err:?}");
+}
+
+#[tokio::test]
+async fn missing_credential_sends_nothing() {
+    let server = MockServer::start().await;
+    Mock::given(wiremock::matchers::any())
+        .respond_with(ResponseTemplate::new(200))
+        .expect(0)
+        .mount(&server)
+        .await;
+    let no_token = Client::builder()
+        .api_key(KEY)
+        .base_url(ProviderId::Backpacktf, &server.uri())
+        .allow_http(true)
+        .build()
+        .unwrap();
+    let err = no_token
+        .execute(&DeleteNotification {
+            id: "1".into(),
+            count: 1,
+        })
+        .await
+        .unwrap_err();
+    assert_no_secret(&err);
+    let Error::Config { message } = &err else {
+        panic!("{err:?}")
+    };
+    assert!(message.contains("ClientBuilder::token"), "{message}");
+
+    let no_key = Client::builder()
+        .token(TOKEN)
+        .api_key("")
+        .base_url(ProviderId::Steam, &server.uri())
+        .allow_http(true)
+        .build()
+        .unwrap();
+    let err = no_key.execute(&owned_games()).await.unwrap_err();
+    assert!(
+        matches!(&err, Error::Config { message } if message.contains("api_key")),
+        "{err:?}"
+    );
+}
+
+#[tokio::test]
+async fn invalid_request_sends_nothing() {
+    let server = MockServer::start().await;
+    Mock::given(wiremock::matchers::any())
+        .respond_with(ResponseTemplate::new(200))
+        .expect(0)
+        .mount(&server)
+        .await;
+    let client = client_for(&server.uri());
+    let req = GetOwnedGames {
+        appids_filter: vec![1, 2, 3, 4],
+        ..owned_games()
+    };
+    let err = client.execute(&req).await.unwrap_err();
+    assert_no_secret(&err);
+    let Error::Invalid(errors) = &err else {
+        panic!("{err:?}")
+    };
+    assert_eq!(errors.len(), 1);
+    assert_eq!(errors.as_slice()[0].path(), "appids_filter");
+    assert!(
+        err.to_string()
+            .starts_with("invalid request (not sent): appids_filter"),
+        "{err}"
+    );
+    assert!(std::error::Error::source(&err).is_some());
+
+    let err = client
+        .execute(&DeleteNotification {
+            id: "1".into(),
+            count: 0,
+        })
+        .await
+        .unwrap_err();
+    assert!(matches!(err, Error::Invalid(_)), "{err:?}");
+}
+
+#[tokio::test]
+async fn redirect_to_another_host_is_not_followed() {
+    let other = MockServer::start().await;
+    Mock::given(wiremock::matchers::any())
+        .respond_with(
+            ResponseTemplate::new(200)
+                .set_body_json(json!({"response": {"game_count": 0, "games": []}})),
+        )
+        .expect(0)
+        .mount(&other)
+        .await;
+    let target = format!(
+        "http://localhost:{}/IPlayerService/GetOwnedGames/v1/",
+        other.address().port()
+    );
+    let err =
+        owned_games_error(ResponseTemplate::new(302).insert_header("location", target.as_str()))
+            .await;
+    let Error::Http {
+        status: 302,
+        excerpt,
+    } = &err
+    else {
+        panic!("{err:?}")
+    };
+    assert!(excerpt.contains("not followed"), "{excerpt}");
+    assert!(!excerpt.contains("/IPlayerService"), "{excerpt}");
+}
+
+#[tokio::test]
+async fn redirect_on_the_same_host_is_followed() {
+    let server = MockServer::start().await;
+    Mock::given(path("/IPlayerService/GetOwnedGames/v1/"))
+        .respond_with(ResponseTemplate::new(307).insert_header("location", "/moved"))
+        .mount(&server)
+        .await;
+    Mock::given(path("/moved"))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .set_body_json(json!({"response": {"game_count": 5, "games": []}})),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let games = client_for(&server.uri())
+        .execute(&owned_games())
+        .await
+        .unwrap();
+    assert_eq!(games.game_count, 5);
+}
+
+#[tokio::test]
+async fn timeout_and_connect_errors() {
+    let server = MockServer::start().await;
+    Mock::given(wiremock::matchers::any())
+        .respond_with(ResponseTemplate::new(200).set_delay(Duration::from_secs(5)))
+        .mount(&server)
+        .await;
+    let client = Client::builder()
+        .api_key(KEY)
+        .base_url(ProviderId::Steam, &server.uri())
+        .allow_http(true)
+        .timeout(Duration::from_millis(200))
+        .build()
+        .unwrap();
+    let err = client.execute(&owned_games()).await.unwrap_err();
+    assert_no_secret(&err);
+    assert!(matches!(err, Error::Timeout), "{err:?}");
+    assert!(err.is_retryable());
+
+    // A port nobody listens on: bound, then released.
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let err = client_for(&format!("http://127.0.0.1:{port}"))
+        .execute(&owned_games())
+        .await
+        .unwrap_err();
+    assert_no_secret(&err);
+    let Error::Transport { kind, message } = &err else {
+        panic!("{err:?}")
+    };
+    assert_eq!(*kind, TransportKind::Connect, "{message}");
+    assert!(
+        !message.contains("127.0.0.1"),
+        "no URL in the message: {message}"
+    );
+}
+
+#[tokio::test]
+async fn client_and_builder_debug_redact_secrets() {
+    let builder = Client::builder().api_key(KEY).token(TOKEN);
+    let text = format!("{builder:?}");
+    assert!(!text.contains(KEY) && !text.contains(TOKEN), "{text}");
+    assert!(text.contains("<redacted>"), "{text}");
+    let client = builder.build().unwrap();
+    for text in [format!("{client:?}"), format!("{client:#?}")] {
+        assert!(!text.contains(KEY) && !text.contains(TOKEN), "{text}");
+        assert!(text.contains("<redacted>"), "{text}");
+    }
+}
+
+#[test]
+fn blocking_client_same_behaviour() {
+    // reqwest's blocking client runs its own runtime: keep it off any async
+    // runtime, and run the mock server on one of its own.
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let server = rt.block_on(async {
+        let server = MockServer::start().await;
+        Mock::given(method("POST"))
+            .and(path("/IFavoritesService/SetFavorites/v1/"))
+            .respond_with(
+                ResponseTemplate::new(200).set_body_json(json!({"response": {"saved": 1}})),
+            )
+            .expect(1)
+            .mount(&server)
+            .await;
+        Mock::given(method("GET"))
+            .respond_with(
+                ResponseTemplate::new(403).set_body_raw("<h1>Forbidden</h1>", "text/html"),
+            )
+            .mount(&server)
+            .await;
+        server
+    });
+    let uri = server.uri();
+    std::thread::spawn(move || {
+        let client = steam_webapi::blocking::Client::builder()
+            .api_key(KEY)
+            .base_url(ProviderId::Steam, &uri)
+            .allow_http(true)
+            .build()
+            .unwrap();
+        assert!(!format!("{client:?}").contains(KEY));
+        let req = SetFavorites {
+            steamid: SteamId(1),
+            notify: true,
+            items: vec![],
+        };
+        assert_eq!(
+            client.execute(&req).unwrap(),
+            SetFavoritesResult { saved: 1 }
+        );
+        let err = client.execute(&owned_games()).unwrap_err();
+        assert_no_secret(&err);
+        assert_eq!(err.to_string(), "HTTP 403 Forbidden: Forbidden");
+        let bad = GetOwnedGames {
+            appids_filter: vec![1, 2, 3, 4],
+            ..owned_games()
+        };
+        assert!(matches!(client.execute(&bad), Err(Error::Invalid(_))));
+    })
+    .join()
+    .unwrap();
+    let sent = rt.block_on(server.received_requests()).unwrap();
+    assert_eq!(sent.len(), 2);
+    let form = form_map(&sent[0]);
+    assert_eq!(
+        form["input_json"],
+        r#"{"steamid":"1","notify":true,"items":[]}"#
+    );
+}
