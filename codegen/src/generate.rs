@@ -154,6 +154,11 @@ pub fn check(out: &Path, files: &[GeneratedFile]) -> Vec<Difference> {
 /// Include the result with `include!(concat!(env!("OUT_DIR"), "/steamspec/mod.rs"));` in a crate
 /// that depends on `steam-webapi` (runtime), `serde` and `serde_json`.
 pub fn build_script(spec_dir: &Path) -> Result<PathBuf, LoadError> {
+    build_script_to(spec_dir, "steamspec")
+}
+
+/// As [`build_script`], into `$OUT_DIR/<folder>/` (several specs in one crate).
+pub fn build_script_to(spec_dir: &Path, folder: &'static str) -> Result<PathBuf, LoadError> {
     println!("cargo:rerun-if-changed={}", spec_dir.display());
     let (providers, files) = crate::load::spec_files(spec_dir)?;
     for f in providers.iter().chain(&files) {
@@ -166,8 +171,8 @@ pub fn build_script(spec_dir: &Path) -> Result<PathBuf, LoadError> {
     let out_dir = std::env::var_os("OUT_DIR")
         .map(PathBuf::from)
         .ok_or_else(|| LoadError::Io("OUT_DIR is not set: call this from a build script".into()))?;
-    let dest = out_dir.join("steamspec");
-    let files = rust::emit(&loaded.model, Target::BuildScript);
+    let dest = out_dir.join(folder);
+    let files = rust::emit(&loaded.model, Target::BuildScript { folder });
     write(&dest, &files).map_err(LoadError::Io)?;
     Ok(dest)
 }

@@ -18,9 +18,9 @@ pub enum Target {
     /// The `steam-webapi` crate itself: `src/api/*.rs` and `Cargo.toml`, with inherent
     /// accessors on `Client`.
     Crate,
-    /// A user's build script: one module file per interface, to `include!` in a crate that
-    /// depends on `steam-webapi`, `serde` and `serde_json`.
-    BuildScript,
+    /// A user's build script: one module file per interface under `$OUT_DIR/<folder>/`, to
+    /// `include!` in a crate that depends on `steam-webapi`, `serde` and `serde_json`.
+    BuildScript { folder: &'static str },
 }
 
 /// Every Rust file for the model.
@@ -28,7 +28,7 @@ pub fn emit(model: &Model, target: Target) -> Vec<GeneratedFile> {
     let mut out = Vec::new();
     let prefix = match target {
         Target::Crate => "src/api/",
-        Target::BuildScript => "",
+        Target::BuildScript { .. } => "",
     };
     for iface in model.interfaces.values() {
         out.push(GeneratedFile {
@@ -44,34 +44,34 @@ pub fn emit(model: &Model, target: Target) -> Vec<GeneratedFile> {
     let mods = model.interfaces.values().map(|i| {
         let m = ident(&i.module);
         let feature = &i.name;
-        let doc = doc_attr(&format!(
-            "`{}`{}",
-            i.name,
-            i.description
-                .as_deref()
-                .map(|d| format!(": {}", super::docs::sanitize(d)))
-                .unwrap_or_default()
-        ));
+        // Docs and lint levels sit on the declaration: `include!` takes no inner attributes.
+        let doc = doc_attr(&module_doc(i));
+        let allow = quote!(#[allow(clippy::doc_markdown, clippy::too_many_arguments)]);
         match target {
             Target::Crate => quote! {
                 #doc
+                #allow
                 #[cfg(feature = #feature)]
                 pub mod #m;
             },
-            Target::BuildScript => {
-                let file = format!("{}.rs", i.module);
+            Target::BuildScript { folder } => {
+                let file = format!("/{folder}/{}.rs", i.module);
                 quote! {
                     #doc
+                    #allow
                     pub mod #m {
-                        include!(concat!(env!("OUT_DIR"), "/steamspec/", #file));
+                        include!(concat!(env!("OUT_DIR"), #file));
                     }
                 }
             }
         }
     });
-    let all = quote! {
-        //! The operations and types of every interface in the spec, one module each.
-        #(#mods)*
+    let all = match target {
+        Target::Crate => quote! {
+            //! The operations and types of every interface in the spec, one module each.
+            #(#mods)*
+        },
+        Target::BuildScript { .. } => quote!(#(#mods)*),
     };
     out.push(GeneratedFile {
         path: format!("{prefix}mod.rs"),
@@ -89,31 +89,45 @@ pub fn emit(model: &Model, target: Target) -> Vec<GeneratedFile> {
 }
 
 fn interface(model: &Model, iface: &Interface, target: Target) -> TokenStream {
-    let doc = super::docs::paragraphs(
+    let types = model
+        .types_of(&iface.name)
+        .map(|t| types::named_type(t, target));
+    let requests = iface
+        .operations
+        .iter()
+        .map(|op| ops::request(op, model, target));
+    let accessors = ops::accessors(iface, target);
+    quote! {
+        #accessors
+
+        #(#requests)*
+
+        #(#types)*
+    }
+}
+
+/// `ISteamUser`: the interface's description and notes.
+fn module_doc(iface: &Interface) -> String {
+    let text = super::docs::paragraphs(
         iface
             .description
             .as_deref()
             .into_iter()
             .chain(iface.notes.iter().map(String::as_str)),
     );
-    let doc = format!(
-        " `{}`{}{}",
-        iface.name,
-        if doc.is_empty() { "" } else { ": " },
-        doc
-    );
-    let types = model.types_of(&iface.name).map(types::named_type);
-    let requests = iface.operations.iter().map(|op| ops::request(op, model));
-    let accessors = ops::accessors(iface, target == Target::Crate);
-    quote! {
-        #![doc = #doc]
-        #![allow(clippy::doc_markdown, clippy::too_many_arguments)]
+    if text.is_empty() {
+        format!("`{}`", iface.name)
+    } else {
+        format!("`{}`: {text}", iface.name)
+    }
+}
 
-        #accessors
-
-        #(#requests)*
-
-        #(#types)*
+/// `#[cfg_attr(feature = "schemars", derive(JsonSchema))]` in the crate; nothing in a build
+/// script's output, whose crate has no such feature.
+pub(crate) fn schemars_derive(target: Target) -> TokenStream {
+    match target {
+        Target::Crate => quote!(#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]),
+        Target::BuildScript { .. } => quote!(),
     }
 }
 

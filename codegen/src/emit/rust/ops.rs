@@ -5,12 +5,12 @@ use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 
 use super::types::{FieldSpec, Presence, field, field_doc, rust_type};
-use super::{doc_attr, ident};
+use super::{Target, doc_attr, ident, schemars_derive};
 use crate::emit::docs;
 use crate::model::*;
 
 /// The request struct of an operation and its `Endpoint` impl.
-pub fn request(op: &Operation, model: &Model) -> TokenStream {
+pub fn request(op: &Operation, model: &Model, target: Target) -> TokenStream {
     let name = format_ident!("{}", op.request_type);
     let provider = &model.providers[&op.provider];
     let url = format!("{} https://{}{}", http_name(op.http), op.host, op.path);
@@ -81,10 +81,11 @@ pub fn request(op: &Operation, model: &Model) -> TokenStream {
         }
     });
     let endpoint = endpoint_impl(op, provider);
+    let schemars = schemars_derive(target);
     quote! {
         #doc
         #[derive(Clone, Debug, #default PartialEq, ::serde::Serialize, ::steam_webapi::Validate)]
-        #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
+        #schemars
         #(#rules)*
         pub struct #name {
             #(#fields,)*
@@ -276,7 +277,7 @@ fn method_doc(op: &Operation) -> String {
 }
 
 /// The interface accessor(s): async, and blocking behind its feature.
-pub fn accessors(iface: &Interface, crate_mode: bool) -> TokenStream {
+pub fn accessors(iface: &Interface, target: Target) -> TokenStream {
     let name = format_ident!("{}", iface.name);
     let doc = doc_attr(&format!(
         "Operations of `{}`{}",
@@ -313,7 +314,7 @@ pub fn accessors(iface: &Interface, crate_mode: bool) -> TokenStream {
     let async_methods = methods(false);
     let blocking_methods = methods(true);
     let accessor_fn = ident(&iface.module);
-    let (client_impl, blocking_client_impl) = if crate_mode {
+    let (client_impl, blocking_client_impl) = if target == Target::Crate {
         let d = doc_attr(&format!("The `{}` operations.", iface.name));
         (
             quote! {
@@ -336,6 +337,33 @@ pub fn accessors(iface: &Interface, crate_mode: bool) -> TokenStream {
     } else {
         (quote!(), quote!())
     };
+    // The blocking client is a feature of the crate; a build script's crate has no such feature.
+    let blocking = (target == Target::Crate).then(|| {
+        quote! {
+            /// The same operations on the blocking client.
+            #[cfg(feature = "blocking")]
+            pub mod blocking {
+                use super::*;
+
+                #doc
+                #[derive(Clone, Copy, Debug)]
+                pub struct #name<'a> {
+                    client: &'a ::steam_webapi::blocking::Client,
+                }
+
+                impl<'a> #name<'a> {
+                    /// Wraps a blocking client.
+                    pub fn new(client: &'a ::steam_webapi::blocking::Client) -> Self {
+                        Self { client }
+                    }
+
+                    #(#blocking_methods)*
+                }
+
+                #blocking_client_impl
+            }
+        }
+    });
     quote! {
         #doc
         #[derive(Clone, Copy, Debug)]
@@ -354,27 +382,6 @@ pub fn accessors(iface: &Interface, crate_mode: bool) -> TokenStream {
 
         #client_impl
 
-        /// The same operations on the blocking client.
-        #[cfg(feature = "blocking")]
-        pub mod blocking {
-            use super::*;
-
-            #doc
-            #[derive(Clone, Copy, Debug)]
-            pub struct #name<'a> {
-                client: &'a ::steam_webapi::blocking::Client,
-            }
-
-            impl<'a> #name<'a> {
-                /// Wraps a blocking client.
-                pub fn new(client: &'a ::steam_webapi::blocking::Client) -> Self {
-                    Self { client }
-                }
-
-                #(#blocking_methods)*
-            }
-
-            #blocking_client_impl
-        }
+        #blocking
     }
 }

@@ -4,7 +4,7 @@
 use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 
-use super::{doc_attr, ident};
+use super::{Target, doc_attr, ident, schemars_derive};
 use crate::emit::docs;
 use crate::model::*;
 
@@ -217,13 +217,14 @@ pub fn field_doc(description: Option<&str>, notes: &[String]) -> String {
 }
 
 /// A named type.
-pub fn named_type(t: &NamedType) -> TokenStream {
+pub fn named_type(t: &NamedType, target: Target) -> TokenStream {
     let doc = doc_attr(&docs::paragraphs(
         t.description
             .as_deref()
             .into_iter()
             .chain(t.notes.iter().map(String::as_str)),
     ));
+    let schemars = schemars_derive(target);
     match &t.kind {
         TypeKind::Struct(fields) => {
             let name = format_ident!("{}", t.name);
@@ -241,17 +242,17 @@ pub fn named_type(t: &NamedType) -> TokenStream {
             quote! {
                 #doc
                 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize, ::steam_webapi::Validate)]
-                #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
+                #schemars
                 pub struct #name {
                     #(#fields,)*
                 }
             }
         }
-        TypeKind::Enum(e) => enumeration(t, e, doc),
+        TypeKind::Enum(e) => enumeration(t, e, doc, target),
     }
 }
 
-fn enumeration(t: &NamedType, e: &EnumType, doc: TokenStream) -> TokenStream {
+fn enumeration(t: &NamedType, e: &EnumType, doc: TokenStream, target: Target) -> TokenStream {
     let name = format_ident!("{}", t.name);
     let variants: Vec<_> = e
         .values
@@ -348,11 +349,26 @@ fn enumeration(t: &NamedType, e: &EnumType, doc: TokenStream) -> TokenStream {
     let json_type = if string { "string" } else { "integer" };
     let known: Vec<serde_json::Value> = e.values.iter().map(|v| v.value.to_json()).collect();
     let schema = if e.open {
-        serde_json::json!({"anyOf": [{"enum": known}, {"type": json_type}]})
+        serde_json::json!({"anyOf": [{"type": json_type, "enum": known}, {"type": json_type}]})
     } else {
         serde_json::json!({"type": json_type, "enum": known})
     };
     let schema_tokens: TokenStream = schema.to_string().parse().unwrap_or_else(|_| quote!({}));
+    // JsonSchema only where the crate has the `schemars` feature.
+    let schemars_impl = (target == Target::Crate).then(|| {
+        quote! {
+            #[cfg(feature = "schemars")]
+            impl ::schemars::JsonSchema for #name {
+                fn schema_name() -> ::std::borrow::Cow<'static, str> {
+                    #name_str.into()
+                }
+
+                fn json_schema(_: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+                    ::schemars::json_schema!(#schema_tokens)
+                }
+            }
+        }
+    });
     quote! {
         #doc
         #[derive(Clone, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -402,16 +418,7 @@ fn enumeration(t: &NamedType, e: &EnumType, doc: TokenStream) -> TokenStream {
             }
         }
 
-        #[cfg(feature = "schemars")]
-        impl ::schemars::JsonSchema for #name {
-            fn schema_name() -> ::std::borrow::Cow<'static, str> {
-                #name_str.into()
-            }
-
-            fn json_schema(_: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
-                ::schemars::json_schema!(#schema_tokens)
-            }
-        }
+        #schemars_impl
 
         impl ::steam_webapi::__private::QueryValue for #name {
             fn write_query_value(&self, out: &mut ::std::string::String) {

@@ -1,0 +1,26 @@
+//! Generates clients into OUT_DIR, as a user's build script would: the project's spec, and the
+//! tricky valid specs of the test corpus (keywords as names, maps keyed by ids, open enums with
+//! gaps, nullable fields), so that all of them compile with every warning denied.
+
+use std::path::Path;
+
+const TRICKY: &[(&str, &str)] = &[
+    ("map-keyed-by-uint64", "tricky_maps"),
+    ("open-integer-enum-nullable-optional", "tricky_enums"),
+    ("rust-keyword-names", "tricky_keywords"),
+    ("service-interface-json-parameters", "tricky_service"),
+];
+
+fn main() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut jobs = vec![(root.join("../../spec"), "steamspec")];
+    for (case, folder) in TRICKY {
+        jobs.push((root.join("../valid-specs").join(case), *folder));
+    }
+    for (spec, folder) in jobs {
+        if let Err(e) = steamspec::generate::build_script_to(&spec, folder) {
+            // Cargo shows the diagnostics (file:line:col) and stops the build.
+            panic!("{} has errors:\n{e}", spec.display());
+        }
+    }
+}

@@ -1,0 +1,25 @@
+//! A crate whose Steam client is generated at build time from `spec/` (see build.rs). It is
+//! compiled with every warning denied: generated code must be warning-free.
+#![deny(warnings)]
+
+include!(concat!(env!("OUT_DIR"), "/steamspec/mod.rs"));
+
+/// Code generated from the tricky valid specs of the test corpus.
+pub mod tricky {
+    /// Maps keyed by uint64, steamid and uint32.
+    pub mod maps {
+        include!(concat!(env!("OUT_DIR"), "/tricky_maps/mod.rs"));
+    }
+    /// An open integer enum with gaps and a negative value; nullable and optional fields.
+    pub mod enums {
+        include!(concat!(env!("OUT_DIR"), "/tricky_enums/mod.rs"));
+    }
+    /// Rust keywords as field and parameter names.
+    pub mod keywords {
+        include!(concat!(env!("OUT_DIR"), "/tricky_keywords/mod.rs"));
+    }
+    /// A Service interface with struct, map and json-encoded array parameters.
+    pub mod service {
+        include!(concat!(env!("OUT_DIR"), "/tricky_service/mod.rs"));
+    }
+}
