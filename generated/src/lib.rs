@@ -16,6 +16,8 @@ extern crate self as steam_webapi;
 mod runtime;
 
 // The machine-written client: one module per interface, each behind its Cargo feature.
+// prettyplease formats it; rustfmt must not (`steamspec check` compares the bytes).
+#[rustfmt::skip]
 mod api;
 // Empty when every interface feature is off (a runtime-only build).
 #[allow(unused_imports)]
