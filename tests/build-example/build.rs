@@ -8,6 +8,7 @@ const TRICKY: &[(&str, &str)] = &[
     ("map-keyed-by-uint64", "tricky_maps"),
     ("open-integer-enum-nullable-optional", "tricky_enums"),
     ("rust-keyword-names", "tricky_keywords"),
+    ("same-method-in-two-interfaces", "tricky_same_method"),
     ("service-interface-json-parameters", "tricky_service"),
 ];
 

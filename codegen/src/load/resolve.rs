@@ -90,7 +90,7 @@ pub fn resolve(
                     ),
                 );
             }
-            names.define(name, &f.file, diags);
+            names.define(name, &f.file, &f.def.interface, diags);
             if def.enumeration.is_some() {
                 names.enums.insert(name.value.clone());
             }
@@ -103,9 +103,9 @@ pub fn resolve(
             }
             let (req, resp) = op_type_names(op, &f.def.operations);
             if let Some(resp) = resp {
-                names.define(&resp, &f.file, diags);
+                names.define(&resp, &f.file, &f.def.interface, diags);
             }
-            names.define(&req, &f.file, diags);
+            names.define_request(&req, &f.file, &f.def.interface, diags);
         }
     }
 
@@ -153,10 +153,13 @@ pub fn resolve(
     model
 }
 
-/// Every type name defined anywhere, with where.
+/// Every type name defined anywhere, with where and in which interface.
 #[derive(Default)]
 struct TypeNames {
-    defined: BTreeMap<String, Pos>,
+    /// Named and inline response types: unique across the spec (each has a schema file).
+    defined: BTreeMap<String, (Pos, String)>,
+    /// Request types live only in their interface's Rust module: unique per interface.
+    requests: BTreeMap<(String, String), Pos>,
     /// Names of enum types (query parameters may be enums, not structs).
     enums: BTreeSet<String>,
     /// Rust names, to catch names that differ only in case conversion.
@@ -164,7 +167,7 @@ struct TypeNames {
 }
 
 impl TypeNames {
-    fn define(&mut self, name: &Sp<String>, file: &Arc<str>, diags: &mut Diagnostics) {
+    fn define(&mut self, name: &Sp<String>, file: &Arc<str>, iface: &str, diags: &mut Diagnostics) {
         let pos = name.pos(file);
         if let Some(s) = Scalar::from_name(name) {
             diags.error(pos, format!("type name '{}' is a builtin type", s.name()));
@@ -174,7 +177,7 @@ impl TypeNames {
             diags.error(pos, format!("type name '{}' is reserved", name.value));
             return;
         }
-        if let Some(first) = self.defined.get(&name.value) {
+        if let Some((first, _)) = self.defined.get(&name.value) {
             diags.error(
                 pos,
                 format!("duplicate type '{}' (first defined at {first})", name.value),
@@ -193,7 +196,37 @@ impl TypeNames {
         } else {
             self.rust.insert(rust, (name.value.clone(), pos.clone()));
         }
-        self.defined.insert(name.value.clone(), pos);
+        self.defined
+            .insert(name.value.clone(), (pos, iface.to_string()));
+    }
+
+    /// A generated request type: it must not clash with its interface's other types.
+    fn define_request(
+        &mut self,
+        name: &Sp<String>,
+        file: &Arc<str>,
+        iface: &str,
+        diags: &mut Diagnostics,
+    ) {
+        let pos = name.pos(file);
+        if let Some((first, owner)) = self.defined.get(&name.value)
+            && owner == iface
+        {
+            diags.error(
+                pos,
+                format!("the request type '{}' of this operation clashes with the type defined at {first}", name.value),
+            );
+            return;
+        }
+        let key = (iface.to_string(), name.value.clone());
+        if let Some(first) = self.requests.get(&key) {
+            diags.error(
+                pos,
+                format!("the operation at {first} generates the same request type `{}`; rename one method", name.value),
+            );
+            return;
+        }
+        self.requests.insert(key, pos);
     }
 
     fn candidates(&self) -> impl Iterator<Item = &str> {
@@ -211,10 +244,16 @@ fn op_type_names(op: &OperationDef, all: &[OperationDef]) -> (Sp<String>, Option
         .filter(|o| o.method.value == op.method.value)
         .count()
         > 1;
-    let base = if several {
-        format!("{}V{}", op.method.value, op.version.value)
-    } else {
+    // Method names are PascalCase as a rule; listings also hold `snake_case` ones.
+    let method = if names::is_pascal_case(&op.method) {
         op.method.value.clone()
+    } else {
+        names::type_name(&op.method)
+    };
+    let base = if several {
+        format!("{method}V{}", op.version.value)
+    } else {
+        method
     };
     let req = Sp::new(format!("{base}Request"), op.method.at);
     let resp = op
@@ -409,6 +448,7 @@ fn error_model(
 /// Resolves a type expression; reports unknown names with a did-you-mean.
 fn type_ref(
     file: &Arc<str>,
+    iface: &str,
     ty: &Sp<String>,
     names: &TypeNames,
     diags: &mut Diagnostics,
@@ -429,6 +469,7 @@ fn type_ref(
     };
     fn go(
         e: &TypeExpr,
+        iface: &str,
         names: &TypeNames,
         report: &mut dyn FnMut(usize, String),
     ) -> Option<TypeRef> {
@@ -436,7 +477,17 @@ fn type_ref(
             TypeExpr::Name(n, off) => {
                 if let Some(s) = Scalar::from_name(n) {
                     Some(TypeRef::Scalar(s))
-                } else if names.defined.contains_key(n) {
+                } else if let Some((at, owner)) = names.defined.get(n) {
+                    // Each interface is its own Rust module (and Cargo feature).
+                    if owner != iface {
+                        report(
+                            *off,
+                            format!(
+                                "type '{n}' is defined in interface '{owner}' (at {at}); a type can only be used by the file that defines it"
+                            ),
+                        );
+                        return None;
+                    }
                     Some(TypeRef::Named(n.clone()))
                 } else {
                     report(
@@ -446,7 +497,9 @@ fn type_ref(
                     None
                 }
             }
-            TypeExpr::Array(inner) => Some(TypeRef::Array(Box::new(go(inner, names, report)?))),
+            TypeExpr::Array(inner) => {
+                Some(TypeRef::Array(Box::new(go(inner, iface, names, report)?)))
+            }
             TypeExpr::Map(key, value) => {
                 let k = match key.as_deref() {
                     None => MapKey::String,
@@ -473,12 +526,12 @@ fn type_ref(
                         return None;
                     }
                 };
-                Some(TypeRef::Map(k, Box::new(go(value, names, report)?)))
+                Some(TypeRef::Map(k, Box::new(go(value, iface, names, report)?)))
             }
         }
     }
     let mut errs = Vec::new();
-    let r = go(&expr, names, &mut |off, msg| errs.push((off, msg)));
+    let r = go(&expr, iface, names, &mut |off, msg| errs.push((off, msg)));
     for (off, msg) in errs {
         diags.error(at(off), msg);
     }
@@ -494,7 +547,9 @@ fn named_type(
     diags: &mut Diagnostics,
 ) -> Option<NamedType> {
     let kind = match (&def.fields, &def.enumeration) {
-        (Some(fields), None) => TypeKind::Struct(fields_of(file, name, fields, names, diags)?),
+        (Some(fields), None) => {
+            TypeKind::Struct(fields_of(file, iface, name, fields, names, diags)?)
+        }
         (None, Some(e)) => TypeKind::Enum(enum_type(file, name, e, diags)?),
         (Some(_), Some(_)) => {
             diags.error(
@@ -523,6 +578,7 @@ fn named_type(
 
 fn fields_of(
     file: &Arc<str>,
+    iface: &str,
     owner: &Sp<String>,
     defs: &OrderedMap<FieldDef>,
     names: &TypeNames,
@@ -559,7 +615,7 @@ fn fields_of(
         } else {
             rust_seen.insert(rust_name.clone(), (wire_name.value.clone(), pos.clone()));
         }
-        let Some(ty) = type_ref(file, &def.ty, names, diags) else {
+        let Some(ty) = type_ref(file, iface, &def.ty, names, diags) else {
             ok = false;
             continue;
         };
@@ -1009,7 +1065,7 @@ fn operation(
                 );
                 ok = false;
             }
-            (type_ref(file, t, ctx.names, diags), None)
+            (type_ref(file, &def.interface, t, ctx.names, diags), None)
         }
         (None, Some(fields), Some(name)) => {
             if !names::is_pascal_case(name) {
@@ -1023,17 +1079,20 @@ fn operation(
                 );
                 ok = false;
             }
-            let inline = fields_of(file, name, fields, ctx.names, diags).map(|fs| NamedType {
-                name: name.value.clone(),
-                interface: def.interface.value.clone(),
-                description: r
-                    .description
-                    .clone()
-                    .or_else(|| Some(format!("The result of {}.", op.method.value))),
-                notes: Vec::new(),
-                kind: TypeKind::Struct(fs),
-                pos: name.pos(file),
-            });
+            let inline =
+                fields_of(file, &def.interface, name, fields, ctx.names, diags).map(|fs| {
+                    NamedType {
+                        name: name.value.clone(),
+                        interface: def.interface.value.clone(),
+                        description: r
+                            .description
+                            .clone()
+                            .or_else(|| Some(format!("The result of {}.", op.method.value))),
+                        notes: Vec::new(),
+                        kind: TypeKind::Struct(fs),
+                        pos: name.pos(file),
+                    }
+                });
             (
                 inline.as_ref().map(|t| TypeRef::Named(t.name.clone())),
                 inline,
@@ -1202,7 +1261,7 @@ fn param(
         return None;
     }
     let rust_name = rust_name_of(file, &p.name, p.rust_name.as_ref(), diags);
-    let ty = type_ref(file, &p.ty, ctx.names, diags)?;
+    let ty = type_ref(file, &ctx.def.interface, &p.ty, ctx.names, diags)?;
     let constraints = constraints::resolve(p.constraints.as_ref(), &ty, file, diags);
     let encoding = match (&p.encoding, &ty) {
         (Some(e), TypeRef::Array(_)) => {

@@ -18,6 +18,10 @@ pub mod tricky {
     pub mod keywords {
         include!(concat!(env!("OUT_DIR"), "/tricky_keywords/mod.rs"));
     }
+    /// The same method in two interfaces: one request type name in each module.
+    pub mod same_method {
+        include!(concat!(env!("OUT_DIR"), "/tricky_same_method/mod.rs"));
+    }
     /// A Service interface with struct, map and json-encoded array parameters.
     pub mod service {
         include!(concat!(env!("OUT_DIR"), "/tricky_service/mod.rs"));
