@@ -34,8 +34,9 @@ pub use runtime::client::Client;
 pub use runtime::endpoint::ProviderId;
 pub use runtime::error::{Error, TransportKind};
 pub use runtime::maybe::Maybe;
+pub use runtime::retry::{Jitter, RetryPolicy};
 pub use runtime::steamid::{ParseSteamIdError, SteamId};
-pub use runtime::{endpoint, wire};
+pub use runtime::{endpoint, retry, wire};
 
 /// The blocking client (feature `blocking`).
 #[cfg(feature = "blocking")]
@@ -51,4 +52,14 @@ pub mod __private {
         QueryWriter,
     };
     pub use crate::runtime::enums::{deserialize_enum_int, deserialize_enum_str};
+
+    /// Runs exactly what the client does with a response once it has
+    /// arrived (status checks, envelope, success codes, decoding) on `body`,
+    /// without any I/O: the entry point of the fuzz tests.
+    pub fn __decode_for_fuzz<E: Endpoint>(
+        status: u16,
+        body: &[u8],
+    ) -> Result<E::Response, crate::Error> {
+        crate::runtime::response::decode_body::<E>(status, body)
+    }
 }

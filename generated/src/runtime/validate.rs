@@ -59,7 +59,7 @@
 //!
 //! ```
 //! fn even(n: &u32) -> Result<(), String> {
-//!     if n % 2 == 0 { Ok(()) } else { Err(format!("{n} is odd")) }
+//!     if n.is_multiple_of(2) { Ok(()) } else { Err(format!("{n} is odd")) }
 //! }
 //!
 //! #[derive(steam_webapi::Validate)]
