@@ -12,6 +12,7 @@ pub mod import;
 pub mod load;
 pub mod model;
 pub mod pos;
+pub mod responses;
 pub mod spec;
 
 pub use load::{LoadError, Loaded, load_dir};

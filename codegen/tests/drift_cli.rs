@@ -370,3 +370,22 @@ fn listing_from_stdin() {
     assert_eq!(out.status.code(), Some(0));
     assert!(String::from_utf8_lossy(&out.stdout).contains("drift: 2 breaking, 0 warning, 33 info"));
 }
+
+#[test]
+fn the_ci_config_accepts_the_known_drift() {
+    // .github/drift.toml, as the drift workflow uses it (before its entry expires).
+    let (c, out, err) = run(&[
+        "drift",
+        "--listing",
+        &fixture("public/2026-07-09.json"),
+        "--config",
+        ".github/drift.toml",
+        "--today",
+        "2026-07-10",
+    ]);
+    assert_eq!(c, 0, "{out}{err}");
+    assert!(
+        out.contains("drift: 0 breaking, 0 warning, 47 info (1 accepted)"),
+        "{out}"
+    );
+}

@@ -4,6 +4,7 @@ mod drift;
 mod generate;
 mod import;
 mod lint;
+mod responses;
 
 use std::path::PathBuf;
 
@@ -47,6 +48,9 @@ pub enum Command {
     Drift(drift::DriftArgs),
     /// Write spec files (DIR/steam/<Interface>.yaml) for the interfaces of a listing.
     Import(import::ImportArgs),
+    /// Check recorded response bodies against the spec: 0 clean, 1 findings, 2 could not run
+    /// (unreadable file, not JSON, unknown operation). --strict reports response drift.
+    Responses(responses::ResponsesArgs),
 }
 
 pub const EXIT_OK: u8 = 0;
@@ -60,6 +64,7 @@ pub fn run(cli: Cli) -> u8 {
         Command::Check { spec, out } => generate::run_check(&spec, &out),
         Command::Drift(args) => drift::run(args),
         Command::Import(args) => import::run(args),
+        Command::Responses(args) => responses::run(args),
         Command::SpecSchema => {
             print!("{}", steamspec::spec::schema::spec_schema_json());
             EXIT_OK

@@ -95,9 +95,8 @@ pub fn import(listing: &Listing, opts: &Options) -> Result<Imported, ImportError
         }
     }
     selected.sort_by(|a, b| a.name.cmp(&b.name));
-    let mut types = plan::TypeNames::default();
     for i in selected {
-        let p = plan::interface(i, &mut types);
+        let p = plan::interface(i);
         out.files.push(ImportedFile {
             path: format!("steam/{}.yaml", i.name),
             contents: write::interface(&p, &opts.listing_name),

@@ -42,15 +42,17 @@ pub struct ParamPlan {
     pub notes: Vec<String>,
 }
 
-/// Type names taken so far across the imported folder, by their Rust form.
+/// Request type names taken in one interface, by their Rust form (the loader wants them unique
+/// per interface: each interface is its own Rust module).
 #[derive(Default)]
-pub struct TypeNames {
+struct TypeNames {
     taken: HashMap<String, String>,
 }
 
-/// Plans one interface. `types` carries request type names across interfaces.
-pub fn interface(iface: &listing::Interface, types: &mut TypeNames) -> InterfacePlan {
+/// Plans one interface.
+pub fn interface(iface: &listing::Interface) -> InterfacePlan {
     let name = iface.name.clone();
+    let types = &mut TypeNames::default();
     let service = name.ends_with(SERVICE_SUFFIX);
     let mut todo = vec![
         "Describe the interface and each operation from the docs (descriptions are the listing's).".to_string(),
@@ -125,13 +127,18 @@ fn http_of(s: &str) -> Option<&'static str> {
 
 /// `(request type name, client function name)` as the loader derives them.
 fn generated_names(spec_name: &str, version: u32, several: bool) -> (String, String) {
+    let pascal = if names::is_pascal_case(spec_name) {
+        spec_name.to_string()
+    } else {
+        names::type_name(spec_name)
+    };
     if several {
         (
-            format!("{spec_name}V{version}Request"),
+            format!("{pascal}V{version}Request"),
             format!("{}_v{version}", names::field_name(spec_name)),
         )
     } else {
-        (format!("{spec_name}Request"), names::field_name(spec_name))
+        (format!("{pascal}Request"), names::field_name(spec_name))
     }
 }
 
@@ -185,7 +192,7 @@ fn operation(
     let path = (spec_name != listed).then(|| {
         notes.push(format!(
             "The listing names this method '{listed}'; '{spec_name}' is its spec name (the listed \
-             name is not a valid spec name, or its generated names are taken), and `path` keeps \
+             name is not a valid spec name, or its generated names clash with another method's), and `path` keeps \
              the listed one."
         ));
         format!("/{iface}/{listed}/v{}/", m.version)
