@@ -184,6 +184,8 @@ fn client_for(base: &str) -> Client {
         .base_url(ProviderId::Backpacktf, base)
         .allow_http(true)
         .timeout(Duration::from_secs(10))
+        // One request per call: these tests count them (retries: tests/retries.rs).
+        .retry(steam_webapi::RetryPolicy::none())
         .build()
         .unwrap()
 }

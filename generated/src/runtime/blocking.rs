@@ -8,10 +8,11 @@ use std::io::Read;
 use std::sync::Arc;
 
 use crate::runtime::builder::{Config, redirect_policy};
-use crate::runtime::endpoint::Endpoint;
+use crate::runtime::endpoint::{Endpoint, HttpMethod};
 use crate::runtime::error::Error;
 use crate::runtime::request::{FORM_CONTENT_TYPE, Prepared, prepare};
 use crate::runtime::response::{early_error, finish};
+use crate::runtime::retry::Attempts;
 use crate::runtime::transport::transport_error;
 
 /// The builder of the blocking client: the same settings as the async one.
@@ -59,21 +60,49 @@ impl Client {
     }
 
     /// Sends one request and decodes its response. The low-level entry point:
-    /// the generated interface accessors call it.
+    /// the generated interface accessors call it. Retries as the async
+    /// client does (a `GET` only, under the client's
+    /// [`RetryPolicy`](crate::RetryPolicy)), sleeping the thread between
+    /// attempts.
     pub fn execute<E: Endpoint>(&self, req: &E) -> Result<E::Response, Error> {
         prepare(&self.config, req)
-            .and_then(|prepared| self.send::<E>(prepared))
+            .and_then(|prepared| self.send_with_retries::<E>(&prepared))
             .map_err(|e| e.redact(&self.config.secrets()))
     }
 
-    fn send<E: Endpoint>(&self, prepared: Prepared) -> Result<E::Response, Error> {
+    fn send_with_retries<E: Endpoint>(&self, prepared: &Prepared) -> Result<E::Response, Error> {
+        let config = &*self.config;
+        let mut attempts = Attempts::new(
+            &config.retry,
+            &config.jitter,
+            prepared.method == HttpMethod::Get,
+        );
+        loop {
+            let timeout = attempts.attempt_timeout(config.timeout);
+            let error = match self.send::<E>(prepared, timeout) {
+                Ok(response) => return Ok(response),
+                Err(error) => error,
+            };
+            match attempts.wait_after(&error) {
+                Some(wait) => std::thread::sleep(wait),
+                None => return Err(error),
+            }
+        }
+    }
+
+    fn send<E: Endpoint>(
+        &self,
+        prepared: &Prepared,
+        timeout: std::time::Duration,
+    ) -> Result<E::Response, Error> {
         let mut builder = self
             .http
-            .request(prepared.reqwest_method(), prepared.url.as_str());
-        if let Some(form) = prepared.form {
+            .request(prepared.reqwest_method(), prepared.url.as_str())
+            .timeout(timeout);
+        if let Some(form) = &prepared.form {
             builder = builder
                 .header(reqwest::header::CONTENT_TYPE, FORM_CONTENT_TYPE)
-                .body(form);
+                .body(form.clone());
         }
         let mut response = builder.send().map_err(transport_error)?;
         let status = response.status().as_u16();

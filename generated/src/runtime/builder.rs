@@ -9,6 +9,7 @@ use std::time::Duration;
 use crate::runtime::client::Client;
 use crate::runtime::endpoint::{EndpointInfo, ProviderId};
 use crate::runtime::error::Error;
+use crate::runtime::retry::{RetryPolicy, SharedJitter, fresh_seed};
 
 /// The default limit on a response body: 4 MiB.
 pub const DEFAULT_MAX_BODY_BYTES: usize = 4 * 1024 * 1024;
@@ -28,6 +29,8 @@ pub struct ClientBuilder<C = Client> {
     timeout: Duration,
     user_agent: String,
     max_body_bytes: usize,
+    retry: RetryPolicy,
+    jitter_seed: Option<u64>,
     client: PhantomData<fn() -> C>,
 }
 
@@ -42,6 +45,8 @@ impl<C> Default for ClientBuilder<C> {
             timeout: DEFAULT_TIMEOUT,
             user_agent: concat!("steam-webapi/", env!("CARGO_PKG_VERSION")).to_owned(),
             max_body_bytes: DEFAULT_MAX_BODY_BYTES,
+            retry: RetryPolicy::DEFAULT,
+            jitter_seed: None,
             client: PhantomData,
         }
     }
@@ -58,6 +63,8 @@ impl<C> Clone for ClientBuilder<C> {
             timeout: self.timeout,
             user_agent: self.user_agent.clone(),
             max_body_bytes: self.max_body_bytes,
+            retry: self.retry,
+            jitter_seed: self.jitter_seed,
             client: PhantomData,
         }
     }
@@ -68,14 +75,40 @@ impl<C> fmt::Debug for ClientBuilder<C> {
         f.debug_struct("ClientBuilder")
             .field("api_key", &self.api_key.as_ref().map(|_| Redacted))
             .field("token", &self.token.as_ref().map(|_| Redacted))
-            .field("bases", &self.bases)
-            .field("publisher_base", &self.publisher_base)
+            .field("bases", &redacted_bases(&self.bases, &self.secrets()))
+            .field(
+                "publisher_base",
+                &self
+                    .publisher_base
+                    .as_ref()
+                    .map(|b| redacted(b, &self.secrets())),
+            )
             .field("allow_http", &self.allow_http)
             .field("timeout", &self.timeout)
             .field("user_agent", &self.user_agent)
             .field("max_body_bytes", &self.max_body_bytes)
+            .field("retry", &self.retry)
+            .field("jitter_seed", &self.jitter_seed)
             .finish()
     }
+}
+
+/// A base URL as `Debug` shows it: without a secret put in it by mistake
+/// (`build()` refuses such URLs, but the builder holds them until then).
+fn redacted(url: &str, secrets: &[&str]) -> String {
+    let mut url = url.to_owned();
+    crate::runtime::error::redact_str(&mut url, secrets);
+    url
+}
+
+fn redacted_bases(
+    bases: &BTreeMap<ProviderId, String>,
+    secrets: &[&str],
+) -> BTreeMap<ProviderId, String> {
+    bases
+        .iter()
+        .map(|(p, url)| (*p, redacted(url, secrets)))
+        .collect()
 }
 
 /// Stands in for a secret in `Debug` output.
@@ -144,13 +177,46 @@ impl<C> ClientBuilder<C> {
         self
     }
 
-    /// Checks the settings and turns them into the shared configuration.
+    /// When failed `GET` calls are tried again (default
+    /// [`RetryPolicy::DEFAULT`]: 2 retries with jittered exponential backoff,
+    /// a 60 s deadline); [`RetryPolicy::none`] turns retries off. Other
+    /// methods are never retried.
+    pub fn retry(mut self, policy: RetryPolicy) -> Self {
+        self.retry = policy;
+        self
+    }
+
+    /// Seeds the generator of the retry waits' jitter (by default from the
+    /// clock), for reproducible waits in tests.
+    pub fn jitter_seed(mut self, seed: u64) -> Self {
+        self.jitter_seed = Some(seed);
+        self
+    }
+
+    /// Checks the settings and turns them into the shared configuration. A
+    /// base URL quoted in an error may hold the key by mistake: redacted.
     pub(crate) fn config(&self) -> Result<Config, Error> {
+        self.checked_config().map_err(|e| e.redact(&self.secrets()))
+    }
+
+    fn secrets(&self) -> [&str; 2] {
+        [
+            self.api_key.as_deref().unwrap_or(""),
+            self.token.as_deref().unwrap_or(""),
+        ]
+    }
+
+    fn checked_config(&self) -> Result<Config, Error> {
         let base = |url: Option<&String>| -> Result<Option<String>, Error> {
             url.map(|url| parse_base(url, self.allow_http)).transpose()
         };
         if self.timeout.is_zero() {
             return Err(Error::config("the timeout must be longer than zero"));
+        }
+        if self.retry.deadline.is_zero() {
+            return Err(Error::config(
+                "the retry deadline must be longer than zero (RetryPolicy::none() has none)",
+            ));
         }
         Ok(Config {
             api_key: self.api_key.clone().filter(|k| !k.is_empty()),
@@ -162,6 +228,8 @@ impl<C> ClientBuilder<C> {
             timeout: self.timeout,
             user_agent: self.user_agent.clone(),
             max_body_bytes: self.max_body_bytes,
+            retry: self.retry,
+            jitter: SharedJitter::new(self.jitter_seed.unwrap_or_else(fresh_seed)),
         })
     }
 }
@@ -213,6 +281,8 @@ pub(crate) struct Config {
     pub(crate) timeout: Duration,
     pub(crate) user_agent: String,
     pub(crate) max_body_bytes: usize,
+    pub(crate) retry: RetryPolicy,
+    pub(crate) jitter: SharedJitter,
 }
 
 impl Config {
@@ -259,13 +329,32 @@ impl fmt::Debug for Config {
         f.debug_struct("Client")
             .field("api_key", &self.api_key.as_ref().map(|_| Redacted))
             .field("token", &self.token.as_ref().map(|_| Redacted))
-            .field("steam_base", &self.steam_base)
-            .field("publisher_base", &self.publisher_base)
-            .field("backpacktf_base", &self.backpacktf_base)
+            .field(
+                "steam_base",
+                &self
+                    .steam_base
+                    .as_ref()
+                    .map(|b| redacted(b, &self.secrets())),
+            )
+            .field(
+                "publisher_base",
+                &self
+                    .publisher_base
+                    .as_ref()
+                    .map(|b| redacted(b, &self.secrets())),
+            )
+            .field(
+                "backpacktf_base",
+                &self
+                    .backpacktf_base
+                    .as_ref()
+                    .map(|b| redacted(b, &self.secrets())),
+            )
             .field("https_only", &self.https_only)
             .field("timeout", &self.timeout)
             .field("user_agent", &self.user_agent)
             .field("max_body_bytes", &self.max_body_bytes)
+            .field("retry", &self.retry)
             .finish()
     }
 }

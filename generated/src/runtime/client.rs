@@ -5,10 +5,11 @@ use std::future::Future;
 use std::sync::Arc;
 
 use crate::runtime::builder::{ClientBuilder, Config, redirect_policy};
-use crate::runtime::endpoint::Endpoint;
+use crate::runtime::endpoint::{Endpoint, HttpMethod};
 use crate::runtime::error::Error;
 use crate::runtime::request::{FORM_CONTENT_TYPE, Prepared, prepare};
 use crate::runtime::response::{early_error, finish};
+use crate::runtime::retry::{Attempts, sleep};
 use crate::runtime::transport::transport_error;
 
 /// A client of the Steam Web API and backpack.tf. Cheap to clone (the
@@ -56,6 +57,10 @@ impl Client {
     /// Sends one request and decodes its response. The low-level entry point:
     /// the generated interface accessors (`client.isteam_user()...`) call it.
     ///
+    /// A `GET` that fails with a transient error is tried again under the
+    /// client's [`RetryPolicy`](crate::RetryPolicy); other methods are sent
+    /// once.
+    ///
     /// The request is validated and laid out before this returns, so the
     /// future borrows only the client.
     pub fn execute<'c, E: Endpoint>(
@@ -65,21 +70,49 @@ impl Client {
         let prepared = prepare(&self.config, req);
         async move {
             let result = match prepared {
-                Ok(prepared) => self.send::<E>(prepared).await,
+                Ok(prepared) => self.send_with_retries::<E>(&prepared).await,
                 Err(e) => Err(e),
             };
             result.map_err(|e| e.redact(&self.config.secrets()))
         }
     }
 
-    async fn send<E: Endpoint>(&self, prepared: Prepared) -> Result<E::Response, Error> {
+    async fn send_with_retries<E: Endpoint>(
+        &self,
+        prepared: &Prepared,
+    ) -> Result<E::Response, Error> {
+        let config = &*self.config;
+        let mut attempts = Attempts::new(
+            &config.retry,
+            &config.jitter,
+            prepared.method == HttpMethod::Get,
+        );
+        loop {
+            let timeout = attempts.attempt_timeout(config.timeout);
+            let error = match self.send::<E>(prepared, timeout).await {
+                Ok(response) => return Ok(response),
+                Err(error) => error,
+            };
+            match attempts.wait_after(&error) {
+                Some(wait) => sleep(wait).await,
+                None => return Err(error),
+            }
+        }
+    }
+
+    async fn send<E: Endpoint>(
+        &self,
+        prepared: &Prepared,
+        timeout: std::time::Duration,
+    ) -> Result<E::Response, Error> {
         let mut builder = self
             .http
-            .request(prepared.reqwest_method(), prepared.url.as_str());
-        if let Some(form) = prepared.form {
+            .request(prepared.reqwest_method(), prepared.url.as_str())
+            .timeout(timeout);
+        if let Some(form) = &prepared.form {
             builder = builder
                 .header(reqwest::header::CONTENT_TYPE, FORM_CONTENT_TYPE)
-                .body(form);
+                .body(form.clone());
         }
         let mut response = builder.send().await.map_err(transport_error)?;
         let status = response.status().as_u16();

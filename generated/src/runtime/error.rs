@@ -86,12 +86,18 @@ impl Error {
         }
     }
 
-    /// Whether trying again later may succeed.
+    /// Whether trying again later may succeed: a timeout, a refused or
+    /// broken connection, HTTP 429, or a 5xx status (with or without an API
+    /// message). The client retries these itself for `GET` calls (see
+    /// [`RetryPolicy`](crate::RetryPolicy)).
     pub fn is_retryable(&self) -> bool {
         match self {
             Error::Timeout | Error::RateLimited { .. } => true,
             Error::Transport { kind, .. } => *kind != TransportKind::Other,
             Error::Http { status, .. } => *status >= 500,
+            Error::Api {
+                code: None, status, ..
+            } => *status >= 500,
             _ => false,
         }
     }
@@ -124,16 +130,60 @@ impl Error {
 /// The text that stands in for a secret.
 pub(crate) const REDACTED: &str = "<redacted>";
 
-/// Replaces each secret, raw and percent-encoded, in `text`.
+/// Replaces each secret in `text`: as is, form-urlencoded (the way it was
+/// sent) and with every byte percent-encoded, ignoring ASCII case (a server
+/// may echo it lower-cased, as a host name, or with lower-case hex); also
+/// the start of one cut off by an excerpt's `…`.
 pub(crate) fn redact_str(text: &mut String, secrets: &[&str]) {
     for secret in secrets.iter().filter(|s| !s.is_empty()) {
-        if text.contains(secret) {
-            *text = text.replace(secret, REDACTED);
-        }
         let encoded: String = form_urlencoded::byte_serialize(secret.as_bytes()).collect();
-        if encoded != *secret && text.contains(&encoded) {
-            *text = text.replace(&encoded, REDACTED);
+        let every_byte: String = secret.bytes().map(|b| format!("%{b:02X}")).collect();
+        for form in [*secret, encoded.as_str(), every_byte.as_str()] {
+            replace_ignore_ascii_case(text, form);
+            redact_cut_prefix(text, form);
         }
+    }
+}
+
+/// Replaces every occurrence of `needle`, ignoring ASCII case, with [`REDACTED`].
+fn replace_ignore_ascii_case(text: &mut String, needle: &str) {
+    // ASCII lower-casing keeps every byte where it was, so offsets in
+    // `lower` are offsets in `text`, on the same char boundaries.
+    let lower = text.to_ascii_lowercase();
+    let needle = needle.to_ascii_lowercase();
+    if !lower.contains(&needle) {
+        return;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut last = 0;
+    for (at, _) in lower.match_indices(&needle) {
+        out.push_str(&text[last..at]);
+        out.push_str(REDACTED);
+        last = at + needle.len();
+    }
+    out.push_str(&text[last..]);
+    *text = out;
+}
+
+/// The shortest start of a secret worth hiding when an excerpt's cut ends
+/// in it (`...key=SECRE…`); shorter ones say nothing about it.
+const MIN_CUT_PREFIX: usize = 4;
+
+fn redact_cut_prefix(text: &mut String, secret: &str) {
+    let Some(before) = text.strip_suffix(crate::runtime::excerpt::ELLIPSIS) else {
+        return;
+    };
+    let before_lower = before.to_ascii_lowercase();
+    let secret_lower = secret.to_ascii_lowercase();
+    let longest = (MIN_CUT_PREFIX.min(secret.len()).max(1)..=secret.len())
+        .rev()
+        .filter(|&len| secret.is_char_boundary(len))
+        .find(|&len| before_lower.ends_with(&secret_lower[..len]));
+    if let Some(len) = longest {
+        let keep = before.len() - len;
+        text.truncate(keep);
+        text.push_str(REDACTED);
+        text.push(crate::runtime::excerpt::ELLIPSIS);
     }
 }
 
@@ -238,4 +288,41 @@ fn reason(status: u16) -> Option<&'static str> {
         504 => "Gateway Timeout",
         _ => return None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn redacted(text: &str, secrets: &[&str]) -> String {
+        let mut text = text.to_owned();
+        redact_str(&mut text, secrets);
+        text
+    }
+
+    #[test]
+    fn every_form_of_a_secret_is_redacted() {
+        let s = ["AbC+1/é", ""];
+        assert_eq!(redacted("k=AbC+1/é&x", &s), "k=<redacted>&x");
+        assert_eq!(redacted("k=abc+1/é", &s), "k=<redacted>");
+        assert_eq!(redacted("k=AbC%2B1%2F%C3%A9", &s), "k=<redacted>");
+        assert_eq!(redacted("k=%41%62%43%2B%31%2F%C3%A9", &s), "k=<redacted>");
+        assert_eq!(redacted("k=%41%62%43%2b%31%2f%c3%a9", &s), "k=<redacted>");
+        assert_eq!(redacted("AbC+1/éAbC+1/é", &s), "<redacted><redacted>");
+        assert_eq!(redacted("nothing", &s), "nothing");
+        assert_eq!(redacted("É ü abc", &["ABC"]), "É ü <redacted>");
+    }
+
+    #[test]
+    fn a_secret_cut_by_an_excerpt_is_redacted() {
+        let s = ["SECRETKEY-7f3a9c"];
+        assert_eq!(redacted("key=SECRETK…", &s), "key=<redacted>…");
+        assert_eq!(redacted("key=secr…", &s), "key=<redacted>…");
+        assert_eq!(redacted("key=%53%45%43…", &s), "key=<redacted>…");
+        assert_eq!(redacted("key=%53…", &s), "key=%53…");
+        assert_eq!(redacted("key=%53%45%43%52…", &s), "key=<redacted>…");
+        // Too short to say anything: kept.
+        assert_eq!(redacted("a SEC…", &s), "a SEC…");
+        assert_eq!(redacted("SECRETKEY…", &s), "<redacted>…");
+    }
 }

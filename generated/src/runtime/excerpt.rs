@@ -28,11 +28,14 @@ pub(crate) fn excerpt(body: &[u8], content_type: Option<&str>) -> String {
     truncate(one_line)
 }
 
+/// Marks where an excerpt was cut.
+pub(crate) const ELLIPSIS: char = '…';
+
 /// Cuts at a char boundary, marking the cut with `…`.
 pub(crate) fn truncate(mut text: String) -> String {
     if let Some((cut, _)) = text.char_indices().nth(MAX_EXCERPT) {
         text.truncate(cut);
-        text.push('…');
+        text.push(ELLIPSIS);
     }
     text
 }

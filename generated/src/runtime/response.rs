@@ -33,6 +33,17 @@ pub(crate) fn parse_retry_after(value: &str) -> Option<Duration> {
     )
 }
 
+/// Everything a response goes through once it has arrived, with no headers:
+/// [`early_error`] then [`finish`]. The fuzz tests' entry point
+/// (`__private::__decode_for_fuzz`).
+pub(crate) fn decode_body<E: Endpoint>(status: u16, body: &[u8]) -> Result<E::Response, Error> {
+    let headers = HeaderMap::new();
+    if let Some(error) = early_error(status, &headers) {
+        return Err(error);
+    }
+    finish::<E>(status, &headers, body)
+}
+
 /// The result of a call whose body has been read in full.
 pub(crate) fn finish<E: Endpoint>(
     status: u16,

@@ -26,6 +26,27 @@ serde_path_to_error = "0.1"
 steam-webapi-macros = { path = "../macros", version = "0.1.0" }
 "#;
 
+/// Everything after the features: the benchmarks of `benches/` (issue 8), hand-written like the
+/// runtime. `steamspec` reads the spec's examples for the decode benchmark.
+const MANIFEST_TAIL: &str = r#"
+[dev-dependencies]
+criterion.workspace = true
+steamspec = { path = "../codegen" }
+tokio.workspace = true
+
+# Typed decode through the runtime vs. plain serde_json (issue 8.4).
+[[bench]]
+name = "decode"
+harness = false
+required-features = ["IGameNotificationsService", "IPlayerService", "ISteamHub", "ISteamNews", "ISteamUser", "ISteamUserStats", "ISteamWebAPIUtil", "Notifications"]
+
+# The client against a loopback server vs. plain reqwest + serde_json (issue 8.6).
+[[bench]]
+name = "client"
+harness = false
+required-features = ["ISteamUser"]
+"#;
+
 pub fn manifest(model: &Model) -> String {
     let mut out = String::from(MANIFEST_HEAD);
     out.push_str("\n[features]\n");
@@ -42,5 +63,6 @@ pub fn manifest(model: &Model) -> String {
     for n in names {
         out.push_str(&format!("{n} = []\n"));
     }
+    out.push_str(MANIFEST_TAIL);
     out
 }

@@ -270,8 +270,13 @@ pub fn request(op: &Operation, refs: &Refs) -> Value {
     for r in &op.rules {
         match r {
             Rule::AtLeastOneOf(names) => {
+                // Each branch names its property again (`true`: the type is the parent's) so
+                // that ajv's strict mode (strictRequired) finds it defined where it is required.
                 any_of.push(Value::Array(
-                    names.iter().map(|n| json!({ "required": [n] })).collect(),
+                    names
+                        .iter()
+                        .map(|n| json!({ "properties": { n: true }, "required": [n] }))
+                        .collect(),
                 ));
             }
             Rule::RequiredIf(a, b) => {

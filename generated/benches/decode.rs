@@ -1,0 +1,461 @@
+//! Typed decoding (issue 8.4): the runtime's real decode path
+//! (`__private::__decode_for_fuzz::<E>`: status check, envelope, success code,
+//! typed decode) against plain serde_json.
+//!
+//! - `examples`: every 2xx example response of the spec (all operations), each
+//!   through the runtime, and each through plain `serde_json::from_slice` of the
+//!   same generated type from the body inside the envelope (no envelope, no
+//!   success-code check): what the runtime adds on top of serde_json.
+//! - `owned_games_10k`: a synthetic `IPlayerService/GetOwnedGames` body with
+//!   10,000 games and every field the recordings show; the runtime against
+//!   serde_json into a hand-written struct with the same fields (plain `u32`,
+//!   `Option<String>`, ...) and into the generated type wrapped in a plain
+//!   envelope struct.
+//! - `supported_api_list`: the largest real listing
+//!   (`listings/public/2021-01-30.json`, 152 KB), the same three ways.
+//! - `player_summaries_100`: 100 players with every field, the same three ways.
+//!
+//! Run: `cargo bench -p steam-webapi --bench decode -- --warm-up-time 1 --measurement-time 3`
+
+use std::hint::black_box;
+use std::path::Path;
+
+use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use serde::Deserialize;
+use serde::de::DeserializeOwned;
+use steam_webapi::__private::{__decode_for_fuzz, Endpoint};
+use steam_webapi::notifications as bptf;
+use steam_webapi::{igame_notifications_service as gns, iplayer_service as ps};
+use steam_webapi::{isteam_hub as hub, isteam_news as news, isteam_user as user};
+use steam_webapi::{isteam_user_stats as stats, isteam_web_api_util as util};
+
+/// One operation's two decode paths, type-erased.
+#[derive(Clone)]
+struct Op {
+    id: String,
+    envelope: Option<&'static str>,
+    runtime: fn(&[u8]) -> bool,
+    plain: fn(&[u8]) -> bool,
+}
+
+fn op<E: Endpoint>() -> Op {
+    let info = E::INFO;
+    Op {
+        id: format!("{}/{}/v{}", info.interface, info.method, info.version),
+        envelope: info.envelope,
+        runtime: |body| black_box(__decode_for_fuzz::<E>(200, body)).is_ok(),
+        plain: |inner| black_box(serde_json::from_slice::<E::Response>(inner)).is_ok(),
+    }
+}
+
+fn ops() -> Vec<Op> {
+    vec![
+        op::<gns::CreateSessionRequest>(),
+        op::<gns::DeleteSessionRequest>(),
+        op::<gns::DeleteSessionBatchRequest>(),
+        op::<gns::EnumerateSessionsForAppRequest>(),
+        op::<gns::GetSessionDetailsForAppRequest>(),
+        op::<gns::RequestNotificationsRequest>(),
+        op::<gns::UpdateSessionRequest>(),
+        op::<ps::GetOwnedGamesRequest>(),
+        op::<ps::GetRecentlyPlayedGamesRequest>(),
+        op::<hub::GetAnnouncementsRequest>(),
+        op::<hub::GetEventsRequest>(),
+        op::<hub::GetMembersRequest>(),
+        op::<hub::GetPermissionsRequest>(),
+        op::<hub::GetStatusRequest>(),
+        op::<hub::GetSummariesRequest>(),
+        op::<hub::ResolveAppIDRequest>(),
+        op::<hub::ResolveVanityURLRequest>(),
+        op::<news::GetNewsForAppRequest>(),
+        op::<user::GetFriendListRequest>(),
+        op::<user::GetPlayerSummariesRequest>(),
+        op::<stats::GetGlobalAchievementPercentagesForAppRequest>(),
+        op::<stats::GetPlayerAchievementsRequest>(),
+        op::<stats::GetUserStatsForGameRequest>(),
+        op::<util::GetSupportedAPIListRequest>(),
+        op::<bptf::DeleteNotificationsRequest>(),
+        op::<bptf::EmptyFolderRequest>(),
+        op::<bptf::MarkFolderReadRequest>(),
+        op::<bptf::SearchNotificationsRequest>(),
+    ]
+}
+
+/// (operation, whole body, body inside the envelope) of every 2xx example that the
+/// runtime decodes (a success-code example with a failure code is left out).
+fn examples() -> Vec<(Op, Vec<u8>, Vec<u8>)> {
+    let spec = Path::new(env!("CARGO_MANIFEST_DIR")).join("../spec");
+    let model = steamspec::load_dir(&spec).expect("spec/ loads").model;
+    let mut out = Vec::new();
+    let mut ids = std::collections::BTreeSet::new();
+    for o in ops() {
+        let spec_op = model
+            .operations()
+            .find(|s| s.id() == o.id)
+            .unwrap_or_else(|| panic!("{} is not in spec/", o.id));
+        ids.insert(o.id.clone());
+        for ex in &spec_op.examples {
+            let Some(body) = &ex.response else { continue };
+            if !(200..300).contains(&ex.status) {
+                continue;
+            }
+            let inner = match o.envelope {
+                Some(key) => &body[key],
+                None => body,
+            };
+            let whole = serde_json::to_vec(body).unwrap();
+            let inner = serde_json::to_vec(inner).unwrap();
+            if !(o.runtime)(&whole) {
+                continue;
+            }
+            assert!((o.plain)(&inner), "{} example {}", o.id, ex.name);
+            out.push((o.clone(), whole, inner));
+        }
+    }
+    let all: std::collections::BTreeSet<String> = model.operations().map(|o| o.id()).collect();
+    assert_eq!(ids, all, "the bench lists every operation of spec/");
+    out
+}
+
+// ---------------------------------------------------------------------------
+// Plain hand-written structs: the same fields, no lenient numbers, no enums.
+
+#[derive(Deserialize)]
+struct PlainEnvelope<T> {
+    response: T,
+}
+
+#[derive(Deserialize)]
+#[allow(dead_code)]
+struct PlainOwnedGames {
+    game_count: Option<u32>,
+    games: Option<Vec<PlainOwnedGame>>,
+}
+
+#[derive(Deserialize)]
+#[allow(dead_code)]
+struct PlainOwnedGame {
+    appid: u32,
+    name: Option<String>,
+    playtime_2weeks: Option<u32>,
+    playtime_forever: u32,
+    img_icon_url: Option<String>,
+    img_logo_url: Option<String>,
+    has_community_visible_stats: Option<bool>,
+    playtime_windows_forever: Option<u32>,
+    playtime_mac_forever: Option<u32>,
+    playtime_linux_forever: Option<u32>,
+    playtime_deck_forever: Option<u32>,
+    rtime_last_played: Option<u32>,
+    playtime_disconnected: Option<u32>,
+    content_descriptorids: Option<Vec<u32>>,
+    has_leaderboards: Option<bool>,
+}
+
+#[derive(Deserialize)]
+struct PlainApiListEnvelope {
+    apilist: PlainApiList,
+}
+
+#[derive(Deserialize)]
+#[allow(dead_code)]
+struct PlainApiList {
+    interfaces: Vec<PlainInterface>,
+}
+
+#[derive(Deserialize)]
+#[allow(dead_code)]
+struct PlainInterface {
+    name: String,
+    methods: Vec<PlainMethod>,
+}
+
+#[derive(Deserialize)]
+#[allow(dead_code)]
+struct PlainMethod {
+    name: String,
+    version: u32,
+    httpmethod: String,
+    description: Option<String>,
+    parameters: Vec<PlainParameter>,
+}
+
+#[derive(Deserialize)]
+#[allow(dead_code)]
+struct PlainParameter {
+    name: String,
+    #[serde(rename = "type")]
+    param_type: String,
+    optional: bool,
+    description: Option<String>,
+}
+
+/// GetPlayerSummaries into a plain struct (also used by the client bench).
+#[derive(Deserialize)]
+#[allow(dead_code)]
+struct PlainPlayers {
+    players: Vec<PlainPlayer>,
+}
+
+#[derive(Deserialize)]
+#[allow(dead_code)]
+struct PlainPlayer {
+    steamid: String,
+    personaname: String,
+    profileurl: String,
+    avatar: String,
+    avatarmedium: String,
+    avatarfull: String,
+    avatarhash: Option<String>,
+    personastate: i64,
+    personastateflags: Option<u32>,
+    communityvisibilitystate: i64,
+    profilestate: Option<u32>,
+    lastlogoff: Option<u32>,
+    commentpermission: Option<u32>,
+    realname: Option<String>,
+    primaryclanid: Option<String>,
+    timecreated: Option<u32>,
+    gameid: Option<String>,
+    gameserverip: Option<String>,
+    gameextrainfo: Option<String>,
+    cityid: Option<u32>,
+    loccountrycode: Option<String>,
+    locstatecode: Option<String>,
+    loccityid: Option<u32>,
+}
+
+/// The generated type inside a plain envelope struct: serde_json with no runtime.
+#[derive(Deserialize)]
+struct Env<T> {
+    response: T,
+}
+
+#[derive(Deserialize)]
+struct ApiListEnv<T> {
+    apilist: T,
+}
+
+// ---------------------------------------------------------------------------
+// Synthetic bodies.
+
+/// A small deterministic generator (no rand dependency).
+struct Lcg(u64);
+
+impl Lcg {
+    fn next(&mut self) -> u64 {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        self.0 >> 33
+    }
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n
+    }
+    fn hex40(&mut self) -> String {
+        (0..40)
+            .map(|_| char::from_digit(self.below(16) as u32, 16).unwrap())
+            .collect()
+    }
+}
+
+/// `{"response":{"game_count":N,"games":[...]}}` with the fields of a real
+/// include_appinfo answer for the key owner (cn-blog-2026 recording), some
+/// optional ones present on part of the games.
+fn owned_games_body(n: usize) -> Vec<u8> {
+    use serde_json::json;
+    let mut r = Lcg(42);
+    let names = [
+        "Terraria",
+        "Cities: Skylines",
+        "Don't Starve Together",
+        "Stardew Valley",
+        "Wallpaper Engine",
+        "Counter-Strike 2",
+        "Team Fortress 2",
+        "Portal 2",
+    ];
+    let games: Vec<serde_json::Value> = (0..n)
+        .map(|i| {
+            let forever = r.below(100_000);
+            let mut g = json!({
+                "appid": 10 + i as u64 * 10,
+                "name": format!("{} {i}", names[i % names.len()]),
+                "playtime_forever": forever,
+                "img_icon_url": r.hex40(),
+                "playtime_windows_forever": forever / 2,
+                "playtime_mac_forever": 0,
+                "playtime_linux_forever": forever / 4,
+                "playtime_deck_forever": forever / 8,
+                "rtime_last_played": 1_500_000_000 + r.below(300_000_000),
+                "playtime_disconnected": r.below(10),
+            });
+            let o = g.as_object_mut().unwrap();
+            if i % 3 != 0 {
+                o.insert("has_community_visible_stats".into(), json!(true));
+            }
+            if i % 10 == 0 {
+                o.insert("playtime_2weeks".into(), json!(r.below(1000)));
+            }
+            if i % 7 == 0 {
+                o.insert("content_descriptorids".into(), json!([2, 5]));
+            }
+            if i % 5 == 0 {
+                o.insert("has_leaderboards".into(), json!(true));
+            }
+            g
+        })
+        .collect();
+    serde_json::to_vec(&json!({"response": {"game_count": n, "games": games}})).unwrap()
+}
+
+/// `{"response":{"players":[...]}}`: `n` players with every documented field.
+fn player_summaries_body(n: usize) -> Vec<u8> {
+    use serde_json::json;
+    let mut r = Lcg(7);
+    let players: Vec<serde_json::Value> = (0..n)
+        .map(|i| {
+            let hash = r.hex40();
+            json!({
+                "steamid": format!("{}", 76561197960435530u64 + i as u64),
+                "communityvisibilitystate": 3,
+                "profilestate": 1,
+                "personaname": format!("player {i}"),
+                "commentpermission": 1,
+                "profileurl": format!("https://steamcommunity.com/id/player{i}/"),
+                "avatar": format!("https://avatars.steamstatic.com/{hash}.jpg"),
+                "avatarmedium": format!("https://avatars.steamstatic.com/{hash}_medium.jpg"),
+                "avatarfull": format!("https://avatars.steamstatic.com/{hash}_full.jpg"),
+                "avatarhash": hash,
+                "lastlogoff": 1_600_000_000 + r.below(100_000_000),
+                "personastate": r.below(7),
+                "realname": "Robin Walker",
+                "primaryclanid": "103582791429521412",
+                "timecreated": 1_063_407_589,
+                "personastateflags": 0,
+                "gameid": "440",
+                "gameserverip": "0.0.0.0:0",
+                "gameextrainfo": "Team Fortress 2",
+                "loccountrycode": "US",
+                "locstatecode": "WA",
+                "loccityid": 3961,
+            })
+        })
+        .collect();
+    serde_json::to_vec(&json!({"response": {"players": players}})).unwrap()
+}
+
+fn listing_body() -> Vec<u8> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../shared/fixtures/listings/public/2021-01-30.json");
+    std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+// ---------------------------------------------------------------------------
+
+fn three_ways<E, P>(c: &mut Criterion, name: &str, body: &[u8])
+where
+    E: Endpoint,
+    P: DeserializeOwned,
+{
+    // Each path must accept the body, or the comparison means nothing.
+    __decode_for_fuzz::<E>(200, body).unwrap_or_else(|e| panic!("{name}: {e}"));
+    serde_json::from_slice::<P>(body).unwrap_or_else(|e| panic!("{name} plain: {e}"));
+    let mut g = c.benchmark_group(format!("decode/{name}"));
+    g.throughput(Throughput::Bytes(body.len() as u64));
+    g.bench_function("runtime", |b| {
+        b.iter(|| __decode_for_fuzz::<E>(200, black_box(body)).unwrap())
+    });
+    g.bench_function("serde_json-generated-type", |b| match E::INFO.envelope {
+        Some("response") => b.iter(|| {
+            serde_json::from_slice::<Env<E::Response>>(black_box(body))
+                .unwrap()
+                .response
+        }),
+        Some("apilist") => b.iter(|| {
+            serde_json::from_slice::<ApiListEnv<E::Response>>(black_box(body))
+                .unwrap()
+                .apilist
+        }),
+        other => panic!("envelope {other:?}"),
+    });
+    g.bench_function("serde_json-plain-struct", |b| {
+        b.iter(|| serde_json::from_slice::<P>(black_box(body)).unwrap())
+    });
+    g.finish();
+}
+
+fn bench(c: &mut Criterion) {
+    let examples = examples();
+    let bytes: usize = examples.iter().map(|(_, w, _)| w.len()).sum();
+    eprintln!(
+        "decode/examples: {} example bodies of {} operations, {bytes} bytes",
+        examples.len(),
+        examples
+            .iter()
+            .map(|(o, _, _)| &o.id)
+            .collect::<std::collections::BTreeSet<_>>()
+            .len()
+    );
+    let mut g = c.benchmark_group("decode/examples");
+    g.throughput(Throughput::Elements(examples.len() as u64));
+    g.bench_function("runtime", |b| {
+        b.iter(|| {
+            examples
+                .iter()
+                .filter(|(o, whole, _)| (o.runtime)(whole))
+                .count()
+        })
+    });
+    g.bench_function("serde_json-generated-type", |b| {
+        b.iter(|| {
+            examples
+                .iter()
+                .filter(|(o, _, inner)| (o.plain)(inner))
+                .count()
+        })
+    });
+    g.finish();
+
+    // Per operation, for the ones whose example bodies are the largest.
+    let mut g = c.benchmark_group("decode/example");
+    for (o, whole, inner) in examples.iter().filter(|(_, w, _)| w.len() >= 1500) {
+        let label = format!("{}-{}B", o.id.replace('/', "."), whole.len());
+        g.bench_with_input(BenchmarkId::new("runtime", &label), whole, |b, w| {
+            b.iter(|| (o.runtime)(w))
+        });
+        g.bench_with_input(
+            BenchmarkId::new("serde_json-generated-type", &label),
+            inner,
+            |b, i| b.iter(|| (o.plain)(i)),
+        );
+    }
+    g.finish();
+
+    let owned = owned_games_body(10_000);
+    eprintln!("decode/owned_games_10k: {} bytes", owned.len());
+    three_ways::<ps::GetOwnedGamesRequest, PlainEnvelope<PlainOwnedGames>>(
+        c,
+        "owned_games_10k",
+        &owned,
+    );
+
+    let listing = listing_body();
+    three_ways::<util::GetSupportedAPIListRequest, PlainApiListEnvelope>(
+        c,
+        "supported_api_list",
+        &listing,
+    );
+
+    let players = player_summaries_body(100);
+    eprintln!("decode/player_summaries_100: {} bytes", players.len());
+    three_ways::<user::GetPlayerSummariesRequest, PlainEnvelope<PlainPlayers>>(
+        c,
+        "player_summaries_100",
+        &players,
+    );
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

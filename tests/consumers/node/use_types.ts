@@ -1,0 +1,23 @@
+// Reads docs example payloads through the TypeScript types that json-schema-to-typescript made
+// from generated/schemas/bundle.json. typegen.mjs copies this file beside the generated
+// steamspec.ts and examples.ts; `tsc --strict` then checks every assignment below.
+
+import type * as S from "./steamspec.js";
+import {
+  ISteamUserGetPlayerSummariesV2_RobinWalker_response as summaries,
+  IGameNotificationsServiceCreateSessionV1_Docs_request as createSession,
+} from "./examples.js";
+
+// GetPlayerSummaries response: the envelope, then a Player.
+const players: S.Player[] = summaries.response.players;
+const first: S.Player | undefined = players[0];
+const name: string | undefined = first?.personaname;
+const steamid: string | undefined = first?.steamid; // a SteamID64 is a string, never a number
+const state: S.PersonaState | undefined = first?.personastate;
+
+// CreateSession request: nested structs and an open string enum.
+const token: string = createSession.title.token;
+const appid: number = createSession.appid;
+const userStates: S.UserState[] = createSession.users.map((u) => u.state);
+
+export const read = { name, steamid, state, token, appid, userStates };

@@ -1,0 +1,162 @@
+#!/usr/bin/env bash
+# The JSON Schemas of generated/schemas/ as other languages use them (issue 5, point 3):
+#   python: jsonschema (Draft202012Validator + referencing Registry), pydantic models from
+#           datamodel-code-generator checked with mypy --strict and run on docs examples;
+#   node:   ajv (Ajv2020, strict), TypeScript types from json-schema-to-typescript checked with
+#           tsc --strict together with every docs example as a typed constant;
+#   and both checkers must fail on deliberately broken schemas.
+# Installs what it needs into tests/.venv and tests/consumers/node/node_modules (skipped when the
+# pinned requirements/lockfile have not changed), then works offline. Generated types go to
+# tests/consumers/.generated/ (gitignored), rewritten each run.
+# Prints PASS/FAIL lines and, last, `N passed, N failed`; exits 1 on any failure.
+#
+# usage: bash tests/consumers/run.sh
+set -uo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+venv="$root/tests/.venv"
+node_dir="$here/node"
+out="$here/.generated"
+passed=0
+failed=0
+log="$(mktemp -d)"
+trap 'rm -rf "$log"' EXIT
+
+pass() { passed=$((passed + 1)); echo "PASS $1"; }
+fail() { failed=$((failed + 1)); echo "FAIL $1"; }
+finish() {
+  echo "$passed passed, $failed failed"
+  [ "$failed" -eq 0 ]
+  exit $?
+}
+
+# step NAME CMD...: runs CMD quietly, PASS/FAIL by its exit code; output shown on failure.
+step() {
+  local name="$1"; shift
+  if "$@" >"$log/out" 2>&1; then pass "$name"; else fail "$name"; sed 's/^/    /' "$log/out" | tail -40; fi
+}
+# checker NAME CMD...: runs a checker that prints PASS/FAIL lines of its own; counts them.
+checker() {
+  local name="$1"; shift
+  "$@" >"$log/out" 2>&1
+  local rc=$?
+  local p f
+  p=$(grep -c '^PASS ' "$log/out")
+  f=$(grep -c '^FAIL ' "$log/out")
+  grep -E '^(PASS|FAIL) ' "$log/out"
+  passed=$((passed + p)); failed=$((failed + f))
+  if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
+    fail "$name exited $rc"; sed 's/^/    /' "$log/out" | tail -40
+  fi
+}
+# must_fail NAME CMD...: PASS when CMD exits non-zero (a checker catching a broken schema).
+must_fail() {
+  local name="$1"; shift
+  if "$@" >"$log/out" 2>&1; then fail "$name (exited 0)"; sed 's/^/    /' "$log/out" | tail -20
+  else pass "$name"; fi
+}
+
+# ------------------------------------------------------------------------------------------------
+# Install (skipped when up to date).
+t0=$(date +%s)
+req="$here/python/requirements.txt"
+stamp="$venv/.steamspec-consumers-requirements"
+if [ ! -x "$venv/bin/python" ] || ! cmp -s "$req" "$stamp"; then
+  echo "installing Python packages into tests/.venv"
+  if { [ -x "$venv/bin/python" ] || python3 -m venv "$venv"; } \
+    && "$venv/bin/python" -m pip install -q --disable-pip-version-check -r "$req"; then
+    cp "$req" "$stamp"
+  else
+    fail "python install"; finish
+  fi
+fi
+lock="$node_dir/package-lock.json"
+nstamp="$node_dir/node_modules/.steamspec-consumers-lock"
+if [ ! -d "$node_dir/node_modules" ] || ! cmp -s "$lock" "$nstamp"; then
+  echo "installing Node packages into tests/consumers/node/node_modules"
+  if (cd "$node_dir" && npm ci --no-audit --no-fund --loglevel=error); then
+    cp "$lock" "$nstamp"
+  else
+    fail "node install"; finish
+  fi
+fi
+echo "install: $(($(date +%s) - t0)) s"
+py="$venv/bin/python"
+export PYTHONDONTWRITEBYTECODE=1
+
+# ------------------------------------------------------------------------------------------------
+# Validators: compile every schema, every docs example valid, hand-made invalid payloads rejected.
+checker "python check_schemas.py" "$py" "$here/python/check_schemas.py"
+checker "node check_schemas.mjs" node "$node_dir/check_schemas.mjs"
+
+# ------------------------------------------------------------------------------------------------
+# Types generated from the schemas, type-checked, and used on docs examples.
+rm -rf "$out"; mkdir -p "$out/python" "$out/ts"
+step "python: datamodel-codegen makes pydantic v2 models from bundle.json" \
+  "$venv/bin/datamodel-codegen" --input "$root/generated/schemas/bundle.json" \
+    --input-file-type jsonschema --output "$out/python/steamspec_models" \
+    --output-model-type pydantic_v2.BaseModel --target-python-version 3.11 \
+    --use-annotated --field-constraints --disable-timestamp --formatters builtin
+cp "$here/python/use_models.py" "$out/python/use_models.py"
+printf '[mypy]\nstrict = True\nplugins = pydantic.mypy\ncache_dir = .mypy_cache\n' >"$out/python/mypy.ini"
+step "python: mypy --strict on the models and use_models.py" \
+  bash -c "cd '$out/python' && '$venv/bin/mypy' --config-file mypy.ini use_models.py"
+step "python: use_models.py parses every docs example into the models" \
+  env PYTHONPATH="$out/python" "$py" "$here/python/use_models.py"
+step "node: json-schema-to-typescript makes types, one typed constant per docs example" \
+  node "$node_dir/typegen.mjs" "$out/ts"
+step "node: tsc --strict on the types, the examples and use_types.ts" \
+  "$node_dir/node_modules/.bin/tsc" -p "$out/ts/tsconfig.json"
+
+# ------------------------------------------------------------------------------------------------
+# The checks fail when a schema is wrong.
+broken="$out/broken"
+mkdir -p "$broken"
+# 1. Player.steamid typed as an integer: the docs examples of GetPlayerSummaries break.
+cp -r "$root/generated/schemas" "$broken/steamid-integer"
+"$py" - "$broken/steamid-integer/types/Player.json" <<'EOF'
+import json, sys
+p = sys.argv[1]
+s = json.load(open(p))
+s["properties"]["steamid"] = {"type": "integer"}
+json.dump(s, open(p, "w"), indent=2)
+EOF
+# 2. An unresolvable $ref.
+cp -r "$root/generated/schemas" "$broken/bad-ref"
+"$py" - "$broken/bad-ref/types/Player.json" <<'EOF'
+import json, sys
+p = sys.argv[1]
+s = json.load(open(p))
+s["properties"]["personastate"] = {"$ref": "../types/NoSuchType.json"}
+json.dump(s, open(p, "w"), indent=2)
+EOF
+for case in steamid-integer bad-ref; do
+  must_fail "python check_schemas.py rejects the $case schema" \
+    "$py" "$here/python/check_schemas.py" --schemas "$broken/$case"
+  must_fail "node check_schemas.mjs rejects the $case schema" \
+    node "$node_dir/check_schemas.mjs" --schemas "$broken/$case"
+done
+# 3. The typed consumers catch the integer steamid too (in the bundle, which they read).
+"$py" - "$broken/steamid-integer/bundle.json" <<'EOF'
+import json, sys
+p = sys.argv[1]
+s = json.load(open(p))
+s["$defs"]["Player"]["properties"]["steamid"] = {"type": "integer"}
+json.dump(s, open(p, "w"), indent=2)
+EOF
+must_fail "tsc --strict rejects the examples against types from the steamid-integer bundle" \
+  bash -c "node '$node_dir/typegen.mjs' '$broken/ts' --schemas '$broken/steamid-integer' \
+    && '$node_dir/node_modules/.bin/tsc' -p '$broken/ts/tsconfig.json'"
+step "python: datamodel-codegen makes models from the steamid-integer bundle" \
+  "$venv/bin/datamodel-codegen" --input "$broken/steamid-integer/bundle.json" \
+    --input-file-type jsonschema --output "$broken/python/steamspec_models" \
+    --output-model-type pydantic_v2.BaseModel --target-python-version 3.11 --use-annotated \
+    --field-constraints --disable-timestamp --formatters builtin
+cp "$out/python/mypy.ini" "$here/python/use_models.py" "$broken/python/"
+must_fail "mypy --strict rejects use_models.py against the steamid-integer models" \
+  bash -c "cd '$broken/python' && '$venv/bin/mypy' --config-file mypy.ini use_models.py"
+must_fail "pydantic (strict) rejects the examples against the steamid-integer models" \
+  env PYTHONPATH="$broken/python" "$py" "$here/python/use_models.py"
+
+finish

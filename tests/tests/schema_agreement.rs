@@ -1,0 +1,875 @@
+//! Agreement between the Rust client and the JSON Schemas (issue 5, point 2): for every
+//! generated type — each named type of the spec and each operation's request — a valid sample
+//! and one broken sample per constraint get the same verdict from `Validate::validate()` (after
+//! serde, which rejects what the type itself cannot hold: a missing field, a value of a closed
+//! enum it does not know, a number out of its range) and from the `jsonschema` crate on that
+//! type's schema in `generated/schemas/bundle.json`.
+//!
+//! The samples are made from the spec model, not written by hand: a valid JSON instance per type
+//! (every field present, values inside their constraints; patterns from a small table of the
+//! spec's patterns, which fails on a pattern it does not know), then per constraint an instance
+//! edited to break exactly that constraint. The Rust verdict is "serde rejects it" or
+//! `validate()`'s; the schema verdict is on `serde_json::to_value(&sample)` when serde accepted
+//! the instance (and also on the instance itself, which must agree), else on the instance.
+//!
+//! Known difference, asserted so that it is noticed when it changes: a 64-bit integer written as
+//! a string is checked by the schemas only as digits (`^[0-9]{1,20}$`), its range by the client.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use serde_json::{Map, Value, json};
+use steam_webapi::validate::Validate;
+use steamspec::model::{
+    Constraints, EnumRepr, MapKey, Model, NamedType, Num, Operation, Rule, Scalar, TypeKind,
+    TypeRef, Wire,
+};
+
+/// What the Rust side says about an instance.
+#[derive(Debug)]
+enum Rust {
+    /// serde could not build the type from it.
+    Rejected(String),
+    /// serde built it: the sample serialized again, and `validate()`'s result.
+    Built(Value, Result<(), String>),
+}
+
+/// Wire name of a request field, from its Rust name (requests only; named types use serde).
+type WireName<'a> = &'a dyn Fn(&str) -> String;
+type Check = fn(&Value, WireName) -> Rust;
+
+fn verdict<T: Serialize + Validate>(built: Result<T, String>) -> Rust {
+    match built {
+        Err(e) => Rust::Rejected(e),
+        Ok(sample) => Rust::Built(
+            serde_json::to_value(&sample).expect("a built sample serializes"),
+            sample.validate().map_err(|e| e.to_string()),
+        ),
+    }
+}
+
+fn check_named<T: DeserializeOwned + Serialize + Validate>(v: &Value, _: WireName) -> Rust {
+    verdict(serde_json::from_value::<T>(v.clone()).map_err(|e| e.to_string()))
+}
+
+/// Numeric strings as numbers, recursively: the request structs have no `Deserialize`, so
+/// their fields are read one by one with the field type's own `Deserialize`, which for a
+/// 64-bit integer (written as a string by `wire::as_string`) wants a number.
+fn numify(v: &Value) -> Value {
+    match v {
+        Value::String(s) => s
+            .parse::<u64>()
+            .map(Value::from)
+            .or_else(|_| s.parse::<i64>().map(Value::from))
+            .unwrap_or_else(|_| v.clone()),
+        Value::Array(a) => Value::Array(a.iter().map(numify).collect()),
+        Value::Object(m) => Value::Object(m.iter().map(|(k, v)| (k.clone(), numify(v))).collect()),
+        _ => v.clone(),
+    }
+}
+
+/// One request field from the instance (absent = `null`, which makes an `Option` `None` and
+/// fails a required field).
+fn field<T: DeserializeOwned>(m: &Map<String, Value>, key: &str) -> Result<T, String> {
+    let v = m.get(key).cloned().unwrap_or(Value::Null);
+    serde_json::from_value(v.clone())
+        .or_else(|e| serde_json::from_value(numify(&v)).map_err(|_| format!("{key}: {e}")))
+}
+
+/// The dispatch from type name to Rust type: every named type of the spec, and every request
+/// type with its fields (a struct literal, so a field added to a request fails to compile here
+/// until it is listed). `the_list_covers_every_type_of_the_model` fails when the model has a
+/// type this list lacks.
+macro_rules! types {
+    (
+        named { $($m:ident :: $t:ident),* $(,)? }
+        requests { $($rm:ident :: $rt:ident { $($f:ident),* $(,)? }),* $(,)? }
+    ) => {
+        fn named_checks() -> BTreeMap<&'static str, Check> {
+            BTreeMap::from([
+                $( (stringify!($t), check_named::<steam_webapi::$m::$t> as Check), )*
+            ])
+        }
+        fn request_checks() -> BTreeMap<&'static str, Check> {
+            BTreeMap::from([
+                $( (stringify!($rt), {
+                    #[allow(unused_variables)]
+                    fn check(v: &Value, wire: WireName) -> Rust {
+                        let Some(m) = v.as_object() else {
+                            return Rust::Rejected("not an object".into());
+                        };
+                        fn build(
+                            m: &Map<String, Value>,
+                            wire: WireName,
+                        ) -> Result<steam_webapi::$rm::$rt, String> {
+                            Ok(steam_webapi::$rm::$rt {
+                                $( $f: field(m, &wire(stringify!($f)))?, )*
+                            })
+                        }
+                        verdict(build(m, wire))
+                    }
+                    check as Check
+                }), )*
+            ])
+        }
+    };
+}
+
+types! {
+    named {
+        igame_notifications_service::SessionRequest,
+        igame_notifications_service::CreateSessionResponse,
+        igame_notifications_service::DeleteSessionBatchResponse,
+        igame_notifications_service::DeleteSessionResponse,
+        igame_notifications_service::EnumerateSessionsForAppResponse,
+        igame_notifications_service::GetSessionDetailsForAppResponse,
+        igame_notifications_service::LocalizedText,
+        igame_notifications_service::RequestNotificationsResponse,
+        igame_notifications_service::Session,
+        igame_notifications_service::UpdateSessionResponse,
+        igame_notifications_service::UserState,
+        igame_notifications_service::UserStatus,
+        igame_notifications_service::Variable,
+        iplayer_service::GetOwnedGamesResponse,
+        iplayer_service::GetRecentlyPlayedGamesResponse,
+        iplayer_service::OwnedGame,
+        iplayer_service::RecentlyPlayedGame,
+        isteam_hub::HubAnnouncement,
+        isteam_hub::HubAssociatedGame,
+        isteam_hub::HubAvatar,
+        isteam_hub::HubEvent,
+        isteam_hub::HubEventType,
+        isteam_hub::HubGetAnnouncementsResponse,
+        isteam_hub::HubGetEventsResponse,
+        isteam_hub::HubGetMembersResponse,
+        isteam_hub::HubGetPermissionsResponse,
+        isteam_hub::HubGetStatusResponse,
+        isteam_hub::HubGetSummariesResponse,
+        isteam_hub::HubMember,
+        isteam_hub::HubMemberRole,
+        isteam_hub::HubPermissions,
+        isteam_hub::HubResolveAppIdResponse,
+        isteam_hub::HubResolveVanityUrlResponse,
+        isteam_hub::HubSearchResult,
+        isteam_hub::HubStatus,
+        isteam_hub::HubSummary,
+        isteam_hub::HubVanityResult,
+        isteam_hub::HubWebsite,
+        isteam_news::GetNewsForAppResponse,
+        isteam_news::NewsItem,
+        isteam_user::CommunityVisibilityState,
+        isteam_user::Friend,
+        isteam_user::FriendRelationship,
+        isteam_user::GetFriendListResponse,
+        isteam_user::GetPlayerSummariesResponse,
+        isteam_user::PersonaState,
+        isteam_user::Player,
+        isteam_user_stats::GetGlobalAchievementPercentagesForAppResponse,
+        isteam_user_stats::GetPlayerAchievementsResponse,
+        isteam_user_stats::GetUserStatsForGameResponse,
+        isteam_user_stats::GlobalAchievementPercentage,
+        isteam_user_stats::PlayerAchievement,
+        isteam_user_stats::UserStat,
+        isteam_user_stats::UserStatsAchievement,
+        isteam_web_api_util::GetSupportedAPIListResponse,
+        isteam_web_api_util::SupportedApiInterface,
+        isteam_web_api_util::SupportedApiMethod,
+        isteam_web_api_util::SupportedApiParameter,
+        notifications::DeleteNotificationsResponse,
+        notifications::EmptyFolderResponse,
+        notifications::MarkFolderReadResponse,
+        notifications::Notification,
+        notifications::NotificationDetail,
+        notifications::NotificationFilter,
+        notifications::NotificationFolder,
+        notifications::NotificationSender,
+        notifications::NotificationType,
+        notifications::SearchNotificationsResponse,
+    }
+    requests {
+        igame_notifications_service::CreateSessionRequest { appid, context, title, users, steamid },
+        igame_notifications_service::DeleteSessionRequest { sessionid, appid, steamid },
+        igame_notifications_service::UpdateSessionRequest { sessionid, appid, title, users, steamid },
+        igame_notifications_service::DeleteSessionBatchRequest { sessionid, appid },
+        igame_notifications_service::EnumerateSessionsForAppRequest { appid, steamid, include_all_user_messages, include_auth_user_message, language },
+        igame_notifications_service::GetSessionDetailsForAppRequest { sessions, appid, language },
+        igame_notifications_service::RequestNotificationsRequest { steamid, appid },
+        iplayer_service::GetOwnedGamesRequest { steamid, include_appinfo, include_played_free_games, appids_filter, include_free_sub, skip_unvetted_apps, language },
+        iplayer_service::GetRecentlyPlayedGamesRequest { steamid, count },
+        isteam_hub::GetAnnouncementsRequest { language, guid, appid, max_length, end_date, count, skip, authors },
+        isteam_hub::GetEventsRequest { language, guid, appid, max_length, end_date, count, skip, authors },
+        isteam_hub::GetMembersRequest { language, guid, appid },
+        isteam_hub::GetPermissionsRequest { language, guid, appid },
+        isteam_hub::GetStatusRequest { language, guid, appid },
+        isteam_hub::GetSummariesRequest { language, guid, appid },
+        isteam_hub::ResolveAppIDRequest { language, appid, official_only, public_only, count, skip },
+        isteam_hub::ResolveVanityURLRequest { language, vanityurl },
+        isteam_news::GetNewsForAppRequest { appid, count, maxlength, enddate, feeds, tags },
+        isteam_user::GetFriendListRequest { steamid, relationship },
+        isteam_user::GetPlayerSummariesRequest { steamids },
+        isteam_user_stats::GetGlobalAchievementPercentagesForAppRequest { gameid },
+        isteam_user_stats::GetPlayerAchievementsRequest { steamid, appid, l },
+        isteam_user_stats::GetUserStatsForGameRequest { steamid, appid, l },
+        isteam_web_api_util::GetSupportedAPIListRequest {  },
+        notifications::DeleteNotificationsRequest { ids },
+        notifications::EmptyFolderRequest { folder },
+        notifications::MarkFolderReadRequest { folder },
+        notifications::SearchNotificationsRequest { folder, filter, since },
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The model, the bundle, validators.
+
+fn model() -> Model {
+    let spec = Path::new(env!("CARGO_MANIFEST_DIR")).join("../spec");
+    steamspec::load_dir(&spec)
+        .expect("project spec loads")
+        .model
+}
+
+fn bundle() -> Value {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../generated/schemas/bundle.json");
+    let text = std::fs::read_to_string(&path).expect("generated/schemas/bundle.json");
+    serde_json::from_str(&text).expect("bundle is JSON")
+}
+
+/// A validator for one `$defs` entry of the bundle.
+fn schema_for(bundle: &Value, key: &str) -> jsonschema::Validator {
+    assert!(
+        bundle["$defs"].get(key).is_some(),
+        "the bundle has no $defs/{key}"
+    );
+    let mut root = bundle.clone();
+    root["$ref"] = json!(format!("#/$defs/{key}"));
+    jsonschema::draft202012::new(&root).unwrap_or_else(|e| panic!("{key}: {e}"))
+}
+
+fn schema_errors(v: &jsonschema::Validator, instance: &Value) -> Vec<String> {
+    v.iter_errors(instance)
+        .map(|e| format!("{}: {e}", e.instance_path()))
+        .collect()
+}
+
+// ---------------------------------------------------------------------------------------------
+// Samples.
+
+const STEAMID: &str = "76561197960287930";
+
+/// A string matching each pattern of the spec, and one that does not.
+fn pattern_samples(pattern: &str) -> (&'static str, &'static str) {
+    match pattern {
+        "^[a-z]{2}$" => ("en", "EN"),
+        "^#.+$" => ("#Token", "Token"),
+        "^[0-9]{1,20}$" => ("123", "12a"),
+        _ => panic!(
+            "no sample strings for the pattern {pattern:?}: add a matching and a non-matching \
+             string to pattern_samples()"
+        ),
+    }
+}
+
+fn int_bounds(s: Scalar, c: &Constraints) -> (i128, i128) {
+    let (lo, hi) = s.int_range().expect("an integer type");
+    let lo = c.min.and_then(Num::as_int).map_or(lo, |m| m.max(lo));
+    let hi = c.max.and_then(Num::as_int).map_or(hi, |m| m.min(hi));
+    (lo, hi)
+}
+
+fn int_value(i: i128, wire: Wire) -> Value {
+    match wire {
+        Wire::String => Value::String(i.to_string()),
+        _ => serde_json::from_str(&i.to_string()).expect("an integer"),
+    }
+}
+
+/// How a scalar's numbers are written: SteamIDs always as strings, else the field's wire.
+fn scalar_wire(s: Scalar, wire: Wire) -> Wire {
+    if s == Scalar::SteamId {
+        Wire::String
+    } else {
+        wire
+    }
+}
+
+fn scalar_sample(s: Scalar, wire: Wire, c: &Constraints) -> Value {
+    match s {
+        Scalar::Json => json!({"any": ["json", 1]}),
+        Scalar::Bool => json!(true),
+        Scalar::String => {
+            let base = match &c.pattern {
+                Some(p) => pattern_samples(p).0.to_string(),
+                None => "sample".to_string(),
+            };
+            let mut text: String = base.clone();
+            let min = c.min_length.unwrap_or(0) as usize;
+            while text.chars().count() < min {
+                text.push('x');
+            }
+            if let Some(max) = c.max_length {
+                text = text.chars().take(max as usize).collect();
+            }
+            Value::String(text)
+        }
+        Scalar::Float => {
+            let lo = c.min.map_or(f64::MIN, Num::as_f64);
+            let hi = c.max.map_or(f64::MAX, Num::as_f64);
+            let v = 1.5f64.clamp(lo, hi);
+            match wire {
+                Wire::String => Value::String(v.to_string()),
+                _ => json!(v),
+            }
+        }
+        Scalar::SteamId => Value::String(STEAMID.into()),
+        _ => {
+            let (lo, hi) = int_bounds(s, c);
+            int_value(7i128.clamp(lo, hi), scalar_wire(s, wire))
+        }
+    }
+}
+
+struct Gen<'a> {
+    model: &'a Model,
+}
+
+impl Gen<'_> {
+    fn named(&self, name: &str, depth: usize) -> Value {
+        let t = self
+            .model
+            .type_named(name)
+            .unwrap_or_else(|| panic!("no type {name}"));
+        match &t.kind {
+            TypeKind::Enum(e) => e.values[0].value.to_json(),
+            TypeKind::Struct(fields) => {
+                let mut m = Map::new();
+                for f in fields {
+                    // Every field, optional ones too, so their constraints are exercised; below
+                    // a few levels only the required ones (no type of the spec is recursive, but
+                    // this keeps a future one finite).
+                    if f.optional && depth > 4 {
+                        continue;
+                    }
+                    m.insert(
+                        f.name.clone(),
+                        self.value(&f.ty, f.wire, &f.constraints, depth + 1),
+                    );
+                }
+                Value::Object(m)
+            }
+        }
+    }
+
+    fn value(&self, ty: &TypeRef, wire: Wire, c: &Constraints, depth: usize) -> Value {
+        match ty {
+            TypeRef::Scalar(s) => scalar_sample(*s, wire, c),
+            TypeRef::Named(n) => self.named(n, depth),
+            TypeRef::Array(item) => {
+                let ic = c.items.as_deref().cloned().unwrap_or_default();
+                let n = c
+                    .min_items
+                    .unwrap_or(1)
+                    .max(1)
+                    .min(c.max_items.unwrap_or(u64::MAX));
+                Value::Array((0..n).map(|_| self.value(item, wire, &ic, depth)).collect())
+            }
+            TypeRef::Map(key, item) => {
+                let ic = c.items.as_deref().cloned().unwrap_or_default();
+                let k = match key {
+                    MapKey::String => "key".to_string(),
+                    MapKey::Uint32 => "440".to_string(),
+                    MapKey::Uint64 | MapKey::SteamId => STEAMID.to_string(),
+                };
+                let mut m = Map::new();
+                if c.min_items.unwrap_or(1) > 0 && c.max_items != Some(0) {
+                    m.insert(k, self.value(item, wire, &ic, depth));
+                }
+                Value::Object(m)
+            }
+        }
+    }
+
+    /// Instances that break one thing each, at `at` (a JSON pointer into `root`), with what
+    /// they break. `valid` says whether the change must still be accepted (an unknown value of
+    /// an open enum).
+    fn breakages(
+        &self,
+        root: &Value,
+        at: &str,
+        ty: &TypeRef,
+        wire: Wire,
+        c: &Constraints,
+        out: &mut Vec<Case>,
+    ) {
+        let here = root.pointer(at).cloned().unwrap_or(Value::Null);
+        let mut put = |what: String, v: Value, valid: bool| {
+            let mut r = root.clone();
+            *r.pointer_mut(at).expect("path exists") = v;
+            out.push(Case {
+                what: format!("{at}: {what}"),
+                instance: r,
+                valid,
+                lenient: false,
+            });
+        };
+        match ty {
+            TypeRef::Scalar(s) => match s {
+                Scalar::String => {
+                    if let Some(p) = &c.pattern {
+                        put(format!("pattern {p}"), json!(pattern_samples(p).1), false);
+                    }
+                    let text = here.as_str().unwrap_or_default().to_string();
+                    if let Some(min) = c.min_length.filter(|&m| m > 0) {
+                        let short: String = text.chars().take(min as usize - 1).collect();
+                        put(format!("min_length {min}"), json!(short), false);
+                    }
+                    if let Some(max) = c.max_length {
+                        let mut long = text.clone();
+                        while long.chars().count() <= max as usize {
+                            long.push('x');
+                        }
+                        put(format!("max_length {max}"), json!(long), false);
+                    }
+                }
+                Scalar::Float => {
+                    let w = |f: f64| match wire {
+                        Wire::String => Value::String(f.to_string()),
+                        _ => json!(f),
+                    };
+                    if let Some(min) = c.min {
+                        put(
+                            format!("min {}", min.as_f64()),
+                            w(min.as_f64() - 0.5),
+                            false,
+                        );
+                    }
+                    if let Some(max) = c.max {
+                        put(
+                            format!("max {}", max.as_f64()),
+                            w(max.as_f64() + 0.5),
+                            false,
+                        );
+                    }
+                }
+                Scalar::Bool | Scalar::Json => {}
+                _ => {
+                    let w = scalar_wire(*s, wire);
+                    let (tlo, thi) = s.int_range().expect("integer");
+                    let (lo, hi) = int_bounds(*s, c);
+                    // Constraint bounds, and the type's own range for 32-bit types (the uint32
+                    // overflow); a 64-bit range on a string is the documented difference below.
+                    let narrow = |b: i128| b.abs() <= i128::from(u32::MAX);
+                    if lo > tlo || narrow(tlo) {
+                        put(format!("below minimum {lo}"), int_value(lo - 1, w), false);
+                    }
+                    if hi < thi || narrow(thi) {
+                        put(format!("above maximum {hi}"), int_value(hi + 1, w), false);
+                    }
+                }
+            },
+            TypeRef::Named(n) => {
+                let t = self.model.type_named(n).expect("named type");
+                match &t.kind {
+                    TypeKind::Enum(e) => {
+                        let (unknown, wrong_type) = match e.repr {
+                            EnumRepr::Integer => (json!(987_654), json!("not-a-number")),
+                            EnumRepr::String => (json!("no-such-value"), json!(987_654)),
+                        };
+                        let kind = if e.open { "open" } else { "closed" };
+                        put(
+                            format!("unknown value of the {kind} enum {n}"),
+                            unknown,
+                            e.open,
+                        );
+                        put(format!("wrong type for the enum {n}"), wrong_type, false);
+                    }
+                    TypeKind::Struct(fields) => {
+                        for f in fields {
+                            let p = format!("{at}/{}", escape(&f.name));
+                            if root.pointer(&p).is_none() {
+                                continue;
+                            }
+                            if !f.optional {
+                                let mut r = root.clone();
+                                let parent = r.pointer_mut(at).and_then(Value::as_object_mut);
+                                parent.expect("object").remove(&f.name);
+                                out.push(Case {
+                                    what: format!("{at}: required field {} missing", f.name),
+                                    instance: r,
+                                    valid: f.nullable,
+                                    lenient: f.nullable,
+                                });
+                            }
+                            // (untyped JSON admits null: not a break there)
+                            if !f.nullable && f.ty != TypeRef::Scalar(Scalar::Json) {
+                                // null in a field that is not nullable (optional or not)
+                                let mut r = root.clone();
+                                *r.pointer_mut(&p).expect("field") = Value::Null;
+                                // An optional field's Option reads null as None, which
+                                // serializes as absent: both accept that, see `agree`.
+                                out.push(Case {
+                                    what: format!("{p}: null"),
+                                    instance: r,
+                                    valid: f.optional,
+                                    lenient: f.optional,
+                                });
+                            }
+                            self.breakages(root, &p, &f.ty, f.wire, &f.constraints, out);
+                        }
+                    }
+                }
+            }
+            TypeRef::Array(item) => {
+                let items = here.as_array().cloned().unwrap_or_default();
+                if let Some(min) = c.min_items.filter(|&m| m > 0) {
+                    let fewer: Vec<Value> = items.iter().take(min as usize - 1).cloned().collect();
+                    put(format!("min_items {min}"), Value::Array(fewer), false);
+                }
+                if let Some(max) = c.max_items {
+                    let one = items.first().cloned().unwrap_or(Value::Null);
+                    put(
+                        format!("max_items {max}"),
+                        Value::Array(vec![one; max as usize + 1]),
+                        false,
+                    );
+                }
+                if !items.is_empty() {
+                    let ic = c.items.as_deref().cloned().unwrap_or_default();
+                    self.breakages(root, &format!("{at}/0"), item, wire, &ic, out);
+                }
+            }
+            TypeRef::Map(_, item) => {
+                let entries = here.as_object().cloned().unwrap_or_default();
+                if let Some(min) = c.min_items.filter(|&m| m > 0) {
+                    let fewer: Map<String, Value> = entries
+                        .iter()
+                        .take(min as usize - 1)
+                        .map(|(k, v)| (k.clone(), v.clone()))
+                        .collect();
+                    put(format!("min_items {min}"), Value::Object(fewer), false);
+                }
+                if let Some((k, _)) = entries.iter().next() {
+                    let ic = c.items.as_deref().cloned().unwrap_or_default();
+                    self.breakages(root, &format!("{at}/{}", escape(k)), item, wire, &ic, out);
+                }
+            }
+        }
+    }
+}
+
+fn escape(key: &str) -> String {
+    key.replace('~', "~0").replace('/', "~1")
+}
+
+struct Case {
+    what: String,
+    instance: Value,
+    /// The expected verdict of both sides.
+    valid: bool,
+    /// Accepted by Rust and by the schema on the round-tripped sample, but the instance itself
+    /// breaks the schema: serde reads a `null` or a missing key into `None`, which is written
+    /// back as absent (optional field) or `null` (nullable field). Rust is lenient there.
+    lenient: bool,
+}
+
+/// The valid sample and the breakages of a request: its parameters as a struct of their own.
+fn request_cases(g: &Gen, op: &Operation) -> (Value, Vec<Case>) {
+    let mut m = Map::new();
+    for p in &op.params {
+        m.insert(p.name.clone(), g.value(&p.ty, p.wire(), &p.constraints, 1));
+    }
+    let root = Value::Object(m);
+    let mut out = Vec::new();
+    for p in &op.params {
+        let at = format!("/{}", escape(&p.name));
+        if !p.optional {
+            let mut r = root.clone();
+            r.as_object_mut().expect("object").remove(&p.name);
+            out.push(Case {
+                what: format!("required parameter {} missing", p.name),
+                instance: r,
+                valid: false,
+                lenient: false,
+            });
+        }
+        g.breakages(&root, &at, &p.ty, p.wire(), &p.constraints, &mut out);
+    }
+    for rule in &op.rules {
+        let mut r = root.clone();
+        let obj = r.as_object_mut().expect("object");
+        let what = match rule {
+            Rule::AtLeastOneOf(names) => {
+                for n in names {
+                    obj.remove(n);
+                }
+                format!("none of {names:?}")
+            }
+            Rule::RequiredIf(a, b) => {
+                obj.remove(a);
+                format!("{b} without {a}")
+            }
+        };
+        out.push(Case {
+            what: format!("rule: {what}"),
+            instance: r,
+            valid: false,
+            lenient: false,
+        });
+    }
+    (root, out)
+}
+
+fn named_cases(g: &Gen, t: &NamedType) -> (Value, Vec<Case>) {
+    let root = g.named(&t.name, 0);
+    let mut out = Vec::new();
+    g.breakages(
+        &root,
+        "",
+        &TypeRef::Named(t.name.clone()),
+        Wire::Number,
+        &Constraints::default(),
+        &mut out,
+    );
+    (root, out)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Verdicts.
+
+struct Verdicts {
+    rust: bool,
+    /// On the round-tripped sample when serde built one, else on the instance.
+    schema: bool,
+    /// On the instance itself.
+    schema_instance: bool,
+    detail: String,
+}
+
+fn judge(
+    check: Check,
+    wire: WireName,
+    schema: &jsonschema::Validator,
+    instance: &Value,
+) -> Verdicts {
+    match check(instance, wire) {
+        Rust::Rejected(e) => Verdicts {
+            rust: false,
+            schema: schema.is_valid(instance),
+            schema_instance: schema.is_valid(instance),
+            detail: format!("serde: {e}; schema: {:?}", schema_errors(schema, instance)),
+        },
+        Rust::Built(sample, validated) => Verdicts {
+            rust: validated.is_ok(),
+            schema: schema.is_valid(&sample),
+            schema_instance: schema.is_valid(instance),
+            detail: format!(
+                "validate(): {validated:?}; schema on {sample}: {:?}",
+                schema_errors(schema, &sample)
+            ),
+        },
+    }
+}
+
+/// Every type with its schema key, its check, its valid sample and its broken ones.
+struct Subject<'a> {
+    name: String,
+    key: String,
+    check: Check,
+    op: Option<&'a Operation>,
+    sample: Value,
+    cases: Vec<Case>,
+}
+
+fn subjects(model: &Model) -> Vec<Subject<'_>> {
+    let g = Gen { model };
+    let named = named_checks();
+    let requests = request_checks();
+    let mut out = Vec::new();
+    for t in model.types.values() {
+        let (sample, cases) = named_cases(&g, t);
+        out.push(Subject {
+            name: t.name.clone(),
+            key: t.name.clone(),
+            check: *named
+                .get(t.name.as_str())
+                .unwrap_or_else(|| panic!("{} is not listed", t.name)),
+            op: None,
+            sample,
+            cases,
+        });
+    }
+    for op in model.operations() {
+        let (sample, cases) = request_cases(&g, op);
+        out.push(Subject {
+            name: op.request_type.clone(),
+            key: format!("{}.{}.v{}.request", op.interface, op.method, op.version),
+            check: *requests
+                .get(op.request_type.as_str())
+                .unwrap_or_else(|| panic!("{} is not listed", op.request_type)),
+            op: Some(op),
+            sample,
+            cases,
+        });
+    }
+    out
+}
+
+fn wire_names(op: Option<&Operation>) -> impl Fn(&str) -> String + '_ {
+    move |rust: &str| {
+        let rust = rust.strip_prefix("r#").unwrap_or(rust);
+        op.and_then(|op| op.params.iter().find(|p| p.rust_name == rust))
+            .map_or_else(|| rust.to_string(), |p| p.name.clone())
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tests.
+
+#[test]
+fn the_list_covers_every_type_of_the_model() {
+    let model = model();
+    let named = named_checks();
+    let requests = request_checks();
+    let want_named: Vec<&str> = model.types.keys().map(String::as_str).collect();
+    let want_requests: std::collections::BTreeSet<&str> = model
+        .operations()
+        .map(|op| op.request_type.as_str())
+        .collect();
+    let missing: Vec<&&str> = want_named
+        .iter()
+        .filter(|n| !named.contains_key(**n))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "named types missing from the types! list: {missing:?}"
+    );
+    let missing: Vec<&&str> = want_requests
+        .iter()
+        .filter(|n| !requests.contains_key(**n))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "request types missing from the types! list: {missing:?}"
+    );
+    let extra: Vec<&&str> = named
+        .keys()
+        .filter(|n| !model.types.contains_key(**n))
+        .collect();
+    assert!(
+        extra.is_empty(),
+        "listed as named types but not in the model: {extra:?}"
+    );
+    let extra: Vec<&&str> = requests
+        .keys()
+        .filter(|n| !want_requests.contains(**n))
+        .collect();
+    assert!(
+        extra.is_empty(),
+        "listed as requests but not in the model: {extra:?}"
+    );
+    // Every request field is a parameter of its operation, by Rust name.
+    for op in model.operations() {
+        let names = wire_names(Some(op));
+        for p in &op.params {
+            assert_eq!(names(&p.rust_name), p.name, "{}", op.id());
+        }
+    }
+}
+
+#[test]
+fn rust_and_schema_agree_on_every_type() {
+    let model = model();
+    let bundle = bundle();
+    let mut failures = Vec::new();
+    let (mut types, mut checked, mut lenient) = (0, 0, 0);
+    for s in subjects(&model) {
+        types += 1;
+        let schema = schema_for(&bundle, &s.key);
+        let wire = wire_names(s.op);
+        let v = judge(s.check, &wire, &schema, &s.sample);
+        if !(v.rust && v.schema) {
+            failures.push(format!(
+                "{}: the valid sample {} is not accepted by both (rust {}, schema {}): {}",
+                s.name, s.sample, v.rust, v.schema, v.detail
+            ));
+        }
+        // The sample survives the round trip through the Rust type.
+        if let Rust::Built(again, _) = (s.check)(&s.sample, &wire)
+            && again != s.sample
+        {
+            failures.push(format!(
+                "{}: the sample {} comes back as {again}",
+                s.name, s.sample
+            ));
+        }
+        checked += 1;
+        for c in &s.cases {
+            let v = judge(s.check, &wire, &schema, &c.instance);
+            checked += 1;
+            lenient += usize::from(c.lenient);
+            if v.rust != v.schema {
+                failures.push(format!(
+                    "{} {}: rust says {}, schema says {}: {}",
+                    s.name,
+                    c.what,
+                    if v.rust { "valid" } else { "invalid" },
+                    if v.schema { "valid" } else { "invalid" },
+                    v.detail
+                ));
+            } else if c.lenient && v.schema_instance {
+                failures.push(format!(
+                    "{} {}: expected the instance itself to break the schema: {}",
+                    s.name, c.what, v.detail
+                ));
+            } else if !c.lenient && v.schema_instance != v.schema {
+                failures.push(format!(
+                    "{} {}: the schema says {} on the instance, {} on the round-tripped sample: {}",
+                    s.name, c.what, v.schema_instance, v.schema, v.detail
+                ));
+            } else if v.rust != c.valid {
+                failures.push(format!(
+                    "{} {}: both say {}, expected {}: {}",
+                    s.name,
+                    c.what,
+                    if v.rust { "valid" } else { "invalid" },
+                    if c.valid { "valid" } else { "invalid" },
+                    v.detail
+                ));
+            }
+        }
+    }
+    assert!(types >= 90, "only {types} types");
+    assert!(checked >= 500, "only {checked} instances checked");
+    assert!(
+        failures.is_empty(),
+        "{} of {checked} instances over {types} types disagree:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+    eprintln!(
+        "{checked} instances over {types} types: Rust and the schemas agree \
+         ({lenient} of them where serde reads null or absent as None)"
+    );
+}
+
+/// The one documented difference: a 64-bit integer sent as a string is digits to the schema,
+/// and its range is the client's check.
+#[test]
+fn sixty_four_bit_range_is_the_clients_check() {
+    let model = model();
+    let bundle = bundle();
+    let op = model
+        .operations()
+        .find(|op| op.request_type == "GetPlayerSummariesRequest")
+        .expect("GetPlayerSummaries");
+    let schema = schema_for(&bundle, "ISteamUser.GetPlayerSummaries.v2.request");
+    let check = request_checks()["GetPlayerSummariesRequest"];
+    let wire = wire_names(Some(op));
+    let over = json!({"steamids": ["18446744073709551616"]});
+    let v = judge(check, &wire, &schema, &over);
+    assert!(!v.rust && v.schema, "u64::MAX + 1: {}", v.detail);
+    let max = json!({"steamids": ["18446744073709551615"]});
+    let v = judge(check, &wire, &schema, &max);
+    assert!(v.rust && v.schema, "u64::MAX: {}", v.detail);
+}

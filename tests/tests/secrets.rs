@@ -1,0 +1,643 @@
+//! The key and token never show: every error path of the client (the fault
+//! cases of faults.rs, invalid requests, config errors, decode errors,
+//! success-code errors, backpack.tf messages), driven with a recognisable key
+//! and token against servers that echo them back in every way they can, is
+//! scanned in `Display`, `Debug` and `{:#?}`, in the panic message of
+//! `unwrap()`/`expect()`, and in every `log` record and `tracing` event the
+//! client's dependencies emit meanwhile (captured at TRACE). The runtime
+//! itself logs nothing.
+//!
+//! One test drives everything so the global logger sees all of it.
+
+mod support;
+
+use std::fmt::Write as _;
+use std::panic::AssertUnwindSafe;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Mutex, Once};
+use std::time::Duration;
+
+use steam_webapi::isteam_hub::ResolveVanityURLRequest;
+use steam_webapi::isteam_user::GetPlayerSummariesRequest;
+use steam_webapi::notifications::{DeleteNotificationsRequest, SearchNotificationsRequest};
+use steam_webapi::{Client, Error, ProviderId, RetryPolicy, SteamId};
+use support::{Raw, RawServer, fixture, http_response};
+use wiremock::matchers::{method, path};
+use wiremock::{Mock, MockServer, Request, Respond, ResponseTemplate};
+
+const KEY: &str = "SECRETKEY-7f3a9c";
+const TOKEN: &str = "SECRETTOKEN-19bd";
+
+// ---- what must never appear --------------------------------------------------
+
+/// Every form of a secret the scan looks for (compared ignoring ASCII case):
+/// as is, form-urlencoded, every byte percent-encoded, and each run of 8
+/// characters (a secret cut off by an excerpt).
+fn forbidden() -> Vec<String> {
+    let mut forms = Vec::new();
+    for secret in [KEY, TOKEN] {
+        forms.push(secret.to_owned());
+        forms.push(form_urlencoded::byte_serialize(secret.as_bytes()).collect());
+        forms.push(secret.bytes().map(|b| format!("%{b:02X}")).collect());
+        let chars: Vec<char> = secret.chars().collect();
+        forms.extend(chars.windows(8).map(|w| w.iter().collect::<String>()));
+    }
+    forms.iter().map(|f| f.to_ascii_lowercase()).collect()
+}
+
+fn assert_clean(label: &str, text: &str) {
+    let lower = text.to_ascii_lowercase();
+    for form in forbidden() {
+        assert!(
+            !lower.contains(&form),
+            "{label}: `{form}` shows in:\n{text}"
+        );
+    }
+}
+
+/// Panic messages of this thread are recorded, not printed, while set.
+static PANICS: Mutex<Vec<String>> = Mutex::new(Vec::new());
+thread_local! {
+    static QUIET: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Scans an error in every form a user can print it, including the panic
+/// message of `unwrap()` and `expect()` on it. Returns the Display form.
+fn scan(label: &str, err: &Error) -> String {
+    let mut texts = vec![err.to_string(), format!("{err:?}"), format!("{err:#?}")];
+    let mut source = std::error::Error::source(err);
+    while let Some(cause) = source {
+        texts.push(cause.to_string());
+        texts.push(format!("{cause:?}"));
+        source = cause.source();
+    }
+    QUIET.with(|q| q.set(true));
+    for expect in [false, true] {
+        let result: Result<(), &Error> = Err(err);
+        let payload = std::panic::catch_unwind(AssertUnwindSafe(|| {
+            if expect {
+                result.expect("the call failed");
+            } else {
+                result.unwrap();
+            }
+        }))
+        .unwrap_err();
+        texts.push(
+            payload
+                .downcast_ref::<String>()
+                .cloned()
+                .unwrap_or_default(),
+        );
+    }
+    QUIET.with(|q| q.set(false));
+    texts.extend(PANICS.lock().unwrap().drain(..));
+    for text in &texts {
+        assert_clean(label, text);
+    }
+    assert!(
+        !err.to_string().contains('\n'),
+        "{label}: not one line: {err}"
+    );
+    err.to_string()
+}
+
+// ---- capturing logs and tracing ---------------------------------------------
+
+static CAPTURED: Mutex<Vec<String>> = Mutex::new(Vec::new());
+
+struct Logger;
+
+impl log::Log for Logger {
+    fn enabled(&self, _: &log::Metadata) -> bool {
+        true
+    }
+    fn log(&self, record: &log::Record) {
+        CAPTURED.lock().unwrap().push(format!(
+            "log {} {}: {}",
+            record.level(),
+            record.target(),
+            record.args()
+        ));
+    }
+    fn flush(&self) {}
+}
+
+struct Tracer {
+    next_id: AtomicU64,
+}
+
+struct Fields(String);
+
+impl tracing::field::Visit for Fields {
+    fn record_debug(&mut self, field: &tracing::field::Field, value: &dyn std::fmt::Debug) {
+        let _ = write!(self.0, " {}={value:?}", field.name());
+    }
+}
+
+impl tracing::Subscriber for Tracer {
+    fn enabled(&self, _: &tracing::Metadata<'_>) -> bool {
+        true
+    }
+    fn new_span(&self, span: &tracing::span::Attributes<'_>) -> tracing::span::Id {
+        let mut fields = Fields(format!("span {}", span.metadata().name()));
+        span.record(&mut fields);
+        CAPTURED.lock().unwrap().push(fields.0);
+        tracing::span::Id::from_u64(self.next_id.fetch_add(1, Ordering::Relaxed))
+    }
+    fn record(&self, _: &tracing::span::Id, values: &tracing::span::Record<'_>) {
+        let mut fields = Fields("record".to_owned());
+        values.record(&mut fields);
+        CAPTURED.lock().unwrap().push(fields.0);
+    }
+    fn record_follows_from(&self, _: &tracing::span::Id, _: &tracing::span::Id) {}
+    fn event(&self, event: &tracing::Event<'_>) {
+        let mut fields = Fields(format!("event {}", event.metadata().target()));
+        event.record(&mut fields);
+        CAPTURED.lock().unwrap().push(fields.0);
+    }
+    fn enter(&self, _: &tracing::span::Id) {}
+    fn exit(&self, _: &tracing::span::Id) {}
+}
+
+fn capture_everything() {
+    static ONCE: Once = Once::new();
+    ONCE.call_once(|| {
+        log::set_boxed_logger(Box::new(Logger)).unwrap();
+        log::set_max_level(log::LevelFilter::Trace);
+        tracing::subscriber::set_global_default(Tracer {
+            next_id: AtomicU64::new(1),
+        })
+        .unwrap();
+        let default = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if QUIET.with(|q| q.get()) {
+                PANICS.lock().unwrap().push(info.to_string());
+            } else {
+                default(info);
+            }
+        }));
+    });
+}
+
+// ---- servers that echo the secrets -------------------------------------------
+
+/// Everything a careless server could echo: the URL as sent, its pairs
+/// decoded, the body, and each secret with every byte percent-encoded in
+/// lower-case hex.
+fn echo(req: &Request) -> String {
+    let pairs: Vec<String> = req
+        .url
+        .query_pairs()
+        .map(|(k, v)| format!("{k}={v}"))
+        .collect();
+    let lower_hex = |s: &str| s.bytes().map(|b| format!("%{b:02x}")).collect::<String>();
+    format!(
+        "{} {} {} {} {}",
+        req.url,
+        pairs.join(" "),
+        String::from_utf8_lossy(&req.body),
+        lower_hex(KEY),
+        lower_hex(TOKEN)
+    )
+}
+
+/// Answers `status` with a body built from the echo.
+struct Echo {
+    status: u16,
+    content_type: &'static str,
+    body: fn(&str) -> String,
+}
+
+impl Respond for Echo {
+    fn respond(&self, req: &Request) -> ResponseTemplate {
+        let echoed = echo(req).replace('"', "'");
+        ResponseTemplate::new(self.status).set_body_raw((self.body)(&echoed), self.content_type)
+    }
+}
+
+fn client(base: &str) -> Client {
+    support::client(base, KEY, TOKEN, RetryPolicy::none())
+}
+
+fn summaries() -> GetPlayerSummariesRequest {
+    GetPlayerSummariesRequest::new(vec![SteamId(76561197960435530)])
+}
+
+async fn summaries_error(server: &str) -> Error {
+    client(server)
+        .isteam_user()
+        .get_player_summaries(&summaries())
+        .await
+        .unwrap_err()
+}
+
+/// The error of GetPlayerSummaries against an echoing answer.
+async fn echoed(status: u16, content_type: &'static str, body: fn(&str) -> String) -> Error {
+    let server = MockServer::start().await;
+    Mock::given(wiremock::matchers::any())
+        .respond_with(Echo {
+            status,
+            content_type,
+            body,
+        })
+        .mount(&server)
+        .await;
+    summaries_error(&server.uri()).await
+}
+
+// ---- the test --------------------------------------------------------------------
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn no_error_log_or_panic_shows_the_key_or_token() {
+    capture_everything();
+    let mut seen = Vec::new();
+    let mut check = |label: &str, err: Error| {
+        let text = scan(label, &err);
+        seen.push(format!("{label}: {text}"));
+    };
+
+    // Config errors, with the key put where it does not belong.
+    for base in [
+        format!("https://api.example/?key={KEY}"),
+        format!("https://user:{KEY}@api.example/"),
+        format!("ftp://{KEY}.example/"),
+        format!("{KEY} is no URL"),
+        format!("http://{KEY}.example/"),
+        format!(
+            "https://api.example/#{}",
+            form_urlencoded::byte_serialize(TOKEN.as_bytes()).collect::<String>()
+        ),
+    ] {
+        let builder = Client::builder()
+            .api_key(KEY)
+            .token(TOKEN)
+            .base_url(ProviderId::Steam, &base);
+        assert_clean("builder Debug", &format!("{builder:?} {builder:#?}"));
+        check("config: base URL", builder.build().unwrap_err());
+    }
+    let prefixed = Client::builder()
+        .api_key(KEY)
+        .base_url(ProviderId::Steam, &format!("https://proxy.example/{KEY}/"))
+        .build()
+        .unwrap();
+    assert_clean("client Debug", &format!("{prefixed:?} {prefixed:#?}"));
+    check(
+        "config: zero timeout",
+        Client::builder()
+            .api_key(KEY)
+            .timeout(Duration::ZERO)
+            .build()
+            .unwrap_err(),
+    );
+    check(
+        "config: zero deadline",
+        Client::builder()
+            .api_key(KEY)
+            .retry(RetryPolicy {
+                deadline: Duration::ZERO,
+                ..RetryPolicy::DEFAULT
+            })
+            .build()
+            .unwrap_err(),
+    );
+    let no_token = Client::builder().api_key(KEY).build().unwrap();
+    check(
+        "config: no token",
+        no_token
+            .notifications()
+            .search_notifications(&SearchNotificationsRequest::new())
+            .await
+            .unwrap_err(),
+    );
+
+    // Invalid requests (nothing sent).
+    let offline = client("http://127.0.0.1:9");
+    check(
+        "invalid: no steamids",
+        offline
+            .isteam_user()
+            .get_player_summaries(&GetPlayerSummariesRequest::new(vec![]))
+            .await
+            .unwrap_err(),
+    );
+    check(
+        "invalid: bad language",
+        offline
+            .isteam_hub()
+            .resolve_vanity_url(&ResolveVanityURLRequest::new(KEY.into()).language(KEY.into()))
+            .await
+            .unwrap_err(),
+    );
+
+    // The network.
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    check(
+        "refused",
+        summaries_error(&format!("http://127.0.0.1:{port}")).await,
+    );
+    let broken = http_response(
+        "200 OK",
+        &[
+            ("content-type", "application/json"),
+            ("content-length", "500"),
+        ],
+        format!("{{\"response\":{{\"players\":\"{KEY}").as_bytes(),
+    );
+    for (label, answer) in [
+        ("reset before", Raw::reset()),
+        ("reset mid-body", Raw::SendThenReset(broken.clone())),
+        ("closed mid-body", Raw::Send(broken)),
+        (
+            "not HTTP",
+            Raw::Send(format!("{KEY} {TOKEN}\r\n\r\n").into_bytes()),
+        ),
+    ] {
+        let server = RawServer::start(vec![answer]).await;
+        check(label, summaries_error(&server.uri()).await);
+    }
+    let silent = RawServer::start(vec![Raw::silent()]).await;
+    let impatient = Client::builder()
+        .api_key(KEY)
+        .base_url(ProviderId::Steam, &silent.uri())
+        .allow_http(true)
+        .timeout(Duration::from_millis(200))
+        .retry(RetryPolicy::none())
+        .build()
+        .unwrap();
+    check(
+        "timeout",
+        impatient
+            .isteam_user()
+            .get_player_summaries(&summaries())
+            .await
+            .unwrap_err(),
+    );
+    // Retries exhausted, with a deadline.
+    let retrying = RawServer::start(vec![Raw::reset()]).await;
+    check(
+        "retries exhausted",
+        support::client(&retrying.uri(), KEY, TOKEN, support::fast_retries(2))
+            .isteam_user()
+            .get_player_summaries(&summaries())
+            .await
+            .unwrap_err(),
+    );
+
+    // HTTP errors whose pages echo the request.
+    check(
+        "404 html echo",
+        echoed(404, "text/html", |e| {
+            format!("<html><body><h1>Not Found</h1><p>{e}</p></body></html>")
+        })
+        .await,
+    );
+    check(
+        "500 json echo",
+        echoed(500, "application/json", |e| {
+            format!("{{\"error\": \"{e}\"}}")
+        })
+        .await,
+    );
+    check(
+        "503 text echo",
+        echoed(503, "text/plain", |e| e.to_owned()).await,
+    );
+    check(
+        "401 page",
+        echoed(401, "text/html", |e| {
+            String::from_utf8(fixture("SteamError.401-unauthorized.fkrzski.html")).unwrap() + e
+        })
+        .await,
+    );
+    check("429 echo", echoed(429, "text/html", |e| e.to_owned()).await);
+    // The secret right where the 200-character excerpt is cut.
+    for pad in 185..=200 {
+        let server = MockServer::start().await;
+        let body = format!("{} {KEY} {TOKEN}", "x".repeat(pad));
+        Mock::given(wiremock::matchers::any())
+            .respond_with(ResponseTemplate::new(502).set_body_raw(body.clone(), "text/plain"))
+            .up_to_n_times(1)
+            .mount(&server)
+            .await;
+        Mock::given(wiremock::matchers::any())
+            .respond_with(ResponseTemplate::new(200).set_body_raw(body, "text/plain"))
+            .mount(&server)
+            .await;
+        check("excerpt cut (http)", summaries_error(&server.uri()).await);
+        check("excerpt cut (decode)", summaries_error(&server.uri()).await);
+    }
+    // A redirect elsewhere, the key in the target's host, user and query.
+    let server = MockServer::start().await;
+    Mock::given(wiremock::matchers::any())
+        .respond_with(ResponseTemplate::new(302).insert_header(
+            "location",
+            format!("http://{KEY}:{TOKEN}@{KEY}.example:1/p?key={KEY}").as_str(),
+        ))
+        .mount(&server)
+        .await;
+    check("redirect", summaries_error(&server.uri()).await);
+
+    // Over the body limit.
+    let server = MockServer::start().await;
+    Mock::given(wiremock::matchers::any())
+        .respond_with(ResponseTemplate::new(200).set_body_raw(KEY.repeat(1000), "text/plain"))
+        .mount(&server)
+        .await;
+    let small = Client::builder()
+        .api_key(KEY)
+        .base_url(ProviderId::Steam, &server.uri())
+        .allow_http(true)
+        .max_body_bytes(100)
+        .build()
+        .unwrap();
+    check(
+        "body too large",
+        small
+            .isteam_user()
+            .get_player_summaries(&summaries())
+            .await
+            .unwrap_err(),
+    );
+
+    // Decode errors carrying the echo in values, keys and excerpts.
+    check(
+        "decode: html",
+        echoed(200, "text/html", |e| {
+            format!("<html><body>{e}</body></html>")
+        })
+        .await,
+    );
+    check(
+        "decode: wrong type",
+        echoed(200, "application/json", |e| {
+            format!("{{\"response\": {{\"players\": \"{e}\"}}}}")
+        })
+        .await,
+    );
+    check(
+        "decode: in an item",
+        echoed(200, "application/json", |e| {
+            format!("{{\"response\": {{\"players\": [{{\"steamid\": \"{e}\"}}]}}}}")
+        })
+        .await,
+    );
+    check(
+        "decode: unknown enum and key",
+        echoed(200, "application/json", |e| {
+            format!("{{\"{e}\": 1, \"response\": {{\"{e}\": [1, 2, \"{e}\"]}}}}")
+        })
+        .await,
+    );
+    check(
+        "decode: truncated",
+        echoed(200, "application/json", |e| {
+            format!("{{\"response\": {{\"players\": [{{\"steamid\": \"{e}")
+        })
+        .await,
+    );
+
+    // Success codes (ISteamHub) with the echo as their message.
+    for (code, label) in [(42, "success code: no_match"), (7, "success code: failure")] {
+        let server = MockServer::start().await;
+        Mock::given(path("/ISteamHub/ResolveVanityURL/v1/"))
+            .respond_with(move |req: &Request| {
+                ResponseTemplate::new(200).set_body_json(serde_json::json!({
+                    "response": {"success": code, "message": echo(req)}
+                }))
+            })
+            .mount(&server)
+            .await;
+        check(
+            label,
+            client(&server.uri())
+                .isteam_hub()
+                .resolve_vanity_url(&ResolveVanityURLRequest::new("gabe".into()))
+                .await
+                .unwrap_err(),
+        );
+    }
+
+    // backpack.tf's messages.
+    for status in [400, 401, 403, 500] {
+        let server = MockServer::start().await;
+        Mock::given(method("DELETE"))
+            .respond_with(move |req: &Request| {
+                ResponseTemplate::new(status)
+                    .set_body_json(serde_json::json!({"message": echo(req)}))
+            })
+            .mount(&server)
+            .await;
+        check(
+            "backpack.tf message",
+            client(&server.uri())
+                .notifications()
+                .delete_notifications(&DeleteNotificationsRequest::new(vec!["1".into()]))
+                .await
+                .unwrap_err(),
+        );
+    }
+
+    // The blocking client's own paths.
+    let echo_server = MockServer::start().await;
+    Mock::given(wiremock::matchers::any())
+        .respond_with(Echo {
+            status: 404,
+            content_type: "text/plain",
+            body: |e| e.to_owned(),
+        })
+        .mount(&echo_server)
+        .await;
+    let broken = http_response(
+        "200 OK",
+        &[
+            ("content-type", "application/json"),
+            ("content-length", "500"),
+        ],
+        KEY.as_bytes(),
+    );
+    let reset = RawServer::start(vec![Raw::SendThenReset(broken)]).await;
+    let uris = [echo_server.uri(), reset.uri()];
+    let errors = tokio::task::spawn_blocking(move || {
+        uris.map(|uri| {
+            steam_webapi::blocking::Client::builder()
+                .api_key(KEY)
+                .token(TOKEN)
+                .base_url(ProviderId::Steam, &uri)
+                .allow_http(true)
+                .retry(RetryPolicy::none())
+                .build()
+                .unwrap()
+                .isteam_user()
+                .get_player_summaries(&summaries())
+                .unwrap_err()
+        })
+    })
+    .await
+    .unwrap();
+    for err in errors {
+        check("blocking", err);
+    }
+
+    // Every variant was reached.
+    let all = seen.join("\n");
+    for variant in [
+        "client configuration",
+        "invalid request",
+        "connect error",
+        "connection reset error",
+        "transport error",
+        "timed out",
+        "HTTP 404",
+        "HTTP 302",
+        "rate limited",
+        "larger than the limit",
+        "cannot decode",
+        "no match",
+        "API error 7",
+        "API error (HTTP 400)",
+    ] {
+        assert!(all.contains(variant), "no `{variant}` among:\n{all}");
+    }
+    assert!(all.contains("<redacted>"), "{all}");
+
+    // And nothing the dependencies logged meanwhile.
+    let captured = std::mem::take(&mut *CAPTURED.lock().unwrap());
+    assert!(
+        captured.len() > 10,
+        "the capture sees the dependencies' events: {captured:?}"
+    );
+    for line in &captured {
+        assert_clean("log/tracing", line);
+    }
+}
+
+#[tokio::test]
+async fn plain_http_is_refused_without_allow_http() {
+    for base in ["http://127.0.0.1:1", "http://api.steampowered.com"] {
+        let err = Client::builder()
+            .api_key(KEY)
+            .base_url(ProviderId::Steam, base)
+            .build()
+            .unwrap_err();
+        assert!(
+            matches!(&err, Error::Config { message } if message.contains("allow_http")),
+            "{err:?}"
+        );
+        let err = steam_webapi::blocking::Client::builder()
+            .token(TOKEN)
+            .base_url(ProviderId::Backpacktf, base)
+            .build()
+            .unwrap_err();
+        assert!(matches!(err, Error::Config { .. }), "{err:?}");
+    }
+    // https needs nothing; the default bases are https.
+    Client::builder()
+        .api_key(KEY)
+        .base_url(ProviderId::Steam, "https://127.0.0.1:1")
+        .build()
+        .unwrap();
+}
