@@ -8,10 +8,21 @@ use steamspec::drift::{self, Date, FailOn, format::Format};
 use super::{EXIT_ERROR, load_or_report};
 
 #[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("source").required(true).args(["listing", "live"])))]
 pub struct DriftArgs {
     /// The listing: a saved GetSupportedAPIList response, or `-` for stdin.
     #[arg(long, value_name = "FILE")]
-    pub listing: PathBuf,
+    pub listing: Option<PathBuf>,
+    /// Fetch the listing now through the generated client; the key is read from the
+    /// STEAM_API_KEY environment variable (a publisher key shows publisher-only methods).
+    #[arg(long)]
+    pub live: bool,
+    /// With --live: the base URL to fetch from instead of https://api.steampowered.com.
+    #[arg(long, value_name = "URL", requires = "live")]
+    pub base_url: Option<String>,
+    /// With --live: allow a plain-http base URL (the key travels in the query string).
+    #[arg(long, requires = "live")]
+    pub allow_http: bool,
     /// The spec folder.
     #[arg(long, default_value = "spec")]
     pub spec: PathBuf,
@@ -81,18 +92,29 @@ pub fn run(args: DriftArgs) -> u8 {
         );
         return EXIT_ERROR;
     };
-    let name = if args.listing.as_os_str() == "-" {
-        "<stdin>".to_string()
-    } else {
-        args.listing.display().to_string()
-    };
     let opts = drift::Options {
         provider: drift::STEAM,
         config: config.as_ref(),
         today: args.today.unwrap_or_else(Date::today),
     };
-    let report = drift::listing::read_source(&args.listing)
-        .and_then(|bytes| drift::check_bytes(&model, &bytes, &opts));
+    let (name, bytes) = match (&args.listing, args.live) {
+        (Some(path), _) => {
+            let name = if path.as_os_str() == "-" {
+                "<stdin>".to_string()
+            } else {
+                path.display().to_string()
+            };
+            (name, drift::listing::read_source(path))
+        }
+        (None, _) => match fetch_live(&args) {
+            Ok(bytes) => ("GetSupportedAPIList (live)".to_string(), Ok(bytes)),
+            Err(e) => {
+                eprintln!("error: {e}");
+                return EXIT_ERROR;
+            }
+        },
+    };
+    let report = bytes.and_then(|bytes| drift::check_bytes(&model, &bytes, &opts));
     match report {
         Ok(r) => {
             print!("{}", drift::format::render(&r, format, fail_on));
@@ -107,4 +129,22 @@ pub fn run(args: DriftArgs) -> u8 {
             EXIT_ERROR
         }
     }
+}
+
+#[cfg(feature = "live")]
+fn fetch_live(args: &DriftArgs) -> Result<Vec<u8>, String> {
+    let key = std::env::var("STEAM_API_KEY")
+        .ok()
+        .filter(|k| !k.trim().is_empty())
+        .ok_or("--live needs a Steam Web API key in the STEAM_API_KEY environment variable")?;
+    super::live::fetch(&super::live::Live {
+        key: key.trim(),
+        base_url: args.base_url.as_deref(),
+        allow_http: args.allow_http,
+    })
+}
+
+#[cfg(not(feature = "live"))]
+fn fetch_live(_: &DriftArgs) -> Result<Vec<u8>, String> {
+    Err("this steamspec was built without the `live` feature; use --listing FILE".into())
 }

@@ -4,6 +4,8 @@ mod drift;
 mod generate;
 mod import;
 mod lint;
+#[cfg(feature = "live")]
+mod live;
 mod responses;
 
 use std::path::PathBuf;
