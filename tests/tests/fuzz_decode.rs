@@ -329,3 +329,61 @@ fn every_operation_envelope_edge_cases() {
         }
     }
 }
+
+// ---- regressions: what the fuzzing found -------------------------------------
+
+/// Found by `mutated_bodies_as_bytes`: a byte flip turned the envelope key
+/// into `"respo\nse"` (a JSON escape); the decode error's path showed the raw
+/// newline and the error printed on two lines. Server text in an error's
+/// Display now has its control characters escaped.
+#[test]
+fn regression_control_characters_in_a_path_stay_escaped() {
+    let ops = ops();
+    let op = ops
+        .iter()
+        .find(|o| o.id == "IPlayerService/GetRecentlyPlayedGames/v1")
+        .unwrap();
+    for body in [
+        r#"{"respo\nse": {"#,
+        r#"{"response": {"games": [{"\u001b[31m": "#,
+        r#"{"response": {"total_count": "\r\n"}}"#,
+    ] {
+        let err = (op.run)(200, body.as_bytes()).unwrap_err();
+        let text = err.to_string();
+        assert!(!text.contains(char::is_control), "{text:?}");
+        check(op, 200, body.as_bytes());
+    }
+}
+
+/// Found by the long run of `mutated_bodies_as_json` (200,000 cases): a
+/// success code written as a float (`-0.0`) was not read by the success-code
+/// check, so the body decoded as a success although its code was 0. Float
+/// codes with no fraction are codes now.
+#[test]
+fn regression_float_success_codes_are_checked() {
+    let members = __decode_for_fuzz::<hub::GetMembersRequest>;
+    let body = |code: &str| {
+        format!(
+            r#"{{"response": {{"success": {code}, "message": "m", "appid": 1, "guid": "1", "members": []}}}}"#
+        )
+    };
+    for (code, expected) in [
+        ("-0.0", Some(0)),
+        ("0.0", Some(0)),
+        ("7.0", Some(7)),
+        ("1e1", Some(10)),
+    ] {
+        let err = members(200, body(code).as_bytes()).unwrap_err();
+        assert!(
+            matches!(err, Error::Api { code: c, .. } if c == expected),
+            "{code}: {err:?}"
+        );
+    }
+    assert!(matches!(
+        members(200, body("42.0").as_bytes()),
+        Err(Error::NoMatch { .. })
+    ));
+    assert!(members(200, body("1.0").as_bytes()).is_ok());
+    // Not a whole number: not a code the check can judge; the typed decode does.
+    let _ = members(200, body("1.5").as_bytes());
+}

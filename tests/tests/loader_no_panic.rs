@@ -36,7 +36,13 @@ fn with_watchdog(name: &str, f: impl FnOnce() + Send + 'static) {
             let _ = tx.send(());
         })
         .expect("spawn property thread");
-    match rx.recv_timeout(WATCHDOG) {
+    // A long run (FUZZ_CASES) takes as long as it takes.
+    let watchdog = if std::env::var_os("FUZZ_CASES").is_some() {
+        Duration::from_secs(24 * 3600)
+    } else {
+        WATCHDOG
+    };
+    match rx.recv_timeout(watchdog) {
         Ok(()) => {}
         Err(mpsc::RecvTimeoutError::Disconnected) => {
             // The thread ended without sending: it panicked; show its message.
@@ -45,7 +51,7 @@ fn with_watchdog(name: &str, f: impl FnOnce() + Send + 'static) {
             }
         }
         Err(mpsc::RecvTimeoutError::Timeout) => {
-            panic!("{name}: the loader did not finish within {WATCHDOG:?} (hang?)")
+            panic!("{name}: the loader did not finish within {watchdog:?} (hang?)")
         }
     }
 }
@@ -85,7 +91,13 @@ where
     S::Value: std::fmt::Debug,
 {
     let name = name.to_string();
+    // `FUZZ_CASES=N`: a long run (see the README's Reliability section).
+    let cases = std::env::var("FUZZ_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(cases);
     with_watchdog(&name.clone(), move || {
+        let start = std::time::Instant::now();
         let mut runner = TestRunner::new(config(cases));
         if let Err(e) = runner.run(&strategy, |v| {
             test(v);
@@ -93,6 +105,7 @@ where
         }) {
             panic!("{name}: {e}");
         }
+        eprintln!("fuzz {name}: {cases} cases in {:.1?}", start.elapsed());
     });
 }
 

@@ -1882,7 +1882,14 @@ fn readme_examples_compile() {
         .filter(|(tag, _)| tag == "rust")
         .map(|(_, body)| body)
         .collect();
-    assert_eq!(compiled.len(), 2, "the two \"Calling Steam\" examples");
-    assert!(compiled[0].contains(".isteam_user().get_player_summaries(&request)"));
-    assert!(compiled[1].contains("CreateSessionRequest::new(480, 31415926,"));
+    // The two "Calling Steam" examples must stay compiled (neither ignored nor missing).
+    for needle in [
+        ".isteam_user().get_player_summaries(&request)",
+        "CreateSessionRequest::new(480, 31415926,",
+    ] {
+        assert!(
+            compiled.iter().any(|b| b.contains(needle)),
+            "no compiled README example contains {needle:?}"
+        );
+    }
 }

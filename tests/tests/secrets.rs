@@ -73,7 +73,7 @@ fn scan(label: &str, err: &Error) -> String {
     }
     QUIET.with(|q| q.set(true));
     for expect in [false, true] {
-        let result: Result<(), &Error> = Err(err);
+        let result: Result<(), &Error> = std::hint::black_box(Err(err));
         let payload = std::panic::catch_unwind(AssertUnwindSafe(|| {
             if expect {
                 result.expect("the call failed");

@@ -4,10 +4,10 @@
 //! unwraps the envelope key; only when that fails is the body decoded again
 //! with `serde_path_to_error` to find where.
 
+use std::cell::Cell;
 use std::fmt;
 use std::marker::PhantomData;
 
-use serde::Deserialize;
 use serde::de::{
     self, DeserializeOwned, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor,
 };
@@ -121,8 +121,12 @@ impl<'de, S: DeserializeSeed<'de>> Visitor<'de> for EnvelopeVisitor<S> {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<S::Value, A::Error> {
         let mut seed = Some(self.seed);
         let mut found = None;
-        while let Some(k) = map.next_key::<KeyIs>()? {
-            match (k.0 == self.key, seed.take()) {
+        let key = KeyIs {
+            first: self.key,
+            second: None,
+        };
+        while let Some(k) = map.next_key_seed(key)? {
+            match (k == Key::First, seed.take()) {
                 (true, Some(s)) => found = Some(map.next_value_seed(s)?),
                 (_, s) => {
                     seed = s;
@@ -134,14 +138,44 @@ impl<'de, S: DeserializeSeed<'de>> Visitor<'de> for EnvelopeVisitor<S> {
     }
 }
 
-/// A map key.
-struct KeyIs(String);
+/// Which of (at most) two expected names a map key is, compared where it
+/// lies in the input: no allocation per key (this runs for every envelope).
+#[derive(Clone, Copy)]
+struct KeyIs {
+    first: &'static str,
+    second: Option<&'static str>,
+}
 
-impl<'de> Deserialize<'de> for KeyIs {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        // Keys are short; one small allocation keeps this simple for every
-        // deserializer (serde_path_to_error's key capture included).
-        String::deserialize(deserializer).map(KeyIs)
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Key {
+    First,
+    Second,
+    Other,
+}
+
+impl<'de> DeserializeSeed<'de> for KeyIs {
+    type Value = Key;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Key, D::Error> {
+        deserializer.deserialize_str(self)
+    }
+}
+
+impl Visitor<'_> for KeyIs {
+    type Value = Key;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a string key")
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Key, E> {
+        Ok(if v == self.first {
+            Key::First
+        } else if Some(v) == self.second {
+            Key::Second
+        } else {
+            Key::Other
+        })
     }
 }
 
@@ -156,15 +190,23 @@ fn check_success_code(
     message_field: Option<&'static str>,
     codes: &'static [(i64, &'static str)],
 ) -> Result<(), Error> {
+    let succeeded = Cell::new(false);
     let probe = CodeProbe {
         field,
         message_field,
+        success,
+        succeeded: &succeeded,
     };
     let mut de = serde_json::Deserializer::from_slice(body);
     let found = match envelope {
         Some(key) => de.deserialize_map(EnvelopeVisitor { key, seed: probe }),
         None => probe.deserialize(&mut de),
     };
+    // The probe stops at a success code (Steam writes it first), so a
+    // successful call reads the body once, not twice.
+    if succeeded.get() {
+        return Ok(());
+    }
     // A body without a readable code goes on to the full decode, which says
     // exactly what is wrong with it.
     let Ok((Some(code), message)) = found else {
@@ -190,12 +232,16 @@ fn check_success_code(
     })
 }
 
-struct CodeProbe {
+struct CodeProbe<'a> {
     field: &'static str,
     message_field: Option<&'static str>,
+    success: i64,
+    /// Set when the code read is `success`; the probe then stops reading
+    /// (with an error that [`check_success_code`] does not look at).
+    succeeded: &'a Cell<bool>,
 }
 
-impl<'de> DeserializeSeed<'de> for CodeProbe {
+impl<'de> DeserializeSeed<'de> for CodeProbe<'_> {
     type Value = (Option<i64>, Option<String>);
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
@@ -203,7 +249,7 @@ impl<'de> DeserializeSeed<'de> for CodeProbe {
     }
 }
 
-impl<'de> Visitor<'de> for CodeProbe {
+impl<'de> Visitor<'de> for CodeProbe<'_> {
     type Value = (Option<i64>, Option<String>);
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -212,13 +258,24 @@ impl<'de> Visitor<'de> for CodeProbe {
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
         let (mut code, mut message) = (None, None);
-        while let Some(KeyIs(k)) = map.next_key()? {
-            if k == self.field {
-                code = Some(map.next_value_seed(LenientCode)?);
-            } else if Some(k.as_str()) == self.message_field {
-                message = map.next_value::<Option<String>>()?;
-            } else {
-                map.next_value::<IgnoredAny>()?;
+        let key = KeyIs {
+            first: self.field,
+            second: self.message_field,
+        };
+        while let Some(k) = map.next_key_seed(key)? {
+            match k {
+                Key::First => {
+                    let c = map.next_value_seed(LenientCode)?;
+                    if c == self.success {
+                        self.succeeded.set(true);
+                        return Err(de::Error::custom("stopped at the success code"));
+                    }
+                    code = Some(c);
+                }
+                Key::Second => message = map.next_value::<Option<String>>()?,
+                Key::Other => {
+                    map.next_value::<IgnoredAny>()?;
+                }
             }
         }
         Ok((code, message))
@@ -253,6 +310,17 @@ impl Visitor<'_> for LenientCode {
 
     fn visit_u64<E: de::Error>(self, v: u64) -> Result<i64, E> {
         i64::try_from(v).map_err(E::custom)
+    }
+
+    /// `42.0` and `-0.0` are codes too (the full decode reads them as 42 and
+    /// 0): a float code must not slip past the check.
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<i64, E> {
+        const LIMIT: f64 = 9_223_372_036_854_775_808.0; // 2^63
+        if v.fract() == 0.0 && (-LIMIT..LIMIT).contains(&v) {
+            Ok(v as i64)
+        } else {
+            Err(E::invalid_value(de::Unexpected::Float(v), &self))
+        }
     }
 
     fn visit_str<E: de::Error>(self, v: &str) -> Result<i64, E> {

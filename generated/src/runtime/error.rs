@@ -187,10 +187,30 @@ fn redact_cut_prefix(text: &mut String, secret: &str) {
     }
 }
 
+/// Text from a server (a JSON key, a message, a page) shown with its control
+/// characters escaped (`\n`, `\u{1b}`): an error prints as one line, and a
+/// hostile body cannot forge log lines or send terminal escapes.
+struct OneLine<'a>(&'a str);
+
+impl fmt::Display for OneLine<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut rest = self.0;
+        while let Some(at) = rest.find(char::is_control) {
+            f.write_str(&rest[..at])?;
+            let c = rest[at..].chars().next().unwrap_or_default();
+            write!(f, "{}", c.escape_debug())?;
+            rest = &rest[at + c.len_utf8()..];
+        }
+        f.write_str(rest)
+    }
+}
+
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Error::Transport { kind, message } => write!(f, "{kind} error: {message}"),
+            Error::Transport { kind, message } => {
+                write!(f, "{kind} error: {}", OneLine(message))
+            }
             Error::Timeout => f.write_str("request timed out"),
             Error::Http { status, excerpt } => {
                 write!(f, "HTTP {status}")?;
@@ -198,7 +218,7 @@ impl fmt::Display for Error {
                     write!(f, " {reason}")?;
                 }
                 if !excerpt.is_empty() {
-                    write!(f, ": {excerpt}")?;
+                    write!(f, ": {}", OneLine(excerpt))?;
                 }
                 Ok(())
             }
@@ -213,17 +233,22 @@ impl fmt::Display for Error {
                 }
                 write!(f, " (HTTP {status})")?;
                 if !message.is_empty() {
-                    write!(f, ": {message}")?;
+                    write!(f, ": {}", OneLine(message))?;
                 }
                 Ok(())
             }
             Error::NoMatch { message } if message.is_empty() => f.write_str("no match"),
-            Error::NoMatch { message } => write!(f, "no match: {message}"),
+            Error::NoMatch { message } => write!(f, "no match: {}", OneLine(message)),
             Error::Decode { path, message, .. } if path.is_empty() => {
-                write!(f, "cannot decode the response: {message}")
+                write!(f, "cannot decode the response: {}", OneLine(message))
             }
             Error::Decode { path, message, .. } => {
-                write!(f, "cannot decode the response at `{path}`: {message}")
+                write!(
+                    f,
+                    "cannot decode the response at `{}`: {}",
+                    OneLine(path),
+                    OneLine(message)
+                )
             }
             Error::Invalid(errors) => {
                 f.write_str("invalid request (not sent): ")?;
@@ -246,7 +271,7 @@ impl fmt::Display for Error {
             Error::BodyTooLarge { limit } => {
                 write!(f, "response body larger than the limit of {limit} bytes")
             }
-            Error::Config { message } => write!(f, "client configuration: {message}"),
+            Error::Config { message } => write!(f, "client configuration: {}", OneLine(message)),
         }
     }
 }
@@ -311,6 +336,25 @@ mod tests {
         assert_eq!(redacted("AbC+1/éAbC+1/é", &s), "<redacted><redacted>");
         assert_eq!(redacted("nothing", &s), "nothing");
         assert_eq!(redacted("É ü abc", &["ABC"]), "É ü <redacted>");
+    }
+
+    #[test]
+    fn server_text_is_shown_on_one_line() {
+        let err = Error::Decode {
+            path: "respo\nse".into(),
+            message: "bad \u{1b}[31m\r\n".into(),
+            excerpt: String::new(),
+        };
+        assert_eq!(
+            err.to_string(),
+            "cannot decode the response at `respo\\nse`: bad \\u{1b}[31m\\r\\n"
+        );
+        let err = Error::Api {
+            code: None,
+            message: "é\u{85}x".into(),
+            status: 400,
+        };
+        assert_eq!(err.to_string(), "API error (HTTP 400): é\\u{85}x");
     }
 
     #[test]

@@ -106,10 +106,10 @@ pub fn mutate(body: &mut Value, m: &JsonMutation) {
                     map.remove(&last.replace("~1", "/").replace("~0", "~"));
                 }
                 Some(Value::Array(items)) => {
-                    if let Ok(i) = last.parse::<usize>() {
-                        if i < items.len() {
-                            items.remove(i);
-                        }
+                    if let Ok(i) = last.parse::<usize>()
+                        && i < items.len()
+                    {
+                        items.remove(i);
                     }
                 }
                 _ => {}
@@ -140,10 +140,10 @@ pub fn mutate(body: &mut Value, m: &JsonMutation) {
             }
         }
         JsonMutation::Grow(at, n) => {
-            if let Some(Value::Array(items)) = body.pointer_mut(&pick(*at)) {
-                if let Some(first) = items.first().cloned() {
-                    items.extend(std::iter::repeat_n(first, *n));
-                }
+            if let Some(Value::Array(items)) = body.pointer_mut(&pick(*at))
+                && let Some(first) = items.first().cloned()
+            {
+                items.extend(std::iter::repeat_n(first, *n));
             }
         }
     }
@@ -229,4 +229,3 @@ pub fn mutate_bytes(body: &mut Vec<u8>, m: &ByteMutation) {
         }
     }
 }
-
