@@ -29,12 +29,24 @@ fn providers() -> Source {
     }
 }
 
-/// `copies` renamed copies of every file: interface `X` -> `X3`, type `T` -> `T3`.
+/// `copies` renamed copies of every file: interface `X` -> `X3` (`XService` -> `X3Service`, so
+/// a Service interface keeps its input_json default), type `T` -> `T3` (response types declared
+/// inline in an operation included), method `M` -> `M3` (so the response types named after the
+/// method do not collide).
 fn scaled(base: &[Source], copies: usize) -> Vec<Source> {
     let model = load_sources(providers(), base.to_vec())
         .expect("spec")
         .model;
     let mut names: Vec<String> = model.types.keys().cloned().collect();
+    for op in model.operations() {
+        if let steamspec::model::TypeRef::Named(n) = &op.response.ty {
+            names.push(n.clone());
+        }
+        // Response types named after their method (`GetOwnedGamesResponse`) follow the method.
+        names.push(op.method.clone());
+    }
+    names.sort();
+    names.dedup();
     names.extend(model.interfaces.keys().cloned());
     // Longest first, so `HubStatus` is renamed before `Hub`.
     names.sort_by_key(|n| std::cmp::Reverse(n.len()));
@@ -44,7 +56,11 @@ fn scaled(base: &[Source], copies: usize) -> Vec<Source> {
             let mut text = s.text.clone();
             if i > 0 {
                 for n in &names {
-                    text = rename_word(&text, n, &format!("{n}{i}"));
+                    let renamed = match n.strip_suffix("Service") {
+                        Some(stem) => format!("{stem}{i}Service"),
+                        None => format!("{n}{i}"),
+                    };
+                    text = rename_word(&text, n, &renamed);
                 }
             }
             out.push(Source {
@@ -110,6 +126,30 @@ fn bench(c: &mut Criterion) {
     });
     c.bench_function("generate/emit-only/28", |b| {
         b.iter(|| outputs(&model).len())
+    });
+    // Where emit's time goes: the Rust files (quote, then syn + prettyplease), the JSON
+    // Schemas, and syn + prettyplease alone on the emitted Rust (parse and print again).
+    c.bench_function("generate/emit-rust-only/28", |b| {
+        b.iter(|| steamspec::emit::rust::emit(&model, steamspec::emit::rust::Target::Crate).len())
+    });
+    c.bench_function("generate/emit-schema-only/28", |b| {
+        b.iter(|| steamspec::emit::schema::emit(&model).len())
+    });
+    let rust: Vec<String> =
+        steamspec::emit::rust::emit(&model, steamspec::emit::rust::Target::Crate)
+            .into_iter()
+            .filter(|f| f.path.ends_with(".rs"))
+            .map(|f| f.contents)
+            .collect();
+    c.bench_function("generate/syn+prettyplease-of-output/28", |b| {
+        b.iter(|| {
+            rust.iter()
+                .map(|text| {
+                    prettyplease::unparse(&syn::parse_file(text).expect("emitted Rust parses"))
+                        .len()
+                })
+                .sum::<usize>()
+        })
     });
 }
 

@@ -2,10 +2,14 @@
 //! (`__private::__decode_for_fuzz::<E>`: status check, envelope, success code,
 //! typed decode) against plain serde_json.
 //!
-//! - `examples`: every 2xx example response of the spec (all operations), each
+//! - `examples-*`: every 2xx example response of the spec (all operations), each
 //!   through the runtime, and each through plain `serde_json::from_slice` of the
 //!   same generated type from the body inside the envelope (no envelope, no
-//!   success-code check): what the runtime adds on top of serde_json.
+//!   success-code check): what the runtime adds on top of serde_json. `all`, then
+//!   split into the operations that report errors by HTTP status and those with a
+//!   success code in the body (ISteamHub); the bodies are written from
+//!   `serde_json::Value` (keys sorted), and `success-code-first` writes the code
+//!   first, as the docs and Steam do.
 //! - `owned_games_10k`: a synthetic `IPlayerService/GetOwnedGames` body with
 //!   10,000 games and every field the recordings show; the runtime against
 //!   serde_json into a hand-written struct with the same fields (plain `u32`,
@@ -23,7 +27,7 @@ use std::path::Path;
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
-use steam_webapi::__private::{__decode_for_fuzz, Endpoint};
+use steam_webapi::__private::{__decode_for_fuzz, Endpoint, ErrorModel};
 use steam_webapi::notifications as bptf;
 use steam_webapi::{igame_notifications_service as gns, iplayer_service as ps};
 use steam_webapi::{isteam_hub as hub, isteam_news as news, isteam_user as user};
@@ -34,6 +38,8 @@ use steam_webapi::{isteam_user_stats as stats, isteam_web_api_util as util};
 struct Op {
     id: String,
     envelope: Option<&'static str>,
+    /// The success-code field, for operations that report errors with one.
+    code_field: Option<&'static str>,
     runtime: fn(&[u8]) -> bool,
     plain: fn(&[u8]) -> bool,
 }
@@ -43,6 +49,10 @@ fn op<E: Endpoint>() -> Op {
     Op {
         id: format!("{}/{}/v{}", info.interface, info.method, info.version),
         envelope: info.envelope,
+        code_field: match info.errors {
+            ErrorModel::SuccessCode { field, .. } => Some(field),
+            _ => None,
+        },
         runtime: |body| black_box(__decode_for_fuzz::<E>(200, body)).is_ok(),
         plain: |inner| black_box(serde_json::from_slice::<E::Response>(inner)).is_ok(),
     }
@@ -81,9 +91,32 @@ fn ops() -> Vec<Op> {
     ]
 }
 
+/// `{"<field>":<value>,...rest}`: an object written with `field` first, as the docs and
+/// Steam write the success code (serde_json's `Value` sorts keys).
+fn field_first(obj: &serde_json::Value, field: &str) -> Vec<u8> {
+    let map = obj.as_object().expect("an object");
+    let mut out = format!("{{{}:{}", serde_json::to_string(field).unwrap(), map[field]);
+    for (k, v) in map.iter().filter(|(k, _)| *k != field) {
+        out.push(',');
+        out.push_str(&serde_json::to_string(k).unwrap());
+        out.push(':');
+        out.push_str(&v.to_string());
+    }
+    out.push('}');
+    out.into_bytes()
+}
+
+/// One example: its operation, the whole body, the body inside the envelope.
+type Example = (Op, Vec<u8>, Vec<u8>);
+
+/// A named subset of the examples.
+type Group<'a> = (&'static str, &'a [Example], fn(&Op) -> bool);
+
 /// (operation, whole body, body inside the envelope) of every 2xx example that the
-/// runtime decodes (a success-code example with a failure code is left out).
-fn examples() -> Vec<(Op, Vec<u8>, Vec<u8>)> {
+/// runtime decodes (a success-code example with a failure code is left out). Keys are
+/// in sorted order (serde_json's `Value`); with `code_first`, the success code comes
+/// first in the object that holds it, as in the docs.
+fn examples(code_first: bool) -> Vec<Example> {
     let spec = Path::new(env!("CARGO_MANIFEST_DIR")).join("../spec");
     let model = steamspec::load_dir(&spec).expect("spec/ loads").model;
     let mut out = Vec::new();
@@ -103,8 +136,20 @@ fn examples() -> Vec<(Op, Vec<u8>, Vec<u8>)> {
                 Some(key) => &body[key],
                 None => body,
             };
-            let whole = serde_json::to_vec(body).unwrap();
-            let inner = serde_json::to_vec(inner).unwrap();
+            let whole = match (code_first, o.code_field, o.envelope) {
+                (true, Some(field), Some(key)) => {
+                    let mut w = format!("{{{}:", serde_json::to_string(key).unwrap()).into_bytes();
+                    w.extend(field_first(inner, field));
+                    w.push(b'}');
+                    w
+                }
+                (true, Some(field), None) => field_first(body, field),
+                _ => serde_json::to_vec(body).unwrap(),
+            };
+            let inner = match (code_first, o.code_field) {
+                (true, Some(field)) => field_first(inner, field),
+                _ => serde_json::to_vec(inner).unwrap(),
+            };
             if !(o.runtime)(&whole) {
                 continue;
             }
@@ -121,6 +166,7 @@ fn examples() -> Vec<(Op, Vec<u8>, Vec<u8>)> {
 // Plain hand-written structs: the same fields, no lenient numbers, no enums.
 
 #[derive(Deserialize)]
+#[allow(dead_code)]
 struct PlainEnvelope<T> {
     response: T,
 }
@@ -153,6 +199,7 @@ struct PlainOwnedGame {
 }
 
 #[derive(Deserialize)]
+#[allow(dead_code)]
 struct PlainApiListEnvelope {
     apilist: PlainApiList,
 }
@@ -387,7 +434,8 @@ where
 }
 
 fn bench(c: &mut Criterion) {
-    let examples = examples();
+    let docs_order = examples(true);
+    let examples = examples(false);
     let bytes: usize = examples.iter().map(|(_, w, _)| w.len()).sum();
     eprintln!(
         "decode/examples: {} example bodies of {} operations, {bytes} bytes",
@@ -398,25 +446,31 @@ fn bench(c: &mut Criterion) {
             .collect::<std::collections::BTreeSet<_>>()
             .len()
     );
-    let mut g = c.benchmark_group("decode/examples");
-    g.throughput(Throughput::Elements(examples.len() as u64));
-    g.bench_function("runtime", |b| {
-        b.iter(|| {
-            examples
-                .iter()
-                .filter(|(o, whole, _)| (o.runtime)(whole))
-                .count()
-        })
-    });
-    g.bench_function("serde_json-generated-type", |b| {
-        b.iter(|| {
-            examples
-                .iter()
-                .filter(|(o, _, inner)| (o.plain)(inner))
-                .count()
-        })
-    });
-    g.finish();
+    let groups: [Group; 4] = [
+        ("all", &examples, |_| true),
+        ("http-status", &examples, |o| o.code_field.is_none()),
+        ("success-code", &examples, |o| o.code_field.is_some()),
+        ("success-code-first", &docs_order, |o| {
+            o.code_field.is_some()
+        }),
+    ];
+    for (name, examples, keep) in groups {
+        let set: Vec<_> = examples.iter().filter(|(o, _, _)| keep(o)).collect();
+        eprintln!("decode/examples/{name}: {} bodies", set.len());
+        let mut g = c.benchmark_group(format!("decode/examples-{name}"));
+        g.throughput(Throughput::Elements(set.len() as u64));
+        g.bench_function("runtime", |b| {
+            b.iter(|| {
+                set.iter()
+                    .filter(|(o, whole, _)| (o.runtime)(whole))
+                    .count()
+            })
+        });
+        g.bench_function("serde_json-generated-type", |b| {
+            b.iter(|| set.iter().filter(|(o, _, inner)| (o.plain)(inner)).count())
+        });
+        g.finish();
+    }
 
     // Per operation, for the ones whose example bodies are the largest.
     let mut g = c.benchmark_group("decode/example");

@@ -4,7 +4,6 @@
 //! unwraps the envelope key; only when that fails is the body decoded again
 //! with `serde_path_to_error` to find where.
 
-use std::cell::Cell;
 use std::fmt;
 use std::marker::PhantomData;
 
@@ -190,23 +189,20 @@ fn check_success_code(
     message_field: Option<&'static str>,
     codes: &'static [(i64, &'static str)],
 ) -> Result<(), Error> {
-    let succeeded = Cell::new(false);
+    // Steam writes the code first (`{"response":{"success":1,...`): when it
+    // is there and says success, the body is read once, not twice.
+    if leading_code(body, envelope, field) == Some(success) {
+        return Ok(());
+    }
     let probe = CodeProbe {
         field,
         message_field,
-        success,
-        succeeded: &succeeded,
     };
     let mut de = serde_json::Deserializer::from_slice(body);
     let found = match envelope {
         Some(key) => de.deserialize_map(EnvelopeVisitor { key, seed: probe }),
         None => probe.deserialize(&mut de),
     };
-    // The probe stops at a success code (Steam writes it first), so a
-    // successful call reads the body once, not twice.
-    if succeeded.get() {
-        return Ok(());
-    }
     // A body without a readable code goes on to the full decode, which says
     // exactly what is wrong with it.
     let Ok((Some(code), message)) = found else {
@@ -232,16 +228,57 @@ fn check_success_code(
     })
 }
 
-struct CodeProbe<'a> {
-    field: &'static str,
-    message_field: Option<&'static str>,
-    success: i64,
-    /// Set when the code read is `success`; the probe then stops reading
-    /// (with an error that [`check_success_code`] does not look at).
-    succeeded: &'a Cell<bool>,
+/// The code when it is the first member of the object that holds it (after
+/// the envelope key, itself first) and a plain integer: `{"response":
+/// {"success": 1,` or `{"success":1}`, whitespace allowed. `None` for
+/// anything else (escaped keys, other orders, other forms), which the full
+/// probe then reads.
+fn leading_code(body: &[u8], envelope: Option<&str>, field: &str) -> Option<i64> {
+    fn ws(b: &[u8], mut i: usize) -> usize {
+        while matches!(b.get(i), Some(b' ' | b'\t' | b'\n' | b'\r')) {
+            i += 1;
+        }
+        i
+    }
+    // `{ "name" :` from `i`; the index after the colon.
+    fn open_key(b: &[u8], i: usize, name: &str) -> Option<usize> {
+        let i = ws(b, i);
+        (b.get(i) == Some(&b'{')).then_some(())?;
+        let i = ws(b, i + 1);
+        (b.get(i) == Some(&b'"')).then_some(())?;
+        let end = i + 1 + name.len();
+        (b.get(i + 1..end) == Some(name.as_bytes()) && b.get(end) == Some(&b'"')).then_some(())?;
+        let i = ws(b, end + 1);
+        (b.get(i) == Some(&b':')).then_some(i + 1)
+    }
+    let mut i = 0;
+    if let Some(key) = envelope {
+        i = open_key(body, i, key)?;
+    }
+    i = ws(body, open_key(body, i, field)?);
+    let negative = body.get(i) == Some(&b'-');
+    i += usize::from(negative);
+    let start = i;
+    let mut code: i64 = 0;
+    while let Some(d) = body.get(i).filter(|b| b.is_ascii_digit()) {
+        code = code.checked_mul(10)?.checked_add(i64::from(d - b'0'))?;
+        i += 1;
+    }
+    let digits = i > start;
+    let i = ws(body, i);
+    (digits && matches!(body.get(i), Some(b',' | b'}'))).then_some(if negative {
+        -code
+    } else {
+        code
+    })
 }
 
-impl<'de> DeserializeSeed<'de> for CodeProbe<'_> {
+struct CodeProbe {
+    field: &'static str,
+    message_field: Option<&'static str>,
+}
+
+impl<'de> DeserializeSeed<'de> for CodeProbe {
     type Value = (Option<i64>, Option<String>);
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
@@ -249,7 +286,7 @@ impl<'de> DeserializeSeed<'de> for CodeProbe<'_> {
     }
 }
 
-impl<'de> Visitor<'de> for CodeProbe<'_> {
+impl<'de> Visitor<'de> for CodeProbe {
     type Value = (Option<i64>, Option<String>);
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -264,14 +301,7 @@ impl<'de> Visitor<'de> for CodeProbe<'_> {
         };
         while let Some(k) = map.next_key_seed(key)? {
             match k {
-                Key::First => {
-                    let c = map.next_value_seed(LenientCode)?;
-                    if c == self.success {
-                        self.succeeded.set(true);
-                        return Err(de::Error::custom("stopped at the success code"));
-                    }
-                    code = Some(c);
-                }
+                Key::First => code = Some(map.next_value_seed(LenientCode)?),
                 Key::Second => message = map.next_value::<Option<String>>()?,
                 Key::Other => {
                     map.next_value::<IgnoredAny>()?;
@@ -325,5 +355,51 @@ impl Visitor<'_> for LenientCode {
 
     fn visit_str<E: de::Error>(self, v: &str) -> Result<i64, E> {
         v.parse().map_err(E::custom)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::leading_code;
+
+    #[test]
+    fn leading_code_reads_only_a_first_plain_integer() {
+        let r = Some("response");
+        assert_eq!(
+            leading_code(br#"{"response":{"success":1,"a":2}}"#, r, "success"),
+            Some(1)
+        );
+        assert_eq!(
+            leading_code(
+                b"{\n\t\"response\": {\n\t\t\"success\": 42\n\t}\n}",
+                r,
+                "success"
+            ),
+            Some(42)
+        );
+        assert_eq!(
+            leading_code(br#"{"success":-3}"#, None, "success"),
+            Some(-3)
+        );
+        // Anything else is left to the full probe.
+        for body in [
+            &br#"{"response":{"a":2,"success":1}}"#[..],
+            br#"{"response":{"success":1.0}}"#,
+            br#"{"response":{"success":"1"}}"#,
+            br#"{"response":{"success":true}}"#,
+            br#"{"response":{"success":-}}"#,
+            br#"{"response":{"success":1"#,
+            br#"{"response":{"succ\u0065ss":1}}"#,
+            br#"{"other":{"success":1}}"#,
+            br#"{"response":{"success":99999999999999999999}}"#,
+            b"",
+        ] {
+            assert_eq!(
+                leading_code(body, r, "success"),
+                None,
+                "{}",
+                String::from_utf8_lossy(body)
+            );
+        }
     }
 }

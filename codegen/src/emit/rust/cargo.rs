@@ -26,6 +26,19 @@ serde_path_to_error = "0.1"
 steam-webapi-macros = { path = "../macros", version = "0.1.0" }
 "#;
 
+/// The interfaces the benchmarks use: the tail is written only for a spec that has them all
+/// (this repository's), so a crate generated from another spec gets no bench entries.
+const BENCH_INTERFACES: &[&str] = &[
+    "IGameNotificationsService",
+    "IPlayerService",
+    "ISteamHub",
+    "ISteamNews",
+    "ISteamUser",
+    "ISteamUserStats",
+    "ISteamWebAPIUtil",
+    "Notifications",
+];
+
 /// Everything after the features: the benchmarks of `benches/` (issue 8), hand-written like the
 /// runtime. `steamspec` reads the spec's examples for the decode benchmark.
 const MANIFEST_TAIL: &str = r#"
@@ -63,6 +76,11 @@ pub fn manifest(model: &Model) -> String {
     for n in names {
         out.push_str(&format!("{n} = []\n"));
     }
-    out.push_str(MANIFEST_TAIL);
+    if BENCH_INTERFACES
+        .iter()
+        .all(|n| model.interfaces.contains_key(*n))
+    {
+        out.push_str(MANIFEST_TAIL);
+    }
     out
 }

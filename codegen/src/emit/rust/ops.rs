@@ -346,6 +346,7 @@ pub fn accessors(iface: &Interface, target: Target) -> TokenStream {
                 use super::*;
 
                 #doc
+                #[allow(non_camel_case_types)]
                 #[derive(Clone, Copy, Debug)]
                 pub struct #name<'a> {
                     client: &'a ::steam_webapi::blocking::Client,
@@ -366,6 +367,8 @@ pub fn accessors(iface: &Interface, target: Target) -> TokenStream {
     });
     quote! {
         #doc
+        // Game-specific interfaces are named like `IEconItems_440`.
+        #[allow(non_camel_case_types)]
         #[derive(Clone, Copy, Debug)]
         pub struct #name<'a> {
             client: &'a ::steam_webapi::Client,
