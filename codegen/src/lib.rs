@@ -9,6 +9,7 @@ pub mod drift;
 pub mod emit;
 pub mod generate;
 pub mod import;
+pub mod json_place;
 pub mod load;
 pub mod model;
 pub mod pos;

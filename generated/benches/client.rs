@@ -33,6 +33,10 @@ use std::time::Duration;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use serde::Deserialize;
+
+#[path = "common/plain_player.rs"]
+mod plain_player;
+use plain_player::PlainPlayers;
 use steam_webapi::isteam_user::GetPlayerSummariesRequest;
 use steam_webapi::{Client, ProviderId, SteamId};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
@@ -94,40 +98,6 @@ fn serve(body: Vec<u8>) -> SocketAddr {
 #[derive(Deserialize)]
 struct PlainEnvelope {
     response: PlainPlayers,
-}
-
-#[derive(Deserialize)]
-#[allow(dead_code)]
-struct PlainPlayers {
-    players: Vec<PlainPlayer>,
-}
-
-#[derive(Deserialize)]
-#[allow(dead_code)]
-struct PlainPlayer {
-    steamid: String,
-    personaname: String,
-    profileurl: String,
-    avatar: String,
-    avatarmedium: String,
-    avatarfull: String,
-    avatarhash: Option<String>,
-    personastate: i64,
-    personastateflags: Option<u32>,
-    communityvisibilitystate: i64,
-    profilestate: Option<u32>,
-    lastlogoff: Option<u32>,
-    commentpermission: Option<u32>,
-    realname: Option<String>,
-    primaryclanid: Option<String>,
-    timecreated: Option<u32>,
-    gameid: Option<String>,
-    gameserverip: Option<String>,
-    gameextrainfo: Option<String>,
-    cityid: Option<u32>,
-    loccountrycode: Option<String>,
-    locstatecode: Option<String>,
-    loccityid: Option<u32>,
 }
 
 fn player(i: u64) -> serde_json::Value {

@@ -27,6 +27,10 @@ use std::path::Path;
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
+
+#[path = "common/plain_player.rs"]
+mod plain_player;
+use plain_player::PlainPlayers;
 use steam_webapi::__private::{__decode_for_fuzz, Endpoint, ErrorModel};
 use steam_webapi::notifications as bptf;
 use steam_webapi::{igame_notifications_service as gns, iplayer_service as ps};
@@ -235,41 +239,6 @@ struct PlainParameter {
     param_type: String,
     optional: bool,
     description: Option<String>,
-}
-
-/// GetPlayerSummaries into a plain struct (also used by the client bench).
-#[derive(Deserialize)]
-#[allow(dead_code)]
-struct PlainPlayers {
-    players: Vec<PlainPlayer>,
-}
-
-#[derive(Deserialize)]
-#[allow(dead_code)]
-struct PlainPlayer {
-    steamid: String,
-    personaname: String,
-    profileurl: String,
-    avatar: String,
-    avatarmedium: String,
-    avatarfull: String,
-    avatarhash: Option<String>,
-    personastate: i64,
-    personastateflags: Option<u32>,
-    communityvisibilitystate: i64,
-    profilestate: Option<u32>,
-    lastlogoff: Option<u32>,
-    commentpermission: Option<u32>,
-    realname: Option<String>,
-    primaryclanid: Option<String>,
-    timecreated: Option<u32>,
-    gameid: Option<String>,
-    gameserverip: Option<String>,
-    gameextrainfo: Option<String>,
-    cityid: Option<u32>,
-    loccountrycode: Option<String>,
-    locstatecode: Option<String>,
-    loccityid: Option<u32>,
 }
 
 /// The generated type inside a plain envelope struct: serde_json with no runtime.

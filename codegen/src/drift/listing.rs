@@ -163,14 +163,8 @@ pub fn parse(bytes: &[u8]) -> Result<Listing, ListingError> {
     check_depth(bytes)?;
     // Parse to a value, then walk it: every shape problem gets its JSON path.
     let root: Value = serde_json::from_slice(bytes).map_err(|e| {
-        // serde_json appends " at line L column C"; the error shows the place itself.
-        let full = e.to_string();
-        let suffix = format!(" at line {} column {}", e.line(), e.column());
-        ListingError::Syntax {
-            line: e.line(),
-            col: e.column(),
-            message: full.strip_suffix(&suffix).unwrap_or(&full).to_string(),
-        }
+        let (line, col, message) = crate::json_place::syntax_error_parts(&e);
+        ListingError::Syntax { line, col, message }
     })?;
     let listing = walk(&root)?;
     check_shape(&listing)?;

@@ -392,12 +392,11 @@ pub fn parse_json(bytes: &[u8]) -> Result<Value, JsonError> {
     })?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     serde_json::from_str(text).map_err(|e| {
-        let full = e.to_string();
-        let place = format!(" at line {} column {}", e.line(), e.column());
+        let (line, column, message) = crate::json_place::syntax_error_parts(&e);
         JsonError {
-            line: e.line(),
-            column: e.column(),
-            message: format!("not JSON: {}", full.strip_suffix(&place).unwrap_or(&full)),
+            line,
+            column,
+            message: format!("not JSON: {message}"),
         }
     })
 }
