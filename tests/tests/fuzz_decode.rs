@@ -387,3 +387,71 @@ fn regression_float_success_codes_are_checked() {
     // Not a whole number: not a code the check can judge; the typed decode does.
     let _ = members(200, body("1.5").as_bytes());
 }
+
+/// A success-code body that decodes completely is judged by the code the
+/// typed value holds (`Endpoint::success_code`, generated) rather than by a
+/// second probe: every complete ISteamHub example, with its code last and
+/// set to a failure, must still be that failure, and with code 1 a success.
+#[test]
+fn complete_bodies_with_a_failure_code_last_are_failures() {
+    let ops = ops();
+    let mut judged = 0;
+    for (i, status, body, from_spec) in seeds(&ops) {
+        let op = &ops[i];
+        let Some(envelope) = op.envelope else {
+            continue;
+        };
+        if !(from_spec && status == 200 && op.id.starts_with("ISteamHub/")) {
+            continue;
+        }
+        let mut inner = body[envelope].as_object().cloned().unwrap();
+        if inner.remove("success") != Some(Value::from(1)) {
+            continue;
+        }
+        let with_code = |code: i64| {
+            let mut o = inner.clone();
+            o.insert("success".into(), code.into());
+            let mut outer = Map::new();
+            outer.insert(envelope.into(), Value::Object(o));
+            serde_json::to_vec(&outer).unwrap()
+        };
+        let last = with_code(7);
+        assert!(
+            !String::from_utf8_lossy(&last).contains(r#"{"success""#),
+            "{}: the code must not lead",
+            op.id
+        );
+        match (op.run)(200, &last) {
+            Err(Error::Api {
+                code: Some(7),
+                status: 200,
+                ..
+            }) => {}
+            other => panic!("{}: code 7 last: {other:?}", op.id),
+        }
+        assert!(
+            matches!((op.run)(200, &with_code(42)), Err(Error::NoMatch { .. })),
+            "{}",
+            op.id
+        );
+        (op.run)(200, &with_code(1)).unwrap_or_else(|e| panic!("{}: {e}", op.id));
+        judged += 1;
+    }
+    assert!(judged >= 8, "{judged} complete ISteamHub examples");
+}
+
+#[test]
+fn success_code_operations_read_their_code_from_the_typed_value() {
+    let body = r#"{"success": 42, "message": "m", "appid": 1, "guid": "1", "members": []}"#;
+    let value: hub::HubGetMembersResponse = serde_json::from_str(body).unwrap();
+    assert_eq!(
+        <hub::GetMembersRequest as Endpoint>::success_code(&value),
+        Some(42)
+    );
+    // Operations that report errors by HTTP status have no code.
+    let friends: user::GetFriendListResponse = serde_json::from_str(r#"{"friends": []}"#).unwrap();
+    assert_eq!(
+        <user::GetFriendListRequest as Endpoint>::success_code(&friends),
+        None
+    );
+}

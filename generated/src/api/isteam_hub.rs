@@ -473,6 +473,9 @@ impl ::steam_webapi::__private::Endpoint for GetAnnouncementsRequest {
             q.comma("authors", v);
         }
     }
+    fn success_code(response: &Self::Response) -> ::std::option::Option<i64> {
+        ::std::option::Option::Some(i64::from(response.success))
+    }
 }
 /// Request of `ISteamHub/GetEvents/v1` (get_events).
 ///
@@ -641,6 +644,9 @@ impl ::steam_webapi::__private::Endpoint for GetEventsRequest {
             q.comma("authors", v);
         }
     }
+    fn success_code(response: &Self::Response) -> ::std::option::Option<i64> {
+        ::std::option::Option::Some(i64::from(response.success))
+    }
 }
 /// Request of `ISteamHub/GetMembers/v1` (get_members).
 ///
@@ -731,6 +737,9 @@ impl ::steam_webapi::__private::Endpoint for GetMembersRequest {
         if let ::std::option::Option::Some(v) = &self.appid {
             q.value("appid", v);
         }
+    }
+    fn success_code(response: &Self::Response) -> ::std::option::Option<i64> {
+        ::std::option::Option::Some(i64::from(response.success))
     }
 }
 /// Request of `ISteamHub/GetPermissions/v1` (get_permissions).
@@ -823,6 +832,9 @@ impl ::steam_webapi::__private::Endpoint for GetPermissionsRequest {
             q.value("appid", v);
         }
     }
+    fn success_code(response: &Self::Response) -> ::std::option::Option<i64> {
+        ::std::option::Option::Some(i64::from(response.success))
+    }
 }
 /// Request of `ISteamHub/GetStatus/v1` (get_status).
 ///
@@ -913,6 +925,9 @@ impl ::steam_webapi::__private::Endpoint for GetStatusRequest {
         if let ::std::option::Option::Some(v) = &self.appid {
             q.value("appid", v);
         }
+    }
+    fn success_code(response: &Self::Response) -> ::std::option::Option<i64> {
+        ::std::option::Option::Some(i64::from(response.success))
     }
 }
 /// Request of `ISteamHub/GetSummaries/v1` (get_summaries).
@@ -1008,6 +1023,9 @@ impl ::steam_webapi::__private::Endpoint for GetSummariesRequest {
         if let ::std::option::Option::Some(v) = &self.appid {
             q.comma("appid", v);
         }
+    }
+    fn success_code(response: &Self::Response) -> ::std::option::Option<i64> {
+        ::std::option::Option::Some(i64::from(response.success))
     }
 }
 /// Request of `ISteamHub/ResolveAppID/v1` (resolve_app_id).
@@ -1129,6 +1147,9 @@ impl ::steam_webapi::__private::Endpoint for ResolveAppIDRequest {
             q.value("skip", v);
         }
     }
+    fn success_code(response: &Self::Response) -> ::std::option::Option<i64> {
+        ::std::option::Option::Some(i64::from(response.success))
+    }
 }
 /// Request of `ISteamHub/ResolveVanityURL/v1` (resolve_vanity_url).
 ///
@@ -1190,6 +1211,9 @@ impl ::steam_webapi::__private::Endpoint for ResolveVanityURLRequest {
             q.value("language", v);
         }
         q.value("vanityurl", &self.vanityurl);
+    }
+    fn success_code(response: &Self::Response) -> ::std::option::Option<i64> {
+        ::std::option::Option::Some(i64::from(response.success))
     }
 }
 /// One announcement made by a hub.

@@ -18,13 +18,16 @@ use crate::runtime::excerpt::excerpt;
 /// Decodes a 2xx body of `E`, checking a success code first if `E` has one.
 pub(crate) fn decode_response<E: Endpoint>(body: &[u8], status: u16) -> Result<E::Response, Error> {
     let info = E::INFO;
-    if let ErrorModel::SuccessCode {
+    let ErrorModel::SuccessCode {
         field,
         success,
         message_field,
         codes,
     } = info.errors
-    {
+    else {
+        return decode_enveloped::<E::Response>(body, info.envelope);
+    };
+    let check = || {
         check_success_code(
             body,
             status,
@@ -33,9 +36,24 @@ pub(crate) fn decode_response<E: Endpoint>(body: &[u8], status: u16) -> Result<E
             success,
             message_field,
             codes,
-        )?;
+        )
+    };
+    // Steam writes the code first (`{"response":{"success":1,...`): when it
+    // is there and says success, the body is read once.
+    if leading_code(body, info.envelope, field) == Some(success) {
+        return decode_enveloped::<E::Response>(body, info.envelope);
     }
-    decode_enveloped::<E::Response>(body, info.envelope)
+    // Otherwise decode first and let the typed value say whether it is a
+    // success; only a failure (or a type without the code) is probed, so
+    // that every error reads exactly as the probe words it.
+    match decode_fast::<E::Response>(body, info.envelope) {
+        Ok(v) if E::success_code(&v) == Some(success) => Ok(v),
+        Ok(v) => check().map(|()| v),
+        Err(()) => {
+            check()?;
+            Err(decode_error::<E::Response>(body, info.envelope))
+        }
+    }
 }
 
 /// Decodes `T` found under `envelope` (or the whole body when `None`).
@@ -43,14 +61,16 @@ pub(crate) fn decode_enveloped<T: DeserializeOwned>(
     body: &[u8],
     envelope: Option<&'static str>,
 ) -> Result<T, Error> {
+    decode_fast(body, envelope).map_err(|()| decode_error::<T>(body, envelope))
+}
+
+/// One plain pass; the caller decodes again to say where it failed.
+fn decode_fast<T: DeserializeOwned>(body: &[u8], envelope: Option<&'static str>) -> Result<T, ()> {
     let mut de = serde_json::Deserializer::from_slice(body);
-    let fast = Enveloped::<T>::new(envelope)
+    Enveloped::<T>::new(envelope)
         .deserialize(&mut de)
-        .and_then(|v| de.end().map(|()| v));
-    match fast {
-        Ok(v) => Ok(v),
-        Err(_) => Err(decode_error::<T>(body, envelope)),
-    }
+        .and_then(|v| de.end().map(|()| v))
+        .map_err(drop)
 }
 
 /// Decodes again, tracking the path, to say where the first pass failed.
@@ -189,11 +209,6 @@ fn check_success_code(
     message_field: Option<&'static str>,
     codes: &'static [(i64, &'static str)],
 ) -> Result<(), Error> {
-    // Steam writes the code first (`{"response":{"success":1,...`): when it
-    // is there and says success, the body is read once, not twice.
-    if leading_code(body, envelope, field) == Some(success) {
-        return Ok(());
-    }
     let probe = CodeProbe {
         field,
         message_field,

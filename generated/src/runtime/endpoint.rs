@@ -109,6 +109,15 @@ pub trait Endpoint: serde::Serialize + Validate {
     /// Writes the parameters as query/form pairs (used when `INFO.input` is
     /// [`InputEncoding::Query`]).
     fn write_query(&self, q: &mut QueryWriter);
+
+    /// The success code of a decoded response, for operations that report
+    /// errors with a code in the body ([`ErrorModel::SuccessCode`]) and whose
+    /// response type holds that code as an integer field. With it the runtime
+    /// reads a successful body once; without it (`None`) the code is probed
+    /// in a second pass.
+    fn success_code(_response: &Self::Response) -> Option<i64> {
+        None
+    }
 }
 
 /// Collects query/form pairs; names are wire names. Encoding happens later,

@@ -80,7 +80,7 @@ pub fn request(op: &Operation, model: &Model, target: Target) -> TokenStream {
             }
         }
     });
-    let endpoint = endpoint_impl(op, provider);
+    let endpoint = endpoint_impl(op, provider, model);
     let schemars = schemars_derive(target);
     quote! {
         #doc
@@ -135,7 +135,7 @@ fn http_name(h: HttpMethod) -> &'static str {
     }
 }
 
-fn endpoint_impl(op: &Operation, provider: &Provider) -> TokenStream {
+fn endpoint_impl(op: &Operation, provider: &Provider, model: &Model) -> TokenStream {
     let name = format_ident!("{}", op.request_type);
     let response = rust_type(&op.response.ty);
     let p = quote!(::steam_webapi::__private);
@@ -156,6 +156,7 @@ fn endpoint_impl(op: &Operation, provider: &Provider) -> TokenStream {
         None => quote!(::std::option::Option::None),
     };
     let errors = error_model(&op.errors);
+    let success_code = success_code_fn(op, model);
     let query = if op.input == InputEncoding::Query && !op.params.is_empty() {
         let writes = op.params.iter().map(|p| {
             let id = ident(&p.rust_name);
@@ -202,6 +203,43 @@ fn endpoint_impl(op: &Operation, provider: &Provider) -> TokenStream {
                 errors: #errors,
             };
             #query
+            #success_code
+        }
+    }
+}
+
+/// `Endpoint::success_code` for a success-code operation whose response type
+/// holds the code as a plain integer field: the runtime then decodes a
+/// successful body once instead of probing it for the code first.
+fn success_code_fn(op: &Operation, model: &Model) -> TokenStream {
+    if op.errors.kind != ErrorKind::SuccessCode {
+        return TokenStream::new();
+    }
+    let TypeRef::Named(name) = &op.response.ty else {
+        return TokenStream::new();
+    };
+    let Some(TypeKind::Struct(fields)) = model.type_named(name).map(|t| &t.kind) else {
+        return TokenStream::new();
+    };
+    let wire = op.errors.field.as_deref().unwrap_or("success");
+    let Some(f) = fields
+        .iter()
+        .find(|f| f.name == wire && !f.optional && !f.nullable)
+    else {
+        return TokenStream::new();
+    };
+    let id = ident(&f.rust_name);
+    let code = match f.ty {
+        TypeRef::Scalar(Scalar::Int32 | Scalar::Uint32) => {
+            quote!(::std::option::Option::Some(i64::from(response.#id)))
+        }
+        TypeRef::Scalar(Scalar::Int64) => quote!(::std::option::Option::Some(response.#id)),
+        TypeRef::Scalar(Scalar::Uint64) => quote!(i64::try_from(response.#id).ok()),
+        _ => return TokenStream::new(),
+    };
+    quote! {
+        fn success_code(response: &Self::Response) -> ::std::option::Option<i64> {
+            #code
         }
     }
 }
