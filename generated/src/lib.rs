@@ -47,6 +47,7 @@ pub use runtime::blocking;
 pub mod __private {
     pub use crate::runtime::validate::__private::*;
 
+    pub use crate::runtime::codec;
     pub use crate::runtime::endpoint::{
         Endpoint, EndpointInfo, ErrorModel, HttpMethod, InputEncoding, ProviderId, QueryValue,
         QueryWriter,

@@ -21,7 +21,9 @@ use proc_macro::TokenStream;
 ///
 /// Reads the JSON-Schema-expressible rules from `#[schemars(...)]` (so they
 /// are written once, for both derives) and the rest from `#[validate(...)]`.
-#[proc_macro_derive(Validate, attributes(validate, schemars))]
+/// Wire names come from `#[serde(rename = ...)]`, which it declares too, so
+/// that types with hand-written serde impls can still carry them.
+#[proc_macro_derive(Validate, attributes(validate, schemars, serde))]
 pub fn derive_validate(input: TokenStream) -> TokenStream {
     let input = syn::parse_macro_input!(input as syn::DeriveInput);
     expand::derive(&input).into()

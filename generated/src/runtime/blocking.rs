@@ -8,10 +8,11 @@ use std::io::Read;
 use std::sync::Arc;
 
 use crate::runtime::builder::{Config, redirect_policy};
+use crate::runtime::decode::decode_response;
 use crate::runtime::endpoint::{Endpoint, HttpMethod};
 use crate::runtime::error::Error;
 use crate::runtime::request::{FORM_CONTENT_TYPE, Prepared, prepare};
-use crate::runtime::response::{early_error, finish};
+use crate::runtime::response::{answer, early_error};
 use crate::runtime::retry::Attempts;
 use crate::runtime::transport::transport_error;
 
@@ -65,12 +66,15 @@ impl Client {
     /// [`RetryPolicy`](crate::RetryPolicy)), sleeping the thread between
     /// attempts.
     pub fn execute<E: Endpoint>(&self, req: &E) -> Result<E::Response, Error> {
+        // Decoded after the retry loop, as in the async client.
         prepare(&self.config, req)
-            .and_then(|prepared| self.send_with_retries::<E>(&prepared))
+            .and_then(|prepared| self.send_with_retries(&prepared))
+            .and_then(|(status, body)| decode_response::<E>(&body, status))
             .map_err(|e| e.redact(&self.config.secrets()))
     }
 
-    fn send_with_retries<E: Endpoint>(&self, prepared: &Prepared) -> Result<E::Response, Error> {
+    /// The status and body of the first 2xx answer.
+    fn send_with_retries(&self, prepared: &Prepared) -> Result<(u16, Vec<u8>), Error> {
         let config = &*self.config;
         let mut attempts = Attempts::new(
             &config.retry,
@@ -79,8 +83,8 @@ impl Client {
         );
         loop {
             let timeout = attempts.attempt_timeout(config.timeout);
-            let error = match self.send::<E>(prepared, timeout) {
-                Ok(response) => return Ok(response),
+            let error = match self.send(prepared, timeout) {
+                Ok(answer) => return Ok(answer),
                 Err(error) => error,
             };
             match attempts.wait_after(&error) {
@@ -90,11 +94,11 @@ impl Client {
         }
     }
 
-    fn send<E: Endpoint>(
+    fn send(
         &self,
         prepared: &Prepared,
         timeout: std::time::Duration,
-    ) -> Result<E::Response, Error> {
+    ) -> Result<(u16, Vec<u8>), Error> {
         let mut builder = self
             .http
             .request(prepared.reqwest_method(), prepared.url.as_str())
@@ -125,7 +129,7 @@ impl Client {
         if body.len() > limit {
             return Err(Error::BodyTooLarge { limit });
         }
-        finish::<E>(status, response.headers(), &body)
+        answer(status, response.headers(), body, prepared.errors)
     }
 }
 

@@ -5,10 +5,11 @@ use std::future::Future;
 use std::sync::Arc;
 
 use crate::runtime::builder::{ClientBuilder, Config, redirect_policy};
+use crate::runtime::decode::decode_response;
 use crate::runtime::endpoint::{Endpoint, HttpMethod};
 use crate::runtime::error::Error;
 use crate::runtime::request::{FORM_CONTENT_TYPE, Prepared, prepare};
-use crate::runtime::response::{early_error, finish};
+use crate::runtime::response::{answer, early_error};
 use crate::runtime::retry::{Attempts, sleep};
 use crate::runtime::transport::transport_error;
 
@@ -70,17 +71,21 @@ impl Client {
         let prepared = prepare(&self.config, req);
         async move {
             let result = match prepared {
-                Ok(prepared) => self.send_with_retries::<E>(&prepared).await,
+                // A 2xx body's errors (decoding, success codes) are never
+                // retried, so it is decoded after the retry loop, which then
+                // does not depend on `E`.
+                Ok(prepared) => self
+                    .send_with_retries(&prepared)
+                    .await
+                    .and_then(|(status, body)| decode_response::<E>(&body, status)),
                 Err(e) => Err(e),
             };
             result.map_err(|e| e.redact(&self.config.secrets()))
         }
     }
 
-    async fn send_with_retries<E: Endpoint>(
-        &self,
-        prepared: &Prepared,
-    ) -> Result<E::Response, Error> {
+    /// The status and body of the first 2xx answer.
+    async fn send_with_retries(&self, prepared: &Prepared) -> Result<(u16, Vec<u8>), Error> {
         let config = &*self.config;
         let mut attempts = Attempts::new(
             &config.retry,
@@ -89,8 +94,8 @@ impl Client {
         );
         loop {
             let timeout = attempts.attempt_timeout(config.timeout);
-            let error = match self.send::<E>(prepared, timeout).await {
-                Ok(response) => return Ok(response),
+            let error = match self.send(prepared, timeout).await {
+                Ok(answer) => return Ok(answer),
                 Err(error) => error,
             };
             match attempts.wait_after(&error) {
@@ -100,11 +105,11 @@ impl Client {
         }
     }
 
-    async fn send<E: Endpoint>(
+    async fn send(
         &self,
         prepared: &Prepared,
         timeout: std::time::Duration,
-    ) -> Result<E::Response, Error> {
+    ) -> Result<(u16, Vec<u8>), Error> {
         let mut builder = self
             .http
             .request(prepared.reqwest_method(), prepared.url.as_str())
@@ -120,7 +125,7 @@ impl Client {
             return Err(error);
         }
         let body = read_limited(&mut response, self.config.max_body_bytes).await?;
-        finish::<E>(status, response.headers(), &body)
+        answer(status, response.headers(), body, prepared.errors)
     }
 }
 

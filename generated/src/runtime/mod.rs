@@ -6,6 +6,7 @@ pub mod validate;
 pub mod blocking;
 pub mod builder;
 pub mod client;
+pub mod codec;
 mod decode;
 pub mod endpoint;
 pub mod enums;

@@ -1,7 +1,9 @@
 //! Turning a request value into what goes on the wire, before any I/O.
 
 use crate::runtime::builder::Config;
-use crate::runtime::endpoint::{Endpoint, HttpMethod, InputEncoding, ProviderId, QueryWriter};
+use crate::runtime::endpoint::{
+    Endpoint, EndpointInfo, ErrorModel, HttpMethod, InputEncoding, ProviderId, QueryWriter,
+};
 use crate::runtime::error::Error;
 
 /// A request ready to send: the full URL (query included) and, for Steam's
@@ -10,6 +12,8 @@ pub(crate) struct Prepared {
     pub(crate) method: HttpMethod,
     pub(crate) url: String,
     pub(crate) form: Option<String>,
+    /// How the operation reports failure, for a non-2xx answer.
+    pub(crate) errors: ErrorModel,
 }
 
 /// Validates `req` and lays out its parameters. Fails before any I/O, so an
@@ -17,8 +21,6 @@ pub(crate) struct Prepared {
 pub(crate) fn prepare<E: Endpoint>(config: &Config, req: &E) -> Result<Prepared, Error> {
     let info = E::INFO;
     req.validate().map_err(Error::Invalid)?;
-    let credential = config.credential(info.provider)?;
-
     let mut params = QueryWriter::new();
     match info.input {
         InputEncoding::Query => req.write_query(&mut params),
@@ -29,6 +31,17 @@ pub(crate) fn prepare<E: Endpoint>(config: &Config, req: &E) -> Result<Prepared,
             params.raw("input_json", json);
         }
     }
+    lay_out(config, &info, params)
+}
+
+/// The part of [`prepare`] that does not depend on the request's type,
+/// compiled once rather than once per operation.
+fn lay_out(
+    config: &Config,
+    info: &EndpointInfo,
+    mut params: QueryWriter,
+) -> Result<Prepared, Error> {
+    let credential = config.credential(info.provider)?;
     // Added here, outside input_json, so the generated code never sees them.
     match info.provider {
         ProviderId::Steam => {
@@ -38,7 +51,7 @@ pub(crate) fn prepare<E: Endpoint>(config: &Config, req: &E) -> Result<Prepared,
         ProviderId::Backpacktf => params.raw("token", credential),
     }
 
-    let mut url = config.base_for(&info);
+    let mut url = config.base_for(info);
     url.push_str(info.path);
     let encoded = params.encode();
     // Steam reads the parameters of POST & co. from the form body;
@@ -55,6 +68,7 @@ pub(crate) fn prepare<E: Endpoint>(config: &Config, req: &E) -> Result<Prepared,
         method: info.http,
         url,
         form,
+        errors: info.errors,
     })
 }
 

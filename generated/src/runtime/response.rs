@@ -53,21 +53,47 @@ pub(crate) fn finish<E: Endpoint>(
     if (200..300).contains(&status) {
         return decode_response::<E>(body, status);
     }
+    Err(status_error(status, headers, body, E::INFO.errors))
+}
+
+/// A whole answer: the status and body when 2xx, otherwise its error.
+pub(crate) fn answer(
+    status: u16,
+    headers: &HeaderMap,
+    body: Vec<u8>,
+    errors: ErrorModel,
+) -> Result<(u16, Vec<u8>), Error> {
+    if (200..300).contains(&status) {
+        Ok((status, body))
+    } else {
+        Err(status_error(status, headers, &body, errors))
+    }
+}
+
+/// The error of a non-2xx answer. Not generic: the clients' transport and
+/// retry code calls it and is compiled once, not once per operation; only
+/// the decoding of a 2xx body ([`decode_response`]) depends on the type.
+pub(crate) fn status_error(
+    status: u16,
+    headers: &HeaderMap,
+    body: &[u8],
+    errors: ErrorModel,
+) -> Error {
     let content_type = headers.get(CONTENT_TYPE).and_then(|v| v.to_str().ok());
-    if let ErrorModel::Message { field } = E::INFO.errors
+    if let ErrorModel::Message { field } = errors
         && let Some(message) = message_of(body, field)
     {
-        return Err(Error::Api {
+        return Error::Api {
             code: None,
             message,
             status,
-        });
+        };
     }
     let mut excerpt = excerpt(body, content_type);
     if (300..400).contains(&status) && excerpt.is_empty() {
         excerpt = redirect_note(headers);
     }
-    Err(Error::Http { status, excerpt })
+    Error::Http { status, excerpt }
 }
 
 /// `{"<field>": "why"}` -> `why`.

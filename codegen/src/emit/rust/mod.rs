@@ -4,6 +4,7 @@
 
 mod cargo;
 mod ops;
+mod serde_impls;
 mod types;
 
 use proc_macro2::{Ident, Span, TokenStream};
