@@ -853,6 +853,12 @@ impl<'de> ::serde::Deserialize<'de> for CreateSessionResponse {
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
         const FIELDS: &[&str] = &["sessionid"];
+        fn field(name: &str) -> usize {
+            match name {
+                "sessionid" => 0,
+                _ => usize::MAX,
+            }
+        }
         struct __Visitor;
         impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = CreateSessionResponse;
@@ -869,7 +875,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateSessionResponse {
                 use ::steam_webapi::__private::codec;
                 let mut f_sessionid: ::std::option::Option<u64> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(i) = map
-                    .next_key_seed(codec::FieldIndex(FIELDS))?
+                    .next_key_seed(codec::FieldIndex(field))?
                 {
                     match i {
                         0 => codec::read_lenient(&mut map, &mut f_sessionid, "sessionid"),
@@ -916,6 +922,9 @@ impl<'de> ::serde::Deserialize<'de> for DeleteSessionBatchResponse {
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
         const FIELDS: &[&str] = &[];
+        fn field(_: &str) -> usize {
+            usize::MAX
+        }
         struct __Visitor;
         impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = DeleteSessionBatchResponse;
@@ -930,7 +939,7 @@ impl<'de> ::serde::Deserialize<'de> for DeleteSessionBatchResponse {
                 mut map: A,
             ) -> ::std::result::Result<DeleteSessionBatchResponse, A::Error> {
                 use ::steam_webapi::__private::codec;
-                while map.next_key_seed(codec::FieldIndex(FIELDS))?.is_some() {
+                while map.next_key_seed(codec::FieldIndex(field))?.is_some() {
                     codec::skip(&mut map)?;
                 }
                 ::std::result::Result::Ok(DeleteSessionBatchResponse {})
@@ -966,6 +975,9 @@ impl<'de> ::serde::Deserialize<'de> for DeleteSessionResponse {
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
         const FIELDS: &[&str] = &[];
+        fn field(_: &str) -> usize {
+            usize::MAX
+        }
         struct __Visitor;
         impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = DeleteSessionResponse;
@@ -980,7 +992,7 @@ impl<'de> ::serde::Deserialize<'de> for DeleteSessionResponse {
                 mut map: A,
             ) -> ::std::result::Result<DeleteSessionResponse, A::Error> {
                 use ::steam_webapi::__private::codec;
-                while map.next_key_seed(codec::FieldIndex(FIELDS))?.is_some() {
+                while map.next_key_seed(codec::FieldIndex(field))?.is_some() {
                     codec::skip(&mut map)?;
                 }
                 ::std::result::Result::Ok(DeleteSessionResponse {})
@@ -1026,6 +1038,12 @@ impl<'de> ::serde::Deserialize<'de> for EnumerateSessionsForAppResponse {
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
         const FIELDS: &[&str] = &["sessions"];
+        fn field(name: &str) -> usize {
+            match name {
+                "sessions" => 0,
+                _ => usize::MAX,
+            }
+        }
         struct __Visitor;
         impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = EnumerateSessionsForAppResponse;
@@ -1044,7 +1062,7 @@ impl<'de> ::serde::Deserialize<'de> for EnumerateSessionsForAppResponse {
                     ::std::option::Option<::std::vec::Vec<Session>>,
                 > = ::std::option::Option::None;
                 while let ::std::option::Option::Some(i) = map
-                    .next_key_seed(codec::FieldIndex(FIELDS))?
+                    .next_key_seed(codec::FieldIndex(field))?
                 {
                     match i {
                         0 => codec::read(&mut map, &mut f_sessions, "sessions"),
@@ -1096,6 +1114,12 @@ impl<'de> ::serde::Deserialize<'de> for GetSessionDetailsForAppResponse {
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
         const FIELDS: &[&str] = &["sessions"];
+        fn field(name: &str) -> usize {
+            match name {
+                "sessions" => 0,
+                _ => usize::MAX,
+            }
+        }
         struct __Visitor;
         impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = GetSessionDetailsForAppResponse;
@@ -1114,7 +1138,7 @@ impl<'de> ::serde::Deserialize<'de> for GetSessionDetailsForAppResponse {
                     ::std::option::Option<::std::vec::Vec<Session>>,
                 > = ::std::option::Option::None;
                 while let ::std::option::Option::Some(i) = map
-                    .next_key_seed(codec::FieldIndex(FIELDS))?
+                    .next_key_seed(codec::FieldIndex(field))?
                 {
                     match i {
                         0 => codec::read(&mut map, &mut f_sessions, "sessions"),
@@ -1170,6 +1194,13 @@ impl<'de> ::serde::Deserialize<'de> for LocalizedText {
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
         const FIELDS: &[&str] = &["token", "variables"];
+        fn field(name: &str) -> usize {
+            match name {
+                "token" => 0,
+                "variables" => 1,
+                _ => usize::MAX,
+            }
+        }
         struct __Visitor;
         impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = LocalizedText;
@@ -1189,7 +1220,7 @@ impl<'de> ::serde::Deserialize<'de> for LocalizedText {
                     ::std::option::Option<::std::vec::Vec<Variable>>,
                 > = ::std::option::Option::None;
                 while let ::std::option::Option::Some(i) = map
-                    .next_key_seed(codec::FieldIndex(FIELDS))?
+                    .next_key_seed(codec::FieldIndex(field))?
                 {
                     match i {
                         0 => codec::read(&mut map, &mut f_token, "token"),
@@ -1238,6 +1269,9 @@ impl<'de> ::serde::Deserialize<'de> for RequestNotificationsResponse {
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
         const FIELDS: &[&str] = &[];
+        fn field(_: &str) -> usize {
+            usize::MAX
+        }
         struct __Visitor;
         impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = RequestNotificationsResponse;
@@ -1252,7 +1286,7 @@ impl<'de> ::serde::Deserialize<'de> for RequestNotificationsResponse {
                 mut map: A,
             ) -> ::std::result::Result<RequestNotificationsResponse, A::Error> {
                 use ::steam_webapi::__private::codec;
-                while map.next_key_seed(codec::FieldIndex(FIELDS))?.is_some() {
+                while map.next_key_seed(codec::FieldIndex(field))?.is_some() {
                     codec::skip(&mut map)?;
                 }
                 ::std::result::Result::Ok(RequestNotificationsResponse {})
@@ -1338,6 +1372,18 @@ impl<'de> ::serde::Deserialize<'de> for Session {
             "time_updated",
             "user_status",
         ];
+        fn field(name: &str) -> usize {
+            match name {
+                "sessionid" => 0,
+                "appid" => 1,
+                "context" => 2,
+                "title" => 3,
+                "time_created" => 4,
+                "time_updated" => 5,
+                "user_status" => 6,
+                _ => usize::MAX,
+            }
+        }
         struct __Visitor;
         impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = Session;
@@ -1362,7 +1408,7 @@ impl<'de> ::serde::Deserialize<'de> for Session {
                     ::std::vec::Vec<UserStatus>,
                 > = ::std::option::Option::None;
                 while let ::std::option::Option::Some(i) = map
-                    .next_key_seed(codec::FieldIndex(FIELDS))?
+                    .next_key_seed(codec::FieldIndex(field))?
                 {
                     match i {
                         0 => codec::read_lenient(&mut map, &mut f_sessionid, "sessionid"),
@@ -1477,6 +1523,13 @@ impl<'de> ::serde::Deserialize<'de> for SessionRequest {
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
         const FIELDS: &[&str] = &["sessionid", "include_all_user_messages"];
+        fn field(name: &str) -> usize {
+            match name {
+                "sessionid" => 0,
+                "include_all_user_messages" => 1,
+                _ => usize::MAX,
+            }
+        }
         struct __Visitor;
         impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = SessionRequest;
@@ -1496,7 +1549,7 @@ impl<'de> ::serde::Deserialize<'de> for SessionRequest {
                     ::std::option::Option<bool>,
                 > = ::std::option::Option::None;
                 while let ::std::option::Option::Some(i) = map
-                    .next_key_seed(codec::FieldIndex(FIELDS))?
+                    .next_key_seed(codec::FieldIndex(field))?
                 {
                     match i {
                         0 => codec::read_lenient(&mut map, &mut f_sessionid, "sessionid"),
@@ -1552,6 +1605,9 @@ impl<'de> ::serde::Deserialize<'de> for UpdateSessionResponse {
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
         const FIELDS: &[&str] = &[];
+        fn field(_: &str) -> usize {
+            usize::MAX
+        }
         struct __Visitor;
         impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = UpdateSessionResponse;
@@ -1566,7 +1622,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateSessionResponse {
                 mut map: A,
             ) -> ::std::result::Result<UpdateSessionResponse, A::Error> {
                 use ::steam_webapi::__private::codec;
-                while map.next_key_seed(codec::FieldIndex(FIELDS))?.is_some() {
+                while map.next_key_seed(codec::FieldIndex(field))?.is_some() {
                     codec::skip(&mut map)?;
                 }
                 ::std::result::Result::Ok(UpdateSessionResponse {})
@@ -1695,6 +1751,15 @@ impl<'de> ::serde::Deserialize<'de> for UserStatus {
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
         const FIELDS: &[&str] = &["steamid", "state", "title", "message"];
+        fn field(name: &str) -> usize {
+            match name {
+                "steamid" => 0,
+                "state" => 1,
+                "title" => 2,
+                "message" => 3,
+                _ => usize::MAX,
+            }
+        }
         struct __Visitor;
         impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = UserStatus;
@@ -1716,7 +1781,7 @@ impl<'de> ::serde::Deserialize<'de> for UserStatus {
                     ::std::option::Option<LocalizedText>,
                 > = ::std::option::Option::None;
                 while let ::std::option::Option::Some(i) = map
-                    .next_key_seed(codec::FieldIndex(FIELDS))?
+                    .next_key_seed(codec::FieldIndex(field))?
                 {
                     match i {
                         0 => codec::read(&mut map, &mut f_steamid, "steamid"),
@@ -1783,6 +1848,13 @@ impl<'de> ::serde::Deserialize<'de> for Variable {
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
         const FIELDS: &[&str] = &["key", "value"];
+        fn field(name: &str) -> usize {
+            match name {
+                "key" => 0,
+                "value" => 1,
+                _ => usize::MAX,
+            }
+        }
         struct __Visitor;
         impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = Variable;
@@ -1800,7 +1872,7 @@ impl<'de> ::serde::Deserialize<'de> for Variable {
                 let mut f_key: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                 let mut f_value: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(i) = map
-                    .next_key_seed(codec::FieldIndex(FIELDS))?
+                    .next_key_seed(codec::FieldIndex(field))?
                 {
                     match i {
                         0 => codec::read(&mut map, &mut f_key, "key"),

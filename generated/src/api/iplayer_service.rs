@@ -369,6 +369,13 @@ impl<'de> ::serde::Deserialize<'de> for GetOwnedGamesResponse {
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
         const FIELDS: &[&str] = &["game_count", "games"];
+        fn field(name: &str) -> usize {
+            match name {
+                "game_count" => 0,
+                "games" => 1,
+                _ => usize::MAX,
+            }
+        }
         struct __Visitor;
         impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = GetOwnedGamesResponse;
@@ -390,7 +397,7 @@ impl<'de> ::serde::Deserialize<'de> for GetOwnedGamesResponse {
                     ::std::option::Option<::std::vec::Vec<OwnedGame>>,
                 > = ::std::option::Option::None;
                 while let ::std::option::Option::Some(i) = map
-                    .next_key_seed(codec::FieldIndex(FIELDS))?
+                    .next_key_seed(codec::FieldIndex(field))?
                 {
                     match i {
                         0 => {
@@ -450,6 +457,13 @@ impl<'de> ::serde::Deserialize<'de> for GetRecentlyPlayedGamesResponse {
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
         const FIELDS: &[&str] = &["total_count", "games"];
+        fn field(name: &str) -> usize {
+            match name {
+                "total_count" => 0,
+                "games" => 1,
+                _ => usize::MAX,
+            }
+        }
         struct __Visitor;
         impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = GetRecentlyPlayedGamesResponse;
@@ -469,7 +483,7 @@ impl<'de> ::serde::Deserialize<'de> for GetRecentlyPlayedGamesResponse {
                     ::std::option::Option<::std::vec::Vec<RecentlyPlayedGame>>,
                 > = ::std::option::Option::None;
                 while let ::std::option::Option::Some(i) = map
-                    .next_key_seed(codec::FieldIndex(FIELDS))?
+                    .next_key_seed(codec::FieldIndex(field))?
                 {
                     match i {
                         0 => {
@@ -688,6 +702,26 @@ impl<'de> ::serde::Deserialize<'de> for OwnedGame {
             "content_descriptorids",
             "has_leaderboards",
         ];
+        fn field(name: &str) -> usize {
+            match name {
+                "appid" => 0,
+                "name" => 1,
+                "playtime_2weeks" => 2,
+                "playtime_forever" => 3,
+                "img_icon_url" => 4,
+                "img_logo_url" => 5,
+                "has_community_visible_stats" => 6,
+                "playtime_windows_forever" => 7,
+                "playtime_mac_forever" => 8,
+                "playtime_linux_forever" => 9,
+                "playtime_deck_forever" => 10,
+                "rtime_last_played" => 11,
+                "playtime_disconnected" => 12,
+                "content_descriptorids" => 13,
+                "has_leaderboards" => 14,
+                _ => usize::MAX,
+            }
+        }
         struct __Visitor;
         impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = OwnedGame;
@@ -744,7 +778,7 @@ impl<'de> ::serde::Deserialize<'de> for OwnedGame {
                     ::std::option::Option<bool>,
                 > = ::std::option::Option::None;
                 while let ::std::option::Option::Some(i) = map
-                    .next_key_seed(codec::FieldIndex(FIELDS))?
+                    .next_key_seed(codec::FieldIndex(field))?
                 {
                     match i {
                         0 => codec::read_lenient(&mut map, &mut f_appid, "appid"),
@@ -989,6 +1023,21 @@ impl<'de> ::serde::Deserialize<'de> for RecentlyPlayedGame {
             "playtime_linux_forever",
             "playtime_deck_forever",
         ];
+        fn field(name: &str) -> usize {
+            match name {
+                "appid" => 0,
+                "name" => 1,
+                "playtime_2weeks" => 2,
+                "playtime_forever" => 3,
+                "img_icon_url" => 4,
+                "img_logo_url" => 5,
+                "playtime_windows_forever" => 6,
+                "playtime_mac_forever" => 7,
+                "playtime_linux_forever" => 8,
+                "playtime_deck_forever" => 9,
+                _ => usize::MAX,
+            }
+        }
         struct __Visitor;
         impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = RecentlyPlayedGame;
@@ -1024,7 +1073,7 @@ impl<'de> ::serde::Deserialize<'de> for RecentlyPlayedGame {
                     ::std::option::Option<u32>,
                 > = ::std::option::Option::None;
                 while let ::std::option::Option::Some(i) = map
-                    .next_key_seed(codec::FieldIndex(FIELDS))?
+                    .next_key_seed(codec::FieldIndex(field))?
                 {
                     match i {
                         0 => codec::read_lenient(&mut map, &mut f_appid, "appid"),

@@ -1538,6 +1538,18 @@ impl<'de> ::serde::Deserialize<'de> for HubAnnouncement {
             "datetime",
             "comments",
         ];
+        fn field(name: &str) -> usize {
+            match name {
+                "gid" => 0,
+                "title" => 1,
+                "url" => 2,
+                "author" => 3,
+                "contents" => 4,
+                "datetime" => 5,
+                "comments" => 6,
+                _ => usize::MAX,
+            }
+        }
         struct __Visitor;
         impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = HubAnnouncement;
@@ -1560,7 +1572,7 @@ impl<'de> ::serde::Deserialize<'de> for HubAnnouncement {
                 let mut f_datetime: ::std::option::Option<u32> = ::std::option::Option::None;
                 let mut f_comments: ::std::option::Option<u32> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(i) = map
-                    .next_key_seed(codec::FieldIndex(FIELDS))?
+                    .next_key_seed(codec::FieldIndex(field))?
                 {
                     match i {
                         0 => codec::read_lenient(&mut map, &mut f_gid, "gid"),
@@ -1658,6 +1670,13 @@ impl<'de> ::serde::Deserialize<'de> for HubAssociatedGame {
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
         const FIELDS: &[&str] = &["appid", "name"];
+        fn field(name: &str) -> usize {
+            match name {
+                "appid" => 0,
+                "name" => 1,
+                _ => usize::MAX,
+            }
+        }
         struct __Visitor;
         impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = HubAssociatedGame;
@@ -1675,7 +1694,7 @@ impl<'de> ::serde::Deserialize<'de> for HubAssociatedGame {
                 let mut f_appid: ::std::option::Option<u32> = ::std::option::Option::None;
                 let mut f_name: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(i) = map
-                    .next_key_seed(codec::FieldIndex(FIELDS))?
+                    .next_key_seed(codec::FieldIndex(field))?
                 {
                     match i {
                         0 => codec::read_lenient(&mut map, &mut f_appid, "appid"),
@@ -1767,6 +1786,16 @@ impl<'de> ::serde::Deserialize<'de> for HubAvatar {
             "gamelogo",
             "gamebanner",
         ];
+        fn field(name: &str) -> usize {
+            match name {
+                "avatarIcon" => 0,
+                "avatarMedium" => 1,
+                "avatarFull" => 2,
+                "gamelogo" => 3,
+                "gamebanner" => 4,
+                _ => usize::MAX,
+            }
+        }
         struct __Visitor;
         impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = HubAvatar;
@@ -1791,7 +1820,7 @@ impl<'de> ::serde::Deserialize<'de> for HubAvatar {
                     ::steam_webapi::Maybe<::std::string::String>,
                 > = ::std::option::Option::None;
                 while let ::std::option::Option::Some(i) = map
-                    .next_key_seed(codec::FieldIndex(FIELDS))?
+                    .next_key_seed(codec::FieldIndex(field))?
                 {
                     match i {
                         0 => codec::read(&mut map, &mut f_avatar_icon, "avatarIcon"),
@@ -1945,6 +1974,24 @@ impl<'de> ::serde::Deserialize<'de> for HubEvent {
             "createdtime",
             "comments",
         ];
+        fn field(name: &str) -> usize {
+            match name {
+                "gid" => 0,
+                "title" => 1,
+                "url" => 2,
+                "eventtime" => 3,
+                "eventtype" => 4,
+                "eventappid" => 5,
+                "eventip" => 6,
+                "eventpassword" => 7,
+                "eventurl" => 8,
+                "author" => 9,
+                "contents" => 10,
+                "createdtime" => 11,
+                "comments" => 12,
+                _ => usize::MAX,
+            }
+        }
         struct __Visitor;
         impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = HubEvent;
@@ -1981,7 +2028,7 @@ impl<'de> ::serde::Deserialize<'de> for HubEvent {
                 let mut f_createdtime: ::std::option::Option<u32> = ::std::option::Option::None;
                 let mut f_comments: ::std::option::Option<u32> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(i) = map
-                    .next_key_seed(codec::FieldIndex(FIELDS))?
+                    .next_key_seed(codec::FieldIndex(field))?
                 {
                     match i {
                         0 => codec::read_lenient(&mut map, &mut f_gid, "gid"),
@@ -2250,6 +2297,16 @@ impl<'de> ::serde::Deserialize<'de> for HubGetAnnouncementsResponse {
             "appid",
             "announcements",
         ];
+        fn field(name: &str) -> usize {
+            match name {
+                "success" => 0,
+                "message" => 1,
+                "guid" => 2,
+                "appid" => 3,
+                "announcements" => 4,
+                _ => usize::MAX,
+            }
+        }
         struct __Visitor;
         impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = HubGetAnnouncementsResponse;
@@ -2272,7 +2329,7 @@ impl<'de> ::serde::Deserialize<'de> for HubGetAnnouncementsResponse {
                     ::std::vec::Vec<HubAnnouncement>,
                 > = ::std::option::Option::None;
                 while let ::std::option::Option::Some(i) = map
-                    .next_key_seed(codec::FieldIndex(FIELDS))?
+                    .next_key_seed(codec::FieldIndex(field))?
                 {
                     match i {
                         0 => codec::read_lenient(&mut map, &mut f_success, "success"),
@@ -2369,6 +2426,16 @@ impl<'de> ::serde::Deserialize<'de> for HubGetEventsResponse {
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
         const FIELDS: &[&str] = &["success", "message", "guid", "appid", "events"];
+        fn field(name: &str) -> usize {
+            match name {
+                "success" => 0,
+                "message" => 1,
+                "guid" => 2,
+                "appid" => 3,
+                "events" => 4,
+                _ => usize::MAX,
+            }
+        }
         struct __Visitor;
         impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = HubGetEventsResponse;
@@ -2389,7 +2456,7 @@ impl<'de> ::serde::Deserialize<'de> for HubGetEventsResponse {
                 let mut f_appid: ::std::option::Option<::std::option::Option<u32>> = ::std::option::Option::None;
                 let mut f_events: ::std::option::Option<::std::vec::Vec<HubEvent>> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(i) = map
-                    .next_key_seed(codec::FieldIndex(FIELDS))?
+                    .next_key_seed(codec::FieldIndex(field))?
                 {
                     match i {
                         0 => codec::read_lenient(&mut map, &mut f_success, "success"),
@@ -2486,6 +2553,16 @@ impl<'de> ::serde::Deserialize<'de> for HubGetMembersResponse {
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
         const FIELDS: &[&str] = &["success", "message", "guid", "appid", "members"];
+        fn field(name: &str) -> usize {
+            match name {
+                "success" => 0,
+                "message" => 1,
+                "guid" => 2,
+                "appid" => 3,
+                "members" => 4,
+                _ => usize::MAX,
+            }
+        }
         struct __Visitor;
         impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = HubGetMembersResponse;
@@ -2506,7 +2583,7 @@ impl<'de> ::serde::Deserialize<'de> for HubGetMembersResponse {
                 let mut f_appid: ::std::option::Option<::std::option::Option<u32>> = ::std::option::Option::None;
                 let mut f_members: ::std::option::Option<::std::vec::Vec<HubMember>> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(i) = map
-                    .next_key_seed(codec::FieldIndex(FIELDS))?
+                    .next_key_seed(codec::FieldIndex(field))?
                 {
                     match i {
                         0 => codec::read_lenient(&mut map, &mut f_success, "success"),
@@ -2605,6 +2682,16 @@ impl<'de> ::serde::Deserialize<'de> for HubGetPermissionsResponse {
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
         const FIELDS: &[&str] = &["success", "message", "guid", "appid", "permissions"];
+        fn field(name: &str) -> usize {
+            match name {
+                "success" => 0,
+                "message" => 1,
+                "guid" => 2,
+                "appid" => 3,
+                "permissions" => 4,
+                _ => usize::MAX,
+            }
+        }
         struct __Visitor;
         impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = HubGetPermissionsResponse;
@@ -2625,7 +2712,7 @@ impl<'de> ::serde::Deserialize<'de> for HubGetPermissionsResponse {
                 let mut f_appid: ::std::option::Option<::std::option::Option<u32>> = ::std::option::Option::None;
                 let mut f_permissions: ::std::option::Option<HubPermissions> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(i) = map
-                    .next_key_seed(codec::FieldIndex(FIELDS))?
+                    .next_key_seed(codec::FieldIndex(field))?
                 {
                     match i {
                         0 => codec::read_lenient(&mut map, &mut f_success, "success"),
@@ -2724,6 +2811,16 @@ impl<'de> ::serde::Deserialize<'de> for HubGetStatusResponse {
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
         const FIELDS: &[&str] = &["success", "message", "guid", "appid", "status"];
+        fn field(name: &str) -> usize {
+            match name {
+                "success" => 0,
+                "message" => 1,
+                "guid" => 2,
+                "appid" => 3,
+                "status" => 4,
+                _ => usize::MAX,
+            }
+        }
         struct __Visitor;
         impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = HubGetStatusResponse;
@@ -2744,7 +2841,7 @@ impl<'de> ::serde::Deserialize<'de> for HubGetStatusResponse {
                 let mut f_appid: ::std::option::Option<::std::option::Option<u32>> = ::std::option::Option::None;
                 let mut f_status: ::std::option::Option<HubStatus> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(i) = map
-                    .next_key_seed(codec::FieldIndex(FIELDS))?
+                    .next_key_seed(codec::FieldIndex(field))?
                 {
                     match i {
                         0 => codec::read_lenient(&mut map, &mut f_success, "success"),
@@ -2829,6 +2926,15 @@ impl<'de> ::serde::Deserialize<'de> for HubGetSummariesResponse {
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
         const FIELDS: &[&str] = &["success", "message", "language", "hubs"];
+        fn field(name: &str) -> usize {
+            match name {
+                "success" => 0,
+                "message" => 1,
+                "language" => 2,
+                "hubs" => 3,
+                _ => usize::MAX,
+            }
+        }
         struct __Visitor;
         impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = HubGetSummariesResponse;
@@ -2852,7 +2958,7 @@ impl<'de> ::serde::Deserialize<'de> for HubGetSummariesResponse {
                     ::std::collections::BTreeMap<u64, HubSummary>,
                 > = ::std::option::Option::None;
                 while let ::std::option::Option::Some(i) = map
-                    .next_key_seed(codec::FieldIndex(FIELDS))?
+                    .next_key_seed(codec::FieldIndex(field))?
                 {
                     match i {
                         0 => codec::read_lenient(&mut map, &mut f_success, "success"),
@@ -2921,6 +3027,13 @@ impl<'de> ::serde::Deserialize<'de> for HubMember {
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
         const FIELDS: &[&str] = &["steamid", "role"];
+        fn field(name: &str) -> usize {
+            match name {
+                "steamid" => 0,
+                "role" => 1,
+                _ => usize::MAX,
+            }
+        }
         struct __Visitor;
         impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = HubMember;
@@ -2938,7 +3051,7 @@ impl<'de> ::serde::Deserialize<'de> for HubMember {
                 let mut f_steamid: ::std::option::Option<::steam_webapi::SteamId> = ::std::option::Option::None;
                 let mut f_role: ::std::option::Option<HubMemberRole> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(i) = map
-                    .next_key_seed(codec::FieldIndex(FIELDS))?
+                    .next_key_seed(codec::FieldIndex(field))?
                 {
                     match i {
                         0 => codec::read(&mut map, &mut f_steamid, "steamid"),
@@ -3156,6 +3269,25 @@ impl<'de> ::serde::Deserialize<'de> for HubPermissions {
             "canPostComments",
             "canDeleteComments",
         ];
+        fn field(name: &str) -> usize {
+            match name {
+                "inviteonly" => 0,
+                "canEditProps" => 1,
+                "canMakeOfficer" => 2,
+                "canSchedule" => 3,
+                "canAnnounce" => 4,
+                "canPoTW" => 5,
+                "canInvite" => 6,
+                "canKickMembers" => 7,
+                "canChatAccess" => 8,
+                "canChatKick" => 9,
+                "canChatBan" => 10,
+                "canChatInvite" => 11,
+                "canPostComments" => 12,
+                "canDeleteComments" => 13,
+                _ => usize::MAX,
+            }
+        }
         struct __Visitor;
         impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = HubPermissions;
@@ -3185,7 +3317,7 @@ impl<'de> ::serde::Deserialize<'de> for HubPermissions {
                 let mut f_can_post_comments: ::std::option::Option<HubMemberRole> = ::std::option::Option::None;
                 let mut f_can_delete_comments: ::std::option::Option<HubMemberRole> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(i) = map
-                    .next_key_seed(codec::FieldIndex(FIELDS))?
+                    .next_key_seed(codec::FieldIndex(field))?
                 {
                     match i {
                         0 => {
@@ -3406,6 +3538,16 @@ impl<'de> ::serde::Deserialize<'de> for HubResolveAppIdResponse {
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
         const FIELDS: &[&str] = &["success", "message", "appid", "language", "hubs"];
+        fn field(name: &str) -> usize {
+            match name {
+                "success" => 0,
+                "message" => 1,
+                "appid" => 2,
+                "language" => 3,
+                "hubs" => 4,
+                _ => usize::MAX,
+            }
+        }
         struct __Visitor;
         impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = HubResolveAppIdResponse;
@@ -3430,7 +3572,7 @@ impl<'de> ::serde::Deserialize<'de> for HubResolveAppIdResponse {
                     ::std::vec::Vec<HubSearchResult>,
                 > = ::std::option::Option::None;
                 while let ::std::option::Option::Some(i) = map
-                    .next_key_seed(codec::FieldIndex(FIELDS))?
+                    .next_key_seed(codec::FieldIndex(field))?
                 {
                     match i {
                         0 => codec::read_lenient(&mut map, &mut f_success, "success"),
@@ -3512,6 +3654,15 @@ impl<'de> ::serde::Deserialize<'de> for HubResolveVanityUrlResponse {
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
         const FIELDS: &[&str] = &["success", "message", "vanityurl", "result"];
+        fn field(name: &str) -> usize {
+            match name {
+                "success" => 0,
+                "message" => 1,
+                "vanityurl" => 2,
+                "result" => 3,
+                _ => usize::MAX,
+            }
+        }
         struct __Visitor;
         impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = HubResolveVanityUrlResponse;
@@ -3531,7 +3682,7 @@ impl<'de> ::serde::Deserialize<'de> for HubResolveVanityUrlResponse {
                 let mut f_vanityurl: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                 let mut f_result: ::std::option::Option<HubVanityResult> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(i) = map
-                    .next_key_seed(codec::FieldIndex(FIELDS))?
+                    .next_key_seed(codec::FieldIndex(field))?
                 {
                     match i {
                         0 => codec::read_lenient(&mut map, &mut f_success, "success"),
@@ -3631,6 +3782,17 @@ impl<'de> ::serde::Deserialize<'de> for HubSearchResult {
             "official",
             "public",
         ];
+        fn field(name: &str) -> usize {
+            match name {
+                "guid" => 0,
+                "abbreviation" => 1,
+                "name" => 2,
+                "url" => 3,
+                "official" => 4,
+                "public" => 5,
+                _ => usize::MAX,
+            }
+        }
         struct __Visitor;
         impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = HubSearchResult;
@@ -3652,7 +3814,7 @@ impl<'de> ::serde::Deserialize<'de> for HubSearchResult {
                 let mut f_official: ::std::option::Option<bool> = ::std::option::Option::None;
                 let mut f_public: ::std::option::Option<bool> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(i) = map
-                    .next_key_seed(codec::FieldIndex(FIELDS))?
+                    .next_key_seed(codec::FieldIndex(field))?
                 {
                     match i {
                         0 => codec::read_lenient(&mut map, &mut f_guid, "guid"),
@@ -3765,6 +3927,16 @@ impl<'de> ::serde::Deserialize<'de> for HubStatus {
             "membersOnline",
             "playerofweek",
         ];
+        fn field(name: &str) -> usize {
+            match name {
+                "memberCount" => 0,
+                "membersInChat" => 1,
+                "membersInGame" => 2,
+                "membersOnline" => 3,
+                "playerofweek" => 4,
+                _ => usize::MAX,
+            }
+        }
         struct __Visitor;
         impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = HubStatus;
@@ -3785,7 +3957,7 @@ impl<'de> ::serde::Deserialize<'de> for HubStatus {
                 let mut f_members_online: ::std::option::Option<u32> = ::std::option::Option::None;
                 let mut f_playerofweek: ::std::option::Option<::steam_webapi::SteamId> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(i) = map
-                    .next_key_seed(codec::FieldIndex(FIELDS))?
+                    .next_key_seed(codec::FieldIndex(field))?
                 {
                     match i {
                         0 => {
@@ -3985,6 +4157,30 @@ impl<'de> ::serde::Deserialize<'de> for HubSummary {
             "associatedGames",
             "websites",
         ];
+        fn field(name: &str) -> usize {
+            match name {
+                "guid" => 0,
+                "abbreviation" => 1,
+                "name" => 2,
+                "url" => 3,
+                "appid" => 4,
+                "public" => 5,
+                "inviteonly" => 6,
+                "datecreated" => 7,
+                "dateupdated" => 8,
+                "headline" => 9,
+                "summary" => 10,
+                "memberCount" => 11,
+                "language" => 12,
+                "locCountryCode" => 13,
+                "locStateCode" => 14,
+                "playerofweek" => 15,
+                "avatar" => 16,
+                "associatedGames" => 17,
+                "websites" => 18,
+                _ => usize::MAX,
+            }
+        }
         struct __Visitor;
         impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = HubSummary;
@@ -4029,7 +4225,7 @@ impl<'de> ::serde::Deserialize<'de> for HubSummary {
                 > = ::std::option::Option::None;
                 let mut f_websites: ::std::option::Option<::std::vec::Vec<HubWebsite>> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(i) = map
-                    .next_key_seed(codec::FieldIndex(FIELDS))?
+                    .next_key_seed(codec::FieldIndex(field))?
                 {
                     match i {
                         0 => codec::read_lenient(&mut map, &mut f_guid, "guid"),
@@ -4260,6 +4456,19 @@ impl<'de> ::serde::Deserialize<'de> for HubVanityResult {
             "public",
             "inviteonly",
         ];
+        fn field(name: &str) -> usize {
+            match name {
+                "appid" => 0,
+                "guid" => 1,
+                "abbreviation" => 2,
+                "name" => 3,
+                "url" => 4,
+                "official" => 5,
+                "public" => 6,
+                "inviteonly" => 7,
+                _ => usize::MAX,
+            }
+        }
         struct __Visitor;
         impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = HubVanityResult;
@@ -4283,7 +4492,7 @@ impl<'de> ::serde::Deserialize<'de> for HubVanityResult {
                 let mut f_public: ::std::option::Option<bool> = ::std::option::Option::None;
                 let mut f_inviteonly: ::std::option::Option<bool> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(i) = map
-                    .next_key_seed(codec::FieldIndex(FIELDS))?
+                    .next_key_seed(codec::FieldIndex(field))?
                 {
                     match i {
                         0 => codec::read_lenient(&mut map, &mut f_appid, "appid"),
@@ -4385,6 +4594,13 @@ impl<'de> ::serde::Deserialize<'de> for HubWebsite {
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
         const FIELDS: &[&str] = &["url", "title"];
+        fn field(name: &str) -> usize {
+            match name {
+                "url" => 0,
+                "title" => 1,
+                _ => usize::MAX,
+            }
+        }
         struct __Visitor;
         impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = HubWebsite;
@@ -4402,7 +4618,7 @@ impl<'de> ::serde::Deserialize<'de> for HubWebsite {
                 let mut f_url: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                 let mut f_title: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(i) = map
-                    .next_key_seed(codec::FieldIndex(FIELDS))?
+                    .next_key_seed(codec::FieldIndex(field))?
                 {
                     match i {
                         0 => codec::read(&mut map, &mut f_url, "url"),

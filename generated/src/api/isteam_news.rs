@@ -266,6 +266,14 @@ impl<'de> ::serde::Deserialize<'de> for GetNewsForAppResponse {
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
         const FIELDS: &[&str] = &["appid", "newsitems", "count"];
+        fn field(name: &str) -> usize {
+            match name {
+                "appid" => 0,
+                "newsitems" => 1,
+                "count" => 2,
+                _ => usize::MAX,
+            }
+        }
         struct __Visitor;
         impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = GetNewsForAppResponse;
@@ -284,7 +292,7 @@ impl<'de> ::serde::Deserialize<'de> for GetNewsForAppResponse {
                 let mut f_newsitems: ::std::option::Option<::std::vec::Vec<NewsItem>> = ::std::option::Option::None;
                 let mut f_count: ::std::option::Option<::std::option::Option<u32>> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(i) = map
-                    .next_key_seed(codec::FieldIndex(FIELDS))?
+                    .next_key_seed(codec::FieldIndex(field))?
                 {
                     match i {
                         0 => codec::read_lenient(&mut map, &mut f_appid, "appid"),
@@ -411,6 +419,23 @@ impl<'de> ::serde::Deserialize<'de> for NewsItem {
             "appid",
             "tags",
         ];
+        fn field(name: &str) -> usize {
+            match name {
+                "gid" => 0,
+                "title" => 1,
+                "url" => 2,
+                "is_external_url" => 3,
+                "author" => 4,
+                "contents" => 5,
+                "feedlabel" => 6,
+                "date" => 7,
+                "feedname" => 8,
+                "feed_type" => 9,
+                "appid" => 10,
+                "tags" => 11,
+                _ => usize::MAX,
+            }
+        }
         struct __Visitor;
         impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = NewsItem;
@@ -440,7 +465,7 @@ impl<'de> ::serde::Deserialize<'de> for NewsItem {
                     ::std::option::Option<::std::vec::Vec<::std::string::String>>,
                 > = ::std::option::Option::None;
                 while let ::std::option::Option::Some(i) = map
-                    .next_key_seed(codec::FieldIndex(FIELDS))?
+                    .next_key_seed(codec::FieldIndex(field))?
                 {
                     match i {
                         0 => codec::read_lenient(&mut map, &mut f_gid, "gid"),

@@ -306,6 +306,14 @@ impl<'de> ::serde::Deserialize<'de> for Friend {
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
         const FIELDS: &[&str] = &["steamid", "relationship", "friend_since"];
+        fn field(name: &str) -> usize {
+            match name {
+                "steamid" => 0,
+                "relationship" => 1,
+                "friend_since" => 2,
+                _ => usize::MAX,
+            }
+        }
         struct __Visitor;
         impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = Friend;
@@ -324,7 +332,7 @@ impl<'de> ::serde::Deserialize<'de> for Friend {
                 let mut f_relationship: ::std::option::Option<FriendRelationship> = ::std::option::Option::None;
                 let mut f_friend_since: ::std::option::Option<u32> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(i) = map
-                    .next_key_seed(codec::FieldIndex(FIELDS))?
+                    .next_key_seed(codec::FieldIndex(field))?
                 {
                     match i {
                         0 => codec::read(&mut map, &mut f_steamid, "steamid"),
@@ -470,6 +478,12 @@ impl<'de> ::serde::Deserialize<'de> for GetFriendListResponse {
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
         const FIELDS: &[&str] = &["friends"];
+        fn field(name: &str) -> usize {
+            match name {
+                "friends" => 0,
+                _ => usize::MAX,
+            }
+        }
         struct __Visitor;
         impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = GetFriendListResponse;
@@ -486,7 +500,7 @@ impl<'de> ::serde::Deserialize<'de> for GetFriendListResponse {
                 use ::steam_webapi::__private::codec;
                 let mut f_friends: ::std::option::Option<::std::vec::Vec<Friend>> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(i) = map
-                    .next_key_seed(codec::FieldIndex(FIELDS))?
+                    .next_key_seed(codec::FieldIndex(field))?
                 {
                     match i {
                         0 => codec::read(&mut map, &mut f_friends, "friends"),
@@ -538,6 +552,12 @@ impl<'de> ::serde::Deserialize<'de> for GetPlayerSummariesResponse {
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
         const FIELDS: &[&str] = &["players"];
+        fn field(name: &str) -> usize {
+            match name {
+                "players" => 0,
+                _ => usize::MAX,
+            }
+        }
         struct __Visitor;
         impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = GetPlayerSummariesResponse;
@@ -554,7 +574,7 @@ impl<'de> ::serde::Deserialize<'de> for GetPlayerSummariesResponse {
                 use ::steam_webapi::__private::codec;
                 let mut f_players: ::std::option::Option<::std::vec::Vec<Player>> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(i) = map
-                    .next_key_seed(codec::FieldIndex(FIELDS))?
+                    .next_key_seed(codec::FieldIndex(field))?
                 {
                     match i {
                         0 => codec::read(&mut map, &mut f_players, "players"),
@@ -900,6 +920,34 @@ impl<'de> ::serde::Deserialize<'de> for Player {
             "locstatecode",
             "loccityid",
         ];
+        fn field(name: &str) -> usize {
+            match name {
+                "steamid" => 0,
+                "personaname" => 1,
+                "profileurl" => 2,
+                "avatar" => 3,
+                "avatarmedium" => 4,
+                "avatarfull" => 5,
+                "avatarhash" => 6,
+                "personastate" => 7,
+                "personastateflags" => 8,
+                "communityvisibilitystate" => 9,
+                "profilestate" => 10,
+                "lastlogoff" => 11,
+                "commentpermission" => 12,
+                "realname" => 13,
+                "primaryclanid" => 14,
+                "timecreated" => 15,
+                "gameid" => 16,
+                "gameserverip" => 17,
+                "gameextrainfo" => 18,
+                "cityid" => 19,
+                "loccountrycode" => 20,
+                "locstatecode" => 21,
+                "loccityid" => 22,
+                _ => usize::MAX,
+            }
+        }
         struct __Visitor;
         impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = Player;
@@ -964,7 +1012,7 @@ impl<'de> ::serde::Deserialize<'de> for Player {
                 > = ::std::option::Option::None;
                 let mut f_loccityid: ::std::option::Option<::std::option::Option<u32>> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(i) = map
-                    .next_key_seed(codec::FieldIndex(FIELDS))?
+                    .next_key_seed(codec::FieldIndex(field))?
                 {
                     match i {
                         0 => codec::read(&mut map, &mut f_steamid, "steamid"),

@@ -364,6 +364,12 @@ impl<'de> ::serde::Deserialize<'de> for GetGlobalAchievementPercentagesForAppRes
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
         const FIELDS: &[&str] = &["achievements"];
+        fn field(name: &str) -> usize {
+            match name {
+                "achievements" => 0,
+                _ => usize::MAX,
+            }
+        }
         struct __Visitor;
         impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = GetGlobalAchievementPercentagesForAppResponse;
@@ -385,7 +391,7 @@ impl<'de> ::serde::Deserialize<'de> for GetGlobalAchievementPercentagesForAppRes
                     ::std::vec::Vec<GlobalAchievementPercentage>,
                 > = ::std::option::Option::None;
                 while let ::std::option::Option::Some(i) = map
-                    .next_key_seed(codec::FieldIndex(FIELDS))?
+                    .next_key_seed(codec::FieldIndex(field))?
                 {
                     match i {
                         0 => codec::read(&mut map, &mut f_achievements, "achievements"),
@@ -469,6 +475,16 @@ impl<'de> ::serde::Deserialize<'de> for GetPlayerAchievementsResponse {
             "success",
             "error",
         ];
+        fn field(name: &str) -> usize {
+            match name {
+                "steamID" => 0,
+                "gameName" => 1,
+                "achievements" => 2,
+                "success" => 3,
+                "error" => 4,
+                _ => usize::MAX,
+            }
+        }
         struct __Visitor;
         impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = GetPlayerAchievementsResponse;
@@ -497,7 +513,7 @@ impl<'de> ::serde::Deserialize<'de> for GetPlayerAchievementsResponse {
                     ::std::option::Option<::std::string::String>,
                 > = ::std::option::Option::None;
                 while let ::std::option::Option::Some(i) = map
-                    .next_key_seed(codec::FieldIndex(FIELDS))?
+                    .next_key_seed(codec::FieldIndex(field))?
                 {
                     match i {
                         0 => codec::read(&mut map, &mut f_steam_id, "steamID"),
@@ -578,6 +594,15 @@ impl<'de> ::serde::Deserialize<'de> for GetUserStatsForGameResponse {
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
         const FIELDS: &[&str] = &["steamID", "gameName", "stats", "achievements"];
+        fn field(name: &str) -> usize {
+            match name {
+                "steamID" => 0,
+                "gameName" => 1,
+                "stats" => 2,
+                "achievements" => 3,
+                _ => usize::MAX,
+            }
+        }
         struct __Visitor;
         impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = GetUserStatsForGameResponse;
@@ -601,7 +626,7 @@ impl<'de> ::serde::Deserialize<'de> for GetUserStatsForGameResponse {
                     ::std::option::Option<::std::vec::Vec<UserStatsAchievement>>,
                 > = ::std::option::Option::None;
                 while let ::std::option::Option::Some(i) = map
-                    .next_key_seed(codec::FieldIndex(FIELDS))?
+                    .next_key_seed(codec::FieldIndex(field))?
                 {
                     match i {
                         0 => codec::read(&mut map, &mut f_steam_id, "steamID"),
@@ -670,6 +695,13 @@ impl<'de> ::serde::Deserialize<'de> for GlobalAchievementPercentage {
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
         const FIELDS: &[&str] = &["name", "percent"];
+        fn field(name: &str) -> usize {
+            match name {
+                "name" => 0,
+                "percent" => 1,
+                _ => usize::MAX,
+            }
+        }
         struct __Visitor;
         impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = GlobalAchievementPercentage;
@@ -687,7 +719,7 @@ impl<'de> ::serde::Deserialize<'de> for GlobalAchievementPercentage {
                 let mut f_name: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                 let mut f_percent: ::std::option::Option<f64> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(i) = map
-                    .next_key_seed(codec::FieldIndex(FIELDS))?
+                    .next_key_seed(codec::FieldIndex(field))?
                 {
                     match i {
                         0 => codec::read(&mut map, &mut f_name, "name"),
@@ -785,6 +817,16 @@ impl<'de> ::serde::Deserialize<'de> for PlayerAchievement {
             "name",
             "description",
         ];
+        fn field(name: &str) -> usize {
+            match name {
+                "apiname" => 0,
+                "achieved" => 1,
+                "unlocktime" => 2,
+                "name" => 3,
+                "description" => 4,
+                _ => usize::MAX,
+            }
+        }
         struct __Visitor;
         impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = PlayerAchievement;
@@ -811,7 +853,7 @@ impl<'de> ::serde::Deserialize<'de> for PlayerAchievement {
                     ::std::option::Option<::std::string::String>,
                 > = ::std::option::Option::None;
                 while let ::std::option::Option::Some(i) = map
-                    .next_key_seed(codec::FieldIndex(FIELDS))?
+                    .next_key_seed(codec::FieldIndex(field))?
                 {
                     match i {
                         0 => codec::read(&mut map, &mut f_apiname, "apiname"),
@@ -884,6 +926,13 @@ impl<'de> ::serde::Deserialize<'de> for UserStat {
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
         const FIELDS: &[&str] = &["name", "value"];
+        fn field(name: &str) -> usize {
+            match name {
+                "name" => 0,
+                "value" => 1,
+                _ => usize::MAX,
+            }
+        }
         struct __Visitor;
         impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = UserStat;
@@ -901,7 +950,7 @@ impl<'de> ::serde::Deserialize<'de> for UserStat {
                 let mut f_name: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                 let mut f_value: ::std::option::Option<f64> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(i) = map
-                    .next_key_seed(codec::FieldIndex(FIELDS))?
+                    .next_key_seed(codec::FieldIndex(field))?
                 {
                     match i {
                         0 => codec::read(&mut map, &mut f_name, "name"),
@@ -965,6 +1014,13 @@ impl<'de> ::serde::Deserialize<'de> for UserStatsAchievement {
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
         const FIELDS: &[&str] = &["name", "achieved"];
+        fn field(name: &str) -> usize {
+            match name {
+                "name" => 0,
+                "achieved" => 1,
+                _ => usize::MAX,
+            }
+        }
         struct __Visitor;
         impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = UserStatsAchievement;
@@ -982,7 +1038,7 @@ impl<'de> ::serde::Deserialize<'de> for UserStatsAchievement {
                 let mut f_name: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                 let mut f_achieved: ::std::option::Option<u32> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(i) = map
-                    .next_key_seed(codec::FieldIndex(FIELDS))?
+                    .next_key_seed(codec::FieldIndex(field))?
                 {
                     match i {
                         0 => codec::read(&mut map, &mut f_name, "name"),

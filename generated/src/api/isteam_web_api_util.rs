@@ -142,6 +142,12 @@ impl<'de> ::serde::Deserialize<'de> for GetSupportedAPIListResponse {
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
         const FIELDS: &[&str] = &["interfaces"];
+        fn field(name: &str) -> usize {
+            match name {
+                "interfaces" => 0,
+                _ => usize::MAX,
+            }
+        }
         struct __Visitor;
         impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = GetSupportedAPIListResponse;
@@ -160,7 +166,7 @@ impl<'de> ::serde::Deserialize<'de> for GetSupportedAPIListResponse {
                     ::std::vec::Vec<SupportedApiInterface>,
                 > = ::std::option::Option::None;
                 while let ::std::option::Option::Some(i) = map
-                    .next_key_seed(codec::FieldIndex(FIELDS))?
+                    .next_key_seed(codec::FieldIndex(field))?
                 {
                     match i {
                         0 => codec::read(&mut map, &mut f_interfaces, "interfaces"),
@@ -215,6 +221,13 @@ impl<'de> ::serde::Deserialize<'de> for SupportedApiInterface {
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
         const FIELDS: &[&str] = &["name", "methods"];
+        fn field(name: &str) -> usize {
+            match name {
+                "name" => 0,
+                "methods" => 1,
+                _ => usize::MAX,
+            }
+        }
         struct __Visitor;
         impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = SupportedApiInterface;
@@ -234,7 +247,7 @@ impl<'de> ::serde::Deserialize<'de> for SupportedApiInterface {
                     ::std::vec::Vec<SupportedApiMethod>,
                 > = ::std::option::Option::None;
                 while let ::std::option::Option::Some(i) = map
-                    .next_key_seed(codec::FieldIndex(FIELDS))?
+                    .next_key_seed(codec::FieldIndex(field))?
                 {
                     match i {
                         0 => codec::read(&mut map, &mut f_name, "name"),
@@ -318,6 +331,16 @@ impl<'de> ::serde::Deserialize<'de> for SupportedApiMethod {
             "description",
             "parameters",
         ];
+        fn field(name: &str) -> usize {
+            match name {
+                "name" => 0,
+                "version" => 1,
+                "httpmethod" => 2,
+                "description" => 3,
+                "parameters" => 4,
+                _ => usize::MAX,
+            }
+        }
         struct __Visitor;
         impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = SupportedApiMethod;
@@ -342,7 +365,7 @@ impl<'de> ::serde::Deserialize<'de> for SupportedApiMethod {
                     ::std::vec::Vec<SupportedApiParameter>,
                 > = ::std::option::Option::None;
                 while let ::std::option::Option::Some(i) = map
-                    .next_key_seed(codec::FieldIndex(FIELDS))?
+                    .next_key_seed(codec::FieldIndex(field))?
                 {
                     match i {
                         0 => codec::read(&mut map, &mut f_name, "name"),
@@ -433,6 +456,15 @@ impl<'de> ::serde::Deserialize<'de> for SupportedApiParameter {
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
         const FIELDS: &[&str] = &["name", "type", "optional", "description"];
+        fn field(name: &str) -> usize {
+            match name {
+                "name" => 0,
+                "type" => 1,
+                "optional" => 2,
+                "description" => 3,
+                _ => usize::MAX,
+            }
+        }
         struct __Visitor;
         impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = SupportedApiParameter;
@@ -454,7 +486,7 @@ impl<'de> ::serde::Deserialize<'de> for SupportedApiParameter {
                     ::std::option::Option<::std::string::String>,
                 > = ::std::option::Option::None;
                 while let ::std::option::Option::Some(i) = map
-                    .next_key_seed(codec::FieldIndex(FIELDS))?
+                    .next_key_seed(codec::FieldIndex(field))?
                 {
                     match i {
                         0 => codec::read(&mut map, &mut f_name, "name"),

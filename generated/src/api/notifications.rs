@@ -435,6 +435,12 @@ impl<'de> ::serde::Deserialize<'de> for DeleteNotificationsResponse {
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
         const FIELDS: &[&str] = &["modified"];
+        fn field(name: &str) -> usize {
+            match name {
+                "modified" => 0,
+                _ => usize::MAX,
+            }
+        }
         struct __Visitor;
         impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = DeleteNotificationsResponse;
@@ -451,7 +457,7 @@ impl<'de> ::serde::Deserialize<'de> for DeleteNotificationsResponse {
                 use ::steam_webapi::__private::codec;
                 let mut f_modified: ::std::option::Option<u32> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(i) = map
-                    .next_key_seed(codec::FieldIndex(FIELDS))?
+                    .next_key_seed(codec::FieldIndex(field))?
                 {
                     match i {
                         0 => codec::read_lenient(&mut map, &mut f_modified, "modified"),
@@ -504,6 +510,12 @@ impl<'de> ::serde::Deserialize<'de> for EmptyFolderResponse {
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
         const FIELDS: &[&str] = &["modified"];
+        fn field(name: &str) -> usize {
+            match name {
+                "modified" => 0,
+                _ => usize::MAX,
+            }
+        }
         struct __Visitor;
         impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = EmptyFolderResponse;
@@ -520,7 +532,7 @@ impl<'de> ::serde::Deserialize<'de> for EmptyFolderResponse {
                 use ::steam_webapi::__private::codec;
                 let mut f_modified: ::std::option::Option<u32> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(i) = map
-                    .next_key_seed(codec::FieldIndex(FIELDS))?
+                    .next_key_seed(codec::FieldIndex(field))?
                 {
                     match i {
                         0 => codec::read_lenient(&mut map, &mut f_modified, "modified"),
@@ -573,6 +585,12 @@ impl<'de> ::serde::Deserialize<'de> for MarkFolderReadResponse {
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
         const FIELDS: &[&str] = &["modified"];
+        fn field(name: &str) -> usize {
+            match name {
+                "modified" => 0,
+                _ => usize::MAX,
+            }
+        }
         struct __Visitor;
         impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = MarkFolderReadResponse;
@@ -589,7 +607,7 @@ impl<'de> ::serde::Deserialize<'de> for MarkFolderReadResponse {
                 use ::steam_webapi::__private::codec;
                 let mut f_modified: ::std::option::Option<u32> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(i) = map
-                    .next_key_seed(codec::FieldIndex(FIELDS))?
+                    .next_key_seed(codec::FieldIndex(field))?
                 {
                     match i {
                         0 => codec::read_lenient(&mut map, &mut f_modified, "modified"),
@@ -681,6 +699,19 @@ impl<'de> ::serde::Deserialize<'de> for Notification {
             "data",
             "unread",
         ];
+        fn field(name: &str) -> usize {
+            match name {
+                "id" => 0,
+                "sent" => 1,
+                "type" => 2,
+                "from" => 3,
+                "url" => 4,
+                "detail" => 5,
+                "data" => 6,
+                "unread" => 7,
+                _ => usize::MAX,
+            }
+        }
         struct __Visitor;
         impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = Notification;
@@ -714,7 +745,7 @@ impl<'de> ::serde::Deserialize<'de> for Notification {
                     ::std::option::Option<::serde_json::Value>,
                 > = ::std::option::Option::None;
                 while let ::std::option::Option::Some(i) = map
-                    .next_key_seed(codec::FieldIndex(FIELDS))?
+                    .next_key_seed(codec::FieldIndex(field))?
                 {
                     match i {
                         0 => codec::read(&mut map, &mut f_id, "id"),
@@ -1069,6 +1100,13 @@ impl<'de> ::serde::Deserialize<'de> for NotificationSender {
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
         const FIELDS: &[&str] = &["steamid", "name"];
+        fn field(name: &str) -> usize {
+            match name {
+                "steamid" => 0,
+                "name" => 1,
+                _ => usize::MAX,
+            }
+        }
         struct __Visitor;
         impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = NotificationSender;
@@ -1086,7 +1124,7 @@ impl<'de> ::serde::Deserialize<'de> for NotificationSender {
                 let mut f_steamid: ::std::option::Option<::steam_webapi::SteamId> = ::std::option::Option::None;
                 let mut f_name: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(i) = map
-                    .next_key_seed(codec::FieldIndex(FIELDS))?
+                    .next_key_seed(codec::FieldIndex(field))?
                 {
                     match i {
                         0 => codec::read(&mut map, &mut f_steamid, "steamid"),
@@ -1332,6 +1370,15 @@ impl<'de> ::serde::Deserialize<'de> for SearchNotificationsResponse {
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
         const FIELDS: &[&str] = &["folder_count", "skip", "page_size", "notifications"];
+        fn field(name: &str) -> usize {
+            match name {
+                "folder_count" => 0,
+                "skip" => 1,
+                "page_size" => 2,
+                "notifications" => 3,
+                _ => usize::MAX,
+            }
+        }
         struct __Visitor;
         impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = SearchNotificationsResponse;
@@ -1353,7 +1400,7 @@ impl<'de> ::serde::Deserialize<'de> for SearchNotificationsResponse {
                     ::std::vec::Vec<Notification>,
                 > = ::std::option::Option::None;
                 while let ::std::option::Option::Some(i) = map
-                    .next_key_seed(codec::FieldIndex(FIELDS))?
+                    .next_key_seed(codec::FieldIndex(field))?
                 {
                     match i {
                         0 => {

@@ -16,12 +16,14 @@ use serde::{Deserialize, Serialize};
 
 use crate::runtime::wire::Lenient;
 
-/// A struct's map key as the index of its wire name in `names`; an unknown
-/// key is `names.len()` (skipped: new fields must not break old clients).
+/// A struct's map key as the index of its field, through the struct's
+/// generated `match` on the wire names (which the compiler turns into a few
+/// length and byte comparisons); an unknown key is `usize::MAX`, skipped:
+/// new fields must not break old clients.
 #[derive(Clone, Copy)]
-pub struct FieldIndex(pub &'static [&'static str]);
+pub struct FieldIndex<F>(pub F);
 
-impl<'de> DeserializeSeed<'de> for FieldIndex {
+impl<'de, F: Fn(&str) -> usize> DeserializeSeed<'de> for FieldIndex<F> {
     type Value = usize;
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<usize, D::Error> {
@@ -29,7 +31,7 @@ impl<'de> DeserializeSeed<'de> for FieldIndex {
     }
 }
 
-impl Visitor<'_> for FieldIndex {
+impl<F: Fn(&str) -> usize> Visitor<'_> for FieldIndex<F> {
     type Value = usize;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -37,19 +39,11 @@ impl Visitor<'_> for FieldIndex {
     }
 
     fn visit_str<E: de::Error>(self, v: &str) -> Result<usize, E> {
-        Ok(self
-            .0
-            .iter()
-            .position(|name| *name == v)
-            .unwrap_or(self.0.len()))
+        Ok((self.0)(v))
     }
 
     fn visit_bytes<E: de::Error>(self, v: &[u8]) -> Result<usize, E> {
-        Ok(self
-            .0
-            .iter()
-            .position(|name| name.as_bytes() == v)
-            .unwrap_or(self.0.len()))
+        Ok(std::str::from_utf8(v).map_or(usize::MAX, &self.0))
     }
 }
 

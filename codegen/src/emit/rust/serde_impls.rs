@@ -93,6 +93,23 @@ pub fn deserialize(name: &str, fields: &[FieldSpec]) -> TokenStream {
     let expecting = format!("struct {name}");
     let import = use_codec();
     let wires: Vec<&str> = fields.iter().map(|f| f.wire_name).collect();
+    let indexes = (0..fields.len()).map(Literal::usize_unsuffixed);
+    let field_fn = if fields.is_empty() {
+        quote!(
+            fn field(_: &str) -> usize {
+                usize::MAX
+            }
+        )
+    } else {
+        quote! {
+            fn field(name: &str) -> usize {
+                match name {
+                    #(#wires => #indexes,)*
+                    _ => usize::MAX,
+                }
+            }
+        }
+    };
     let slots: Vec<_> = fields
         .iter()
         .map(|f| format_ident!("f_{}", f.rust_name.trim_start_matches("r#")))
@@ -135,14 +152,14 @@ pub fn deserialize(name: &str, fields: &[FieldSpec]) -> TokenStream {
     });
     let body = if fields.is_empty() {
         quote! {
-            while map.next_key_seed(#c::FieldIndex(FIELDS))?.is_some() {
+            while map.next_key_seed(#c::FieldIndex(field))?.is_some() {
                 #c::skip(&mut map)?;
             }
         }
     } else {
         quote! {
             #(#decls)*
-            while let ::std::option::Option::Some(i) = map.next_key_seed(#c::FieldIndex(FIELDS))? {
+            while let ::std::option::Option::Some(i) = map.next_key_seed(#c::FieldIndex(field))? {
                 match i {
                     #(#arms)*
                     _ => #c::skip(&mut map),
@@ -155,6 +172,7 @@ pub fn deserialize(name: &str, fields: &[FieldSpec]) -> TokenStream {
         impl<'de> ::serde::Deserialize<'de> for #ty {
             fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
                 const FIELDS: &[&str] = &[#(#wires),*];
+                #field_fn
                 struct __Visitor;
                 impl<'de> ::serde::de::Visitor<'de> for __Visitor {
                     type Value = #ty;

@@ -143,6 +143,14 @@ impl<'de> ::serde::Deserialize<'de> for GetHubsResponse {
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
         const FIELDS: &[&str] = &["hubs", "counts", "by_app"];
+        fn field(name: &str) -> usize {
+            match name {
+                "hubs" => 0,
+                "counts" => 1,
+                "by_app" => 2,
+                _ => usize::MAX,
+            }
+        }
         struct __Visitor;
         impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = GetHubsResponse;
@@ -174,7 +182,7 @@ impl<'de> ::serde::Deserialize<'de> for GetHubsResponse {
                     >,
                 > = ::std::option::Option::None;
                 while let ::std::option::Option::Some(i) = map
-                    .next_key_seed(codec::FieldIndex(FIELDS))?
+                    .next_key_seed(codec::FieldIndex(field))?
                 {
                     match i {
                         0 => codec::read(&mut map, &mut f_hubs, "hubs"),
@@ -227,6 +235,13 @@ impl<'de> ::serde::Deserialize<'de> for HubSummary {
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
         const FIELDS: &[&str] = &["name", "members"];
+        fn field(name: &str) -> usize {
+            match name {
+                "name" => 0,
+                "members" => 1,
+                _ => usize::MAX,
+            }
+        }
         struct __Visitor;
         impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = HubSummary;
@@ -244,7 +259,7 @@ impl<'de> ::serde::Deserialize<'de> for HubSummary {
                 let mut f_name: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                 let mut f_members: ::std::option::Option<u32> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(i) = map
-                    .next_key_seed(codec::FieldIndex(FIELDS))?
+                    .next_key_seed(codec::FieldIndex(field))?
                 {
                     match i {
                         0 => codec::read(&mut map, &mut f_name, "name"),

@@ -171,6 +171,16 @@ impl<'de> ::serde::Deserialize<'de> for Hub {
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
         const FIELDS: &[&str] = &["state", "motd", "owner", "percent", "tags"];
+        fn field(name: &str) -> usize {
+            match name {
+                "state" => 0,
+                "motd" => 1,
+                "owner" => 2,
+                "percent" => 3,
+                "tags" => 4,
+                _ => usize::MAX,
+            }
+        }
         struct __Visitor;
         impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = Hub;
@@ -197,7 +207,7 @@ impl<'de> ::serde::Deserialize<'de> for Hub {
                     ::std::option::Option<::std::vec::Vec<::std::string::String>>,
                 > = ::std::option::Option::None;
                 while let ::std::option::Option::Some(i) = map
-                    .next_key_seed(codec::FieldIndex(FIELDS))?
+                    .next_key_seed(codec::FieldIndex(field))?
                 {
                     match i {
                         0 => codec::read(&mut map, &mut f_state, "state"),

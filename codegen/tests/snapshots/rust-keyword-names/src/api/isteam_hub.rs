@@ -198,6 +198,18 @@ impl<'de> ::serde::Deserialize<'de> for Keywords {
             "async",
             "crate",
         ];
+        fn field(name: &str) -> usize {
+            match name {
+                "type" => 0,
+                "ref" => 1,
+                "self" => 2,
+                "Self" => 3,
+                "match" => 4,
+                "async" => 5,
+                "crate" => 6,
+                _ => usize::MAX,
+            }
+        }
         struct __Visitor;
         impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = Keywords;
@@ -224,7 +236,7 @@ impl<'de> ::serde::Deserialize<'de> for Keywords {
                     ::std::option::Option<::std::string::String>,
                 > = ::std::option::Option::None;
                 while let ::std::option::Option::Some(i) = map
-                    .next_key_seed(codec::FieldIndex(FIELDS))?
+                    .next_key_seed(codec::FieldIndex(field))?
                 {
                     match i {
                         0 => codec::read(&mut map, &mut f_type, "type"),

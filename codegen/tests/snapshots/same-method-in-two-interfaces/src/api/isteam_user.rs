@@ -142,6 +142,12 @@ impl<'de> ::serde::Deserialize<'de> for ISteamUserResolveVanityURLResponse {
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
         const FIELDS: &[&str] = &["steamid"];
+        fn field(name: &str) -> usize {
+            match name {
+                "steamid" => 0,
+                _ => usize::MAX,
+            }
+        }
         struct __Visitor;
         impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = ISteamUserResolveVanityURLResponse;
@@ -160,7 +166,7 @@ impl<'de> ::serde::Deserialize<'de> for ISteamUserResolveVanityURLResponse {
                     ::std::option::Option<::steam_webapi::SteamId>,
                 > = ::std::option::Option::None;
                 while let ::std::option::Option::Some(i) = map
-                    .next_key_seed(codec::FieldIndex(FIELDS))?
+                    .next_key_seed(codec::FieldIndex(field))?
                 {
                     match i {
                         0 => codec::read(&mut map, &mut f_steamid, "steamid"),

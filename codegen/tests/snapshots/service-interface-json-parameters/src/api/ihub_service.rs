@@ -177,6 +177,12 @@ impl<'de> ::serde::Deserialize<'de> for AppFilter {
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
         const FIELDS: &[&str] = &["appid"];
+        fn field(name: &str) -> usize {
+            match name {
+                "appid" => 0,
+                _ => usize::MAX,
+            }
+        }
         struct __Visitor;
         impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = AppFilter;
@@ -193,7 +199,7 @@ impl<'de> ::serde::Deserialize<'de> for AppFilter {
                 use ::steam_webapi::__private::codec;
                 let mut f_appid: ::std::option::Option<u32> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(i) = map
-                    .next_key_seed(codec::FieldIndex(FIELDS))?
+                    .next_key_seed(codec::FieldIndex(field))?
                 {
                     match i {
                         0 => codec::read_lenient(&mut map, &mut f_appid, "appid"),
@@ -243,6 +249,12 @@ impl<'de> ::serde::Deserialize<'de> for GetHubsResponse {
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
         const FIELDS: &[&str] = &["count"];
+        fn field(name: &str) -> usize {
+            match name {
+                "count" => 0,
+                _ => usize::MAX,
+            }
+        }
         struct __Visitor;
         impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = GetHubsResponse;
@@ -259,7 +271,7 @@ impl<'de> ::serde::Deserialize<'de> for GetHubsResponse {
                 use ::steam_webapi::__private::codec;
                 let mut f_count: ::std::option::Option<u32> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(i) = map
-                    .next_key_seed(codec::FieldIndex(FIELDS))?
+                    .next_key_seed(codec::FieldIndex(field))?
                 {
                     match i {
                         0 => codec::read_lenient(&mut map, &mut f_count, "count"),
