@@ -53,6 +53,7 @@ pub mod __private {
         QueryWriter,
     };
     pub use crate::runtime::enums::{deserialize_enum_int, deserialize_enum_str};
+    pub use steam_webapi_macros::{Deserialize, Serialize};
 
     /// Runs exactly what the client does with a response once it has
     /// arrived (status checks, envelope, success codes, decoding) on `body`,

@@ -1,4 +1,5 @@
-//! `#[derive(Validate)]` for steam-webapi.
+//! `#[derive(Validate)]` for steam-webapi, and the lean serde derives of
+//! its generated structs ([`wire`]).
 //!
 //! The pipeline follows serde_derive and thiserror-impl: [`ast`] reads the
 //! input into a small AST (attributes through [`attr`]), [`valid`] checks it,
@@ -14,6 +15,7 @@ mod ctxt;
 mod expand;
 mod ty;
 mod valid;
+mod wire;
 
 use proc_macro::TokenStream;
 
@@ -27,4 +29,21 @@ use proc_macro::TokenStream;
 pub fn derive_validate(input: TokenStream) -> TokenStream {
     let input = syn::parse_macro_input!(input as syn::DeriveInput);
     expand::derive(&input).into()
+}
+
+/// `serde::Serialize` for the generated crate's structs (see [`wire`]): use
+/// as `#[derive(steam_webapi::__private::Serialize)]`.
+#[doc(hidden)]
+#[proc_macro_derive(Serialize, attributes(serde))]
+pub fn derive_serialize(input: TokenStream) -> TokenStream {
+    let input = syn::parse_macro_input!(input as syn::DeriveInput);
+    wire::derive(&input, wire::Direction::Serialize).into()
+}
+
+/// `serde::Deserialize` for the generated crate's structs (see [`wire`]).
+#[doc(hidden)]
+#[proc_macro_derive(Deserialize, attributes(serde))]
+pub fn derive_deserialize(input: TokenStream) -> TokenStream {
+    let input = syn::parse_macro_input!(input as syn::DeriveInput);
+    wire::derive(&input, wire::Direction::Deserialize).into()
 }

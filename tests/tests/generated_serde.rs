@@ -1,5 +1,6 @@
-//! The `Serialize`/`Deserialize` impls the emitter writes for structs (instead of serde's
-//! derive): the same behaviour for every shape the spec has, checked on generated types.
+//! The generated structs' `Serialize`/`Deserialize` impls (the lean derives of
+//! `steam_webapi::__private`, not serde's): serde's behaviour for every shape the spec has,
+//! checked on generated types. Unsupported shapes: `ui/fail/wire_derive_unsupported.rs`.
 
 use serde_json::{Value, json};
 use steam_webapi::__private::__decode_for_fuzz;

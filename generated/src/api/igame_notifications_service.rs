@@ -255,13 +255,21 @@ pub mod blocking {
 /// `POST https://partner.steam-api.com/IGameNotificationsService/CreateSession/v1/`
 ///
 /// The parameters travel as one `input_json` value.
-#[derive(Clone, Debug, PartialEq, ::steam_webapi::Validate)]
+#[derive(
+    Clone,
+    Debug,
+    PartialEq,
+    ::steam_webapi::__private::Serialize,
+    ::steam_webapi::Validate
+)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct CreateSessionRequest {
     /// The App ID to create the session for.
+    #[serde(with = "::steam_webapi::wire::as_number")]
     #[schemars(with = "u32")]
     pub appid: u32,
     /// Game-specified context value the game can use to associate the session with some object on their backend.
+    #[serde(with = "::steam_webapi::wire::as_string")]
     #[schemars(with = "String")]
     pub context: u64,
     /// The title of the session to be displayed within each user's list of sessions.
@@ -273,25 +281,6 @@ pub struct CreateSessionRequest {
     /// GetSupportedAPIList: The listing marks it required although its own description starts "(Optional)"; the docs' "(Optional)" is followed.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub steamid: ::std::option::Option<::steam_webapi::SteamId>,
-}
-impl ::serde::Serialize for CreateSessionRequest {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        use ::steam_webapi::__private::codec;
-        let mut s = ::serde::Serializer::serialize_struct(
-            serializer,
-            "CreateSessionRequest",
-            4 + usize::from(self.steamid.is_some()),
-        )?;
-        codec::write(&mut s, "appid", &codec::AsNumber(&self.appid))?;
-        codec::write(&mut s, "context", &codec::AsString(&self.context))?;
-        codec::write(&mut s, "title", &self.title)?;
-        codec::write(&mut s, "users", &self.users)?;
-        codec::write_if(&mut s, "steamid", &self.steamid, self.steamid.is_some())?;
-        ::serde::ser::SerializeStruct::end(s)
-    }
 }
 impl CreateSessionRequest {
     /// Creates the request from its required parameters.
@@ -341,13 +330,21 @@ impl ::steam_webapi::__private::Endpoint for CreateSessionRequest {
 /// `POST https://partner.steam-api.com/IGameNotificationsService/DeleteSession/v1/`
 ///
 /// The parameters travel as one `input_json` value.
-#[derive(Clone, Debug, PartialEq, ::steam_webapi::Validate)]
+#[derive(
+    Clone,
+    Debug,
+    PartialEq,
+    ::steam_webapi::__private::Serialize,
+    ::steam_webapi::Validate
+)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct DeleteSessionRequest {
     /// The sessionid to delete.
+    #[serde(with = "::steam_webapi::wire::as_string")]
     #[schemars(with = "String")]
     pub sessionid: u64,
     /// The App ID of the session to delete.
+    #[serde(with = "::steam_webapi::wire::as_number")]
     #[schemars(with = "u32")]
     pub appid: u32,
     /// Steam ID to make the request on behalf of -- if specified, the user must be in the session.
@@ -355,23 +352,6 @@ pub struct DeleteSessionRequest {
     /// GetSupportedAPIList: The listing marks it required although its own description starts "(Optional)"; the docs' "(Optional)" is followed.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub steamid: ::std::option::Option<::steam_webapi::SteamId>,
-}
-impl ::serde::Serialize for DeleteSessionRequest {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        use ::steam_webapi::__private::codec;
-        let mut s = ::serde::Serializer::serialize_struct(
-            serializer,
-            "DeleteSessionRequest",
-            2 + usize::from(self.steamid.is_some()),
-        )?;
-        codec::write(&mut s, "sessionid", &codec::AsString(&self.sessionid))?;
-        codec::write(&mut s, "appid", &codec::AsNumber(&self.appid))?;
-        codec::write_if(&mut s, "steamid", &self.steamid, self.steamid.is_some())?;
-        ::serde::ser::SerializeStruct::end(s)
-    }
 }
 impl DeleteSessionRequest {
     /// Creates the request from its required parameters.
@@ -414,7 +394,13 @@ impl ::steam_webapi::__private::Endpoint for DeleteSessionRequest {
 /// `POST https://partner.steam-api.com/IGameNotificationsService/DeleteSessionBatch/v1/`
 ///
 /// The parameters travel as one `input_json` value.
-#[derive(Clone, Debug, PartialEq, ::steam_webapi::Validate)]
+#[derive(
+    Clone,
+    Debug,
+    PartialEq,
+    ::steam_webapi::__private::Serialize,
+    ::steam_webapi::Validate
+)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct DeleteSessionBatchRequest {
     /// The sessionids to delete.
@@ -422,28 +408,14 @@ pub struct DeleteSessionBatchRequest {
     /// The docs say `sessionid`, uint64, "The sessionid to delete." (DeleteSession's text). A batch method that takes one id makes no sense, and the listing writes repeated (array) fields of Service methods as their scalar item type (e.g. IPlayerService GetOwnedGames `appids_filter`: uint32), so the parameter is read as a repeated uint64 and sent as a JSON array inside input_json. Unconfirmed: no recorded call exists, and Steam's published protobuf definitions of this service do not include this method.
     ///
     /// GetSupportedAPIList: The listing agrees with the docs (singular `sessionid`, uint64, "The sessionid to delete."); an array is specified because the method deletes a batch (see notes).
+    #[serde(with = "::steam_webapi::wire::as_string")]
     #[schemars(with = "Vec<String>")]
     #[schemars(length(min = 1))]
     pub sessionid: ::std::vec::Vec<u64>,
     /// The appid of the session to delete.
+    #[serde(with = "::steam_webapi::wire::as_number")]
     #[schemars(with = "u32")]
     pub appid: u32,
-}
-impl ::serde::Serialize for DeleteSessionBatchRequest {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        use ::steam_webapi::__private::codec;
-        let mut s = ::serde::Serializer::serialize_struct(
-            serializer,
-            "DeleteSessionBatchRequest",
-            2,
-        )?;
-        codec::write(&mut s, "sessionid", &codec::AsString(&self.sessionid))?;
-        codec::write(&mut s, "appid", &codec::AsNumber(&self.appid))?;
-        ::serde::ser::SerializeStruct::end(s)
-    }
 }
 impl DeleteSessionBatchRequest {
     /// Creates the request from its required parameters.
@@ -476,7 +448,13 @@ impl ::steam_webapi::__private::Endpoint for DeleteSessionBatchRequest {
 /// `GET https://partner.steam-api.com/IGameNotificationsService/EnumerateSessionsForApp/v1/`
 ///
 /// The parameters travel as one `input_json` value.
-#[derive(Clone, Debug, PartialEq, ::steam_webapi::Validate)]
+#[derive(
+    Clone,
+    Debug,
+    PartialEq,
+    ::steam_webapi::__private::Serialize,
+    ::steam_webapi::Validate
+)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct EnumerateSessionsForAppRequest {
     /// The App ID whose sessions are enumerated. If not specified, all the user's sessions will be returned.
@@ -485,6 +463,7 @@ pub struct EnumerateSessionsForAppRequest {
     ///
     /// GetSupportedAPIList: The listing marks it required although its description (the same as the docs') says "Optional"; the docs are followed.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(with = "::steam_webapi::wire::as_number")]
     #[schemars(with = "::std::option::Option<u32>")]
     pub appid: ::std::option::Option<u32>,
     /// The user whose sessions are to be enumerated.
@@ -508,43 +487,6 @@ pub struct EnumerateSessionsForAppRequest {
     /// GetSupportedAPIList: The listing marks it required although its own description starts "(Optional)"; the docs' "(Optional)" is followed.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub language: ::std::option::Option<::std::string::String>,
-}
-impl ::serde::Serialize for EnumerateSessionsForAppRequest {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        use ::steam_webapi::__private::codec;
-        let mut s = ::serde::Serializer::serialize_struct(
-            serializer,
-            "EnumerateSessionsForAppRequest",
-            1 + usize::from(self.appid.is_some())
-                + usize::from(self.include_all_user_messages.is_some())
-                + usize::from(self.include_auth_user_message.is_some())
-                + usize::from(self.language.is_some()),
-        )?;
-        codec::write_if(
-            &mut s,
-            "appid",
-            &codec::AsNumber(&self.appid),
-            self.appid.is_some(),
-        )?;
-        codec::write(&mut s, "steamid", &self.steamid)?;
-        codec::write_if(
-            &mut s,
-            "include_all_user_messages",
-            &self.include_all_user_messages,
-            self.include_all_user_messages.is_some(),
-        )?;
-        codec::write_if(
-            &mut s,
-            "include_auth_user_message",
-            &self.include_auth_user_message,
-            self.include_auth_user_message.is_some(),
-        )?;
-        codec::write_if(&mut s, "language", &self.language, self.language.is_some())?;
-        ::serde::ser::SerializeStruct::end(s)
-    }
 }
 impl EnumerateSessionsForAppRequest {
     /// Creates the request from its required parameters.
@@ -607,7 +549,13 @@ impl ::steam_webapi::__private::Endpoint for EnumerateSessionsForAppRequest {
 /// `GET https://partner.steam-api.com/IGameNotificationsService/GetSessionDetailsForApp/v1/`
 ///
 /// The parameters travel as one `input_json` value.
-#[derive(Clone, Debug, PartialEq, ::steam_webapi::Validate)]
+#[derive(
+    Clone,
+    Debug,
+    PartialEq,
+    ::steam_webapi::__private::Serialize,
+    ::steam_webapi::Validate
+)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct GetSessionDetailsForAppRequest {
     /// The session(s) to receive the details for.
@@ -617,29 +565,13 @@ pub struct GetSessionDetailsForAppRequest {
     /// The appid for the sessions.
     ///
     /// The docs calling example leaves it out; the docs and the listing both make it required.
+    #[serde(with = "::steam_webapi::wire::as_number")]
     #[schemars(with = "u32")]
     pub appid: u32,
     /// Language to localize the text in.
     ///
     /// Required: the docs do not mark it "(Optional)" (unlike EnumerateSessionsForApp's language) and the partner listing says `optional: false`; the listing decided. The docs calling example leaves it out, so Steam may well accept it missing.
     pub language: ::std::string::String,
-}
-impl ::serde::Serialize for GetSessionDetailsForAppRequest {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        use ::steam_webapi::__private::codec;
-        let mut s = ::serde::Serializer::serialize_struct(
-            serializer,
-            "GetSessionDetailsForAppRequest",
-            3,
-        )?;
-        codec::write(&mut s, "sessions", &self.sessions)?;
-        codec::write(&mut s, "appid", &codec::AsNumber(&self.appid))?;
-        codec::write(&mut s, "language", &self.language)?;
-        ::serde::ser::SerializeStruct::end(s)
-    }
 }
 impl GetSessionDetailsForAppRequest {
     /// Creates the request from its required parameters.
@@ -676,30 +608,21 @@ impl ::steam_webapi::__private::Endpoint for GetSessionDetailsForAppRequest {
 /// `POST https://partner.steam-api.com/IGameNotificationsService/RequestNotifications/v1/`
 ///
 /// The parameters travel as one `input_json` value.
-#[derive(Clone, Debug, PartialEq, ::steam_webapi::Validate)]
+#[derive(
+    Clone,
+    Debug,
+    PartialEq,
+    ::steam_webapi::__private::Serialize,
+    ::steam_webapi::Validate
+)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct RequestNotificationsRequest {
     /// The Steam ID to request notifications for.
     pub steamid: ::steam_webapi::SteamId,
     /// The App ID to request notifications for.
+    #[serde(with = "::steam_webapi::wire::as_number")]
     #[schemars(with = "u32")]
     pub appid: u32,
-}
-impl ::serde::Serialize for RequestNotificationsRequest {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        use ::steam_webapi::__private::codec;
-        let mut s = ::serde::Serializer::serialize_struct(
-            serializer,
-            "RequestNotificationsRequest",
-            2,
-        )?;
-        codec::write(&mut s, "steamid", &self.steamid)?;
-        codec::write(&mut s, "appid", &codec::AsNumber(&self.appid))?;
-        ::serde::ser::SerializeStruct::end(s)
-    }
 }
 impl RequestNotificationsRequest {
     /// Creates the request from its required parameters.
@@ -732,13 +655,21 @@ impl ::steam_webapi::__private::Endpoint for RequestNotificationsRequest {
 /// `POST https://partner.steam-api.com/IGameNotificationsService/UpdateSession/v1/`
 ///
 /// The parameters travel as one `input_json` value.
-#[derive(Clone, Debug, PartialEq, ::steam_webapi::Validate)]
+#[derive(
+    Clone,
+    Debug,
+    PartialEq,
+    ::steam_webapi::__private::Serialize,
+    ::steam_webapi::Validate
+)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct UpdateSessionRequest {
     /// The sessionid to update.
+    #[serde(with = "::steam_webapi::wire::as_string")]
     #[schemars(with = "String")]
     pub sessionid: u64,
     /// The App ID of the session to update.
+    #[serde(with = "::steam_webapi::wire::as_number")]
     #[schemars(with = "u32")]
     pub appid: u32,
     /// The new title of the session. If not specified, the title will not be changed.
@@ -756,26 +687,6 @@ pub struct UpdateSessionRequest {
     /// GetSupportedAPIList: The listing marks it required although its own description starts "(Optional)"; the docs' "(Optional)" is followed. The listing's description adds "and all users being added to the session must be friends with the user" (as on CreateSession); the docs' shorter text is kept.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub steamid: ::std::option::Option<::steam_webapi::SteamId>,
-}
-impl ::serde::Serialize for UpdateSessionRequest {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        use ::steam_webapi::__private::codec;
-        let mut s = ::serde::Serializer::serialize_struct(
-            serializer,
-            "UpdateSessionRequest",
-            2 + usize::from(self.title.is_some()) + usize::from(self.users.is_some())
-                + usize::from(self.steamid.is_some()),
-        )?;
-        codec::write(&mut s, "sessionid", &codec::AsString(&self.sessionid))?;
-        codec::write(&mut s, "appid", &codec::AsNumber(&self.appid))?;
-        codec::write_if(&mut s, "title", &self.title, self.title.is_some())?;
-        codec::write_if(&mut s, "users", &self.users, self.users.is_some())?;
-        codec::write_if(&mut s, "steamid", &self.steamid, self.steamid.is_some())?;
-        ::serde::ser::SerializeStruct::end(s)
-    }
 }
 impl UpdateSessionRequest {
     /// Creates the request from its required parameters.
@@ -826,188 +737,56 @@ impl ::steam_webapi::__private::Endpoint for UpdateSessionRequest {
     fn write_query(&self, _q: &mut ::steam_webapi::__private::QueryWriter) {}
 }
 /// The result of CreateSession.
-#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::Validate)]
+#[derive(
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
+    ::steam_webapi::__private::Serialize,
+    ::steam_webapi::__private::Deserialize,
+    ::steam_webapi::Validate
+)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct CreateSessionResponse {
     /// The unique session id; Steam sends it as a string ("10").
+    #[serde(with = "::steam_webapi::wire::as_string")]
     #[schemars(with = "String")]
     pub sessionid: u64,
 }
-impl ::serde::Serialize for CreateSessionResponse {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        use ::steam_webapi::__private::codec;
-        let mut s = ::serde::Serializer::serialize_struct(
-            serializer,
-            "CreateSessionResponse",
-            1,
-        )?;
-        codec::write(&mut s, "sessionid", &codec::AsString(&self.sessionid))?;
-        ::serde::ser::SerializeStruct::end(s)
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for CreateSessionResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        const FIELDS: &[&str] = &["sessionid"];
-        fn field(name: &str) -> usize {
-            match name {
-                "sessionid" => 0,
-                _ => usize::MAX,
-            }
-        }
-        struct __Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
-            type Value = CreateSessionResponse;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("struct CreateSessionResponse")
-            }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<CreateSessionResponse, A::Error> {
-                use ::steam_webapi::__private::codec;
-                let mut f_sessionid: ::std::option::Option<u64> = ::std::option::Option::None;
-                while let ::std::option::Option::Some(i) = map
-                    .next_key_seed(codec::FieldIndex(field))?
-                {
-                    match i {
-                        0 => codec::read_lenient(&mut map, &mut f_sessionid, "sessionid"),
-                        _ => codec::skip(&mut map),
-                    }?;
-                }
-                let ::std::option::Option::Some(f_sessionid) = f_sessionid else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("sessionid"),
-                    );
-                };
-                ::std::result::Result::Ok(CreateSessionResponse {
-                    sessionid: f_sessionid,
-                })
-            }
-        }
-        ::serde::Deserializer::deserialize_struct(
-            deserializer,
-            "CreateSessionResponse",
-            FIELDS,
-            __Visitor,
-        )
-    }
-}
 /// Empty on success (as DeleteSession; the docs give no example response).
-#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::Validate)]
+#[derive(
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
+    ::steam_webapi::__private::Serialize,
+    ::steam_webapi::__private::Deserialize,
+    ::steam_webapi::Validate
+)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct DeleteSessionBatchResponse {}
-impl ::serde::Serialize for DeleteSessionBatchResponse {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        let s = ::serde::Serializer::serialize_struct(
-            serializer,
-            "DeleteSessionBatchResponse",
-            0,
-        )?;
-        ::serde::ser::SerializeStruct::end(s)
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for DeleteSessionBatchResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        const FIELDS: &[&str] = &[];
-        fn field(_: &str) -> usize {
-            usize::MAX
-        }
-        struct __Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
-            type Value = DeleteSessionBatchResponse;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("struct DeleteSessionBatchResponse")
-            }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<DeleteSessionBatchResponse, A::Error> {
-                use ::steam_webapi::__private::codec;
-                while map.next_key_seed(codec::FieldIndex(field))?.is_some() {
-                    codec::skip(&mut map)?;
-                }
-                ::std::result::Result::Ok(DeleteSessionBatchResponse {})
-            }
-        }
-        ::serde::Deserializer::deserialize_struct(
-            deserializer,
-            "DeleteSessionBatchResponse",
-            FIELDS,
-            __Visitor,
-        )
-    }
-}
 /// Empty on success.
-#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::Validate)]
+#[derive(
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
+    ::steam_webapi::__private::Serialize,
+    ::steam_webapi::__private::Deserialize,
+    ::steam_webapi::Validate
+)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct DeleteSessionResponse {}
-impl ::serde::Serialize for DeleteSessionResponse {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        let s = ::serde::Serializer::serialize_struct(
-            serializer,
-            "DeleteSessionResponse",
-            0,
-        )?;
-        ::serde::ser::SerializeStruct::end(s)
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for DeleteSessionResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        const FIELDS: &[&str] = &[];
-        fn field(_: &str) -> usize {
-            usize::MAX
-        }
-        struct __Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
-            type Value = DeleteSessionResponse;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("struct DeleteSessionResponse")
-            }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<DeleteSessionResponse, A::Error> {
-                use ::steam_webapi::__private::codec;
-                while map.next_key_seed(codec::FieldIndex(field))?.is_some() {
-                    codec::skip(&mut map)?;
-                }
-                ::std::result::Result::Ok(DeleteSessionResponse {})
-            }
-        }
-        ::serde::Deserializer::deserialize_struct(
-            deserializer,
-            "DeleteSessionResponse",
-            FIELDS,
-            __Visitor,
-        )
-    }
-}
 /// The result of EnumerateSessionsForApp.
-#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::Validate)]
+#[derive(
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
+    ::steam_webapi::__private::Serialize,
+    ::steam_webapi::__private::Deserialize,
+    ::steam_webapi::Validate
+)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct EnumerateSessionsForAppResponse {
     /// The sessions the user is part of.
@@ -1018,72 +797,16 @@ pub struct EnumerateSessionsForAppResponse {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub sessions: ::std::option::Option<::std::vec::Vec<Session>>,
 }
-impl ::serde::Serialize for EnumerateSessionsForAppResponse {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        use ::steam_webapi::__private::codec;
-        let mut s = ::serde::Serializer::serialize_struct(
-            serializer,
-            "EnumerateSessionsForAppResponse",
-            usize::from(self.sessions.is_some()),
-        )?;
-        codec::write_if(&mut s, "sessions", &self.sessions, self.sessions.is_some())?;
-        ::serde::ser::SerializeStruct::end(s)
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for EnumerateSessionsForAppResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        const FIELDS: &[&str] = &["sessions"];
-        fn field(name: &str) -> usize {
-            match name {
-                "sessions" => 0,
-                _ => usize::MAX,
-            }
-        }
-        struct __Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
-            type Value = EnumerateSessionsForAppResponse;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("struct EnumerateSessionsForAppResponse")
-            }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<EnumerateSessionsForAppResponse, A::Error> {
-                use ::steam_webapi::__private::codec;
-                let mut f_sessions: ::std::option::Option<
-                    ::std::option::Option<::std::vec::Vec<Session>>,
-                > = ::std::option::Option::None;
-                while let ::std::option::Option::Some(i) = map
-                    .next_key_seed(codec::FieldIndex(field))?
-                {
-                    match i {
-                        0 => codec::read(&mut map, &mut f_sessions, "sessions"),
-                        _ => codec::skip(&mut map),
-                    }?;
-                }
-                ::std::result::Result::Ok(EnumerateSessionsForAppResponse {
-                    sessions: f_sessions.unwrap_or_default(),
-                })
-            }
-        }
-        ::serde::Deserializer::deserialize_struct(
-            deserializer,
-            "EnumerateSessionsForAppResponse",
-            FIELDS,
-            __Visitor,
-        )
-    }
-}
 /// The result of GetSessionDetailsForApp.
-#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::Validate)]
+#[derive(
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
+    ::steam_webapi::__private::Serialize,
+    ::steam_webapi::__private::Deserialize,
+    ::steam_webapi::Validate
+)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct GetSessionDetailsForAppResponse {
     /// The requested sessions.
@@ -1094,74 +817,18 @@ pub struct GetSessionDetailsForAppResponse {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub sessions: ::std::option::Option<::std::vec::Vec<Session>>,
 }
-impl ::serde::Serialize for GetSessionDetailsForAppResponse {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        use ::steam_webapi::__private::codec;
-        let mut s = ::serde::Serializer::serialize_struct(
-            serializer,
-            "GetSessionDetailsForAppResponse",
-            usize::from(self.sessions.is_some()),
-        )?;
-        codec::write_if(&mut s, "sessions", &self.sessions, self.sessions.is_some())?;
-        ::serde::ser::SerializeStruct::end(s)
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for GetSessionDetailsForAppResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        const FIELDS: &[&str] = &["sessions"];
-        fn field(name: &str) -> usize {
-            match name {
-                "sessions" => 0,
-                _ => usize::MAX,
-            }
-        }
-        struct __Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
-            type Value = GetSessionDetailsForAppResponse;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("struct GetSessionDetailsForAppResponse")
-            }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<GetSessionDetailsForAppResponse, A::Error> {
-                use ::steam_webapi::__private::codec;
-                let mut f_sessions: ::std::option::Option<
-                    ::std::option::Option<::std::vec::Vec<Session>>,
-                > = ::std::option::Option::None;
-                while let ::std::option::Option::Some(i) = map
-                    .next_key_seed(codec::FieldIndex(field))?
-                {
-                    match i {
-                        0 => codec::read(&mut map, &mut f_sessions, "sessions"),
-                        _ => codec::skip(&mut map),
-                    }?;
-                }
-                ::std::result::Result::Ok(GetSessionDetailsForAppResponse {
-                    sessions: f_sessions.unwrap_or_default(),
-                })
-            }
-        }
-        ::serde::Deserializer::deserialize_struct(
-            deserializer,
-            "GetSessionDetailsForAppResponse",
-            FIELDS,
-            __Visitor,
-        )
-    }
-}
 /// A localized text: a localization token and its variables. Localization is provided by the game developer through a localization tool that is part of the application configuration; any strings that are not translated to a player's language will be rendered in English.
 ///
 /// Example: with #InvitationText = "{{user}} has invited you to play a game of Chess.", `{"token": "#InvitationText", "variables": \[{"key": "user", "value": "Michael"}\]}` is shown as "Michael has invited you to play a game of Chess."
-#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::Validate)]
+#[derive(
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
+    ::steam_webapi::__private::Serialize,
+    ::steam_webapi::__private::Deserialize,
+    ::steam_webapi::Validate
+)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct LocalizedText {
     /// String that maps to a localization token. A token is a key that begins with the "#" symbol, and represents a string that is localized in different languages through the localization tool in your application configuration.
@@ -1173,149 +840,45 @@ pub struct LocalizedText {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub variables: ::std::option::Option<::std::vec::Vec<Variable>>,
 }
-impl ::serde::Serialize for LocalizedText {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        use ::steam_webapi::__private::codec;
-        let mut s = ::serde::Serializer::serialize_struct(
-            serializer,
-            "LocalizedText",
-            1 + usize::from(self.variables.is_some()),
-        )?;
-        codec::write(&mut s, "token", &self.token)?;
-        codec::write_if(&mut s, "variables", &self.variables, self.variables.is_some())?;
-        ::serde::ser::SerializeStruct::end(s)
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for LocalizedText {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        const FIELDS: &[&str] = &["token", "variables"];
-        fn field(name: &str) -> usize {
-            match name {
-                "token" => 0,
-                "variables" => 1,
-                _ => usize::MAX,
-            }
-        }
-        struct __Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
-            type Value = LocalizedText;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("struct LocalizedText")
-            }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<LocalizedText, A::Error> {
-                use ::steam_webapi::__private::codec;
-                let mut f_token: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                let mut f_variables: ::std::option::Option<
-                    ::std::option::Option<::std::vec::Vec<Variable>>,
-                > = ::std::option::Option::None;
-                while let ::std::option::Option::Some(i) = map
-                    .next_key_seed(codec::FieldIndex(field))?
-                {
-                    match i {
-                        0 => codec::read(&mut map, &mut f_token, "token"),
-                        1 => codec::read(&mut map, &mut f_variables, "variables"),
-                        _ => codec::skip(&mut map),
-                    }?;
-                }
-                let ::std::option::Option::Some(f_token) = f_token else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("token"),
-                    );
-                };
-                ::std::result::Result::Ok(LocalizedText {
-                    token: f_token,
-                    variables: f_variables.unwrap_or_default(),
-                })
-            }
-        }
-        ::serde::Deserializer::deserialize_struct(
-            deserializer,
-            "LocalizedText",
-            FIELDS,
-            __Visitor,
-        )
-    }
-}
 /// Empty on success.
-#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::Validate)]
+#[derive(
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
+    ::steam_webapi::__private::Serialize,
+    ::steam_webapi::__private::Deserialize,
+    ::steam_webapi::Validate
+)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct RequestNotificationsResponse {}
-impl ::serde::Serialize for RequestNotificationsResponse {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        let s = ::serde::Serializer::serialize_struct(
-            serializer,
-            "RequestNotificationsResponse",
-            0,
-        )?;
-        ::serde::ser::SerializeStruct::end(s)
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for RequestNotificationsResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        const FIELDS: &[&str] = &[];
-        fn field(_: &str) -> usize {
-            usize::MAX
-        }
-        struct __Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
-            type Value = RequestNotificationsResponse;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("struct RequestNotificationsResponse")
-            }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<RequestNotificationsResponse, A::Error> {
-                use ::steam_webapi::__private::codec;
-                while map.next_key_seed(codec::FieldIndex(field))?.is_some() {
-                    codec::skip(&mut map)?;
-                }
-                ::std::result::Result::Ok(RequestNotificationsResponse {})
-            }
-        }
-        ::serde::Deserializer::deserialize_struct(
-            deserializer,
-            "RequestNotificationsResponse",
-            FIELDS,
-            __Visitor,
-        )
-    }
-}
 /// A game session.
-#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::Validate)]
+#[derive(
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
+    ::steam_webapi::__private::Serialize,
+    ::steam_webapi::__private::Deserialize,
+    ::steam_webapi::Validate
+)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct Session {
     /// The session's unique id.
+    #[serde(with = "::steam_webapi::wire::as_string")]
     #[schemars(with = "String")]
     pub sessionid: u64,
     /// The App ID of the session.
     ///
     /// In both docs response examples ("appid": "100", a quoted number) but not in the overview's Session data structure. The docs' quoted value is kept, so the field accepts a string or a number; Steam's protobuf definition types it as a 64-bit integer, which Steam's JSON writes as a string.
+    #[serde(with = "::steam_webapi::wire::as_number")]
     #[schemars(with = "u32")]
     pub appid: u32,
     /// 64-bit value provided by the developer when the session is created which will be passed to the game when the game is launched. This allows you to easily tie the session object to your own backend object, it is not used internally by Steam.
     ///
     /// In the overview's Session data structure, but not in the docs' response examples.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(with = "::steam_webapi::wire::as_string")]
     #[schemars(with = "::std::option::Option<String>")]
     pub context: ::std::option::Option<u64>,
     /// A LocalizedText object.
@@ -1323,172 +886,34 @@ pub struct Session {
     /// Unix epoch time (time since Jan 1st, 1970) when the session was created.
     ///
     /// The docs write it as a quoted number ("100000") in the data structure and in both response examples; the docs' value is kept, so the field accepts a string or a number (a uint32 in Steam's protobuf definition, i.e. a JSON number).
+    #[serde(with = "::steam_webapi::wire::as_number")]
     #[schemars(with = "u32")]
     pub time_created: u32,
     /// Unix epoch time (time since Jan 1st, 1970) when the session was last updated.
     ///
     /// Quoted in the docs ("200000") like time_created; the field accepts a string or a number.
+    #[serde(with = "::steam_webapi::wire::as_number")]
     #[schemars(with = "u32")]
     pub time_updated: u32,
     /// Array of UserStatus objects.
     pub user_status: ::std::vec::Vec<UserStatus>,
 }
-impl ::serde::Serialize for Session {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        use ::steam_webapi::__private::codec;
-        let mut s = ::serde::Serializer::serialize_struct(
-            serializer,
-            "Session",
-            6 + usize::from(self.context.is_some()),
-        )?;
-        codec::write(&mut s, "sessionid", &codec::AsString(&self.sessionid))?;
-        codec::write(&mut s, "appid", &codec::AsNumber(&self.appid))?;
-        codec::write_if(
-            &mut s,
-            "context",
-            &codec::AsString(&self.context),
-            self.context.is_some(),
-        )?;
-        codec::write(&mut s, "title", &self.title)?;
-        codec::write(&mut s, "time_created", &codec::AsNumber(&self.time_created))?;
-        codec::write(&mut s, "time_updated", &codec::AsNumber(&self.time_updated))?;
-        codec::write(&mut s, "user_status", &self.user_status)?;
-        ::serde::ser::SerializeStruct::end(s)
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for Session {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        const FIELDS: &[&str] = &[
-            "sessionid",
-            "appid",
-            "context",
-            "title",
-            "time_created",
-            "time_updated",
-            "user_status",
-        ];
-        fn field(name: &str) -> usize {
-            match name {
-                "sessionid" => 0,
-                "appid" => 1,
-                "context" => 2,
-                "title" => 3,
-                "time_created" => 4,
-                "time_updated" => 5,
-                "user_status" => 6,
-                _ => usize::MAX,
-            }
-        }
-        struct __Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
-            type Value = Session;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("struct Session")
-            }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<Session, A::Error> {
-                use ::steam_webapi::__private::codec;
-                let mut f_sessionid: ::std::option::Option<u64> = ::std::option::Option::None;
-                let mut f_appid: ::std::option::Option<u32> = ::std::option::Option::None;
-                let mut f_context: ::std::option::Option<::std::option::Option<u64>> = ::std::option::Option::None;
-                let mut f_title: ::std::option::Option<LocalizedText> = ::std::option::Option::None;
-                let mut f_time_created: ::std::option::Option<u32> = ::std::option::Option::None;
-                let mut f_time_updated: ::std::option::Option<u32> = ::std::option::Option::None;
-                let mut f_user_status: ::std::option::Option<
-                    ::std::vec::Vec<UserStatus>,
-                > = ::std::option::Option::None;
-                while let ::std::option::Option::Some(i) = map
-                    .next_key_seed(codec::FieldIndex(field))?
-                {
-                    match i {
-                        0 => codec::read_lenient(&mut map, &mut f_sessionid, "sessionid"),
-                        1 => codec::read_lenient(&mut map, &mut f_appid, "appid"),
-                        2 => codec::read_lenient(&mut map, &mut f_context, "context"),
-                        3 => codec::read(&mut map, &mut f_title, "title"),
-                        4 => {
-                            codec::read_lenient(
-                                &mut map,
-                                &mut f_time_created,
-                                "time_created",
-                            )
-                        }
-                        5 => {
-                            codec::read_lenient(
-                                &mut map,
-                                &mut f_time_updated,
-                                "time_updated",
-                            )
-                        }
-                        6 => codec::read(&mut map, &mut f_user_status, "user_status"),
-                        _ => codec::skip(&mut map),
-                    }?;
-                }
-                let ::std::option::Option::Some(f_sessionid) = f_sessionid else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("sessionid"),
-                    );
-                };
-                let ::std::option::Option::Some(f_appid) = f_appid else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("appid"),
-                    );
-                };
-                let ::std::option::Option::Some(f_title) = f_title else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("title"),
-                    );
-                };
-                let ::std::option::Option::Some(f_time_created) = f_time_created else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("time_created"),
-                    );
-                };
-                let ::std::option::Option::Some(f_time_updated) = f_time_updated else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("time_updated"),
-                    );
-                };
-                let ::std::option::Option::Some(f_user_status) = f_user_status else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("user_status"),
-                    );
-                };
-                ::std::result::Result::Ok(Session {
-                    sessionid: f_sessionid,
-                    appid: f_appid,
-                    context: f_context.unwrap_or_default(),
-                    title: f_title,
-                    time_created: f_time_created,
-                    time_updated: f_time_updated,
-                    user_status: f_user_status,
-                })
-            }
-        }
-        ::serde::Deserializer::deserialize_struct(
-            deserializer,
-            "Session",
-            FIELDS,
-            __Visitor,
-        )
-    }
-}
 /// One session whose details are requested (GetSessionDetailsForApp `sessions`).
 ///
 /// Steam's protobuf definition of this entry (CGameNotifications_GetSessionDetails_Request RequestedSession) names its flag `include_auth_user_message`; the docs' `include_all_user_messages` is kept.
-#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::Validate)]
+#[derive(
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
+    ::steam_webapi::__private::Serialize,
+    ::steam_webapi::__private::Deserialize,
+    ::steam_webapi::Validate
+)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct SessionRequest {
     /// The session to receive the details for.
+    #[serde(with = "::steam_webapi::wire::as_string")]
     #[schemars(with = "String")]
     pub sessionid: u64,
     /// Whether the message for all users should be included.
@@ -1497,145 +922,18 @@ pub struct SessionRequest {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub include_all_user_messages: ::std::option::Option<bool>,
 }
-impl ::serde::Serialize for SessionRequest {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        use ::steam_webapi::__private::codec;
-        let mut s = ::serde::Serializer::serialize_struct(
-            serializer,
-            "SessionRequest",
-            1 + usize::from(self.include_all_user_messages.is_some()),
-        )?;
-        codec::write(&mut s, "sessionid", &codec::AsString(&self.sessionid))?;
-        codec::write_if(
-            &mut s,
-            "include_all_user_messages",
-            &self.include_all_user_messages,
-            self.include_all_user_messages.is_some(),
-        )?;
-        ::serde::ser::SerializeStruct::end(s)
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for SessionRequest {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        const FIELDS: &[&str] = &["sessionid", "include_all_user_messages"];
-        fn field(name: &str) -> usize {
-            match name {
-                "sessionid" => 0,
-                "include_all_user_messages" => 1,
-                _ => usize::MAX,
-            }
-        }
-        struct __Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
-            type Value = SessionRequest;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("struct SessionRequest")
-            }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<SessionRequest, A::Error> {
-                use ::steam_webapi::__private::codec;
-                let mut f_sessionid: ::std::option::Option<u64> = ::std::option::Option::None;
-                let mut f_include_all_user_messages: ::std::option::Option<
-                    ::std::option::Option<bool>,
-                > = ::std::option::Option::None;
-                while let ::std::option::Option::Some(i) = map
-                    .next_key_seed(codec::FieldIndex(field))?
-                {
-                    match i {
-                        0 => codec::read_lenient(&mut map, &mut f_sessionid, "sessionid"),
-                        1 => {
-                            codec::read(
-                                &mut map,
-                                &mut f_include_all_user_messages,
-                                "include_all_user_messages",
-                            )
-                        }
-                        _ => codec::skip(&mut map),
-                    }?;
-                }
-                let ::std::option::Option::Some(f_sessionid) = f_sessionid else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("sessionid"),
-                    );
-                };
-                ::std::result::Result::Ok(SessionRequest {
-                    sessionid: f_sessionid,
-                    include_all_user_messages: f_include_all_user_messages
-                        .unwrap_or_default(),
-                })
-            }
-        }
-        ::serde::Deserializer::deserialize_struct(
-            deserializer,
-            "SessionRequest",
-            FIELDS,
-            __Visitor,
-        )
-    }
-}
 /// Empty on success.
-#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::Validate)]
+#[derive(
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
+    ::steam_webapi::__private::Serialize,
+    ::steam_webapi::__private::Deserialize,
+    ::steam_webapi::Validate
+)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct UpdateSessionResponse {}
-impl ::serde::Serialize for UpdateSessionResponse {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        let s = ::serde::Serializer::serialize_struct(
-            serializer,
-            "UpdateSessionResponse",
-            0,
-        )?;
-        ::serde::ser::SerializeStruct::end(s)
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for UpdateSessionResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        const FIELDS: &[&str] = &[];
-        fn field(_: &str) -> usize {
-            usize::MAX
-        }
-        struct __Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
-            type Value = UpdateSessionResponse;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("struct UpdateSessionResponse")
-            }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<UpdateSessionResponse, A::Error> {
-                use ::steam_webapi::__private::codec;
-                while map.next_key_seed(codec::FieldIndex(field))?.is_some() {
-                    codec::skip(&mut map)?;
-                }
-                ::std::result::Result::Ok(UpdateSessionResponse {})
-            }
-        }
-        ::serde::Deserializer::deserialize_struct(
-            deserializer,
-            "UpdateSessionResponse",
-            FIELDS,
-            __Visitor,
-        )
-    }
-}
 /// The state of a user in a game session (the docs' UserState constants).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
@@ -1713,7 +1011,15 @@ impl ::steam_webapi::__private::QueryValue for UserState {
     }
 }
 /// The state of one user in a game session.
-#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::Validate)]
+#[derive(
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
+    ::steam_webapi::__private::Serialize,
+    ::steam_webapi::__private::Deserialize,
+    ::steam_webapi::Validate
+)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct UserStatus {
     /// The user's Steam ID (the docs' data structure says uint64, and writes it as a string).
@@ -1728,179 +1034,20 @@ pub struct UserStatus {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub message: ::std::option::Option<LocalizedText>,
 }
-impl ::serde::Serialize for UserStatus {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        use ::steam_webapi::__private::codec;
-        let mut s = ::serde::Serializer::serialize_struct(
-            serializer,
-            "UserStatus",
-            3 + usize::from(self.message.is_some()),
-        )?;
-        codec::write(&mut s, "steamid", &self.steamid)?;
-        codec::write(&mut s, "state", &self.state)?;
-        codec::write(&mut s, "title", &self.title)?;
-        codec::write_if(&mut s, "message", &self.message, self.message.is_some())?;
-        ::serde::ser::SerializeStruct::end(s)
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for UserStatus {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        const FIELDS: &[&str] = &["steamid", "state", "title", "message"];
-        fn field(name: &str) -> usize {
-            match name {
-                "steamid" => 0,
-                "state" => 1,
-                "title" => 2,
-                "message" => 3,
-                _ => usize::MAX,
-            }
-        }
-        struct __Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
-            type Value = UserStatus;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("struct UserStatus")
-            }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<UserStatus, A::Error> {
-                use ::steam_webapi::__private::codec;
-                let mut f_steamid: ::std::option::Option<::steam_webapi::SteamId> = ::std::option::Option::None;
-                let mut f_state: ::std::option::Option<UserState> = ::std::option::Option::None;
-                let mut f_title: ::std::option::Option<LocalizedText> = ::std::option::Option::None;
-                let mut f_message: ::std::option::Option<
-                    ::std::option::Option<LocalizedText>,
-                > = ::std::option::Option::None;
-                while let ::std::option::Option::Some(i) = map
-                    .next_key_seed(codec::FieldIndex(field))?
-                {
-                    match i {
-                        0 => codec::read(&mut map, &mut f_steamid, "steamid"),
-                        1 => codec::read(&mut map, &mut f_state, "state"),
-                        2 => codec::read(&mut map, &mut f_title, "title"),
-                        3 => codec::read(&mut map, &mut f_message, "message"),
-                        _ => codec::skip(&mut map),
-                    }?;
-                }
-                let ::std::option::Option::Some(f_steamid) = f_steamid else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("steamid"),
-                    );
-                };
-                let ::std::option::Option::Some(f_state) = f_state else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("state"),
-                    );
-                };
-                let ::std::option::Option::Some(f_title) = f_title else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("title"),
-                    );
-                };
-                ::std::result::Result::Ok(UserStatus {
-                    steamid: f_steamid,
-                    state: f_state,
-                    title: f_title,
-                    message: f_message.unwrap_or_default(),
-                })
-            }
-        }
-        ::serde::Deserializer::deserialize_struct(
-            deserializer,
-            "UserStatus",
-            FIELDS,
-            __Visitor,
-        )
-    }
-}
 /// A variable of a localization token, replaced at runtime when the text is generated.
-#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::Validate)]
+#[derive(
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
+    ::steam_webapi::__private::Serialize,
+    ::steam_webapi::__private::Deserialize,
+    ::steam_webapi::Validate
+)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct Variable {
     /// The name of the variable in the token's localized text (e.g. `user` for `{{user}}`).
     pub key: ::std::string::String,
     /// The value to substitute for the variable.
     pub value: ::std::string::String,
-}
-impl ::serde::Serialize for Variable {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        use ::steam_webapi::__private::codec;
-        let mut s = ::serde::Serializer::serialize_struct(serializer, "Variable", 2)?;
-        codec::write(&mut s, "key", &self.key)?;
-        codec::write(&mut s, "value", &self.value)?;
-        ::serde::ser::SerializeStruct::end(s)
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for Variable {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        const FIELDS: &[&str] = &["key", "value"];
-        fn field(name: &str) -> usize {
-            match name {
-                "key" => 0,
-                "value" => 1,
-                _ => usize::MAX,
-            }
-        }
-        struct __Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
-            type Value = Variable;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("struct Variable")
-            }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<Variable, A::Error> {
-                use ::steam_webapi::__private::codec;
-                let mut f_key: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                let mut f_value: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                while let ::std::option::Option::Some(i) = map
-                    .next_key_seed(codec::FieldIndex(field))?
-                {
-                    match i {
-                        0 => codec::read(&mut map, &mut f_key, "key"),
-                        1 => codec::read(&mut map, &mut f_value, "value"),
-                        _ => codec::skip(&mut map),
-                    }?;
-                }
-                let ::std::option::Option::Some(f_key) = f_key else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("key"),
-                    );
-                };
-                let ::std::option::Option::Some(f_value) = f_value else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("value"),
-                    );
-                };
-                ::std::result::Result::Ok(Variable {
-                    key: f_key,
-                    value: f_value,
-                })
-            }
-        }
-        ::serde::Deserializer::deserialize_struct(
-            deserializer,
-            "Variable",
-            FIELDS,
-            __Visitor,
-        )
-    }
 }

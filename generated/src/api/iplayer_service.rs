@@ -94,7 +94,13 @@ pub mod blocking {
 /// `GET https://api.steampowered.com/IPlayerService/GetOwnedGames/v1/`
 ///
 /// The parameters travel as one `input_json` value.
-#[derive(Clone, Debug, PartialEq, ::steam_webapi::Validate)]
+#[derive(
+    Clone,
+    Debug,
+    PartialEq,
+    ::steam_webapi::__private::Serialize,
+    ::steam_webapi::Validate
+)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct GetOwnedGamesRequest {
     /// The SteamID of the account.
@@ -117,6 +123,7 @@ pub struct GetOwnedGamesRequest {
     ///
     /// GetSupportedAPIList: The listing types it as a single uint32 and marks it required; the docs say it is an optional array of integers that only works inside input_json. The docs are followed.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(with = "::steam_webapi::wire::as_number")]
     #[schemars(with = "::std::option::Option<::std::vec::Vec<u32>>")]
     pub appids_filter: ::std::option::Option<::std::vec::Vec<u32>>,
     /// Some games are in the free sub, which are excluded by default.
@@ -138,57 +145,6 @@ pub struct GetOwnedGamesRequest {
     /// GetSupportedAPIList: Not in the docs; taken from the listing (second source, in captures since 2023), description included. The listing marks it required; it is an output-language choice, so it is optional.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub language: ::std::option::Option<::std::string::String>,
-}
-impl ::serde::Serialize for GetOwnedGamesRequest {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        use ::steam_webapi::__private::codec;
-        let mut s = ::serde::Serializer::serialize_struct(
-            serializer,
-            "GetOwnedGamesRequest",
-            1 + usize::from(self.include_appinfo.is_some())
-                + usize::from(self.include_played_free_games.is_some())
-                + usize::from(self.appids_filter.is_some())
-                + usize::from(self.include_free_sub.is_some())
-                + usize::from(self.skip_unvetted_apps.is_some())
-                + usize::from(self.language.is_some()),
-        )?;
-        codec::write(&mut s, "steamid", &self.steamid)?;
-        codec::write_if(
-            &mut s,
-            "include_appinfo",
-            &self.include_appinfo,
-            self.include_appinfo.is_some(),
-        )?;
-        codec::write_if(
-            &mut s,
-            "include_played_free_games",
-            &self.include_played_free_games,
-            self.include_played_free_games.is_some(),
-        )?;
-        codec::write_if(
-            &mut s,
-            "appids_filter",
-            &codec::AsNumber(&self.appids_filter),
-            self.appids_filter.is_some(),
-        )?;
-        codec::write_if(
-            &mut s,
-            "include_free_sub",
-            &self.include_free_sub,
-            self.include_free_sub.is_some(),
-        )?;
-        codec::write_if(
-            &mut s,
-            "skip_unvetted_apps",
-            &self.skip_unvetted_apps,
-            self.skip_unvetted_apps.is_some(),
-        )?;
-        codec::write_if(&mut s, "language", &self.language, self.language.is_some())?;
-        ::serde::ser::SerializeStruct::end(s)
-    }
 }
 impl GetOwnedGamesRequest {
     /// Creates the request from its required parameters.
@@ -265,7 +221,13 @@ impl ::steam_webapi::__private::Endpoint for GetOwnedGamesRequest {
 /// `GET https://api.steampowered.com/IPlayerService/GetRecentlyPlayedGames/v1/`
 ///
 /// The parameters travel as one `input_json` value.
-#[derive(Clone, Debug, PartialEq, ::steam_webapi::Validate)]
+#[derive(
+    Clone,
+    Debug,
+    PartialEq,
+    ::steam_webapi::__private::Serialize,
+    ::steam_webapi::Validate
+)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct GetRecentlyPlayedGamesRequest {
     /// The SteamID of the account.
@@ -274,29 +236,9 @@ pub struct GetRecentlyPlayedGamesRequest {
     ///
     /// GetSupportedAPIList: The listing marks it required, though its own description says "(0/unset: all)" and the docs call it optional; it is optional. "0/unset: all" is taken from the listing.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(with = "::steam_webapi::wire::as_number")]
     #[schemars(with = "::std::option::Option<u32>")]
     pub count: ::std::option::Option<u32>,
-}
-impl ::serde::Serialize for GetRecentlyPlayedGamesRequest {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        use ::steam_webapi::__private::codec;
-        let mut s = ::serde::Serializer::serialize_struct(
-            serializer,
-            "GetRecentlyPlayedGamesRequest",
-            1 + usize::from(self.count.is_some()),
-        )?;
-        codec::write(&mut s, "steamid", &self.steamid)?;
-        codec::write_if(
-            &mut s,
-            "count",
-            &codec::AsNumber(&self.count),
-            self.count.is_some(),
-        )?;
-        ::serde::ser::SerializeStruct::end(s)
-    }
 }
 impl GetRecentlyPlayedGamesRequest {
     /// Creates the request from its required parameters.
@@ -332,195 +274,60 @@ impl ::steam_webapi::__private::Endpoint for GetRecentlyPlayedGamesRequest {
     fn write_query(&self, _q: &mut ::steam_webapi::__private::QueryWriter) {}
 }
 /// The result of GetOwnedGames.
-#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::Validate)]
+#[derive(
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
+    ::steam_webapi::__private::Serialize,
+    ::steam_webapi::__private::Deserialize,
+    ::steam_webapi::Validate
+)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct GetOwnedGamesResponse {
     /// The total number of games the user owns (including free games they've played, if include_played_free_games was passed). Absent for a private profile.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(with = "::steam_webapi::wire::as_number")]
     #[schemars(with = "::std::option::Option<u32>")]
     pub game_count: ::std::option::Option<u32>,
     /// The games. Absent for a private profile (the body is then `{"response":{}}`).
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub games: ::std::option::Option<::std::vec::Vec<OwnedGame>>,
 }
-impl ::serde::Serialize for GetOwnedGamesResponse {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        use ::steam_webapi::__private::codec;
-        let mut s = ::serde::Serializer::serialize_struct(
-            serializer,
-            "GetOwnedGamesResponse",
-            usize::from(self.game_count.is_some()) + usize::from(self.games.is_some()),
-        )?;
-        codec::write_if(
-            &mut s,
-            "game_count",
-            &codec::AsNumber(&self.game_count),
-            self.game_count.is_some(),
-        )?;
-        codec::write_if(&mut s, "games", &self.games, self.games.is_some())?;
-        ::serde::ser::SerializeStruct::end(s)
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for GetOwnedGamesResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        const FIELDS: &[&str] = &["game_count", "games"];
-        fn field(name: &str) -> usize {
-            match name {
-                "game_count" => 0,
-                "games" => 1,
-                _ => usize::MAX,
-            }
-        }
-        struct __Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
-            type Value = GetOwnedGamesResponse;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("struct GetOwnedGamesResponse")
-            }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<GetOwnedGamesResponse, A::Error> {
-                use ::steam_webapi::__private::codec;
-                let mut f_game_count: ::std::option::Option<
-                    ::std::option::Option<u32>,
-                > = ::std::option::Option::None;
-                let mut f_games: ::std::option::Option<
-                    ::std::option::Option<::std::vec::Vec<OwnedGame>>,
-                > = ::std::option::Option::None;
-                while let ::std::option::Option::Some(i) = map
-                    .next_key_seed(codec::FieldIndex(field))?
-                {
-                    match i {
-                        0 => {
-                            codec::read_lenient(
-                                &mut map,
-                                &mut f_game_count,
-                                "game_count",
-                            )
-                        }
-                        1 => codec::read(&mut map, &mut f_games, "games"),
-                        _ => codec::skip(&mut map),
-                    }?;
-                }
-                ::std::result::Result::Ok(GetOwnedGamesResponse {
-                    game_count: f_game_count.unwrap_or_default(),
-                    games: f_games.unwrap_or_default(),
-                })
-            }
-        }
-        ::serde::Deserializer::deserialize_struct(
-            deserializer,
-            "GetOwnedGamesResponse",
-            FIELDS,
-            __Visitor,
-        )
-    }
-}
 /// The result of GetRecentlyPlayedGames.
-#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::Validate)]
+#[derive(
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
+    ::steam_webapi::__private::Serialize,
+    ::steam_webapi::__private::Deserialize,
+    ::steam_webapi::Validate
+)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct GetRecentlyPlayedGamesResponse {
     /// The total number of unique games the user has played in the last two weeks. This is mostly significant if you opted to return a limited number of games with the count input parameter.
+    #[serde(with = "::steam_webapi::wire::as_number")]
     #[schemars(with = "u32")]
     pub total_count: u32,
     /// The games, at most `count` of them. Absent when the user played nothing in the last two weeks (the body is then `{"response":{"total_count":0}}`).
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub games: ::std::option::Option<::std::vec::Vec<RecentlyPlayedGame>>,
 }
-impl ::serde::Serialize for GetRecentlyPlayedGamesResponse {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        use ::steam_webapi::__private::codec;
-        let mut s = ::serde::Serializer::serialize_struct(
-            serializer,
-            "GetRecentlyPlayedGamesResponse",
-            1 + usize::from(self.games.is_some()),
-        )?;
-        codec::write(&mut s, "total_count", &codec::AsNumber(&self.total_count))?;
-        codec::write_if(&mut s, "games", &self.games, self.games.is_some())?;
-        ::serde::ser::SerializeStruct::end(s)
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for GetRecentlyPlayedGamesResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        const FIELDS: &[&str] = &["total_count", "games"];
-        fn field(name: &str) -> usize {
-            match name {
-                "total_count" => 0,
-                "games" => 1,
-                _ => usize::MAX,
-            }
-        }
-        struct __Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
-            type Value = GetRecentlyPlayedGamesResponse;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("struct GetRecentlyPlayedGamesResponse")
-            }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<GetRecentlyPlayedGamesResponse, A::Error> {
-                use ::steam_webapi::__private::codec;
-                let mut f_total_count: ::std::option::Option<u32> = ::std::option::Option::None;
-                let mut f_games: ::std::option::Option<
-                    ::std::option::Option<::std::vec::Vec<RecentlyPlayedGame>>,
-                > = ::std::option::Option::None;
-                while let ::std::option::Option::Some(i) = map
-                    .next_key_seed(codec::FieldIndex(field))?
-                {
-                    match i {
-                        0 => {
-                            codec::read_lenient(
-                                &mut map,
-                                &mut f_total_count,
-                                "total_count",
-                            )
-                        }
-                        1 => codec::read(&mut map, &mut f_games, "games"),
-                        _ => codec::skip(&mut map),
-                    }?;
-                }
-                let ::std::option::Option::Some(f_total_count) = f_total_count else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("total_count"),
-                    );
-                };
-                ::std::result::Result::Ok(GetRecentlyPlayedGamesResponse {
-                    total_count: f_total_count,
-                    games: f_games.unwrap_or_default(),
-                })
-            }
-        }
-        ::serde::Deserializer::deserialize_struct(
-            deserializer,
-            "GetRecentlyPlayedGamesResponse",
-            FIELDS,
-            __Visitor,
-        )
-    }
-}
 /// One game the player owns. If include_appinfo was not passed, only appid, playtime_2weeks and playtime_forever are documented to be returned (later captures add platform playtimes and rtime_last_played for the key owner's own account).
-#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::Validate)]
+#[derive(
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
+    ::steam_webapi::__private::Serialize,
+    ::steam_webapi::__private::Deserialize,
+    ::steam_webapi::Validate
+)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct OwnedGame {
     /// Unique identifier for the game.
+    #[serde(with = "::steam_webapi::wire::as_number")]
     #[schemars(with = "u32")]
     pub appid: u32,
     /// The name of the game. Only with include_appinfo.
@@ -528,9 +335,11 @@ pub struct OwnedGame {
     pub name: ::std::option::Option<::std::string::String>,
     /// The total number of minutes played in the last 2 weeks. Sent only when greater than 0.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(with = "::steam_webapi::wire::as_number")]
     #[schemars(with = "::std::option::Option<u32>")]
     pub playtime_2weeks: ::std::option::Option<u32>,
     /// The total number of minutes played "on record", since Steam began tracking total playtime in early 2009.
+    #[serde(with = "::steam_webapi::wire::as_number")]
     #[schemars(with = "u32")]
     pub playtime_forever: u32,
     /// Filename (hash) of the game's icon. To construct the URL to the image, use this format: .../{appid}/{hash}.jpg (the stored copy of the docs has lost the URL's prefix). Only with include_appinfo; may be "".
@@ -546,380 +355,67 @@ pub struct OwnedGame {
     pub has_community_visible_stats: ::std::option::Option<bool>,
     /// Minutes played on Windows (by its name; the docs do not describe it). Not in the docs; seen in recordings since 2021, only for the key owner's own account in 2024-2025 captures.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(with = "::steam_webapi::wire::as_number")]
     #[schemars(with = "::std::option::Option<u32>")]
     pub playtime_windows_forever: ::std::option::Option<u32>,
     /// Minutes played on macOS (by its name). Not in the docs; seen in recordings since 2021, only for the key owner's own account in 2024-2025 captures.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(with = "::steam_webapi::wire::as_number")]
     #[schemars(with = "::std::option::Option<u32>")]
     pub playtime_mac_forever: ::std::option::Option<u32>,
     /// Minutes played on Linux (by its name). Not in the docs; seen in recordings since 2021, only for the key owner's own account in 2024-2025 captures.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(with = "::steam_webapi::wire::as_number")]
     #[schemars(with = "::std::option::Option<u32>")]
     pub playtime_linux_forever: ::std::option::Option<u32>,
     /// Minutes played on the Steam Deck (by its name). Not in the docs; seen in recordings since 2024 (GetOwnedGames: 2026), for the key owner's own account.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(with = "::steam_webapi::wire::as_number")]
     #[schemars(with = "::std::option::Option<u32>")]
     pub playtime_deck_forever: ::std::option::Option<u32>,
     /// When the game was last played, in unix time. Sentinel values: 0 (never played, or not tracked) and 86400 (epoch + 1 day), both seen on many games of one account. Not in the docs; seen in recordings since 2022, for the key owner's own account.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(with = "::steam_webapi::wire::as_number")]
     #[schemars(with = "::std::option::Option<u32>")]
     pub rtime_last_played: ::std::option::Option<u32>,
     /// Minutes played while disconnected from Steam (offline), by its name. Not in the docs; seen in recordings since 2026, for the key owner's own account.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(with = "::steam_webapi::wire::as_number")]
     #[schemars(with = "::std::option::Option<u32>")]
     pub playtime_disconnected: ::std::option::Option<u32>,
     /// Ids of the game's content descriptors (mature-content categories; 1-5 seen), on games that have any. Not in the docs; seen in recordings since 2025 (with include_appinfo).
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(with = "::steam_webapi::wire::as_number")]
     #[schemars(with = "::std::option::Option<::std::vec::Vec<u32>>")]
     pub content_descriptorids: ::std::option::Option<::std::vec::Vec<u32>>,
     /// Indicates the game has leaderboards; only seen as true. Not in the docs; seen in recordings since 2025 (with include_appinfo).
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub has_leaderboards: ::std::option::Option<bool>,
 }
-impl ::serde::Serialize for OwnedGame {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        use ::steam_webapi::__private::codec;
-        let mut s = ::serde::Serializer::serialize_struct(
-            serializer,
-            "OwnedGame",
-            2 + usize::from(self.name.is_some())
-                + usize::from(self.playtime_2weeks.is_some())
-                + usize::from(self.img_icon_url.is_some())
-                + usize::from(self.img_logo_url.is_some())
-                + usize::from(self.has_community_visible_stats.is_some())
-                + usize::from(self.playtime_windows_forever.is_some())
-                + usize::from(self.playtime_mac_forever.is_some())
-                + usize::from(self.playtime_linux_forever.is_some())
-                + usize::from(self.playtime_deck_forever.is_some())
-                + usize::from(self.rtime_last_played.is_some())
-                + usize::from(self.playtime_disconnected.is_some())
-                + usize::from(self.content_descriptorids.is_some())
-                + usize::from(self.has_leaderboards.is_some()),
-        )?;
-        codec::write(&mut s, "appid", &codec::AsNumber(&self.appid))?;
-        codec::write_if(&mut s, "name", &self.name, self.name.is_some())?;
-        codec::write_if(
-            &mut s,
-            "playtime_2weeks",
-            &codec::AsNumber(&self.playtime_2weeks),
-            self.playtime_2weeks.is_some(),
-        )?;
-        codec::write(
-            &mut s,
-            "playtime_forever",
-            &codec::AsNumber(&self.playtime_forever),
-        )?;
-        codec::write_if(
-            &mut s,
-            "img_icon_url",
-            &self.img_icon_url,
-            self.img_icon_url.is_some(),
-        )?;
-        codec::write_if(
-            &mut s,
-            "img_logo_url",
-            &self.img_logo_url,
-            self.img_logo_url.is_some(),
-        )?;
-        codec::write_if(
-            &mut s,
-            "has_community_visible_stats",
-            &self.has_community_visible_stats,
-            self.has_community_visible_stats.is_some(),
-        )?;
-        codec::write_if(
-            &mut s,
-            "playtime_windows_forever",
-            &codec::AsNumber(&self.playtime_windows_forever),
-            self.playtime_windows_forever.is_some(),
-        )?;
-        codec::write_if(
-            &mut s,
-            "playtime_mac_forever",
-            &codec::AsNumber(&self.playtime_mac_forever),
-            self.playtime_mac_forever.is_some(),
-        )?;
-        codec::write_if(
-            &mut s,
-            "playtime_linux_forever",
-            &codec::AsNumber(&self.playtime_linux_forever),
-            self.playtime_linux_forever.is_some(),
-        )?;
-        codec::write_if(
-            &mut s,
-            "playtime_deck_forever",
-            &codec::AsNumber(&self.playtime_deck_forever),
-            self.playtime_deck_forever.is_some(),
-        )?;
-        codec::write_if(
-            &mut s,
-            "rtime_last_played",
-            &codec::AsNumber(&self.rtime_last_played),
-            self.rtime_last_played.is_some(),
-        )?;
-        codec::write_if(
-            &mut s,
-            "playtime_disconnected",
-            &codec::AsNumber(&self.playtime_disconnected),
-            self.playtime_disconnected.is_some(),
-        )?;
-        codec::write_if(
-            &mut s,
-            "content_descriptorids",
-            &codec::AsNumber(&self.content_descriptorids),
-            self.content_descriptorids.is_some(),
-        )?;
-        codec::write_if(
-            &mut s,
-            "has_leaderboards",
-            &self.has_leaderboards,
-            self.has_leaderboards.is_some(),
-        )?;
-        ::serde::ser::SerializeStruct::end(s)
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for OwnedGame {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        const FIELDS: &[&str] = &[
-            "appid",
-            "name",
-            "playtime_2weeks",
-            "playtime_forever",
-            "img_icon_url",
-            "img_logo_url",
-            "has_community_visible_stats",
-            "playtime_windows_forever",
-            "playtime_mac_forever",
-            "playtime_linux_forever",
-            "playtime_deck_forever",
-            "rtime_last_played",
-            "playtime_disconnected",
-            "content_descriptorids",
-            "has_leaderboards",
-        ];
-        fn field(name: &str) -> usize {
-            match name {
-                "appid" => 0,
-                "name" => 1,
-                "playtime_2weeks" => 2,
-                "playtime_forever" => 3,
-                "img_icon_url" => 4,
-                "img_logo_url" => 5,
-                "has_community_visible_stats" => 6,
-                "playtime_windows_forever" => 7,
-                "playtime_mac_forever" => 8,
-                "playtime_linux_forever" => 9,
-                "playtime_deck_forever" => 10,
-                "rtime_last_played" => 11,
-                "playtime_disconnected" => 12,
-                "content_descriptorids" => 13,
-                "has_leaderboards" => 14,
-                _ => usize::MAX,
-            }
-        }
-        struct __Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
-            type Value = OwnedGame;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("struct OwnedGame")
-            }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<OwnedGame, A::Error> {
-                use ::steam_webapi::__private::codec;
-                let mut f_appid: ::std::option::Option<u32> = ::std::option::Option::None;
-                let mut f_name: ::std::option::Option<
-                    ::std::option::Option<::std::string::String>,
-                > = ::std::option::Option::None;
-                let mut f_playtime_2weeks: ::std::option::Option<
-                    ::std::option::Option<u32>,
-                > = ::std::option::Option::None;
-                let mut f_playtime_forever: ::std::option::Option<u32> = ::std::option::Option::None;
-                let mut f_img_icon_url: ::std::option::Option<
-                    ::std::option::Option<::std::string::String>,
-                > = ::std::option::Option::None;
-                let mut f_img_logo_url: ::std::option::Option<
-                    ::std::option::Option<::std::string::String>,
-                > = ::std::option::Option::None;
-                let mut f_has_community_visible_stats: ::std::option::Option<
-                    ::std::option::Option<bool>,
-                > = ::std::option::Option::None;
-                let mut f_playtime_windows_forever: ::std::option::Option<
-                    ::std::option::Option<u32>,
-                > = ::std::option::Option::None;
-                let mut f_playtime_mac_forever: ::std::option::Option<
-                    ::std::option::Option<u32>,
-                > = ::std::option::Option::None;
-                let mut f_playtime_linux_forever: ::std::option::Option<
-                    ::std::option::Option<u32>,
-                > = ::std::option::Option::None;
-                let mut f_playtime_deck_forever: ::std::option::Option<
-                    ::std::option::Option<u32>,
-                > = ::std::option::Option::None;
-                let mut f_rtime_last_played: ::std::option::Option<
-                    ::std::option::Option<u32>,
-                > = ::std::option::Option::None;
-                let mut f_playtime_disconnected: ::std::option::Option<
-                    ::std::option::Option<u32>,
-                > = ::std::option::Option::None;
-                let mut f_content_descriptorids: ::std::option::Option<
-                    ::std::option::Option<::std::vec::Vec<u32>>,
-                > = ::std::option::Option::None;
-                let mut f_has_leaderboards: ::std::option::Option<
-                    ::std::option::Option<bool>,
-                > = ::std::option::Option::None;
-                while let ::std::option::Option::Some(i) = map
-                    .next_key_seed(codec::FieldIndex(field))?
-                {
-                    match i {
-                        0 => codec::read_lenient(&mut map, &mut f_appid, "appid"),
-                        1 => codec::read(&mut map, &mut f_name, "name"),
-                        2 => {
-                            codec::read_lenient(
-                                &mut map,
-                                &mut f_playtime_2weeks,
-                                "playtime_2weeks",
-                            )
-                        }
-                        3 => {
-                            codec::read_lenient(
-                                &mut map,
-                                &mut f_playtime_forever,
-                                "playtime_forever",
-                            )
-                        }
-                        4 => codec::read(&mut map, &mut f_img_icon_url, "img_icon_url"),
-                        5 => codec::read(&mut map, &mut f_img_logo_url, "img_logo_url"),
-                        6 => {
-                            codec::read(
-                                &mut map,
-                                &mut f_has_community_visible_stats,
-                                "has_community_visible_stats",
-                            )
-                        }
-                        7 => {
-                            codec::read_lenient(
-                                &mut map,
-                                &mut f_playtime_windows_forever,
-                                "playtime_windows_forever",
-                            )
-                        }
-                        8 => {
-                            codec::read_lenient(
-                                &mut map,
-                                &mut f_playtime_mac_forever,
-                                "playtime_mac_forever",
-                            )
-                        }
-                        9 => {
-                            codec::read_lenient(
-                                &mut map,
-                                &mut f_playtime_linux_forever,
-                                "playtime_linux_forever",
-                            )
-                        }
-                        10 => {
-                            codec::read_lenient(
-                                &mut map,
-                                &mut f_playtime_deck_forever,
-                                "playtime_deck_forever",
-                            )
-                        }
-                        11 => {
-                            codec::read_lenient(
-                                &mut map,
-                                &mut f_rtime_last_played,
-                                "rtime_last_played",
-                            )
-                        }
-                        12 => {
-                            codec::read_lenient(
-                                &mut map,
-                                &mut f_playtime_disconnected,
-                                "playtime_disconnected",
-                            )
-                        }
-                        13 => {
-                            codec::read_lenient(
-                                &mut map,
-                                &mut f_content_descriptorids,
-                                "content_descriptorids",
-                            )
-                        }
-                        14 => {
-                            codec::read(
-                                &mut map,
-                                &mut f_has_leaderboards,
-                                "has_leaderboards",
-                            )
-                        }
-                        _ => codec::skip(&mut map),
-                    }?;
-                }
-                let ::std::option::Option::Some(f_appid) = f_appid else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("appid"),
-                    );
-                };
-                let ::std::option::Option::Some(f_playtime_forever) = f_playtime_forever
-                else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field(
-                            "playtime_forever",
-                        ),
-                    );
-                };
-                ::std::result::Result::Ok(OwnedGame {
-                    appid: f_appid,
-                    name: f_name.unwrap_or_default(),
-                    playtime_2weeks: f_playtime_2weeks.unwrap_or_default(),
-                    playtime_forever: f_playtime_forever,
-                    img_icon_url: f_img_icon_url.unwrap_or_default(),
-                    img_logo_url: f_img_logo_url.unwrap_or_default(),
-                    has_community_visible_stats: f_has_community_visible_stats
-                        .unwrap_or_default(),
-                    playtime_windows_forever: f_playtime_windows_forever
-                        .unwrap_or_default(),
-                    playtime_mac_forever: f_playtime_mac_forever.unwrap_or_default(),
-                    playtime_linux_forever: f_playtime_linux_forever.unwrap_or_default(),
-                    playtime_deck_forever: f_playtime_deck_forever.unwrap_or_default(),
-                    rtime_last_played: f_rtime_last_played.unwrap_or_default(),
-                    playtime_disconnected: f_playtime_disconnected.unwrap_or_default(),
-                    content_descriptorids: f_content_descriptorids.unwrap_or_default(),
-                    has_leaderboards: f_has_leaderboards.unwrap_or_default(),
-                })
-            }
-        }
-        ::serde::Deserializer::deserialize_struct(
-            deserializer,
-            "OwnedGame",
-            FIELDS,
-            __Visitor,
-        )
-    }
-}
 /// One game the player played in the last two weeks.
-#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::Validate)]
+#[derive(
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
+    ::steam_webapi::__private::Serialize,
+    ::steam_webapi::__private::Deserialize,
+    ::steam_webapi::Validate
+)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct RecentlyPlayedGame {
     /// Unique identifier for the game.
+    #[serde(with = "::steam_webapi::wire::as_number")]
     #[schemars(with = "u32")]
     pub appid: u32,
     /// The name of the game.
     pub name: ::std::string::String,
     /// The total number of minutes played in the last 2 weeks.
+    #[serde(with = "::steam_webapi::wire::as_number")]
     #[schemars(with = "u32")]
     pub playtime_2weeks: u32,
     /// The total number of minutes played "on record", since Steam began tracking total playtime in early 2009.
+    #[serde(with = "::steam_webapi::wire::as_number")]
     #[schemars(with = "u32")]
     pub playtime_forever: u32,
     /// Filename (hash) of the game's icon. To construct the URL to the image, use this format: .../{appid}/{hash}.jpg (the stored copy of the docs has lost the URL's prefix).
@@ -931,251 +427,22 @@ pub struct RecentlyPlayedGame {
     pub img_logo_url: ::std::option::Option<::std::string::String>,
     /// Minutes played on Windows (by its name). Not in the docs; seen in recordings since 2021; absent when the key owner asks about another account (2024 capture).
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(with = "::steam_webapi::wire::as_number")]
     #[schemars(with = "::std::option::Option<u32>")]
     pub playtime_windows_forever: ::std::option::Option<u32>,
     /// Minutes played on macOS (by its name). Not in the docs; seen in recordings since 2021; absent when the key owner asks about another account (2024 capture).
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(with = "::steam_webapi::wire::as_number")]
     #[schemars(with = "::std::option::Option<u32>")]
     pub playtime_mac_forever: ::std::option::Option<u32>,
     /// Minutes played on Linux (by its name). Not in the docs; seen in recordings since 2021; absent when the key owner asks about another account (2024 capture).
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(with = "::steam_webapi::wire::as_number")]
     #[schemars(with = "::std::option::Option<u32>")]
     pub playtime_linux_forever: ::std::option::Option<u32>,
     /// Minutes played on the Steam Deck (by its name). Not in the docs; seen in recordings since 2024.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(with = "::steam_webapi::wire::as_number")]
     #[schemars(with = "::std::option::Option<u32>")]
     pub playtime_deck_forever: ::std::option::Option<u32>,
-}
-impl ::serde::Serialize for RecentlyPlayedGame {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        use ::steam_webapi::__private::codec;
-        let mut s = ::serde::Serializer::serialize_struct(
-            serializer,
-            "RecentlyPlayedGame",
-            5 + usize::from(self.img_logo_url.is_some())
-                + usize::from(self.playtime_windows_forever.is_some())
-                + usize::from(self.playtime_mac_forever.is_some())
-                + usize::from(self.playtime_linux_forever.is_some())
-                + usize::from(self.playtime_deck_forever.is_some()),
-        )?;
-        codec::write(&mut s, "appid", &codec::AsNumber(&self.appid))?;
-        codec::write(&mut s, "name", &self.name)?;
-        codec::write(
-            &mut s,
-            "playtime_2weeks",
-            &codec::AsNumber(&self.playtime_2weeks),
-        )?;
-        codec::write(
-            &mut s,
-            "playtime_forever",
-            &codec::AsNumber(&self.playtime_forever),
-        )?;
-        codec::write(&mut s, "img_icon_url", &self.img_icon_url)?;
-        codec::write_if(
-            &mut s,
-            "img_logo_url",
-            &self.img_logo_url,
-            self.img_logo_url.is_some(),
-        )?;
-        codec::write_if(
-            &mut s,
-            "playtime_windows_forever",
-            &codec::AsNumber(&self.playtime_windows_forever),
-            self.playtime_windows_forever.is_some(),
-        )?;
-        codec::write_if(
-            &mut s,
-            "playtime_mac_forever",
-            &codec::AsNumber(&self.playtime_mac_forever),
-            self.playtime_mac_forever.is_some(),
-        )?;
-        codec::write_if(
-            &mut s,
-            "playtime_linux_forever",
-            &codec::AsNumber(&self.playtime_linux_forever),
-            self.playtime_linux_forever.is_some(),
-        )?;
-        codec::write_if(
-            &mut s,
-            "playtime_deck_forever",
-            &codec::AsNumber(&self.playtime_deck_forever),
-            self.playtime_deck_forever.is_some(),
-        )?;
-        ::serde::ser::SerializeStruct::end(s)
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for RecentlyPlayedGame {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        const FIELDS: &[&str] = &[
-            "appid",
-            "name",
-            "playtime_2weeks",
-            "playtime_forever",
-            "img_icon_url",
-            "img_logo_url",
-            "playtime_windows_forever",
-            "playtime_mac_forever",
-            "playtime_linux_forever",
-            "playtime_deck_forever",
-        ];
-        fn field(name: &str) -> usize {
-            match name {
-                "appid" => 0,
-                "name" => 1,
-                "playtime_2weeks" => 2,
-                "playtime_forever" => 3,
-                "img_icon_url" => 4,
-                "img_logo_url" => 5,
-                "playtime_windows_forever" => 6,
-                "playtime_mac_forever" => 7,
-                "playtime_linux_forever" => 8,
-                "playtime_deck_forever" => 9,
-                _ => usize::MAX,
-            }
-        }
-        struct __Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
-            type Value = RecentlyPlayedGame;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("struct RecentlyPlayedGame")
-            }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<RecentlyPlayedGame, A::Error> {
-                use ::steam_webapi::__private::codec;
-                let mut f_appid: ::std::option::Option<u32> = ::std::option::Option::None;
-                let mut f_name: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                let mut f_playtime_2weeks: ::std::option::Option<u32> = ::std::option::Option::None;
-                let mut f_playtime_forever: ::std::option::Option<u32> = ::std::option::Option::None;
-                let mut f_img_icon_url: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                let mut f_img_logo_url: ::std::option::Option<
-                    ::std::option::Option<::std::string::String>,
-                > = ::std::option::Option::None;
-                let mut f_playtime_windows_forever: ::std::option::Option<
-                    ::std::option::Option<u32>,
-                > = ::std::option::Option::None;
-                let mut f_playtime_mac_forever: ::std::option::Option<
-                    ::std::option::Option<u32>,
-                > = ::std::option::Option::None;
-                let mut f_playtime_linux_forever: ::std::option::Option<
-                    ::std::option::Option<u32>,
-                > = ::std::option::Option::None;
-                let mut f_playtime_deck_forever: ::std::option::Option<
-                    ::std::option::Option<u32>,
-                > = ::std::option::Option::None;
-                while let ::std::option::Option::Some(i) = map
-                    .next_key_seed(codec::FieldIndex(field))?
-                {
-                    match i {
-                        0 => codec::read_lenient(&mut map, &mut f_appid, "appid"),
-                        1 => codec::read(&mut map, &mut f_name, "name"),
-                        2 => {
-                            codec::read_lenient(
-                                &mut map,
-                                &mut f_playtime_2weeks,
-                                "playtime_2weeks",
-                            )
-                        }
-                        3 => {
-                            codec::read_lenient(
-                                &mut map,
-                                &mut f_playtime_forever,
-                                "playtime_forever",
-                            )
-                        }
-                        4 => codec::read(&mut map, &mut f_img_icon_url, "img_icon_url"),
-                        5 => codec::read(&mut map, &mut f_img_logo_url, "img_logo_url"),
-                        6 => {
-                            codec::read_lenient(
-                                &mut map,
-                                &mut f_playtime_windows_forever,
-                                "playtime_windows_forever",
-                            )
-                        }
-                        7 => {
-                            codec::read_lenient(
-                                &mut map,
-                                &mut f_playtime_mac_forever,
-                                "playtime_mac_forever",
-                            )
-                        }
-                        8 => {
-                            codec::read_lenient(
-                                &mut map,
-                                &mut f_playtime_linux_forever,
-                                "playtime_linux_forever",
-                            )
-                        }
-                        9 => {
-                            codec::read_lenient(
-                                &mut map,
-                                &mut f_playtime_deck_forever,
-                                "playtime_deck_forever",
-                            )
-                        }
-                        _ => codec::skip(&mut map),
-                    }?;
-                }
-                let ::std::option::Option::Some(f_appid) = f_appid else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("appid"),
-                    );
-                };
-                let ::std::option::Option::Some(f_name) = f_name else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("name"),
-                    );
-                };
-                let ::std::option::Option::Some(f_playtime_2weeks) = f_playtime_2weeks
-                else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field(
-                            "playtime_2weeks",
-                        ),
-                    );
-                };
-                let ::std::option::Option::Some(f_playtime_forever) = f_playtime_forever
-                else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field(
-                            "playtime_forever",
-                        ),
-                    );
-                };
-                let ::std::option::Option::Some(f_img_icon_url) = f_img_icon_url else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("img_icon_url"),
-                    );
-                };
-                ::std::result::Result::Ok(RecentlyPlayedGame {
-                    appid: f_appid,
-                    name: f_name,
-                    playtime_2weeks: f_playtime_2weeks,
-                    playtime_forever: f_playtime_forever,
-                    img_icon_url: f_img_icon_url,
-                    img_logo_url: f_img_logo_url.unwrap_or_default(),
-                    playtime_windows_forever: f_playtime_windows_forever
-                        .unwrap_or_default(),
-                    playtime_mac_forever: f_playtime_mac_forever.unwrap_or_default(),
-                    playtime_linux_forever: f_playtime_linux_forever.unwrap_or_default(),
-                    playtime_deck_forever: f_playtime_deck_forever.unwrap_or_default(),
-                })
-            }
-        }
-        ::serde::Deserializer::deserialize_struct(
-            deserializer,
-            "RecentlyPlayedGame",
-            FIELDS,
-            __Visitor,
-        )
-    }
 }

@@ -309,7 +309,14 @@ pub mod blocking {
 /// Returns all (or some) announcements made by the hub.
 ///
 /// `GET https://api.steampowered.com/ISteamHub/GetAnnouncements/v1/`
-#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::Validate)]
+#[derive(
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
+    ::steam_webapi::__private::Serialize,
+    ::steam_webapi::Validate
+)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 #[validate(at_least_one_of(guid, appid))]
 pub struct GetAnnouncementsRequest {
@@ -323,12 +330,14 @@ pub struct GetAnnouncementsRequest {
     ///
     /// The docs type it "(int)"; a 64-bit hub id, so uint64.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(with = "::steam_webapi::wire::as_string")]
     #[schemars(with = "::std::option::Option<String>")]
     pub guid: ::std::option::Option<u64>,
     /// App ID number to query against.
     ///
     /// The docs type it "(int)"; an AppID, so uint32.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(with = "::steam_webapi::wire::as_number")]
     #[schemars(with = "::std::option::Option<u32>")]
     pub appid: ::std::option::Option<u32>,
     /// Maximum character length of contents field. System will make a best guess to end content without cutting a word.
@@ -336,19 +345,23 @@ pub struct GetAnnouncementsRequest {
     /// The `contents` output description spells it `maxlength`; the input table's `maxLength` is used.
     #[serde(rename = "maxLength")]
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(with = "::steam_webapi::wire::as_number")]
     #[schemars(with = "::std::option::Option<u32>")]
     pub max_length: ::std::option::Option<u32>,
     /// Unix timestamp of oldest requested item. Allows query to limit announcements in a time range from time of query to a specific time.
     #[serde(rename = "endDate")]
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(with = "::steam_webapi::wire::as_number")]
     #[schemars(with = "::std::option::Option<u32>")]
     pub end_date: ::std::option::Option<u32>,
     /// Maximum number of announcements to return, regardless of other query variables.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(with = "::steam_webapi::wire::as_number")]
     #[schemars(with = "::std::option::Option<u32>")]
     pub count: ::std::option::Option<u32>,
     /// Number of announcements to skip within the bounds of other query variables. Used in conjunction with count.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(with = "::steam_webapi::wire::as_number")]
     #[schemars(with = "::std::option::Option<u32>")]
     pub skip: ::std::option::Option<u32>,
     /// A comma separated string of Steam User ID numbers. Providing this field will return only announcements made by the provided steam ID(s), along with other query factors if present.
@@ -356,63 +369,6 @@ pub struct GetAnnouncementsRequest {
     /// The docs type it "(string)" (a comma-separated list of SteamID64s).
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub authors: ::std::option::Option<::std::vec::Vec<::steam_webapi::SteamId>>,
-}
-impl ::serde::Serialize for GetAnnouncementsRequest {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        use ::steam_webapi::__private::codec;
-        let mut s = ::serde::Serializer::serialize_struct(
-            serializer,
-            "GetAnnouncementsRequest",
-            usize::from(self.language.is_some()) + usize::from(self.guid.is_some())
-                + usize::from(self.appid.is_some())
-                + usize::from(self.max_length.is_some())
-                + usize::from(self.end_date.is_some())
-                + usize::from(self.count.is_some()) + usize::from(self.skip.is_some())
-                + usize::from(self.authors.is_some()),
-        )?;
-        codec::write_if(&mut s, "language", &self.language, self.language.is_some())?;
-        codec::write_if(
-            &mut s,
-            "guid",
-            &codec::AsString(&self.guid),
-            self.guid.is_some(),
-        )?;
-        codec::write_if(
-            &mut s,
-            "appid",
-            &codec::AsNumber(&self.appid),
-            self.appid.is_some(),
-        )?;
-        codec::write_if(
-            &mut s,
-            "maxLength",
-            &codec::AsNumber(&self.max_length),
-            self.max_length.is_some(),
-        )?;
-        codec::write_if(
-            &mut s,
-            "endDate",
-            &codec::AsNumber(&self.end_date),
-            self.end_date.is_some(),
-        )?;
-        codec::write_if(
-            &mut s,
-            "count",
-            &codec::AsNumber(&self.count),
-            self.count.is_some(),
-        )?;
-        codec::write_if(
-            &mut s,
-            "skip",
-            &codec::AsNumber(&self.skip),
-            self.skip.is_some(),
-        )?;
-        codec::write_if(&mut s, "authors", &self.authors, self.authors.is_some())?;
-        ::serde::ser::SerializeStruct::end(s)
-    }
 }
 impl GetAnnouncementsRequest {
     /// Creates the request from its required parameters.
@@ -533,7 +489,14 @@ impl ::steam_webapi::__private::Endpoint for GetAnnouncementsRequest {
 /// Hubs are able to create Events for their members to participate. These events range from gameplay, Steam Chat events, and other events outside of Steam Community.
 ///
 /// `GET https://api.steampowered.com/ISteamHub/GetEvents/v1/`
-#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::Validate)]
+#[derive(
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
+    ::steam_webapi::__private::Serialize,
+    ::steam_webapi::Validate
+)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 #[validate(at_least_one_of(guid, appid))]
 pub struct GetEventsRequest {
@@ -547,30 +510,36 @@ pub struct GetEventsRequest {
     ///
     /// The docs type it "(int)"; a 64-bit hub id, so uint64.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(with = "::steam_webapi::wire::as_string")]
     #[schemars(with = "::std::option::Option<String>")]
     pub guid: ::std::option::Option<u64>,
     /// App ID number to query against.
     ///
     /// The docs type it "(int)"; an AppID, so uint32.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(with = "::steam_webapi::wire::as_number")]
     #[schemars(with = "::std::option::Option<u32>")]
     pub appid: ::std::option::Option<u32>,
     /// Maximum character length of contents field. System will make a best guess to end content without cutting a word.
     #[serde(rename = "maxLength")]
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(with = "::steam_webapi::wire::as_number")]
     #[schemars(with = "::std::option::Option<u32>")]
     pub max_length: ::std::option::Option<u32>,
     /// Unix timestamp of oldest requested item. Allows query to limit announcements in a time range from time of query to a specific time.
     #[serde(rename = "endDate")]
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(with = "::steam_webapi::wire::as_number")]
     #[schemars(with = "::std::option::Option<u32>")]
     pub end_date: ::std::option::Option<u32>,
     /// Maximum number of announcements to return, regardless of other query variables.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(with = "::steam_webapi::wire::as_number")]
     #[schemars(with = "::std::option::Option<u32>")]
     pub count: ::std::option::Option<u32>,
     /// Number of announcements to skip within the bounds of other query variables. Used in conjunction with count.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(with = "::steam_webapi::wire::as_number")]
     #[schemars(with = "::std::option::Option<u32>")]
     pub skip: ::std::option::Option<u32>,
     /// A comma separated string of Steam User ID numbers. Providing this field will return only announcements made by the provided steam ID(s), along with other query factors if present.
@@ -578,63 +547,6 @@ pub struct GetEventsRequest {
     /// The docs type it "(string)" (a comma-separated list of SteamID64s).
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub authors: ::std::option::Option<::std::vec::Vec<::steam_webapi::SteamId>>,
-}
-impl ::serde::Serialize for GetEventsRequest {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        use ::steam_webapi::__private::codec;
-        let mut s = ::serde::Serializer::serialize_struct(
-            serializer,
-            "GetEventsRequest",
-            usize::from(self.language.is_some()) + usize::from(self.guid.is_some())
-                + usize::from(self.appid.is_some())
-                + usize::from(self.max_length.is_some())
-                + usize::from(self.end_date.is_some())
-                + usize::from(self.count.is_some()) + usize::from(self.skip.is_some())
-                + usize::from(self.authors.is_some()),
-        )?;
-        codec::write_if(&mut s, "language", &self.language, self.language.is_some())?;
-        codec::write_if(
-            &mut s,
-            "guid",
-            &codec::AsString(&self.guid),
-            self.guid.is_some(),
-        )?;
-        codec::write_if(
-            &mut s,
-            "appid",
-            &codec::AsNumber(&self.appid),
-            self.appid.is_some(),
-        )?;
-        codec::write_if(
-            &mut s,
-            "maxLength",
-            &codec::AsNumber(&self.max_length),
-            self.max_length.is_some(),
-        )?;
-        codec::write_if(
-            &mut s,
-            "endDate",
-            &codec::AsNumber(&self.end_date),
-            self.end_date.is_some(),
-        )?;
-        codec::write_if(
-            &mut s,
-            "count",
-            &codec::AsNumber(&self.count),
-            self.count.is_some(),
-        )?;
-        codec::write_if(
-            &mut s,
-            "skip",
-            &codec::AsNumber(&self.skip),
-            self.skip.is_some(),
-        )?;
-        codec::write_if(&mut s, "authors", &self.authors, self.authors.is_some())?;
-        ::serde::ser::SerializeStruct::end(s)
-    }
 }
 impl GetEventsRequest {
     /// Creates the request from its required parameters.
@@ -755,7 +667,14 @@ impl ::steam_webapi::__private::Endpoint for GetEventsRequest {
 /// Returns all the member IDs associated with the hub.
 ///
 /// `GET https://api.steampowered.com/ISteamHub/GetMembers/v1/`
-#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::Validate)]
+#[derive(
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
+    ::steam_webapi::__private::Serialize,
+    ::steam_webapi::Validate
+)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 #[validate(at_least_one_of(guid, appid))]
 pub struct GetMembersRequest {
@@ -769,42 +688,16 @@ pub struct GetMembersRequest {
     ///
     /// The docs type it "(int)"; a 64-bit hub id, so uint64.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(with = "::steam_webapi::wire::as_string")]
     #[schemars(with = "::std::option::Option<String>")]
     pub guid: ::std::option::Option<u64>,
     /// App ID number to query against.
     ///
     /// The docs type it "(int)"; an AppID, so uint32.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(with = "::steam_webapi::wire::as_number")]
     #[schemars(with = "::std::option::Option<u32>")]
     pub appid: ::std::option::Option<u32>,
-}
-impl ::serde::Serialize for GetMembersRequest {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        use ::steam_webapi::__private::codec;
-        let mut s = ::serde::Serializer::serialize_struct(
-            serializer,
-            "GetMembersRequest",
-            usize::from(self.language.is_some()) + usize::from(self.guid.is_some())
-                + usize::from(self.appid.is_some()),
-        )?;
-        codec::write_if(&mut s, "language", &self.language, self.language.is_some())?;
-        codec::write_if(
-            &mut s,
-            "guid",
-            &codec::AsString(&self.guid),
-            self.guid.is_some(),
-        )?;
-        codec::write_if(
-            &mut s,
-            "appid",
-            &codec::AsNumber(&self.appid),
-            self.appid.is_some(),
-        )?;
-        ::serde::ser::SerializeStruct::end(s)
-    }
 }
 impl GetMembersRequest {
     /// Creates the request from its required parameters.
@@ -875,7 +768,14 @@ impl ::steam_webapi::__private::Endpoint for GetMembersRequest {
 /// Returns the permissions a queried group has for members and the public.
 ///
 /// `GET https://api.steampowered.com/ISteamHub/GetPermissions/v1/`
-#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::Validate)]
+#[derive(
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
+    ::steam_webapi::__private::Serialize,
+    ::steam_webapi::Validate
+)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 #[validate(at_least_one_of(guid, appid))]
 pub struct GetPermissionsRequest {
@@ -889,42 +789,16 @@ pub struct GetPermissionsRequest {
     ///
     /// The docs type it "(int)"; a 64-bit hub id, so uint64.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(with = "::steam_webapi::wire::as_string")]
     #[schemars(with = "::std::option::Option<String>")]
     pub guid: ::std::option::Option<u64>,
     /// App ID number to query against.
     ///
     /// The docs type it "(int)"; an AppID, so uint32.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(with = "::steam_webapi::wire::as_number")]
     #[schemars(with = "::std::option::Option<u32>")]
     pub appid: ::std::option::Option<u32>,
-}
-impl ::serde::Serialize for GetPermissionsRequest {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        use ::steam_webapi::__private::codec;
-        let mut s = ::serde::Serializer::serialize_struct(
-            serializer,
-            "GetPermissionsRequest",
-            usize::from(self.language.is_some()) + usize::from(self.guid.is_some())
-                + usize::from(self.appid.is_some()),
-        )?;
-        codec::write_if(&mut s, "language", &self.language, self.language.is_some())?;
-        codec::write_if(
-            &mut s,
-            "guid",
-            &codec::AsString(&self.guid),
-            self.guid.is_some(),
-        )?;
-        codec::write_if(
-            &mut s,
-            "appid",
-            &codec::AsNumber(&self.appid),
-            self.appid.is_some(),
-        )?;
-        ::serde::ser::SerializeStruct::end(s)
-    }
 }
 impl GetPermissionsRequest {
     /// Creates the request from its required parameters.
@@ -995,7 +869,14 @@ impl ::steam_webapi::__private::Endpoint for GetPermissionsRequest {
 /// A method returning the network status of hub members. This includes total members, members who are online, in the chat room for the hub, and playing any game on Steam.
 ///
 /// `GET https://api.steampowered.com/ISteamHub/GetStatus/v1/`
-#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::Validate)]
+#[derive(
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
+    ::steam_webapi::__private::Serialize,
+    ::steam_webapi::Validate
+)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 #[validate(at_least_one_of(guid, appid))]
 pub struct GetStatusRequest {
@@ -1009,42 +890,16 @@ pub struct GetStatusRequest {
     ///
     /// The docs type it "(int)"; a 64-bit hub id, so uint64.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(with = "::steam_webapi::wire::as_string")]
     #[schemars(with = "::std::option::Option<String>")]
     pub guid: ::std::option::Option<u64>,
     /// App ID number to query against.
     ///
     /// The docs type it "(int)"; an AppID, so uint32.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(with = "::steam_webapi::wire::as_number")]
     #[schemars(with = "::std::option::Option<u32>")]
     pub appid: ::std::option::Option<u32>,
-}
-impl ::serde::Serialize for GetStatusRequest {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        use ::steam_webapi::__private::codec;
-        let mut s = ::serde::Serializer::serialize_struct(
-            serializer,
-            "GetStatusRequest",
-            usize::from(self.language.is_some()) + usize::from(self.guid.is_some())
-                + usize::from(self.appid.is_some()),
-        )?;
-        codec::write_if(&mut s, "language", &self.language, self.language.is_some())?;
-        codec::write_if(
-            &mut s,
-            "guid",
-            &codec::AsString(&self.guid),
-            self.guid.is_some(),
-        )?;
-        codec::write_if(
-            &mut s,
-            "appid",
-            &codec::AsNumber(&self.appid),
-            self.appid.is_some(),
-        )?;
-        ::serde::ser::SerializeStruct::end(s)
-    }
 }
 impl GetStatusRequest {
     /// Creates the request from its required parameters.
@@ -1115,7 +970,14 @@ impl ::steam_webapi::__private::Endpoint for GetStatusRequest {
 /// Provides the bulk of information about any one particular hub.
 ///
 /// `GET https://api.steampowered.com/ISteamHub/GetSummaries/v1/`
-#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::Validate)]
+#[derive(
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
+    ::steam_webapi::__private::Serialize,
+    ::steam_webapi::Validate
+)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 #[validate(at_least_one_of(guid, appid))]
 pub struct GetSummariesRequest {
@@ -1131,6 +993,7 @@ pub struct GetSummariesRequest {
     ///
     /// The docs' example URL sends `guids=`; the table (and every other method) names the parameter `guid`, which is used here.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(with = "::steam_webapi::wire::as_string")]
     #[schemars(with = "::std::option::Option<Vec<String>>")]
     #[schemars(length(min = 1))]
     pub guid: ::std::option::Option<::std::vec::Vec<u64>>,
@@ -1138,37 +1001,10 @@ pub struct GetSummariesRequest {
     ///
     /// The docs type it "(string)" (a comma-separated list of AppIDs).
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(with = "::steam_webapi::wire::as_number")]
     #[schemars(with = "::std::option::Option<::std::vec::Vec<u32>>")]
     #[schemars(length(min = 1))]
     pub appid: ::std::option::Option<::std::vec::Vec<u32>>,
-}
-impl ::serde::Serialize for GetSummariesRequest {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        use ::steam_webapi::__private::codec;
-        let mut s = ::serde::Serializer::serialize_struct(
-            serializer,
-            "GetSummariesRequest",
-            usize::from(self.language.is_some()) + usize::from(self.guid.is_some())
-                + usize::from(self.appid.is_some()),
-        )?;
-        codec::write_if(&mut s, "language", &self.language, self.language.is_some())?;
-        codec::write_if(
-            &mut s,
-            "guid",
-            &codec::AsString(&self.guid),
-            self.guid.is_some(),
-        )?;
-        codec::write_if(
-            &mut s,
-            "appid",
-            &codec::AsNumber(&self.appid),
-            self.appid.is_some(),
-        )?;
-        ::serde::ser::SerializeStruct::end(s)
-    }
 }
 impl GetSummariesRequest {
     /// Creates the request from its required parameters.
@@ -1239,7 +1075,13 @@ impl ::steam_webapi::__private::Endpoint for GetSummariesRequest {
 /// Search for hubs associated with a Game's AppID. Either official game or all can be returned.
 ///
 /// `GET https://api.steampowered.com/ISteamHub/ResolveAppID/v1/`
-#[derive(Clone, Debug, PartialEq, ::steam_webapi::Validate)]
+#[derive(
+    Clone,
+    Debug,
+    PartialEq,
+    ::steam_webapi::__private::Serialize,
+    ::steam_webapi::Validate
+)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct ResolveAppIDRequest {
     /// ISO 639-1 language code.
@@ -1251,6 +1093,7 @@ pub struct ResolveAppIDRequest {
     /// The steam AppID number of the game to search against.
     ///
     /// The docs type it "(int)"; an AppID, so uint32.
+    #[serde(with = "::steam_webapi::wire::as_number")]
     #[schemars(with = "u32")]
     pub appid: u32,
     /// If true, method returns only for the official game hub associated with the AppID.
@@ -1261,55 +1104,14 @@ pub struct ResolveAppIDRequest {
     pub public_only: ::std::option::Option<bool>,
     /// Maximum number of hubs to return in a set.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(with = "::steam_webapi::wire::as_number")]
     #[schemars(with = "::std::option::Option<u32>")]
     pub count: ::std::option::Option<u32>,
     /// Amount of entries to skip. Used in conjunction with count.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(with = "::steam_webapi::wire::as_number")]
     #[schemars(with = "::std::option::Option<u32>")]
     pub skip: ::std::option::Option<u32>,
-}
-impl ::serde::Serialize for ResolveAppIDRequest {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        use ::steam_webapi::__private::codec;
-        let mut s = ::serde::Serializer::serialize_struct(
-            serializer,
-            "ResolveAppIDRequest",
-            1 + usize::from(self.language.is_some())
-                + usize::from(self.official_only.is_some())
-                + usize::from(self.public_only.is_some())
-                + usize::from(self.count.is_some()) + usize::from(self.skip.is_some()),
-        )?;
-        codec::write_if(&mut s, "language", &self.language, self.language.is_some())?;
-        codec::write(&mut s, "appid", &codec::AsNumber(&self.appid))?;
-        codec::write_if(
-            &mut s,
-            "official_only",
-            &self.official_only,
-            self.official_only.is_some(),
-        )?;
-        codec::write_if(
-            &mut s,
-            "public_only",
-            &self.public_only,
-            self.public_only.is_some(),
-        )?;
-        codec::write_if(
-            &mut s,
-            "count",
-            &codec::AsNumber(&self.count),
-            self.count.is_some(),
-        )?;
-        codec::write_if(
-            &mut s,
-            "skip",
-            &codec::AsNumber(&self.skip),
-            self.skip.is_some(),
-        )?;
-        ::serde::ser::SerializeStruct::end(s)
-    }
 }
 impl ResolveAppIDRequest {
     /// Creates the request from its required parameters.
@@ -1402,7 +1204,13 @@ impl ::steam_webapi::__private::Endpoint for ResolveAppIDRequest {
 /// Provides a hub's ID number based on a search query.
 ///
 /// `GET https://api.steampowered.com/ISteamHub/ResolveVanityURL/v1/`
-#[derive(Clone, Debug, PartialEq, ::steam_webapi::Validate)]
+#[derive(
+    Clone,
+    Debug,
+    PartialEq,
+    ::steam_webapi::__private::Serialize,
+    ::steam_webapi::Validate
+)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct ResolveVanityURLRequest {
     /// ISO 639-1 language code.
@@ -1415,22 +1223,6 @@ pub struct ResolveVanityURLRequest {
     ///
     /// The docs' table spells it `vanityUrl`; the example URLs send `vanityurl` (as ISteamUser::ResolveVanityURL does) and the response echoes `vanityurl`, so that is the wire name.
     pub vanityurl: ::std::string::String,
-}
-impl ::serde::Serialize for ResolveVanityURLRequest {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        use ::steam_webapi::__private::codec;
-        let mut s = ::serde::Serializer::serialize_struct(
-            serializer,
-            "ResolveVanityURLRequest",
-            1 + usize::from(self.language.is_some()),
-        )?;
-        codec::write_if(&mut s, "language", &self.language, self.language.is_some())?;
-        codec::write(&mut s, "vanityurl", &self.vanityurl)?;
-        ::serde::ser::SerializeStruct::end(s)
-    }
 }
 impl ResolveVanityURLRequest {
     /// Creates the request from its required parameters.
@@ -1479,12 +1271,21 @@ impl ::steam_webapi::__private::Endpoint for ResolveVanityURLRequest {
     }
 }
 /// One announcement made by a hub.
-#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::Validate)]
+#[derive(
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
+    ::steam_webapi::__private::Serialize,
+    ::steam_webapi::__private::Deserialize,
+    ::steam_webapi::Validate
+)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct HubAnnouncement {
     /// Unique ID number of announcement.
     ///
     /// The docs type it "(int)" and write it as a bare JSON number; a 64-bit id, so uint64.
+    #[serde(with = "::steam_webapi::wire::as_string")]
     #[schemars(with = "String")]
     pub gid: u64,
     /// Title (aka Headline) string of announcement item.
@@ -1498,236 +1299,43 @@ pub struct HubAnnouncement {
     /// HTML string of announcement contents. Returns full contents unless maxlength is defined.
     pub contents: ::std::string::String,
     /// Unix timestamp of when announcement was posted. Always returns in UTC.
+    #[serde(with = "::steam_webapi::wire::as_number")]
     #[schemars(with = "u32")]
     pub datetime: u32,
     /// Number of comments made for this particular post.
+    #[serde(with = "::steam_webapi::wire::as_number")]
     #[schemars(with = "u32")]
     pub comments: u32,
 }
-impl ::serde::Serialize for HubAnnouncement {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        use ::steam_webapi::__private::codec;
-        let mut s = ::serde::Serializer::serialize_struct(
-            serializer,
-            "HubAnnouncement",
-            7,
-        )?;
-        codec::write(&mut s, "gid", &codec::AsString(&self.gid))?;
-        codec::write(&mut s, "title", &self.title)?;
-        codec::write(&mut s, "url", &self.url)?;
-        codec::write(&mut s, "author", &self.author)?;
-        codec::write(&mut s, "contents", &self.contents)?;
-        codec::write(&mut s, "datetime", &codec::AsNumber(&self.datetime))?;
-        codec::write(&mut s, "comments", &codec::AsNumber(&self.comments))?;
-        ::serde::ser::SerializeStruct::end(s)
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for HubAnnouncement {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        const FIELDS: &[&str] = &[
-            "gid",
-            "title",
-            "url",
-            "author",
-            "contents",
-            "datetime",
-            "comments",
-        ];
-        fn field(name: &str) -> usize {
-            match name {
-                "gid" => 0,
-                "title" => 1,
-                "url" => 2,
-                "author" => 3,
-                "contents" => 4,
-                "datetime" => 5,
-                "comments" => 6,
-                _ => usize::MAX,
-            }
-        }
-        struct __Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
-            type Value = HubAnnouncement;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("struct HubAnnouncement")
-            }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<HubAnnouncement, A::Error> {
-                use ::steam_webapi::__private::codec;
-                let mut f_gid: ::std::option::Option<u64> = ::std::option::Option::None;
-                let mut f_title: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                let mut f_url: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                let mut f_author: ::std::option::Option<::steam_webapi::SteamId> = ::std::option::Option::None;
-                let mut f_contents: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                let mut f_datetime: ::std::option::Option<u32> = ::std::option::Option::None;
-                let mut f_comments: ::std::option::Option<u32> = ::std::option::Option::None;
-                while let ::std::option::Option::Some(i) = map
-                    .next_key_seed(codec::FieldIndex(field))?
-                {
-                    match i {
-                        0 => codec::read_lenient(&mut map, &mut f_gid, "gid"),
-                        1 => codec::read(&mut map, &mut f_title, "title"),
-                        2 => codec::read(&mut map, &mut f_url, "url"),
-                        3 => codec::read(&mut map, &mut f_author, "author"),
-                        4 => codec::read(&mut map, &mut f_contents, "contents"),
-                        5 => codec::read_lenient(&mut map, &mut f_datetime, "datetime"),
-                        6 => codec::read_lenient(&mut map, &mut f_comments, "comments"),
-                        _ => codec::skip(&mut map),
-                    }?;
-                }
-                let ::std::option::Option::Some(f_gid) = f_gid else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("gid"),
-                    );
-                };
-                let ::std::option::Option::Some(f_title) = f_title else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("title"),
-                    );
-                };
-                let ::std::option::Option::Some(f_url) = f_url else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("url"),
-                    );
-                };
-                let ::std::option::Option::Some(f_author) = f_author else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("author"),
-                    );
-                };
-                let ::std::option::Option::Some(f_contents) = f_contents else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("contents"),
-                    );
-                };
-                let ::std::option::Option::Some(f_datetime) = f_datetime else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("datetime"),
-                    );
-                };
-                let ::std::option::Option::Some(f_comments) = f_comments else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("comments"),
-                    );
-                };
-                ::std::result::Result::Ok(HubAnnouncement {
-                    gid: f_gid,
-                    title: f_title,
-                    url: f_url,
-                    author: f_author,
-                    contents: f_contents,
-                    datetime: f_datetime,
-                    comments: f_comments,
-                })
-            }
-        }
-        ::serde::Deserializer::deserialize_struct(
-            deserializer,
-            "HubAnnouncement",
-            FIELDS,
-            __Visitor,
-        )
-    }
-}
 /// A Steam game a hub is associated with.
-#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::Validate)]
+#[derive(
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
+    ::steam_webapi::__private::Serialize,
+    ::steam_webapi::__private::Deserialize,
+    ::steam_webapi::Validate
+)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct HubAssociatedGame {
     /// The AppID number of the game.
+    #[serde(with = "::steam_webapi::wire::as_number")]
     #[schemars(with = "u32")]
     pub appid: u32,
     /// The name string of the game.
     pub name: ::std::string::String,
 }
-impl ::serde::Serialize for HubAssociatedGame {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        use ::steam_webapi::__private::codec;
-        let mut s = ::serde::Serializer::serialize_struct(
-            serializer,
-            "HubAssociatedGame",
-            2,
-        )?;
-        codec::write(&mut s, "appid", &codec::AsNumber(&self.appid))?;
-        codec::write(&mut s, "name", &self.name)?;
-        ::serde::ser::SerializeStruct::end(s)
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for HubAssociatedGame {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        const FIELDS: &[&str] = &["appid", "name"];
-        fn field(name: &str) -> usize {
-            match name {
-                "appid" => 0,
-                "name" => 1,
-                _ => usize::MAX,
-            }
-        }
-        struct __Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
-            type Value = HubAssociatedGame;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("struct HubAssociatedGame")
-            }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<HubAssociatedGame, A::Error> {
-                use ::steam_webapi::__private::codec;
-                let mut f_appid: ::std::option::Option<u32> = ::std::option::Option::None;
-                let mut f_name: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                while let ::std::option::Option::Some(i) = map
-                    .next_key_seed(codec::FieldIndex(field))?
-                {
-                    match i {
-                        0 => codec::read_lenient(&mut map, &mut f_appid, "appid"),
-                        1 => codec::read(&mut map, &mut f_name, "name"),
-                        _ => codec::skip(&mut map),
-                    }?;
-                }
-                let ::std::option::Option::Some(f_appid) = f_appid else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("appid"),
-                    );
-                };
-                let ::std::option::Option::Some(f_name) = f_name else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("name"),
-                    );
-                };
-                ::std::result::Result::Ok(HubAssociatedGame {
-                    appid: f_appid,
-                    name: f_name,
-                })
-            }
-        }
-        ::serde::Deserializer::deserialize_struct(
-            deserializer,
-            "HubAssociatedGame",
-            FIELDS,
-            __Visitor,
-        )
-    }
-}
 /// Images that identify a Hub.
-#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::Validate)]
+#[derive(
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
+    ::steam_webapi::__private::Serialize,
+    ::steam_webapi::__private::Deserialize,
+    ::steam_webapi::Validate
+)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct HubAvatar {
     /// URL of the hub's avatar in 32px square.
@@ -1750,128 +1358,24 @@ pub struct HubAvatar {
     #[serde(default, skip_serializing_if = "::steam_webapi::Maybe::is_absent")]
     pub gamebanner: ::steam_webapi::Maybe<::std::string::String>,
 }
-impl ::serde::Serialize for HubAvatar {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        use ::steam_webapi::__private::codec;
-        let mut s = ::serde::Serializer::serialize_struct(
-            serializer,
-            "HubAvatar",
-            3 + usize::from(!self.gamelogo.is_absent())
-                + usize::from(!self.gamebanner.is_absent()),
-        )?;
-        codec::write(&mut s, "avatarIcon", &self.avatar_icon)?;
-        codec::write(&mut s, "avatarMedium", &self.avatar_medium)?;
-        codec::write(&mut s, "avatarFull", &self.avatar_full)?;
-        codec::write_if(&mut s, "gamelogo", &self.gamelogo, !self.gamelogo.is_absent())?;
-        codec::write_if(
-            &mut s,
-            "gamebanner",
-            &self.gamebanner,
-            !self.gamebanner.is_absent(),
-        )?;
-        ::serde::ser::SerializeStruct::end(s)
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for HubAvatar {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        const FIELDS: &[&str] = &[
-            "avatarIcon",
-            "avatarMedium",
-            "avatarFull",
-            "gamelogo",
-            "gamebanner",
-        ];
-        fn field(name: &str) -> usize {
-            match name {
-                "avatarIcon" => 0,
-                "avatarMedium" => 1,
-                "avatarFull" => 2,
-                "gamelogo" => 3,
-                "gamebanner" => 4,
-                _ => usize::MAX,
-            }
-        }
-        struct __Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
-            type Value = HubAvatar;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("struct HubAvatar")
-            }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<HubAvatar, A::Error> {
-                use ::steam_webapi::__private::codec;
-                let mut f_avatar_icon: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                let mut f_avatar_medium: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                let mut f_avatar_full: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                let mut f_gamelogo: ::std::option::Option<
-                    ::steam_webapi::Maybe<::std::string::String>,
-                > = ::std::option::Option::None;
-                let mut f_gamebanner: ::std::option::Option<
-                    ::steam_webapi::Maybe<::std::string::String>,
-                > = ::std::option::Option::None;
-                while let ::std::option::Option::Some(i) = map
-                    .next_key_seed(codec::FieldIndex(field))?
-                {
-                    match i {
-                        0 => codec::read(&mut map, &mut f_avatar_icon, "avatarIcon"),
-                        1 => codec::read(&mut map, &mut f_avatar_medium, "avatarMedium"),
-                        2 => codec::read(&mut map, &mut f_avatar_full, "avatarFull"),
-                        3 => codec::read(&mut map, &mut f_gamelogo, "gamelogo"),
-                        4 => codec::read(&mut map, &mut f_gamebanner, "gamebanner"),
-                        _ => codec::skip(&mut map),
-                    }?;
-                }
-                let ::std::option::Option::Some(f_avatar_icon) = f_avatar_icon else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("avatarIcon"),
-                    );
-                };
-                let ::std::option::Option::Some(f_avatar_medium) = f_avatar_medium else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("avatarMedium"),
-                    );
-                };
-                let ::std::option::Option::Some(f_avatar_full) = f_avatar_full else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("avatarFull"),
-                    );
-                };
-                ::std::result::Result::Ok(HubAvatar {
-                    avatar_icon: f_avatar_icon,
-                    avatar_medium: f_avatar_medium,
-                    avatar_full: f_avatar_full,
-                    gamelogo: f_gamelogo.unwrap_or_default(),
-                    gamebanner: f_gamebanner.unwrap_or_default(),
-                })
-            }
-        }
-        ::serde::Deserializer::deserialize_struct(
-            deserializer,
-            "HubAvatar",
-            FIELDS,
-            __Visitor,
-        )
-    }
-}
 /// One event of a hub.
 ///
 /// The docs say eventAppID, eventIP and eventPassword are "valid only when eventtype is 2" and eventurl when "eventtype is 2 and eventIP is defined" or "eventtype is 9". In the event type table 2 is OtherEvent and 1 is GameEvent (Play a Game), so 1 may have been meant; the docs' example is a game event with eventtype 2. Transcribed as written.
-#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::Validate)]
+#[derive(
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
+    ::steam_webapi::__private::Serialize,
+    ::steam_webapi::__private::Deserialize,
+    ::steam_webapi::Validate
+)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct HubEvent {
     /// Unique ID number of event item.
     ///
     /// The docs type it "(int)" and write it as a bare JSON number; a 64-bit id, so uint64.
+    #[serde(with = "::steam_webapi::wire::as_string")]
     #[schemars(with = "String")]
     pub gid: u64,
     /// Title string of event item.
@@ -1879,6 +1383,7 @@ pub struct HubEvent {
     /// URL of event item.
     pub url: ::std::string::String,
     /// Unix timestamp of when event starts. Always returns in UTC.
+    #[serde(with = "::steam_webapi::wire::as_number")]
     #[schemars(with = "u32")]
     pub eventtime: u32,
     /// The event type. Consult the table below for what the integers represent.
@@ -1887,6 +1392,7 @@ pub struct HubEvent {
     ///
     /// The docs' table spells it `eventAppID`; the JSON example writes `eventappid`.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(with = "::steam_webapi::wire::as_number")]
     #[schemars(with = "::std::option::Option<u32>")]
     pub eventappid: ::std::option::Option<u32>,
     /// IP address attached to the event item. Valid only when eventtype is 2 and eventAppID is defined.
@@ -1909,225 +1415,13 @@ pub struct HubEvent {
     /// HTML string of event contents. Returns full contents in HTML.
     pub contents: ::std::string::String,
     /// Unix timestamp of when event was posted. Always returns in UTC.
+    #[serde(with = "::steam_webapi::wire::as_number")]
     #[schemars(with = "u32")]
     pub createdtime: u32,
     /// Number of comments made for this particular event.
+    #[serde(with = "::steam_webapi::wire::as_number")]
     #[schemars(with = "u32")]
     pub comments: u32,
-}
-impl ::serde::Serialize for HubEvent {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        use ::steam_webapi::__private::codec;
-        let mut s = ::serde::Serializer::serialize_struct(
-            serializer,
-            "HubEvent",
-            9 + usize::from(self.eventappid.is_some())
-                + usize::from(self.eventip.is_some())
-                + usize::from(self.eventpassword.is_some())
-                + usize::from(self.eventurl.is_some()),
-        )?;
-        codec::write(&mut s, "gid", &codec::AsString(&self.gid))?;
-        codec::write(&mut s, "title", &self.title)?;
-        codec::write(&mut s, "url", &self.url)?;
-        codec::write(&mut s, "eventtime", &codec::AsNumber(&self.eventtime))?;
-        codec::write(&mut s, "eventtype", &self.eventtype)?;
-        codec::write_if(
-            &mut s,
-            "eventappid",
-            &codec::AsNumber(&self.eventappid),
-            self.eventappid.is_some(),
-        )?;
-        codec::write_if(&mut s, "eventip", &self.eventip, self.eventip.is_some())?;
-        codec::write_if(
-            &mut s,
-            "eventpassword",
-            &self.eventpassword,
-            self.eventpassword.is_some(),
-        )?;
-        codec::write_if(&mut s, "eventurl", &self.eventurl, self.eventurl.is_some())?;
-        codec::write(&mut s, "author", &self.author)?;
-        codec::write(&mut s, "contents", &self.contents)?;
-        codec::write(&mut s, "createdtime", &codec::AsNumber(&self.createdtime))?;
-        codec::write(&mut s, "comments", &codec::AsNumber(&self.comments))?;
-        ::serde::ser::SerializeStruct::end(s)
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for HubEvent {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        const FIELDS: &[&str] = &[
-            "gid",
-            "title",
-            "url",
-            "eventtime",
-            "eventtype",
-            "eventappid",
-            "eventip",
-            "eventpassword",
-            "eventurl",
-            "author",
-            "contents",
-            "createdtime",
-            "comments",
-        ];
-        fn field(name: &str) -> usize {
-            match name {
-                "gid" => 0,
-                "title" => 1,
-                "url" => 2,
-                "eventtime" => 3,
-                "eventtype" => 4,
-                "eventappid" => 5,
-                "eventip" => 6,
-                "eventpassword" => 7,
-                "eventurl" => 8,
-                "author" => 9,
-                "contents" => 10,
-                "createdtime" => 11,
-                "comments" => 12,
-                _ => usize::MAX,
-            }
-        }
-        struct __Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
-            type Value = HubEvent;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("struct HubEvent")
-            }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<HubEvent, A::Error> {
-                use ::steam_webapi::__private::codec;
-                let mut f_gid: ::std::option::Option<u64> = ::std::option::Option::None;
-                let mut f_title: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                let mut f_url: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                let mut f_eventtime: ::std::option::Option<u32> = ::std::option::Option::None;
-                let mut f_eventtype: ::std::option::Option<HubEventType> = ::std::option::Option::None;
-                let mut f_eventappid: ::std::option::Option<
-                    ::std::option::Option<u32>,
-                > = ::std::option::Option::None;
-                let mut f_eventip: ::std::option::Option<
-                    ::std::option::Option<::std::string::String>,
-                > = ::std::option::Option::None;
-                let mut f_eventpassword: ::std::option::Option<
-                    ::std::option::Option<::std::string::String>,
-                > = ::std::option::Option::None;
-                let mut f_eventurl: ::std::option::Option<
-                    ::std::option::Option<::std::string::String>,
-                > = ::std::option::Option::None;
-                let mut f_author: ::std::option::Option<::steam_webapi::SteamId> = ::std::option::Option::None;
-                let mut f_contents: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                let mut f_createdtime: ::std::option::Option<u32> = ::std::option::Option::None;
-                let mut f_comments: ::std::option::Option<u32> = ::std::option::Option::None;
-                while let ::std::option::Option::Some(i) = map
-                    .next_key_seed(codec::FieldIndex(field))?
-                {
-                    match i {
-                        0 => codec::read_lenient(&mut map, &mut f_gid, "gid"),
-                        1 => codec::read(&mut map, &mut f_title, "title"),
-                        2 => codec::read(&mut map, &mut f_url, "url"),
-                        3 => codec::read_lenient(&mut map, &mut f_eventtime, "eventtime"),
-                        4 => codec::read(&mut map, &mut f_eventtype, "eventtype"),
-                        5 => {
-                            codec::read_lenient(
-                                &mut map,
-                                &mut f_eventappid,
-                                "eventappid",
-                            )
-                        }
-                        6 => codec::read(&mut map, &mut f_eventip, "eventip"),
-                        7 => codec::read(&mut map, &mut f_eventpassword, "eventpassword"),
-                        8 => codec::read(&mut map, &mut f_eventurl, "eventurl"),
-                        9 => codec::read(&mut map, &mut f_author, "author"),
-                        10 => codec::read(&mut map, &mut f_contents, "contents"),
-                        11 => {
-                            codec::read_lenient(
-                                &mut map,
-                                &mut f_createdtime,
-                                "createdtime",
-                            )
-                        }
-                        12 => codec::read_lenient(&mut map, &mut f_comments, "comments"),
-                        _ => codec::skip(&mut map),
-                    }?;
-                }
-                let ::std::option::Option::Some(f_gid) = f_gid else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("gid"),
-                    );
-                };
-                let ::std::option::Option::Some(f_title) = f_title else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("title"),
-                    );
-                };
-                let ::std::option::Option::Some(f_url) = f_url else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("url"),
-                    );
-                };
-                let ::std::option::Option::Some(f_eventtime) = f_eventtime else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("eventtime"),
-                    );
-                };
-                let ::std::option::Option::Some(f_eventtype) = f_eventtype else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("eventtype"),
-                    );
-                };
-                let ::std::option::Option::Some(f_author) = f_author else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("author"),
-                    );
-                };
-                let ::std::option::Option::Some(f_contents) = f_contents else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("contents"),
-                    );
-                };
-                let ::std::option::Option::Some(f_createdtime) = f_createdtime else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("createdtime"),
-                    );
-                };
-                let ::std::option::Option::Some(f_comments) = f_comments else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("comments"),
-                    );
-                };
-                ::std::result::Result::Ok(HubEvent {
-                    gid: f_gid,
-                    title: f_title,
-                    url: f_url,
-                    eventtime: f_eventtime,
-                    eventtype: f_eventtype,
-                    eventappid: f_eventappid.unwrap_or_default(),
-                    eventip: f_eventip.unwrap_or_default(),
-                    eventpassword: f_eventpassword.unwrap_or_default(),
-                    eventurl: f_eventurl.unwrap_or_default(),
-                    author: f_author,
-                    contents: f_contents,
-                    createdtime: f_createdtime,
-                    comments: f_comments,
-                })
-            }
-        }
-        ::serde::Deserializer::deserialize_struct(
-            deserializer,
-            "HubEvent",
-            FIELDS,
-            __Visitor,
-        )
-    }
 }
 /// Event types. Events are classified into the following types; for the sake of API consistency, these types have an integer assigned to the type. This allows for expansion and easy casing of types.
 ///
@@ -2238,409 +1532,124 @@ impl ::steam_webapi::__private::QueryValue for HubEventType {
     }
 }
 /// The result of GetAnnouncements.
-#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::Validate)]
+#[derive(
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
+    ::steam_webapi::__private::Serialize,
+    ::steam_webapi::__private::Deserialize,
+    ::steam_webapi::Validate
+)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct HubGetAnnouncementsResponse {
     /// Status return number of query. Possible responses include: 1 = Success. 42 = No match found.
+    #[serde(with = "::steam_webapi::wire::as_number")]
     #[schemars(with = "u32")]
     pub success: u32,
     /// Human readable string describing success description.
     pub message: ::std::string::String,
     /// Hub ID of the query returned if guid input was defined and successful. (The docs' example, queried by appid, returns 0.)
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(with = "::steam_webapi::wire::as_string")]
     #[schemars(with = "::std::option::Option<String>")]
     pub guid: ::std::option::Option<u64>,
     /// App ID of the query returned if appid input was defined and successful. (The docs' examples queried by guid return 0.)
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(with = "::steam_webapi::wire::as_number")]
     #[schemars(with = "::std::option::Option<u32>")]
     pub appid: ::std::option::Option<u32>,
     /// The following set is for each returned announcement item.
     pub announcements: ::std::vec::Vec<HubAnnouncement>,
 }
-impl ::serde::Serialize for HubGetAnnouncementsResponse {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        use ::steam_webapi::__private::codec;
-        let mut s = ::serde::Serializer::serialize_struct(
-            serializer,
-            "HubGetAnnouncementsResponse",
-            3 + usize::from(self.guid.is_some()) + usize::from(self.appid.is_some()),
-        )?;
-        codec::write(&mut s, "success", &codec::AsNumber(&self.success))?;
-        codec::write(&mut s, "message", &self.message)?;
-        codec::write_if(
-            &mut s,
-            "guid",
-            &codec::AsString(&self.guid),
-            self.guid.is_some(),
-        )?;
-        codec::write_if(
-            &mut s,
-            "appid",
-            &codec::AsNumber(&self.appid),
-            self.appid.is_some(),
-        )?;
-        codec::write(&mut s, "announcements", &self.announcements)?;
-        ::serde::ser::SerializeStruct::end(s)
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for HubGetAnnouncementsResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        const FIELDS: &[&str] = &[
-            "success",
-            "message",
-            "guid",
-            "appid",
-            "announcements",
-        ];
-        fn field(name: &str) -> usize {
-            match name {
-                "success" => 0,
-                "message" => 1,
-                "guid" => 2,
-                "appid" => 3,
-                "announcements" => 4,
-                _ => usize::MAX,
-            }
-        }
-        struct __Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
-            type Value = HubGetAnnouncementsResponse;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("struct HubGetAnnouncementsResponse")
-            }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<HubGetAnnouncementsResponse, A::Error> {
-                use ::steam_webapi::__private::codec;
-                let mut f_success: ::std::option::Option<u32> = ::std::option::Option::None;
-                let mut f_message: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                let mut f_guid: ::std::option::Option<::std::option::Option<u64>> = ::std::option::Option::None;
-                let mut f_appid: ::std::option::Option<::std::option::Option<u32>> = ::std::option::Option::None;
-                let mut f_announcements: ::std::option::Option<
-                    ::std::vec::Vec<HubAnnouncement>,
-                > = ::std::option::Option::None;
-                while let ::std::option::Option::Some(i) = map
-                    .next_key_seed(codec::FieldIndex(field))?
-                {
-                    match i {
-                        0 => codec::read_lenient(&mut map, &mut f_success, "success"),
-                        1 => codec::read(&mut map, &mut f_message, "message"),
-                        2 => codec::read_lenient(&mut map, &mut f_guid, "guid"),
-                        3 => codec::read_lenient(&mut map, &mut f_appid, "appid"),
-                        4 => codec::read(&mut map, &mut f_announcements, "announcements"),
-                        _ => codec::skip(&mut map),
-                    }?;
-                }
-                let ::std::option::Option::Some(f_success) = f_success else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("success"),
-                    );
-                };
-                let ::std::option::Option::Some(f_message) = f_message else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("message"),
-                    );
-                };
-                let ::std::option::Option::Some(f_announcements) = f_announcements else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("announcements"),
-                    );
-                };
-                ::std::result::Result::Ok(HubGetAnnouncementsResponse {
-                    success: f_success,
-                    message: f_message,
-                    guid: f_guid.unwrap_or_default(),
-                    appid: f_appid.unwrap_or_default(),
-                    announcements: f_announcements,
-                })
-            }
-        }
-        ::serde::Deserializer::deserialize_struct(
-            deserializer,
-            "HubGetAnnouncementsResponse",
-            FIELDS,
-            __Visitor,
-        )
-    }
-}
 /// The result of GetEvents.
-#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::Validate)]
+#[derive(
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
+    ::steam_webapi::__private::Serialize,
+    ::steam_webapi::__private::Deserialize,
+    ::steam_webapi::Validate
+)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct HubGetEventsResponse {
     /// Status return number of query. Possible responses include: 1 = Success. 42 = No match found.
+    #[serde(with = "::steam_webapi::wire::as_number")]
     #[schemars(with = "u32")]
     pub success: u32,
     /// Human readable string describing success description.
     pub message: ::std::string::String,
     /// Hub ID of the query returned if guid input was defined and successful.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(with = "::steam_webapi::wire::as_string")]
     #[schemars(with = "::std::option::Option<String>")]
     pub guid: ::std::option::Option<u64>,
     /// App ID of the query returned if appid input was defined and successful. (The docs' example, queried by guid, returns 0.)
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(with = "::steam_webapi::wire::as_number")]
     #[schemars(with = "::std::option::Option<u32>")]
     pub appid: ::std::option::Option<u32>,
     /// The main Events array. Each event returned will have an entry inside this array.
     pub events: ::std::vec::Vec<HubEvent>,
 }
-impl ::serde::Serialize for HubGetEventsResponse {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        use ::steam_webapi::__private::codec;
-        let mut s = ::serde::Serializer::serialize_struct(
-            serializer,
-            "HubGetEventsResponse",
-            3 + usize::from(self.guid.is_some()) + usize::from(self.appid.is_some()),
-        )?;
-        codec::write(&mut s, "success", &codec::AsNumber(&self.success))?;
-        codec::write(&mut s, "message", &self.message)?;
-        codec::write_if(
-            &mut s,
-            "guid",
-            &codec::AsString(&self.guid),
-            self.guid.is_some(),
-        )?;
-        codec::write_if(
-            &mut s,
-            "appid",
-            &codec::AsNumber(&self.appid),
-            self.appid.is_some(),
-        )?;
-        codec::write(&mut s, "events", &self.events)?;
-        ::serde::ser::SerializeStruct::end(s)
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for HubGetEventsResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        const FIELDS: &[&str] = &["success", "message", "guid", "appid", "events"];
-        fn field(name: &str) -> usize {
-            match name {
-                "success" => 0,
-                "message" => 1,
-                "guid" => 2,
-                "appid" => 3,
-                "events" => 4,
-                _ => usize::MAX,
-            }
-        }
-        struct __Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
-            type Value = HubGetEventsResponse;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("struct HubGetEventsResponse")
-            }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<HubGetEventsResponse, A::Error> {
-                use ::steam_webapi::__private::codec;
-                let mut f_success: ::std::option::Option<u32> = ::std::option::Option::None;
-                let mut f_message: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                let mut f_guid: ::std::option::Option<::std::option::Option<u64>> = ::std::option::Option::None;
-                let mut f_appid: ::std::option::Option<::std::option::Option<u32>> = ::std::option::Option::None;
-                let mut f_events: ::std::option::Option<::std::vec::Vec<HubEvent>> = ::std::option::Option::None;
-                while let ::std::option::Option::Some(i) = map
-                    .next_key_seed(codec::FieldIndex(field))?
-                {
-                    match i {
-                        0 => codec::read_lenient(&mut map, &mut f_success, "success"),
-                        1 => codec::read(&mut map, &mut f_message, "message"),
-                        2 => codec::read_lenient(&mut map, &mut f_guid, "guid"),
-                        3 => codec::read_lenient(&mut map, &mut f_appid, "appid"),
-                        4 => codec::read(&mut map, &mut f_events, "events"),
-                        _ => codec::skip(&mut map),
-                    }?;
-                }
-                let ::std::option::Option::Some(f_success) = f_success else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("success"),
-                    );
-                };
-                let ::std::option::Option::Some(f_message) = f_message else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("message"),
-                    );
-                };
-                let ::std::option::Option::Some(f_events) = f_events else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("events"),
-                    );
-                };
-                ::std::result::Result::Ok(HubGetEventsResponse {
-                    success: f_success,
-                    message: f_message,
-                    guid: f_guid.unwrap_or_default(),
-                    appid: f_appid.unwrap_or_default(),
-                    events: f_events,
-                })
-            }
-        }
-        ::serde::Deserializer::deserialize_struct(
-            deserializer,
-            "HubGetEventsResponse",
-            FIELDS,
-            __Visitor,
-        )
-    }
-}
 /// The result of GetMembers.
-#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::Validate)]
+#[derive(
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
+    ::steam_webapi::__private::Serialize,
+    ::steam_webapi::__private::Deserialize,
+    ::steam_webapi::Validate
+)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct HubGetMembersResponse {
     /// Status return number of query. Possible responses include: 1 = Success. 42 = No match found.
+    #[serde(with = "::steam_webapi::wire::as_number")]
     #[schemars(with = "u32")]
     pub success: u32,
     /// Human readable string describing success description.
     pub message: ::std::string::String,
     /// Hub ID of the query returned if guid input was defined and successful.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(with = "::steam_webapi::wire::as_string")]
     #[schemars(with = "::std::option::Option<String>")]
     pub guid: ::std::option::Option<u64>,
     /// App ID of the query returned if appid input was defined and successful. (The docs' example, queried by guid, returns 0.)
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(with = "::steam_webapi::wire::as_number")]
     #[schemars(with = "::std::option::Option<u32>")]
     pub appid: ::std::option::Option<u32>,
     /// The members of the hub.
     pub members: ::std::vec::Vec<HubMember>,
 }
-impl ::serde::Serialize for HubGetMembersResponse {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        use ::steam_webapi::__private::codec;
-        let mut s = ::serde::Serializer::serialize_struct(
-            serializer,
-            "HubGetMembersResponse",
-            3 + usize::from(self.guid.is_some()) + usize::from(self.appid.is_some()),
-        )?;
-        codec::write(&mut s, "success", &codec::AsNumber(&self.success))?;
-        codec::write(&mut s, "message", &self.message)?;
-        codec::write_if(
-            &mut s,
-            "guid",
-            &codec::AsString(&self.guid),
-            self.guid.is_some(),
-        )?;
-        codec::write_if(
-            &mut s,
-            "appid",
-            &codec::AsNumber(&self.appid),
-            self.appid.is_some(),
-        )?;
-        codec::write(&mut s, "members", &self.members)?;
-        ::serde::ser::SerializeStruct::end(s)
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for HubGetMembersResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        const FIELDS: &[&str] = &["success", "message", "guid", "appid", "members"];
-        fn field(name: &str) -> usize {
-            match name {
-                "success" => 0,
-                "message" => 1,
-                "guid" => 2,
-                "appid" => 3,
-                "members" => 4,
-                _ => usize::MAX,
-            }
-        }
-        struct __Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
-            type Value = HubGetMembersResponse;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("struct HubGetMembersResponse")
-            }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<HubGetMembersResponse, A::Error> {
-                use ::steam_webapi::__private::codec;
-                let mut f_success: ::std::option::Option<u32> = ::std::option::Option::None;
-                let mut f_message: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                let mut f_guid: ::std::option::Option<::std::option::Option<u64>> = ::std::option::Option::None;
-                let mut f_appid: ::std::option::Option<::std::option::Option<u32>> = ::std::option::Option::None;
-                let mut f_members: ::std::option::Option<::std::vec::Vec<HubMember>> = ::std::option::Option::None;
-                while let ::std::option::Option::Some(i) = map
-                    .next_key_seed(codec::FieldIndex(field))?
-                {
-                    match i {
-                        0 => codec::read_lenient(&mut map, &mut f_success, "success"),
-                        1 => codec::read(&mut map, &mut f_message, "message"),
-                        2 => codec::read_lenient(&mut map, &mut f_guid, "guid"),
-                        3 => codec::read_lenient(&mut map, &mut f_appid, "appid"),
-                        4 => codec::read(&mut map, &mut f_members, "members"),
-                        _ => codec::skip(&mut map),
-                    }?;
-                }
-                let ::std::option::Option::Some(f_success) = f_success else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("success"),
-                    );
-                };
-                let ::std::option::Option::Some(f_message) = f_message else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("message"),
-                    );
-                };
-                let ::std::option::Option::Some(f_members) = f_members else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("members"),
-                    );
-                };
-                ::std::result::Result::Ok(HubGetMembersResponse {
-                    success: f_success,
-                    message: f_message,
-                    guid: f_guid.unwrap_or_default(),
-                    appid: f_appid.unwrap_or_default(),
-                    members: f_members,
-                })
-            }
-        }
-        ::serde::Deserializer::deserialize_struct(
-            deserializer,
-            "HubGetMembersResponse",
-            FIELDS,
-            __Visitor,
-        )
-    }
-}
 /// The result of GetPermissions.
-#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::Validate)]
+#[derive(
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
+    ::steam_webapi::__private::Serialize,
+    ::steam_webapi::__private::Deserialize,
+    ::steam_webapi::Validate
+)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct HubGetPermissionsResponse {
     /// Status return number of query. Possible responses include: 1 = Success. 42 = No match found.
+    #[serde(with = "::steam_webapi::wire::as_number")]
     #[schemars(with = "u32")]
     pub success: u32,
     /// Human readable string describing success description.
     pub message: ::std::string::String,
     /// Hub ID of the query returned if guid input was defined and successful.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(with = "::steam_webapi::wire::as_string")]
     #[schemars(with = "::std::option::Option<String>")]
     pub guid: ::std::option::Option<u64>,
     /// App ID of the query returned if appid input was defined and successful. (The docs' example, queried by guid, returns 0.)
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(with = "::steam_webapi::wire::as_number")]
     #[schemars(with = "::std::option::Option<u32>")]
     pub appid: ::std::option::Option<u32>,
     /// Main Array.
@@ -2648,128 +1657,32 @@ pub struct HubGetPermissionsResponse {
     /// The docs' table types it "(array)"; the JSON example has one object.
     pub permissions: HubPermissions,
 }
-impl ::serde::Serialize for HubGetPermissionsResponse {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        use ::steam_webapi::__private::codec;
-        let mut s = ::serde::Serializer::serialize_struct(
-            serializer,
-            "HubGetPermissionsResponse",
-            3 + usize::from(self.guid.is_some()) + usize::from(self.appid.is_some()),
-        )?;
-        codec::write(&mut s, "success", &codec::AsNumber(&self.success))?;
-        codec::write(&mut s, "message", &self.message)?;
-        codec::write_if(
-            &mut s,
-            "guid",
-            &codec::AsString(&self.guid),
-            self.guid.is_some(),
-        )?;
-        codec::write_if(
-            &mut s,
-            "appid",
-            &codec::AsNumber(&self.appid),
-            self.appid.is_some(),
-        )?;
-        codec::write(&mut s, "permissions", &self.permissions)?;
-        ::serde::ser::SerializeStruct::end(s)
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for HubGetPermissionsResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        const FIELDS: &[&str] = &["success", "message", "guid", "appid", "permissions"];
-        fn field(name: &str) -> usize {
-            match name {
-                "success" => 0,
-                "message" => 1,
-                "guid" => 2,
-                "appid" => 3,
-                "permissions" => 4,
-                _ => usize::MAX,
-            }
-        }
-        struct __Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
-            type Value = HubGetPermissionsResponse;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("struct HubGetPermissionsResponse")
-            }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<HubGetPermissionsResponse, A::Error> {
-                use ::steam_webapi::__private::codec;
-                let mut f_success: ::std::option::Option<u32> = ::std::option::Option::None;
-                let mut f_message: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                let mut f_guid: ::std::option::Option<::std::option::Option<u64>> = ::std::option::Option::None;
-                let mut f_appid: ::std::option::Option<::std::option::Option<u32>> = ::std::option::Option::None;
-                let mut f_permissions: ::std::option::Option<HubPermissions> = ::std::option::Option::None;
-                while let ::std::option::Option::Some(i) = map
-                    .next_key_seed(codec::FieldIndex(field))?
-                {
-                    match i {
-                        0 => codec::read_lenient(&mut map, &mut f_success, "success"),
-                        1 => codec::read(&mut map, &mut f_message, "message"),
-                        2 => codec::read_lenient(&mut map, &mut f_guid, "guid"),
-                        3 => codec::read_lenient(&mut map, &mut f_appid, "appid"),
-                        4 => codec::read(&mut map, &mut f_permissions, "permissions"),
-                        _ => codec::skip(&mut map),
-                    }?;
-                }
-                let ::std::option::Option::Some(f_success) = f_success else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("success"),
-                    );
-                };
-                let ::std::option::Option::Some(f_message) = f_message else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("message"),
-                    );
-                };
-                let ::std::option::Option::Some(f_permissions) = f_permissions else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("permissions"),
-                    );
-                };
-                ::std::result::Result::Ok(HubGetPermissionsResponse {
-                    success: f_success,
-                    message: f_message,
-                    guid: f_guid.unwrap_or_default(),
-                    appid: f_appid.unwrap_or_default(),
-                    permissions: f_permissions,
-                })
-            }
-        }
-        ::serde::Deserializer::deserialize_struct(
-            deserializer,
-            "HubGetPermissionsResponse",
-            FIELDS,
-            __Visitor,
-        )
-    }
-}
 /// The result of GetStatus.
-#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::Validate)]
+#[derive(
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
+    ::steam_webapi::__private::Serialize,
+    ::steam_webapi::__private::Deserialize,
+    ::steam_webapi::Validate
+)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct HubGetStatusResponse {
     /// Status return number of query. Possible responses include: 1 = Success. 42 = No match found.
+    #[serde(with = "::steam_webapi::wire::as_number")]
     #[schemars(with = "u32")]
     pub success: u32,
     /// Human readable string describing success description.
     pub message: ::std::string::String,
     /// Hub ID of the query returned if guid input was defined and successful.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(with = "::steam_webapi::wire::as_string")]
     #[schemars(with = "::std::option::Option<String>")]
     pub guid: ::std::option::Option<u64>,
     /// App ID of the query returned if appid input was defined and successful. (The docs' example, queried by guid, returns 0.)
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(with = "::steam_webapi::wire::as_number")]
     #[schemars(with = "::std::option::Option<u32>")]
     pub appid: ::std::option::Option<u32>,
     /// Array of status information for group.
@@ -2777,118 +1690,20 @@ pub struct HubGetStatusResponse {
     /// The docs' table types it "(array)"; the JSON example has one object.
     pub status: HubStatus,
 }
-impl ::serde::Serialize for HubGetStatusResponse {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        use ::steam_webapi::__private::codec;
-        let mut s = ::serde::Serializer::serialize_struct(
-            serializer,
-            "HubGetStatusResponse",
-            3 + usize::from(self.guid.is_some()) + usize::from(self.appid.is_some()),
-        )?;
-        codec::write(&mut s, "success", &codec::AsNumber(&self.success))?;
-        codec::write(&mut s, "message", &self.message)?;
-        codec::write_if(
-            &mut s,
-            "guid",
-            &codec::AsString(&self.guid),
-            self.guid.is_some(),
-        )?;
-        codec::write_if(
-            &mut s,
-            "appid",
-            &codec::AsNumber(&self.appid),
-            self.appid.is_some(),
-        )?;
-        codec::write(&mut s, "status", &self.status)?;
-        ::serde::ser::SerializeStruct::end(s)
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for HubGetStatusResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        const FIELDS: &[&str] = &["success", "message", "guid", "appid", "status"];
-        fn field(name: &str) -> usize {
-            match name {
-                "success" => 0,
-                "message" => 1,
-                "guid" => 2,
-                "appid" => 3,
-                "status" => 4,
-                _ => usize::MAX,
-            }
-        }
-        struct __Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
-            type Value = HubGetStatusResponse;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("struct HubGetStatusResponse")
-            }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<HubGetStatusResponse, A::Error> {
-                use ::steam_webapi::__private::codec;
-                let mut f_success: ::std::option::Option<u32> = ::std::option::Option::None;
-                let mut f_message: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                let mut f_guid: ::std::option::Option<::std::option::Option<u64>> = ::std::option::Option::None;
-                let mut f_appid: ::std::option::Option<::std::option::Option<u32>> = ::std::option::Option::None;
-                let mut f_status: ::std::option::Option<HubStatus> = ::std::option::Option::None;
-                while let ::std::option::Option::Some(i) = map
-                    .next_key_seed(codec::FieldIndex(field))?
-                {
-                    match i {
-                        0 => codec::read_lenient(&mut map, &mut f_success, "success"),
-                        1 => codec::read(&mut map, &mut f_message, "message"),
-                        2 => codec::read_lenient(&mut map, &mut f_guid, "guid"),
-                        3 => codec::read_lenient(&mut map, &mut f_appid, "appid"),
-                        4 => codec::read(&mut map, &mut f_status, "status"),
-                        _ => codec::skip(&mut map),
-                    }?;
-                }
-                let ::std::option::Option::Some(f_success) = f_success else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("success"),
-                    );
-                };
-                let ::std::option::Option::Some(f_message) = f_message else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("message"),
-                    );
-                };
-                let ::std::option::Option::Some(f_status) = f_status else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("status"),
-                    );
-                };
-                ::std::result::Result::Ok(HubGetStatusResponse {
-                    success: f_success,
-                    message: f_message,
-                    guid: f_guid.unwrap_or_default(),
-                    appid: f_appid.unwrap_or_default(),
-                    status: f_status,
-                })
-            }
-        }
-        ::serde::Deserializer::deserialize_struct(
-            deserializer,
-            "HubGetStatusResponse",
-            FIELDS,
-            __Visitor,
-        )
-    }
-}
 /// The result of GetSummaries.
-#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::Validate)]
+#[derive(
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
+    ::steam_webapi::__private::Serialize,
+    ::steam_webapi::__private::Deserialize,
+    ::steam_webapi::Validate
+)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct HubGetSummariesResponse {
     /// Status return number of query. Possible responses include: 1 = Success. 42 = No match found.
+    #[serde(with = "::steam_webapi::wire::as_number")]
     #[schemars(with = "u32")]
     pub success: u32,
     /// Human readable string describing success description.
@@ -2903,104 +1718,16 @@ pub struct HubGetSummariesResponse {
     /// The docs' table types it "(array)"; the JSON example has an object whose keys are the hubs' guids.
     pub hubs: ::std::collections::BTreeMap<u64, HubSummary>,
 }
-impl ::serde::Serialize for HubGetSummariesResponse {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        use ::steam_webapi::__private::codec;
-        let mut s = ::serde::Serializer::serialize_struct(
-            serializer,
-            "HubGetSummariesResponse",
-            3 + usize::from(self.language.is_some()),
-        )?;
-        codec::write(&mut s, "success", &codec::AsNumber(&self.success))?;
-        codec::write(&mut s, "message", &self.message)?;
-        codec::write_if(&mut s, "language", &self.language, self.language.is_some())?;
-        codec::write(&mut s, "hubs", &self.hubs)?;
-        ::serde::ser::SerializeStruct::end(s)
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for HubGetSummariesResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        const FIELDS: &[&str] = &["success", "message", "language", "hubs"];
-        fn field(name: &str) -> usize {
-            match name {
-                "success" => 0,
-                "message" => 1,
-                "language" => 2,
-                "hubs" => 3,
-                _ => usize::MAX,
-            }
-        }
-        struct __Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
-            type Value = HubGetSummariesResponse;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("struct HubGetSummariesResponse")
-            }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<HubGetSummariesResponse, A::Error> {
-                use ::steam_webapi::__private::codec;
-                let mut f_success: ::std::option::Option<u32> = ::std::option::Option::None;
-                let mut f_message: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                let mut f_language: ::std::option::Option<
-                    ::std::option::Option<::std::string::String>,
-                > = ::std::option::Option::None;
-                let mut f_hubs: ::std::option::Option<
-                    ::std::collections::BTreeMap<u64, HubSummary>,
-                > = ::std::option::Option::None;
-                while let ::std::option::Option::Some(i) = map
-                    .next_key_seed(codec::FieldIndex(field))?
-                {
-                    match i {
-                        0 => codec::read_lenient(&mut map, &mut f_success, "success"),
-                        1 => codec::read(&mut map, &mut f_message, "message"),
-                        2 => codec::read(&mut map, &mut f_language, "language"),
-                        3 => codec::read(&mut map, &mut f_hubs, "hubs"),
-                        _ => codec::skip(&mut map),
-                    }?;
-                }
-                let ::std::option::Option::Some(f_success) = f_success else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("success"),
-                    );
-                };
-                let ::std::option::Option::Some(f_message) = f_message else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("message"),
-                    );
-                };
-                let ::std::option::Option::Some(f_hubs) = f_hubs else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("hubs"),
-                    );
-                };
-                ::std::result::Result::Ok(HubGetSummariesResponse {
-                    success: f_success,
-                    message: f_message,
-                    language: f_language.unwrap_or_default(),
-                    hubs: f_hubs,
-                })
-            }
-        }
-        ::serde::Deserializer::deserialize_struct(
-            deserializer,
-            "HubGetSummariesResponse",
-            FIELDS,
-            __Visitor,
-        )
-    }
-}
 /// One member of a hub.
-#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::Validate)]
+#[derive(
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
+    ::steam_webapi::__private::Serialize,
+    ::steam_webapi::__private::Deserialize,
+    ::steam_webapi::Validate
+)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct HubMember {
     /// The Steam ID of the member.
@@ -3009,79 +1736,6 @@ pub struct HubMember {
     pub steamid: ::steam_webapi::SteamId,
     /// The roll of the member in the hub. See Member Role Values for member roll return values.
     pub role: HubMemberRole,
-}
-impl ::serde::Serialize for HubMember {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        use ::steam_webapi::__private::codec;
-        let mut s = ::serde::Serializer::serialize_struct(serializer, "HubMember", 2)?;
-        codec::write(&mut s, "steamid", &self.steamid)?;
-        codec::write(&mut s, "role", &self.role)?;
-        ::serde::ser::SerializeStruct::end(s)
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for HubMember {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        const FIELDS: &[&str] = &["steamid", "role"];
-        fn field(name: &str) -> usize {
-            match name {
-                "steamid" => 0,
-                "role" => 1,
-                _ => usize::MAX,
-            }
-        }
-        struct __Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
-            type Value = HubMember;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("struct HubMember")
-            }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<HubMember, A::Error> {
-                use ::steam_webapi::__private::codec;
-                let mut f_steamid: ::std::option::Option<::steam_webapi::SteamId> = ::std::option::Option::None;
-                let mut f_role: ::std::option::Option<HubMemberRole> = ::std::option::Option::None;
-                while let ::std::option::Option::Some(i) = map
-                    .next_key_seed(codec::FieldIndex(field))?
-                {
-                    match i {
-                        0 => codec::read(&mut map, &mut f_steamid, "steamid"),
-                        1 => codec::read(&mut map, &mut f_role, "role"),
-                        _ => codec::skip(&mut map),
-                    }?;
-                }
-                let ::std::option::Option::Some(f_steamid) = f_steamid else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("steamid"),
-                    );
-                };
-                let ::std::option::Option::Some(f_role) = f_role else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("role"),
-                    );
-                };
-                ::std::result::Result::Ok(HubMember {
-                    steamid: f_steamid,
-                    role: f_role,
-                })
-            }
-        }
-        ::serde::Deserializer::deserialize_struct(
-            deserializer,
-            "HubMember",
-            FIELDS,
-            __Visitor,
-        )
-    }
 }
 /// The role of a member in a hub (Member Role Values). Some methods return the role of a member in a hub; GetPermissions uses the same values as the level of membership needed for an action.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -3170,7 +1824,15 @@ impl ::steam_webapi::__private::QueryValue for HubMemberRole {
 /// The permissions a hub has for members and the public. Each `can...` value is the level of membership (a member role) a user needs for the action.
 ///
 /// The docs' table types `permissions` as "(array)" ("Main Array."); the JSON example has one object.
-#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::Validate)]
+#[derive(
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
+    ::steam_webapi::__private::Serialize,
+    ::steam_webapi::__private::Deserialize,
+    ::steam_webapi::Validate
+)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct HubPermissions {
     /// If value is 1, then the group is invitation only.
@@ -3178,6 +1840,7 @@ pub struct HubPermissions {
     /// The docs' table spells it `inviteOnly`; the JSON (and XML/VDF) example writes `inviteonly`.
     ///
     /// The table puts "See Member Role Values for member roll return values." under this field, but its description makes it a 0/1 flag; the role reference applies to the `can...` fields.
+    #[serde(with = "::steam_webapi::wire::as_number")]
     #[schemars(with = "u32")]
     #[schemars(range(min = 0u32, max = 1u32))]
     pub inviteonly: u32,
@@ -3221,276 +1884,20 @@ pub struct HubPermissions {
     #[serde(rename = "canDeleteComments")]
     pub can_delete_comments: HubMemberRole,
 }
-impl ::serde::Serialize for HubPermissions {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        use ::steam_webapi::__private::codec;
-        let mut s = ::serde::Serializer::serialize_struct(
-            serializer,
-            "HubPermissions",
-            14,
-        )?;
-        codec::write(&mut s, "inviteonly", &codec::AsNumber(&self.inviteonly))?;
-        codec::write(&mut s, "canEditProps", &self.can_edit_props)?;
-        codec::write(&mut s, "canMakeOfficer", &self.can_make_officer)?;
-        codec::write(&mut s, "canSchedule", &self.can_schedule)?;
-        codec::write(&mut s, "canAnnounce", &self.can_announce)?;
-        codec::write(&mut s, "canPoTW", &self.can_po_tw)?;
-        codec::write(&mut s, "canInvite", &self.can_invite)?;
-        codec::write(&mut s, "canKickMembers", &self.can_kick_members)?;
-        codec::write(&mut s, "canChatAccess", &self.can_chat_access)?;
-        codec::write(&mut s, "canChatKick", &self.can_chat_kick)?;
-        codec::write(&mut s, "canChatBan", &self.can_chat_ban)?;
-        codec::write(&mut s, "canChatInvite", &self.can_chat_invite)?;
-        codec::write(&mut s, "canPostComments", &self.can_post_comments)?;
-        codec::write(&mut s, "canDeleteComments", &self.can_delete_comments)?;
-        ::serde::ser::SerializeStruct::end(s)
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for HubPermissions {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        const FIELDS: &[&str] = &[
-            "inviteonly",
-            "canEditProps",
-            "canMakeOfficer",
-            "canSchedule",
-            "canAnnounce",
-            "canPoTW",
-            "canInvite",
-            "canKickMembers",
-            "canChatAccess",
-            "canChatKick",
-            "canChatBan",
-            "canChatInvite",
-            "canPostComments",
-            "canDeleteComments",
-        ];
-        fn field(name: &str) -> usize {
-            match name {
-                "inviteonly" => 0,
-                "canEditProps" => 1,
-                "canMakeOfficer" => 2,
-                "canSchedule" => 3,
-                "canAnnounce" => 4,
-                "canPoTW" => 5,
-                "canInvite" => 6,
-                "canKickMembers" => 7,
-                "canChatAccess" => 8,
-                "canChatKick" => 9,
-                "canChatBan" => 10,
-                "canChatInvite" => 11,
-                "canPostComments" => 12,
-                "canDeleteComments" => 13,
-                _ => usize::MAX,
-            }
-        }
-        struct __Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
-            type Value = HubPermissions;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("struct HubPermissions")
-            }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<HubPermissions, A::Error> {
-                use ::steam_webapi::__private::codec;
-                let mut f_inviteonly: ::std::option::Option<u32> = ::std::option::Option::None;
-                let mut f_can_edit_props: ::std::option::Option<HubMemberRole> = ::std::option::Option::None;
-                let mut f_can_make_officer: ::std::option::Option<HubMemberRole> = ::std::option::Option::None;
-                let mut f_can_schedule: ::std::option::Option<HubMemberRole> = ::std::option::Option::None;
-                let mut f_can_announce: ::std::option::Option<HubMemberRole> = ::std::option::Option::None;
-                let mut f_can_po_tw: ::std::option::Option<HubMemberRole> = ::std::option::Option::None;
-                let mut f_can_invite: ::std::option::Option<HubMemberRole> = ::std::option::Option::None;
-                let mut f_can_kick_members: ::std::option::Option<HubMemberRole> = ::std::option::Option::None;
-                let mut f_can_chat_access: ::std::option::Option<HubMemberRole> = ::std::option::Option::None;
-                let mut f_can_chat_kick: ::std::option::Option<HubMemberRole> = ::std::option::Option::None;
-                let mut f_can_chat_ban: ::std::option::Option<HubMemberRole> = ::std::option::Option::None;
-                let mut f_can_chat_invite: ::std::option::Option<HubMemberRole> = ::std::option::Option::None;
-                let mut f_can_post_comments: ::std::option::Option<HubMemberRole> = ::std::option::Option::None;
-                let mut f_can_delete_comments: ::std::option::Option<HubMemberRole> = ::std::option::Option::None;
-                while let ::std::option::Option::Some(i) = map
-                    .next_key_seed(codec::FieldIndex(field))?
-                {
-                    match i {
-                        0 => {
-                            codec::read_lenient(
-                                &mut map,
-                                &mut f_inviteonly,
-                                "inviteonly",
-                            )
-                        }
-                        1 => codec::read(&mut map, &mut f_can_edit_props, "canEditProps"),
-                        2 => {
-                            codec::read(
-                                &mut map,
-                                &mut f_can_make_officer,
-                                "canMakeOfficer",
-                            )
-                        }
-                        3 => codec::read(&mut map, &mut f_can_schedule, "canSchedule"),
-                        4 => codec::read(&mut map, &mut f_can_announce, "canAnnounce"),
-                        5 => codec::read(&mut map, &mut f_can_po_tw, "canPoTW"),
-                        6 => codec::read(&mut map, &mut f_can_invite, "canInvite"),
-                        7 => {
-                            codec::read(
-                                &mut map,
-                                &mut f_can_kick_members,
-                                "canKickMembers",
-                            )
-                        }
-                        8 => {
-                            codec::read(
-                                &mut map,
-                                &mut f_can_chat_access,
-                                "canChatAccess",
-                            )
-                        }
-                        9 => codec::read(&mut map, &mut f_can_chat_kick, "canChatKick"),
-                        10 => codec::read(&mut map, &mut f_can_chat_ban, "canChatBan"),
-                        11 => {
-                            codec::read(
-                                &mut map,
-                                &mut f_can_chat_invite,
-                                "canChatInvite",
-                            )
-                        }
-                        12 => {
-                            codec::read(
-                                &mut map,
-                                &mut f_can_post_comments,
-                                "canPostComments",
-                            )
-                        }
-                        13 => {
-                            codec::read(
-                                &mut map,
-                                &mut f_can_delete_comments,
-                                "canDeleteComments",
-                            )
-                        }
-                        _ => codec::skip(&mut map),
-                    }?;
-                }
-                let ::std::option::Option::Some(f_inviteonly) = f_inviteonly else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("inviteonly"),
-                    );
-                };
-                let ::std::option::Option::Some(f_can_edit_props) = f_can_edit_props
-                else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("canEditProps"),
-                    );
-                };
-                let ::std::option::Option::Some(f_can_make_officer) = f_can_make_officer
-                else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("canMakeOfficer"),
-                    );
-                };
-                let ::std::option::Option::Some(f_can_schedule) = f_can_schedule else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("canSchedule"),
-                    );
-                };
-                let ::std::option::Option::Some(f_can_announce) = f_can_announce else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("canAnnounce"),
-                    );
-                };
-                let ::std::option::Option::Some(f_can_po_tw) = f_can_po_tw else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("canPoTW"),
-                    );
-                };
-                let ::std::option::Option::Some(f_can_invite) = f_can_invite else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("canInvite"),
-                    );
-                };
-                let ::std::option::Option::Some(f_can_kick_members) = f_can_kick_members
-                else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("canKickMembers"),
-                    );
-                };
-                let ::std::option::Option::Some(f_can_chat_access) = f_can_chat_access
-                else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("canChatAccess"),
-                    );
-                };
-                let ::std::option::Option::Some(f_can_chat_kick) = f_can_chat_kick else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("canChatKick"),
-                    );
-                };
-                let ::std::option::Option::Some(f_can_chat_ban) = f_can_chat_ban else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("canChatBan"),
-                    );
-                };
-                let ::std::option::Option::Some(f_can_chat_invite) = f_can_chat_invite
-                else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("canChatInvite"),
-                    );
-                };
-                let ::std::option::Option::Some(f_can_post_comments) = f_can_post_comments
-                else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field(
-                            "canPostComments",
-                        ),
-                    );
-                };
-                let ::std::option::Option::Some(f_can_delete_comments) = f_can_delete_comments
-                else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field(
-                            "canDeleteComments",
-                        ),
-                    );
-                };
-                ::std::result::Result::Ok(HubPermissions {
-                    inviteonly: f_inviteonly,
-                    can_edit_props: f_can_edit_props,
-                    can_make_officer: f_can_make_officer,
-                    can_schedule: f_can_schedule,
-                    can_announce: f_can_announce,
-                    can_po_tw: f_can_po_tw,
-                    can_invite: f_can_invite,
-                    can_kick_members: f_can_kick_members,
-                    can_chat_access: f_can_chat_access,
-                    can_chat_kick: f_can_chat_kick,
-                    can_chat_ban: f_can_chat_ban,
-                    can_chat_invite: f_can_chat_invite,
-                    can_post_comments: f_can_post_comments,
-                    can_delete_comments: f_can_delete_comments,
-                })
-            }
-        }
-        ::serde::Deserializer::deserialize_struct(
-            deserializer,
-            "HubPermissions",
-            FIELDS,
-            __Visitor,
-        )
-    }
-}
 /// The result of ResolveAppID.
-#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::Validate)]
+#[derive(
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
+    ::steam_webapi::__private::Serialize,
+    ::steam_webapi::__private::Deserialize,
+    ::steam_webapi::Validate
+)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct HubResolveAppIdResponse {
     /// Status return number of query. Possible responses include: 1 = Success. 42 = No match found.
+    #[serde(with = "::steam_webapi::wire::as_number")]
     #[schemars(with = "u32")]
     pub success: u32,
     /// Human readable string describing success description.
@@ -3499,6 +1906,7 @@ pub struct HubResolveAppIdResponse {
     ///
     /// Not in the docs' output table; both JSON examples echo the queried appid.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(with = "::steam_webapi::wire::as_number")]
     #[schemars(with = "::std::option::Option<u32>")]
     pub appid: ::std::option::Option<u32>,
     /// The language of the query (ISO 639-1).
@@ -3509,117 +1917,20 @@ pub struct HubResolveAppIdResponse {
     /// Array of results.
     pub hubs: ::std::vec::Vec<HubSearchResult>,
 }
-impl ::serde::Serialize for HubResolveAppIdResponse {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        use ::steam_webapi::__private::codec;
-        let mut s = ::serde::Serializer::serialize_struct(
-            serializer,
-            "HubResolveAppIdResponse",
-            3 + usize::from(self.appid.is_some()) + usize::from(self.language.is_some()),
-        )?;
-        codec::write(&mut s, "success", &codec::AsNumber(&self.success))?;
-        codec::write(&mut s, "message", &self.message)?;
-        codec::write_if(
-            &mut s,
-            "appid",
-            &codec::AsNumber(&self.appid),
-            self.appid.is_some(),
-        )?;
-        codec::write_if(&mut s, "language", &self.language, self.language.is_some())?;
-        codec::write(&mut s, "hubs", &self.hubs)?;
-        ::serde::ser::SerializeStruct::end(s)
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for HubResolveAppIdResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        const FIELDS: &[&str] = &["success", "message", "appid", "language", "hubs"];
-        fn field(name: &str) -> usize {
-            match name {
-                "success" => 0,
-                "message" => 1,
-                "appid" => 2,
-                "language" => 3,
-                "hubs" => 4,
-                _ => usize::MAX,
-            }
-        }
-        struct __Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
-            type Value = HubResolveAppIdResponse;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("struct HubResolveAppIdResponse")
-            }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<HubResolveAppIdResponse, A::Error> {
-                use ::steam_webapi::__private::codec;
-                let mut f_success: ::std::option::Option<u32> = ::std::option::Option::None;
-                let mut f_message: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                let mut f_appid: ::std::option::Option<::std::option::Option<u32>> = ::std::option::Option::None;
-                let mut f_language: ::std::option::Option<
-                    ::std::option::Option<::std::string::String>,
-                > = ::std::option::Option::None;
-                let mut f_hubs: ::std::option::Option<
-                    ::std::vec::Vec<HubSearchResult>,
-                > = ::std::option::Option::None;
-                while let ::std::option::Option::Some(i) = map
-                    .next_key_seed(codec::FieldIndex(field))?
-                {
-                    match i {
-                        0 => codec::read_lenient(&mut map, &mut f_success, "success"),
-                        1 => codec::read(&mut map, &mut f_message, "message"),
-                        2 => codec::read_lenient(&mut map, &mut f_appid, "appid"),
-                        3 => codec::read(&mut map, &mut f_language, "language"),
-                        4 => codec::read(&mut map, &mut f_hubs, "hubs"),
-                        _ => codec::skip(&mut map),
-                    }?;
-                }
-                let ::std::option::Option::Some(f_success) = f_success else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("success"),
-                    );
-                };
-                let ::std::option::Option::Some(f_message) = f_message else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("message"),
-                    );
-                };
-                let ::std::option::Option::Some(f_hubs) = f_hubs else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("hubs"),
-                    );
-                };
-                ::std::result::Result::Ok(HubResolveAppIdResponse {
-                    success: f_success,
-                    message: f_message,
-                    appid: f_appid.unwrap_or_default(),
-                    language: f_language.unwrap_or_default(),
-                    hubs: f_hubs,
-                })
-            }
-        }
-        ::serde::Deserializer::deserialize_struct(
-            deserializer,
-            "HubResolveAppIdResponse",
-            FIELDS,
-            __Visitor,
-        )
-    }
-}
 /// The result of ResolveVanityURL.
-#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::Validate)]
+#[derive(
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
+    ::steam_webapi::__private::Serialize,
+    ::steam_webapi::__private::Deserialize,
+    ::steam_webapi::Validate
+)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct HubResolveVanityUrlResponse {
     /// Status return number of query. Possible responses include: 1 = Success. 42 = No match found.
+    #[serde(with = "::steam_webapi::wire::as_number")]
     #[schemars(with = "u32")]
     pub success: u32,
     /// Human readable string describing success description.
@@ -3631,110 +1942,22 @@ pub struct HubResolveVanityUrlResponse {
     /// The hub the query resolved to.
     pub result: HubVanityResult,
 }
-impl ::serde::Serialize for HubResolveVanityUrlResponse {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        use ::steam_webapi::__private::codec;
-        let mut s = ::serde::Serializer::serialize_struct(
-            serializer,
-            "HubResolveVanityUrlResponse",
-            4,
-        )?;
-        codec::write(&mut s, "success", &codec::AsNumber(&self.success))?;
-        codec::write(&mut s, "message", &self.message)?;
-        codec::write(&mut s, "vanityurl", &self.vanityurl)?;
-        codec::write(&mut s, "result", &self.result)?;
-        ::serde::ser::SerializeStruct::end(s)
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for HubResolveVanityUrlResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        const FIELDS: &[&str] = &["success", "message", "vanityurl", "result"];
-        fn field(name: &str) -> usize {
-            match name {
-                "success" => 0,
-                "message" => 1,
-                "vanityurl" => 2,
-                "result" => 3,
-                _ => usize::MAX,
-            }
-        }
-        struct __Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
-            type Value = HubResolveVanityUrlResponse;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("struct HubResolveVanityUrlResponse")
-            }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<HubResolveVanityUrlResponse, A::Error> {
-                use ::steam_webapi::__private::codec;
-                let mut f_success: ::std::option::Option<u32> = ::std::option::Option::None;
-                let mut f_message: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                let mut f_vanityurl: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                let mut f_result: ::std::option::Option<HubVanityResult> = ::std::option::Option::None;
-                while let ::std::option::Option::Some(i) = map
-                    .next_key_seed(codec::FieldIndex(field))?
-                {
-                    match i {
-                        0 => codec::read_lenient(&mut map, &mut f_success, "success"),
-                        1 => codec::read(&mut map, &mut f_message, "message"),
-                        2 => codec::read(&mut map, &mut f_vanityurl, "vanityurl"),
-                        3 => codec::read(&mut map, &mut f_result, "result"),
-                        _ => codec::skip(&mut map),
-                    }?;
-                }
-                let ::std::option::Option::Some(f_success) = f_success else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("success"),
-                    );
-                };
-                let ::std::option::Option::Some(f_message) = f_message else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("message"),
-                    );
-                };
-                let ::std::option::Option::Some(f_vanityurl) = f_vanityurl else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("vanityurl"),
-                    );
-                };
-                let ::std::option::Option::Some(f_result) = f_result else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("result"),
-                    );
-                };
-                ::std::result::Result::Ok(HubResolveVanityUrlResponse {
-                    success: f_success,
-                    message: f_message,
-                    vanityurl: f_vanityurl,
-                    result: f_result,
-                })
-            }
-        }
-        ::serde::Deserializer::deserialize_struct(
-            deserializer,
-            "HubResolveVanityUrlResponse",
-            FIELDS,
-            __Visitor,
-        )
-    }
-}
 /// One hub found by ResolveAppID.
-#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::Validate)]
+#[derive(
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
+    ::steam_webapi::__private::Serialize,
+    ::steam_webapi::__private::Deserialize,
+    ::steam_webapi::Validate
+)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct HubSearchResult {
     /// Hub ID number.
     ///
     /// The docs type it "(int)" and write it as a bare JSON number; a 64-bit id, so uint64.
+    #[serde(with = "::steam_webapi::wire::as_string")]
     #[schemars(with = "String")]
     pub guid: u64,
     /// 12 character hub abbreviation string.
@@ -3750,150 +1973,38 @@ pub struct HubSearchResult {
     /// If TRUE, hub is public. FALSE if otherwise.
     pub public: bool,
 }
-impl ::serde::Serialize for HubSearchResult {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        use ::steam_webapi::__private::codec;
-        let mut s = ::serde::Serializer::serialize_struct(
-            serializer,
-            "HubSearchResult",
-            6,
-        )?;
-        codec::write(&mut s, "guid", &codec::AsString(&self.guid))?;
-        codec::write(&mut s, "abbreviation", &self.abbreviation)?;
-        codec::write(&mut s, "name", &self.name)?;
-        codec::write(&mut s, "url", &self.url)?;
-        codec::write(&mut s, "official", &self.official)?;
-        codec::write(&mut s, "public", &self.public)?;
-        ::serde::ser::SerializeStruct::end(s)
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for HubSearchResult {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        const FIELDS: &[&str] = &[
-            "guid",
-            "abbreviation",
-            "name",
-            "url",
-            "official",
-            "public",
-        ];
-        fn field(name: &str) -> usize {
-            match name {
-                "guid" => 0,
-                "abbreviation" => 1,
-                "name" => 2,
-                "url" => 3,
-                "official" => 4,
-                "public" => 5,
-                _ => usize::MAX,
-            }
-        }
-        struct __Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
-            type Value = HubSearchResult;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("struct HubSearchResult")
-            }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<HubSearchResult, A::Error> {
-                use ::steam_webapi::__private::codec;
-                let mut f_guid: ::std::option::Option<u64> = ::std::option::Option::None;
-                let mut f_abbreviation: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                let mut f_name: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                let mut f_url: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                let mut f_official: ::std::option::Option<bool> = ::std::option::Option::None;
-                let mut f_public: ::std::option::Option<bool> = ::std::option::Option::None;
-                while let ::std::option::Option::Some(i) = map
-                    .next_key_seed(codec::FieldIndex(field))?
-                {
-                    match i {
-                        0 => codec::read_lenient(&mut map, &mut f_guid, "guid"),
-                        1 => codec::read(&mut map, &mut f_abbreviation, "abbreviation"),
-                        2 => codec::read(&mut map, &mut f_name, "name"),
-                        3 => codec::read(&mut map, &mut f_url, "url"),
-                        4 => codec::read(&mut map, &mut f_official, "official"),
-                        5 => codec::read(&mut map, &mut f_public, "public"),
-                        _ => codec::skip(&mut map),
-                    }?;
-                }
-                let ::std::option::Option::Some(f_guid) = f_guid else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("guid"),
-                    );
-                };
-                let ::std::option::Option::Some(f_abbreviation) = f_abbreviation else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("abbreviation"),
-                    );
-                };
-                let ::std::option::Option::Some(f_name) = f_name else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("name"),
-                    );
-                };
-                let ::std::option::Option::Some(f_url) = f_url else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("url"),
-                    );
-                };
-                let ::std::option::Option::Some(f_official) = f_official else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("official"),
-                    );
-                };
-                let ::std::option::Option::Some(f_public) = f_public else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("public"),
-                    );
-                };
-                ::std::result::Result::Ok(HubSearchResult {
-                    guid: f_guid,
-                    abbreviation: f_abbreviation,
-                    name: f_name,
-                    url: f_url,
-                    official: f_official,
-                    public: f_public,
-                })
-            }
-        }
-        ::serde::Deserializer::deserialize_struct(
-            deserializer,
-            "HubSearchResult",
-            FIELDS,
-            __Visitor,
-        )
-    }
-}
 /// Status information for a hub.
 ///
 /// The docs' table types `status` as "(array)"; the JSON example has one object.
-#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::Validate)]
+#[derive(
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
+    ::steam_webapi::__private::Serialize,
+    ::steam_webapi::__private::Deserialize,
+    ::steam_webapi::Validate
+)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct HubStatus {
     /// Total members associated with the hub.
     #[serde(rename = "memberCount")]
+    #[serde(with = "::steam_webapi::wire::as_number")]
     #[schemars(with = "u32")]
     pub member_count: u32,
     /// Total members currently present in the hub's chat room.
     #[serde(rename = "membersInChat")]
+    #[serde(with = "::steam_webapi::wire::as_number")]
     #[schemars(with = "u32")]
     pub members_in_chat: u32,
     /// Total members associated with the hub playing any game on Steam.
     #[serde(rename = "membersInGame")]
+    #[serde(with = "::steam_webapi::wire::as_number")]
     #[schemars(with = "u32")]
     pub members_in_game: u32,
     /// Total members associated with the hub that are online (with Steam). Includes number of members who are in game.
     #[serde(rename = "membersOnline")]
+    #[serde(with = "::steam_webapi::wire::as_number")]
     #[schemars(with = "u32")]
     pub members_online: u32,
     /// The Steam ID number of the current player of the week (if defined). Returns 0 if there is no player of the week defined.
@@ -3901,149 +2012,22 @@ pub struct HubStatus {
     /// The docs type it "(int)" and write it as a bare JSON number; a SteamID64, so steamid.
     pub playerofweek: ::steam_webapi::SteamId,
 }
-impl ::serde::Serialize for HubStatus {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        use ::steam_webapi::__private::codec;
-        let mut s = ::serde::Serializer::serialize_struct(serializer, "HubStatus", 5)?;
-        codec::write(&mut s, "memberCount", &codec::AsNumber(&self.member_count))?;
-        codec::write(&mut s, "membersInChat", &codec::AsNumber(&self.members_in_chat))?;
-        codec::write(&mut s, "membersInGame", &codec::AsNumber(&self.members_in_game))?;
-        codec::write(&mut s, "membersOnline", &codec::AsNumber(&self.members_online))?;
-        codec::write(&mut s, "playerofweek", &self.playerofweek)?;
-        ::serde::ser::SerializeStruct::end(s)
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for HubStatus {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        const FIELDS: &[&str] = &[
-            "memberCount",
-            "membersInChat",
-            "membersInGame",
-            "membersOnline",
-            "playerofweek",
-        ];
-        fn field(name: &str) -> usize {
-            match name {
-                "memberCount" => 0,
-                "membersInChat" => 1,
-                "membersInGame" => 2,
-                "membersOnline" => 3,
-                "playerofweek" => 4,
-                _ => usize::MAX,
-            }
-        }
-        struct __Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
-            type Value = HubStatus;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("struct HubStatus")
-            }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<HubStatus, A::Error> {
-                use ::steam_webapi::__private::codec;
-                let mut f_member_count: ::std::option::Option<u32> = ::std::option::Option::None;
-                let mut f_members_in_chat: ::std::option::Option<u32> = ::std::option::Option::None;
-                let mut f_members_in_game: ::std::option::Option<u32> = ::std::option::Option::None;
-                let mut f_members_online: ::std::option::Option<u32> = ::std::option::Option::None;
-                let mut f_playerofweek: ::std::option::Option<::steam_webapi::SteamId> = ::std::option::Option::None;
-                while let ::std::option::Option::Some(i) = map
-                    .next_key_seed(codec::FieldIndex(field))?
-                {
-                    match i {
-                        0 => {
-                            codec::read_lenient(
-                                &mut map,
-                                &mut f_member_count,
-                                "memberCount",
-                            )
-                        }
-                        1 => {
-                            codec::read_lenient(
-                                &mut map,
-                                &mut f_members_in_chat,
-                                "membersInChat",
-                            )
-                        }
-                        2 => {
-                            codec::read_lenient(
-                                &mut map,
-                                &mut f_members_in_game,
-                                "membersInGame",
-                            )
-                        }
-                        3 => {
-                            codec::read_lenient(
-                                &mut map,
-                                &mut f_members_online,
-                                "membersOnline",
-                            )
-                        }
-                        4 => codec::read(&mut map, &mut f_playerofweek, "playerofweek"),
-                        _ => codec::skip(&mut map),
-                    }?;
-                }
-                let ::std::option::Option::Some(f_member_count) = f_member_count else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("memberCount"),
-                    );
-                };
-                let ::std::option::Option::Some(f_members_in_chat) = f_members_in_chat
-                else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("membersInChat"),
-                    );
-                };
-                let ::std::option::Option::Some(f_members_in_game) = f_members_in_game
-                else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("membersInGame"),
-                    );
-                };
-                let ::std::option::Option::Some(f_members_online) = f_members_online
-                else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("membersOnline"),
-                    );
-                };
-                let ::std::option::Option::Some(f_playerofweek) = f_playerofweek else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("playerofweek"),
-                    );
-                };
-                ::std::result::Result::Ok(HubStatus {
-                    member_count: f_member_count,
-                    members_in_chat: f_members_in_chat,
-                    members_in_game: f_members_in_game,
-                    members_online: f_members_online,
-                    playerofweek: f_playerofweek,
-                })
-            }
-        }
-        ::serde::Deserializer::deserialize_struct(
-            deserializer,
-            "HubStatus",
-            FIELDS,
-            __Visitor,
-        )
-    }
-}
 /// The bulk of information about one hub: title, icons, description, and other information. If data about a hub is not served by another method, that data lives in ISteamHub::GetSummaries.
-#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::Validate)]
+#[derive(
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
+    ::steam_webapi::__private::Serialize,
+    ::steam_webapi::__private::Deserialize,
+    ::steam_webapi::Validate
+)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct HubSummary {
     /// The 64 bit integer of the hub.
     ///
     /// The docs type it "(int)" and write it as a bare JSON number; a 64-bit id, so uint64.
+    #[serde(with = "::steam_webapi::wire::as_string")]
     #[schemars(with = "String")]
     pub guid: u64,
     /// The 12 character short name of the hub.
@@ -4053,6 +2037,7 @@ pub struct HubSummary {
     /// The URL of the hub.
     pub url: ::std::string::String,
     /// If the hub is an official game hub, returns the AppID number of that game. Otherwise returns 0.
+    #[serde(with = "::steam_webapi::wire::as_number")]
     #[schemars(with = "u32")]
     pub appid: u32,
     /// TRUE if the hub is publicly viewable. FALSE if otherwise. Note: A public hub doesn't assume players can join publicly. See inviteonly.
@@ -4060,11 +2045,13 @@ pub struct HubSummary {
     /// TRUE if the hub can only be joined by invite. FALSE if otherwise. Note: If hub is not public, value will always return TRUE.
     pub inviteonly: bool,
     /// Unix timestamp of when hub was created. Note: Time assume UTC timezone. If date is the only known datapoint, returns 00:00 as time.
+    #[serde(with = "::steam_webapi::wire::as_number")]
     #[schemars(with = "u32")]
     pub datecreated: u32,
     /// Unix timestamp of when hub's metadata was last updated.
     ///
     /// The docs' table spells it `dateupdate`; the JSON (and XML/VDF) example writes `dateupdated`.
+    #[serde(with = "::steam_webapi::wire::as_number")]
     #[schemars(with = "u32")]
     pub dateupdated: u32,
     /// Headline string of hub.
@@ -4076,6 +2063,7 @@ pub struct HubSummary {
     pub summary: ::std::string::String,
     /// Number of members inside the group. Note: This field allows for the quick look at the number of members. For more details, see ISteamHub::GetMembers.
     #[serde(rename = "memberCount")]
+    #[serde(with = "::steam_webapi::wire::as_number")]
     #[schemars(with = "u32")]
     pub member_count: u32,
     /// The language set by the hub. This field is optional for the hub owner and will return NULL if not set. Otherwise will return ISO 639-1 code.
@@ -4103,308 +2091,30 @@ pub struct HubSummary {
     /// If hub includes web links, this array will display them.
     pub websites: ::std::vec::Vec<HubWebsite>,
 }
-impl ::serde::Serialize for HubSummary {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        use ::steam_webapi::__private::codec;
-        let mut s = ::serde::Serializer::serialize_struct(serializer, "HubSummary", 19)?;
-        codec::write(&mut s, "guid", &codec::AsString(&self.guid))?;
-        codec::write(&mut s, "abbreviation", &self.abbreviation)?;
-        codec::write(&mut s, "name", &self.name)?;
-        codec::write(&mut s, "url", &self.url)?;
-        codec::write(&mut s, "appid", &codec::AsNumber(&self.appid))?;
-        codec::write(&mut s, "public", &self.public)?;
-        codec::write(&mut s, "inviteonly", &self.inviteonly)?;
-        codec::write(&mut s, "datecreated", &codec::AsNumber(&self.datecreated))?;
-        codec::write(&mut s, "dateupdated", &codec::AsNumber(&self.dateupdated))?;
-        codec::write(&mut s, "headline", &self.headline)?;
-        codec::write(&mut s, "summary", &self.summary)?;
-        codec::write(&mut s, "memberCount", &codec::AsNumber(&self.member_count))?;
-        codec::write(&mut s, "language", &self.language)?;
-        codec::write(&mut s, "locCountryCode", &self.loc_country_code)?;
-        codec::write(&mut s, "locStateCode", &self.loc_state_code)?;
-        codec::write(&mut s, "playerofweek", &self.playerofweek)?;
-        codec::write(&mut s, "avatar", &self.avatar)?;
-        codec::write(&mut s, "associatedGames", &self.associated_games)?;
-        codec::write(&mut s, "websites", &self.websites)?;
-        ::serde::ser::SerializeStruct::end(s)
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for HubSummary {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        const FIELDS: &[&str] = &[
-            "guid",
-            "abbreviation",
-            "name",
-            "url",
-            "appid",
-            "public",
-            "inviteonly",
-            "datecreated",
-            "dateupdated",
-            "headline",
-            "summary",
-            "memberCount",
-            "language",
-            "locCountryCode",
-            "locStateCode",
-            "playerofweek",
-            "avatar",
-            "associatedGames",
-            "websites",
-        ];
-        fn field(name: &str) -> usize {
-            match name {
-                "guid" => 0,
-                "abbreviation" => 1,
-                "name" => 2,
-                "url" => 3,
-                "appid" => 4,
-                "public" => 5,
-                "inviteonly" => 6,
-                "datecreated" => 7,
-                "dateupdated" => 8,
-                "headline" => 9,
-                "summary" => 10,
-                "memberCount" => 11,
-                "language" => 12,
-                "locCountryCode" => 13,
-                "locStateCode" => 14,
-                "playerofweek" => 15,
-                "avatar" => 16,
-                "associatedGames" => 17,
-                "websites" => 18,
-                _ => usize::MAX,
-            }
-        }
-        struct __Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
-            type Value = HubSummary;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("struct HubSummary")
-            }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<HubSummary, A::Error> {
-                use ::steam_webapi::__private::codec;
-                let mut f_guid: ::std::option::Option<u64> = ::std::option::Option::None;
-                let mut f_abbreviation: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                let mut f_name: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                let mut f_url: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                let mut f_appid: ::std::option::Option<u32> = ::std::option::Option::None;
-                let mut f_public: ::std::option::Option<bool> = ::std::option::Option::None;
-                let mut f_inviteonly: ::std::option::Option<bool> = ::std::option::Option::None;
-                let mut f_datecreated: ::std::option::Option<u32> = ::std::option::Option::None;
-                let mut f_dateupdated: ::std::option::Option<u32> = ::std::option::Option::None;
-                let mut f_headline: ::std::option::Option<
-                    ::std::option::Option<::std::string::String>,
-                > = ::std::option::Option::None;
-                let mut f_summary: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                let mut f_member_count: ::std::option::Option<u32> = ::std::option::Option::None;
-                let mut f_language: ::std::option::Option<
-                    ::std::option::Option<::std::string::String>,
-                > = ::std::option::Option::None;
-                let mut f_loc_country_code: ::std::option::Option<
-                    ::std::option::Option<::std::string::String>,
-                > = ::std::option::Option::None;
-                let mut f_loc_state_code: ::std::option::Option<
-                    ::std::option::Option<::std::string::String>,
-                > = ::std::option::Option::None;
-                let mut f_playerofweek: ::std::option::Option<::steam_webapi::SteamId> = ::std::option::Option::None;
-                let mut f_avatar: ::std::option::Option<HubAvatar> = ::std::option::Option::None;
-                let mut f_associated_games: ::std::option::Option<
-                    ::std::vec::Vec<HubAssociatedGame>,
-                > = ::std::option::Option::None;
-                let mut f_websites: ::std::option::Option<::std::vec::Vec<HubWebsite>> = ::std::option::Option::None;
-                while let ::std::option::Option::Some(i) = map
-                    .next_key_seed(codec::FieldIndex(field))?
-                {
-                    match i {
-                        0 => codec::read_lenient(&mut map, &mut f_guid, "guid"),
-                        1 => codec::read(&mut map, &mut f_abbreviation, "abbreviation"),
-                        2 => codec::read(&mut map, &mut f_name, "name"),
-                        3 => codec::read(&mut map, &mut f_url, "url"),
-                        4 => codec::read_lenient(&mut map, &mut f_appid, "appid"),
-                        5 => codec::read(&mut map, &mut f_public, "public"),
-                        6 => codec::read(&mut map, &mut f_inviteonly, "inviteonly"),
-                        7 => {
-                            codec::read_lenient(
-                                &mut map,
-                                &mut f_datecreated,
-                                "datecreated",
-                            )
-                        }
-                        8 => {
-                            codec::read_lenient(
-                                &mut map,
-                                &mut f_dateupdated,
-                                "dateupdated",
-                            )
-                        }
-                        9 => codec::read(&mut map, &mut f_headline, "headline"),
-                        10 => codec::read(&mut map, &mut f_summary, "summary"),
-                        11 => {
-                            codec::read_lenient(
-                                &mut map,
-                                &mut f_member_count,
-                                "memberCount",
-                            )
-                        }
-                        12 => codec::read(&mut map, &mut f_language, "language"),
-                        13 => {
-                            codec::read(
-                                &mut map,
-                                &mut f_loc_country_code,
-                                "locCountryCode",
-                            )
-                        }
-                        14 => {
-                            codec::read(&mut map, &mut f_loc_state_code, "locStateCode")
-                        }
-                        15 => codec::read(&mut map, &mut f_playerofweek, "playerofweek"),
-                        16 => codec::read(&mut map, &mut f_avatar, "avatar"),
-                        17 => {
-                            codec::read(
-                                &mut map,
-                                &mut f_associated_games,
-                                "associatedGames",
-                            )
-                        }
-                        18 => codec::read(&mut map, &mut f_websites, "websites"),
-                        _ => codec::skip(&mut map),
-                    }?;
-                }
-                let ::std::option::Option::Some(f_guid) = f_guid else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("guid"),
-                    );
-                };
-                let ::std::option::Option::Some(f_abbreviation) = f_abbreviation else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("abbreviation"),
-                    );
-                };
-                let ::std::option::Option::Some(f_name) = f_name else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("name"),
-                    );
-                };
-                let ::std::option::Option::Some(f_url) = f_url else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("url"),
-                    );
-                };
-                let ::std::option::Option::Some(f_appid) = f_appid else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("appid"),
-                    );
-                };
-                let ::std::option::Option::Some(f_public) = f_public else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("public"),
-                    );
-                };
-                let ::std::option::Option::Some(f_inviteonly) = f_inviteonly else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("inviteonly"),
-                    );
-                };
-                let ::std::option::Option::Some(f_datecreated) = f_datecreated else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("datecreated"),
-                    );
-                };
-                let ::std::option::Option::Some(f_dateupdated) = f_dateupdated else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("dateupdated"),
-                    );
-                };
-                let ::std::option::Option::Some(f_summary) = f_summary else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("summary"),
-                    );
-                };
-                let ::std::option::Option::Some(f_member_count) = f_member_count else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("memberCount"),
-                    );
-                };
-                let ::std::option::Option::Some(f_playerofweek) = f_playerofweek else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("playerofweek"),
-                    );
-                };
-                let ::std::option::Option::Some(f_avatar) = f_avatar else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("avatar"),
-                    );
-                };
-                let ::std::option::Option::Some(f_associated_games) = f_associated_games
-                else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field(
-                            "associatedGames",
-                        ),
-                    );
-                };
-                let ::std::option::Option::Some(f_websites) = f_websites else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("websites"),
-                    );
-                };
-                ::std::result::Result::Ok(HubSummary {
-                    guid: f_guid,
-                    abbreviation: f_abbreviation,
-                    name: f_name,
-                    url: f_url,
-                    appid: f_appid,
-                    public: f_public,
-                    inviteonly: f_inviteonly,
-                    datecreated: f_datecreated,
-                    dateupdated: f_dateupdated,
-                    headline: f_headline.unwrap_or_default(),
-                    summary: f_summary,
-                    member_count: f_member_count,
-                    language: f_language.unwrap_or_default(),
-                    loc_country_code: f_loc_country_code.unwrap_or_default(),
-                    loc_state_code: f_loc_state_code.unwrap_or_default(),
-                    playerofweek: f_playerofweek,
-                    avatar: f_avatar,
-                    associated_games: f_associated_games,
-                    websites: f_websites,
-                })
-            }
-        }
-        ::serde::Deserializer::deserialize_struct(
-            deserializer,
-            "HubSummary",
-            FIELDS,
-            __Visitor,
-        )
-    }
-}
 /// The hub a ResolveVanityURL query resolved to.
 ///
 /// The docs' table types `result` as "(array)"; the JSON example has one object.
-#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::Validate)]
+#[derive(
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
+    ::steam_webapi::__private::Serialize,
+    ::steam_webapi::__private::Deserialize,
+    ::steam_webapi::Validate
+)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct HubVanityResult {
     /// If queried hub is an official game hub, value returns the AppID of the game. If not an official game hub, value returns as 0.
     ///
     /// The docs' table spells it `appID`; the JSON example writes `appid`.
+    #[serde(with = "::steam_webapi::wire::as_number")]
     #[schemars(with = "u32")]
     pub appid: u32,
     /// Steam Hub ID number of query.
     ///
     /// The docs type it "(int)" and write it as a bare JSON number; a 64-bit id, so uint64.
+    #[serde(with = "::steam_webapi::wire::as_string")]
     #[schemars(with = "String")]
     pub guid: u64,
     /// Abbreviated name of the Hub. Also known as 'short code'.
@@ -4420,154 +2130,16 @@ pub struct HubVanityResult {
     /// TRUE if users can join only if invited. FALSE if otherwise.
     pub inviteonly: bool,
 }
-impl ::serde::Serialize for HubVanityResult {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        use ::steam_webapi::__private::codec;
-        let mut s = ::serde::Serializer::serialize_struct(
-            serializer,
-            "HubVanityResult",
-            8,
-        )?;
-        codec::write(&mut s, "appid", &codec::AsNumber(&self.appid))?;
-        codec::write(&mut s, "guid", &codec::AsString(&self.guid))?;
-        codec::write(&mut s, "abbreviation", &self.abbreviation)?;
-        codec::write(&mut s, "name", &self.name)?;
-        codec::write(&mut s, "url", &self.url)?;
-        codec::write(&mut s, "official", &self.official)?;
-        codec::write(&mut s, "public", &self.public)?;
-        codec::write(&mut s, "inviteonly", &self.inviteonly)?;
-        ::serde::ser::SerializeStruct::end(s)
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for HubVanityResult {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        const FIELDS: &[&str] = &[
-            "appid",
-            "guid",
-            "abbreviation",
-            "name",
-            "url",
-            "official",
-            "public",
-            "inviteonly",
-        ];
-        fn field(name: &str) -> usize {
-            match name {
-                "appid" => 0,
-                "guid" => 1,
-                "abbreviation" => 2,
-                "name" => 3,
-                "url" => 4,
-                "official" => 5,
-                "public" => 6,
-                "inviteonly" => 7,
-                _ => usize::MAX,
-            }
-        }
-        struct __Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
-            type Value = HubVanityResult;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("struct HubVanityResult")
-            }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<HubVanityResult, A::Error> {
-                use ::steam_webapi::__private::codec;
-                let mut f_appid: ::std::option::Option<u32> = ::std::option::Option::None;
-                let mut f_guid: ::std::option::Option<u64> = ::std::option::Option::None;
-                let mut f_abbreviation: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                let mut f_name: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                let mut f_url: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                let mut f_official: ::std::option::Option<bool> = ::std::option::Option::None;
-                let mut f_public: ::std::option::Option<bool> = ::std::option::Option::None;
-                let mut f_inviteonly: ::std::option::Option<bool> = ::std::option::Option::None;
-                while let ::std::option::Option::Some(i) = map
-                    .next_key_seed(codec::FieldIndex(field))?
-                {
-                    match i {
-                        0 => codec::read_lenient(&mut map, &mut f_appid, "appid"),
-                        1 => codec::read_lenient(&mut map, &mut f_guid, "guid"),
-                        2 => codec::read(&mut map, &mut f_abbreviation, "abbreviation"),
-                        3 => codec::read(&mut map, &mut f_name, "name"),
-                        4 => codec::read(&mut map, &mut f_url, "url"),
-                        5 => codec::read(&mut map, &mut f_official, "official"),
-                        6 => codec::read(&mut map, &mut f_public, "public"),
-                        7 => codec::read(&mut map, &mut f_inviteonly, "inviteonly"),
-                        _ => codec::skip(&mut map),
-                    }?;
-                }
-                let ::std::option::Option::Some(f_appid) = f_appid else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("appid"),
-                    );
-                };
-                let ::std::option::Option::Some(f_guid) = f_guid else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("guid"),
-                    );
-                };
-                let ::std::option::Option::Some(f_abbreviation) = f_abbreviation else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("abbreviation"),
-                    );
-                };
-                let ::std::option::Option::Some(f_name) = f_name else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("name"),
-                    );
-                };
-                let ::std::option::Option::Some(f_url) = f_url else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("url"),
-                    );
-                };
-                let ::std::option::Option::Some(f_official) = f_official else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("official"),
-                    );
-                };
-                let ::std::option::Option::Some(f_public) = f_public else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("public"),
-                    );
-                };
-                let ::std::option::Option::Some(f_inviteonly) = f_inviteonly else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("inviteonly"),
-                    );
-                };
-                ::std::result::Result::Ok(HubVanityResult {
-                    appid: f_appid,
-                    guid: f_guid,
-                    abbreviation: f_abbreviation,
-                    name: f_name,
-                    url: f_url,
-                    official: f_official,
-                    public: f_public,
-                    inviteonly: f_inviteonly,
-                })
-            }
-        }
-        ::serde::Deserializer::deserialize_struct(
-            deserializer,
-            "HubVanityResult",
-            FIELDS,
-            __Visitor,
-        )
-    }
-}
 /// A web link included by a hub.
-#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::Validate)]
+#[derive(
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
+    ::steam_webapi::__private::Serialize,
+    ::steam_webapi::__private::Deserialize,
+    ::steam_webapi::Validate
+)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct HubWebsite {
     /// The URL of attached website.
@@ -4576,77 +2148,4 @@ pub struct HubWebsite {
     ///
     /// The docs' table calls it `name`; the JSON and VDF examples write `title` (the XML example has the text of a `\<site url="..."\>` element).
     pub title: ::std::string::String,
-}
-impl ::serde::Serialize for HubWebsite {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        use ::steam_webapi::__private::codec;
-        let mut s = ::serde::Serializer::serialize_struct(serializer, "HubWebsite", 2)?;
-        codec::write(&mut s, "url", &self.url)?;
-        codec::write(&mut s, "title", &self.title)?;
-        ::serde::ser::SerializeStruct::end(s)
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for HubWebsite {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        const FIELDS: &[&str] = &["url", "title"];
-        fn field(name: &str) -> usize {
-            match name {
-                "url" => 0,
-                "title" => 1,
-                _ => usize::MAX,
-            }
-        }
-        struct __Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
-            type Value = HubWebsite;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("struct HubWebsite")
-            }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<HubWebsite, A::Error> {
-                use ::steam_webapi::__private::codec;
-                let mut f_url: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                let mut f_title: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                while let ::std::option::Option::Some(i) = map
-                    .next_key_seed(codec::FieldIndex(field))?
-                {
-                    match i {
-                        0 => codec::read(&mut map, &mut f_url, "url"),
-                        1 => codec::read(&mut map, &mut f_title, "title"),
-                        _ => codec::skip(&mut map),
-                    }?;
-                }
-                let ::std::option::Option::Some(f_url) = f_url else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("url"),
-                    );
-                };
-                let ::std::option::Option::Some(f_title) = f_title else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("title"),
-                    );
-                };
-                ::std::result::Result::Ok(HubWebsite {
-                    url: f_url,
-                    title: f_title,
-                })
-            }
-        }
-        ::serde::Deserializer::deserialize_struct(
-            deserializer,
-            "HubWebsite",
-            FIELDS,
-            __Visitor,
-        )
-    }
 }

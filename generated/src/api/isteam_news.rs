@@ -71,12 +71,19 @@ pub mod blocking {
 /// GetNewsForApp returns the latest of a game specified by its appID.
 ///
 /// `GET https://api.steampowered.com/ISteamNews/GetNewsForApp/v2/`
-#[derive(Clone, Debug, PartialEq, ::steam_webapi::Validate)]
+#[derive(
+    Clone,
+    Debug,
+    PartialEq,
+    ::steam_webapi::__private::Serialize,
+    ::steam_webapi::Validate
+)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct GetNewsForAppRequest {
     /// AppID of the game you want the news of.
     ///
     /// Type from the public listing 2026-07-09 (the docs give no type).
+    #[serde(with = "::steam_webapi::wire::as_number")]
     #[schemars(with = "u32")]
     pub appid: u32,
     /// How many news entries you want to get returned.
@@ -85,18 +92,21 @@ pub struct GetNewsForAppRequest {
     ///
     /// Default: `20`.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(with = "::steam_webapi::wire::as_number")]
     #[schemars(with = "::std::option::Option<u32>")]
     pub count: ::std::option::Option<u32>,
     /// Maximum length of each news entry. If this is 0 the full content is returned; if it is less, a blurb is generated to fit.
     ///
     /// Optionality and the meaning of 0 from the public listing 2026-07-09; the docs say neither.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(with = "::steam_webapi::wire::as_number")]
     #[schemars(with = "::std::option::Option<u32>")]
     pub maxlength: ::std::option::Option<u32>,
     /// Retrieve posts earlier than this date (unix epoch timestamp).
     ///
     /// GetSupportedAPIList: Not in the docs; taken from the listing (second source), description included. The listing's uint32 is a unix time, so it is typed `timestamp`.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(with = "::steam_webapi::wire::as_number")]
     #[schemars(with = "::std::option::Option<u32>")]
     pub enddate: ::std::option::Option<u32>,
     /// Comma-separated list of feed names to return news for.
@@ -109,43 +119,6 @@ pub struct GetNewsForAppRequest {
     /// GetSupportedAPIList: Not in the docs; taken from the public listing (second source), which writes the example tag as 'patchnodes' (a typo for 'patchnotes', the tag seen in recordings). The partner listing, an older capture, has no `tags` on v2. The listing types the list as one string; it is modelled as a comma-encoded array.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub tags: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-}
-impl ::serde::Serialize for GetNewsForAppRequest {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        use ::steam_webapi::__private::codec;
-        let mut s = ::serde::Serializer::serialize_struct(
-            serializer,
-            "GetNewsForAppRequest",
-            1 + usize::from(self.count.is_some()) + usize::from(self.maxlength.is_some())
-                + usize::from(self.enddate.is_some()) + usize::from(self.feeds.is_some())
-                + usize::from(self.tags.is_some()),
-        )?;
-        codec::write(&mut s, "appid", &codec::AsNumber(&self.appid))?;
-        codec::write_if(
-            &mut s,
-            "count",
-            &codec::AsNumber(&self.count),
-            self.count.is_some(),
-        )?;
-        codec::write_if(
-            &mut s,
-            "maxlength",
-            &codec::AsNumber(&self.maxlength),
-            self.maxlength.is_some(),
-        )?;
-        codec::write_if(
-            &mut s,
-            "enddate",
-            &codec::AsNumber(&self.enddate),
-            self.enddate.is_some(),
-        )?;
-        codec::write_if(&mut s, "feeds", &self.feeds, self.feeds.is_some())?;
-        codec::write_if(&mut s, "tags", &self.tags, self.tags.is_some())?;
-        ::serde::ser::SerializeStruct::end(s)
-    }
 }
 impl GetNewsForAppRequest {
     /// Creates the request from its required parameters.
@@ -226,113 +199,45 @@ impl ::steam_webapi::__private::Endpoint for GetNewsForAppRequest {
     }
 }
 /// The result of GetNewsForApp.
-#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::Validate)]
+#[derive(
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
+    ::steam_webapi::__private::Serialize,
+    ::steam_webapi::__private::Deserialize,
+    ::steam_webapi::Validate
+)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct GetNewsForAppResponse {
     /// The AppID of the game you want news of.
+    #[serde(with = "::steam_webapi::wire::as_number")]
     #[schemars(with = "u32")]
     pub appid: u32,
     /// An array of news item information, newest first.
     pub newsitems: ::std::vec::Vec<NewsItem>,
     /// The total number of news items the app has (not the number returned). Not in the docs; seen in recordings since 2023 (absent in 2014-2015).
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(with = "::steam_webapi::wire::as_number")]
     #[schemars(with = "::std::option::Option<u32>")]
     pub count: ::std::option::Option<u32>,
-}
-impl ::serde::Serialize for GetNewsForAppResponse {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        use ::steam_webapi::__private::codec;
-        let mut s = ::serde::Serializer::serialize_struct(
-            serializer,
-            "GetNewsForAppResponse",
-            2 + usize::from(self.count.is_some()),
-        )?;
-        codec::write(&mut s, "appid", &codec::AsNumber(&self.appid))?;
-        codec::write(&mut s, "newsitems", &self.newsitems)?;
-        codec::write_if(
-            &mut s,
-            "count",
-            &codec::AsNumber(&self.count),
-            self.count.is_some(),
-        )?;
-        ::serde::ser::SerializeStruct::end(s)
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for GetNewsForAppResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        const FIELDS: &[&str] = &["appid", "newsitems", "count"];
-        fn field(name: &str) -> usize {
-            match name {
-                "appid" => 0,
-                "newsitems" => 1,
-                "count" => 2,
-                _ => usize::MAX,
-            }
-        }
-        struct __Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
-            type Value = GetNewsForAppResponse;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("struct GetNewsForAppResponse")
-            }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<GetNewsForAppResponse, A::Error> {
-                use ::steam_webapi::__private::codec;
-                let mut f_appid: ::std::option::Option<u32> = ::std::option::Option::None;
-                let mut f_newsitems: ::std::option::Option<::std::vec::Vec<NewsItem>> = ::std::option::Option::None;
-                let mut f_count: ::std::option::Option<::std::option::Option<u32>> = ::std::option::Option::None;
-                while let ::std::option::Option::Some(i) = map
-                    .next_key_seed(codec::FieldIndex(field))?
-                {
-                    match i {
-                        0 => codec::read_lenient(&mut map, &mut f_appid, "appid"),
-                        1 => codec::read(&mut map, &mut f_newsitems, "newsitems"),
-                        2 => codec::read_lenient(&mut map, &mut f_count, "count"),
-                        _ => codec::skip(&mut map),
-                    }?;
-                }
-                let ::std::option::Option::Some(f_appid) = f_appid else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("appid"),
-                    );
-                };
-                let ::std::option::Option::Some(f_newsitems) = f_newsitems else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("newsitems"),
-                    );
-                };
-                ::std::result::Result::Ok(GetNewsForAppResponse {
-                    appid: f_appid,
-                    newsitems: f_newsitems,
-                    count: f_count.unwrap_or_default(),
-                })
-            }
-        }
-        ::serde::Deserializer::deserialize_struct(
-            deserializer,
-            "GetNewsForAppResponse",
-            FIELDS,
-            __Visitor,
-        )
-    }
 }
 /// One news item of an app's news feed.
 ///
 /// The docs list "An ID, title and url", the excerpt, and "A comma-separated string of labels and UNIX timestamp"; the last is read as `feedlabel` and `date`, the names the recordings use.
-#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::Validate)]
+#[derive(
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
+    ::steam_webapi::__private::Serialize,
+    ::steam_webapi::__private::Deserialize,
+    ::steam_webapi::Validate
+)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct NewsItem {
     /// The ID of the news item (a 64-bit id, sent as a string).
+    #[serde(with = "::steam_webapi::wire::as_string")]
     #[schemars(with = "String")]
     pub gid: u64,
     /// The title of the news item.
@@ -348,216 +253,22 @@ pub struct NewsItem {
     /// The label of the feed the item comes from, e.g. "Community Announcements", "PC Gamer".
     pub feedlabel: ::std::string::String,
     /// UNIX timestamp of the news item.
+    #[serde(with = "::steam_webapi::wire::as_number")]
     #[schemars(with = "u32")]
     pub date: u32,
     /// The internal name of the feed, e.g. steam_community_announcements, tf2_blog, pcgamer; the values the `feeds` parameter takes. Not in the docs; seen in recordings since 2014.
     pub feedname: ::std::string::String,
     /// Kind of feed: 1 on Steam community announcements and 0 on external feeds (TF2 Blog, PC Gamer) in the recordings. Not in the docs; seen in recordings since 2023 (absent in 2014-2015).
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(with = "::steam_webapi::wire::as_number")]
     #[schemars(with = "::std::option::Option<u32>")]
     pub feed_type: ::std::option::Option<u32>,
     /// The AppID the item belongs to. Not in the docs; seen in recordings since 2023 (absent in 2014-2015).
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(with = "::steam_webapi::wire::as_number")]
     #[schemars(with = "::std::option::Option<u32>")]
     pub appid: ::std::option::Option<u32>,
     /// Tags of the item, e.g. "patchnotes" or moderation tokens such as "mod_reviewed"; present on some items only. Not in the docs; seen in recordings since 2023.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub tags: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-}
-impl ::serde::Serialize for NewsItem {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        use ::steam_webapi::__private::codec;
-        let mut s = ::serde::Serializer::serialize_struct(
-            serializer,
-            "NewsItem",
-            9 + usize::from(self.feed_type.is_some()) + usize::from(self.appid.is_some())
-                + usize::from(self.tags.is_some()),
-        )?;
-        codec::write(&mut s, "gid", &codec::AsString(&self.gid))?;
-        codec::write(&mut s, "title", &self.title)?;
-        codec::write(&mut s, "url", &self.url)?;
-        codec::write(&mut s, "is_external_url", &self.is_external_url)?;
-        codec::write(&mut s, "author", &self.author)?;
-        codec::write(&mut s, "contents", &self.contents)?;
-        codec::write(&mut s, "feedlabel", &self.feedlabel)?;
-        codec::write(&mut s, "date", &codec::AsNumber(&self.date))?;
-        codec::write(&mut s, "feedname", &self.feedname)?;
-        codec::write_if(
-            &mut s,
-            "feed_type",
-            &codec::AsNumber(&self.feed_type),
-            self.feed_type.is_some(),
-        )?;
-        codec::write_if(
-            &mut s,
-            "appid",
-            &codec::AsNumber(&self.appid),
-            self.appid.is_some(),
-        )?;
-        codec::write_if(&mut s, "tags", &self.tags, self.tags.is_some())?;
-        ::serde::ser::SerializeStruct::end(s)
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for NewsItem {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        const FIELDS: &[&str] = &[
-            "gid",
-            "title",
-            "url",
-            "is_external_url",
-            "author",
-            "contents",
-            "feedlabel",
-            "date",
-            "feedname",
-            "feed_type",
-            "appid",
-            "tags",
-        ];
-        fn field(name: &str) -> usize {
-            match name {
-                "gid" => 0,
-                "title" => 1,
-                "url" => 2,
-                "is_external_url" => 3,
-                "author" => 4,
-                "contents" => 5,
-                "feedlabel" => 6,
-                "date" => 7,
-                "feedname" => 8,
-                "feed_type" => 9,
-                "appid" => 10,
-                "tags" => 11,
-                _ => usize::MAX,
-            }
-        }
-        struct __Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
-            type Value = NewsItem;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("struct NewsItem")
-            }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<NewsItem, A::Error> {
-                use ::steam_webapi::__private::codec;
-                let mut f_gid: ::std::option::Option<u64> = ::std::option::Option::None;
-                let mut f_title: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                let mut f_url: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                let mut f_is_external_url: ::std::option::Option<bool> = ::std::option::Option::None;
-                let mut f_author: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                let mut f_contents: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                let mut f_feedlabel: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                let mut f_date: ::std::option::Option<u32> = ::std::option::Option::None;
-                let mut f_feedname: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                let mut f_feed_type: ::std::option::Option<::std::option::Option<u32>> = ::std::option::Option::None;
-                let mut f_appid: ::std::option::Option<::std::option::Option<u32>> = ::std::option::Option::None;
-                let mut f_tags: ::std::option::Option<
-                    ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-                > = ::std::option::Option::None;
-                while let ::std::option::Option::Some(i) = map
-                    .next_key_seed(codec::FieldIndex(field))?
-                {
-                    match i {
-                        0 => codec::read_lenient(&mut map, &mut f_gid, "gid"),
-                        1 => codec::read(&mut map, &mut f_title, "title"),
-                        2 => codec::read(&mut map, &mut f_url, "url"),
-                        3 => {
-                            codec::read(
-                                &mut map,
-                                &mut f_is_external_url,
-                                "is_external_url",
-                            )
-                        }
-                        4 => codec::read(&mut map, &mut f_author, "author"),
-                        5 => codec::read(&mut map, &mut f_contents, "contents"),
-                        6 => codec::read(&mut map, &mut f_feedlabel, "feedlabel"),
-                        7 => codec::read_lenient(&mut map, &mut f_date, "date"),
-                        8 => codec::read(&mut map, &mut f_feedname, "feedname"),
-                        9 => codec::read_lenient(&mut map, &mut f_feed_type, "feed_type"),
-                        10 => codec::read_lenient(&mut map, &mut f_appid, "appid"),
-                        11 => codec::read(&mut map, &mut f_tags, "tags"),
-                        _ => codec::skip(&mut map),
-                    }?;
-                }
-                let ::std::option::Option::Some(f_gid) = f_gid else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("gid"),
-                    );
-                };
-                let ::std::option::Option::Some(f_title) = f_title else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("title"),
-                    );
-                };
-                let ::std::option::Option::Some(f_url) = f_url else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("url"),
-                    );
-                };
-                let ::std::option::Option::Some(f_is_external_url) = f_is_external_url
-                else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field(
-                            "is_external_url",
-                        ),
-                    );
-                };
-                let ::std::option::Option::Some(f_author) = f_author else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("author"),
-                    );
-                };
-                let ::std::option::Option::Some(f_contents) = f_contents else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("contents"),
-                    );
-                };
-                let ::std::option::Option::Some(f_feedlabel) = f_feedlabel else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("feedlabel"),
-                    );
-                };
-                let ::std::option::Option::Some(f_date) = f_date else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("date"),
-                    );
-                };
-                let ::std::option::Option::Some(f_feedname) = f_feedname else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("feedname"),
-                    );
-                };
-                ::std::result::Result::Ok(NewsItem {
-                    gid: f_gid,
-                    title: f_title,
-                    url: f_url,
-                    is_external_url: f_is_external_url,
-                    author: f_author,
-                    contents: f_contents,
-                    feedlabel: f_feedlabel,
-                    date: f_date,
-                    feedname: f_feedname,
-                    feed_type: f_feed_type.unwrap_or_default(),
-                    appid: f_appid.unwrap_or_default(),
-                    tags: f_tags.unwrap_or_default(),
-                })
-            }
-        }
-        ::serde::Deserializer::deserialize_struct(
-            deserializer,
-            "NewsItem",
-            FIELDS,
-            __Visitor,
-        )
-    }
 }

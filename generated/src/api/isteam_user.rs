@@ -81,7 +81,13 @@ pub mod blocking {
 /// Returns the friend list of any Steam user, provided their Steam Community profile visibility is set to "Public". Nothing will be returned if the profile is private.
 ///
 /// `GET https://api.steampowered.com/ISteamUser/GetFriendList/v1/`
-#[derive(Clone, Debug, PartialEq, ::steam_webapi::Validate)]
+#[derive(
+    Clone,
+    Debug,
+    PartialEq,
+    ::steam_webapi::__private::Serialize,
+    ::steam_webapi::Validate
+)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct GetFriendListRequest {
     /// 64 bit Steam ID to return friend list for.
@@ -89,27 +95,6 @@ pub struct GetFriendListRequest {
     /// Relationship filter. Possibles values: all, friend.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub relationship: ::std::option::Option<FriendRelationship>,
-}
-impl ::serde::Serialize for GetFriendListRequest {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        use ::steam_webapi::__private::codec;
-        let mut s = ::serde::Serializer::serialize_struct(
-            serializer,
-            "GetFriendListRequest",
-            1 + usize::from(self.relationship.is_some()),
-        )?;
-        codec::write(&mut s, "steamid", &self.steamid)?;
-        codec::write_if(
-            &mut s,
-            "relationship",
-            &self.relationship,
-            self.relationship.is_some(),
-        )?;
-        ::serde::ser::SerializeStruct::end(s)
-    }
 }
 impl GetFriendListRequest {
     /// Creates the request from its required parameters.
@@ -154,7 +139,13 @@ impl ::steam_webapi::__private::Endpoint for GetFriendListRequest {
 /// Returns basic profile information for a list of 64-bit Steam IDs.
 ///
 /// `GET https://api.steampowered.com/ISteamUser/GetPlayerSummaries/v2/`
-#[derive(Clone, Debug, PartialEq, ::steam_webapi::Validate)]
+#[derive(
+    Clone,
+    Debug,
+    PartialEq,
+    ::steam_webapi::__private::Serialize,
+    ::steam_webapi::Validate
+)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct GetPlayerSummariesRequest {
     /// Comma-delimited list of 64 bit Steam IDs to return profile information for. Up to 100 Steam IDs can be requested.
@@ -162,21 +153,6 @@ pub struct GetPlayerSummariesRequest {
     /// GetSupportedAPIList: The listing types the list as one string ("Comma-delimited list of SteamIDs (max 100)").
     #[schemars(length(min = 1, max = 100))]
     pub steamids: ::std::vec::Vec<::steam_webapi::SteamId>,
-}
-impl ::serde::Serialize for GetPlayerSummariesRequest {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        use ::steam_webapi::__private::codec;
-        let mut s = ::serde::Serializer::serialize_struct(
-            serializer,
-            "GetPlayerSummariesRequest",
-            1,
-        )?;
-        codec::write(&mut s, "steamids", &self.steamids)?;
-        ::serde::ser::SerializeStruct::end(s)
-    }
 }
 impl GetPlayerSummariesRequest {
     /// Creates the request from its required parameters.
@@ -277,7 +253,15 @@ impl ::steam_webapi::__private::QueryValue for CommunityVisibilityState {
     }
 }
 /// One entry of a friend list.
-#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::Validate)]
+#[derive(
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
+    ::steam_webapi::__private::Serialize,
+    ::steam_webapi::__private::Deserialize,
+    ::steam_webapi::Validate
+)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct Friend {
     /// 64 bit Steam ID of the friend.
@@ -285,97 +269,9 @@ pub struct Friend {
     /// Relationship qualifier.
     pub relationship: FriendRelationship,
     /// Unix timestamp of the time when the relationship was created. 0 for friendships older than the tracking of this timestamp.
+    #[serde(with = "::steam_webapi::wire::as_number")]
     #[schemars(with = "u32")]
     pub friend_since: u32,
-}
-impl ::serde::Serialize for Friend {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        use ::steam_webapi::__private::codec;
-        let mut s = ::serde::Serializer::serialize_struct(serializer, "Friend", 3)?;
-        codec::write(&mut s, "steamid", &self.steamid)?;
-        codec::write(&mut s, "relationship", &self.relationship)?;
-        codec::write(&mut s, "friend_since", &codec::AsNumber(&self.friend_since))?;
-        ::serde::ser::SerializeStruct::end(s)
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for Friend {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        const FIELDS: &[&str] = &["steamid", "relationship", "friend_since"];
-        fn field(name: &str) -> usize {
-            match name {
-                "steamid" => 0,
-                "relationship" => 1,
-                "friend_since" => 2,
-                _ => usize::MAX,
-            }
-        }
-        struct __Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
-            type Value = Friend;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("struct Friend")
-            }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<Friend, A::Error> {
-                use ::steam_webapi::__private::codec;
-                let mut f_steamid: ::std::option::Option<::steam_webapi::SteamId> = ::std::option::Option::None;
-                let mut f_relationship: ::std::option::Option<FriendRelationship> = ::std::option::Option::None;
-                let mut f_friend_since: ::std::option::Option<u32> = ::std::option::Option::None;
-                while let ::std::option::Option::Some(i) = map
-                    .next_key_seed(codec::FieldIndex(field))?
-                {
-                    match i {
-                        0 => codec::read(&mut map, &mut f_steamid, "steamid"),
-                        1 => codec::read(&mut map, &mut f_relationship, "relationship"),
-                        2 => {
-                            codec::read_lenient(
-                                &mut map,
-                                &mut f_friend_since,
-                                "friend_since",
-                            )
-                        }
-                        _ => codec::skip(&mut map),
-                    }?;
-                }
-                let ::std::option::Option::Some(f_steamid) = f_steamid else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("steamid"),
-                    );
-                };
-                let ::std::option::Option::Some(f_relationship) = f_relationship else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("relationship"),
-                    );
-                };
-                let ::std::option::Option::Some(f_friend_since) = f_friend_since else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("friend_since"),
-                    );
-                };
-                ::std::result::Result::Ok(Friend {
-                    steamid: f_steamid,
-                    relationship: f_relationship,
-                    friend_since: f_friend_since,
-                })
-            }
-        }
-        ::serde::Deserializer::deserialize_struct(
-            deserializer,
-            "Friend",
-            FIELDS,
-            __Visitor,
-        )
-    }
 }
 /// Relationship filter and qualifier.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -450,7 +346,15 @@ impl ::steam_webapi::__private::QueryValue for FriendRelationship {
     }
 }
 /// The result of GetFriendList.
-#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::Validate)]
+#[derive(
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
+    ::steam_webapi::__private::Serialize,
+    ::steam_webapi::__private::Deserialize,
+    ::steam_webapi::Validate
+)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct GetFriendListResponse {
     /// The user's friends.
@@ -458,146 +362,20 @@ pub struct GetFriendListResponse {
     /// For a private friend list Steam answers HTTP 401 with its one-line "Access is denied" HTML page (SteamWebAPI2 issue #27, confirmed by its maintainer), not an empty list. A curated test fixture (fkrzski/php-steam-api-sdk) stores the answer as `{}` with 200; that body has no `friendslist` and does not decode (the client reports a decode error at the root), which is deliberate: no recording shows it.
     pub friends: ::std::vec::Vec<Friend>,
 }
-impl ::serde::Serialize for GetFriendListResponse {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        use ::steam_webapi::__private::codec;
-        let mut s = ::serde::Serializer::serialize_struct(
-            serializer,
-            "GetFriendListResponse",
-            1,
-        )?;
-        codec::write(&mut s, "friends", &self.friends)?;
-        ::serde::ser::SerializeStruct::end(s)
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for GetFriendListResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        const FIELDS: &[&str] = &["friends"];
-        fn field(name: &str) -> usize {
-            match name {
-                "friends" => 0,
-                _ => usize::MAX,
-            }
-        }
-        struct __Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
-            type Value = GetFriendListResponse;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("struct GetFriendListResponse")
-            }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<GetFriendListResponse, A::Error> {
-                use ::steam_webapi::__private::codec;
-                let mut f_friends: ::std::option::Option<::std::vec::Vec<Friend>> = ::std::option::Option::None;
-                while let ::std::option::Option::Some(i) = map
-                    .next_key_seed(codec::FieldIndex(field))?
-                {
-                    match i {
-                        0 => codec::read(&mut map, &mut f_friends, "friends"),
-                        _ => codec::skip(&mut map),
-                    }?;
-                }
-                let ::std::option::Option::Some(f_friends) = f_friends else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("friends"),
-                    );
-                };
-                ::std::result::Result::Ok(GetFriendListResponse {
-                    friends: f_friends,
-                })
-            }
-        }
-        ::serde::Deserializer::deserialize_struct(
-            deserializer,
-            "GetFriendListResponse",
-            FIELDS,
-            __Visitor,
-        )
-    }
-}
 /// The result of GetPlayerSummaries.
-#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::Validate)]
+#[derive(
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
+    ::steam_webapi::__private::Serialize,
+    ::steam_webapi::__private::Deserialize,
+    ::steam_webapi::Validate
+)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct GetPlayerSummariesResponse {
     /// One entry per Steam ID that exists, in no particular order.
     pub players: ::std::vec::Vec<Player>,
-}
-impl ::serde::Serialize for GetPlayerSummariesResponse {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        use ::steam_webapi::__private::codec;
-        let mut s = ::serde::Serializer::serialize_struct(
-            serializer,
-            "GetPlayerSummariesResponse",
-            1,
-        )?;
-        codec::write(&mut s, "players", &self.players)?;
-        ::serde::ser::SerializeStruct::end(s)
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for GetPlayerSummariesResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        const FIELDS: &[&str] = &["players"];
-        fn field(name: &str) -> usize {
-            match name {
-                "players" => 0,
-                _ => usize::MAX,
-            }
-        }
-        struct __Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
-            type Value = GetPlayerSummariesResponse;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("struct GetPlayerSummariesResponse")
-            }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<GetPlayerSummariesResponse, A::Error> {
-                use ::steam_webapi::__private::codec;
-                let mut f_players: ::std::option::Option<::std::vec::Vec<Player>> = ::std::option::Option::None;
-                while let ::std::option::Option::Some(i) = map
-                    .next_key_seed(codec::FieldIndex(field))?
-                {
-                    match i {
-                        0 => codec::read(&mut map, &mut f_players, "players"),
-                        _ => codec::skip(&mut map),
-                    }?;
-                }
-                let ::std::option::Option::Some(f_players) = f_players else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("players"),
-                    );
-                };
-                ::std::result::Result::Ok(GetPlayerSummariesResponse {
-                    players: f_players,
-                })
-            }
-        }
-        ::serde::Deserializer::deserialize_struct(
-            deserializer,
-            "GetPlayerSummariesResponse",
-            FIELDS,
-            __Visitor,
-        )
-    }
 }
 /// The user's current status.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -692,7 +470,15 @@ impl ::steam_webapi::__private::QueryValue for PersonaState {
     }
 }
 /// Basic profile information of one account. Some data may be hidden if the user has their profile visibility set to "Friends Only" or "Private"; then only public data is returned.
-#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::Validate)]
+#[derive(
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
+    ::steam_webapi::__private::Serialize,
+    ::steam_webapi::__private::Deserialize,
+    ::steam_webapi::Validate
+)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct Player {
     /// 64bit SteamID of the user.
@@ -714,20 +500,24 @@ pub struct Player {
     pub personastate: PersonaState,
     /// Flags qualifying personastate (bit flags, by its name). Not in the docs; seen in recordings since 2015, always 0 in them; missing only from hand-made entries of curated fixtures, so optional.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(with = "::steam_webapi::wire::as_number")]
     #[schemars(with = "::std::option::Option<u32>")]
     pub personastateflags: ::std::option::Option<u32>,
     /// Whether the profile is visible to the caller, and if it is, why. It is the effective visibility from the account making the request to the account being viewed.
     pub communityvisibilitystate: CommunityVisibilityState,
     /// If set, indicates the user has a community profile configured (will be set to 1).
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(with = "::steam_webapi::wire::as_number")]
     #[schemars(with = "::std::option::Option<u32>")]
     pub profilestate: ::std::option::Option<u32>,
     /// The last time the user was online, in unix time.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(with = "::steam_webapi::wire::as_number")]
     #[schemars(with = "::std::option::Option<u32>")]
     pub lastlogoff: ::std::option::Option<u32>,
     /// If set, indicates the profile allows public comments.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(with = "::steam_webapi::wire::as_number")]
     #[schemars(with = "::std::option::Option<u32>")]
     pub commentpermission: ::std::option::Option<u32>,
     /// The player's "Real Name", if they have set it. (Private data.)
@@ -738,10 +528,12 @@ pub struct Player {
     pub primaryclanid: ::std::option::Option<::steam_webapi::SteamId>,
     /// The time the player's account was created. (Private data.)
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(with = "::steam_webapi::wire::as_number")]
     #[schemars(with = "::std::option::Option<u32>")]
     pub timecreated: ::std::option::Option<u32>,
     /// If the user is currently in-game, the gameid of that game. (Private data.)
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(with = "::steam_webapi::wire::as_string")]
     #[schemars(with = "::std::option::Option<String>")]
     pub gameid: ::std::option::Option<u64>,
     /// The ip and port of the game server the user is currently playing on, if they are playing on-line in a game using Steam matchmaking. Otherwise will be set to "". (Private data.)
@@ -752,6 +544,7 @@ pub struct Player {
     pub gameextrainfo: ::std::option::Option<::std::string::String>,
     /// This value will be removed in a future update (see loccityid). (Private data.)
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(with = "::steam_webapi::wire::as_number")]
     #[schemars(with = "::std::option::Option<u32>")]
     pub cityid: ::std::option::Option<u32>,
     /// If set on the user's Steam Community profile, the user's country of residence, 2-character ISO country code. (Private data.)
@@ -763,407 +556,7 @@ pub struct Player {
     pub locstatecode: ::std::option::Option<::std::string::String>,
     /// Internal city id of the user's location, if set. (Private data.)
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(with = "::steam_webapi::wire::as_number")]
     #[schemars(with = "::std::option::Option<u32>")]
     pub loccityid: ::std::option::Option<u32>,
-}
-impl ::serde::Serialize for Player {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        use ::steam_webapi::__private::codec;
-        let mut s = ::serde::Serializer::serialize_struct(
-            serializer,
-            "Player",
-            8 + usize::from(self.avatarhash.is_some())
-                + usize::from(self.personastateflags.is_some())
-                + usize::from(self.profilestate.is_some())
-                + usize::from(self.lastlogoff.is_some())
-                + usize::from(self.commentpermission.is_some())
-                + usize::from(self.realname.is_some())
-                + usize::from(self.primaryclanid.is_some())
-                + usize::from(self.timecreated.is_some())
-                + usize::from(self.gameid.is_some())
-                + usize::from(self.gameserverip.is_some())
-                + usize::from(self.gameextrainfo.is_some())
-                + usize::from(self.cityid.is_some())
-                + usize::from(self.loccountrycode.is_some())
-                + usize::from(self.locstatecode.is_some())
-                + usize::from(self.loccityid.is_some()),
-        )?;
-        codec::write(&mut s, "steamid", &self.steamid)?;
-        codec::write(&mut s, "personaname", &self.personaname)?;
-        codec::write(&mut s, "profileurl", &self.profileurl)?;
-        codec::write(&mut s, "avatar", &self.avatar)?;
-        codec::write(&mut s, "avatarmedium", &self.avatarmedium)?;
-        codec::write(&mut s, "avatarfull", &self.avatarfull)?;
-        codec::write_if(
-            &mut s,
-            "avatarhash",
-            &self.avatarhash,
-            self.avatarhash.is_some(),
-        )?;
-        codec::write(&mut s, "personastate", &self.personastate)?;
-        codec::write_if(
-            &mut s,
-            "personastateflags",
-            &codec::AsNumber(&self.personastateflags),
-            self.personastateflags.is_some(),
-        )?;
-        codec::write(
-            &mut s,
-            "communityvisibilitystate",
-            &self.communityvisibilitystate,
-        )?;
-        codec::write_if(
-            &mut s,
-            "profilestate",
-            &codec::AsNumber(&self.profilestate),
-            self.profilestate.is_some(),
-        )?;
-        codec::write_if(
-            &mut s,
-            "lastlogoff",
-            &codec::AsNumber(&self.lastlogoff),
-            self.lastlogoff.is_some(),
-        )?;
-        codec::write_if(
-            &mut s,
-            "commentpermission",
-            &codec::AsNumber(&self.commentpermission),
-            self.commentpermission.is_some(),
-        )?;
-        codec::write_if(&mut s, "realname", &self.realname, self.realname.is_some())?;
-        codec::write_if(
-            &mut s,
-            "primaryclanid",
-            &self.primaryclanid,
-            self.primaryclanid.is_some(),
-        )?;
-        codec::write_if(
-            &mut s,
-            "timecreated",
-            &codec::AsNumber(&self.timecreated),
-            self.timecreated.is_some(),
-        )?;
-        codec::write_if(
-            &mut s,
-            "gameid",
-            &codec::AsString(&self.gameid),
-            self.gameid.is_some(),
-        )?;
-        codec::write_if(
-            &mut s,
-            "gameserverip",
-            &self.gameserverip,
-            self.gameserverip.is_some(),
-        )?;
-        codec::write_if(
-            &mut s,
-            "gameextrainfo",
-            &self.gameextrainfo,
-            self.gameextrainfo.is_some(),
-        )?;
-        codec::write_if(
-            &mut s,
-            "cityid",
-            &codec::AsNumber(&self.cityid),
-            self.cityid.is_some(),
-        )?;
-        codec::write_if(
-            &mut s,
-            "loccountrycode",
-            &self.loccountrycode,
-            self.loccountrycode.is_some(),
-        )?;
-        codec::write_if(
-            &mut s,
-            "locstatecode",
-            &self.locstatecode,
-            self.locstatecode.is_some(),
-        )?;
-        codec::write_if(
-            &mut s,
-            "loccityid",
-            &codec::AsNumber(&self.loccityid),
-            self.loccityid.is_some(),
-        )?;
-        ::serde::ser::SerializeStruct::end(s)
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for Player {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        const FIELDS: &[&str] = &[
-            "steamid",
-            "personaname",
-            "profileurl",
-            "avatar",
-            "avatarmedium",
-            "avatarfull",
-            "avatarhash",
-            "personastate",
-            "personastateflags",
-            "communityvisibilitystate",
-            "profilestate",
-            "lastlogoff",
-            "commentpermission",
-            "realname",
-            "primaryclanid",
-            "timecreated",
-            "gameid",
-            "gameserverip",
-            "gameextrainfo",
-            "cityid",
-            "loccountrycode",
-            "locstatecode",
-            "loccityid",
-        ];
-        fn field(name: &str) -> usize {
-            match name {
-                "steamid" => 0,
-                "personaname" => 1,
-                "profileurl" => 2,
-                "avatar" => 3,
-                "avatarmedium" => 4,
-                "avatarfull" => 5,
-                "avatarhash" => 6,
-                "personastate" => 7,
-                "personastateflags" => 8,
-                "communityvisibilitystate" => 9,
-                "profilestate" => 10,
-                "lastlogoff" => 11,
-                "commentpermission" => 12,
-                "realname" => 13,
-                "primaryclanid" => 14,
-                "timecreated" => 15,
-                "gameid" => 16,
-                "gameserverip" => 17,
-                "gameextrainfo" => 18,
-                "cityid" => 19,
-                "loccountrycode" => 20,
-                "locstatecode" => 21,
-                "loccityid" => 22,
-                _ => usize::MAX,
-            }
-        }
-        struct __Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
-            type Value = Player;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("struct Player")
-            }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<Player, A::Error> {
-                use ::steam_webapi::__private::codec;
-                let mut f_steamid: ::std::option::Option<::steam_webapi::SteamId> = ::std::option::Option::None;
-                let mut f_personaname: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                let mut f_profileurl: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                let mut f_avatar: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                let mut f_avatarmedium: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                let mut f_avatarfull: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                let mut f_avatarhash: ::std::option::Option<
-                    ::std::option::Option<::std::string::String>,
-                > = ::std::option::Option::None;
-                let mut f_personastate: ::std::option::Option<PersonaState> = ::std::option::Option::None;
-                let mut f_personastateflags: ::std::option::Option<
-                    ::std::option::Option<u32>,
-                > = ::std::option::Option::None;
-                let mut f_communityvisibilitystate: ::std::option::Option<
-                    CommunityVisibilityState,
-                > = ::std::option::Option::None;
-                let mut f_profilestate: ::std::option::Option<
-                    ::std::option::Option<u32>,
-                > = ::std::option::Option::None;
-                let mut f_lastlogoff: ::std::option::Option<
-                    ::std::option::Option<u32>,
-                > = ::std::option::Option::None;
-                let mut f_commentpermission: ::std::option::Option<
-                    ::std::option::Option<u32>,
-                > = ::std::option::Option::None;
-                let mut f_realname: ::std::option::Option<
-                    ::std::option::Option<::std::string::String>,
-                > = ::std::option::Option::None;
-                let mut f_primaryclanid: ::std::option::Option<
-                    ::std::option::Option<::steam_webapi::SteamId>,
-                > = ::std::option::Option::None;
-                let mut f_timecreated: ::std::option::Option<
-                    ::std::option::Option<u32>,
-                > = ::std::option::Option::None;
-                let mut f_gameid: ::std::option::Option<::std::option::Option<u64>> = ::std::option::Option::None;
-                let mut f_gameserverip: ::std::option::Option<
-                    ::std::option::Option<::std::string::String>,
-                > = ::std::option::Option::None;
-                let mut f_gameextrainfo: ::std::option::Option<
-                    ::std::option::Option<::std::string::String>,
-                > = ::std::option::Option::None;
-                let mut f_cityid: ::std::option::Option<::std::option::Option<u32>> = ::std::option::Option::None;
-                let mut f_loccountrycode: ::std::option::Option<
-                    ::std::option::Option<::std::string::String>,
-                > = ::std::option::Option::None;
-                let mut f_locstatecode: ::std::option::Option<
-                    ::std::option::Option<::std::string::String>,
-                > = ::std::option::Option::None;
-                let mut f_loccityid: ::std::option::Option<::std::option::Option<u32>> = ::std::option::Option::None;
-                while let ::std::option::Option::Some(i) = map
-                    .next_key_seed(codec::FieldIndex(field))?
-                {
-                    match i {
-                        0 => codec::read(&mut map, &mut f_steamid, "steamid"),
-                        1 => codec::read(&mut map, &mut f_personaname, "personaname"),
-                        2 => codec::read(&mut map, &mut f_profileurl, "profileurl"),
-                        3 => codec::read(&mut map, &mut f_avatar, "avatar"),
-                        4 => codec::read(&mut map, &mut f_avatarmedium, "avatarmedium"),
-                        5 => codec::read(&mut map, &mut f_avatarfull, "avatarfull"),
-                        6 => codec::read(&mut map, &mut f_avatarhash, "avatarhash"),
-                        7 => codec::read(&mut map, &mut f_personastate, "personastate"),
-                        8 => {
-                            codec::read_lenient(
-                                &mut map,
-                                &mut f_personastateflags,
-                                "personastateflags",
-                            )
-                        }
-                        9 => {
-                            codec::read(
-                                &mut map,
-                                &mut f_communityvisibilitystate,
-                                "communityvisibilitystate",
-                            )
-                        }
-                        10 => {
-                            codec::read_lenient(
-                                &mut map,
-                                &mut f_profilestate,
-                                "profilestate",
-                            )
-                        }
-                        11 => {
-                            codec::read_lenient(
-                                &mut map,
-                                &mut f_lastlogoff,
-                                "lastlogoff",
-                            )
-                        }
-                        12 => {
-                            codec::read_lenient(
-                                &mut map,
-                                &mut f_commentpermission,
-                                "commentpermission",
-                            )
-                        }
-                        13 => codec::read(&mut map, &mut f_realname, "realname"),
-                        14 => {
-                            codec::read(&mut map, &mut f_primaryclanid, "primaryclanid")
-                        }
-                        15 => {
-                            codec::read_lenient(
-                                &mut map,
-                                &mut f_timecreated,
-                                "timecreated",
-                            )
-                        }
-                        16 => codec::read_lenient(&mut map, &mut f_gameid, "gameid"),
-                        17 => codec::read(&mut map, &mut f_gameserverip, "gameserverip"),
-                        18 => {
-                            codec::read(&mut map, &mut f_gameextrainfo, "gameextrainfo")
-                        }
-                        19 => codec::read_lenient(&mut map, &mut f_cityid, "cityid"),
-                        20 => {
-                            codec::read(
-                                &mut map,
-                                &mut f_loccountrycode,
-                                "loccountrycode",
-                            )
-                        }
-                        21 => codec::read(&mut map, &mut f_locstatecode, "locstatecode"),
-                        22 => {
-                            codec::read_lenient(&mut map, &mut f_loccityid, "loccityid")
-                        }
-                        _ => codec::skip(&mut map),
-                    }?;
-                }
-                let ::std::option::Option::Some(f_steamid) = f_steamid else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("steamid"),
-                    );
-                };
-                let ::std::option::Option::Some(f_personaname) = f_personaname else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("personaname"),
-                    );
-                };
-                let ::std::option::Option::Some(f_profileurl) = f_profileurl else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("profileurl"),
-                    );
-                };
-                let ::std::option::Option::Some(f_avatar) = f_avatar else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("avatar"),
-                    );
-                };
-                let ::std::option::Option::Some(f_avatarmedium) = f_avatarmedium else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("avatarmedium"),
-                    );
-                };
-                let ::std::option::Option::Some(f_avatarfull) = f_avatarfull else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("avatarfull"),
-                    );
-                };
-                let ::std::option::Option::Some(f_personastate) = f_personastate else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("personastate"),
-                    );
-                };
-                let ::std::option::Option::Some(f_communityvisibilitystate) = f_communityvisibilitystate
-                else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field(
-                            "communityvisibilitystate",
-                        ),
-                    );
-                };
-                ::std::result::Result::Ok(Player {
-                    steamid: f_steamid,
-                    personaname: f_personaname,
-                    profileurl: f_profileurl,
-                    avatar: f_avatar,
-                    avatarmedium: f_avatarmedium,
-                    avatarfull: f_avatarfull,
-                    avatarhash: f_avatarhash.unwrap_or_default(),
-                    personastate: f_personastate,
-                    personastateflags: f_personastateflags.unwrap_or_default(),
-                    communityvisibilitystate: f_communityvisibilitystate,
-                    profilestate: f_profilestate.unwrap_or_default(),
-                    lastlogoff: f_lastlogoff.unwrap_or_default(),
-                    commentpermission: f_commentpermission.unwrap_or_default(),
-                    realname: f_realname.unwrap_or_default(),
-                    primaryclanid: f_primaryclanid.unwrap_or_default(),
-                    timecreated: f_timecreated.unwrap_or_default(),
-                    gameid: f_gameid.unwrap_or_default(),
-                    gameserverip: f_gameserverip.unwrap_or_default(),
-                    gameextrainfo: f_gameextrainfo.unwrap_or_default(),
-                    cityid: f_cityid.unwrap_or_default(),
-                    loccountrycode: f_loccountrycode.unwrap_or_default(),
-                    locstatecode: f_locstatecode.unwrap_or_default(),
-                    loccityid: f_loccityid.unwrap_or_default(),
-                })
-            }
-        }
-        ::serde::Deserializer::deserialize_struct(
-            deserializer,
-            "Player",
-            FIELDS,
-            __Visitor,
-        )
-    }
 }

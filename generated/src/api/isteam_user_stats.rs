@@ -124,7 +124,13 @@ pub mod blocking {
 /// Returns on global achievements overview of a specific game in percentages.
 ///
 /// `GET https://api.steampowered.com/ISteamUserStats/GetGlobalAchievementPercentagesForApp/v2/`
-#[derive(Clone, Debug, PartialEq, ::steam_webapi::Validate)]
+#[derive(
+    Clone,
+    Debug,
+    PartialEq,
+    ::steam_webapi::__private::Serialize,
+    ::steam_webapi::Validate
+)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct GetGlobalAchievementPercentagesForAppRequest {
     /// AppID of the game you want the percentages of.
@@ -132,23 +138,9 @@ pub struct GetGlobalAchievementPercentagesForAppRequest {
     /// The docs say "AppID of the game you want the news of", copied from GetNewsForApp; "news" is corrected to "percentages" here.
     ///
     /// Type from the public listing 2026-07-09 (uint64, "GameID to retrieve the achievement percentages for"); the docs give no type. For a Steam app the GameID equals its AppID.
+    #[serde(with = "::steam_webapi::wire::as_string")]
     #[schemars(with = "String")]
     pub gameid: u64,
-}
-impl ::serde::Serialize for GetGlobalAchievementPercentagesForAppRequest {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        use ::steam_webapi::__private::codec;
-        let mut s = ::serde::Serializer::serialize_struct(
-            serializer,
-            "GetGlobalAchievementPercentagesForAppRequest",
-            1,
-        )?;
-        codec::write(&mut s, "gameid", &codec::AsString(&self.gameid))?;
-        ::serde::ser::SerializeStruct::end(s)
-    }
 }
 impl GetGlobalAchievementPercentagesForAppRequest {
     /// Creates the request from its required parameters.
@@ -182,7 +174,13 @@ for GetGlobalAchievementPercentagesForAppRequest {
 /// Returns a list of achievements for this user by app id.
 ///
 /// `GET https://api.steampowered.com/ISteamUserStats/GetPlayerAchievements/v1/`
-#[derive(Clone, Debug, PartialEq, ::steam_webapi::Validate)]
+#[derive(
+    Clone,
+    Debug,
+    PartialEq,
+    ::steam_webapi::__private::Serialize,
+    ::steam_webapi::Validate
+)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct GetPlayerAchievementsRequest {
     /// 64 bit Steam ID to return achievements for.
@@ -192,6 +190,7 @@ pub struct GetPlayerAchievementsRequest {
     /// The ID for the game you're requesting.
     ///
     /// Type from the public listing 2026-07-09 (the docs give no type).
+    #[serde(with = "::steam_webapi::wire::as_number")]
     #[schemars(with = "u32")]
     pub appid: u32,
     /// Language. If specified, it will return language data for the requested language.
@@ -199,23 +198,6 @@ pub struct GetPlayerAchievementsRequest {
     /// With it, each achievement gains `name` and `description` (recorded). The listing (optional: true, as the docs) describes it as "Language to return strings for".
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub l: ::std::option::Option<::std::string::String>,
-}
-impl ::serde::Serialize for GetPlayerAchievementsRequest {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        use ::steam_webapi::__private::codec;
-        let mut s = ::serde::Serializer::serialize_struct(
-            serializer,
-            "GetPlayerAchievementsRequest",
-            2 + usize::from(self.l.is_some()),
-        )?;
-        codec::write(&mut s, "steamid", &self.steamid)?;
-        codec::write(&mut s, "appid", &codec::AsNumber(&self.appid))?;
-        codec::write_if(&mut s, "l", &self.l, self.l.is_some())?;
-        ::serde::ser::SerializeStruct::end(s)
-    }
 }
 impl GetPlayerAchievementsRequest {
     /// Creates the request from its required parameters.
@@ -262,7 +244,13 @@ impl ::steam_webapi::__private::Endpoint for GetPlayerAchievementsRequest {
 /// Returns a list of achievements for this user by app id.
 ///
 /// `GET https://api.steampowered.com/ISteamUserStats/GetUserStatsForGame/v2/`
-#[derive(Clone, Debug, PartialEq, ::steam_webapi::Validate)]
+#[derive(
+    Clone,
+    Debug,
+    PartialEq,
+    ::steam_webapi::__private::Serialize,
+    ::steam_webapi::Validate
+)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct GetUserStatsForGameRequest {
     /// 64 bit Steam ID to return stats for.
@@ -272,6 +260,7 @@ pub struct GetUserStatsForGameRequest {
     /// The ID for the game you're requesting.
     ///
     /// Type from the public listing 2026-07-09 (the docs give no type).
+    #[serde(with = "::steam_webapi::wire::as_number")]
     #[schemars(with = "u32")]
     pub appid: u32,
     /// Language. If specified, it will return language data for the requested language.
@@ -279,23 +268,6 @@ pub struct GetUserStatsForGameRequest {
     /// GetSupportedAPIList: Neither listing has an `l` parameter for GetUserStatsForGame (v1 or v2); the docs list it, so it is kept. No recording shows what it changes.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub l: ::std::option::Option<::std::string::String>,
-}
-impl ::serde::Serialize for GetUserStatsForGameRequest {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        use ::steam_webapi::__private::codec;
-        let mut s = ::serde::Serializer::serialize_struct(
-            serializer,
-            "GetUserStatsForGameRequest",
-            2 + usize::from(self.l.is_some()),
-        )?;
-        codec::write(&mut s, "steamid", &self.steamid)?;
-        codec::write(&mut s, "appid", &codec::AsNumber(&self.appid))?;
-        codec::write_if(&mut s, "l", &self.l, self.l.is_some())?;
-        ::serde::ser::SerializeStruct::end(s)
-    }
 }
 impl GetUserStatsForGameRequest {
     /// Creates the request from its required parameters.
@@ -338,86 +310,30 @@ impl ::steam_webapi::__private::Endpoint for GetUserStatsForGameRequest {
     }
 }
 /// The result of GetGlobalAchievementPercentagesForApp.
-#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::Validate)]
+#[derive(
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
+    ::steam_webapi::__private::Serialize,
+    ::steam_webapi::__private::Deserialize,
+    ::steam_webapi::Validate
+)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct GetGlobalAchievementPercentagesForAppResponse {
     /// The app's achievements with their global unlock percentages, in descending order of percent in the recordings. Not named in the docs; seen in recordings since 2015.
     pub achievements: ::std::vec::Vec<GlobalAchievementPercentage>,
 }
-impl ::serde::Serialize for GetGlobalAchievementPercentagesForAppResponse {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        use ::steam_webapi::__private::codec;
-        let mut s = ::serde::Serializer::serialize_struct(
-            serializer,
-            "GetGlobalAchievementPercentagesForAppResponse",
-            1,
-        )?;
-        codec::write(&mut s, "achievements", &self.achievements)?;
-        ::serde::ser::SerializeStruct::end(s)
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for GetGlobalAchievementPercentagesForAppResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        const FIELDS: &[&str] = &["achievements"];
-        fn field(name: &str) -> usize {
-            match name {
-                "achievements" => 0,
-                _ => usize::MAX,
-            }
-        }
-        struct __Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
-            type Value = GetGlobalAchievementPercentagesForAppResponse;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("struct GetGlobalAchievementPercentagesForAppResponse")
-            }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<
-                GetGlobalAchievementPercentagesForAppResponse,
-                A::Error,
-            > {
-                use ::steam_webapi::__private::codec;
-                let mut f_achievements: ::std::option::Option<
-                    ::std::vec::Vec<GlobalAchievementPercentage>,
-                > = ::std::option::Option::None;
-                while let ::std::option::Option::Some(i) = map
-                    .next_key_seed(codec::FieldIndex(field))?
-                {
-                    match i {
-                        0 => codec::read(&mut map, &mut f_achievements, "achievements"),
-                        _ => codec::skip(&mut map),
-                    }?;
-                }
-                let ::std::option::Option::Some(f_achievements) = f_achievements else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("achievements"),
-                    );
-                };
-                ::std::result::Result::Ok(GetGlobalAchievementPercentagesForAppResponse {
-                    achievements: f_achievements,
-                })
-            }
-        }
-        ::serde::Deserializer::deserialize_struct(
-            deserializer,
-            "GetGlobalAchievementPercentagesForAppResponse",
-            FIELDS,
-            __Visitor,
-        )
-    }
-}
 /// The result of GetPlayerAchievements.
-#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::Validate)]
+#[derive(
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
+    ::steam_webapi::__private::Serialize,
+    ::steam_webapi::__private::Deserialize,
+    ::steam_webapi::Validate
+)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct GetPlayerAchievementsResponse {
     /// The user's 64 bit Steam ID (note the casing). Not in the docs; seen in recordings since 2015. Absent when `success` is false.
@@ -437,117 +353,16 @@ pub struct GetPlayerAchievementsResponse {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub error: ::std::option::Option<::std::string::String>,
 }
-impl ::serde::Serialize for GetPlayerAchievementsResponse {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        use ::steam_webapi::__private::codec;
-        let mut s = ::serde::Serializer::serialize_struct(
-            serializer,
-            "GetPlayerAchievementsResponse",
-            1 + usize::from(self.steam_id.is_some())
-                + usize::from(self.game_name.is_some())
-                + usize::from(self.achievements.is_some())
-                + usize::from(self.error.is_some()),
-        )?;
-        codec::write_if(&mut s, "steamID", &self.steam_id, self.steam_id.is_some())?;
-        codec::write_if(&mut s, "gameName", &self.game_name, self.game_name.is_some())?;
-        codec::write_if(
-            &mut s,
-            "achievements",
-            &self.achievements,
-            self.achievements.is_some(),
-        )?;
-        codec::write(&mut s, "success", &self.success)?;
-        codec::write_if(&mut s, "error", &self.error, self.error.is_some())?;
-        ::serde::ser::SerializeStruct::end(s)
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for GetPlayerAchievementsResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        const FIELDS: &[&str] = &[
-            "steamID",
-            "gameName",
-            "achievements",
-            "success",
-            "error",
-        ];
-        fn field(name: &str) -> usize {
-            match name {
-                "steamID" => 0,
-                "gameName" => 1,
-                "achievements" => 2,
-                "success" => 3,
-                "error" => 4,
-                _ => usize::MAX,
-            }
-        }
-        struct __Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
-            type Value = GetPlayerAchievementsResponse;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("struct GetPlayerAchievementsResponse")
-            }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<GetPlayerAchievementsResponse, A::Error> {
-                use ::steam_webapi::__private::codec;
-                let mut f_steam_id: ::std::option::Option<
-                    ::std::option::Option<::steam_webapi::SteamId>,
-                > = ::std::option::Option::None;
-                let mut f_game_name: ::std::option::Option<
-                    ::std::option::Option<::std::string::String>,
-                > = ::std::option::Option::None;
-                let mut f_achievements: ::std::option::Option<
-                    ::std::option::Option<::std::vec::Vec<PlayerAchievement>>,
-                > = ::std::option::Option::None;
-                let mut f_success: ::std::option::Option<bool> = ::std::option::Option::None;
-                let mut f_error: ::std::option::Option<
-                    ::std::option::Option<::std::string::String>,
-                > = ::std::option::Option::None;
-                while let ::std::option::Option::Some(i) = map
-                    .next_key_seed(codec::FieldIndex(field))?
-                {
-                    match i {
-                        0 => codec::read(&mut map, &mut f_steam_id, "steamID"),
-                        1 => codec::read(&mut map, &mut f_game_name, "gameName"),
-                        2 => codec::read(&mut map, &mut f_achievements, "achievements"),
-                        3 => codec::read(&mut map, &mut f_success, "success"),
-                        4 => codec::read(&mut map, &mut f_error, "error"),
-                        _ => codec::skip(&mut map),
-                    }?;
-                }
-                let ::std::option::Option::Some(f_success) = f_success else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("success"),
-                    );
-                };
-                ::std::result::Result::Ok(GetPlayerAchievementsResponse {
-                    steam_id: f_steam_id.unwrap_or_default(),
-                    game_name: f_game_name.unwrap_or_default(),
-                    achievements: f_achievements.unwrap_or_default(),
-                    success: f_success,
-                    error: f_error.unwrap_or_default(),
-                })
-            }
-        }
-        ::serde::Deserializer::deserialize_struct(
-            deserializer,
-            "GetPlayerAchievementsResponse",
-            FIELDS,
-            __Visitor,
-        )
-    }
-}
 /// The result of GetUserStatsForGame.
-#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::Validate)]
+#[derive(
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
+    ::steam_webapi::__private::Serialize,
+    ::steam_webapi::__private::Deserialize,
+    ::steam_webapi::Validate
+)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct GetUserStatsForGameResponse {
     /// The user's 64 bit Steam ID (note the casing). Not in the docs; seen in recordings since 2015.
@@ -565,105 +380,16 @@ pub struct GetUserStatsForGameResponse {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub achievements: ::std::option::Option<::std::vec::Vec<UserStatsAchievement>>,
 }
-impl ::serde::Serialize for GetUserStatsForGameResponse {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        use ::steam_webapi::__private::codec;
-        let mut s = ::serde::Serializer::serialize_struct(
-            serializer,
-            "GetUserStatsForGameResponse",
-            2 + usize::from(self.stats.is_some())
-                + usize::from(self.achievements.is_some()),
-        )?;
-        codec::write(&mut s, "steamID", &self.steam_id)?;
-        codec::write(&mut s, "gameName", &self.game_name)?;
-        codec::write_if(&mut s, "stats", &self.stats, self.stats.is_some())?;
-        codec::write_if(
-            &mut s,
-            "achievements",
-            &self.achievements,
-            self.achievements.is_some(),
-        )?;
-        ::serde::ser::SerializeStruct::end(s)
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for GetUserStatsForGameResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        const FIELDS: &[&str] = &["steamID", "gameName", "stats", "achievements"];
-        fn field(name: &str) -> usize {
-            match name {
-                "steamID" => 0,
-                "gameName" => 1,
-                "stats" => 2,
-                "achievements" => 3,
-                _ => usize::MAX,
-            }
-        }
-        struct __Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
-            type Value = GetUserStatsForGameResponse;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("struct GetUserStatsForGameResponse")
-            }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<GetUserStatsForGameResponse, A::Error> {
-                use ::steam_webapi::__private::codec;
-                let mut f_steam_id: ::std::option::Option<::steam_webapi::SteamId> = ::std::option::Option::None;
-                let mut f_game_name: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                let mut f_stats: ::std::option::Option<
-                    ::std::option::Option<::std::vec::Vec<UserStat>>,
-                > = ::std::option::Option::None;
-                let mut f_achievements: ::std::option::Option<
-                    ::std::option::Option<::std::vec::Vec<UserStatsAchievement>>,
-                > = ::std::option::Option::None;
-                while let ::std::option::Option::Some(i) = map
-                    .next_key_seed(codec::FieldIndex(field))?
-                {
-                    match i {
-                        0 => codec::read(&mut map, &mut f_steam_id, "steamID"),
-                        1 => codec::read(&mut map, &mut f_game_name, "gameName"),
-                        2 => codec::read(&mut map, &mut f_stats, "stats"),
-                        3 => codec::read(&mut map, &mut f_achievements, "achievements"),
-                        _ => codec::skip(&mut map),
-                    }?;
-                }
-                let ::std::option::Option::Some(f_steam_id) = f_steam_id else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("steamID"),
-                    );
-                };
-                let ::std::option::Option::Some(f_game_name) = f_game_name else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("gameName"),
-                    );
-                };
-                ::std::result::Result::Ok(GetUserStatsForGameResponse {
-                    steam_id: f_steam_id,
-                    game_name: f_game_name,
-                    stats: f_stats.unwrap_or_default(),
-                    achievements: f_achievements.unwrap_or_default(),
-                })
-            }
-        }
-        ::serde::Deserializer::deserialize_struct(
-            deserializer,
-            "GetUserStatsForGameResponse",
-            FIELDS,
-            __Visitor,
-        )
-    }
-}
 /// One achievement of the app and the percentage of players who have it.
-#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::Validate)]
+#[derive(
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
+    ::steam_webapi::__private::Serialize,
+    ::steam_webapi::__private::Deserialize,
+    ::steam_webapi::Validate
+)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct GlobalAchievementPercentage {
     /// The API name of the achievement. Recordings contain rows with an empty name and a nonsense percent (55132.207, or 0), which are not real achievements.
@@ -671,88 +397,20 @@ pub struct GlobalAchievementPercentage {
     /// Percentage of players who have unlocked the achievement. A JSON number with float32 noise (76.749923706054687) in 2015 recordings, a string with one decimal ("38.7") in 2026 recordings; an empty-name row had the integer 0.
     ///
     /// Not bounded to 0-100 here because recorded garbage rows exceed 100.
+    #[serde(with = "::steam_webapi::wire::as_number")]
     #[schemars(with = "f64")]
     pub percent: f64,
 }
-impl ::serde::Serialize for GlobalAchievementPercentage {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        use ::steam_webapi::__private::codec;
-        let mut s = ::serde::Serializer::serialize_struct(
-            serializer,
-            "GlobalAchievementPercentage",
-            2,
-        )?;
-        codec::write(&mut s, "name", &self.name)?;
-        codec::write(&mut s, "percent", &codec::AsNumber(&self.percent))?;
-        ::serde::ser::SerializeStruct::end(s)
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for GlobalAchievementPercentage {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        const FIELDS: &[&str] = &["name", "percent"];
-        fn field(name: &str) -> usize {
-            match name {
-                "name" => 0,
-                "percent" => 1,
-                _ => usize::MAX,
-            }
-        }
-        struct __Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
-            type Value = GlobalAchievementPercentage;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("struct GlobalAchievementPercentage")
-            }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<GlobalAchievementPercentage, A::Error> {
-                use ::steam_webapi::__private::codec;
-                let mut f_name: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                let mut f_percent: ::std::option::Option<f64> = ::std::option::Option::None;
-                while let ::std::option::Option::Some(i) = map
-                    .next_key_seed(codec::FieldIndex(field))?
-                {
-                    match i {
-                        0 => codec::read(&mut map, &mut f_name, "name"),
-                        1 => codec::read_lenient(&mut map, &mut f_percent, "percent"),
-                        _ => codec::skip(&mut map),
-                    }?;
-                }
-                let ::std::option::Option::Some(f_name) = f_name else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("name"),
-                    );
-                };
-                let ::std::option::Option::Some(f_percent) = f_percent else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("percent"),
-                    );
-                };
-                ::std::result::Result::Ok(GlobalAchievementPercentage {
-                    name: f_name,
-                    percent: f_percent,
-                })
-            }
-        }
-        ::serde::Deserializer::deserialize_struct(
-            deserializer,
-            "GlobalAchievementPercentage",
-            FIELDS,
-            __Visitor,
-        )
-    }
-}
 /// One achievement of the app and the user's progress on it.
-#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::Validate)]
+#[derive(
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
+    ::steam_webapi::__private::Serialize,
+    ::steam_webapi::__private::Deserialize,
+    ::steam_webapi::Validate
+)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct PlayerAchievement {
     /// The API name of the achievement.
@@ -760,6 +418,7 @@ pub struct PlayerAchievement {
     /// Whether or not the achievement has been completed (1 = completed, 0 = not).
     ///
     /// An integer 0/1 on the wire, not a JSON boolean.
+    #[serde(with = "::steam_webapi::wire::as_number")]
     #[schemars(with = "u32")]
     #[schemars(range(max = 1u32))]
     pub achieved: u32,
@@ -767,6 +426,7 @@ pub struct PlayerAchievement {
     ///
     /// Absent in 2015 recordings; present on every item in recordings since 2021.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(with = "::steam_webapi::wire::as_number")]
     #[schemars(with = "::std::option::Option<u32>")]
     pub unlocktime: ::std::option::Option<u32>,
     /// Localized achievement name. Only sent when the `l` parameter is given.
@@ -776,129 +436,16 @@ pub struct PlayerAchievement {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub description: ::std::option::Option<::std::string::String>,
 }
-impl ::serde::Serialize for PlayerAchievement {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        use ::steam_webapi::__private::codec;
-        let mut s = ::serde::Serializer::serialize_struct(
-            serializer,
-            "PlayerAchievement",
-            2 + usize::from(self.unlocktime.is_some()) + usize::from(self.name.is_some())
-                + usize::from(self.description.is_some()),
-        )?;
-        codec::write(&mut s, "apiname", &self.apiname)?;
-        codec::write(&mut s, "achieved", &codec::AsNumber(&self.achieved))?;
-        codec::write_if(
-            &mut s,
-            "unlocktime",
-            &codec::AsNumber(&self.unlocktime),
-            self.unlocktime.is_some(),
-        )?;
-        codec::write_if(&mut s, "name", &self.name, self.name.is_some())?;
-        codec::write_if(
-            &mut s,
-            "description",
-            &self.description,
-            self.description.is_some(),
-        )?;
-        ::serde::ser::SerializeStruct::end(s)
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for PlayerAchievement {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        const FIELDS: &[&str] = &[
-            "apiname",
-            "achieved",
-            "unlocktime",
-            "name",
-            "description",
-        ];
-        fn field(name: &str) -> usize {
-            match name {
-                "apiname" => 0,
-                "achieved" => 1,
-                "unlocktime" => 2,
-                "name" => 3,
-                "description" => 4,
-                _ => usize::MAX,
-            }
-        }
-        struct __Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
-            type Value = PlayerAchievement;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("struct PlayerAchievement")
-            }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<PlayerAchievement, A::Error> {
-                use ::steam_webapi::__private::codec;
-                let mut f_apiname: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                let mut f_achieved: ::std::option::Option<u32> = ::std::option::Option::None;
-                let mut f_unlocktime: ::std::option::Option<
-                    ::std::option::Option<u32>,
-                > = ::std::option::Option::None;
-                let mut f_name: ::std::option::Option<
-                    ::std::option::Option<::std::string::String>,
-                > = ::std::option::Option::None;
-                let mut f_description: ::std::option::Option<
-                    ::std::option::Option<::std::string::String>,
-                > = ::std::option::Option::None;
-                while let ::std::option::Option::Some(i) = map
-                    .next_key_seed(codec::FieldIndex(field))?
-                {
-                    match i {
-                        0 => codec::read(&mut map, &mut f_apiname, "apiname"),
-                        1 => codec::read_lenient(&mut map, &mut f_achieved, "achieved"),
-                        2 => {
-                            codec::read_lenient(
-                                &mut map,
-                                &mut f_unlocktime,
-                                "unlocktime",
-                            )
-                        }
-                        3 => codec::read(&mut map, &mut f_name, "name"),
-                        4 => codec::read(&mut map, &mut f_description, "description"),
-                        _ => codec::skip(&mut map),
-                    }?;
-                }
-                let ::std::option::Option::Some(f_apiname) = f_apiname else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("apiname"),
-                    );
-                };
-                let ::std::option::Option::Some(f_achieved) = f_achieved else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("achieved"),
-                    );
-                };
-                ::std::result::Result::Ok(PlayerAchievement {
-                    apiname: f_apiname,
-                    achieved: f_achieved,
-                    unlocktime: f_unlocktime.unwrap_or_default(),
-                    name: f_name.unwrap_or_default(),
-                    description: f_description.unwrap_or_default(),
-                })
-            }
-        }
-        ::serde::Deserializer::deserialize_struct(
-            deserializer,
-            "PlayerAchievement",
-            FIELDS,
-            __Visitor,
-        )
-    }
-}
 /// One statistic of the user in the game.
-#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::Validate)]
+#[derive(
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
+    ::steam_webapi::__private::Serialize,
+    ::steam_webapi::__private::Deserialize,
+    ::steam_webapi::Validate
+)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct UserStat {
     /// The API name of the stat, e.g. "Sniper.accum.iDamageDealt". Not in the docs; seen in recordings since 2015.
@@ -906,167 +453,27 @@ pub struct UserStat {
     /// The stat's value. Not in the docs; seen in recordings since 2015.
     ///
     /// Recorded values are all JSON integers (up to 7211748), but Steam stats are int32 or float, and a client project (lpradel/steam-web-api-java issue #20) reports values beyond the int32 range; `float` (a 64-bit float) holds all of these exactly.
+    #[serde(with = "::steam_webapi::wire::as_number")]
     #[schemars(with = "f64")]
     pub value: f64,
 }
-impl ::serde::Serialize for UserStat {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        use ::steam_webapi::__private::codec;
-        let mut s = ::serde::Serializer::serialize_struct(serializer, "UserStat", 2)?;
-        codec::write(&mut s, "name", &self.name)?;
-        codec::write(&mut s, "value", &codec::AsNumber(&self.value))?;
-        ::serde::ser::SerializeStruct::end(s)
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for UserStat {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        const FIELDS: &[&str] = &["name", "value"];
-        fn field(name: &str) -> usize {
-            match name {
-                "name" => 0,
-                "value" => 1,
-                _ => usize::MAX,
-            }
-        }
-        struct __Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
-            type Value = UserStat;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("struct UserStat")
-            }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<UserStat, A::Error> {
-                use ::steam_webapi::__private::codec;
-                let mut f_name: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                let mut f_value: ::std::option::Option<f64> = ::std::option::Option::None;
-                while let ::std::option::Option::Some(i) = map
-                    .next_key_seed(codec::FieldIndex(field))?
-                {
-                    match i {
-                        0 => codec::read(&mut map, &mut f_name, "name"),
-                        1 => codec::read_lenient(&mut map, &mut f_value, "value"),
-                        _ => codec::skip(&mut map),
-                    }?;
-                }
-                let ::std::option::Option::Some(f_name) = f_name else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("name"),
-                    );
-                };
-                let ::std::option::Option::Some(f_value) = f_value else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("value"),
-                    );
-                };
-                ::std::result::Result::Ok(UserStat {
-                    name: f_name,
-                    value: f_value,
-                })
-            }
-        }
-        ::serde::Deserializer::deserialize_struct(
-            deserializer,
-            "UserStat",
-            FIELDS,
-            __Visitor,
-        )
-    }
-}
 /// An achievement the user has unlocked in the game.
-#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::Validate)]
+#[derive(
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
+    ::steam_webapi::__private::Serialize,
+    ::steam_webapi::__private::Deserialize,
+    ::steam_webapi::Validate
+)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct UserStatsAchievement {
     /// The API name of the achievement (this method says `name` where GetPlayerAchievements says `apiname`). Not in the docs; seen in recordings since 2015.
     pub name: ::std::string::String,
     /// 1: the achievement is unlocked (the only value seen; locked achievements are not listed). Not in the docs; seen in recordings since 2015.
+    #[serde(with = "::steam_webapi::wire::as_number")]
     #[schemars(with = "u32")]
     #[schemars(range(max = 1u32))]
     pub achieved: u32,
-}
-impl ::serde::Serialize for UserStatsAchievement {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        use ::steam_webapi::__private::codec;
-        let mut s = ::serde::Serializer::serialize_struct(
-            serializer,
-            "UserStatsAchievement",
-            2,
-        )?;
-        codec::write(&mut s, "name", &self.name)?;
-        codec::write(&mut s, "achieved", &codec::AsNumber(&self.achieved))?;
-        ::serde::ser::SerializeStruct::end(s)
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for UserStatsAchievement {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        const FIELDS: &[&str] = &["name", "achieved"];
-        fn field(name: &str) -> usize {
-            match name {
-                "name" => 0,
-                "achieved" => 1,
-                _ => usize::MAX,
-            }
-        }
-        struct __Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
-            type Value = UserStatsAchievement;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("struct UserStatsAchievement")
-            }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<UserStatsAchievement, A::Error> {
-                use ::steam_webapi::__private::codec;
-                let mut f_name: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                let mut f_achieved: ::std::option::Option<u32> = ::std::option::Option::None;
-                while let ::std::option::Option::Some(i) = map
-                    .next_key_seed(codec::FieldIndex(field))?
-                {
-                    match i {
-                        0 => codec::read(&mut map, &mut f_name, "name"),
-                        1 => codec::read_lenient(&mut map, &mut f_achieved, "achieved"),
-                        _ => codec::skip(&mut map),
-                    }?;
-                }
-                let ::std::option::Option::Some(f_name) = f_name else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("name"),
-                    );
-                };
-                let ::std::option::Option::Some(f_achieved) = f_achieved else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("achieved"),
-                    );
-                };
-                ::std::result::Result::Ok(UserStatsAchievement {
-                    name: f_name,
-                    achieved: f_achieved,
-                })
-            }
-        }
-        ::serde::Deserializer::deserialize_struct(
-            deserializer,
-            "UserStatsAchievement",
-            FIELDS,
-            __Visitor,
-        )
-    }
 }

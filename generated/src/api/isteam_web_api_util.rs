@@ -75,22 +75,16 @@ pub mod blocking {
 /// All interfaces and method are self-documented through the ISteamWebAPIUtil/ GetSupportedAPIList call.
 ///
 /// `GET https://api.steampowered.com/ISteamWebAPIUtil/GetSupportedAPIList/v1/`
-#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::Validate)]
+#[derive(
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
+    ::steam_webapi::__private::Serialize,
+    ::steam_webapi::Validate
+)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct GetSupportedAPIListRequest {}
-impl ::serde::Serialize for GetSupportedAPIListRequest {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        let s = ::serde::Serializer::serialize_struct(
-            serializer,
-            "GetSupportedAPIListRequest",
-            0,
-        )?;
-        ::serde::ser::SerializeStruct::end(s)
-    }
-}
 impl GetSupportedAPIListRequest {
     /// Creates the request from its required parameters.
     #[allow(clippy::new_without_default)]
@@ -116,83 +110,30 @@ impl ::steam_webapi::__private::Endpoint for GetSupportedAPIListRequest {
     fn write_query(&self, _q: &mut ::steam_webapi::__private::QueryWriter) {}
 }
 /// The result of GetSupportedAPIList.
-#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::Validate)]
+#[derive(
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
+    ::steam_webapi::__private::Serialize,
+    ::steam_webapi::__private::Deserialize,
+    ::steam_webapi::Validate
+)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct GetSupportedAPIListResponse {
     /// The interfaces the caller's key can access.
     pub interfaces: ::std::vec::Vec<SupportedApiInterface>,
 }
-impl ::serde::Serialize for GetSupportedAPIListResponse {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        use ::steam_webapi::__private::codec;
-        let mut s = ::serde::Serializer::serialize_struct(
-            serializer,
-            "GetSupportedAPIListResponse",
-            1,
-        )?;
-        codec::write(&mut s, "interfaces", &self.interfaces)?;
-        ::serde::ser::SerializeStruct::end(s)
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for GetSupportedAPIListResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        const FIELDS: &[&str] = &["interfaces"];
-        fn field(name: &str) -> usize {
-            match name {
-                "interfaces" => 0,
-                _ => usize::MAX,
-            }
-        }
-        struct __Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
-            type Value = GetSupportedAPIListResponse;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("struct GetSupportedAPIListResponse")
-            }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<GetSupportedAPIListResponse, A::Error> {
-                use ::steam_webapi::__private::codec;
-                let mut f_interfaces: ::std::option::Option<
-                    ::std::vec::Vec<SupportedApiInterface>,
-                > = ::std::option::Option::None;
-                while let ::std::option::Option::Some(i) = map
-                    .next_key_seed(codec::FieldIndex(field))?
-                {
-                    match i {
-                        0 => codec::read(&mut map, &mut f_interfaces, "interfaces"),
-                        _ => codec::skip(&mut map),
-                    }?;
-                }
-                let ::std::option::Option::Some(f_interfaces) = f_interfaces else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("interfaces"),
-                    );
-                };
-                ::std::result::Result::Ok(GetSupportedAPIListResponse {
-                    interfaces: f_interfaces,
-                })
-            }
-        }
-        ::serde::Deserializer::deserialize_struct(
-            deserializer,
-            "GetSupportedAPIListResponse",
-            FIELDS,
-            __Visitor,
-        )
-    }
-}
 /// One interface of the Web API and its methods.
-#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::Validate)]
+#[derive(
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
+    ::steam_webapi::__private::Serialize,
+    ::steam_webapi::__private::Deserialize,
+    ::steam_webapi::Validate
+)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct SupportedApiInterface {
     /// Interface name, e.g. ISteamUser; game-specific interfaces end with _\<appid\> (IEconItems_440).
@@ -200,92 +141,22 @@ pub struct SupportedApiInterface {
     /// The interface's methods; each version of a method is its own entry.
     pub methods: ::std::vec::Vec<SupportedApiMethod>,
 }
-impl ::serde::Serialize for SupportedApiInterface {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        use ::steam_webapi::__private::codec;
-        let mut s = ::serde::Serializer::serialize_struct(
-            serializer,
-            "SupportedApiInterface",
-            2,
-        )?;
-        codec::write(&mut s, "name", &self.name)?;
-        codec::write(&mut s, "methods", &self.methods)?;
-        ::serde::ser::SerializeStruct::end(s)
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for SupportedApiInterface {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        const FIELDS: &[&str] = &["name", "methods"];
-        fn field(name: &str) -> usize {
-            match name {
-                "name" => 0,
-                "methods" => 1,
-                _ => usize::MAX,
-            }
-        }
-        struct __Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
-            type Value = SupportedApiInterface;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("struct SupportedApiInterface")
-            }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<SupportedApiInterface, A::Error> {
-                use ::steam_webapi::__private::codec;
-                let mut f_name: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                let mut f_methods: ::std::option::Option<
-                    ::std::vec::Vec<SupportedApiMethod>,
-                > = ::std::option::Option::None;
-                while let ::std::option::Option::Some(i) = map
-                    .next_key_seed(codec::FieldIndex(field))?
-                {
-                    match i {
-                        0 => codec::read(&mut map, &mut f_name, "name"),
-                        1 => codec::read(&mut map, &mut f_methods, "methods"),
-                        _ => codec::skip(&mut map),
-                    }?;
-                }
-                let ::std::option::Option::Some(f_name) = f_name else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("name"),
-                    );
-                };
-                let ::std::option::Option::Some(f_methods) = f_methods else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("methods"),
-                    );
-                };
-                ::std::result::Result::Ok(SupportedApiInterface {
-                    name: f_name,
-                    methods: f_methods,
-                })
-            }
-        }
-        ::serde::Deserializer::deserialize_struct(
-            deserializer,
-            "SupportedApiInterface",
-            FIELDS,
-            __Visitor,
-        )
-    }
-}
 /// One version of one method.
-#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::Validate)]
+#[derive(
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
+    ::steam_webapi::__private::Serialize,
+    ::steam_webapi::__private::Deserialize,
+    ::steam_webapi::Validate
+)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct SupportedApiMethod {
     /// Method name, e.g. GetPlayerSummaries.
     pub name: ::std::string::String,
     /// The method's version (the `v\<version\>` of its URL).
+    #[serde(with = "::steam_webapi::wire::as_number")]
     #[schemars(with = "u32")]
     pub version: u32,
     /// HTTP method the method is called with ("GET" or "POST" seen).
@@ -296,125 +167,16 @@ pub struct SupportedApiMethod {
     /// The method's parameters; may be empty. `key` is listed for some methods only.
     pub parameters: ::std::vec::Vec<SupportedApiParameter>,
 }
-impl ::serde::Serialize for SupportedApiMethod {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        use ::steam_webapi::__private::codec;
-        let mut s = ::serde::Serializer::serialize_struct(
-            serializer,
-            "SupportedApiMethod",
-            4 + usize::from(self.description.is_some()),
-        )?;
-        codec::write(&mut s, "name", &self.name)?;
-        codec::write(&mut s, "version", &codec::AsNumber(&self.version))?;
-        codec::write(&mut s, "httpmethod", &self.httpmethod)?;
-        codec::write_if(
-            &mut s,
-            "description",
-            &self.description,
-            self.description.is_some(),
-        )?;
-        codec::write(&mut s, "parameters", &self.parameters)?;
-        ::serde::ser::SerializeStruct::end(s)
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for SupportedApiMethod {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        const FIELDS: &[&str] = &[
-            "name",
-            "version",
-            "httpmethod",
-            "description",
-            "parameters",
-        ];
-        fn field(name: &str) -> usize {
-            match name {
-                "name" => 0,
-                "version" => 1,
-                "httpmethod" => 2,
-                "description" => 3,
-                "parameters" => 4,
-                _ => usize::MAX,
-            }
-        }
-        struct __Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
-            type Value = SupportedApiMethod;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("struct SupportedApiMethod")
-            }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<SupportedApiMethod, A::Error> {
-                use ::steam_webapi::__private::codec;
-                let mut f_name: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                let mut f_version: ::std::option::Option<u32> = ::std::option::Option::None;
-                let mut f_httpmethod: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                let mut f_description: ::std::option::Option<
-                    ::std::option::Option<::std::string::String>,
-                > = ::std::option::Option::None;
-                let mut f_parameters: ::std::option::Option<
-                    ::std::vec::Vec<SupportedApiParameter>,
-                > = ::std::option::Option::None;
-                while let ::std::option::Option::Some(i) = map
-                    .next_key_seed(codec::FieldIndex(field))?
-                {
-                    match i {
-                        0 => codec::read(&mut map, &mut f_name, "name"),
-                        1 => codec::read_lenient(&mut map, &mut f_version, "version"),
-                        2 => codec::read(&mut map, &mut f_httpmethod, "httpmethod"),
-                        3 => codec::read(&mut map, &mut f_description, "description"),
-                        4 => codec::read(&mut map, &mut f_parameters, "parameters"),
-                        _ => codec::skip(&mut map),
-                    }?;
-                }
-                let ::std::option::Option::Some(f_name) = f_name else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("name"),
-                    );
-                };
-                let ::std::option::Option::Some(f_version) = f_version else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("version"),
-                    );
-                };
-                let ::std::option::Option::Some(f_httpmethod) = f_httpmethod else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("httpmethod"),
-                    );
-                };
-                let ::std::option::Option::Some(f_parameters) = f_parameters else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("parameters"),
-                    );
-                };
-                ::std::result::Result::Ok(SupportedApiMethod {
-                    name: f_name,
-                    version: f_version,
-                    httpmethod: f_httpmethod,
-                    description: f_description.unwrap_or_default(),
-                    parameters: f_parameters,
-                })
-            }
-        }
-        ::serde::Deserializer::deserialize_struct(
-            deserializer,
-            "SupportedApiMethod",
-            FIELDS,
-            __Visitor,
-        )
-    }
-}
 /// One parameter of a method.
-#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::Validate)]
+#[derive(
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
+    ::steam_webapi::__private::Serialize,
+    ::steam_webapi::__private::Deserialize,
+    ::steam_webapi::Validate
+)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct SupportedApiParameter {
     /// Parameter name. Some array parameters carry an index suffix (publishedfileids\[0\]); most lists are not marked at all.
@@ -427,103 +189,4 @@ pub struct SupportedApiParameter {
     /// What the parameter means; may be absent or empty.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub description: ::std::option::Option<::std::string::String>,
-}
-impl ::serde::Serialize for SupportedApiParameter {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        use ::steam_webapi::__private::codec;
-        let mut s = ::serde::Serializer::serialize_struct(
-            serializer,
-            "SupportedApiParameter",
-            3 + usize::from(self.description.is_some()),
-        )?;
-        codec::write(&mut s, "name", &self.name)?;
-        codec::write(&mut s, "type", &self.param_type)?;
-        codec::write(&mut s, "optional", &self.optional)?;
-        codec::write_if(
-            &mut s,
-            "description",
-            &self.description,
-            self.description.is_some(),
-        )?;
-        ::serde::ser::SerializeStruct::end(s)
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for SupportedApiParameter {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        const FIELDS: &[&str] = &["name", "type", "optional", "description"];
-        fn field(name: &str) -> usize {
-            match name {
-                "name" => 0,
-                "type" => 1,
-                "optional" => 2,
-                "description" => 3,
-                _ => usize::MAX,
-            }
-        }
-        struct __Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
-            type Value = SupportedApiParameter;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("struct SupportedApiParameter")
-            }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<SupportedApiParameter, A::Error> {
-                use ::steam_webapi::__private::codec;
-                let mut f_name: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                let mut f_param_type: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                let mut f_optional: ::std::option::Option<bool> = ::std::option::Option::None;
-                let mut f_description: ::std::option::Option<
-                    ::std::option::Option<::std::string::String>,
-                > = ::std::option::Option::None;
-                while let ::std::option::Option::Some(i) = map
-                    .next_key_seed(codec::FieldIndex(field))?
-                {
-                    match i {
-                        0 => codec::read(&mut map, &mut f_name, "name"),
-                        1 => codec::read(&mut map, &mut f_param_type, "type"),
-                        2 => codec::read(&mut map, &mut f_optional, "optional"),
-                        3 => codec::read(&mut map, &mut f_description, "description"),
-                        _ => codec::skip(&mut map),
-                    }?;
-                }
-                let ::std::option::Option::Some(f_name) = f_name else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("name"),
-                    );
-                };
-                let ::std::option::Option::Some(f_param_type) = f_param_type else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("type"),
-                    );
-                };
-                let ::std::option::Option::Some(f_optional) = f_optional else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("optional"),
-                    );
-                };
-                ::std::result::Result::Ok(SupportedApiParameter {
-                    name: f_name,
-                    param_type: f_param_type,
-                    optional: f_optional,
-                    description: f_description.unwrap_or_default(),
-                })
-            }
-        }
-        ::serde::Deserializer::deserialize_struct(
-            deserializer,
-            "SupportedApiParameter",
-            FIELDS,
-            __Visitor,
-        )
-    }
 }

@@ -145,27 +145,18 @@ pub mod blocking {
 /// Deletes the specified notifications.
 ///
 /// `DELETE https://backpack.tf/api/notifications/notification/v1`
-#[derive(Clone, Debug, PartialEq, ::steam_webapi::Validate)]
+#[derive(
+    Clone,
+    Debug,
+    PartialEq,
+    ::steam_webapi::__private::Serialize,
+    ::steam_webapi::Validate
+)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct DeleteNotificationsRequest {
     /// Comma-delimited list of notification ids (the id attribute in the Notification Search API). Limited to 200 ids per request. Use the folder empty API should you need more.
     #[schemars(length(min = 1, max = 200))]
     pub ids: ::std::vec::Vec<::std::string::String>,
-}
-impl ::serde::Serialize for DeleteNotificationsRequest {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        use ::steam_webapi::__private::codec;
-        let mut s = ::serde::Serializer::serialize_struct(
-            serializer,
-            "DeleteNotificationsRequest",
-            1,
-        )?;
-        codec::write(&mut s, "ids", &self.ids)?;
-        ::serde::ser::SerializeStruct::end(s)
-    }
 }
 impl DeleteNotificationsRequest {
     /// Creates the request from its required parameters.
@@ -200,26 +191,17 @@ impl ::steam_webapi::__private::Endpoint for DeleteNotificationsRequest {
 /// Deletes all notifications in the specified folder.
 ///
 /// `DELETE https://backpack.tf/api/notifications/folder/v1`
-#[derive(Clone, Debug, PartialEq, ::steam_webapi::Validate)]
+#[derive(
+    Clone,
+    Debug,
+    PartialEq,
+    ::steam_webapi::__private::Serialize,
+    ::steam_webapi::Validate
+)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct EmptyFolderRequest {
     /// Notification folder (0: Inbox, 1: Archived). Required.
     pub folder: NotificationFolder,
-}
-impl ::serde::Serialize for EmptyFolderRequest {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        use ::steam_webapi::__private::codec;
-        let mut s = ::serde::Serializer::serialize_struct(
-            serializer,
-            "EmptyFolderRequest",
-            1,
-        )?;
-        codec::write(&mut s, "folder", &self.folder)?;
-        ::serde::ser::SerializeStruct::end(s)
-    }
 }
 impl EmptyFolderRequest {
     /// Creates the request from its required parameters.
@@ -254,26 +236,17 @@ impl ::steam_webapi::__private::Endpoint for EmptyFolderRequest {
 /// Marks all notifications in the specified folder as read.
 ///
 /// `PATCH https://backpack.tf/api/notifications/folder/v1`
-#[derive(Clone, Debug, PartialEq, ::steam_webapi::Validate)]
+#[derive(
+    Clone,
+    Debug,
+    PartialEq,
+    ::steam_webapi::__private::Serialize,
+    ::steam_webapi::Validate
+)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct MarkFolderReadRequest {
     /// Notification folder (0: Inbox, 1: Archived). Required.
     pub folder: NotificationFolder,
-}
-impl ::serde::Serialize for MarkFolderReadRequest {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        use ::steam_webapi::__private::codec;
-        let mut s = ::serde::Serializer::serialize_struct(
-            serializer,
-            "MarkFolderReadRequest",
-            1,
-        )?;
-        codec::write(&mut s, "folder", &self.folder)?;
-        ::serde::ser::SerializeStruct::end(s)
-    }
 }
 impl MarkFolderReadRequest {
     /// Creates the request from its required parameters.
@@ -308,7 +281,14 @@ impl ::steam_webapi::__private::Endpoint for MarkFolderReadRequest {
 /// View your notifications.
 ///
 /// `GET https://backpack.tf/api/notifications/search/v1`
-#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::Validate)]
+#[derive(
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
+    ::steam_webapi::__private::Serialize,
+    ::steam_webapi::Validate
+)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct SearchNotificationsRequest {
     /// Notification folder (0: Inbox, 1: Archived).
@@ -323,31 +303,9 @@ pub struct SearchNotificationsRequest {
     pub filter: ::std::option::Option<NotificationFilter>,
     /// Only show notifications since this Unix timestamp. Please use this option when polling.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(with = "::steam_webapi::wire::as_number")]
     #[schemars(with = "::std::option::Option<u32>")]
     pub since: ::std::option::Option<u32>,
-}
-impl ::serde::Serialize for SearchNotificationsRequest {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        use ::steam_webapi::__private::codec;
-        let mut s = ::serde::Serializer::serialize_struct(
-            serializer,
-            "SearchNotificationsRequest",
-            usize::from(self.folder.is_some()) + usize::from(self.filter.is_some())
-                + usize::from(self.since.is_some()),
-        )?;
-        codec::write_if(&mut s, "folder", &self.folder, self.folder.is_some())?;
-        codec::write_if(&mut s, "filter", &self.filter, self.filter.is_some())?;
-        codec::write_if(
-            &mut s,
-            "since",
-            &codec::AsNumber(&self.since),
-            self.since.is_some(),
-        )?;
-        ::serde::ser::SerializeStruct::end(s)
-    }
 }
 impl SearchNotificationsRequest {
     /// Creates the request from its required parameters.
@@ -408,237 +366,72 @@ impl ::steam_webapi::__private::Endpoint for SearchNotificationsRequest {
     }
 }
 /// The result of DeleteNotifications.
-#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::Validate)]
+#[derive(
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
+    ::steam_webapi::__private::Serialize,
+    ::steam_webapi::__private::Deserialize,
+    ::steam_webapi::Validate
+)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct DeleteNotificationsResponse {
     /// How many notifications were deleted by this operation.
+    #[serde(with = "::steam_webapi::wire::as_number")]
     #[schemars(with = "u32")]
     pub modified: u32,
 }
-impl ::serde::Serialize for DeleteNotificationsResponse {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        use ::steam_webapi::__private::codec;
-        let mut s = ::serde::Serializer::serialize_struct(
-            serializer,
-            "DeleteNotificationsResponse",
-            1,
-        )?;
-        codec::write(&mut s, "modified", &codec::AsNumber(&self.modified))?;
-        ::serde::ser::SerializeStruct::end(s)
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for DeleteNotificationsResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        const FIELDS: &[&str] = &["modified"];
-        fn field(name: &str) -> usize {
-            match name {
-                "modified" => 0,
-                _ => usize::MAX,
-            }
-        }
-        struct __Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
-            type Value = DeleteNotificationsResponse;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("struct DeleteNotificationsResponse")
-            }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<DeleteNotificationsResponse, A::Error> {
-                use ::steam_webapi::__private::codec;
-                let mut f_modified: ::std::option::Option<u32> = ::std::option::Option::None;
-                while let ::std::option::Option::Some(i) = map
-                    .next_key_seed(codec::FieldIndex(field))?
-                {
-                    match i {
-                        0 => codec::read_lenient(&mut map, &mut f_modified, "modified"),
-                        _ => codec::skip(&mut map),
-                    }?;
-                }
-                let ::std::option::Option::Some(f_modified) = f_modified else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("modified"),
-                    );
-                };
-                ::std::result::Result::Ok(DeleteNotificationsResponse {
-                    modified: f_modified,
-                })
-            }
-        }
-        ::serde::Deserializer::deserialize_struct(
-            deserializer,
-            "DeleteNotificationsResponse",
-            FIELDS,
-            __Visitor,
-        )
-    }
-}
 /// The result of EmptyFolder.
-#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::Validate)]
+#[derive(
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
+    ::steam_webapi::__private::Serialize,
+    ::steam_webapi::__private::Deserialize,
+    ::steam_webapi::Validate
+)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct EmptyFolderResponse {
     /// How many notifications were deleted by this operation.
+    #[serde(with = "::steam_webapi::wire::as_number")]
     #[schemars(with = "u32")]
     pub modified: u32,
 }
-impl ::serde::Serialize for EmptyFolderResponse {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        use ::steam_webapi::__private::codec;
-        let mut s = ::serde::Serializer::serialize_struct(
-            serializer,
-            "EmptyFolderResponse",
-            1,
-        )?;
-        codec::write(&mut s, "modified", &codec::AsNumber(&self.modified))?;
-        ::serde::ser::SerializeStruct::end(s)
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for EmptyFolderResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        const FIELDS: &[&str] = &["modified"];
-        fn field(name: &str) -> usize {
-            match name {
-                "modified" => 0,
-                _ => usize::MAX,
-            }
-        }
-        struct __Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
-            type Value = EmptyFolderResponse;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("struct EmptyFolderResponse")
-            }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<EmptyFolderResponse, A::Error> {
-                use ::steam_webapi::__private::codec;
-                let mut f_modified: ::std::option::Option<u32> = ::std::option::Option::None;
-                while let ::std::option::Option::Some(i) = map
-                    .next_key_seed(codec::FieldIndex(field))?
-                {
-                    match i {
-                        0 => codec::read_lenient(&mut map, &mut f_modified, "modified"),
-                        _ => codec::skip(&mut map),
-                    }?;
-                }
-                let ::std::option::Option::Some(f_modified) = f_modified else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("modified"),
-                    );
-                };
-                ::std::result::Result::Ok(EmptyFolderResponse {
-                    modified: f_modified,
-                })
-            }
-        }
-        ::serde::Deserializer::deserialize_struct(
-            deserializer,
-            "EmptyFolderResponse",
-            FIELDS,
-            __Visitor,
-        )
-    }
-}
 /// The result of MarkFolderRead.
-#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::Validate)]
+#[derive(
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
+    ::steam_webapi::__private::Serialize,
+    ::steam_webapi::__private::Deserialize,
+    ::steam_webapi::Validate
+)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct MarkFolderReadResponse {
     /// How many notifications were marked as read by this operation.
+    #[serde(with = "::steam_webapi::wire::as_number")]
     #[schemars(with = "u32")]
     pub modified: u32,
 }
-impl ::serde::Serialize for MarkFolderReadResponse {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        use ::steam_webapi::__private::codec;
-        let mut s = ::serde::Serializer::serialize_struct(
-            serializer,
-            "MarkFolderReadResponse",
-            1,
-        )?;
-        codec::write(&mut s, "modified", &codec::AsNumber(&self.modified))?;
-        ::serde::ser::SerializeStruct::end(s)
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for MarkFolderReadResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        const FIELDS: &[&str] = &["modified"];
-        fn field(name: &str) -> usize {
-            match name {
-                "modified" => 0,
-                _ => usize::MAX,
-            }
-        }
-        struct __Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
-            type Value = MarkFolderReadResponse;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("struct MarkFolderReadResponse")
-            }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<MarkFolderReadResponse, A::Error> {
-                use ::steam_webapi::__private::codec;
-                let mut f_modified: ::std::option::Option<u32> = ::std::option::Option::None;
-                while let ::std::option::Option::Some(i) = map
-                    .next_key_seed(codec::FieldIndex(field))?
-                {
-                    match i {
-                        0 => codec::read_lenient(&mut map, &mut f_modified, "modified"),
-                        _ => codec::skip(&mut map),
-                    }?;
-                }
-                let ::std::option::Option::Some(f_modified) = f_modified else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("modified"),
-                    );
-                };
-                ::std::result::Result::Ok(MarkFolderReadResponse {
-                    modified: f_modified,
-                })
-            }
-        }
-        ::serde::Deserializer::deserialize_struct(
-            deserializer,
-            "MarkFolderReadResponse",
-            FIELDS,
-            __Visitor,
-        )
-    }
-}
 /// One notification.
-#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::Validate)]
+#[derive(
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
+    ::steam_webapi::__private::Serialize,
+    ::steam_webapi::__private::Deserialize,
+    ::steam_webapi::Validate
+)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct Notification {
     /// The notification's internal id.
     pub id: ::std::string::String,
     /// Unix timestamp, at which this notification was sent.
+    #[serde(with = "::steam_webapi::wire::as_number")]
     #[schemars(with = "u32")]
     pub sent: u32,
     /// Notification type. See the enum below.
@@ -660,139 +453,6 @@ pub struct Notification {
     /// Its value type is not documented (only "if set"), and the docs example has no unread notification; typed `json` so that whatever flag value backpack.tf sends (true, 1) is accepted. Test for presence.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub unread: ::std::option::Option<::serde_json::Value>,
-}
-impl ::serde::Serialize for Notification {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        use ::steam_webapi::__private::codec;
-        let mut s = ::serde::Serializer::serialize_struct(
-            serializer,
-            "Notification",
-            3 + usize::from(self.from.is_some()) + usize::from(self.url.is_some())
-                + usize::from(self.detail.is_some()) + usize::from(self.data.is_some())
-                + usize::from(self.unread.is_some()),
-        )?;
-        codec::write(&mut s, "id", &self.id)?;
-        codec::write(&mut s, "sent", &codec::AsNumber(&self.sent))?;
-        codec::write(&mut s, "type", &self.r#type)?;
-        codec::write_if(&mut s, "from", &self.from, self.from.is_some())?;
-        codec::write_if(&mut s, "url", &self.url, self.url.is_some())?;
-        codec::write_if(&mut s, "detail", &self.detail, self.detail.is_some())?;
-        codec::write_if(&mut s, "data", &self.data, self.data.is_some())?;
-        codec::write_if(&mut s, "unread", &self.unread, self.unread.is_some())?;
-        ::serde::ser::SerializeStruct::end(s)
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for Notification {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        const FIELDS: &[&str] = &[
-            "id",
-            "sent",
-            "type",
-            "from",
-            "url",
-            "detail",
-            "data",
-            "unread",
-        ];
-        fn field(name: &str) -> usize {
-            match name {
-                "id" => 0,
-                "sent" => 1,
-                "type" => 2,
-                "from" => 3,
-                "url" => 4,
-                "detail" => 5,
-                "data" => 6,
-                "unread" => 7,
-                _ => usize::MAX,
-            }
-        }
-        struct __Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
-            type Value = Notification;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("struct Notification")
-            }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<Notification, A::Error> {
-                use ::steam_webapi::__private::codec;
-                let mut f_id: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                let mut f_sent: ::std::option::Option<u32> = ::std::option::Option::None;
-                let mut f_type: ::std::option::Option<NotificationType> = ::std::option::Option::None;
-                let mut f_from: ::std::option::Option<
-                    ::std::option::Option<NotificationSender>,
-                > = ::std::option::Option::None;
-                let mut f_url: ::std::option::Option<
-                    ::std::option::Option<::std::string::String>,
-                > = ::std::option::Option::None;
-                let mut f_detail: ::std::option::Option<
-                    ::std::option::Option<NotificationDetail>,
-                > = ::std::option::Option::None;
-                let mut f_data: ::std::option::Option<
-                    ::std::option::Option<::serde_json::Value>,
-                > = ::std::option::Option::None;
-                let mut f_unread: ::std::option::Option<
-                    ::std::option::Option<::serde_json::Value>,
-                > = ::std::option::Option::None;
-                while let ::std::option::Option::Some(i) = map
-                    .next_key_seed(codec::FieldIndex(field))?
-                {
-                    match i {
-                        0 => codec::read(&mut map, &mut f_id, "id"),
-                        1 => codec::read_lenient(&mut map, &mut f_sent, "sent"),
-                        2 => codec::read(&mut map, &mut f_type, "type"),
-                        3 => codec::read(&mut map, &mut f_from, "from"),
-                        4 => codec::read(&mut map, &mut f_url, "url"),
-                        5 => codec::read(&mut map, &mut f_detail, "detail"),
-                        6 => codec::read(&mut map, &mut f_data, "data"),
-                        7 => codec::read(&mut map, &mut f_unread, "unread"),
-                        _ => codec::skip(&mut map),
-                    }?;
-                }
-                let ::std::option::Option::Some(f_id) = f_id else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("id"),
-                    );
-                };
-                let ::std::option::Option::Some(f_sent) = f_sent else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("sent"),
-                    );
-                };
-                let ::std::option::Option::Some(f_type) = f_type else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("type"),
-                    );
-                };
-                ::std::result::Result::Ok(Notification {
-                    id: f_id,
-                    sent: f_sent,
-                    r#type: f_type,
-                    from: f_from.unwrap_or_default(),
-                    url: f_url.unwrap_or_default(),
-                    detail: f_detail.unwrap_or_default(),
-                    data: f_data.unwrap_or_default(),
-                    unread: f_unread.unwrap_or_default(),
-                })
-            }
-        }
-        ::serde::Deserializer::deserialize_struct(
-            deserializer,
-            "Notification",
-            FIELDS,
-            __Visitor,
-        )
-    }
 }
 /// An additional detail for a notification.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -1071,90 +731,21 @@ impl ::steam_webapi::__private::QueryValue for NotificationFolder {
     }
 }
 /// The user a notification originates from.
-#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::Validate)]
+#[derive(
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
+    ::steam_webapi::__private::Serialize,
+    ::steam_webapi::__private::Deserialize,
+    ::steam_webapi::Validate
+)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct NotificationSender {
     /// User's SteamID64.
     pub steamid: ::steam_webapi::SteamId,
     /// User's name. Not escaped.
     pub name: ::std::string::String,
-}
-impl ::serde::Serialize for NotificationSender {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        use ::steam_webapi::__private::codec;
-        let mut s = ::serde::Serializer::serialize_struct(
-            serializer,
-            "NotificationSender",
-            2,
-        )?;
-        codec::write(&mut s, "steamid", &self.steamid)?;
-        codec::write(&mut s, "name", &self.name)?;
-        ::serde::ser::SerializeStruct::end(s)
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for NotificationSender {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        const FIELDS: &[&str] = &["steamid", "name"];
-        fn field(name: &str) -> usize {
-            match name {
-                "steamid" => 0,
-                "name" => 1,
-                _ => usize::MAX,
-            }
-        }
-        struct __Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
-            type Value = NotificationSender;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("struct NotificationSender")
-            }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<NotificationSender, A::Error> {
-                use ::steam_webapi::__private::codec;
-                let mut f_steamid: ::std::option::Option<::steam_webapi::SteamId> = ::std::option::Option::None;
-                let mut f_name: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                while let ::std::option::Option::Some(i) = map
-                    .next_key_seed(codec::FieldIndex(field))?
-                {
-                    match i {
-                        0 => codec::read(&mut map, &mut f_steamid, "steamid"),
-                        1 => codec::read(&mut map, &mut f_name, "name"),
-                        _ => codec::skip(&mut map),
-                    }?;
-                }
-                let ::std::option::Option::Some(f_steamid) = f_steamid else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("steamid"),
-                    );
-                };
-                let ::std::option::Option::Some(f_name) = f_name else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("name"),
-                    );
-                };
-                ::std::result::Result::Ok(NotificationSender {
-                    steamid: f_steamid,
-                    name: f_name,
-                })
-            }
-        }
-        ::serde::Deserializer::deserialize_struct(
-            deserializer,
-            "NotificationSender",
-            FIELDS,
-            __Visitor,
-        )
-    }
 }
 /// Notification type.
 ///
@@ -1332,123 +923,29 @@ impl ::steam_webapi::__private::QueryValue for NotificationType {
     }
 }
 /// The result of SearchNotifications.
-#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::Validate)]
+#[derive(
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
+    ::steam_webapi::__private::Serialize,
+    ::steam_webapi::__private::Deserialize,
+    ::steam_webapi::Validate
+)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct SearchNotificationsResponse {
     /// Amount of notifications present in this folder.
+    #[serde(with = "::steam_webapi::wire::as_number")]
     #[schemars(with = "u32")]
     pub folder_count: u32,
     /// How many notifications were skipped for the query.
+    #[serde(with = "::steam_webapi::wire::as_number")]
     #[schemars(with = "u32")]
     pub skip: u32,
     /// How many notifications fit on one page.
+    #[serde(with = "::steam_webapi::wire::as_number")]
     #[schemars(with = "u32")]
     pub page_size: u32,
     /// Notifications on this page.
     pub notifications: ::std::vec::Vec<Notification>,
-}
-impl ::serde::Serialize for SearchNotificationsResponse {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        use ::steam_webapi::__private::codec;
-        let mut s = ::serde::Serializer::serialize_struct(
-            serializer,
-            "SearchNotificationsResponse",
-            4,
-        )?;
-        codec::write(&mut s, "folder_count", &codec::AsNumber(&self.folder_count))?;
-        codec::write(&mut s, "skip", &codec::AsNumber(&self.skip))?;
-        codec::write(&mut s, "page_size", &codec::AsNumber(&self.page_size))?;
-        codec::write(&mut s, "notifications", &self.notifications)?;
-        ::serde::ser::SerializeStruct::end(s)
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for SearchNotificationsResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        const FIELDS: &[&str] = &["folder_count", "skip", "page_size", "notifications"];
-        fn field(name: &str) -> usize {
-            match name {
-                "folder_count" => 0,
-                "skip" => 1,
-                "page_size" => 2,
-                "notifications" => 3,
-                _ => usize::MAX,
-            }
-        }
-        struct __Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
-            type Value = SearchNotificationsResponse;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("struct SearchNotificationsResponse")
-            }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<SearchNotificationsResponse, A::Error> {
-                use ::steam_webapi::__private::codec;
-                let mut f_folder_count: ::std::option::Option<u32> = ::std::option::Option::None;
-                let mut f_skip: ::std::option::Option<u32> = ::std::option::Option::None;
-                let mut f_page_size: ::std::option::Option<u32> = ::std::option::Option::None;
-                let mut f_notifications: ::std::option::Option<
-                    ::std::vec::Vec<Notification>,
-                > = ::std::option::Option::None;
-                while let ::std::option::Option::Some(i) = map
-                    .next_key_seed(codec::FieldIndex(field))?
-                {
-                    match i {
-                        0 => {
-                            codec::read_lenient(
-                                &mut map,
-                                &mut f_folder_count,
-                                "folder_count",
-                            )
-                        }
-                        1 => codec::read_lenient(&mut map, &mut f_skip, "skip"),
-                        2 => codec::read_lenient(&mut map, &mut f_page_size, "page_size"),
-                        3 => codec::read(&mut map, &mut f_notifications, "notifications"),
-                        _ => codec::skip(&mut map),
-                    }?;
-                }
-                let ::std::option::Option::Some(f_folder_count) = f_folder_count else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("folder_count"),
-                    );
-                };
-                let ::std::option::Option::Some(f_skip) = f_skip else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("skip"),
-                    );
-                };
-                let ::std::option::Option::Some(f_page_size) = f_page_size else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("page_size"),
-                    );
-                };
-                let ::std::option::Option::Some(f_notifications) = f_notifications else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("notifications"),
-                    );
-                };
-                ::std::result::Result::Ok(SearchNotificationsResponse {
-                    folder_count: f_folder_count,
-                    skip: f_skip,
-                    page_size: f_page_size,
-                    notifications: f_notifications,
-                })
-            }
-        }
-        ::serde::Deserializer::deserialize_struct(
-            deserializer,
-            "SearchNotificationsResponse",
-            FIELDS,
-            __Visitor,
-        )
-    }
 }

@@ -1,11 +1,12 @@
-//! What the generated `Serialize` and `Deserialize` impls of structs call.
+//! What the generated structs' `Serialize` and `Deserialize` impls call.
 //!
-//! The emitter writes those impls itself instead of deriving them: serde's
-//! derive also writes a sequence visitor (structs from JSON arrays, which
-//! Steam never sends), a field-name enum with three visitors, and a wrapper
-//! type per `with =` field, twice. That was most of the generated crate's
-//! compile time. Here the per-struct code is one loop over the keys with one
-//! call per field, and everything generic lives once in this file.
+//! Those impls come from the lean derives of `steam-webapi-macros`
+//! (`__private::{Serialize, Deserialize}`), not from serde's: serde's derive
+//! also writes a sequence visitor (structs from JSON arrays, which Steam never
+//! sends), a field-name enum with three visitors, and a wrapper type per
+//! `with =` field, twice. That was most of the generated crate's compile
+//! time. Here the per-struct code is one loop over the keys with one call per
+//! field, and everything generic lives once in this file.
 
 use std::fmt;
 use std::marker::PhantomData;

@@ -4,7 +4,6 @@
 
 mod cargo;
 mod ops;
-mod serde_impls;
 mod types;
 
 use proc_macro2::{Ident, Span, TokenStream};

@@ -4,8 +4,8 @@
 use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 
-use super::types::{FieldSpec, Presence, field, field_doc, rust_type};
-use super::{Target, doc_attr, ident, schemars_derive, serde_impls};
+use super::types::{FieldSpec, Presence, field, field_doc, rust_type, serde_derives};
+use super::{Target, doc_attr, ident, schemars_derive};
 use crate::emit::docs;
 use crate::model::*;
 
@@ -24,10 +24,8 @@ pub fn request(op: &Operation, model: &Model, target: Target) -> TokenStream {
         doc.push_str("\n\nThe parameters travel as one `input_json` value.");
     }
     let doc = doc_attr(&doc);
-    let specs: Vec<FieldSpec> = op
-        .params
-        .iter()
-        .map(|p| FieldSpec {
+    let fields = op.params.iter().map(|p| {
+        field(&FieldSpec {
             wire_name: &p.name,
             rust_name: &p.rust_name,
             ty: &p.ty,
@@ -40,9 +38,8 @@ pub fn request(op: &Operation, model: &Model, target: Target) -> TokenStream {
             constraints: &p.constraints,
             doc: param_doc(p),
         })
-        .collect();
-    let fields = specs.iter().map(field);
-    let serialize = serde_impls::serialize(&op.request_type, &specs);
+    });
+    let serde = serde_derives(false);
     let rules = op.rules.iter().map(|r| match r {
         Rule::AtLeastOneOf(names) => {
             let ids = names.iter().map(|n| param_ident(op, n));
@@ -88,14 +85,12 @@ pub fn request(op: &Operation, model: &Model, target: Target) -> TokenStream {
     let schemars = schemars_derive(target);
     quote! {
         #doc
-        #[derive(Clone, Debug, #default PartialEq, ::steam_webapi::Validate)]
+        #[derive(Clone, Debug, #default PartialEq, #serde ::steam_webapi::Validate)]
         #schemars
         #(#rules)*
         pub struct #name {
             #(#fields,)*
         }
-
-        #serialize
 
         impl #name {
             /// Creates the request from its required parameters.

@@ -4,7 +4,7 @@
 use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 
-use super::{Target, doc_attr, ident, schemars_derive, serde_impls};
+use super::{Target, doc_attr, ident, schemars_derive};
 use crate::emit::docs;
 use crate::model::*;
 
@@ -43,7 +43,7 @@ pub fn scalar_type(s: Scalar) -> TokenStream {
 }
 
 /// Numbers that go through the lenient wire helpers (SteamId handles itself).
-pub(super) fn wire_number(ty: &TypeRef) -> bool {
+fn wire_number(ty: &TypeRef) -> bool {
     ty.leaf_scalar()
         .is_some_and(|s| s.is_numeric() && s != Scalar::SteamId)
 }
@@ -79,6 +79,14 @@ impl Presence {
     }
 }
 
+/// The runtime's lean serde derives (`steam_webapi::__private::{Serialize, Deserialize}`): the
+/// shapes the spec has at a fraction of serde_derive's compile time. Requests are only
+/// serialized.
+pub fn serde_derives(deserialize: bool) -> TokenStream {
+    let de = deserialize.then(|| quote!(::steam_webapi::__private::Deserialize,));
+    quote!(::steam_webapi::__private::Serialize, #de)
+}
+
 /// Everything needed to emit one struct field (a response field or a request parameter).
 pub struct FieldSpec<'a> {
     pub wire_name: &'a str,
@@ -112,8 +120,13 @@ pub fn field(f: &FieldSpec) -> TokenStream {
         Presence::Required => {}
     }
     if wire_number(f.ty) {
-        // The serde impls read such numbers leniently (`serde_impls`); schemars is told the
-        // type it should describe (a string for values written as strings).
+        let with = match f.wire {
+            Wire::String => "::steam_webapi::wire::as_string",
+            Wire::Number | Wire::Either => "::steam_webapi::wire::as_number",
+        };
+        attrs.push(quote!(#[serde(with = #with)]));
+        // schemars would take serde's `with` for a type: name the type it should describe (a
+        // string for values written as strings).
         let shown = if f.wire == Wire::String {
             f.presence.wrap(string_leaf_type(f.ty))
         } else {
@@ -223,9 +236,8 @@ pub fn named_type(t: &NamedType, target: Target) -> TokenStream {
     match &t.kind {
         TypeKind::Struct(fields) => {
             let name = format_ident!("{}", t.name);
-            let specs: Vec<FieldSpec> = fields
-                .iter()
-                .map(|f| FieldSpec {
+            let fields = fields.iter().map(|f| {
+                field(&FieldSpec {
                     wire_name: &f.name,
                     rust_name: &f.rust_name,
                     ty: &f.ty,
@@ -234,19 +246,15 @@ pub fn named_type(t: &NamedType, target: Target) -> TokenStream {
                     constraints: &f.constraints,
                     doc: field_doc(f.description.as_deref(), &f.notes),
                 })
-                .collect();
-            let fields = specs.iter().map(field);
-            let serialize = serde_impls::serialize(&t.name, &specs);
-            let deserialize = serde_impls::deserialize(&t.name, &specs);
+            });
+            let serde = serde_derives(true);
             quote! {
                 #doc
-                #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::Validate)]
+                #[derive(Clone, Debug, Default, PartialEq, #serde ::steam_webapi::Validate)]
                 #schemars
                 pub struct #name {
                     #(#fields,)*
                 }
-                #serialize
-                #deserialize
             }
         }
         TypeKind::Enum(e) => enumeration(t, e, doc, target),

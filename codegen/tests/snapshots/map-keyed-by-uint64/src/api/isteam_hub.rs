@@ -63,18 +63,16 @@ pub mod blocking {
 /// Hubs by 64-bit id, and member counts by Steam ID.
 ///
 /// `GET https://api.steampowered.com/ISteamHub/GetHubs/v1/`
-#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::Validate)]
+#[derive(
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
+    ::steam_webapi::__private::Serialize,
+    ::steam_webapi::Validate
+)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct GetHubsRequest {}
-impl ::serde::Serialize for GetHubsRequest {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        let s = ::serde::Serializer::serialize_struct(serializer, "GetHubsRequest", 0)?;
-        ::serde::ser::SerializeStruct::end(s)
-    }
-}
 impl GetHubsRequest {
     /// Creates the request from its required parameters.
     #[allow(clippy::new_without_default)]
@@ -100,11 +98,20 @@ impl ::steam_webapi::__private::Endpoint for GetHubsRequest {
     fn write_query(&self, _q: &mut ::steam_webapi::__private::QueryWriter) {}
 }
 /// The result of GetHubs.
-#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::Validate)]
+#[derive(
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
+    ::steam_webapi::__private::Serialize,
+    ::steam_webapi::__private::Deserialize,
+    ::steam_webapi::Validate
+)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct GetHubsResponse {
     pub hubs: ::std::collections::BTreeMap<u64, HubSummary>,
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(with = "::steam_webapi::wire::as_string")]
     #[schemars(
         with = "::std::option::Option<::std::collections::BTreeMap<::steam_webapi::SteamId,String>>"
     )]
@@ -116,178 +123,19 @@ pub struct GetHubsResponse {
         ::std::collections::BTreeMap<u32, ::std::vec::Vec<::std::string::String>>,
     >,
 }
-impl ::serde::Serialize for GetHubsResponse {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        use ::steam_webapi::__private::codec;
-        let mut s = ::serde::Serializer::serialize_struct(
-            serializer,
-            "GetHubsResponse",
-            1 + usize::from(self.counts.is_some()) + usize::from(self.by_app.is_some()),
-        )?;
-        codec::write(&mut s, "hubs", &self.hubs)?;
-        codec::write_if(
-            &mut s,
-            "counts",
-            &codec::AsString(&self.counts),
-            self.counts.is_some(),
-        )?;
-        codec::write_if(&mut s, "by_app", &self.by_app, self.by_app.is_some())?;
-        ::serde::ser::SerializeStruct::end(s)
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for GetHubsResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        const FIELDS: &[&str] = &["hubs", "counts", "by_app"];
-        fn field(name: &str) -> usize {
-            match name {
-                "hubs" => 0,
-                "counts" => 1,
-                "by_app" => 2,
-                _ => usize::MAX,
-            }
-        }
-        struct __Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
-            type Value = GetHubsResponse;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("struct GetHubsResponse")
-            }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<GetHubsResponse, A::Error> {
-                use ::steam_webapi::__private::codec;
-                let mut f_hubs: ::std::option::Option<
-                    ::std::collections::BTreeMap<u64, HubSummary>,
-                > = ::std::option::Option::None;
-                let mut f_counts: ::std::option::Option<
-                    ::std::option::Option<
-                        ::std::collections::BTreeMap<::steam_webapi::SteamId, u64>,
-                    >,
-                > = ::std::option::Option::None;
-                let mut f_by_app: ::std::option::Option<
-                    ::std::option::Option<
-                        ::std::collections::BTreeMap<
-                            u32,
-                            ::std::vec::Vec<::std::string::String>,
-                        >,
-                    >,
-                > = ::std::option::Option::None;
-                while let ::std::option::Option::Some(i) = map
-                    .next_key_seed(codec::FieldIndex(field))?
-                {
-                    match i {
-                        0 => codec::read(&mut map, &mut f_hubs, "hubs"),
-                        1 => codec::read_lenient(&mut map, &mut f_counts, "counts"),
-                        2 => codec::read(&mut map, &mut f_by_app, "by_app"),
-                        _ => codec::skip(&mut map),
-                    }?;
-                }
-                let ::std::option::Option::Some(f_hubs) = f_hubs else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("hubs"),
-                    );
-                };
-                ::std::result::Result::Ok(GetHubsResponse {
-                    hubs: f_hubs,
-                    counts: f_counts.unwrap_or_default(),
-                    by_app: f_by_app.unwrap_or_default(),
-                })
-            }
-        }
-        ::serde::Deserializer::deserialize_struct(
-            deserializer,
-            "GetHubsResponse",
-            FIELDS,
-            __Visitor,
-        )
-    }
-}
-#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::Validate)]
+#[derive(
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
+    ::steam_webapi::__private::Serialize,
+    ::steam_webapi::__private::Deserialize,
+    ::steam_webapi::Validate
+)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct HubSummary {
     pub name: ::std::string::String,
+    #[serde(with = "::steam_webapi::wire::as_number")]
     #[schemars(with = "u32")]
     pub members: u32,
-}
-impl ::serde::Serialize for HubSummary {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        use ::steam_webapi::__private::codec;
-        let mut s = ::serde::Serializer::serialize_struct(serializer, "HubSummary", 2)?;
-        codec::write(&mut s, "name", &self.name)?;
-        codec::write(&mut s, "members", &codec::AsNumber(&self.members))?;
-        ::serde::ser::SerializeStruct::end(s)
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for HubSummary {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        const FIELDS: &[&str] = &["name", "members"];
-        fn field(name: &str) -> usize {
-            match name {
-                "name" => 0,
-                "members" => 1,
-                _ => usize::MAX,
-            }
-        }
-        struct __Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
-            type Value = HubSummary;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("struct HubSummary")
-            }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<HubSummary, A::Error> {
-                use ::steam_webapi::__private::codec;
-                let mut f_name: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                let mut f_members: ::std::option::Option<u32> = ::std::option::Option::None;
-                while let ::std::option::Option::Some(i) = map
-                    .next_key_seed(codec::FieldIndex(field))?
-                {
-                    match i {
-                        0 => codec::read(&mut map, &mut f_name, "name"),
-                        1 => codec::read_lenient(&mut map, &mut f_members, "members"),
-                        _ => codec::skip(&mut map),
-                    }?;
-                }
-                let ::std::option::Option::Some(f_name) = f_name else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("name"),
-                    );
-                };
-                let ::std::option::Option::Some(f_members) = f_members else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("members"),
-                    );
-                };
-                ::std::result::Result::Ok(HubSummary {
-                    name: f_name,
-                    members: f_members,
-                })
-            }
-        }
-        ::serde::Deserializer::deserialize_struct(
-            deserializer,
-            "HubSummary",
-            FIELDS,
-            __Visitor,
-        )
-    }
 }

@@ -63,30 +63,21 @@ pub mod blocking {
 /// Gets a hub.
 ///
 /// `GET https://api.steampowered.com/ISteamHub/GetHub/v1/`
-#[derive(Clone, Debug, PartialEq, ::steam_webapi::Validate)]
+#[derive(
+    Clone,
+    Debug,
+    PartialEq,
+    ::steam_webapi::__private::Serialize,
+    ::steam_webapi::Validate
+)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct GetHubRequest {
+    #[serde(with = "::steam_webapi::wire::as_number")]
     #[schemars(with = "u32")]
     #[schemars(range(min = 1u32))]
     pub hubid: u32,
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub state: ::std::option::Option<HubState>,
-}
-impl ::serde::Serialize for GetHubRequest {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        use ::steam_webapi::__private::codec;
-        let mut s = ::serde::Serializer::serialize_struct(
-            serializer,
-            "GetHubRequest",
-            1 + usize::from(self.state.is_some()),
-        )?;
-        codec::write(&mut s, "hubid", &codec::AsNumber(&self.hubid))?;
-        codec::write_if(&mut s, "state", &self.state, self.state.is_some())?;
-        ::serde::ser::SerializeStruct::end(s)
-    }
 }
 impl GetHubRequest {
     /// Creates the request from its required parameters.
@@ -126,7 +117,15 @@ impl ::steam_webapi::__private::Endpoint for GetHubRequest {
         }
     }
 }
-#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::Validate)]
+#[derive(
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
+    ::steam_webapi::__private::Serialize,
+    ::steam_webapi::__private::Deserialize,
+    ::steam_webapi::Validate
+)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct Hub {
     pub state: HubState,
@@ -135,105 +134,12 @@ pub struct Hub {
     #[serde(default)]
     pub owner: ::std::option::Option<::steam_webapi::SteamId>,
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(with = "::steam_webapi::wire::as_number")]
     #[schemars(with = "::std::option::Option<f64>")]
     pub percent: ::std::option::Option<f64>,
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[schemars(length(max = 3), inner(length(max = 10)))]
     pub tags: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-}
-impl ::serde::Serialize for Hub {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        use ::steam_webapi::__private::codec;
-        let mut s = ::serde::Serializer::serialize_struct(
-            serializer,
-            "Hub",
-            2 + usize::from(!self.motd.is_absent()) + usize::from(self.percent.is_some())
-                + usize::from(self.tags.is_some()),
-        )?;
-        codec::write(&mut s, "state", &self.state)?;
-        codec::write_if(&mut s, "motd", &self.motd, !self.motd.is_absent())?;
-        codec::write(&mut s, "owner", &self.owner)?;
-        codec::write_if(
-            &mut s,
-            "percent",
-            &codec::AsNumber(&self.percent),
-            self.percent.is_some(),
-        )?;
-        codec::write_if(&mut s, "tags", &self.tags, self.tags.is_some())?;
-        ::serde::ser::SerializeStruct::end(s)
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for Hub {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        const FIELDS: &[&str] = &["state", "motd", "owner", "percent", "tags"];
-        fn field(name: &str) -> usize {
-            match name {
-                "state" => 0,
-                "motd" => 1,
-                "owner" => 2,
-                "percent" => 3,
-                "tags" => 4,
-                _ => usize::MAX,
-            }
-        }
-        struct __Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
-            type Value = Hub;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("struct Hub")
-            }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<Hub, A::Error> {
-                use ::steam_webapi::__private::codec;
-                let mut f_state: ::std::option::Option<HubState> = ::std::option::Option::None;
-                let mut f_motd: ::std::option::Option<
-                    ::steam_webapi::Maybe<::std::string::String>,
-                > = ::std::option::Option::None;
-                let mut f_owner: ::std::option::Option<
-                    ::std::option::Option<::steam_webapi::SteamId>,
-                > = ::std::option::Option::None;
-                let mut f_percent: ::std::option::Option<::std::option::Option<f64>> = ::std::option::Option::None;
-                let mut f_tags: ::std::option::Option<
-                    ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-                > = ::std::option::Option::None;
-                while let ::std::option::Option::Some(i) = map
-                    .next_key_seed(codec::FieldIndex(field))?
-                {
-                    match i {
-                        0 => codec::read(&mut map, &mut f_state, "state"),
-                        1 => codec::read(&mut map, &mut f_motd, "motd"),
-                        2 => codec::read(&mut map, &mut f_owner, "owner"),
-                        3 => codec::read_lenient(&mut map, &mut f_percent, "percent"),
-                        4 => codec::read(&mut map, &mut f_tags, "tags"),
-                        _ => codec::skip(&mut map),
-                    }?;
-                }
-                let ::std::option::Option::Some(f_state) = f_state else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("state"),
-                    );
-                };
-                ::std::result::Result::Ok(Hub {
-                    state: f_state,
-                    motd: f_motd.unwrap_or_default(),
-                    owner: f_owner.unwrap_or_default(),
-                    percent: f_percent.unwrap_or_default(),
-                    tags: f_tags.unwrap_or_default(),
-                })
-            }
-        }
-        ::serde::Deserializer::deserialize_struct(deserializer, "Hub", FIELDS, __Visitor)
-    }
 }
 /// Open (the default), with gaps between the known values.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]

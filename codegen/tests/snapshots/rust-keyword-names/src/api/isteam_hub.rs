@@ -63,7 +63,13 @@ pub mod blocking {
 /// Parameters with keyword names.
 ///
 /// `GET https://api.steampowered.com/ISteamHub/GetKeywords/v1/`
-#[derive(Clone, Debug, PartialEq, ::steam_webapi::Validate)]
+#[derive(
+    Clone,
+    Debug,
+    PartialEq,
+    ::steam_webapi::__private::Serialize,
+    ::steam_webapi::Validate
+)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct GetKeywordsRequest {
     pub r#type: ::std::string::String,
@@ -71,30 +77,9 @@ pub struct GetKeywordsRequest {
     pub r#ref: ::std::option::Option<::std::string::String>,
     #[serde(rename = "self")]
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(with = "::steam_webapi::wire::as_number")]
     #[schemars(with = "::std::option::Option<u32>")]
     pub self_: ::std::option::Option<u32>,
-}
-impl ::serde::Serialize for GetKeywordsRequest {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        use ::steam_webapi::__private::codec;
-        let mut s = ::serde::Serializer::serialize_struct(
-            serializer,
-            "GetKeywordsRequest",
-            1 + usize::from(self.r#ref.is_some()) + usize::from(self.self_.is_some()),
-        )?;
-        codec::write(&mut s, "type", &self.r#type)?;
-        codec::write_if(&mut s, "ref", &self.r#ref, self.r#ref.is_some())?;
-        codec::write_if(
-            &mut s,
-            "self",
-            &codec::AsNumber(&self.self_),
-            self.self_.is_some(),
-        )?;
-        ::serde::ser::SerializeStruct::end(s)
-    }
 }
 impl GetKeywordsRequest {
     /// Creates the request from its required parameters.
@@ -144,15 +129,25 @@ impl ::steam_webapi::__private::Endpoint for GetKeywordsRequest {
         }
     }
 }
-#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::Validate)]
+#[derive(
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
+    ::steam_webapi::__private::Serialize,
+    ::steam_webapi::__private::Deserialize,
+    ::steam_webapi::Validate
+)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct Keywords {
     pub r#type: ::std::string::String,
     pub r#ref: ::std::string::String,
     #[serde(rename = "self")]
+    #[serde(with = "::steam_webapi::wire::as_number")]
     #[schemars(with = "u32")]
     pub self_: u32,
     #[serde(rename = "Self")]
+    #[serde(with = "::steam_webapi::wire::as_number")]
     #[schemars(with = "u32")]
     pub self_type: u32,
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -162,129 +157,4 @@ pub struct Keywords {
     #[serde(rename = "crate")]
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub crate_: ::std::option::Option<::std::string::String>,
-}
-impl ::serde::Serialize for Keywords {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        use ::steam_webapi::__private::codec;
-        let mut s = ::serde::Serializer::serialize_struct(
-            serializer,
-            "Keywords",
-            4 + usize::from(self.r#match.is_some()) + usize::from(self.r#async.is_some())
-                + usize::from(self.crate_.is_some()),
-        )?;
-        codec::write(&mut s, "type", &self.r#type)?;
-        codec::write(&mut s, "ref", &self.r#ref)?;
-        codec::write(&mut s, "self", &codec::AsNumber(&self.self_))?;
-        codec::write(&mut s, "Self", &codec::AsNumber(&self.self_type))?;
-        codec::write_if(&mut s, "match", &self.r#match, self.r#match.is_some())?;
-        codec::write_if(&mut s, "async", &self.r#async, self.r#async.is_some())?;
-        codec::write_if(&mut s, "crate", &self.crate_, self.crate_.is_some())?;
-        ::serde::ser::SerializeStruct::end(s)
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for Keywords {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        const FIELDS: &[&str] = &[
-            "type",
-            "ref",
-            "self",
-            "Self",
-            "match",
-            "async",
-            "crate",
-        ];
-        fn field(name: &str) -> usize {
-            match name {
-                "type" => 0,
-                "ref" => 1,
-                "self" => 2,
-                "Self" => 3,
-                "match" => 4,
-                "async" => 5,
-                "crate" => 6,
-                _ => usize::MAX,
-            }
-        }
-        struct __Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
-            type Value = Keywords;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("struct Keywords")
-            }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<Keywords, A::Error> {
-                use ::steam_webapi::__private::codec;
-                let mut f_type: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                let mut f_ref: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                let mut f_self_: ::std::option::Option<u32> = ::std::option::Option::None;
-                let mut f_self_type: ::std::option::Option<u32> = ::std::option::Option::None;
-                let mut f_match: ::std::option::Option<::std::option::Option<bool>> = ::std::option::Option::None;
-                let mut f_async: ::std::option::Option<
-                    ::std::option::Option<::std::string::String>,
-                > = ::std::option::Option::None;
-                let mut f_crate_: ::std::option::Option<
-                    ::std::option::Option<::std::string::String>,
-                > = ::std::option::Option::None;
-                while let ::std::option::Option::Some(i) = map
-                    .next_key_seed(codec::FieldIndex(field))?
-                {
-                    match i {
-                        0 => codec::read(&mut map, &mut f_type, "type"),
-                        1 => codec::read(&mut map, &mut f_ref, "ref"),
-                        2 => codec::read_lenient(&mut map, &mut f_self_, "self"),
-                        3 => codec::read_lenient(&mut map, &mut f_self_type, "Self"),
-                        4 => codec::read(&mut map, &mut f_match, "match"),
-                        5 => codec::read(&mut map, &mut f_async, "async"),
-                        6 => codec::read(&mut map, &mut f_crate_, "crate"),
-                        _ => codec::skip(&mut map),
-                    }?;
-                }
-                let ::std::option::Option::Some(f_type) = f_type else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("type"),
-                    );
-                };
-                let ::std::option::Option::Some(f_ref) = f_ref else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("ref"),
-                    );
-                };
-                let ::std::option::Option::Some(f_self_) = f_self_ else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("self"),
-                    );
-                };
-                let ::std::option::Option::Some(f_self_type) = f_self_type else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("Self"),
-                    );
-                };
-                ::std::result::Result::Ok(Keywords {
-                    r#type: f_type,
-                    r#ref: f_ref,
-                    self_: f_self_,
-                    self_type: f_self_type,
-                    r#match: f_match.unwrap_or_default(),
-                    r#async: f_async.unwrap_or_default(),
-                    crate_: f_crate_.unwrap_or_default(),
-                })
-            }
-        }
-        ::serde::Deserializer::deserialize_struct(
-            deserializer,
-            "Keywords",
-            FIELDS,
-            __Visitor,
-        )
-    }
 }

@@ -69,25 +69,16 @@ pub mod blocking {
 /// Resolves a vanity URL.
 ///
 /// `GET https://api.steampowered.com/ISteamHub/ResolveVanityURL/v1/`
-#[derive(Clone, Debug, PartialEq, ::steam_webapi::Validate)]
+#[derive(
+    Clone,
+    Debug,
+    PartialEq,
+    ::steam_webapi::__private::Serialize,
+    ::steam_webapi::Validate
+)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct ResolveVanityURLRequest {
     pub vanityurl: ::std::string::String,
-}
-impl ::serde::Serialize for ResolveVanityURLRequest {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        use ::steam_webapi::__private::codec;
-        let mut s = ::serde::Serializer::serialize_struct(
-            serializer,
-            "ResolveVanityURLRequest",
-            1,
-        )?;
-        codec::write(&mut s, "vanityurl", &self.vanityurl)?;
-        ::serde::ser::SerializeStruct::end(s)
-    }
 }
 impl ResolveVanityURLRequest {
     /// Creates the request from its required parameters.
@@ -116,73 +107,17 @@ impl ::steam_webapi::__private::Endpoint for ResolveVanityURLRequest {
     }
 }
 /// The result of ResolveVanityURL.
-#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::Validate)]
+#[derive(
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
+    ::steam_webapi::__private::Serialize,
+    ::steam_webapi::__private::Deserialize,
+    ::steam_webapi::Validate
+)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct ISteamHubResolveVanityURLResponse {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub steamid: ::std::option::Option<::steam_webapi::SteamId>,
-}
-impl ::serde::Serialize for ISteamHubResolveVanityURLResponse {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        use ::steam_webapi::__private::codec;
-        let mut s = ::serde::Serializer::serialize_struct(
-            serializer,
-            "ISteamHubResolveVanityURLResponse",
-            usize::from(self.steamid.is_some()),
-        )?;
-        codec::write_if(&mut s, "steamid", &self.steamid, self.steamid.is_some())?;
-        ::serde::ser::SerializeStruct::end(s)
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for ISteamHubResolveVanityURLResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        const FIELDS: &[&str] = &["steamid"];
-        fn field(name: &str) -> usize {
-            match name {
-                "steamid" => 0,
-                _ => usize::MAX,
-            }
-        }
-        struct __Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
-            type Value = ISteamHubResolveVanityURLResponse;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("struct ISteamHubResolveVanityURLResponse")
-            }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<ISteamHubResolveVanityURLResponse, A::Error> {
-                use ::steam_webapi::__private::codec;
-                let mut f_steamid: ::std::option::Option<
-                    ::std::option::Option<::steam_webapi::SteamId>,
-                > = ::std::option::Option::None;
-                while let ::std::option::Option::Some(i) = map
-                    .next_key_seed(codec::FieldIndex(field))?
-                {
-                    match i {
-                        0 => codec::read(&mut map, &mut f_steamid, "steamid"),
-                        _ => codec::skip(&mut map),
-                    }?;
-                }
-                ::std::result::Result::Ok(ISteamHubResolveVanityURLResponse {
-                    steamid: f_steamid.unwrap_or_default(),
-                })
-            }
-        }
-        ::serde::Deserializer::deserialize_struct(
-            deserializer,
-            "ISteamHubResolveVanityURLResponse",
-            FIELDS,
-            __Visitor,
-        )
-    }
 }

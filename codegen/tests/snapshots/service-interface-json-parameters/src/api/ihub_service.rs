@@ -65,7 +65,13 @@ pub mod blocking {
 /// `GET https://api.steampowered.com/IHubService/GetHubs/v1/`
 ///
 /// The parameters travel as one `input_json` value.
-#[derive(Clone, Debug, PartialEq, ::steam_webapi::Validate)]
+#[derive(
+    Clone,
+    Debug,
+    PartialEq,
+    ::steam_webapi::__private::Serialize,
+    ::steam_webapi::Validate
+)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 #[validate(at_least_one_of(filters, appids))]
 #[validate(required_if(field = filters, when = extra))]
@@ -74,36 +80,13 @@ pub struct GetHubsRequest {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub filters: ::std::option::Option<::std::vec::Vec<AppFilter>>,
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(with = "::steam_webapi::wire::as_number")]
     #[schemars(with = "::std::option::Option<::std::vec::Vec<u32>>")]
     pub appids: ::std::option::Option<::std::vec::Vec<u32>>,
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub extra: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::serde_json::Value>,
     >,
-}
-impl ::serde::Serialize for GetHubsRequest {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        use ::steam_webapi::__private::codec;
-        let mut s = ::serde::Serializer::serialize_struct(
-            serializer,
-            "GetHubsRequest",
-            1 + usize::from(self.filters.is_some()) + usize::from(self.appids.is_some())
-                + usize::from(self.extra.is_some()),
-        )?;
-        codec::write(&mut s, "steamid", &self.steamid)?;
-        codec::write_if(&mut s, "filters", &self.filters, self.filters.is_some())?;
-        codec::write_if(
-            &mut s,
-            "appids",
-            &codec::AsNumber(&self.appids),
-            self.appids.is_some(),
-        )?;
-        codec::write_if(&mut s, "extra", &self.extra, self.extra.is_some())?;
-        ::serde::ser::SerializeStruct::end(s)
-    }
 }
 impl GetHubsRequest {
     /// Creates the request from its required parameters.
@@ -155,142 +138,34 @@ impl ::steam_webapi::__private::Endpoint for GetHubsRequest {
     };
     fn write_query(&self, _q: &mut ::steam_webapi::__private::QueryWriter) {}
 }
-#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::Validate)]
+#[derive(
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
+    ::steam_webapi::__private::Serialize,
+    ::steam_webapi::__private::Deserialize,
+    ::steam_webapi::Validate
+)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct AppFilter {
+    #[serde(with = "::steam_webapi::wire::as_number")]
     #[schemars(with = "u32")]
     pub appid: u32,
 }
-impl ::serde::Serialize for AppFilter {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        use ::steam_webapi::__private::codec;
-        let mut s = ::serde::Serializer::serialize_struct(serializer, "AppFilter", 1)?;
-        codec::write(&mut s, "appid", &codec::AsNumber(&self.appid))?;
-        ::serde::ser::SerializeStruct::end(s)
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for AppFilter {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        const FIELDS: &[&str] = &["appid"];
-        fn field(name: &str) -> usize {
-            match name {
-                "appid" => 0,
-                _ => usize::MAX,
-            }
-        }
-        struct __Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
-            type Value = AppFilter;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("struct AppFilter")
-            }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<AppFilter, A::Error> {
-                use ::steam_webapi::__private::codec;
-                let mut f_appid: ::std::option::Option<u32> = ::std::option::Option::None;
-                while let ::std::option::Option::Some(i) = map
-                    .next_key_seed(codec::FieldIndex(field))?
-                {
-                    match i {
-                        0 => codec::read_lenient(&mut map, &mut f_appid, "appid"),
-                        _ => codec::skip(&mut map),
-                    }?;
-                }
-                let ::std::option::Option::Some(f_appid) = f_appid else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("appid"),
-                    );
-                };
-                ::std::result::Result::Ok(AppFilter { appid: f_appid })
-            }
-        }
-        ::serde::Deserializer::deserialize_struct(
-            deserializer,
-            "AppFilter",
-            FIELDS,
-            __Visitor,
-        )
-    }
-}
 /// The result of GetHubs.
-#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::Validate)]
+#[derive(
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
+    ::steam_webapi::__private::Serialize,
+    ::steam_webapi::__private::Deserialize,
+    ::steam_webapi::Validate
+)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct GetHubsResponse {
+    #[serde(with = "::steam_webapi::wire::as_number")]
     #[schemars(with = "u32")]
     pub count: u32,
-}
-impl ::serde::Serialize for GetHubsResponse {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        use ::steam_webapi::__private::codec;
-        let mut s = ::serde::Serializer::serialize_struct(
-            serializer,
-            "GetHubsResponse",
-            1,
-        )?;
-        codec::write(&mut s, "count", &codec::AsNumber(&self.count))?;
-        ::serde::ser::SerializeStruct::end(s)
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for GetHubsResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        const FIELDS: &[&str] = &["count"];
-        fn field(name: &str) -> usize {
-            match name {
-                "count" => 0,
-                _ => usize::MAX,
-            }
-        }
-        struct __Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
-            type Value = GetHubsResponse;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("struct GetHubsResponse")
-            }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<GetHubsResponse, A::Error> {
-                use ::steam_webapi::__private::codec;
-                let mut f_count: ::std::option::Option<u32> = ::std::option::Option::None;
-                while let ::std::option::Option::Some(i) = map
-                    .next_key_seed(codec::FieldIndex(field))?
-                {
-                    match i {
-                        0 => codec::read_lenient(&mut map, &mut f_count, "count"),
-                        _ => codec::skip(&mut map),
-                    }?;
-                }
-                let ::std::option::Option::Some(f_count) = f_count else {
-                    return ::std::result::Result::Err(
-                        <A::Error as ::serde::de::Error>::missing_field("count"),
-                    );
-                };
-                ::std::result::Result::Ok(GetHubsResponse { count: f_count })
-            }
-        }
-        ::serde::Deserializer::deserialize_struct(
-            deserializer,
-            "GetHubsResponse",
-            FIELDS,
-            __Visitor,
-        )
-    }
 }

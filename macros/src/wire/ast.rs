@@ -1,0 +1,163 @@
+//! The struct as the wire derives see it: fields, wire names, presence, form.
+
+use syn::punctuated::Punctuated;
+use syn::{Data, DeriveInput, Expr, ExprLit, ExprPath, Fields, Lit, Meta, Token, Type};
+
+use crate::ctxt::Ctxt;
+
+pub struct Struct<'a> {
+    pub ident: &'a syn::Ident,
+    pub fields: Vec<Field<'a>>,
+}
+
+pub struct Field<'a> {
+    pub member: &'a syn::Ident,
+    pub ty: &'a Type,
+    /// The key on the wire (`rename`, else the field's name without `r#`).
+    pub wire: String,
+    /// A missing key is `Default::default()` (`default`, or an `Option`).
+    pub default: bool,
+    /// `skip_serializing_if`: the field is left out when this says so.
+    pub skip_if: Option<ExprPath>,
+    pub form: Form,
+}
+
+/// How a number travels.
+#[derive(Clone, Copy, PartialEq)]
+pub enum Form {
+    /// The type's own serde impls.
+    Plain,
+    /// `wire::as_number`: written as a number, read from a number or a string.
+    Number,
+    /// `wire::as_string`: written as a string, read from either.
+    String,
+}
+
+const SUPPORTED: &str = "steam_webapi's serde derives support `rename`, `default`, \
+     `skip_serializing_if` and `with` = `wire::as_number` or `wire::as_string`; use serde's \
+     derive for anything else";
+
+impl<'a> Struct<'a> {
+    pub fn from_ast(input: &'a DeriveInput) -> syn::Result<Self> {
+        let cx = Ctxt::default();
+        if !input.generics.params.is_empty() {
+            cx.error(
+                &input.generics,
+                "steam_webapi's serde derives do not support generics",
+            );
+        }
+        let named = match &input.data {
+            Data::Struct(s) => match &s.fields {
+                Fields::Named(named) => Some(named),
+                other => {
+                    cx.error(
+                        other,
+                        "steam_webapi's serde derives support structs with named fields only",
+                    );
+                    None
+                }
+            },
+            _ => {
+                cx.error(
+                    &input.ident,
+                    "steam_webapi's serde derives support structs with named fields only",
+                );
+                None
+            }
+        };
+        for attr in input.attrs.iter().filter(|a| a.path().is_ident("serde")) {
+            cx.error(
+                attr,
+                "steam_webapi's serde derives take no container attributes",
+            );
+        }
+        let fields = named
+            .map(|n| n.named.iter().filter_map(|f| field(&cx, f)).collect())
+            .unwrap_or_default();
+        match cx.finish() {
+            Some(e) => Err(e),
+            None => Ok(Struct {
+                ident: &input.ident,
+                fields,
+            }),
+        }
+    }
+}
+
+fn field<'a>(cx: &Ctxt, f: &'a syn::Field) -> Option<Field<'a>> {
+    let member = f.ident.as_ref()?;
+    let mut out = Field {
+        member,
+        ty: &f.ty,
+        wire: member.to_string().trim_start_matches("r#").to_owned(),
+        default: is_option(&f.ty),
+        skip_if: None,
+        form: Form::Plain,
+    };
+    for attr in f.attrs.iter().filter(|a| a.path().is_ident("serde")) {
+        let items = match attr.parse_args_with(Punctuated::<Meta, Token![,]>::parse_terminated) {
+            Ok(items) => items,
+            Err(e) => {
+                cx.syn_error(e);
+                continue;
+            }
+        };
+        for meta in items {
+            read_item(cx, &meta, &mut out);
+        }
+    }
+    Some(out)
+}
+
+fn read_item(cx: &Ctxt, meta: &Meta, out: &mut Field) {
+    let key = meta.path();
+    if key.is_ident("default") && matches!(meta, Meta::Path(_)) {
+        out.default = true;
+        return;
+    }
+    let Meta::NameValue(nv) = meta else {
+        cx.error(meta, SUPPORTED);
+        return;
+    };
+    let Some(text) = string(&nv.value) else {
+        cx.error(&nv.value, "expected a string literal");
+        return;
+    };
+    if key.is_ident("rename") {
+        out.wire = text;
+    } else if key.is_ident("skip_serializing_if") {
+        match syn::parse_str::<ExprPath>(&text) {
+            Ok(path) => out.skip_if = Some(path),
+            Err(_) => cx.error(&nv.value, "expected the path of a function"),
+        }
+    } else if key.is_ident("with") {
+        out.form = match text.rsplit("::").next() {
+            Some("as_number") => Form::Number,
+            Some("as_string") => Form::String,
+            _ => {
+                cx.error(&nv.value, SUPPORTED);
+                return;
+            }
+        };
+    } else {
+        cx.error(meta, SUPPORTED);
+    }
+}
+
+fn string(e: &Expr) -> Option<String> {
+    match e {
+        Expr::Lit(ExprLit {
+            lit: Lit::Str(s), ..
+        }) => Some(s.value()),
+        _ => None,
+    }
+}
+
+/// `Option<..>` by its last path segment: serde reads a missing `Option` as
+/// `None` without `default`, and so does this derive.
+fn is_option(ty: &Type) -> bool {
+    match ty {
+        Type::Path(p) => p.path.segments.last().is_some_and(|s| s.ident == "Option"),
+        _ => false,
+    }
+}
