@@ -53,6 +53,11 @@ impl Diagnostics {
         });
     }
 
+    /// Takes over `other`'s diagnostics (order does not matter: they are sorted at the end).
+    pub fn append(&mut self, mut other: Diagnostics) {
+        self.items.append(&mut other.items);
+    }
+
     pub fn has_errors(&self) -> bool {
         self.items.iter().any(|d| d.severity == Severity::Error)
     }

@@ -12,6 +12,7 @@ pub mod import;
 pub mod json_place;
 pub mod load;
 pub mod model;
+mod parallel;
 pub mod pos;
 pub mod responses;
 pub mod spec;

@@ -177,12 +177,17 @@ pub fn load_sources(providers: Source, files: Vec<Source>) -> Result<Loaded, Loa
     let mut diags = Diagnostics::default();
     let pname: Arc<str> = Arc::from(providers.name.as_str());
     let prov: Option<ProvidersFile> = parse_yaml(&pname, &providers.text, &mut diags);
-    let mut parsed = Vec::new();
-    for f in files {
+    // The YAML parse is most of the load and the files are independent: side by side.
+    let results = crate::parallel::map(&files, |f| {
+        let mut diags = Diagnostics::default();
         let name: Arc<str> = Arc::from(f.name.as_str());
-        if let Some(def) = parse_yaml::<InterfaceFile>(&name, &f.text, &mut diags) {
-            parsed.push(resolve::Parsed { file: name, def });
-        }
+        let def = parse_yaml::<InterfaceFile>(&name, &f.text, &mut diags);
+        (def.map(|def| resolve::Parsed { file: name, def }), diags)
+    });
+    let mut parsed = Vec::new();
+    for (p, d) in results {
+        parsed.extend(p);
+        diags.append(d);
     }
     let model = prov.map(|p| resolve::resolve((&pname, p), parsed, &mut diags));
     let has_errors = diags.has_errors();

@@ -30,15 +30,21 @@ pub fn emit(model: &Model, target: Target) -> Vec<GeneratedFile> {
         Target::Crate => "src/api/",
         Target::BuildScript { .. } => "",
     };
-    for iface in model.interfaces.values() {
+    // One module per interface, formatted side by side (syn + prettyplease is most of the
+    // generation time); token streams are not `Send`, so each thread builds its own.
+    let interfaces: Vec<&Interface> = model.interfaces.values().collect();
+    let modules = crate::parallel::map(&interfaces, |iface| {
+        with_header(
+            &iface.file,
+            "//",
+            &format_tokens(interface(model, iface, target)),
+        )
+    });
+    for (iface, contents) in interfaces.iter().zip(modules) {
         out.push(GeneratedFile {
             path: format!("{prefix}{}.rs", iface.module),
             source: iface.file.clone(),
-            contents: with_header(
-                &iface.file,
-                "//",
-                &format_tokens(interface(model, iface, target)),
-            ),
+            contents,
         });
     }
     let mods = model.interfaces.values().map(|i| {
