@@ -124,3 +124,15 @@ pub fn item_type(ty: &Type) -> Option<&Type> {
         _ => None,
     }
 }
+
+/// A type with nothing inside to validate: a std scalar or string, or an
+/// `Option`, sequence or map of them (by the names as written). Its
+/// `Validate` impl does nothing, so the derive need not call it.
+pub fn is_leaf(ty: &Type) -> bool {
+    match kind(ty) {
+        Kind::Int | Kind::Float | Kind::Bool | Kind::Char | Kind::Str => true,
+        Kind::Option => option_inner(ty).is_some_and(is_leaf),
+        Kind::Seq | Kind::Map => item_type(ty).is_some_and(is_leaf),
+        Kind::Unknown => false,
+    }
+}
