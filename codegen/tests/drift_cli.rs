@@ -144,7 +144,7 @@ fn json_format_is_exact() {
             "version": 2,
             "parameter": "tags",
             "message": "parameter 'tags' is in the spec but not in the listing",
-            "spec": "spec/steam/ISteamNews.yaml:154"
+            "spec": "spec/steam/ISteamNews.yaml:156"
         })
     );
 }

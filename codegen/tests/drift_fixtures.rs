@@ -168,7 +168,7 @@ fn history_snapshots() {
       "version": 1,
       "parameter": "steamid",
       "message": "parameter 'steamid' is in the spec but not in the listing",
-      "spec": "steam/IStoreService.yaml:63"
+      "spec": "steam/IStoreService.yaml:64"
     }
   ],
   "accepted": []

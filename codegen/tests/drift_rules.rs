@@ -35,6 +35,18 @@ operations:
     http: POST
     description: d
     response: {envelope: response, type: json}
+  - method: GetFree
+    version: 1
+    http: GET
+    auth: none
+    description: d
+    response: {envelope: response, type: json}
+  - method: GetList
+    version: 1
+    http: GET
+    auth: optional
+    description: d
+    response: {envelope: response, type: json}
   - method: Secret
     version: 1
     http: POST
@@ -82,7 +94,9 @@ fn listing(edit: impl FnOnce(&mut serde_json::Value)) -> Listing {
             p("lang", "string", false),
             p("filter", "string", true),
         ]},
-        {"name": "PostB", "version": 1, "httpmethod": "POST", "parameters": []},
+        {"name": "PostB", "version": 1, "httpmethod": "POST", "parameters": [p("key", "string", false)]},
+        {"name": "GetFree", "version": 1, "httpmethod": "GET", "parameters": []},
+        {"name": "GetList", "version": 1, "httpmethod": "GET", "parameters": [p("key", "string", true)]},
     ]}]}});
     edit(&mut v);
     drift::listing::parse(v.to_string().as_bytes()).unwrap()
@@ -124,7 +138,7 @@ fn agreeing_listing_has_no_drift_but_unverifiable_publisher_methods() {
         v["apilist"]["interfaces"][0]["methods"]
             .as_array_mut()
             .unwrap()
-            .push(serde_json::json!({"name": "Secret", "version": 1, "httpmethod": "POST", "parameters": []}));
+            .push(serde_json::json!({"name": "Secret", "version": 1, "httpmethod": "POST", "parameters": [p("key", "string", false)]}));
     }));
     assert_eq!(
         f,
@@ -268,6 +282,51 @@ fn methods_versions_interfaces() {
             "info method-added GetC v1: the listing has GetC v1, which the spec does not describe",
             "breaking method-removed PostB v1: ITest/PostB/v1 is in the spec but not in the listing",
             "info version-added PostB v2: the listing has PostB v2, newer than the specified v1",
+        ]
+    );
+}
+
+fn method<'a>(v: &'a mut serde_json::Value, name: &str) -> &'a mut serde_json::Value {
+    v["apilist"]["interfaces"][0]["methods"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .find(|m| m["name"] == name)
+        .unwrap()
+}
+
+#[test]
+fn auth() {
+    // A key the method now needs and the client would not send: breaking.
+    assert_eq!(
+        changed(
+            |v| method(v, "GetFree")["parameters"] = serde_json::json!([p("key", "string", false)])
+        ),
+        [
+            "breaking auth-changed GetFree v1 key: the listing marks 'key' required, the spec says `auth: none`"
+        ]
+    );
+    assert_eq!(
+        changed(
+            |v| method(v, "GetList")["parameters"] = serde_json::json!([p("key", "string", false)])
+        ),
+        [
+            "breaking auth-changed GetList v1 key: the listing marks 'key' required, the spec says `auth: optional`"
+        ]
+    );
+    // A key no longer needed: the client sends a secret where it is not taken.
+    assert_eq!(
+        changed(|v| method(v, "PostB")["parameters"] = serde_json::json!([])),
+        [
+            "warning auth-changed PostB v1 key: the listing has no 'key' parameter, the spec says `auth: required`"
+        ]
+    );
+    assert_eq!(
+        changed(
+            |v| method(v, "GetFree")["parameters"] = serde_json::json!([p("key", "string", true)])
+        ),
+        [
+            "warning auth-changed GetFree v1 key: the listing marks 'key' optional, the spec says `auth: none`"
         ]
     );
 }

@@ -99,6 +99,17 @@ fn the_2026_import_looks_right() {
     assert!(text.contains("  - method: GetPlayerSummaries\n    version: 1\n    http: GET\n"));
     assert!(text.contains("    response:\n      envelope: response\n      type: json\n"));
     assert!(!text.contains("name: key\n"), "the key is the provider's");
+    // The credential: required is the default; the listing shows which methods take none
+    // (no `key` parameter) and which take an optional one.
+    assert!(!text.contains("auth:"), "{text}");
+    let file = |p: &str| &files.files.iter().find(|f| f.path == p).unwrap().contents;
+    assert!(
+        file("steam/ISteamNews.yaml")
+            .contains("  - method: GetNewsForApp\n    version: 2\n    http: GET\n    auth: none\n")
+    );
+    assert!(file("steam/ISteamWebAPIUtil.yaml").contains(
+        "  - method: GetSupportedAPIList\n    version: 1\n    http: GET\n    auth: optional\n"
+    ));
     // Indexed arrays, messages in a Service interface, enums with their listing note.
     let pf = &files
         .files
@@ -247,14 +258,17 @@ fn names_the_loader_rejects_are_handled() {
     // GetThingRequest, so its Get_Thing (the same Rust name) gets a spec name prefixed with the
     // interface, and its path keeps the listed name. Other interfaces keep theirs.
     for want in [
-        "  - method: IOddService_Get_Thing\n    version: 1\n    http: POST\n    path: \"/IOddService/Get_Thing/v1/\"\n",
+        // The test listing lists no `key`: the method takes none.
+        "  - method: IOddService_Get_Thing\n    version: 1\n    http: POST\n    auth: none\n    path: \"/IOddService/Get_Thing/v1/\"\n",
         "  - method: GetThing\n    version: 2\n",
     ] {
         assert!(odd.contains(want), "missing {want:?} in\n{odd}");
     }
     let other = &files.files[1].contents;
     assert!(
-        other.contains("  - method: GetThing\n    version: 1\n    http: GET\n    description:"),
+        other.contains(
+            "  - method: GetThing\n    version: 1\n    http: GET\n    auth: none\n    description:"
+        ),
         "{other}"
     );
     assert!(!other.contains("path:"), "{other}");

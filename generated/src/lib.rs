@@ -49,8 +49,8 @@ pub mod __private {
 
     pub use crate::runtime::codec;
     pub use crate::runtime::endpoint::{
-        Endpoint, EndpointInfo, ErrorModel, HttpMethod, InputEncoding, ProviderId, QueryValue,
-        QueryWriter,
+        Auth, Endpoint, EndpointInfo, ErrorModel, HttpMethod, InputEncoding, ProviderId,
+        QueryValue, QueryWriter,
     };
     pub use crate::runtime::enums::{deserialize_enum_int, deserialize_enum_str};
     pub use steam_webapi_macros::{Deserialize, Serialize};

@@ -9,7 +9,9 @@ use std::path::Path;
 use std::sync::OnceLock;
 
 use serde_json::Value;
-use steamspec::model::{ArrayEncoding, HttpMethod, InputEncoding, Model, Operation, Provider};
+use steamspec::model::{
+    ArrayEncoding, Auth, HttpMethod, InputEncoding, Model, Operation, Provider,
+};
 
 /// The Steam Web API key every loopback client sends.
 pub const KEY: &str = "loopback-steam-key-0123456789";
@@ -116,6 +118,8 @@ impl SpecCall {
 
     /// The credential and format pairs the provider adds outside the
     /// parameters: `key` and `format=json` for Steam, `token` for backpack.tf.
+    /// The loopback client has both credentials, so an `auth: optional`
+    /// operation sends its key too; an `auth: none` one never does.
     pub fn provider_params(&self) -> Vec<(String, String)> {
         let provider = self.provider();
         let secret = match provider.id.as_str() {
@@ -123,7 +127,10 @@ impl SpecCall {
             "backpacktf" => TOKEN,
             other => panic!("no loopback credential for provider {other}"),
         };
-        let mut out = vec![(provider.auth_param.clone(), secret.to_owned())];
+        let mut out = Vec::new();
+        if self.op.auth != Auth::None {
+            out.push((provider.auth_param.clone(), secret.to_owned()));
+        }
         if let Some((name, value)) = &provider.format_param {
             out.push((name.clone(), value.clone()));
         }

@@ -8,7 +8,7 @@ use std::time::Duration;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 use steam_webapi::__private::{
-    Endpoint, EndpointInfo, ErrorModel, HttpMethod, InputEncoding, ProviderId, QueryWriter,
+    Auth, Endpoint, EndpointInfo, ErrorModel, HttpMethod, InputEncoding, ProviderId, QueryWriter,
 };
 use steam_webapi::{Client, Error, SteamId, TransportKind};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
@@ -54,6 +54,7 @@ impl Endpoint for GetOwnedGames {
         host: "api.steampowered.com",
         path: "/IPlayerService/GetOwnedGames/v1/",
         publisher: false,
+        auth: Auth::Required,
         input: InputEncoding::Query,
         envelope: Some("response"),
         errors: ErrorModel::HttpStatus,
@@ -91,6 +92,7 @@ impl Endpoint for SetFavorites {
         host: "api.steampowered.com",
         path: "/IFavoritesService/SetFavorites/v1/",
         publisher: false,
+        auth: Auth::Required,
         input: InputEncoding::InputJson,
         envelope: Some("response"),
         errors: ErrorModel::HttpStatus,
@@ -124,6 +126,7 @@ impl Endpoint for ResolveVanity {
         host: "api.steampowered.com",
         path: "/ISteamHub/ResolveVanityURL/v1/",
         publisher: false,
+        auth: Auth::Required,
         input: InputEncoding::Query,
         envelope: Some("response"),
         errors: ErrorModel::SuccessCode {
@@ -163,6 +166,7 @@ impl Endpoint for DeleteNotification {
         host: "backpack.tf",
         path: "/api/notifications",
         publisher: false,
+        auth: Auth::Required,
         input: InputEncoding::Query,
         envelope: None,
         errors: ErrorModel::Message { field: "message" },

@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use super::finding::{Finding, Rule, Severity};
 use super::listing::{self, Listing};
 use super::types;
-use crate::model::{Model, Operation, Param, Status, Visibility};
+use crate::model::{Auth, Model, Operation, Param, Status, Visibility};
 
 /// What was left out of the comparison, reported once in the summary.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -237,6 +237,8 @@ fn compare_op(
         ));
     }
 
+    compare_auth(model, op, method, lm, out);
+
     // Listing parameters by name; a repeated name counts once (the first).
     let mut by_name: BTreeMap<&str, (usize, &listing::Param)> = BTreeMap::new();
     for (i, p) in lm.params.iter().enumerate() {
@@ -369,6 +371,55 @@ fn compare_param(
             Some(&p.pos),
         ));
     }
+}
+
+/// The credential: the listing shows it as a parameter of the methods that take one
+/// (`optional: true` where it only changes the answer, as for GetSupportedAPIList).
+fn compare_auth(
+    model: &Model,
+    op: &Operation,
+    method: &str,
+    lm: &listing::Method,
+    out: &mut Vec<Finding>,
+) {
+    let Some(param) = model
+        .providers
+        .get(&op.provider)
+        .map(|p| p.auth_param.as_str())
+    else {
+        return;
+    };
+    let listed = match lm.params.iter().find(|p| p.name == param) {
+        None => Auth::None,
+        Some(p) if p.optional => Auth::Optional,
+        Some(_) => Auth::Required,
+    };
+    if listed == op.auth {
+        return;
+    }
+    let listing_says = match listed {
+        Auth::None => format!("has no '{param}' parameter"),
+        Auth::Optional => format!("marks '{param}' optional"),
+        Auth::Required => format!("marks '{param}' required"),
+    };
+    let spec = match op.auth {
+        Auth::Required => "required",
+        Auth::Optional => "optional",
+        Auth::None => "none",
+    };
+    let mut f = finding(
+        Rule::AuthChanged,
+        op,
+        method,
+        Some(param),
+        format!("the listing {listing_says}, the spec says `auth: {spec}`"),
+        Some(&op.pos),
+    );
+    // The client would stop sending a credential the method needs.
+    if listed == Auth::Required {
+        f.severity = Severity::Breaking;
+    }
+    out.push(f);
 }
 
 fn http_name(h: crate::model::HttpMethod) -> &'static str {

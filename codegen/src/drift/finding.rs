@@ -46,13 +46,14 @@ pub enum Rule {
     ParameterAdded,
     ParameterTypeChanged,
     ParameterOptionalityChanged,
+    AuthChanged,
     MethodNotVisible,
     AllowExpired,
     AllowUnused,
 }
 
 impl Rule {
-    pub const ALL: [Rule; 12] = [
+    pub const ALL: [Rule; 13] = [
         Rule::MethodRemoved,
         Rule::MethodAdded,
         Rule::VersionAdded,
@@ -62,6 +63,7 @@ impl Rule {
         Rule::ParameterAdded,
         Rule::ParameterTypeChanged,
         Rule::ParameterOptionalityChanged,
+        Rule::AuthChanged,
         Rule::MethodNotVisible,
         Rule::AllowExpired,
         Rule::AllowUnused,
@@ -78,6 +80,7 @@ impl Rule {
             Rule::ParameterAdded => "parameter-added",
             Rule::ParameterTypeChanged => "parameter-type-changed",
             Rule::ParameterOptionalityChanged => "parameter-optionality-changed",
+            Rule::AuthChanged => "auth-changed",
             Rule::MethodNotVisible => "method-not-visible",
             Rule::AllowExpired => "allow-expired",
             Rule::AllowUnused => "allow-unused",
@@ -88,7 +91,8 @@ impl Rule {
         Rule::ALL.into_iter().find(|r| r.id() == s)
     }
 
-    /// The default severity. `parameter-added` is decided per finding (required or not).
+    /// The default severity. `parameter-added` and `auth-changed` are decided per finding
+    /// (required or not; whether the client would stop sending a key the method needs).
     pub fn default_severity(self) -> Severity {
         match self {
             Rule::MethodRemoved
@@ -96,9 +100,10 @@ impl Rule {
             | Rule::ParameterRemoved
             | Rule::ParameterAdded
             | Rule::ParameterTypeChanged => Severity::Breaking,
-            Rule::ParameterOptionalityChanged | Rule::AllowExpired | Rule::AllowUnused => {
-                Severity::Warning
-            }
+            Rule::ParameterOptionalityChanged
+            | Rule::AuthChanged
+            | Rule::AllowExpired
+            | Rule::AllowUnused => Severity::Warning,
             Rule::MethodAdded
             | Rule::VersionAdded
             | Rule::InterfaceAdded

@@ -22,6 +22,9 @@ pub struct OpPlan {
     pub method: String,
     pub version: u32,
     pub http: &'static str,
+    /// `auth:` when not the default `required`: the listing has no `key` (`none`) or an
+    /// optional one (`optional`).
+    pub auth: Option<&'static str>,
     /// Set when the spec name differs from the listed one: the path keeps the real name.
     pub path: Option<String>,
     pub input_json: bool,
@@ -257,10 +260,16 @@ fn operation(
             todo,
         ));
     }
+    let auth = match m.params.iter().find(|p| p.name == AUTH_PARAM) {
+        None => Some("none"),
+        Some(p) if p.optional => Some("optional"),
+        Some(_) => None,
+    };
     OpPlan {
         method: spec_name.to_string(),
         version: m.version,
         http,
+        auth,
         path,
         input_json: input_json && !service,
         description,

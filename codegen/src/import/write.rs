@@ -37,6 +37,9 @@ fn operation(o: &mut String, op: &OpPlan) {
     let _ = writeln!(o, "  - method: {}", scalar(&op.method));
     let _ = writeln!(o, "    version: {}", op.version);
     let _ = writeln!(o, "    http: {}", op.http);
+    if let Some(a) = op.auth {
+        let _ = writeln!(o, "    auth: {a}");
+    }
     if let Some(p) = &op.path {
         let _ = writeln!(o, "    path: {}", quoted(p));
     }

@@ -901,6 +901,17 @@ fn operation(
         .as_ref()
         .or(def.status.as_ref())
         .map_or(Status::Live, |s| s.value);
+    let auth = op.auth.as_ref().map_or(Auth::Required, |a| a.value);
+    if let Some(a) = &op.auth
+        && visibility == Visibility::Publisher
+        && a.value != Auth::Required
+    {
+        diags.error(
+            a.pos(file),
+            "a publisher-only operation needs the publisher key: `auth` must be `required`",
+        );
+        ok = false;
+    }
     let host = match (&op.host, visibility) {
         (Some(h), _) => {
             if !is_host(h) {
@@ -1180,6 +1191,7 @@ fn operation(
             path,
             visibility,
             status,
+            auth,
             description: op.description.value.clone(),
             notes: op.notes.clone(),
             input,

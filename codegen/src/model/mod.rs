@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 
 pub use crate::pos::Pos;
 pub use crate::spec::format::{
-    ArrayEncoding, EnumRepr, ErrorKind, HttpMethod, InputEncoding, Status, Visibility, Wire,
+    ArrayEncoding, Auth, EnumRepr, ErrorKind, HttpMethod, InputEncoding, Status, Visibility, Wire,
 };
 pub use crate::spec::num::Num;
 
@@ -99,6 +99,8 @@ pub struct Operation {
     pub path: String,
     pub visibility: Visibility,
     pub status: Status,
+    /// Whether the provider's credential is sent.
+    pub auth: Auth,
     pub description: String,
     pub notes: Vec<String>,
     pub input: InputEncoding,

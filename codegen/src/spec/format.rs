@@ -142,6 +142,19 @@ pub enum Visibility {
     Publisher,
 }
 
+/// Whether an operation sends the provider's credential (`key` for Steam).
+#[derive(Clone, Copy, Debug, Deserialize, JsonSchema, PartialEq, Eq, PartialOrd, Ord)]
+#[serde(rename_all = "snake_case")]
+pub enum Auth {
+    /// The call fails without it (the default).
+    Required,
+    /// Sent when the client has one: it changes the answer (GetSupportedAPIList lists what the
+    /// key can call), but the call works without.
+    Optional,
+    /// Never sent: the method takes no credential, so the secret does not travel.
+    None,
+}
+
 /// HTTP method.
 #[derive(Clone, Copy, Debug, Deserialize, JsonSchema, PartialEq, Eq, PartialOrd, Ord)]
 pub enum HttpMethod {
@@ -212,6 +225,10 @@ pub struct OperationDef {
     pub visibility: Option<Sp<Visibility>>,
     #[serde(default)]
     pub status: Option<Sp<Status>>,
+    /// The provider's credential: `required` (default), `optional` or `none`. The public
+    /// GetSupportedAPIList shows which methods work without a key.
+    #[serde(default)]
+    pub auth: Option<Sp<Auth>>,
     /// What the operation does, in the docs' words.
     pub description: Sp<String>,
     /// Further remarks from the docs (become rustdoc paragraphs).

@@ -445,6 +445,7 @@ impl ::steam_webapi::__private::Endpoint for GetAnnouncementsRequest {
         host: "api.steampowered.com",
         path: "/ISteamHub/GetAnnouncements/v1/",
         publisher: false,
+        auth: ::steam_webapi::__private::Auth::Required,
         input: ::steam_webapi::__private::InputEncoding::Query,
         envelope: ::std::option::Option::Some("response"),
         errors: ::steam_webapi::__private::ErrorModel::SuccessCode {
@@ -623,6 +624,7 @@ impl ::steam_webapi::__private::Endpoint for GetEventsRequest {
         host: "api.steampowered.com",
         path: "/ISteamHub/GetEvents/v1/",
         publisher: false,
+        auth: ::steam_webapi::__private::Auth::Required,
         input: ::steam_webapi::__private::InputEncoding::Query,
         envelope: ::std::option::Option::Some("response"),
         errors: ::steam_webapi::__private::ErrorModel::SuccessCode {
@@ -739,6 +741,7 @@ impl ::steam_webapi::__private::Endpoint for GetMembersRequest {
         host: "api.steampowered.com",
         path: "/ISteamHub/GetMembers/v1/",
         publisher: false,
+        auth: ::steam_webapi::__private::Auth::Required,
         input: ::steam_webapi::__private::InputEncoding::Query,
         envelope: ::std::option::Option::Some("response"),
         errors: ::steam_webapi::__private::ErrorModel::SuccessCode {
@@ -840,6 +843,7 @@ impl ::steam_webapi::__private::Endpoint for GetPermissionsRequest {
         host: "api.steampowered.com",
         path: "/ISteamHub/GetPermissions/v1/",
         publisher: false,
+        auth: ::steam_webapi::__private::Auth::Required,
         input: ::steam_webapi::__private::InputEncoding::Query,
         envelope: ::std::option::Option::Some("response"),
         errors: ::steam_webapi::__private::ErrorModel::SuccessCode {
@@ -941,6 +945,7 @@ impl ::steam_webapi::__private::Endpoint for GetStatusRequest {
         host: "api.steampowered.com",
         path: "/ISteamHub/GetStatus/v1/",
         publisher: false,
+        auth: ::steam_webapi::__private::Auth::Required,
         input: ::steam_webapi::__private::InputEncoding::Query,
         envelope: ::std::option::Option::Some("response"),
         errors: ::steam_webapi::__private::ErrorModel::SuccessCode {
@@ -1046,6 +1051,7 @@ impl ::steam_webapi::__private::Endpoint for GetSummariesRequest {
         host: "api.steampowered.com",
         path: "/ISteamHub/GetSummaries/v1/",
         publisher: false,
+        auth: ::steam_webapi::__private::Auth::Required,
         input: ::steam_webapi::__private::InputEncoding::Query,
         envelope: ::std::option::Option::Some("response"),
         errors: ::steam_webapi::__private::ErrorModel::SuccessCode {
@@ -1168,6 +1174,7 @@ impl ::steam_webapi::__private::Endpoint for ResolveAppIDRequest {
         host: "api.steampowered.com",
         path: "/ISteamHub/ResolveAppID/v1/",
         publisher: false,
+        auth: ::steam_webapi::__private::Auth::Required,
         input: ::steam_webapi::__private::InputEncoding::Query,
         envelope: ::std::option::Option::Some("response"),
         errors: ::steam_webapi::__private::ErrorModel::SuccessCode {
@@ -1251,6 +1258,7 @@ impl ::steam_webapi::__private::Endpoint for ResolveVanityURLRequest {
         host: "api.steampowered.com",
         path: "/ISteamHub/ResolveVanityURL/v1/",
         publisher: false,
+        auth: ::steam_webapi::__private::Auth::Required,
         input: ::steam_webapi::__private::InputEncoding::Query,
         envelope: ::std::option::Option::Some("response"),
         errors: ::steam_webapi::__private::ErrorModel::SuccessCode {

@@ -16,6 +16,8 @@ impl<'a> ISteamNews<'a> {
     ///
     /// An unknown appid gives HTTP 403 with an empty JSON object (`{}`) as the body; an app without news gives 200 with an empty `newsitems` (and `count` 0; seen in a curated test fixture).
     ///
+    /// Takes no key: the client never sends it here.
+    ///
     /// `GET https://api.steampowered.com/ISteamNews/GetNewsForApp/v2/`
     pub async fn get_news_for_app(
         &self,
@@ -50,6 +52,8 @@ pub mod blocking {
         /// The docs' sentence leaves out the noun: it returns the latest news items of the app, newest first.
         ///
         /// An unknown appid gives HTTP 403 with an empty JSON object (`{}`) as the body; an app without news gives 200 with an empty `newsitems` (and `count` 0; seen in a curated test fixture).
+        ///
+        /// Takes no key: the client never sends it here.
         ///
         /// `GET https://api.steampowered.com/ISteamNews/GetNewsForApp/v2/`
         pub fn get_news_for_app(
@@ -175,6 +179,7 @@ impl ::steam_webapi::__private::Endpoint for GetNewsForAppRequest {
         host: "api.steampowered.com",
         path: "/ISteamNews/GetNewsForApp/v2/",
         publisher: false,
+        auth: ::steam_webapi::__private::Auth::None,
         input: ::steam_webapi::__private::InputEncoding::Query,
         envelope: ::std::option::Option::Some("appnews"),
         errors: ::steam_webapi::__private::ErrorModel::HttpStatus,

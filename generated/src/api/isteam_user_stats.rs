@@ -16,6 +16,8 @@ impl<'a> ISteamUserStats<'a> {
     ///
     /// The listing shows no `key` parameter for this method, and a 2015 recording called it without one: it works without an API key.
     ///
+    /// Takes no key: the client never sends it here.
+    ///
     /// `GET https://api.steampowered.com/ISteamUserStats/GetGlobalAchievementPercentagesForApp/v2/`
     pub async fn get_global_achievement_percentages_for_app(
         &self,
@@ -75,6 +77,8 @@ pub mod blocking {
         /// The docs' sentence is garbled; it returns, for each achievement of the game, the percentage of players who have unlocked it.
         ///
         /// The listing shows no `key` parameter for this method, and a 2015 recording called it without one: it works without an API key.
+        ///
+        /// Takes no key: the client never sends it here.
         ///
         /// `GET https://api.steampowered.com/ISteamUserStats/GetGlobalAchievementPercentagesForApp/v2/`
         pub fn get_global_achievement_percentages_for_app(
@@ -161,6 +165,7 @@ for GetGlobalAchievementPercentagesForAppRequest {
         host: "api.steampowered.com",
         path: "/ISteamUserStats/GetGlobalAchievementPercentagesForApp/v2/",
         publisher: false,
+        auth: ::steam_webapi::__private::Auth::None,
         input: ::steam_webapi::__private::InputEncoding::Query,
         envelope: ::std::option::Option::Some("achievementpercentages"),
         errors: ::steam_webapi::__private::ErrorModel::HttpStatus,
@@ -227,6 +232,7 @@ impl ::steam_webapi::__private::Endpoint for GetPlayerAchievementsRequest {
         host: "api.steampowered.com",
         path: "/ISteamUserStats/GetPlayerAchievements/v1/",
         publisher: false,
+        auth: ::steam_webapi::__private::Auth::Required,
         input: ::steam_webapi::__private::InputEncoding::Query,
         envelope: ::std::option::Option::Some("playerstats"),
         errors: ::steam_webapi::__private::ErrorModel::HttpStatus,
@@ -297,6 +303,7 @@ impl ::steam_webapi::__private::Endpoint for GetUserStatsForGameRequest {
         host: "api.steampowered.com",
         path: "/ISteamUserStats/GetUserStatsForGame/v2/",
         publisher: false,
+        auth: ::steam_webapi::__private::Auth::Required,
         input: ::steam_webapi::__private::InputEncoding::Query,
         envelope: ::std::option::Option::Some("playerstats"),
         errors: ::steam_webapi::__private::ErrorModel::HttpStatus,

@@ -18,6 +18,8 @@ impl<'a> ISteamWebAPIUtil<'a> {
     ///
     /// The list describes inputs only; response fields never show in it. Order is not stable, and a whole part of the list can be missing from one capture.
     ///
+    /// Works without a key; when the client has one, it is sent.
+    ///
     /// `GET https://api.steampowered.com/ISteamWebAPIUtil/GetSupportedAPIList/v1/`
     pub async fn get_supported_api_list(
         &self,
@@ -54,6 +56,8 @@ pub mod blocking {
         /// The key is the provider's credential, so the listing's `key` parameter ("access key", string, optional: true) is not a spec parameter; unlike most methods, this one also answers without it.
         ///
         /// The list describes inputs only; response fields never show in it. Order is not stable, and a whole part of the list can be missing from one capture.
+        ///
+        /// Works without a key; when the client has one, it is sent.
         ///
         /// `GET https://api.steampowered.com/ISteamWebAPIUtil/GetSupportedAPIList/v1/`
         pub fn get_supported_api_list(
@@ -103,6 +107,7 @@ impl ::steam_webapi::__private::Endpoint for GetSupportedAPIListRequest {
         host: "api.steampowered.com",
         path: "/ISteamWebAPIUtil/GetSupportedAPIList/v1/",
         publisher: false,
+        auth: ::steam_webapi::__private::Auth::Optional,
         input: ::steam_webapi::__private::InputEncoding::Query,
         envelope: ::std::option::Option::Some("apilist"),
         errors: ::steam_webapi::__private::ErrorModel::HttpStatus,

@@ -176,6 +176,7 @@ impl ::steam_webapi::__private::Endpoint for DeleteNotificationsRequest {
         host: "backpack.tf",
         path: "/api/notifications/notification/v1",
         publisher: false,
+        auth: ::steam_webapi::__private::Auth::Required,
         input: ::steam_webapi::__private::InputEncoding::Query,
         envelope: ::std::option::Option::None,
         errors: ::steam_webapi::__private::ErrorModel::Message {
@@ -221,6 +222,7 @@ impl ::steam_webapi::__private::Endpoint for EmptyFolderRequest {
         host: "backpack.tf",
         path: "/api/notifications/folder/v1",
         publisher: false,
+        auth: ::steam_webapi::__private::Auth::Required,
         input: ::steam_webapi::__private::InputEncoding::Query,
         envelope: ::std::option::Option::None,
         errors: ::steam_webapi::__private::ErrorModel::Message {
@@ -266,6 +268,7 @@ impl ::steam_webapi::__private::Endpoint for MarkFolderReadRequest {
         host: "backpack.tf",
         path: "/api/notifications/folder/v1",
         publisher: false,
+        auth: ::steam_webapi::__private::Auth::Required,
         input: ::steam_webapi::__private::InputEncoding::Query,
         envelope: ::std::option::Option::None,
         errors: ::steam_webapi::__private::ErrorModel::Message {
@@ -347,6 +350,7 @@ impl ::steam_webapi::__private::Endpoint for SearchNotificationsRequest {
         host: "backpack.tf",
         path: "/api/notifications/search/v1",
         publisher: false,
+        auth: ::steam_webapi::__private::Auth::Required,
         input: ::steam_webapi::__private::InputEncoding::Query,
         envelope: ::std::option::Option::None,
         errors: ::steam_webapi::__private::ErrorModel::Message {

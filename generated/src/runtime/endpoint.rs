@@ -51,6 +51,17 @@ impl ProviderId {
     }
 }
 
+/// Whether an operation sends the provider's credential.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Auth {
+    /// The call needs it; without one the client fails before sending.
+    Required,
+    /// Sent when the client has one (it changes the answer), omitted otherwise.
+    Optional,
+    /// Never sent: the method takes none, so the secret does not travel.
+    None,
+}
+
 /// How the parameters travel.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum InputEncoding {
@@ -94,6 +105,8 @@ pub struct EndpointInfo {
     pub path: &'static str,
     /// Needs a publisher key (partner host).
     pub publisher: bool,
+    /// Whether the credential is sent.
+    pub auth: Auth,
     pub input: InputEncoding,
     /// The key the response is wrapped in (`response`, `appnews`, ...), if any.
     pub envelope: Option<&'static str>,

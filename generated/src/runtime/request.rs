@@ -2,7 +2,7 @@
 
 use crate::runtime::builder::Config;
 use crate::runtime::endpoint::{
-    Endpoint, EndpointInfo, ErrorModel, HttpMethod, InputEncoding, ProviderId, QueryWriter,
+    Auth, Endpoint, EndpointInfo, ErrorModel, HttpMethod, InputEncoding, ProviderId, QueryWriter,
 };
 use crate::runtime::error::Error;
 
@@ -41,14 +41,21 @@ fn lay_out(
     info: &EndpointInfo,
     mut params: QueryWriter,
 ) -> Result<Prepared, Error> {
-    let credential = config.credential(info.provider)?;
+    let credential = match info.auth {
+        Auth::Required => Some(config.credential(info.provider)?),
+        Auth::Optional => config.credential(info.provider).ok(),
+        Auth::None => None,
+    };
     // Added here, outside input_json, so the generated code never sees them.
-    match info.provider {
-        ProviderId::Steam => {
-            params.raw("key", credential);
-            params.raw("format", "json");
-        }
-        ProviderId::Backpacktf => params.raw("token", credential),
+    let name = match info.provider {
+        ProviderId::Steam => "key",
+        ProviderId::Backpacktf => "token",
+    };
+    if let Some(credential) = credential {
+        params.raw(name, credential);
+    }
+    if info.provider == ProviderId::Steam {
+        params.raw("format", "json");
     }
 
     let mut url = config.base_for(info);

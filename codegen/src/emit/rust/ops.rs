@@ -158,6 +158,11 @@ fn endpoint_impl(op: &Operation, provider: &Provider, model: &Model) -> TokenStr
     };
     let errors = error_model(&op.errors);
     let success_code = success_code_fn(op, model);
+    let auth = match op.auth {
+        Auth::Required => quote!(Required),
+        Auth::Optional => quote!(Optional),
+        Auth::None => quote!(None),
+    };
     let query = if op.input == InputEncoding::Query && !op.params.is_empty() {
         let writes = op.params.iter().map(|p| {
             let id = ident(&p.rust_name);
@@ -199,6 +204,7 @@ fn endpoint_impl(op: &Operation, provider: &Provider, model: &Model) -> TokenStr
                 host: #host,
                 path: #path,
                 publisher: #publisher,
+                auth: #p::Auth::#auth,
                 input: #p::InputEncoding::#input,
                 envelope: #envelope,
                 errors: #errors,
@@ -277,6 +283,15 @@ fn error_model(e: &ErrorModel) -> TokenStream {
     }
 }
 
+/// What the provider's credential is called, for docs.
+fn provider_credential(op: &Operation) -> &'static str {
+    if op.provider == "steam" {
+        "key"
+    } else {
+        "token"
+    }
+}
+
 /// Operation docs for an accessor method: description, notes, the HTTP line, errors.
 fn method_doc(op: &Operation) -> String {
     let mut parts: Vec<String> = vec![docs::sanitize(&op.description)];
@@ -287,6 +302,17 @@ fn method_doc(op: &Operation) -> String {
              from a game client."
                 .into(),
         );
+    }
+    match op.auth {
+        Auth::Required => {}
+        Auth::Optional => parts.push(format!(
+            "Works without a {}; when the client has one, it is sent.",
+            provider_credential(op)
+        )),
+        Auth::None => parts.push(format!(
+            "Takes no {}: the client never sends it here.",
+            provider_credential(op)
+        )),
     }
     if op.status == Status::Proposed {
         parts.push(

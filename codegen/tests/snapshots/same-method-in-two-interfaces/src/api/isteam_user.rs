@@ -98,6 +98,7 @@ impl ::steam_webapi::__private::Endpoint for ResolveVanityURLRequest {
         host: "api.steampowered.com",
         path: "/ISteamUser/ResolveVanityURL/v1/",
         publisher: false,
+        auth: ::steam_webapi::__private::Auth::Required,
         input: ::steam_webapi::__private::InputEncoding::Query,
         envelope: ::std::option::Option::Some("response"),
         errors: ::steam_webapi::__private::ErrorModel::HttpStatus,

@@ -132,6 +132,7 @@ impl ::steam_webapi::__private::Endpoint for GetHubsRequest {
         host: "api.steampowered.com",
         path: "/IHubService/GetHubs/v1/",
         publisher: false,
+        auth: ::steam_webapi::__private::Auth::Required,
         input: ::steam_webapi::__private::InputEncoding::InputJson,
         envelope: ::std::option::Option::Some("response"),
         errors: ::steam_webapi::__private::ErrorModel::HttpStatus,
