@@ -133,6 +133,9 @@ enum Expect {
 enum Want {
     /// `Error::Http` with exactly this excerpt.
     Http(&'static str),
+    /// `Error::Api` without a code, with exactly this message (the operation's
+    /// `errors: {kind: message}` field, found in the body).
+    Api(&'static str),
     /// `Error::RateLimited` with no `Retry-After`.
     RateLimited,
     /// Whatever the runtime says, as long as it is an error (unlisted files).
@@ -148,7 +151,7 @@ const FORBIDDEN: &str =
     "Forbidden Access is denied. Retrying will not help. Please verify your key= parameter.";
 const UNAUTHORIZED: &str =
     "Unauthorized Access is denied. Retrying will not help. Please verify your key= parameter.";
-const NO_STATS: &str = r#"{"playerstats":{"error":"Requested app has no stats","success":false}}"#;
+const NO_STATS: &str = "Requested app has no stats";
 
 fn ok(kind: Kind, check: fn(&Decoded)) -> Case {
     Case {
@@ -630,10 +633,10 @@ fn case(file: &str) -> Case {
             assert_eq!((r.steam_id, r.achievements.as_ref()), (None, None));
         }),
         "ISteamUserStats.GetPlayerAchievements.v1.olgagr-400-no-stats.json" => {
-            fail(Recorded, Op::Achievements, 400, Want::Http(NO_STATS))
+            fail(Recorded, Op::Achievements, 400, Want::Api(NO_STATS))
         }
         "ISteamUserStats.GetPlayerAchievements.v1.fkrzski-400-no-stats.json" => {
-            fail(Curated, Op::Achievements, 400, Want::Http(NO_STATS))
+            fail(Curated, Op::Achievements, 400, Want::Api(NO_STATS))
         }
 
         // ---- ISteamUserStats/GetUserStatsForGame v2 ----
@@ -1079,6 +1082,16 @@ fn failure(file: &str, bytes: &[u8], op: Op, status: u16, want: Want) {
                 "{file}: markup in the excerpt: {excerpt}"
             );
         }
+        (
+            Want::Api(text),
+            Error::Api {
+                code: None,
+                message,
+                status: s,
+            },
+        ) => {
+            assert_eq!((*s, message.as_str()), (status, text), "{file}");
+        }
         (Want::RateLimited, Error::RateLimited { retry_after }) => {
             assert_eq!(*retry_after, None, "{file}: no Retry-After was recorded");
         }
@@ -1205,17 +1218,26 @@ fn strict_mode_reports_drift_with_paths() {
 }
 
 /// Live Steam answers a private profile's GetPlayerAchievements with 403 and the error object
-/// (the curated fixture stores it with 200).
+/// (the curated fixture stores it with 200): its `error` is the message. A 403 without it (an
+/// HTML page) stays an HTTP error with an excerpt.
 #[test]
 fn private_achievements_with_the_live_status() {
     let body = read("ISteamUserStats.GetPlayerAchievements.v1.fkrzski-private.json");
     match call(Op::Achievements, 403, "application/json", &body).unwrap_err() {
-        Error::Http { status, excerpt } => {
+        Error::Api {
+            code: None,
+            status,
+            message,
+        } => {
             assert_eq!(status, 403);
-            assert_eq!(
-                excerpt,
-                r#"{"playerstats":{"error":"Profile is not public","success":false}}"#
-            );
+            assert_eq!(message, "Profile is not public");
+        }
+        other => panic!("{other:?}"),
+    }
+    let page = b"<html><head><title>Forbidden</title></head><body><h1>Forbidden</h1></body></html>";
+    match call(Op::Achievements, 403, "text/html", page).unwrap_err() {
+        Error::Http { status, excerpt } => {
+            assert_eq!((status, excerpt.as_str()), (403, "Forbidden"))
         }
         other => panic!("{other:?}"),
     }

@@ -235,7 +235,9 @@ impl ::steam_webapi::__private::Endpoint for GetPlayerAchievementsRequest {
         auth: ::steam_webapi::__private::Auth::Required,
         input: ::steam_webapi::__private::InputEncoding::Query,
         envelope: ::std::option::Option::Some("playerstats"),
-        errors: ::steam_webapi::__private::ErrorModel::HttpStatus,
+        errors: ::steam_webapi::__private::ErrorModel::Message {
+            field: "error",
+        },
     };
     fn write_query(&self, q: &mut ::steam_webapi::__private::QueryWriter) {
         q.value("steamid", &self.steamid);

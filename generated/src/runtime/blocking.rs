@@ -129,7 +129,7 @@ impl Client {
         if body.len() > limit {
             return Err(Error::BodyTooLarge { limit });
         }
-        answer(status, response.headers(), body, prepared.errors)
+        answer(status, response.headers(), body, prepared)
     }
 }
 

@@ -125,7 +125,7 @@ impl Client {
             return Err(error);
         }
         let body = read_limited(&mut response, self.config.max_body_bytes).await?;
-        answer(status, response.headers(), body, prepared.errors)
+        answer(status, response.headers(), body, prepared)
     }
 }
 

@@ -87,7 +87,8 @@ pub enum ErrorModel {
         codes: &'static [(i64, &'static str)],
     },
     /// A non-2xx status with a JSON body whose `field` says why
-    /// (backpack.tf's `message`).
+    /// (backpack.tf's `message`; GetPlayerAchievements' `error`, inside its
+    /// envelope). A body without it is [`ErrorModel::HttpStatus`]'s error.
     Message { field: &'static str },
 }
 

@@ -14,6 +14,8 @@ pub(crate) struct Prepared {
     pub(crate) form: Option<String>,
     /// How the operation reports failure, for a non-2xx answer.
     pub(crate) errors: ErrorModel,
+    /// The response envelope, where a non-2xx body may hold its message.
+    pub(crate) envelope: Option<&'static str>,
 }
 
 /// Validates `req` and lays out its parameters. Fails before any I/O, so an
@@ -76,6 +78,7 @@ fn lay_out(
         url,
         form,
         errors: info.errors,
+        envelope: info.envelope,
     })
 }
 

@@ -9,6 +9,7 @@ use crate::runtime::decode::decode_response;
 use crate::runtime::endpoint::{Endpoint, ErrorModel};
 use crate::runtime::error::Error;
 use crate::runtime::excerpt::excerpt;
+use crate::runtime::request::Prepared;
 
 /// An error decided by the status and headers alone, before the body is read.
 pub(crate) fn early_error(status: u16, headers: &HeaderMap) -> Option<Error> {
@@ -53,7 +54,13 @@ pub(crate) fn finish<E: Endpoint>(
     if (200..300).contains(&status) {
         return decode_response::<E>(body, status);
     }
-    Err(status_error(status, headers, body, E::INFO.errors))
+    Err(status_error(
+        status,
+        headers,
+        body,
+        E::INFO.errors,
+        E::INFO.envelope,
+    ))
 }
 
 /// A whole answer: the status and body when 2xx, otherwise its error.
@@ -61,12 +68,18 @@ pub(crate) fn answer(
     status: u16,
     headers: &HeaderMap,
     body: Vec<u8>,
-    errors: ErrorModel,
+    prepared: &Prepared,
 ) -> Result<(u16, Vec<u8>), Error> {
     if (200..300).contains(&status) {
         Ok((status, body))
     } else {
-        Err(status_error(status, headers, &body, errors))
+        Err(status_error(
+            status,
+            headers,
+            &body,
+            prepared.errors,
+            prepared.envelope,
+        ))
     }
 }
 
@@ -78,10 +91,11 @@ pub(crate) fn status_error(
     headers: &HeaderMap,
     body: &[u8],
     errors: ErrorModel,
+    envelope: Option<&str>,
 ) -> Error {
     let content_type = headers.get(CONTENT_TYPE).and_then(|v| v.to_str().ok());
     if let ErrorModel::Message { field } = errors
-        && let Some(message) = message_of(body, field)
+        && let Some(message) = message_of(body, field, envelope)
     {
         return Error::Api {
             code: None,
@@ -96,10 +110,13 @@ pub(crate) fn status_error(
     Error::Http { status, excerpt }
 }
 
-/// `{"<field>": "why"}` -> `why`.
-fn message_of(body: &[u8], field: &str) -> Option<String> {
+/// `{"<field>": "why"}` or `{"<envelope>": {"<field>": "why"}}` -> `why`.
+fn message_of(body: &[u8], field: &str, envelope: Option<&str>) -> Option<String> {
     let value: serde_json::Value = serde_json::from_slice(body).ok()?;
-    match value.get(field)? {
+    let found = value
+        .get(field)
+        .or_else(|| value.get(envelope?)?.get(field))?;
+    match found {
         serde_json::Value::String(s) => Some(s.clone()),
         other => Some(other.to_string()),
     }
