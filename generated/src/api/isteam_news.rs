@@ -16,7 +16,7 @@ impl<'a> ISteamNews<'a> {
     ///
     /// An unknown appid gives HTTP 403 with an empty JSON object (`{}`) as the body; an app without news gives 200 with an empty `newsitems` (and `count` 0; seen in a curated test fixture).
     ///
-    /// Takes no key: the client never sends it here.
+    /// Takes no `key`: the client never sends it here.
     ///
     /// `GET https://api.steampowered.com/ISteamNews/GetNewsForApp/v2/`
     pub async fn get_news_for_app(
@@ -53,7 +53,7 @@ pub mod blocking {
         ///
         /// An unknown appid gives HTTP 403 with an empty JSON object (`{}`) as the body; an app without news gives 200 with an empty `newsitems` (and `count` 0; seen in a curated test fixture).
         ///
-        /// Takes no key: the client never sends it here.
+        /// Takes no `key`: the client never sends it here.
         ///
         /// `GET https://api.steampowered.com/ISteamNews/GetNewsForApp/v2/`
         pub fn get_news_for_app(

@@ -16,7 +16,7 @@ impl<'a> ISteamUserStats<'a> {
     ///
     /// The listing shows no `key` parameter for this method, and a 2015 recording called it without one: it works without an API key.
     ///
-    /// Takes no key: the client never sends it here.
+    /// Takes no `key`: the client never sends it here.
     ///
     /// `GET https://api.steampowered.com/ISteamUserStats/GetGlobalAchievementPercentagesForApp/v2/`
     pub async fn get_global_achievement_percentages_for_app(
@@ -78,7 +78,7 @@ pub mod blocking {
         ///
         /// The listing shows no `key` parameter for this method, and a 2015 recording called it without one: it works without an API key.
         ///
-        /// Takes no key: the client never sends it here.
+        /// Takes no `key`: the client never sends it here.
         ///
         /// `GET https://api.steampowered.com/ISteamUserStats/GetGlobalAchievementPercentagesForApp/v2/`
         pub fn get_global_achievement_percentages_for_app(

@@ -18,7 +18,7 @@ impl<'a> ISteamWebAPIUtil<'a> {
     ///
     /// The list describes inputs only; response fields never show in it. Order is not stable, and a whole part of the list can be missing from one capture.
     ///
-    /// Works without a key; when the client has one, it is sent.
+    /// Works without a `key`; when the client has one, it is sent.
     ///
     /// `GET https://api.steampowered.com/ISteamWebAPIUtil/GetSupportedAPIList/v1/`
     pub async fn get_supported_api_list(
@@ -57,7 +57,7 @@ pub mod blocking {
         ///
         /// The list describes inputs only; response fields never show in it. Order is not stable, and a whole part of the list can be missing from one capture.
         ///
-        /// Works without a key; when the client has one, it is sent.
+        /// Works without a `key`; when the client has one, it is sent.
         ///
         /// `GET https://api.steampowered.com/ISteamWebAPIUtil/GetSupportedAPIList/v1/`
         pub fn get_supported_api_list(

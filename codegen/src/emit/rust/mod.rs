@@ -102,7 +102,7 @@ fn interface(model: &Model, iface: &Interface, target: Target) -> TokenStream {
         .operations
         .iter()
         .map(|op| ops::request(op, model, target));
-    let accessors = ops::accessors(iface, target);
+    let accessors = ops::accessors(iface, model, target);
     quote! {
         #accessors
 

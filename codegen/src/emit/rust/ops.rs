@@ -283,17 +283,8 @@ fn error_model(e: &ErrorModel) -> TokenStream {
     }
 }
 
-/// What the provider's credential is called, for docs.
-fn provider_credential(op: &Operation) -> &'static str {
-    if op.provider == "steam" {
-        "key"
-    } else {
-        "token"
-    }
-}
-
 /// Operation docs for an accessor method: description, notes, the HTTP line, errors.
-fn method_doc(op: &Operation) -> String {
+fn method_doc(op: &Operation, model: &Model) -> String {
     let mut parts: Vec<String> = vec![docs::sanitize(&op.description)];
     parts.extend(op.notes.iter().map(|n| docs::sanitize(n)));
     if op.visibility == Visibility::Publisher {
@@ -303,15 +294,18 @@ fn method_doc(op: &Operation) -> String {
                 .into(),
         );
     }
+    // The credential by its name on the wire (`key`, `token`).
+    let credential = model
+        .providers
+        .get(&op.provider)
+        .map_or("credential", |p| p.auth_param.as_str());
     match op.auth {
         Auth::Required => {}
         Auth::Optional => parts.push(format!(
-            "Works without a {}; when the client has one, it is sent.",
-            provider_credential(op)
+            "Works without a `{credential}`; when the client has one, it is sent."
         )),
         Auth::None => parts.push(format!(
-            "Takes no {}: the client never sends it here.",
-            provider_credential(op)
+            "Takes no `{credential}`: the client never sends it here."
         )),
     }
     if op.status == Status::Proposed {
@@ -342,7 +336,7 @@ fn method_doc(op: &Operation) -> String {
 }
 
 /// The interface accessor(s): async, and blocking behind its feature.
-pub fn accessors(iface: &Interface, target: Target) -> TokenStream {
+pub fn accessors(iface: &Interface, model: &Model, target: Target) -> TokenStream {
     let name = format_ident!("{}", iface.name);
     let doc = doc_attr(&format!(
         "Operations of `{}`{}",
@@ -358,7 +352,7 @@ pub fn accessors(iface: &Interface, target: Target) -> TokenStream {
             let f = ident(&op.fn_name);
             let req = format_ident!("{}", op.request_type);
             let resp = rust_type(&op.response.ty);
-            let d = doc_attr(&method_doc(op));
+            let d = doc_attr(&method_doc(op, model));
             if blocking {
                 quote! {
                     #d
