@@ -441,7 +441,7 @@ fn path_name(path: &syn::Path) -> String {
     quote::quote!(#path).to_string().replace(' ', "")
 }
 
-fn string_lit(expr: &Expr) -> Option<LitStr> {
+pub fn string_lit(expr: &Expr) -> Option<LitStr> {
     match expr {
         Expr::Lit(ExprLit {
             lit: Lit::Str(s), ..

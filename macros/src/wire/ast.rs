@@ -1,9 +1,11 @@
 //! The struct as the wire derives see it: fields, wire names, presence, form.
 
 use syn::punctuated::Punctuated;
-use syn::{Data, DeriveInput, Expr, ExprLit, ExprPath, Fields, Lit, Meta, Token, Type};
+use syn::{Data, DeriveInput, ExprPath, Fields, Meta, Token, Type};
 
+use crate::attr::string_lit;
 use crate::ctxt::Ctxt;
+use crate::ty::option_inner;
 
 pub struct Struct<'a> {
     pub ident: &'a syn::Ident,
@@ -90,7 +92,8 @@ fn field<'a>(cx: &Ctxt, f: &'a syn::Field) -> Option<Field<'a>> {
         member,
         ty: &f.ty,
         wire: member.to_string().trim_start_matches("r#").to_owned(),
-        default: is_option(&f.ty),
+        // serde reads a missing `Option` as `None` without `default`, and so does this derive.
+        default: option_inner(&f.ty).is_some(),
         skip_if: None,
         form: Form::Plain,
     };
@@ -119,7 +122,7 @@ fn read_item(cx: &Ctxt, meta: &Meta, out: &mut Field) {
         cx.error(meta, SUPPORTED);
         return;
     };
-    let Some(text) = string(&nv.value) else {
+    let Some(text) = string_lit(&nv.value).map(|s| s.value()) else {
         cx.error(&nv.value, "expected a string literal");
         return;
     };
@@ -141,23 +144,5 @@ fn read_item(cx: &Ctxt, meta: &Meta, out: &mut Field) {
         };
     } else {
         cx.error(meta, SUPPORTED);
-    }
-}
-
-fn string(e: &Expr) -> Option<String> {
-    match e {
-        Expr::Lit(ExprLit {
-            lit: Lit::Str(s), ..
-        }) => Some(s.value()),
-        _ => None,
-    }
-}
-
-/// `Option<..>` by its last path segment: serde reads a missing `Option` as
-/// `None` without `default`, and so does this derive.
-fn is_option(ty: &Type) -> bool {
-    match ty {
-        Type::Path(p) => p.path.segments.last().is_some_and(|s| s.ident == "Option"),
-        _ => false,
     }
 }
