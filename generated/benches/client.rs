@@ -161,7 +161,7 @@ fn bench(c: &mut Criterion) {
             format!("{base}/ISteamUser/GetPlayerSummaries/v2/?steamids={ids}&key={KEY}&format=json")
         };
         // The generated client's reqwest settings: a redirect policy, a client-wide timeout
-        // and a user agent (see runtime/client.rs).
+        // and a user agent (see runtime/src/client.rs).
         let configured = reqwest::Client::builder()
             .redirect(reqwest::redirect::Policy::custom(|a| a.stop()))
             .timeout(Duration::from_secs(30))

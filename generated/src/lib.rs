@@ -1,7 +1,8 @@
 //! Typed client for the Steam Web API and the backpack.tf notifications API.
 //!
 //! This file is hand-written; the machine-written client modules live under
-//! `api/`, and the support they build on under `runtime/`.
+//! `api/`, and the support they build on in the `steam-webapi-runtime` crate
+//! (`runtime/`), re-exported here under the same paths.
 //!
 //! - [`validate`]: the [`Validate`] trait and derive that check values against
 //!   the constraints of the spec before a request is sent.
@@ -13,7 +14,7 @@
 // Lets the derive's expansion name `::steam_webapi::...` inside this crate too.
 extern crate self as steam_webapi;
 
-mod runtime;
+mod client;
 
 // The machine-written client: one module per interface, each behind its Cargo feature.
 // prettyplease formats it; rustfmt must not (`steamspec check` compares the bytes).
@@ -23,45 +24,24 @@ mod api;
 #[allow(unused_imports)]
 pub use api::*;
 
-pub use runtime::validate;
+pub use steam_webapi_runtime::validate;
 
 /// The trait and, under the same name, its derive (`#[derive(steam_webapi::Validate)]`);
 /// see [`validate`] for the attributes.
-pub use runtime::validate::Validate;
+pub use steam_webapi_runtime::validate::Validate;
 
-pub use runtime::builder::ClientBuilder;
-pub use runtime::client::Client;
-pub use runtime::endpoint::ProviderId;
-pub use runtime::error::{Error, TransportKind};
-pub use runtime::maybe::Maybe;
-pub use runtime::retry::{Jitter, RetryPolicy};
-pub use runtime::steamid::{ParseSteamIdError, SteamId};
-pub use runtime::{endpoint, retry, wire};
+pub use client::{Client, ClientBuilder};
+pub use steam_webapi_runtime::endpoint::ProviderId;
+pub use steam_webapi_runtime::error::{Error, TransportKind};
+pub use steam_webapi_runtime::maybe::Maybe;
+pub use steam_webapi_runtime::retry::{Jitter, RetryPolicy};
+pub use steam_webapi_runtime::steamid::{ParseSteamIdError, SteamId};
+pub use steam_webapi_runtime::{endpoint, retry, wire};
 
 /// The blocking client (feature `blocking`).
 #[cfg(feature = "blocking")]
-pub use runtime::blocking;
+pub use client::blocking;
 
 /// Support for macro expansions; not a public API.
 #[doc(hidden)]
-pub mod __private {
-    pub use crate::runtime::validate::__private::*;
-
-    pub use crate::runtime::codec;
-    pub use crate::runtime::endpoint::{
-        Auth, Endpoint, EndpointInfo, ErrorModel, HttpMethod, InputEncoding, ProviderId,
-        QueryValue, QueryWriter,
-    };
-    pub use crate::runtime::enums::{deserialize_enum_int, deserialize_enum_str};
-    pub use steam_webapi_macros::{Deserialize, Serialize};
-
-    /// Runs exactly what the client does with a response once it has
-    /// arrived (status checks, envelope, success codes, decoding) on `body`,
-    /// without any I/O: the entry point of the fuzz tests.
-    pub fn __decode_for_fuzz<E: Endpoint>(
-        status: u16,
-        body: &[u8],
-    ) -> Result<E::Response, crate::Error> {
-        crate::runtime::response::decode_body::<E>(status, body)
-    }
-}
+pub use steam_webapi_runtime::__private;

@@ -2,7 +2,9 @@
 # Compile cost of the generated crate (issue 8.2; BENCHMARKS.md "Compile cost").
 #
 # Times a clean `cargo check` and a clean debug `cargo build` of steam-webapi alone, its
-# dependencies prebuilt: every run is `cargo clean -p steam-webapi` then the timed command.
+# dependencies prebuilt (the runtime crate steam-webapi-runtime among them, as progenitor's
+# generated clients depend on progenitor-client): every run is `cargo clean -p steam-webapi`
+# then the timed command. The runtime crate is timed on its own too.
 # Cases: this repository's generated/ (all interfaces, --all-features, one interface) and the
 # large spec imported from the public listing 2021-01-30 merged with the publisher-key view
 # (every interface, game-specific ones too), generated into a copy of the crate under
@@ -33,8 +35,8 @@ setup_big() {
     mkdir -p "$BIG"
     cp -r "$ROOT/generated" "$ROOT/macros" "$ROOT/codegen" "$ROOT/Cargo.lock" "$BIG/"
     rm -rf "$BIG/generated/benches"
-    sed -e 's/^members = .*/members = ["codegen", "macros", "generated"]/' \
-        -e 's/^default-members = .*/default-members = ["generated"]/' \
+    sed -e 's|^members = .*|members = ["codegen", "macros", "generated", "generated/runtime"]|' \
+        -e 's|^default-members = .*|default-members = ["generated"]|' \
         "$ROOT/Cargo.toml" >"$BIG/Cargo.toml"
     "$bin" generate --spec "$BIG-spec" --out "$BIG/generated" | tail -1 >&2
     # The benches of generated/ are this repository's, not the copy's (the emitter writes their
@@ -51,16 +53,17 @@ PY
 }
 
 # time_case LABEL DIR COMMAND ARGS... -> "LABEL median_seconds (runs...) load"
+# The package timed is steam-webapi, or $PKG.
 time_case() {
-    local label=$1 dir=$2
+    local label=$1 dir=$2 pkg=${PKG:-steam-webapi}
     shift 2
-    (cd "$dir" && cargo "$@" -q -p steam-webapi >/dev/null 2>&1) # dependencies built
+    (cd "$dir" && cargo "$@" -q -p "$pkg" >/dev/null 2>&1) # dependencies built
     local times=()
     for _ in $(seq "$RUNS"); do
-        (cd "$dir" && cargo clean -q -p steam-webapi)
+        (cd "$dir" && cargo clean -q -p "$pkg")
         local t0 t1
         t0=$(date +%s.%N)
-        (cd "$dir" && cargo "$@" -q -p steam-webapi >/dev/null 2>&1)
+        (cd "$dir" && cargo "$@" -q -p "$pkg" >/dev/null 2>&1)
         t1=$(date +%s.%N)
         times+=("$(echo "$t1 - $t0" | bc)")
     done
@@ -79,7 +82,8 @@ for cmd in check build; do
     time_case "project $cmd (default: all interfaces)" "$ROOT" $cmd
     time_case "project $cmd --all-features" "$ROOT" $cmd --all-features
     time_case "project $cmd ISteamUser only" "$ROOT" $cmd --no-default-features --features ISteamUser
-    time_case "project $cmd runtime only" "$ROOT" $cmd --no-default-features
+    time_case "project $cmd no interface" "$ROOT" $cmd --no-default-features
+    PKG=steam-webapi-runtime time_case "runtime crate $cmd (a dependency above)" "$ROOT" $cmd
     time_case "large $cmd (default: all interfaces)" "$BIG" $cmd
     time_case "large $cmd ISteamUser only" "$BIG" $cmd --no-default-features --features ISteamUser
 done

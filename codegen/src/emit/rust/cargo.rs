@@ -3,8 +3,8 @@
 
 use crate::model::Model;
 
-/// Everything above `[features]`: the runtime's dependencies (hand-maintained here, since the
-/// runtime is hand-written).
+/// Everything above `[features]`: what the generated code names besides the runtime (serde for
+/// the enums' impls, serde_json for `json` values, schemars for the `schemars` feature), and the runtime crate.
 const MANIFEST_HEAD: &str = r#"[package]
 name = "steam-webapi"
 description = "Typed client for the Steam Web API and the backpack.tf notifications API"
@@ -14,16 +14,11 @@ rust-version.workspace = true
 version.workspace = true
 
 [dependencies]
-form_urlencoded = "1"
-httpdate = "1"
-regex.workspace = true
-# HTTP runtime (src/runtime): rustls only, no default features.
-reqwest = { workspace = true, features = ["rustls"] }
 schemars = { workspace = true, features = ["derive"], optional = true }
 serde.workspace = true
 serde_json.workspace = true
-serde_path_to_error = "0.1"
-steam-webapi-macros = { path = "../macros", version = "0.1.0" }
+# The hand-written runtime (runtime/): clients, errors, validation, wire helpers.
+steam-webapi-runtime = { path = "runtime", version = "0.1.0" }
 "#;
 
 /// The interfaces the benchmarks use: the tail is written only for a spec that has them all
@@ -44,6 +39,7 @@ const BENCH_INTERFACES: &[&str] = &[
 const MANIFEST_TAIL: &str = r#"
 [dev-dependencies]
 criterion.workspace = true
+reqwest = { workspace = true, features = ["rustls"] }
 steamspec = { path = "../codegen" }
 tokio.workspace = true
 
@@ -67,11 +63,11 @@ pub fn manifest(model: &Model) -> String {
     let quoted: Vec<String> = names.iter().map(|n| format!("\"{n}\"")).collect();
     out.push_str(&format!("default = [{}]\n", quoted.join(", ")));
     out.push_str("# `steam_webapi::blocking::Client`, on reqwest's blocking client.\n");
-    out.push_str("blocking = [\"reqwest/blocking\"]\n");
+    out.push_str("blocking = [\"steam-webapi-runtime/blocking\"]\n");
     out.push_str(
         "# `schemars::JsonSchema` for every type, with the constraints Validate checks.\n",
     );
-    out.push_str("schemars = [\"dep:schemars\"]\n");
+    out.push_str("schemars = [\"dep:schemars\", \"steam-webapi-runtime/schemars\"]\n");
     out.push_str("# One feature per interface.\n");
     for n in names {
         out.push_str(&format!("{n} = []\n"));

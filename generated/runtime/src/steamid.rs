@@ -6,7 +6,7 @@ use std::str::FromStr;
 use serde::de::{self, Deserializer, Visitor};
 use serde::{Deserialize, Serialize, Serializer};
 
-use crate::runtime::endpoint::QueryValue;
+use crate::endpoint::QueryValue;
 use crate::validate::{FieldPath, Validate, ValidationErrors};
 
 /// A 64-bit Steam ID (`76561197960287930`).

@@ -14,8 +14,8 @@ use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::ser::{SerializeMap, SerializeSeq};
 use serde::{Deserialize, Serialize, Serializer};
 
-use crate::runtime::maybe::Maybe;
-use crate::runtime::steamid::SteamId;
+use crate::maybe::Maybe;
+use crate::steamid::SteamId;
 
 /// A value that can be written as a JSON string or number and read from either.
 pub trait Lenient: Sized {

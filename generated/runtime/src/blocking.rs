@@ -7,19 +7,20 @@ use std::fmt;
 use std::io::Read;
 use std::sync::Arc;
 
-use crate::runtime::builder::{Config, redirect_policy};
-use crate::runtime::decode::decode_response;
-use crate::runtime::endpoint::{Endpoint, HttpMethod};
-use crate::runtime::error::Error;
-use crate::runtime::request::{FORM_CONTENT_TYPE, Prepared, prepare};
-use crate::runtime::response::{answer, early_error};
-use crate::runtime::retry::Attempts;
-use crate::runtime::transport::transport_error;
+use crate::builder::{Config, redirect_policy};
+use crate::decode::decode_response;
+use crate::endpoint::{Endpoint, HttpMethod};
+use crate::error::Error;
+use crate::request::{FORM_CONTENT_TYPE, Prepared, prepare};
+use crate::response::{answer, early_error};
+use crate::retry::Attempts;
+use crate::transport::transport_error;
 
 /// The builder of the blocking client: the same settings as the async one.
-pub type ClientBuilder = crate::runtime::builder::ClientBuilder<Client>;
+pub type ClientBuilder = crate::builder::ClientBuilder<Client>;
 
-/// A blocking client of the Steam Web API and backpack.tf. Cheap to clone.
+/// The runtime's blocking client; `steam_webapi::blocking::Client` wraps it
+/// and adds the interface accessors. Cheap to clone.
 #[derive(Clone)]
 pub struct Client {
     http: reqwest::blocking::Client,
@@ -32,10 +33,9 @@ impl fmt::Debug for Client {
     }
 }
 
-impl ClientBuilder {
-    /// Builds the blocking client.
-    pub fn build(self) -> Result<Client, Error> {
-        Client::from_config(self.config()?)
+impl crate::builder::BuildClient for Client {
+    fn build_client(builder: ClientBuilder) -> Result<Self, Error> {
+        Client::from_config(builder.config()?)
     }
 }
 
@@ -142,12 +142,12 @@ fn read_error(err: std::io::Error) -> Error {
         Some(inner) => match inner.downcast::<reqwest::Error>() {
             Ok(err) => transport_error(*err),
             Err(other) => Error::Transport {
-                kind: crate::runtime::error::TransportKind::Other,
+                kind: crate::error::TransportKind::Other,
                 message: other.to_string(),
             },
         },
         None => Error::Transport {
-            kind: crate::runtime::error::TransportKind::Other,
+            kind: crate::error::TransportKind::Other,
             message: "the response body could not be read".to_owned(),
         },
     }

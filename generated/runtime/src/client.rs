@@ -4,23 +4,19 @@ use std::fmt;
 use std::future::Future;
 use std::sync::Arc;
 
-use crate::runtime::builder::{ClientBuilder, Config, redirect_policy};
-use crate::runtime::decode::decode_response;
-use crate::runtime::endpoint::{Endpoint, HttpMethod};
-use crate::runtime::error::Error;
-use crate::runtime::request::{FORM_CONTENT_TYPE, Prepared, prepare};
-use crate::runtime::response::{answer, early_error};
-use crate::runtime::retry::{Attempts, sleep};
-use crate::runtime::transport::transport_error;
+use crate::builder::{ClientBuilder, Config, redirect_policy};
+use crate::decode::decode_response;
+use crate::endpoint::{Endpoint, HttpMethod};
+use crate::error::Error;
+use crate::request::{FORM_CONTENT_TYPE, Prepared, prepare};
+use crate::response::{answer, early_error};
+use crate::retry::{Attempts, sleep};
+use crate::transport::transport_error;
 
-/// A client of the Steam Web API and backpack.tf. Cheap to clone (the
-/// connection pool and settings are shared).
-///
-/// ```no_run
-/// # async fn run() -> Result<(), steam_webapi::Error> {
-/// let client = steam_webapi::Client::builder().api_key("…").build()?;
-/// # let _ = client; Ok(()) }
-/// ```
+/// The runtime's async client: lays out requests, sends them with retries and
+/// decodes the answers. `steam_webapi::Client` wraps it and adds the interface
+/// accessors (`client.isteam_user()`). Cheap to clone (the connection pool and
+/// settings are shared).
 #[derive(Clone)]
 pub struct Client {
     http: reqwest::Client,

@@ -15,7 +15,7 @@ use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visi
 use serde::ser::{SerializeStruct, Serializer};
 use serde::{Deserialize, Serialize};
 
-use crate::runtime::wire::Lenient;
+use crate::wire::Lenient;
 
 /// A struct's map key as the index of its field, through the struct's
 /// generated `match` on the wire names (which the compiler turns into a few

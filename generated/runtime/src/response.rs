@@ -5,11 +5,11 @@ use std::time::{Duration, SystemTime};
 
 use reqwest::header::{CONTENT_TYPE, HeaderMap, LOCATION, RETRY_AFTER};
 
-use crate::runtime::decode::decode_response;
-use crate::runtime::endpoint::{Endpoint, ErrorModel};
-use crate::runtime::error::Error;
-use crate::runtime::excerpt::excerpt;
-use crate::runtime::request::Prepared;
+use crate::decode::decode_response;
+use crate::endpoint::{Endpoint, ErrorModel};
+use crate::error::Error;
+use crate::excerpt::excerpt;
+use crate::request::Prepared;
 
 /// An error decided by the status and headers alone, before the body is read.
 pub(crate) fn early_error(status: u16, headers: &HeaderMap) -> Option<Error> {

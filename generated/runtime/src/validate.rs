@@ -6,6 +6,7 @@
 //! that derives `Validate` is checked without any attribute.
 //!
 //! ```
+//! # extern crate steam_webapi_runtime as steam_webapi;
 //! use steam_webapi::validate::Validate;
 //!
 //! #[derive(steam_webapi::Validate)]
@@ -58,6 +59,7 @@
 //! message:
 //!
 //! ```
+//! # extern crate steam_webapi_runtime as steam_webapi;
 //! fn even(n: &u32) -> Result<(), String> {
 //!     if n.is_multiple_of(2) { Ok(()) } else { Err(format!("{n} is odd")) }
 //! }

@@ -6,10 +6,10 @@ use std::fmt;
 use std::marker::PhantomData;
 use std::time::Duration;
 
-use crate::runtime::client::Client;
-use crate::runtime::endpoint::{EndpointInfo, ProviderId};
-use crate::runtime::error::Error;
-use crate::runtime::retry::{RetryPolicy, SharedJitter, fresh_seed};
+use crate::client::Client;
+use crate::endpoint::{EndpointInfo, ProviderId};
+use crate::error::Error;
+use crate::retry::{RetryPolicy, SharedJitter, fresh_seed};
 
 /// The default limit on a response body: 4 MiB.
 pub const DEFAULT_MAX_BODY_BYTES: usize = 4 * 1024 * 1024;
@@ -21,6 +21,13 @@ pub(crate) const MAX_REDIRECTS: usize = 5;
 /// Builds a [`Client`] (or, with the `blocking` feature, a
 /// `blocking::Client`: `C` is the client `build()` returns).
 pub struct ClientBuilder<C = Client> {
+    settings: Settings,
+    client: PhantomData<fn() -> C>,
+}
+
+/// What a builder holds, whichever client it builds.
+#[derive(Clone)]
+struct Settings {
     api_key: Option<String>,
     token: Option<String>,
     bases: BTreeMap<ProviderId, String>,
@@ -31,12 +38,11 @@ pub struct ClientBuilder<C = Client> {
     max_body_bytes: usize,
     retry: RetryPolicy,
     jitter_seed: Option<u64>,
-    client: PhantomData<fn() -> C>,
 }
 
-impl<C> Default for ClientBuilder<C> {
+impl Default for Settings {
     fn default() -> Self {
-        ClientBuilder {
+        Settings {
             api_key: None,
             token: None,
             bases: BTreeMap::new(),
@@ -47,6 +53,14 @@ impl<C> Default for ClientBuilder<C> {
             max_body_bytes: DEFAULT_MAX_BODY_BYTES,
             retry: RetryPolicy::DEFAULT,
             jitter_seed: None,
+        }
+    }
+}
+
+impl<C> Default for ClientBuilder<C> {
+    fn default() -> Self {
+        ClientBuilder {
+            settings: Settings::default(),
             client: PhantomData,
         }
     }
@@ -55,22 +69,19 @@ impl<C> Default for ClientBuilder<C> {
 impl<C> Clone for ClientBuilder<C> {
     fn clone(&self) -> Self {
         ClientBuilder {
-            api_key: self.api_key.clone(),
-            token: self.token.clone(),
-            bases: self.bases.clone(),
-            publisher_base: self.publisher_base.clone(),
-            allow_http: self.allow_http,
-            timeout: self.timeout,
-            user_agent: self.user_agent.clone(),
-            max_body_bytes: self.max_body_bytes,
-            retry: self.retry,
-            jitter_seed: self.jitter_seed,
+            settings: self.settings.clone(),
             client: PhantomData,
         }
     }
 }
 
 impl<C> fmt::Debug for ClientBuilder<C> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&self.settings, f)
+    }
+}
+
+impl fmt::Debug for Settings {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("ClientBuilder")
             .field("api_key", &self.api_key.as_ref().map(|_| Redacted))
@@ -97,7 +108,7 @@ impl<C> fmt::Debug for ClientBuilder<C> {
 /// (`build()` refuses such URLs, but the builder holds them until then).
 fn redacted(url: &str, secrets: &[&str]) -> String {
     let mut url = url.to_owned();
-    crate::runtime::error::redact_str(&mut url, secrets);
+    crate::error::redact_str(&mut url, secrets);
     url
 }
 
@@ -116,7 +127,7 @@ pub(crate) struct Redacted;
 
 impl fmt::Debug for Redacted {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(crate::runtime::error::REDACTED)
+        f.write_str(crate::error::REDACTED)
     }
 }
 
@@ -127,13 +138,13 @@ impl<C> ClientBuilder<C> {
 
     /// The Steam Web API key (sent as the `key` parameter).
     pub fn api_key(mut self, key: impl Into<String>) -> Self {
-        self.api_key = Some(key.into());
+        self.settings.api_key = Some(key.into());
         self
     }
 
     /// The backpack.tf access token (sent as the `token` parameter).
     pub fn token(mut self, token: impl Into<String>) -> Self {
-        self.token = Some(token.into());
+        self.settings.token = Some(token.into());
         self
     }
 
@@ -142,38 +153,38 @@ impl<C> ClientBuilder<C> {
     /// proxy in production. For Steam this covers both `api.steampowered.com`
     /// and `partner.steam-api.com` unless [`Self::publisher_base_url`] is set.
     pub fn base_url(mut self, provider: ProviderId, url: &str) -> Self {
-        self.bases.insert(provider, url.to_owned());
+        self.settings.bases.insert(provider, url.to_owned());
         self
     }
 
     /// The base URL of Steam's publisher endpoints (`partner.steam-api.com`).
     pub fn publisher_base_url(mut self, url: &str) -> Self {
-        self.publisher_base = Some(url.to_owned());
+        self.settings.publisher_base = Some(url.to_owned());
         self
     }
 
     /// Allows `http://` base URLs. Off by default: the key travels in the
     /// query string, so plain HTTP hands it to anyone on the path.
     pub fn allow_http(mut self, allow: bool) -> Self {
-        self.allow_http = allow;
+        self.settings.allow_http = allow;
         self
     }
 
     /// The limit on a whole call, body included (default 30 s).
     pub fn timeout(mut self, timeout: Duration) -> Self {
-        self.timeout = timeout;
+        self.settings.timeout = timeout;
         self
     }
 
     pub fn user_agent(mut self, user_agent: impl Into<String>) -> Self {
-        self.user_agent = user_agent.into();
+        self.settings.user_agent = user_agent.into();
         self
     }
 
     /// The largest response body read (default 4 MiB); a larger one is
     /// [`Error::BodyTooLarge`].
     pub fn max_body_bytes(mut self, limit: usize) -> Self {
-        self.max_body_bytes = limit;
+        self.settings.max_body_bytes = limit;
         self
     }
 
@@ -182,20 +193,22 @@ impl<C> ClientBuilder<C> {
     /// a 60 s deadline); [`RetryPolicy::none`] turns retries off. Other
     /// methods are never retried.
     pub fn retry(mut self, policy: RetryPolicy) -> Self {
-        self.retry = policy;
+        self.settings.retry = policy;
         self
     }
 
     /// Seeds the generator of the retry waits' jitter (by default from the
     /// clock), for reproducible waits in tests.
     pub fn jitter_seed(mut self, seed: u64) -> Self {
-        self.jitter_seed = Some(seed);
+        self.settings.jitter_seed = Some(seed);
         self
     }
+}
 
+impl Settings {
     /// Checks the settings and turns them into the shared configuration. A
     /// base URL quoted in an error may hold the key by mistake: redacted.
-    pub(crate) fn config(&self) -> Result<Config, Error> {
+    fn config(&self) -> Result<Config, Error> {
         self.checked_config().map_err(|e| e.redact(&self.secrets()))
     }
 
@@ -234,10 +247,40 @@ impl<C> ClientBuilder<C> {
     }
 }
 
-impl ClientBuilder<Client> {
-    /// Builds the async client.
-    pub fn build(self) -> Result<Client, Error> {
-        Client::from_config(self.config()?)
+impl<C: BuildClient> ClientBuilder<C> {
+    /// Checks the settings and builds the client.
+    pub fn build(self) -> Result<C, Error> {
+        C::build_client(self)
+    }
+}
+
+impl<C> ClientBuilder<C> {
+    /// Checks the settings and turns them into the shared configuration.
+    pub(crate) fn config(&self) -> Result<Config, Error> {
+        self.settings.config()
+    }
+
+    /// The same settings, building another client type: how a wrapper of a
+    /// runtime client builds the client it wraps.
+    pub fn for_client<D>(self) -> ClientBuilder<D> {
+        ClientBuilder {
+            settings: self.settings,
+            client: PhantomData,
+        }
+    }
+}
+
+/// A client that [`ClientBuilder::build`] returns: the runtime's async and
+/// blocking clients, and the generated crate's wrappers of them (which carry
+/// the interface accessors, so they are types of that crate).
+pub trait BuildClient: Sized {
+    /// Builds the client from the builder's settings.
+    fn build_client(builder: ClientBuilder<Self>) -> Result<Self, Error>;
+}
+
+impl BuildClient for Client {
+    fn build_client(builder: ClientBuilder<Self>) -> Result<Self, Error> {
+        Client::from_config(builder.config()?)
     }
 }
 

@@ -1,10 +1,10 @@
 //! Turning a request value into what goes on the wire, before any I/O.
 
-use crate::runtime::builder::Config;
-use crate::runtime::endpoint::{
+use crate::builder::Config;
+use crate::endpoint::{
     Auth, Endpoint, EndpointInfo, ErrorModel, HttpMethod, InputEncoding, ProviderId, QueryWriter,
 };
-use crate::runtime::error::Error;
+use crate::error::Error;
 
 /// A request ready to send: the full URL (query included) and, for Steam's
 /// non-GET methods, an `application/x-www-form-urlencoded` body.

@@ -3,7 +3,7 @@
 use std::error::Error as _;
 use std::io;
 
-use crate::runtime::error::{Error, TransportKind};
+use crate::error::{Error, TransportKind};
 
 /// Keeps the cause chain as text; the URL (and so the key) is dropped first.
 pub(crate) fn transport_error(err: reqwest::Error) -> Error {

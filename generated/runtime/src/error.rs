@@ -170,7 +170,7 @@ fn replace_ignore_ascii_case(text: &mut String, needle: &str) {
 const MIN_CUT_PREFIX: usize = 4;
 
 fn redact_cut_prefix(text: &mut String, secret: &str) {
-    let Some(before) = text.strip_suffix(crate::runtime::excerpt::ELLIPSIS) else {
+    let Some(before) = text.strip_suffix(crate::excerpt::ELLIPSIS) else {
         return;
     };
     let before_lower = before.to_ascii_lowercase();
@@ -183,7 +183,7 @@ fn redact_cut_prefix(text: &mut String, secret: &str) {
         let keep = before.len() - len;
         text.truncate(keep);
         text.push_str(REDACTED);
-        text.push(crate::runtime::excerpt::ELLIPSIS);
+        text.push(crate::excerpt::ELLIPSIS);
     }
 }
 

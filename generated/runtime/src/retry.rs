@@ -24,12 +24,13 @@ use std::sync::{Condvar, Mutex, OnceLock, PoisonError};
 use std::task::{Context, Poll, Waker};
 use std::time::{Duration, Instant, SystemTime};
 
-use crate::runtime::error::Error;
+use crate::error::Error;
 
 /// When and how often a failed idempotent (`GET`) call is tried again; set
 /// with `ClientBuilder::retry`.
 ///
 /// ```
+/// # extern crate steam_webapi_runtime as steam_webapi;
 /// use std::time::Duration;
 /// use steam_webapi::{Client, RetryPolicy};
 ///

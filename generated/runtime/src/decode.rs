@@ -11,9 +11,9 @@ use serde::de::{
     self, DeserializeOwned, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor,
 };
 
-use crate::runtime::endpoint::{Endpoint, ErrorModel};
-use crate::runtime::error::Error;
-use crate::runtime::excerpt::excerpt;
+use crate::endpoint::{Endpoint, ErrorModel};
+use crate::error::Error;
+use crate::excerpt::excerpt;
 
 /// Decodes a 2xx body of `E`, checking a success code first if `E` has one.
 pub(crate) fn decode_response<E: Endpoint>(body: &[u8], status: u16) -> Result<E::Response, Error> {

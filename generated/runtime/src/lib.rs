@@ -1,0 +1,61 @@
+//! The hand-written runtime of `steam-webapi`: the HTTP clients, their
+//! builder and errors, the [`Validate`] trait, and the wire helpers that the
+//! machine-written client builds on.
+//!
+//! Use it through `steam-webapi`, which re-exports everything here under the
+//! same paths and adds the generated operations. It is a crate of its own so
+//! that it is compiled once: regenerating the client, or building a crate
+//! generated from another spec, never recompiles it.
+
+pub mod validate;
+
+#[cfg(feature = "blocking")]
+pub mod blocking;
+pub mod builder;
+pub mod client;
+pub mod codec;
+mod decode;
+pub mod endpoint;
+pub mod enums;
+pub mod error;
+mod excerpt;
+pub mod maybe;
+mod request;
+mod response;
+pub mod retry;
+pub mod steamid;
+mod transport;
+pub mod wire;
+
+pub use builder::{BuildClient, ClientBuilder};
+pub use client::Client;
+pub use endpoint::ProviderId;
+pub use error::{Error, TransportKind};
+pub use maybe::Maybe;
+pub use retry::{Jitter, RetryPolicy};
+pub use steamid::{ParseSteamIdError, SteamId};
+pub use validate::Validate;
+
+/// Support for macro expansions and generated code; not a public API.
+#[doc(hidden)]
+pub mod __private {
+    pub use crate::validate::__private::*;
+
+    pub use crate::codec;
+    pub use crate::endpoint::{
+        Auth, Endpoint, EndpointInfo, ErrorModel, HttpMethod, InputEncoding, ProviderId,
+        QueryValue, QueryWriter,
+    };
+    pub use crate::enums::{deserialize_enum_int, deserialize_enum_str};
+    pub use steam_webapi_macros::{Deserialize, Serialize};
+
+    /// Runs exactly what the client does with a response once it has
+    /// arrived (status checks, envelope, success codes, decoding) on `body`,
+    /// without any I/O: the entry point of the fuzz tests.
+    pub fn __decode_for_fuzz<E: Endpoint>(
+        status: u16,
+        body: &[u8],
+    ) -> Result<E::Response, crate::Error> {
+        crate::response::decode_body::<E>(status, body)
+    }
+}

@@ -1,0 +1,111 @@
+//! [`Client`] and `blocking::Client`: the runtime's clients under a type of this crate, so that
+//! the generated interface modules can add their accessors (`client.isteam_user()`) as inherent
+//! methods. Everything else is the runtime's.
+
+use std::fmt;
+use std::future::Future;
+
+use steam_webapi_runtime::__private::Endpoint;
+use steam_webapi_runtime::{BuildClient, Error};
+
+/// A client of the Steam Web API and backpack.tf. Cheap to clone (the
+/// connection pool and settings are shared).
+///
+/// ```no_run
+/// # async fn run() -> Result<(), steam_webapi::Error> {
+/// let client = steam_webapi::Client::builder().api_key("…").build()?;
+/// # let _ = client; Ok(()) }
+/// ```
+#[derive(Clone)]
+pub struct Client {
+    inner: steam_webapi_runtime::Client,
+}
+
+/// Builds a [`Client`] (or, with the `blocking` feature, a
+/// `blocking::Client`: `C` is the client `build()` returns).
+pub type ClientBuilder<C = Client> = steam_webapi_runtime::ClientBuilder<C>;
+
+impl Client {
+    pub fn builder() -> ClientBuilder {
+        ClientBuilder::new()
+    }
+
+    /// Sends one request and decodes its response. The low-level entry point:
+    /// the generated interface accessors (`client.isteam_user()...`) call it.
+    ///
+    /// A `GET` that fails with a transient error is tried again under the
+    /// client's [`RetryPolicy`](crate::RetryPolicy); other methods are sent
+    /// once.
+    ///
+    /// The request is validated and laid out before this returns, so the
+    /// future borrows only the client.
+    pub fn execute<'c, E: Endpoint>(
+        &'c self,
+        req: &E,
+    ) -> impl Future<Output = Result<E::Response, Error>> + Send + use<'c, E> {
+        self.inner.execute(req)
+    }
+}
+
+impl fmt::Debug for Client {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // The runtime's Debug redacts the key and token.
+        fmt::Debug::fmt(&self.inner, f)
+    }
+}
+
+impl BuildClient for Client {
+    fn build_client(builder: ClientBuilder<Self>) -> Result<Self, Error> {
+        let inner = builder.for_client().build()?;
+        Ok(Client { inner })
+    }
+}
+
+/// The blocking client (feature `blocking`): the same calls without async.
+///
+/// Like reqwest's blocking client it must not be used from inside an async
+/// runtime; use the async [`crate::Client`] there.
+#[cfg(feature = "blocking")]
+pub mod blocking {
+    use std::fmt;
+
+    use steam_webapi_runtime::__private::Endpoint;
+    use steam_webapi_runtime::{BuildClient, Error};
+
+    /// The builder of the blocking client: the same settings as the async one.
+    pub type ClientBuilder = crate::ClientBuilder<Client>;
+
+    /// A blocking client of the Steam Web API and backpack.tf. Cheap to clone.
+    #[derive(Clone)]
+    pub struct Client {
+        inner: steam_webapi_runtime::blocking::Client,
+    }
+
+    impl Client {
+        pub fn builder() -> ClientBuilder {
+            ClientBuilder::new()
+        }
+
+        /// Sends one request and decodes its response. The low-level entry point:
+        /// the generated interface accessors call it. Retries as the async
+        /// client does (a `GET` only, under the client's
+        /// [`RetryPolicy`](crate::RetryPolicy)), sleeping the thread between
+        /// attempts.
+        pub fn execute<E: Endpoint>(&self, req: &E) -> Result<E::Response, Error> {
+            self.inner.execute(req)
+        }
+    }
+
+    impl fmt::Debug for Client {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            fmt::Debug::fmt(&self.inner, f)
+        }
+    }
+
+    impl BuildClient for Client {
+        fn build_client(builder: ClientBuilder) -> Result<Self, Error> {
+            let inner = builder.for_client().build()?;
+            Ok(Client { inner })
+        }
+    }
+}
