@@ -37,7 +37,7 @@ pub fn derive_validate(input: TokenStream) -> TokenStream {
 #[proc_macro_derive(Serialize, attributes(serde))]
 pub fn derive_serialize(input: TokenStream) -> TokenStream {
     let input = syn::parse_macro_input!(input as syn::DeriveInput);
-    wire::derive(&input, wire::Direction::Serialize).into()
+    wire::derive(&input, &[wire::Direction::Serialize]).into()
 }
 
 /// `serde::Deserialize` for the generated crate's structs (see [`wire`]).
@@ -45,5 +45,30 @@ pub fn derive_serialize(input: TokenStream) -> TokenStream {
 #[proc_macro_derive(Deserialize, attributes(serde))]
 pub fn derive_deserialize(input: TokenStream) -> TokenStream {
     let input = syn::parse_macro_input!(input as syn::DeriveInput);
-    wire::derive(&input, wire::Direction::Deserialize).into()
+    wire::derive(&input, &[wire::Direction::Deserialize]).into()
+}
+
+/// `Serialize`, `Deserialize` and `Validate` in one derive, for the generated
+/// crate's data types: the item, whose doc comments are most of its tokens, is
+/// parsed once instead of three times (a tenth of the crate's check time).
+#[doc(hidden)]
+#[proc_macro_derive(Data, attributes(serde, schemars, validate))]
+pub fn derive_data(input: TokenStream) -> TokenStream {
+    use wire::Direction::{Deserialize, Serialize};
+    combined(input, &[Serialize, Deserialize])
+}
+
+/// `Serialize` and `Validate` in one derive, for the generated request types
+/// (which are never deserialized).
+#[doc(hidden)]
+#[proc_macro_derive(Request, attributes(serde, schemars, validate))]
+pub fn derive_request(input: TokenStream) -> TokenStream {
+    combined(input, &[wire::Direction::Serialize])
+}
+
+fn combined(input: TokenStream, directions: &[wire::Direction]) -> TokenStream {
+    let input = syn::parse_macro_input!(input as syn::DeriveInput);
+    let mut out = wire::derive(&input, directions);
+    out.extend(expand::derive(&input));
+    out.into()
 }

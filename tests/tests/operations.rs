@@ -267,6 +267,28 @@ async fn isteam_user_get_friend_list() {
     );
 }
 
+/// An operation's future borrows only the client: the accessor and the request can be gone
+/// before it is awaited, and it can be sent to another task (this test does not compile if
+/// either stops being true).
+#[tokio::test]
+async fn an_operation_future_borrows_only_the_client() {
+    fn sendable<F: std::future::Future + Send>(future: F) -> F {
+        future
+    }
+    let call = SpecCall::new("ISteamUser/GetFriendList/v1", "one-friend");
+    let lb = Loopback::serve(&call).await;
+    let client = lb.client();
+    let future = {
+        let req = user::GetFriendListRequest::new(SteamId(76561197960435530))
+            .relationship(FriendRelationship::Friend);
+        let accessor = client.isteam_user();
+        sendable(accessor.get_friend_list(&req))
+    };
+    let resp = future.await.unwrap();
+    assert_eq!(resp.friends.len(), 1);
+    lb.single_request().await.assert_call(&call);
+}
+
 // ---- ISteamNews ---------------------------------------------------------------
 
 #[tokio::test]

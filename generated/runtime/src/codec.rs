@@ -1,12 +1,15 @@
 //! What the generated structs' `Serialize` and `Deserialize` impls call.
 //!
 //! Those impls come from the lean derives of `steam-webapi-macros`
-//! (`__private::{Serialize, Deserialize}`), not from serde's: serde's derive
-//! also writes a sequence visitor (structs from JSON arrays, which Steam never
-//! sends), a field-name enum with three visitors, and a wrapper type per
-//! `with =` field, twice. That was most of the generated crate's compile
-//! time. Here the per-struct code is one loop over the keys with one call per
-//! field, and everything generic lives once in this file.
+//! (`__private::{Data, Request}`, or `Serialize` and `Deserialize` alone), not
+//! from serde's: serde's derive also writes a sequence visitor (structs from
+//! JSON arrays, which Steam never sends), a field-name enum with three
+//! visitors, and a wrapper type per `with =` field, twice. That was most of
+//! the generated crate's compile time. Here the per-struct code is one loop
+//! over the keys with one method call per field on a [`Reader`], one call per
+//! field on a [`Writer`], and everything generic lives once in this file.
+//! Neither needs a `?` per field: the first error is kept and ends the work,
+//! which halved the type checking of the generated impls.
 
 use std::fmt;
 use std::marker::PhantomData;
@@ -22,7 +25,7 @@ use crate::wire::Lenient;
 /// length and byte comparisons); an unknown key is `usize::MAX`, skipped:
 /// new fields must not break old clients.
 #[derive(Clone, Copy)]
-pub struct FieldIndex<F>(pub F);
+struct FieldIndex<F>(F);
 
 impl<'de, F: Fn(&str) -> usize> DeserializeSeed<'de> for FieldIndex<F> {
     type Value = usize;
@@ -48,53 +51,84 @@ impl<F: Fn(&str) -> usize> Visitor<'_> for FieldIndex<F> {
     }
 }
 
-/// Reads the value of field `name` into `slot`; a second occurrence of the
-/// key is an error, as with serde's derive.
-pub fn read<'de, A, T>(
-    map: &mut A,
-    slot: &mut Option<T>,
-    name: &'static str,
-) -> Result<(), A::Error>
-where
-    A: MapAccess<'de>,
-    T: Deserialize<'de>,
-{
-    read_seed(map, slot, name, PhantomData)
+/// A struct being read from a map. The generated `visit_map` makes one plain
+/// method call per key; the first error ends the loop and is returned by
+/// [`Reader::finish`], so the generated code has no `?` per key (for the
+/// compiler's sake, as with [`Writer`]).
+pub struct Reader<'de, A: MapAccess<'de>, F> {
+    map: A,
+    field: F,
+    error: Option<A::Error>,
+    de: PhantomData<&'de ()>,
 }
 
-/// [`read`] for numbers that Steam writes as numbers or strings.
-pub fn read_lenient<'de, A, T>(
-    map: &mut A,
-    slot: &mut Option<T>,
-    name: &'static str,
-) -> Result<(), A::Error>
-where
-    A: MapAccess<'de>,
-    T: Lenient,
-{
-    read_seed(map, slot, name, LenientSeed(PhantomData))
-}
-
-fn read_seed<'de, A, S>(
-    map: &mut A,
-    slot: &mut Option<S::Value>,
-    name: &'static str,
-    seed: S,
-) -> Result<(), A::Error>
-where
-    A: MapAccess<'de>,
-    S: DeserializeSeed<'de>,
-{
-    if slot.is_some() {
-        return Err(de::Error::duplicate_field(name));
+impl<'de, A: MapAccess<'de>, F: Fn(&str) -> usize + Copy> Reader<'de, A, F> {
+    /// Reads `map`, whose keys `field` maps to field indexes.
+    pub fn new(map: A, field: F) -> Self {
+        Reader {
+            map,
+            field,
+            error: None,
+            de: PhantomData,
+        }
     }
-    *slot = Some(map.next_value_seed(seed)?);
-    Ok(())
-}
 
-/// Skips the value of a key the struct does not know.
-pub fn skip<'de, A: MapAccess<'de>>(map: &mut A) -> Result<(), A::Error> {
-    map.next_value::<IgnoredAny>().map(drop)
+    /// The index of the next key's field (`usize::MAX` for an unknown key);
+    /// `None` at the end of the map or after an error.
+    #[inline]
+    pub fn next_key(&mut self) -> Option<usize> {
+        if self.error.is_some() {
+            return None;
+        }
+        self.map
+            .next_key_seed(FieldIndex(self.field))
+            .unwrap_or_else(|e| {
+                self.error = Some(e);
+                None
+            })
+    }
+
+    /// Reads the value of field `name` into `slot`; a second occurrence of
+    /// the key is an error, as with serde's derive.
+    #[inline]
+    pub fn read<T: Deserialize<'de>>(&mut self, slot: &mut Option<T>, name: &'static str) {
+        self.read_seed(slot, name, PhantomData);
+    }
+
+    /// [`Reader::read`] for numbers that Steam writes as numbers or strings.
+    #[inline]
+    pub fn read_lenient<T: Lenient>(&mut self, slot: &mut Option<T>, name: &'static str) {
+        self.read_seed(slot, name, LenientSeed(PhantomData));
+    }
+
+    fn read_seed<S: DeserializeSeed<'de>>(
+        &mut self,
+        slot: &mut Option<S::Value>,
+        name: &'static str,
+        seed: S,
+    ) {
+        if slot.is_some() {
+            self.error = Some(de::Error::duplicate_field(name));
+            return;
+        }
+        match self.map.next_value_seed(seed) {
+            Ok(value) => *slot = Some(value),
+            Err(e) => self.error = Some(e),
+        }
+    }
+
+    /// Skips the value of a key the struct does not know.
+    #[inline]
+    pub fn skip(&mut self) {
+        if let Err(e) = self.map.next_value::<IgnoredAny>() {
+            self.error = Some(e);
+        }
+    }
+
+    /// The first error, if any.
+    pub fn finish(self) -> Result<(), A::Error> {
+        self.error.map_or(Ok(()), Err)
+    }
 }
 
 struct LenientSeed<T>(PhantomData<T>);
@@ -107,27 +141,49 @@ impl<'de, T: Lenient> DeserializeSeed<'de> for LenientSeed<T> {
     }
 }
 
-/// Writes field `name`.
-pub fn write<S: SerializeStruct, T: Serialize + ?Sized>(
-    s: &mut S,
-    name: &'static str,
-    value: &T,
-) -> Result<(), S::Error> {
-    s.serialize_field(name, value)
-}
+/// A struct being written. The generated `serialize` makes one plain method
+/// call per field; the first error is kept and the later fields are skipped,
+/// so the generated code has no `?` per field (each is a trait resolution for
+/// the compiler, and this was the largest part of the crate's check time).
+pub struct Writer<S: Serializer>(Result<S::SerializeStruct, S::Error>);
 
-/// Writes field `name`, or skips it when `present` is false (an absent
-/// optional field is left out, not written as `null`).
-pub fn write_if<S: SerializeStruct, T: Serialize + ?Sized>(
-    s: &mut S,
-    name: &'static str,
-    value: &T,
-    present: bool,
-) -> Result<(), S::Error> {
-    if present {
-        s.serialize_field(name, value)
-    } else {
-        s.skip_field(name)
+impl<S: Serializer> Writer<S> {
+    /// Starts struct `name` with `len` fields.
+    pub fn new(serializer: S, name: &'static str, len: usize) -> Self {
+        Writer(serializer.serialize_struct(name, len))
+    }
+
+    /// Writes field `name`.
+    #[inline]
+    pub fn field<T: Serialize + ?Sized>(&mut self, name: &'static str, value: &T) {
+        if let Ok(s) = &mut self.0
+            && let Err(e) = s.serialize_field(name, value)
+        {
+            self.0 = Err(e);
+        }
+    }
+
+    /// Writes field `name`, or skips it when `present` is false (an absent
+    /// optional field is left out, not written as `null`).
+    #[inline]
+    pub fn field_if<T: Serialize + ?Sized>(
+        &mut self,
+        name: &'static str,
+        value: &T,
+        present: bool,
+    ) {
+        if present {
+            self.field(name, value);
+        } else if let Ok(s) = &mut self.0
+            && let Err(e) = s.skip_field(name)
+        {
+            self.0 = Err(e);
+        }
+    }
+
+    /// Ends the struct, or returns the first error.
+    pub fn end(self) -> Result<S::Ok, S::Error> {
+        self.0?.end()
     }
 }
 

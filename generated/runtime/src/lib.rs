@@ -47,7 +47,7 @@ pub mod __private {
         QueryValue, QueryWriter,
     };
     pub use crate::enums::{deserialize_enum_int, deserialize_enum_str};
-    pub use steam_webapi_macros::{Deserialize, Serialize};
+    pub use steam_webapi_macros::{Data, Deserialize, Request, Serialize};
 
     /// Runs exactly what the client does with a response once it has
     /// arrived (status checks, envelope, success codes, decoding) on `body`,

@@ -19,11 +19,13 @@ impl<'a> IGameNotificationsService<'a> {
     /// Requires a Steamworks **publisher** key: call it only from a secure server, never from a game client.
     ///
     /// `POST https://partner.steam-api.com/IGameNotificationsService/CreateSession/v1/`
-    pub async fn create_session(
+    pub fn create_session(
         &self,
         request: &CreateSessionRequest,
-    ) -> ::std::result::Result<CreateSessionResponse, ::steam_webapi::Error> {
-        self.client.execute(request).await
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<CreateSessionResponse, ::steam_webapi::Error>,
+    > + Send + use<'a> {
+        self.client.execute(request)
     }
     /// Delete an active async game session. This will remove all notifications to any user that is part of the game session.
     ///
@@ -32,11 +34,13 @@ impl<'a> IGameNotificationsService<'a> {
     /// Requires a Steamworks **publisher** key: call it only from a secure server, never from a game client.
     ///
     /// `POST https://partner.steam-api.com/IGameNotificationsService/DeleteSession/v1/`
-    pub async fn delete_session(
+    pub fn delete_session(
         &self,
         request: &DeleteSessionRequest,
-    ) -> ::std::result::Result<DeleteSessionResponse, ::steam_webapi::Error> {
-        self.client.execute(request).await
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<DeleteSessionResponse, ::steam_webapi::Error>,
+    > + Send + use<'a> {
+        self.client.execute(request)
     }
     /// Deletes a batch of async game sessions.
     ///
@@ -47,11 +51,13 @@ impl<'a> IGameNotificationsService<'a> {
     /// Requires a Steamworks **publisher** key: call it only from a secure server, never from a game client.
     ///
     /// `POST https://partner.steam-api.com/IGameNotificationsService/DeleteSessionBatch/v1/`
-    pub async fn delete_session_batch(
+    pub fn delete_session_batch(
         &self,
         request: &DeleteSessionBatchRequest,
-    ) -> ::std::result::Result<DeleteSessionBatchResponse, ::steam_webapi::Error> {
-        self.client.execute(request).await
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<DeleteSessionBatchResponse, ::steam_webapi::Error>,
+    > + Send + use<'a> {
+        self.client.execute(request)
     }
     /// This returns a list of sessions that a Steam ID is part of.
     ///
@@ -62,11 +68,16 @@ impl<'a> IGameNotificationsService<'a> {
     /// Requires a Steamworks **publisher** key: call it only from a secure server, never from a game client.
     ///
     /// `GET https://partner.steam-api.com/IGameNotificationsService/EnumerateSessionsForApp/v1/`
-    pub async fn enumerate_sessions_for_app(
+    pub fn enumerate_sessions_for_app(
         &self,
         request: &EnumerateSessionsForAppRequest,
-    ) -> ::std::result::Result<EnumerateSessionsForAppResponse, ::steam_webapi::Error> {
-        self.client.execute(request).await
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            EnumerateSessionsForAppResponse,
+            ::steam_webapi::Error,
+        >,
+    > + Send + use<'a> {
+        self.client.execute(request)
     }
     /// Returns details about specific session(s).
     ///
@@ -75,11 +86,16 @@ impl<'a> IGameNotificationsService<'a> {
     /// Requires a Steamworks **publisher** key: call it only from a secure server, never from a game client.
     ///
     /// `GET https://partner.steam-api.com/IGameNotificationsService/GetSessionDetailsForApp/v1/`
-    pub async fn get_session_details_for_app(
+    pub fn get_session_details_for_app(
         &self,
         request: &GetSessionDetailsForAppRequest,
-    ) -> ::std::result::Result<GetSessionDetailsForAppResponse, ::steam_webapi::Error> {
-        self.client.execute(request).await
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            GetSessionDetailsForAppResponse,
+            ::steam_webapi::Error,
+        >,
+    > + Send + use<'a> {
+        self.client.execute(request)
     }
     /// Requests that a user receive game notifications for an app.
     ///
@@ -90,11 +106,16 @@ impl<'a> IGameNotificationsService<'a> {
     /// Requires a Steamworks **publisher** key: call it only from a secure server, never from a game client.
     ///
     /// `POST https://partner.steam-api.com/IGameNotificationsService/RequestNotifications/v1/`
-    pub async fn request_notifications(
+    pub fn request_notifications(
         &self,
         request: &RequestNotificationsRequest,
-    ) -> ::std::result::Result<RequestNotificationsResponse, ::steam_webapi::Error> {
-        self.client.execute(request).await
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            RequestNotificationsResponse,
+            ::steam_webapi::Error,
+        >,
+    > + Send + use<'a> {
+        self.client.execute(request)
     }
     /// Update a game session whenever the state of the game changes.
     ///
@@ -105,11 +126,13 @@ impl<'a> IGameNotificationsService<'a> {
     /// Requires a Steamworks **publisher** key: call it only from a secure server, never from a game client.
     ///
     /// `POST https://partner.steam-api.com/IGameNotificationsService/UpdateSession/v1/`
-    pub async fn update_session(
+    pub fn update_session(
         &self,
         request: &UpdateSessionRequest,
-    ) -> ::std::result::Result<UpdateSessionResponse, ::steam_webapi::Error> {
-        self.client.execute(request).await
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<UpdateSessionResponse, ::steam_webapi::Error>,
+    > + Send + use<'a> {
+        self.client.execute(request)
     }
 }
 impl ::steam_webapi::Client {
@@ -255,13 +278,7 @@ pub mod blocking {
 /// `POST https://partner.steam-api.com/IGameNotificationsService/CreateSession/v1/`
 ///
 /// The parameters travel as one `input_json` value.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    ::steam_webapi::__private::Serialize,
-    ::steam_webapi::Validate
-)]
+#[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct CreateSessionRequest {
     /// The App ID to create the session for.
@@ -331,13 +348,7 @@ impl ::steam_webapi::__private::Endpoint for CreateSessionRequest {
 /// `POST https://partner.steam-api.com/IGameNotificationsService/DeleteSession/v1/`
 ///
 /// The parameters travel as one `input_json` value.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    ::steam_webapi::__private::Serialize,
-    ::steam_webapi::Validate
-)]
+#[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct DeleteSessionRequest {
     /// The sessionid to delete.
@@ -396,13 +407,7 @@ impl ::steam_webapi::__private::Endpoint for DeleteSessionRequest {
 /// `POST https://partner.steam-api.com/IGameNotificationsService/DeleteSessionBatch/v1/`
 ///
 /// The parameters travel as one `input_json` value.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    ::steam_webapi::__private::Serialize,
-    ::steam_webapi::Validate
-)]
+#[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct DeleteSessionBatchRequest {
     /// The sessionids to delete.
@@ -451,13 +456,7 @@ impl ::steam_webapi::__private::Endpoint for DeleteSessionBatchRequest {
 /// `GET https://partner.steam-api.com/IGameNotificationsService/EnumerateSessionsForApp/v1/`
 ///
 /// The parameters travel as one `input_json` value.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    ::steam_webapi::__private::Serialize,
-    ::steam_webapi::Validate
-)]
+#[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct EnumerateSessionsForAppRequest {
     /// The App ID whose sessions are enumerated. If not specified, all the user's sessions will be returned.
@@ -553,13 +552,7 @@ impl ::steam_webapi::__private::Endpoint for EnumerateSessionsForAppRequest {
 /// `GET https://partner.steam-api.com/IGameNotificationsService/GetSessionDetailsForApp/v1/`
 ///
 /// The parameters travel as one `input_json` value.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    ::steam_webapi::__private::Serialize,
-    ::steam_webapi::Validate
-)]
+#[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct GetSessionDetailsForAppRequest {
     /// The session(s) to receive the details for.
@@ -613,13 +606,7 @@ impl ::steam_webapi::__private::Endpoint for GetSessionDetailsForAppRequest {
 /// `POST https://partner.steam-api.com/IGameNotificationsService/RequestNotifications/v1/`
 ///
 /// The parameters travel as one `input_json` value.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    ::steam_webapi::__private::Serialize,
-    ::steam_webapi::Validate
-)]
+#[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct RequestNotificationsRequest {
     /// The Steam ID to request notifications for.
@@ -661,13 +648,7 @@ impl ::steam_webapi::__private::Endpoint for RequestNotificationsRequest {
 /// `POST https://partner.steam-api.com/IGameNotificationsService/UpdateSession/v1/`
 ///
 /// The parameters travel as one `input_json` value.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    ::steam_webapi::__private::Serialize,
-    ::steam_webapi::Validate
-)]
+#[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct UpdateSessionRequest {
     /// The sessionid to update.
@@ -744,15 +725,7 @@ impl ::steam_webapi::__private::Endpoint for UpdateSessionRequest {
     fn write_query(&self, _q: &mut ::steam_webapi::__private::QueryWriter) {}
 }
 /// The result of CreateSession.
-#[derive(
-    Clone,
-    Debug,
-    Default,
-    PartialEq,
-    ::steam_webapi::__private::Serialize,
-    ::steam_webapi::__private::Deserialize,
-    ::steam_webapi::Validate
-)]
+#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct CreateSessionResponse {
     /// The unique session id; Steam sends it as a string ("10").
@@ -761,39 +734,15 @@ pub struct CreateSessionResponse {
     pub sessionid: u64,
 }
 /// Empty on success (as DeleteSession; the docs give no example response).
-#[derive(
-    Clone,
-    Debug,
-    Default,
-    PartialEq,
-    ::steam_webapi::__private::Serialize,
-    ::steam_webapi::__private::Deserialize,
-    ::steam_webapi::Validate
-)]
+#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct DeleteSessionBatchResponse {}
 /// Empty on success.
-#[derive(
-    Clone,
-    Debug,
-    Default,
-    PartialEq,
-    ::steam_webapi::__private::Serialize,
-    ::steam_webapi::__private::Deserialize,
-    ::steam_webapi::Validate
-)]
+#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct DeleteSessionResponse {}
 /// The result of EnumerateSessionsForApp.
-#[derive(
-    Clone,
-    Debug,
-    Default,
-    PartialEq,
-    ::steam_webapi::__private::Serialize,
-    ::steam_webapi::__private::Deserialize,
-    ::steam_webapi::Validate
-)]
+#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct EnumerateSessionsForAppResponse {
     /// The sessions the user is part of.
@@ -805,15 +754,7 @@ pub struct EnumerateSessionsForAppResponse {
     pub sessions: ::std::option::Option<::std::vec::Vec<Session>>,
 }
 /// The result of GetSessionDetailsForApp.
-#[derive(
-    Clone,
-    Debug,
-    Default,
-    PartialEq,
-    ::steam_webapi::__private::Serialize,
-    ::steam_webapi::__private::Deserialize,
-    ::steam_webapi::Validate
-)]
+#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct GetSessionDetailsForAppResponse {
     /// The requested sessions.
@@ -827,15 +768,7 @@ pub struct GetSessionDetailsForAppResponse {
 /// A localized text: a localization token and its variables. Localization is provided by the game developer through a localization tool that is part of the application configuration; any strings that are not translated to a player's language will be rendered in English.
 ///
 /// Example: with #InvitationText = "{{user}} has invited you to play a game of Chess.", `{"token": "#InvitationText", "variables": \[{"key": "user", "value": "Michael"}\]}` is shown as "Michael has invited you to play a game of Chess."
-#[derive(
-    Clone,
-    Debug,
-    Default,
-    PartialEq,
-    ::steam_webapi::__private::Serialize,
-    ::steam_webapi::__private::Deserialize,
-    ::steam_webapi::Validate
-)]
+#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct LocalizedText {
     /// String that maps to a localization token. A token is a key that begins with the "#" symbol, and represents a string that is localized in different languages through the localization tool in your application configuration.
@@ -848,27 +781,11 @@ pub struct LocalizedText {
     pub variables: ::std::option::Option<::std::vec::Vec<Variable>>,
 }
 /// Empty on success.
-#[derive(
-    Clone,
-    Debug,
-    Default,
-    PartialEq,
-    ::steam_webapi::__private::Serialize,
-    ::steam_webapi::__private::Deserialize,
-    ::steam_webapi::Validate
-)]
+#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct RequestNotificationsResponse {}
 /// A game session.
-#[derive(
-    Clone,
-    Debug,
-    Default,
-    PartialEq,
-    ::steam_webapi::__private::Serialize,
-    ::steam_webapi::__private::Deserialize,
-    ::steam_webapi::Validate
-)]
+#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct Session {
     /// The session's unique id.
@@ -908,15 +825,7 @@ pub struct Session {
 /// One session whose details are requested (GetSessionDetailsForApp `sessions`).
 ///
 /// Steam's protobuf definition of this entry (CGameNotifications_GetSessionDetails_Request RequestedSession) names its flag `include_auth_user_message`; the docs' `include_all_user_messages` is kept.
-#[derive(
-    Clone,
-    Debug,
-    Default,
-    PartialEq,
-    ::steam_webapi::__private::Serialize,
-    ::steam_webapi::__private::Deserialize,
-    ::steam_webapi::Validate
-)]
+#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct SessionRequest {
     /// The session to receive the details for.
@@ -930,15 +839,7 @@ pub struct SessionRequest {
     pub include_all_user_messages: ::std::option::Option<bool>,
 }
 /// Empty on success.
-#[derive(
-    Clone,
-    Debug,
-    Default,
-    PartialEq,
-    ::steam_webapi::__private::Serialize,
-    ::steam_webapi::__private::Deserialize,
-    ::steam_webapi::Validate
-)]
+#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct UpdateSessionResponse {}
 /// The state of a user in a game session (the docs' UserState constants).
@@ -1018,15 +919,7 @@ impl ::steam_webapi::__private::QueryValue for UserState {
     }
 }
 /// The state of one user in a game session.
-#[derive(
-    Clone,
-    Debug,
-    Default,
-    PartialEq,
-    ::steam_webapi::__private::Serialize,
-    ::steam_webapi::__private::Deserialize,
-    ::steam_webapi::Validate
-)]
+#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct UserStatus {
     /// The user's Steam ID (the docs' data structure says uint64, and writes it as a string).
@@ -1042,15 +935,7 @@ pub struct UserStatus {
     pub message: ::std::option::Option<LocalizedText>,
 }
 /// A variable of a localization token, replaced at runtime when the text is generated.
-#[derive(
-    Clone,
-    Debug,
-    Default,
-    PartialEq,
-    ::steam_webapi::__private::Serialize,
-    ::steam_webapi::__private::Deserialize,
-    ::steam_webapi::Validate
-)]
+#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct Variable {
     /// The name of the variable in the token's localized text (e.g. `user` for `{{user}}`).

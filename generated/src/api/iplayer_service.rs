@@ -17,20 +17,27 @@ impl<'a> IPlayerService<'a> {
     /// Not specified: the listing's include_extended_appinfo (bool, "true if we want even more details (capsule, sortas, and capabilities) about each game. include_appinfo must also be true."). It is not in the docs, and the extra game fields it asks for appear in neither the docs nor any recording, so the response type could not describe them.
     ///
     /// `GET https://api.steampowered.com/IPlayerService/GetOwnedGames/v1/`
-    pub async fn get_owned_games(
+    pub fn get_owned_games(
         &self,
         request: &GetOwnedGamesRequest,
-    ) -> ::std::result::Result<GetOwnedGamesResponse, ::steam_webapi::Error> {
-        self.client.execute(request).await
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<GetOwnedGamesResponse, ::steam_webapi::Error>,
+    > + Send + use<'a> {
+        self.client.execute(request)
     }
     /// GetRecentlyPlayedGames returns a list of games a player has played in the last two weeks, if the profile is publicly visible. Private, friends-only, and other privacy settings are not supported unless you are asking for your own personal details (ie the WebAPI key you are using is linked to the steamid you are requesting).
     ///
     /// `GET https://api.steampowered.com/IPlayerService/GetRecentlyPlayedGames/v1/`
-    pub async fn get_recently_played_games(
+    pub fn get_recently_played_games(
         &self,
         request: &GetRecentlyPlayedGamesRequest,
-    ) -> ::std::result::Result<GetRecentlyPlayedGamesResponse, ::steam_webapi::Error> {
-        self.client.execute(request).await
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            GetRecentlyPlayedGamesResponse,
+            ::steam_webapi::Error,
+        >,
+    > + Send + use<'a> {
+        self.client.execute(request)
     }
 }
 impl ::steam_webapi::Client {
@@ -94,13 +101,7 @@ pub mod blocking {
 /// `GET https://api.steampowered.com/IPlayerService/GetOwnedGames/v1/`
 ///
 /// The parameters travel as one `input_json` value.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    ::steam_webapi::__private::Serialize,
-    ::steam_webapi::Validate
-)]
+#[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct GetOwnedGamesRequest {
     /// The SteamID of the account.
@@ -222,13 +223,7 @@ impl ::steam_webapi::__private::Endpoint for GetOwnedGamesRequest {
 /// `GET https://api.steampowered.com/IPlayerService/GetRecentlyPlayedGames/v1/`
 ///
 /// The parameters travel as one `input_json` value.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    ::steam_webapi::__private::Serialize,
-    ::steam_webapi::Validate
-)]
+#[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct GetRecentlyPlayedGamesRequest {
     /// The SteamID of the account.
@@ -276,15 +271,7 @@ impl ::steam_webapi::__private::Endpoint for GetRecentlyPlayedGamesRequest {
     fn write_query(&self, _q: &mut ::steam_webapi::__private::QueryWriter) {}
 }
 /// The result of GetOwnedGames.
-#[derive(
-    Clone,
-    Debug,
-    Default,
-    PartialEq,
-    ::steam_webapi::__private::Serialize,
-    ::steam_webapi::__private::Deserialize,
-    ::steam_webapi::Validate
-)]
+#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct GetOwnedGamesResponse {
     /// The total number of games the user owns (including free games they've played, if include_played_free_games was passed). Absent for a private profile.
@@ -297,15 +284,7 @@ pub struct GetOwnedGamesResponse {
     pub games: ::std::option::Option<::std::vec::Vec<OwnedGame>>,
 }
 /// The result of GetRecentlyPlayedGames.
-#[derive(
-    Clone,
-    Debug,
-    Default,
-    PartialEq,
-    ::steam_webapi::__private::Serialize,
-    ::steam_webapi::__private::Deserialize,
-    ::steam_webapi::Validate
-)]
+#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct GetRecentlyPlayedGamesResponse {
     /// The total number of unique games the user has played in the last two weeks. This is mostly significant if you opted to return a limited number of games with the count input parameter.
@@ -317,15 +296,7 @@ pub struct GetRecentlyPlayedGamesResponse {
     pub games: ::std::option::Option<::std::vec::Vec<RecentlyPlayedGame>>,
 }
 /// One game the player owns. If include_appinfo was not passed, only appid, playtime_2weeks and playtime_forever are documented to be returned (later captures add platform playtimes and rtime_last_played for the key owner's own account).
-#[derive(
-    Clone,
-    Debug,
-    Default,
-    PartialEq,
-    ::steam_webapi::__private::Serialize,
-    ::steam_webapi::__private::Deserialize,
-    ::steam_webapi::Validate
-)]
+#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct OwnedGame {
     /// Unique identifier for the game.
@@ -395,15 +366,7 @@ pub struct OwnedGame {
     pub has_leaderboards: ::std::option::Option<bool>,
 }
 /// One game the player played in the last two weeks.
-#[derive(
-    Clone,
-    Debug,
-    Default,
-    PartialEq,
-    ::steam_webapi::__private::Serialize,
-    ::steam_webapi::__private::Deserialize,
-    ::steam_webapi::Validate
-)]
+#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct RecentlyPlayedGame {
     /// Unique identifier for the game.

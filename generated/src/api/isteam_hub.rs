@@ -27,11 +27,16 @@ impl<'a> ISteamHub<'a> {
     /// `GET https://api.steampowered.com/ISteamHub/GetAnnouncements/v1/`
     ///
     /// Code 42 (`no_match`): No match found.
-    pub async fn get_announcements(
+    pub fn get_announcements(
         &self,
         request: &GetAnnouncementsRequest,
-    ) -> ::std::result::Result<HubGetAnnouncementsResponse, ::steam_webapi::Error> {
-        self.client.execute(request).await
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            HubGetAnnouncementsResponse,
+            ::steam_webapi::Error,
+        >,
+    > + Send + use<'a> {
+        self.client.execute(request)
     }
     /// Hubs are able to create Events for their members to participate. These events range from gameplay, Steam Chat events, and other events outside of Steam Community.
     ///
@@ -44,11 +49,13 @@ impl<'a> ISteamHub<'a> {
     /// `GET https://api.steampowered.com/ISteamHub/GetEvents/v1/`
     ///
     /// Code 42 (`no_match`): No match found.
-    pub async fn get_events(
+    pub fn get_events(
         &self,
         request: &GetEventsRequest,
-    ) -> ::std::result::Result<HubGetEventsResponse, ::steam_webapi::Error> {
-        self.client.execute(request).await
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<HubGetEventsResponse, ::steam_webapi::Error>,
+    > + Send + use<'a> {
+        self.client.execute(request)
     }
     /// Returns all the member IDs associated with the hub.
     ///
@@ -59,11 +66,13 @@ impl<'a> ISteamHub<'a> {
     /// `GET https://api.steampowered.com/ISteamHub/GetMembers/v1/`
     ///
     /// Code 42 (`no_match`): No match found.
-    pub async fn get_members(
+    pub fn get_members(
         &self,
         request: &GetMembersRequest,
-    ) -> ::std::result::Result<HubGetMembersResponse, ::steam_webapi::Error> {
-        self.client.execute(request).await
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<HubGetMembersResponse, ::steam_webapi::Error>,
+    > + Send + use<'a> {
+        self.client.execute(request)
     }
     /// Returns the permissions a queried group has for members and the public.
     ///
@@ -74,11 +83,13 @@ impl<'a> ISteamHub<'a> {
     /// `GET https://api.steampowered.com/ISteamHub/GetPermissions/v1/`
     ///
     /// Code 42 (`no_match`): No match found.
-    pub async fn get_permissions(
+    pub fn get_permissions(
         &self,
         request: &GetPermissionsRequest,
-    ) -> ::std::result::Result<HubGetPermissionsResponse, ::steam_webapi::Error> {
-        self.client.execute(request).await
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<HubGetPermissionsResponse, ::steam_webapi::Error>,
+    > + Send + use<'a> {
+        self.client.execute(request)
     }
     /// A method returning the network status of hub members. This includes total members, members who are online, in the chat room for the hub, and playing any game on Steam.
     ///
@@ -89,11 +100,13 @@ impl<'a> ISteamHub<'a> {
     /// `GET https://api.steampowered.com/ISteamHub/GetStatus/v1/`
     ///
     /// Code 42 (`no_match`): No match found.
-    pub async fn get_status(
+    pub fn get_status(
         &self,
         request: &GetStatusRequest,
-    ) -> ::std::result::Result<HubGetStatusResponse, ::steam_webapi::Error> {
-        self.client.execute(request).await
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<HubGetStatusResponse, ::steam_webapi::Error>,
+    > + Send + use<'a> {
+        self.client.execute(request)
     }
     /// Provides the bulk of information about any one particular hub.
     ///
@@ -106,11 +119,13 @@ impl<'a> ISteamHub<'a> {
     /// `GET https://api.steampowered.com/ISteamHub/GetSummaries/v1/`
     ///
     /// Code 42 (`no_match`): No match found.
-    pub async fn get_summaries(
+    pub fn get_summaries(
         &self,
         request: &GetSummariesRequest,
-    ) -> ::std::result::Result<HubGetSummariesResponse, ::steam_webapi::Error> {
-        self.client.execute(request).await
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<HubGetSummariesResponse, ::steam_webapi::Error>,
+    > + Send + use<'a> {
+        self.client.execute(request)
     }
     /// Search for hubs associated with a Game's AppID. Either official game or all can be returned.
     ///
@@ -121,11 +136,13 @@ impl<'a> ISteamHub<'a> {
     /// `GET https://api.steampowered.com/ISteamHub/ResolveAppID/v1/`
     ///
     /// Code 42 (`no_match`): No match found.
-    pub async fn resolve_app_id(
+    pub fn resolve_app_id(
         &self,
         request: &ResolveAppIDRequest,
-    ) -> ::std::result::Result<HubResolveAppIdResponse, ::steam_webapi::Error> {
-        self.client.execute(request).await
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<HubResolveAppIdResponse, ::steam_webapi::Error>,
+    > + Send + use<'a> {
+        self.client.execute(request)
     }
     /// Provides a hub's ID number based on a search query.
     ///
@@ -136,11 +153,16 @@ impl<'a> ISteamHub<'a> {
     /// `GET https://api.steampowered.com/ISteamHub/ResolveVanityURL/v1/`
     ///
     /// Code 42 (`no_match`): No match found.
-    pub async fn resolve_vanity_url(
+    pub fn resolve_vanity_url(
         &self,
         request: &ResolveVanityURLRequest,
-    ) -> ::std::result::Result<HubResolveVanityUrlResponse, ::steam_webapi::Error> {
-        self.client.execute(request).await
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            HubResolveVanityUrlResponse,
+            ::steam_webapi::Error,
+        >,
+    > + Send + use<'a> {
+        self.client.execute(request)
     }
 }
 impl ::steam_webapi::Client {
@@ -309,14 +331,7 @@ pub mod blocking {
 /// Returns all (or some) announcements made by the hub.
 ///
 /// `GET https://api.steampowered.com/ISteamHub/GetAnnouncements/v1/`
-#[derive(
-    Clone,
-    Debug,
-    Default,
-    PartialEq,
-    ::steam_webapi::__private::Serialize,
-    ::steam_webapi::Validate
-)]
+#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Request)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 #[validate(at_least_one_of(guid, appid))]
 pub struct GetAnnouncementsRequest {
@@ -490,14 +505,7 @@ impl ::steam_webapi::__private::Endpoint for GetAnnouncementsRequest {
 /// Hubs are able to create Events for their members to participate. These events range from gameplay, Steam Chat events, and other events outside of Steam Community.
 ///
 /// `GET https://api.steampowered.com/ISteamHub/GetEvents/v1/`
-#[derive(
-    Clone,
-    Debug,
-    Default,
-    PartialEq,
-    ::steam_webapi::__private::Serialize,
-    ::steam_webapi::Validate
-)]
+#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Request)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 #[validate(at_least_one_of(guid, appid))]
 pub struct GetEventsRequest {
@@ -669,14 +677,7 @@ impl ::steam_webapi::__private::Endpoint for GetEventsRequest {
 /// Returns all the member IDs associated with the hub.
 ///
 /// `GET https://api.steampowered.com/ISteamHub/GetMembers/v1/`
-#[derive(
-    Clone,
-    Debug,
-    Default,
-    PartialEq,
-    ::steam_webapi::__private::Serialize,
-    ::steam_webapi::Validate
-)]
+#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Request)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 #[validate(at_least_one_of(guid, appid))]
 pub struct GetMembersRequest {
@@ -771,14 +772,7 @@ impl ::steam_webapi::__private::Endpoint for GetMembersRequest {
 /// Returns the permissions a queried group has for members and the public.
 ///
 /// `GET https://api.steampowered.com/ISteamHub/GetPermissions/v1/`
-#[derive(
-    Clone,
-    Debug,
-    Default,
-    PartialEq,
-    ::steam_webapi::__private::Serialize,
-    ::steam_webapi::Validate
-)]
+#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Request)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 #[validate(at_least_one_of(guid, appid))]
 pub struct GetPermissionsRequest {
@@ -873,14 +867,7 @@ impl ::steam_webapi::__private::Endpoint for GetPermissionsRequest {
 /// A method returning the network status of hub members. This includes total members, members who are online, in the chat room for the hub, and playing any game on Steam.
 ///
 /// `GET https://api.steampowered.com/ISteamHub/GetStatus/v1/`
-#[derive(
-    Clone,
-    Debug,
-    Default,
-    PartialEq,
-    ::steam_webapi::__private::Serialize,
-    ::steam_webapi::Validate
-)]
+#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Request)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 #[validate(at_least_one_of(guid, appid))]
 pub struct GetStatusRequest {
@@ -975,14 +962,7 @@ impl ::steam_webapi::__private::Endpoint for GetStatusRequest {
 /// Provides the bulk of information about any one particular hub.
 ///
 /// `GET https://api.steampowered.com/ISteamHub/GetSummaries/v1/`
-#[derive(
-    Clone,
-    Debug,
-    Default,
-    PartialEq,
-    ::steam_webapi::__private::Serialize,
-    ::steam_webapi::Validate
-)]
+#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Request)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 #[validate(at_least_one_of(guid, appid))]
 pub struct GetSummariesRequest {
@@ -1081,13 +1061,7 @@ impl ::steam_webapi::__private::Endpoint for GetSummariesRequest {
 /// Search for hubs associated with a Game's AppID. Either official game or all can be returned.
 ///
 /// `GET https://api.steampowered.com/ISteamHub/ResolveAppID/v1/`
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    ::steam_webapi::__private::Serialize,
-    ::steam_webapi::Validate
-)]
+#[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct ResolveAppIDRequest {
     /// ISO 639-1 language code.
@@ -1211,13 +1185,7 @@ impl ::steam_webapi::__private::Endpoint for ResolveAppIDRequest {
 /// Provides a hub's ID number based on a search query.
 ///
 /// `GET https://api.steampowered.com/ISteamHub/ResolveVanityURL/v1/`
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    ::steam_webapi::__private::Serialize,
-    ::steam_webapi::Validate
-)]
+#[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct ResolveVanityURLRequest {
     /// ISO 639-1 language code.
@@ -1279,15 +1247,7 @@ impl ::steam_webapi::__private::Endpoint for ResolveVanityURLRequest {
     }
 }
 /// One announcement made by a hub.
-#[derive(
-    Clone,
-    Debug,
-    Default,
-    PartialEq,
-    ::steam_webapi::__private::Serialize,
-    ::steam_webapi::__private::Deserialize,
-    ::steam_webapi::Validate
-)]
+#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct HubAnnouncement {
     /// Unique ID number of announcement.
@@ -1316,15 +1276,7 @@ pub struct HubAnnouncement {
     pub comments: u32,
 }
 /// A Steam game a hub is associated with.
-#[derive(
-    Clone,
-    Debug,
-    Default,
-    PartialEq,
-    ::steam_webapi::__private::Serialize,
-    ::steam_webapi::__private::Deserialize,
-    ::steam_webapi::Validate
-)]
+#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct HubAssociatedGame {
     /// The AppID number of the game.
@@ -1335,15 +1287,7 @@ pub struct HubAssociatedGame {
     pub name: ::std::string::String,
 }
 /// Images that identify a Hub.
-#[derive(
-    Clone,
-    Debug,
-    Default,
-    PartialEq,
-    ::steam_webapi::__private::Serialize,
-    ::steam_webapi::__private::Deserialize,
-    ::steam_webapi::Validate
-)]
+#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct HubAvatar {
     /// URL of the hub's avatar in 32px square.
@@ -1369,15 +1313,7 @@ pub struct HubAvatar {
 /// One event of a hub.
 ///
 /// The docs say eventAppID, eventIP and eventPassword are "valid only when eventtype is 2" and eventurl when "eventtype is 2 and eventIP is defined" or "eventtype is 9". In the event type table 2 is OtherEvent and 1 is GameEvent (Play a Game), so 1 may have been meant; the docs' example is a game event with eventtype 2. Transcribed as written.
-#[derive(
-    Clone,
-    Debug,
-    Default,
-    PartialEq,
-    ::steam_webapi::__private::Serialize,
-    ::steam_webapi::__private::Deserialize,
-    ::steam_webapi::Validate
-)]
+#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct HubEvent {
     /// Unique ID number of event item.
@@ -1540,15 +1476,7 @@ impl ::steam_webapi::__private::QueryValue for HubEventType {
     }
 }
 /// The result of GetAnnouncements.
-#[derive(
-    Clone,
-    Debug,
-    Default,
-    PartialEq,
-    ::steam_webapi::__private::Serialize,
-    ::steam_webapi::__private::Deserialize,
-    ::steam_webapi::Validate
-)]
+#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct HubGetAnnouncementsResponse {
     /// Status return number of query. Possible responses include: 1 = Success. 42 = No match found.
@@ -1571,15 +1499,7 @@ pub struct HubGetAnnouncementsResponse {
     pub announcements: ::std::vec::Vec<HubAnnouncement>,
 }
 /// The result of GetEvents.
-#[derive(
-    Clone,
-    Debug,
-    Default,
-    PartialEq,
-    ::steam_webapi::__private::Serialize,
-    ::steam_webapi::__private::Deserialize,
-    ::steam_webapi::Validate
-)]
+#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct HubGetEventsResponse {
     /// Status return number of query. Possible responses include: 1 = Success. 42 = No match found.
@@ -1602,15 +1522,7 @@ pub struct HubGetEventsResponse {
     pub events: ::std::vec::Vec<HubEvent>,
 }
 /// The result of GetMembers.
-#[derive(
-    Clone,
-    Debug,
-    Default,
-    PartialEq,
-    ::steam_webapi::__private::Serialize,
-    ::steam_webapi::__private::Deserialize,
-    ::steam_webapi::Validate
-)]
+#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct HubGetMembersResponse {
     /// Status return number of query. Possible responses include: 1 = Success. 42 = No match found.
@@ -1633,15 +1545,7 @@ pub struct HubGetMembersResponse {
     pub members: ::std::vec::Vec<HubMember>,
 }
 /// The result of GetPermissions.
-#[derive(
-    Clone,
-    Debug,
-    Default,
-    PartialEq,
-    ::steam_webapi::__private::Serialize,
-    ::steam_webapi::__private::Deserialize,
-    ::steam_webapi::Validate
-)]
+#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct HubGetPermissionsResponse {
     /// Status return number of query. Possible responses include: 1 = Success. 42 = No match found.
@@ -1666,15 +1570,7 @@ pub struct HubGetPermissionsResponse {
     pub permissions: HubPermissions,
 }
 /// The result of GetStatus.
-#[derive(
-    Clone,
-    Debug,
-    Default,
-    PartialEq,
-    ::steam_webapi::__private::Serialize,
-    ::steam_webapi::__private::Deserialize,
-    ::steam_webapi::Validate
-)]
+#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct HubGetStatusResponse {
     /// Status return number of query. Possible responses include: 1 = Success. 42 = No match found.
@@ -1699,15 +1595,7 @@ pub struct HubGetStatusResponse {
     pub status: HubStatus,
 }
 /// The result of GetSummaries.
-#[derive(
-    Clone,
-    Debug,
-    Default,
-    PartialEq,
-    ::steam_webapi::__private::Serialize,
-    ::steam_webapi::__private::Deserialize,
-    ::steam_webapi::Validate
-)]
+#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct HubGetSummariesResponse {
     /// Status return number of query. Possible responses include: 1 = Success. 42 = No match found.
@@ -1727,15 +1615,7 @@ pub struct HubGetSummariesResponse {
     pub hubs: ::std::collections::BTreeMap<u64, HubSummary>,
 }
 /// One member of a hub.
-#[derive(
-    Clone,
-    Debug,
-    Default,
-    PartialEq,
-    ::steam_webapi::__private::Serialize,
-    ::steam_webapi::__private::Deserialize,
-    ::steam_webapi::Validate
-)]
+#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct HubMember {
     /// The Steam ID of the member.
@@ -1832,15 +1712,7 @@ impl ::steam_webapi::__private::QueryValue for HubMemberRole {
 /// The permissions a hub has for members and the public. Each `can...` value is the level of membership (a member role) a user needs for the action.
 ///
 /// The docs' table types `permissions` as "(array)" ("Main Array."); the JSON example has one object.
-#[derive(
-    Clone,
-    Debug,
-    Default,
-    PartialEq,
-    ::steam_webapi::__private::Serialize,
-    ::steam_webapi::__private::Deserialize,
-    ::steam_webapi::Validate
-)]
+#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct HubPermissions {
     /// If value is 1, then the group is invitation only.
@@ -1893,15 +1765,7 @@ pub struct HubPermissions {
     pub can_delete_comments: HubMemberRole,
 }
 /// The result of ResolveAppID.
-#[derive(
-    Clone,
-    Debug,
-    Default,
-    PartialEq,
-    ::steam_webapi::__private::Serialize,
-    ::steam_webapi::__private::Deserialize,
-    ::steam_webapi::Validate
-)]
+#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct HubResolveAppIdResponse {
     /// Status return number of query. Possible responses include: 1 = Success. 42 = No match found.
@@ -1926,15 +1790,7 @@ pub struct HubResolveAppIdResponse {
     pub hubs: ::std::vec::Vec<HubSearchResult>,
 }
 /// The result of ResolveVanityURL.
-#[derive(
-    Clone,
-    Debug,
-    Default,
-    PartialEq,
-    ::steam_webapi::__private::Serialize,
-    ::steam_webapi::__private::Deserialize,
-    ::steam_webapi::Validate
-)]
+#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct HubResolveVanityUrlResponse {
     /// Status return number of query. Possible responses include: 1 = Success. 42 = No match found.
@@ -1951,15 +1807,7 @@ pub struct HubResolveVanityUrlResponse {
     pub result: HubVanityResult,
 }
 /// One hub found by ResolveAppID.
-#[derive(
-    Clone,
-    Debug,
-    Default,
-    PartialEq,
-    ::steam_webapi::__private::Serialize,
-    ::steam_webapi::__private::Deserialize,
-    ::steam_webapi::Validate
-)]
+#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct HubSearchResult {
     /// Hub ID number.
@@ -1984,15 +1832,7 @@ pub struct HubSearchResult {
 /// Status information for a hub.
 ///
 /// The docs' table types `status` as "(array)"; the JSON example has one object.
-#[derive(
-    Clone,
-    Debug,
-    Default,
-    PartialEq,
-    ::steam_webapi::__private::Serialize,
-    ::steam_webapi::__private::Deserialize,
-    ::steam_webapi::Validate
-)]
+#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct HubStatus {
     /// Total members associated with the hub.
@@ -2021,15 +1861,7 @@ pub struct HubStatus {
     pub playerofweek: ::steam_webapi::SteamId,
 }
 /// The bulk of information about one hub: title, icons, description, and other information. If data about a hub is not served by another method, that data lives in ISteamHub::GetSummaries.
-#[derive(
-    Clone,
-    Debug,
-    Default,
-    PartialEq,
-    ::steam_webapi::__private::Serialize,
-    ::steam_webapi::__private::Deserialize,
-    ::steam_webapi::Validate
-)]
+#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct HubSummary {
     /// The 64 bit integer of the hub.
@@ -2102,15 +1934,7 @@ pub struct HubSummary {
 /// The hub a ResolveVanityURL query resolved to.
 ///
 /// The docs' table types `result` as "(array)"; the JSON example has one object.
-#[derive(
-    Clone,
-    Debug,
-    Default,
-    PartialEq,
-    ::steam_webapi::__private::Serialize,
-    ::steam_webapi::__private::Deserialize,
-    ::steam_webapi::Validate
-)]
+#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct HubVanityResult {
     /// If queried hub is an official game hub, value returns the AppID of the game. If not an official game hub, value returns as 0.
@@ -2139,15 +1963,7 @@ pub struct HubVanityResult {
     pub inviteonly: bool,
 }
 /// A web link included by a hub.
-#[derive(
-    Clone,
-    Debug,
-    Default,
-    PartialEq,
-    ::steam_webapi::__private::Serialize,
-    ::steam_webapi::__private::Deserialize,
-    ::steam_webapi::Validate
-)]
+#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct HubWebsite {
     /// The URL of attached website.

@@ -19,11 +19,13 @@ impl<'a> ISteamNews<'a> {
     /// Takes no `key`: the client never sends it here.
     ///
     /// `GET https://api.steampowered.com/ISteamNews/GetNewsForApp/v2/`
-    pub async fn get_news_for_app(
+    pub fn get_news_for_app(
         &self,
         request: &GetNewsForAppRequest,
-    ) -> ::std::result::Result<GetNewsForAppResponse, ::steam_webapi::Error> {
-        self.client.execute(request).await
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<GetNewsForAppResponse, ::steam_webapi::Error>,
+    > + Send + use<'a> {
+        self.client.execute(request)
     }
 }
 impl ::steam_webapi::Client {
@@ -75,13 +77,7 @@ pub mod blocking {
 /// GetNewsForApp returns the latest of a game specified by its appID.
 ///
 /// `GET https://api.steampowered.com/ISteamNews/GetNewsForApp/v2/`
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    ::steam_webapi::__private::Serialize,
-    ::steam_webapi::Validate
-)]
+#[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct GetNewsForAppRequest {
     /// AppID of the game you want the news of.
@@ -204,15 +200,7 @@ impl ::steam_webapi::__private::Endpoint for GetNewsForAppRequest {
     }
 }
 /// The result of GetNewsForApp.
-#[derive(
-    Clone,
-    Debug,
-    Default,
-    PartialEq,
-    ::steam_webapi::__private::Serialize,
-    ::steam_webapi::__private::Deserialize,
-    ::steam_webapi::Validate
-)]
+#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct GetNewsForAppResponse {
     /// The AppID of the game you want news of.
@@ -230,15 +218,7 @@ pub struct GetNewsForAppResponse {
 /// One news item of an app's news feed.
 ///
 /// The docs list "An ID, title and url", the excerpt, and "A comma-separated string of labels and UNIX timestamp"; the last is read as `feedlabel` and `date`, the names the recordings use.
-#[derive(
-    Clone,
-    Debug,
-    Default,
-    PartialEq,
-    ::steam_webapi::__private::Serialize,
-    ::steam_webapi::__private::Deserialize,
-    ::steam_webapi::Validate
-)]
+#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct NewsItem {
     /// The ID of the news item (a 64-bit id, sent as a string).

@@ -13,20 +13,24 @@ impl<'a> ISteamUser<'a> {
     /// Returns the friend list of any Steam user, provided their Steam Community profile visibility is set to "Public". Nothing will be returned if the profile is private.
     ///
     /// `GET https://api.steampowered.com/ISteamUser/GetFriendList/v1/`
-    pub async fn get_friend_list(
+    pub fn get_friend_list(
         &self,
         request: &GetFriendListRequest,
-    ) -> ::std::result::Result<GetFriendListResponse, ::steam_webapi::Error> {
-        self.client.execute(request).await
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<GetFriendListResponse, ::steam_webapi::Error>,
+    > + Send + use<'a> {
+        self.client.execute(request)
     }
     /// Returns basic profile information for a list of 64-bit Steam IDs.
     ///
     /// `GET https://api.steampowered.com/ISteamUser/GetPlayerSummaries/v2/`
-    pub async fn get_player_summaries(
+    pub fn get_player_summaries(
         &self,
         request: &GetPlayerSummariesRequest,
-    ) -> ::std::result::Result<GetPlayerSummariesResponse, ::steam_webapi::Error> {
-        self.client.execute(request).await
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<GetPlayerSummariesResponse, ::steam_webapi::Error>,
+    > + Send + use<'a> {
+        self.client.execute(request)
     }
 }
 impl ::steam_webapi::Client {
@@ -81,13 +85,7 @@ pub mod blocking {
 /// Returns the friend list of any Steam user, provided their Steam Community profile visibility is set to "Public". Nothing will be returned if the profile is private.
 ///
 /// `GET https://api.steampowered.com/ISteamUser/GetFriendList/v1/`
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    ::steam_webapi::__private::Serialize,
-    ::steam_webapi::Validate
-)]
+#[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct GetFriendListRequest {
     /// 64 bit Steam ID to return friend list for.
@@ -140,13 +138,7 @@ impl ::steam_webapi::__private::Endpoint for GetFriendListRequest {
 /// Returns basic profile information for a list of 64-bit Steam IDs.
 ///
 /// `GET https://api.steampowered.com/ISteamUser/GetPlayerSummaries/v2/`
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    ::steam_webapi::__private::Serialize,
-    ::steam_webapi::Validate
-)]
+#[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct GetPlayerSummariesRequest {
     /// Comma-delimited list of 64 bit Steam IDs to return profile information for. Up to 100 Steam IDs can be requested.
@@ -255,15 +247,7 @@ impl ::steam_webapi::__private::QueryValue for CommunityVisibilityState {
     }
 }
 /// One entry of a friend list.
-#[derive(
-    Clone,
-    Debug,
-    Default,
-    PartialEq,
-    ::steam_webapi::__private::Serialize,
-    ::steam_webapi::__private::Deserialize,
-    ::steam_webapi::Validate
-)]
+#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct Friend {
     /// 64 bit Steam ID of the friend.
@@ -348,15 +332,7 @@ impl ::steam_webapi::__private::QueryValue for FriendRelationship {
     }
 }
 /// The result of GetFriendList.
-#[derive(
-    Clone,
-    Debug,
-    Default,
-    PartialEq,
-    ::steam_webapi::__private::Serialize,
-    ::steam_webapi::__private::Deserialize,
-    ::steam_webapi::Validate
-)]
+#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct GetFriendListResponse {
     /// The user's friends.
@@ -365,15 +341,7 @@ pub struct GetFriendListResponse {
     pub friends: ::std::vec::Vec<Friend>,
 }
 /// The result of GetPlayerSummaries.
-#[derive(
-    Clone,
-    Debug,
-    Default,
-    PartialEq,
-    ::steam_webapi::__private::Serialize,
-    ::steam_webapi::__private::Deserialize,
-    ::steam_webapi::Validate
-)]
+#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct GetPlayerSummariesResponse {
     /// One entry per Steam ID that exists, in no particular order.
@@ -472,15 +440,7 @@ impl ::steam_webapi::__private::QueryValue for PersonaState {
     }
 }
 /// Basic profile information of one account. Some data may be hidden if the user has their profile visibility set to "Friends Only" or "Private"; then only public data is returned.
-#[derive(
-    Clone,
-    Debug,
-    Default,
-    PartialEq,
-    ::steam_webapi::__private::Serialize,
-    ::steam_webapi::__private::Deserialize,
-    ::steam_webapi::Validate
-)]
+#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct Player {
     /// 64bit SteamID of the user.

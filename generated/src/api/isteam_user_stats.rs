@@ -19,23 +19,30 @@ impl<'a> ISteamUserStats<'a> {
     /// Takes no `key`: the client never sends it here.
     ///
     /// `GET https://api.steampowered.com/ISteamUserStats/GetGlobalAchievementPercentagesForApp/v2/`
-    pub async fn get_global_achievement_percentages_for_app(
+    pub fn get_global_achievement_percentages_for_app(
         &self,
         request: &GetGlobalAchievementPercentagesForAppRequest,
-    ) -> ::std::result::Result<
-        GetGlobalAchievementPercentagesForAppResponse,
-        ::steam_webapi::Error,
-    > {
-        self.client.execute(request).await
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            GetGlobalAchievementPercentagesForAppResponse,
+            ::steam_webapi::Error,
+        >,
+    > + Send + use<'a> {
+        self.client.execute(request)
     }
     /// Returns a list of achievements for this user by app id.
     ///
     /// `GET https://api.steampowered.com/ISteamUserStats/GetPlayerAchievements/v1/`
-    pub async fn get_player_achievements(
+    pub fn get_player_achievements(
         &self,
         request: &GetPlayerAchievementsRequest,
-    ) -> ::std::result::Result<GetPlayerAchievementsResponse, ::steam_webapi::Error> {
-        self.client.execute(request).await
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            GetPlayerAchievementsResponse,
+            ::steam_webapi::Error,
+        >,
+    > + Send + use<'a> {
+        self.client.execute(request)
     }
     /// Returns a list of achievements for this user by app id.
     ///
@@ -44,11 +51,16 @@ impl<'a> ISteamUserStats<'a> {
     /// `gameName` may be a placeholder such as "ValveTestApp8930" instead of the game's name.
     ///
     /// `GET https://api.steampowered.com/ISteamUserStats/GetUserStatsForGame/v2/`
-    pub async fn get_user_stats_for_game(
+    pub fn get_user_stats_for_game(
         &self,
         request: &GetUserStatsForGameRequest,
-    ) -> ::std::result::Result<GetUserStatsForGameResponse, ::steam_webapi::Error> {
-        self.client.execute(request).await
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            GetUserStatsForGameResponse,
+            ::steam_webapi::Error,
+        >,
+    > + Send + use<'a> {
+        self.client.execute(request)
     }
 }
 impl ::steam_webapi::Client {
@@ -128,13 +140,7 @@ pub mod blocking {
 /// Returns on global achievements overview of a specific game in percentages.
 ///
 /// `GET https://api.steampowered.com/ISteamUserStats/GetGlobalAchievementPercentagesForApp/v2/`
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    ::steam_webapi::__private::Serialize,
-    ::steam_webapi::Validate
-)]
+#[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct GetGlobalAchievementPercentagesForAppRequest {
     /// AppID of the game you want the percentages of.
@@ -179,13 +185,7 @@ for GetGlobalAchievementPercentagesForAppRequest {
 /// Returns a list of achievements for this user by app id.
 ///
 /// `GET https://api.steampowered.com/ISteamUserStats/GetPlayerAchievements/v1/`
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    ::steam_webapi::__private::Serialize,
-    ::steam_webapi::Validate
-)]
+#[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct GetPlayerAchievementsRequest {
     /// 64 bit Steam ID to return achievements for.
@@ -252,13 +252,7 @@ impl ::steam_webapi::__private::Endpoint for GetPlayerAchievementsRequest {
 /// Returns a list of achievements for this user by app id.
 ///
 /// `GET https://api.steampowered.com/ISteamUserStats/GetUserStatsForGame/v2/`
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    ::steam_webapi::__private::Serialize,
-    ::steam_webapi::Validate
-)]
+#[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct GetUserStatsForGameRequest {
     /// 64 bit Steam ID to return stats for.
@@ -319,30 +313,14 @@ impl ::steam_webapi::__private::Endpoint for GetUserStatsForGameRequest {
     }
 }
 /// The result of GetGlobalAchievementPercentagesForApp.
-#[derive(
-    Clone,
-    Debug,
-    Default,
-    PartialEq,
-    ::steam_webapi::__private::Serialize,
-    ::steam_webapi::__private::Deserialize,
-    ::steam_webapi::Validate
-)]
+#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct GetGlobalAchievementPercentagesForAppResponse {
     /// The app's achievements with their global unlock percentages, in descending order of percent in the recordings. Not named in the docs; seen in recordings since 2015.
     pub achievements: ::std::vec::Vec<GlobalAchievementPercentage>,
 }
 /// The result of GetPlayerAchievements.
-#[derive(
-    Clone,
-    Debug,
-    Default,
-    PartialEq,
-    ::steam_webapi::__private::Serialize,
-    ::steam_webapi::__private::Deserialize,
-    ::steam_webapi::Validate
-)]
+#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct GetPlayerAchievementsResponse {
     /// The user's 64 bit Steam ID (note the casing). Not in the docs; seen in recordings since 2015. Absent when `success` is false.
@@ -363,15 +341,7 @@ pub struct GetPlayerAchievementsResponse {
     pub error: ::std::option::Option<::std::string::String>,
 }
 /// The result of GetUserStatsForGame.
-#[derive(
-    Clone,
-    Debug,
-    Default,
-    PartialEq,
-    ::steam_webapi::__private::Serialize,
-    ::steam_webapi::__private::Deserialize,
-    ::steam_webapi::Validate
-)]
+#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct GetUserStatsForGameResponse {
     /// The user's 64 bit Steam ID (note the casing). Not in the docs; seen in recordings since 2015.
@@ -390,15 +360,7 @@ pub struct GetUserStatsForGameResponse {
     pub achievements: ::std::option::Option<::std::vec::Vec<UserStatsAchievement>>,
 }
 /// One achievement of the app and the percentage of players who have it.
-#[derive(
-    Clone,
-    Debug,
-    Default,
-    PartialEq,
-    ::steam_webapi::__private::Serialize,
-    ::steam_webapi::__private::Deserialize,
-    ::steam_webapi::Validate
-)]
+#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct GlobalAchievementPercentage {
     /// The API name of the achievement. Recordings contain rows with an empty name and a nonsense percent (55132.207, or 0), which are not real achievements.
@@ -411,15 +373,7 @@ pub struct GlobalAchievementPercentage {
     pub percent: f64,
 }
 /// One achievement of the app and the user's progress on it.
-#[derive(
-    Clone,
-    Debug,
-    Default,
-    PartialEq,
-    ::steam_webapi::__private::Serialize,
-    ::steam_webapi::__private::Deserialize,
-    ::steam_webapi::Validate
-)]
+#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct PlayerAchievement {
     /// The API name of the achievement.
@@ -446,15 +400,7 @@ pub struct PlayerAchievement {
     pub description: ::std::option::Option<::std::string::String>,
 }
 /// One statistic of the user in the game.
-#[derive(
-    Clone,
-    Debug,
-    Default,
-    PartialEq,
-    ::steam_webapi::__private::Serialize,
-    ::steam_webapi::__private::Deserialize,
-    ::steam_webapi::Validate
-)]
+#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct UserStat {
     /// The API name of the stat, e.g. "Sniper.accum.iDamageDealt". Not in the docs; seen in recordings since 2015.
@@ -467,15 +413,7 @@ pub struct UserStat {
     pub value: f64,
 }
 /// An achievement the user has unlocked in the game.
-#[derive(
-    Clone,
-    Debug,
-    Default,
-    PartialEq,
-    ::steam_webapi::__private::Serialize,
-    ::steam_webapi::__private::Deserialize,
-    ::steam_webapi::Validate
-)]
+#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct UserStatsAchievement {
     /// The API name of the achievement (this method says `name` where GetPlayerAchievements says `apiname`). Not in the docs; seen in recordings since 2015.

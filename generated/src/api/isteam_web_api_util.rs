@@ -21,11 +21,16 @@ impl<'a> ISteamWebAPIUtil<'a> {
     /// Works without a `key`; when the client has one, it is sent.
     ///
     /// `GET https://api.steampowered.com/ISteamWebAPIUtil/GetSupportedAPIList/v1/`
-    pub async fn get_supported_api_list(
+    pub fn get_supported_api_list(
         &self,
         request: &GetSupportedAPIListRequest,
-    ) -> ::std::result::Result<GetSupportedAPIListResponse, ::steam_webapi::Error> {
-        self.client.execute(request).await
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            GetSupportedAPIListResponse,
+            ::steam_webapi::Error,
+        >,
+    > + Send + use<'a> {
+        self.client.execute(request)
     }
 }
 impl ::steam_webapi::Client {
@@ -79,14 +84,7 @@ pub mod blocking {
 /// All interfaces and method are self-documented through the ISteamWebAPIUtil/ GetSupportedAPIList call.
 ///
 /// `GET https://api.steampowered.com/ISteamWebAPIUtil/GetSupportedAPIList/v1/`
-#[derive(
-    Clone,
-    Debug,
-    Default,
-    PartialEq,
-    ::steam_webapi::__private::Serialize,
-    ::steam_webapi::Validate
-)]
+#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Request)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct GetSupportedAPIListRequest {}
 impl GetSupportedAPIListRequest {
@@ -115,30 +113,14 @@ impl ::steam_webapi::__private::Endpoint for GetSupportedAPIListRequest {
     fn write_query(&self, _q: &mut ::steam_webapi::__private::QueryWriter) {}
 }
 /// The result of GetSupportedAPIList.
-#[derive(
-    Clone,
-    Debug,
-    Default,
-    PartialEq,
-    ::steam_webapi::__private::Serialize,
-    ::steam_webapi::__private::Deserialize,
-    ::steam_webapi::Validate
-)]
+#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct GetSupportedAPIListResponse {
     /// The interfaces the caller's key can access.
     pub interfaces: ::std::vec::Vec<SupportedApiInterface>,
 }
 /// One interface of the Web API and its methods.
-#[derive(
-    Clone,
-    Debug,
-    Default,
-    PartialEq,
-    ::steam_webapi::__private::Serialize,
-    ::steam_webapi::__private::Deserialize,
-    ::steam_webapi::Validate
-)]
+#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct SupportedApiInterface {
     /// Interface name, e.g. ISteamUser; game-specific interfaces end with _\<appid\> (IEconItems_440).
@@ -147,15 +129,7 @@ pub struct SupportedApiInterface {
     pub methods: ::std::vec::Vec<SupportedApiMethod>,
 }
 /// One version of one method.
-#[derive(
-    Clone,
-    Debug,
-    Default,
-    PartialEq,
-    ::steam_webapi::__private::Serialize,
-    ::steam_webapi::__private::Deserialize,
-    ::steam_webapi::Validate
-)]
+#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct SupportedApiMethod {
     /// Method name, e.g. GetPlayerSummaries.
@@ -173,15 +147,7 @@ pub struct SupportedApiMethod {
     pub parameters: ::std::vec::Vec<SupportedApiParameter>,
 }
 /// One parameter of a method.
-#[derive(
-    Clone,
-    Debug,
-    Default,
-    PartialEq,
-    ::steam_webapi::__private::Serialize,
-    ::steam_webapi::__private::Deserialize,
-    ::steam_webapi::Validate
-)]
+#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct SupportedApiParameter {
     /// Parameter name. Some array parameters carry an index suffix (publishedfileids\[0\]); most lists are not marked at all.

@@ -15,33 +15,42 @@ impl<'a> Notifications<'a> {
     /// This API requires an access token.
     ///
     /// `DELETE https://backpack.tf/api/notifications/notification/v1`
-    pub async fn delete_notifications(
+    pub fn delete_notifications(
         &self,
         request: &DeleteNotificationsRequest,
-    ) -> ::std::result::Result<DeleteNotificationsResponse, ::steam_webapi::Error> {
-        self.client.execute(request).await
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            DeleteNotificationsResponse,
+            ::steam_webapi::Error,
+        >,
+    > + Send + use<'a> {
+        self.client.execute(request)
     }
     /// Deletes all notifications in the specified folder.
     ///
     /// This API requires an access token.
     ///
     /// `DELETE https://backpack.tf/api/notifications/folder/v1`
-    pub async fn empty_folder(
+    pub fn empty_folder(
         &self,
         request: &EmptyFolderRequest,
-    ) -> ::std::result::Result<EmptyFolderResponse, ::steam_webapi::Error> {
-        self.client.execute(request).await
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<EmptyFolderResponse, ::steam_webapi::Error>,
+    > + Send + use<'a> {
+        self.client.execute(request)
     }
     /// Marks all notifications in the specified folder as read.
     ///
     /// This API requires an access token.
     ///
     /// `PATCH https://backpack.tf/api/notifications/folder/v1`
-    pub async fn mark_folder_read(
+    pub fn mark_folder_read(
         &self,
         request: &MarkFolderReadRequest,
-    ) -> ::std::result::Result<MarkFolderReadResponse, ::steam_webapi::Error> {
-        self.client.execute(request).await
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<MarkFolderReadResponse, ::steam_webapi::Error>,
+    > + Send + use<'a> {
+        self.client.execute(request)
     }
     /// View your notifications.
     ///
@@ -54,11 +63,16 @@ impl<'a> Notifications<'a> {
     /// Important: names and inputs are not escaped, you must escape any html entities yourself.
     ///
     /// `GET https://backpack.tf/api/notifications/search/v1`
-    pub async fn search_notifications(
+    pub fn search_notifications(
         &self,
         request: &SearchNotificationsRequest,
-    ) -> ::std::result::Result<SearchNotificationsResponse, ::steam_webapi::Error> {
-        self.client.execute(request).await
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            SearchNotificationsResponse,
+            ::steam_webapi::Error,
+        >,
+    > + Send + use<'a> {
+        self.client.execute(request)
     }
 }
 impl ::steam_webapi::Client {
@@ -145,13 +159,7 @@ pub mod blocking {
 /// Deletes the specified notifications.
 ///
 /// `DELETE https://backpack.tf/api/notifications/notification/v1`
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    ::steam_webapi::__private::Serialize,
-    ::steam_webapi::Validate
-)]
+#[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct DeleteNotificationsRequest {
     /// Comma-delimited list of notification ids (the id attribute in the Notification Search API). Limited to 200 ids per request. Use the folder empty API should you need more.
@@ -192,13 +200,7 @@ impl ::steam_webapi::__private::Endpoint for DeleteNotificationsRequest {
 /// Deletes all notifications in the specified folder.
 ///
 /// `DELETE https://backpack.tf/api/notifications/folder/v1`
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    ::steam_webapi::__private::Serialize,
-    ::steam_webapi::Validate
-)]
+#[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct EmptyFolderRequest {
     /// Notification folder (0: Inbox, 1: Archived). Required.
@@ -238,13 +240,7 @@ impl ::steam_webapi::__private::Endpoint for EmptyFolderRequest {
 /// Marks all notifications in the specified folder as read.
 ///
 /// `PATCH https://backpack.tf/api/notifications/folder/v1`
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    ::steam_webapi::__private::Serialize,
-    ::steam_webapi::Validate
-)]
+#[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct MarkFolderReadRequest {
     /// Notification folder (0: Inbox, 1: Archived). Required.
@@ -284,14 +280,7 @@ impl ::steam_webapi::__private::Endpoint for MarkFolderReadRequest {
 /// View your notifications.
 ///
 /// `GET https://backpack.tf/api/notifications/search/v1`
-#[derive(
-    Clone,
-    Debug,
-    Default,
-    PartialEq,
-    ::steam_webapi::__private::Serialize,
-    ::steam_webapi::Validate
-)]
+#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Request)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct SearchNotificationsRequest {
     /// Notification folder (0: Inbox, 1: Archived).
@@ -370,15 +359,7 @@ impl ::steam_webapi::__private::Endpoint for SearchNotificationsRequest {
     }
 }
 /// The result of DeleteNotifications.
-#[derive(
-    Clone,
-    Debug,
-    Default,
-    PartialEq,
-    ::steam_webapi::__private::Serialize,
-    ::steam_webapi::__private::Deserialize,
-    ::steam_webapi::Validate
-)]
+#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct DeleteNotificationsResponse {
     /// How many notifications were deleted by this operation.
@@ -387,15 +368,7 @@ pub struct DeleteNotificationsResponse {
     pub modified: u32,
 }
 /// The result of EmptyFolder.
-#[derive(
-    Clone,
-    Debug,
-    Default,
-    PartialEq,
-    ::steam_webapi::__private::Serialize,
-    ::steam_webapi::__private::Deserialize,
-    ::steam_webapi::Validate
-)]
+#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct EmptyFolderResponse {
     /// How many notifications were deleted by this operation.
@@ -404,15 +377,7 @@ pub struct EmptyFolderResponse {
     pub modified: u32,
 }
 /// The result of MarkFolderRead.
-#[derive(
-    Clone,
-    Debug,
-    Default,
-    PartialEq,
-    ::steam_webapi::__private::Serialize,
-    ::steam_webapi::__private::Deserialize,
-    ::steam_webapi::Validate
-)]
+#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct MarkFolderReadResponse {
     /// How many notifications were marked as read by this operation.
@@ -421,15 +386,7 @@ pub struct MarkFolderReadResponse {
     pub modified: u32,
 }
 /// One notification.
-#[derive(
-    Clone,
-    Debug,
-    Default,
-    PartialEq,
-    ::steam_webapi::__private::Serialize,
-    ::steam_webapi::__private::Deserialize,
-    ::steam_webapi::Validate
-)]
+#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct Notification {
     /// The notification's internal id.
@@ -735,15 +692,7 @@ impl ::steam_webapi::__private::QueryValue for NotificationFolder {
     }
 }
 /// The user a notification originates from.
-#[derive(
-    Clone,
-    Debug,
-    Default,
-    PartialEq,
-    ::steam_webapi::__private::Serialize,
-    ::steam_webapi::__private::Deserialize,
-    ::steam_webapi::Validate
-)]
+#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct NotificationSender {
     /// User's SteamID64.
@@ -927,15 +876,7 @@ impl ::steam_webapi::__private::QueryValue for NotificationType {
     }
 }
 /// The result of SearchNotifications.
-#[derive(
-    Clone,
-    Debug,
-    Default,
-    PartialEq,
-    ::steam_webapi::__private::Serialize,
-    ::steam_webapi::__private::Deserialize,
-    ::steam_webapi::Validate
-)]
+#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct SearchNotificationsResponse {
     /// Amount of notifications present in this folder.

@@ -13,6 +13,8 @@ fn present(f: &Field) -> Option<TokenStream> {
     f.skip_if.as_ref().map(|p| quote!(!#p(&self.#member)))
 }
 
+/// `serialize`: one method call per field on the runtime's `codec::Writer`, which keeps the
+/// first error, so there is no `?` per field.
 pub fn serialize(s: &Struct) -> TokenStream {
     let ident = s.ident;
     let name = ident.to_string();
@@ -21,12 +23,12 @@ pub fn serialize(s: &Struct) -> TokenStream {
         let wire = &f.wire;
         let value = match f.form {
             Form::Plain => quote!(&self.#member),
-            Form::Number => quote!(&codec::AsNumber(&self.#member)),
-            Form::String => quote!(&codec::AsString(&self.#member)),
+            Form::Number => quote!(&::steam_webapi::__private::codec::AsNumber(&self.#member)),
+            Form::String => quote!(&::steam_webapi::__private::codec::AsString(&self.#member)),
         };
         match present(f) {
-            Some(p) => quote!(codec::write_if(&mut s, #wire, #value, #p)?;),
-            None => quote!(codec::write(&mut s, #wire, #value)?;),
+            Some(p) => quote!(s.field_if(#wire, #value, #p);),
+            None => quote!(s.field(#wire, #value);),
         }
     });
     // The field count (a hint for serializers): fixed fields plus the present optional ones.
@@ -42,32 +44,27 @@ pub fn serialize(s: &Struct) -> TokenStream {
         len.push(Literal::usize_unsuffixed(always).into_token_stream());
     }
     len.extend(counted);
-    let (binding, import) = if s.fields.is_empty() {
-        (quote!(s), TokenStream::new())
+    let binding = if s.fields.is_empty() {
+        quote!(s)
     } else {
-        (
-            quote!(mut s),
-            quote!(
-                use ::steam_webapi::__private::codec;
-            ),
-        )
+        quote!(mut s)
     };
     quote! {
         impl ::serde::Serialize for #ident {
             fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
-                #import
-                let #binding = ::serde::Serializer::serialize_struct(serializer, #name, #(#len)+*)?;
+                let #binding = ::steam_webapi::__private::codec::Writer::new(serializer, #name, #(#len)+*);
                 #(#writes)*
-                ::serde::ser::SerializeStruct::end(s)
+                s.end()
             }
         }
     }
 }
 
 /// A map visitor: required fields must be there, the others default, unknown keys are skipped,
-/// a repeated key is an error. Each arm yields a `Result` with one `?` after the match, slots are
-/// typed and required fields are unwrapped with let-else: all three keep the visitor's type
-/// inference and borrow checking short (measured: a third of its check time).
+/// a repeated key is an error. Each key is one method call on the runtime's `codec::Reader`,
+/// which keeps the first error (one `?` after the loop instead of one per key); slots are typed
+/// and required fields are unwrapped with let-else. All of it keeps the visitor's type inference
+/// and borrow checking short (measured: the two largest parts of the crate's check time).
 pub fn deserialize(s: &Struct) -> TokenStream {
     let ident = s.ident;
     let name = ident.to_string();
@@ -109,7 +106,7 @@ pub fn deserialize(s: &Struct) -> TokenStream {
                 Form::Plain => quote!(read),
                 Form::Number | Form::String => quote!(read_lenient),
             };
-            quote!(#i => codec::#read(&mut map, &mut #slot, #wire),)
+            quote!(#i => r.#read(&mut #slot, #wire),)
         });
     let decls = s.fields.iter().zip(&slots).map(|(f, slot)| {
         let ty = f.ty;
@@ -138,19 +135,21 @@ pub fn deserialize(s: &Struct) -> TokenStream {
     });
     let body = if s.fields.is_empty() {
         quote! {
-            while map.next_key_seed(codec::FieldIndex(field))?.is_some() {
-                codec::skip(&mut map)?;
+            while r.next_key().is_some() {
+                r.skip();
             }
+            r.finish()?;
         }
     } else {
         quote! {
             #(#decls)*
-            while let ::std::option::Option::Some(i) = map.next_key_seed(codec::FieldIndex(field))? {
+            while let ::std::option::Option::Some(i) = r.next_key() {
                 match i {
                     #(#arms)*
-                    _ => codec::skip(&mut map),
-                }?;
+                    _ => r.skip(),
+                }
             }
+            r.finish()?;
             #(#unwraps)*
         }
     };
@@ -165,8 +164,8 @@ pub fn deserialize(s: &Struct) -> TokenStream {
                     fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                         f.write_str(#expecting)
                     }
-                    fn visit_map<A: ::serde::de::MapAccess<'de>>(self, mut map: A) -> ::std::result::Result<#ident, A::Error> {
-                        use ::steam_webapi::__private::codec;
+                    fn visit_map<A: ::serde::de::MapAccess<'de>>(self, map: A) -> ::std::result::Result<#ident, A::Error> {
+                        let mut r = ::steam_webapi::__private::codec::Reader::new(map, field);
                         #body
                         ::std::result::Result::Ok(#ident { #(#inits),* })
                     }

@@ -22,12 +22,17 @@ pub enum Direction {
     Deserialize,
 }
 
-pub fn derive(input: &syn::DeriveInput, direction: Direction) -> TokenStream {
+/// The impls of `directions`, from one reading of the input (an unsupported
+/// shape is reported once, however many impls were asked for).
+pub fn derive(input: &syn::DeriveInput, directions: &[Direction]) -> TokenStream {
     match ast::Struct::from_ast(input) {
-        Ok(s) => match direction {
-            Direction::Serialize => expand::serialize(&s),
-            Direction::Deserialize => expand::deserialize(&s),
-        },
+        Ok(s) => directions
+            .iter()
+            .map(|direction| match direction {
+                Direction::Serialize => expand::serialize(&s),
+                Direction::Deserialize => expand::deserialize(&s),
+            })
+            .collect(),
         Err(e) => e.to_compile_error(),
     }
 }

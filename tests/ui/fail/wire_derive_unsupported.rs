@@ -33,4 +33,9 @@ struct Fields {
     note: Option<String>,
 }
 
+// The combined derive of the generated types (Serialize, Deserialize and Validate) reads the item
+// once and reports an unsupported shape once, not once per impl.
+#[derive(steam_webapi::__private::Data)]
+struct Tuple(u32);
+
 fn main() {}

@@ -4,7 +4,7 @@
 use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 
-use super::types::{FieldSpec, Presence, field, field_doc, rust_type, serde_derives};
+use super::types::{FieldSpec, Presence, field, field_doc, rust_type, wire_derive};
 use super::{Target, doc_attr, ident, schemars_derive};
 use crate::emit::docs;
 use crate::model::*;
@@ -39,7 +39,7 @@ pub fn request(op: &Operation, model: &Model, target: Target) -> TokenStream {
             doc: param_doc(p),
         })
     });
-    let serde = serde_derives(false);
+    let wire = wire_derive(false);
     let rules = op.rules.iter().map(|r| match r {
         Rule::AtLeastOneOf(names) => {
             let ids = names.iter().map(|n| param_ident(op, n));
@@ -85,7 +85,7 @@ pub fn request(op: &Operation, model: &Model, target: Target) -> TokenStream {
     let schemars = schemars_derive(target);
     quote! {
         #doc
-        #[derive(Clone, Debug, #default PartialEq, #serde ::steam_webapi::Validate)]
+        #[derive(Clone, Debug, #default PartialEq, #wire)]
         #schemars
         #(#rules)*
         pub struct #name {
@@ -361,10 +361,12 @@ pub fn accessors(iface: &Interface, model: &Model, target: Target) -> TokenStrea
                     }
                 }
             } else {
+                // A plain fn returning the client's future: no coroutine per operation, and
+                // the future borrows only the client (`'a`), not this accessor or the request.
                 quote! {
                     #d
-                    pub async fn #f(&self, request: &#req) -> ::std::result::Result<#resp, ::steam_webapi::Error> {
-                        self.client.execute(request).await
+                    pub fn #f(&self, request: &#req) -> impl ::std::future::Future<Output = ::std::result::Result<#resp, ::steam_webapi::Error>> + Send + use<'a> {
+                        self.client.execute(request)
                     }
                 }
             }

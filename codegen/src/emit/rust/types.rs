@@ -79,12 +79,15 @@ impl Presence {
     }
 }
 
-/// The runtime's lean serde derives (`steam_webapi::__private::{Serialize, Deserialize}`): the
-/// shapes the spec has at a fraction of serde_derive's compile time. Requests are only
-/// serialized.
-pub fn serde_derives(deserialize: bool) -> TokenStream {
-    let de = deserialize.then(|| quote!(::steam_webapi::__private::Deserialize,));
-    quote!(::steam_webapi::__private::Serialize, #de)
+/// The runtime's lean serde derives and Validate, as one derive that reads the item once
+/// (`steam_webapi::__private::{Data, Request}`: the shapes the spec has at a fraction of
+/// serde_derive's compile time). Requests are only serialized.
+pub fn wire_derive(deserialize: bool) -> TokenStream {
+    if deserialize {
+        quote!(::steam_webapi::__private::Data)
+    } else {
+        quote!(::steam_webapi::__private::Request)
+    }
 }
 
 /// Everything needed to emit one struct field (a response field or a request parameter).
@@ -247,10 +250,10 @@ pub fn named_type(t: &NamedType, target: Target) -> TokenStream {
                     doc: field_doc(f.description.as_deref(), &f.notes),
                 })
             });
-            let serde = serde_derives(true);
+            let wire = wire_derive(true);
             quote! {
                 #doc
-                #[derive(Clone, Debug, Default, PartialEq, #serde ::steam_webapi::Validate)]
+                #[derive(Clone, Debug, Default, PartialEq, #wire)]
                 #schemars
                 pub struct #name {
                     #(#fields,)*

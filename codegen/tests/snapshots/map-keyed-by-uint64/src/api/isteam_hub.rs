@@ -13,11 +13,13 @@ impl<'a> ISteamHub<'a> {
     /// Hubs by 64-bit id, and member counts by Steam ID.
     ///
     /// `GET https://api.steampowered.com/ISteamHub/GetHubs/v1/`
-    pub async fn get_hubs(
+    pub fn get_hubs(
         &self,
         request: &GetHubsRequest,
-    ) -> ::std::result::Result<GetHubsResponse, ::steam_webapi::Error> {
-        self.client.execute(request).await
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<GetHubsResponse, ::steam_webapi::Error>,
+    > + Send + use<'a> {
+        self.client.execute(request)
     }
 }
 impl ::steam_webapi::Client {
@@ -63,14 +65,7 @@ pub mod blocking {
 /// Hubs by 64-bit id, and member counts by Steam ID.
 ///
 /// `GET https://api.steampowered.com/ISteamHub/GetHubs/v1/`
-#[derive(
-    Clone,
-    Debug,
-    Default,
-    PartialEq,
-    ::steam_webapi::__private::Serialize,
-    ::steam_webapi::Validate
-)]
+#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Request)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct GetHubsRequest {}
 impl GetHubsRequest {
@@ -99,15 +94,7 @@ impl ::steam_webapi::__private::Endpoint for GetHubsRequest {
     fn write_query(&self, _q: &mut ::steam_webapi::__private::QueryWriter) {}
 }
 /// The result of GetHubs.
-#[derive(
-    Clone,
-    Debug,
-    Default,
-    PartialEq,
-    ::steam_webapi::__private::Serialize,
-    ::steam_webapi::__private::Deserialize,
-    ::steam_webapi::Validate
-)]
+#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct GetHubsResponse {
     pub hubs: ::std::collections::BTreeMap<u64, HubSummary>,
@@ -124,15 +111,7 @@ pub struct GetHubsResponse {
         ::std::collections::BTreeMap<u32, ::std::vec::Vec<::std::string::String>>,
     >,
 }
-#[derive(
-    Clone,
-    Debug,
-    Default,
-    PartialEq,
-    ::steam_webapi::__private::Serialize,
-    ::steam_webapi::__private::Deserialize,
-    ::steam_webapi::Validate
-)]
+#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct HubSummary {
     pub name: ::std::string::String,

@@ -13,11 +13,13 @@ impl<'a> ISteamHub<'a> {
     /// Gets a hub.
     ///
     /// `GET https://api.steampowered.com/ISteamHub/GetHub/v1/`
-    pub async fn get_hub(
+    pub fn get_hub(
         &self,
         request: &GetHubRequest,
-    ) -> ::std::result::Result<Hub, ::steam_webapi::Error> {
-        self.client.execute(request).await
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<Hub, ::steam_webapi::Error>,
+    > + Send + use<'a> {
+        self.client.execute(request)
     }
 }
 impl ::steam_webapi::Client {
@@ -63,13 +65,7 @@ pub mod blocking {
 /// Gets a hub.
 ///
 /// `GET https://api.steampowered.com/ISteamHub/GetHub/v1/`
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    ::steam_webapi::__private::Serialize,
-    ::steam_webapi::Validate
-)]
+#[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct GetHubRequest {
     #[serde(with = "::steam_webapi::wire::as_number")]
@@ -118,15 +114,7 @@ impl ::steam_webapi::__private::Endpoint for GetHubRequest {
         }
     }
 }
-#[derive(
-    Clone,
-    Debug,
-    Default,
-    PartialEq,
-    ::steam_webapi::__private::Serialize,
-    ::steam_webapi::__private::Deserialize,
-    ::steam_webapi::Validate
-)]
+#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct Hub {
     pub state: HubState,

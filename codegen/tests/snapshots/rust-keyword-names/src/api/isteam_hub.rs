@@ -13,11 +13,13 @@ impl<'a> ISteamHub<'a> {
     /// Parameters with keyword names.
     ///
     /// `GET https://api.steampowered.com/ISteamHub/GetKeywords/v1/`
-    pub async fn get_keywords(
+    pub fn get_keywords(
         &self,
         request: &GetKeywordsRequest,
-    ) -> ::std::result::Result<Keywords, ::steam_webapi::Error> {
-        self.client.execute(request).await
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<Keywords, ::steam_webapi::Error>,
+    > + Send + use<'a> {
+        self.client.execute(request)
     }
 }
 impl ::steam_webapi::Client {
@@ -63,13 +65,7 @@ pub mod blocking {
 /// Parameters with keyword names.
 ///
 /// `GET https://api.steampowered.com/ISteamHub/GetKeywords/v1/`
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    ::steam_webapi::__private::Serialize,
-    ::steam_webapi::Validate
-)]
+#[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct GetKeywordsRequest {
     pub r#type: ::std::string::String,
@@ -130,15 +126,7 @@ impl ::steam_webapi::__private::Endpoint for GetKeywordsRequest {
         }
     }
 }
-#[derive(
-    Clone,
-    Debug,
-    Default,
-    PartialEq,
-    ::steam_webapi::__private::Serialize,
-    ::steam_webapi::__private::Deserialize,
-    ::steam_webapi::Validate
-)]
+#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct Keywords {
     pub r#type: ::std::string::String,

@@ -13,14 +13,16 @@ impl<'a> ISteamUser<'a> {
     /// Resolves a vanity URL.
     ///
     /// `GET https://api.steampowered.com/ISteamUser/ResolveVanityURL/v1/`
-    pub async fn resolve_vanity_url(
+    pub fn resolve_vanity_url(
         &self,
         request: &ResolveVanityURLRequest,
-    ) -> ::std::result::Result<
-        ISteamUserResolveVanityURLResponse,
-        ::steam_webapi::Error,
-    > {
-        self.client.execute(request).await
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            ISteamUserResolveVanityURLResponse,
+            ::steam_webapi::Error,
+        >,
+    > + Send + use<'a> {
+        self.client.execute(request)
     }
 }
 impl ::steam_webapi::Client {
@@ -69,13 +71,7 @@ pub mod blocking {
 /// Resolves a vanity URL.
 ///
 /// `GET https://api.steampowered.com/ISteamUser/ResolveVanityURL/v1/`
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    ::steam_webapi::__private::Serialize,
-    ::steam_webapi::Validate
-)]
+#[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct ResolveVanityURLRequest {
     pub vanityurl: ::std::string::String,
@@ -108,15 +104,7 @@ impl ::steam_webapi::__private::Endpoint for ResolveVanityURLRequest {
     }
 }
 /// The result of ResolveVanityURL.
-#[derive(
-    Clone,
-    Debug,
-    Default,
-    PartialEq,
-    ::steam_webapi::__private::Serialize,
-    ::steam_webapi::__private::Deserialize,
-    ::steam_webapi::Validate
-)]
+#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct ISteamUserResolveVanityURLResponse {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]

@@ -13,11 +13,13 @@ impl<'a> IHubService<'a> {
     /// A Service interface takes its parameters as input_json, so structs and maps are fine.
     ///
     /// `GET https://api.steampowered.com/IHubService/GetHubs/v1/`
-    pub async fn get_hubs(
+    pub fn get_hubs(
         &self,
         request: &GetHubsRequest,
-    ) -> ::std::result::Result<GetHubsResponse, ::steam_webapi::Error> {
-        self.client.execute(request).await
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<GetHubsResponse, ::steam_webapi::Error>,
+    > + Send + use<'a> {
+        self.client.execute(request)
     }
 }
 impl ::steam_webapi::Client {
@@ -65,13 +67,7 @@ pub mod blocking {
 /// `GET https://api.steampowered.com/IHubService/GetHubs/v1/`
 ///
 /// The parameters travel as one `input_json` value.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    ::steam_webapi::__private::Serialize,
-    ::steam_webapi::Validate
-)]
+#[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 #[validate(at_least_one_of(filters, appids))]
 #[validate(required_if(field = filters, when = extra))]
@@ -139,15 +135,7 @@ impl ::steam_webapi::__private::Endpoint for GetHubsRequest {
     };
     fn write_query(&self, _q: &mut ::steam_webapi::__private::QueryWriter) {}
 }
-#[derive(
-    Clone,
-    Debug,
-    Default,
-    PartialEq,
-    ::steam_webapi::__private::Serialize,
-    ::steam_webapi::__private::Deserialize,
-    ::steam_webapi::Validate
-)]
+#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct AppFilter {
     #[serde(with = "::steam_webapi::wire::as_number")]
@@ -155,15 +143,7 @@ pub struct AppFilter {
     pub appid: u32,
 }
 /// The result of GetHubs.
-#[derive(
-    Clone,
-    Debug,
-    Default,
-    PartialEq,
-    ::steam_webapi::__private::Serialize,
-    ::steam_webapi::__private::Deserialize,
-    ::steam_webapi::Validate
-)]
+#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct GetHubsResponse {
     #[serde(with = "::steam_webapi::wire::as_number")]
