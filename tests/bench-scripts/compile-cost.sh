@@ -12,6 +12,7 @@
 #
 # Usage: tests/bench-scripts/compile-cost.sh [RUNS]   (default 3; prints the median)
 # Uses its own CARGO_TARGET_DIR (default /tmp/cc-target) so it never cleans the workspace's.
+# Two checkouts must not share one: cargo names path packages by name and version, not path.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 RUNS=${1:-3}
@@ -57,7 +58,11 @@ PY
 time_case() {
     local label=$1 dir=$2 pkg=${PKG:-steam-webapi}
     shift 2
-    (cd "$dir" && cargo "$@" -q -p "$pkg" >/dev/null 2>&1) # dependencies built
+    # Dependencies built; a failing build would time an error, so it stops the script.
+    if ! (cd "$dir" && cargo "$@" -q -p "$pkg" >/dev/null 2>&1); then
+        echo "$label: cargo $* -p $pkg fails in $dir" >&2
+        exit 1
+    fi
     local times=()
     for _ in $(seq "$RUNS"); do
         (cd "$dir" && cargo clean -q -p "$pkg")
