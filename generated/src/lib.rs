@@ -24,18 +24,27 @@ mod api;
 #[allow(unused_imports)]
 pub use api::*;
 
+// Inlined, so the runtime's items are documented here under the paths users write.
+#[doc(inline)]
 pub use steam_webapi_runtime::validate;
 
 /// The trait and, under the same name, its derive (`#[derive(steam_webapi::Validate)]`);
 /// see [`validate`] for the attributes.
+#[doc(inline)]
 pub use steam_webapi_runtime::validate::Validate;
 
 pub use client::{Client, ClientBuilder};
+#[doc(inline)]
 pub use steam_webapi_runtime::endpoint::ProviderId;
+#[doc(inline)]
 pub use steam_webapi_runtime::error::{Error, TransportKind};
+#[doc(inline)]
 pub use steam_webapi_runtime::maybe::Maybe;
+#[doc(inline)]
 pub use steam_webapi_runtime::retry::{Jitter, RetryPolicy};
+#[doc(inline)]
 pub use steam_webapi_runtime::steamid::{ParseSteamIdError, SteamId};
+#[doc(inline)]
 pub use steam_webapi_runtime::{endpoint, retry, wire};
 
 /// The blocking client (feature `blocking`).
