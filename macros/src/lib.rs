@@ -1,5 +1,6 @@
 //! `#[derive(Validate)]` for steam-webapi, and the lean serde derives of
-//! its generated structs ([`wire`]).
+//! its generated structs ([`wire`]); `Data` and `Request` combine them, so the
+//! generated code names one derive per type and each type is parsed once.
 //!
 //! The pipeline follows serde_derive and thiserror-impl: [`ast`] reads the
 //! input into a small AST (attributes through [`attr`]), [`valid`] checks it,
