@@ -48,6 +48,16 @@ fn a_repeated_key_is_an_error() {
 }
 
 #[test]
+fn the_first_error_is_the_one_reported() {
+    // The bad value ends the read: the repeated key after it is never reached.
+    let v = serde_json::from_str::<Friend>(
+        r#"{"relationship": 5, "steamid": "76561197960265731", "steamid": "1", "friend_since": 0}"#,
+    );
+    let err = v.unwrap_err().to_string();
+    assert!(err.starts_with("invalid type: integer `5`"), "{err}");
+}
+
+#[test]
 fn escaped_keys_are_the_same_keys() {
     let body = r#"{"steam\u0069d": "1", "relationship": "friend", "friend\u005fsince": 1}"#;
     let f: Friend = serde_json::from_str(body).unwrap();
@@ -134,4 +144,53 @@ fn nullable_fields_are_written_as_null_and_read_when_missing() {
 fn requests_leave_out_unset_optional_parameters() {
     let req = GetSummariesRequest::default();
     assert_eq!(serde_json::to_value(&req).unwrap(), json!({}));
+}
+
+/// An `io::Write` that fails once `limit` bytes are in, and counts the calls it refuses.
+struct FailingWriter {
+    written: usize,
+    limit: usize,
+    refused: usize,
+}
+
+impl std::io::Write for FailingWriter {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.written >= self.limit {
+            self.refused += 1;
+            return Err(std::io::Error::other("disk full"));
+        }
+        let n = buf.len().min(self.limit - self.written);
+        self.written += n;
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+#[test]
+fn a_serializer_error_is_returned_and_ends_the_struct() {
+    let f: Friend = decode(friend()).unwrap();
+    let full = serde_json::to_string(&f).unwrap();
+    // Fail inside the first field: the error comes back, and no later field is attempted.
+    let mut w = FailingWriter {
+        written: 0,
+        limit: 5,
+        refused: 0,
+    };
+    let err = serde_json::to_writer(&mut w, &f).unwrap_err();
+    assert!(err.is_io(), "{err}");
+    assert_eq!(err.to_string(), "disk full");
+    assert_eq!(w.written, 5);
+    // The write that failed is the last one asked for: no later field, no closing brace.
+    assert_eq!(w.refused, 1);
+    // With room for everything, the same value is written whole.
+    let mut w = FailingWriter {
+        written: 0,
+        limit: full.len(),
+        refused: 0,
+    };
+    serde_json::to_writer(&mut w, &f).unwrap();
+    assert_eq!((w.written, w.refused), (full.len(), 0));
 }
