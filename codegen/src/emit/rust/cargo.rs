@@ -17,8 +17,9 @@ version.workspace = true
 schemars = { workspace = true, features = ["derive"], optional = true }
 serde.workspace = true
 serde_json.workspace = true
-# The hand-written runtime (runtime/): clients, errors, validation, wire helpers.
-steam-webapi-runtime = { path = "runtime", version = "0.1.0" }
+# The hand-written runtime (runtime/): clients, errors, validation, wire helpers. Exactly this
+# version: the generated code uses its `__private` items, which follow no semver.
+steam-webapi-runtime = { path = "runtime", version = "=0.1.0" }
 "#;
 
 /// The interfaces the benchmarks use: the tail is written only for a spec that has them all
