@@ -1,6 +1,7 @@
 //! The build-script client calls a real HTTP server on loopback.
 
 use steam_webapi::{Client, ProviderId, SteamId};
+use steamspec_build_example::Interfaces;
 use steamspec_build_example::isteam_user::{GetPlayerSummariesRequest, ISteamUser, PersonaState};
 use wiremock::matchers::{method, path, query_param};
 use wiremock::{Mock, MockServer, ResponseTemplate};
@@ -23,7 +24,7 @@ async fn get_player_summaries_through_the_build_script_client() {
                 "avatar": "a", "avatarmedium": "a", "avatarfull": "a", "personastate": 1
             }]}
         })))
-        .expect(1)
+        .expect(2)
         .mount(&server)
         .await;
     let client = Client::builder()
@@ -44,4 +45,13 @@ async fn get_player_summaries_through_the_build_script_client() {
     assert_eq!(resp.players[0].steamid, SteamId(76561197960435530));
     assert_eq!(resp.players[0].personastate, PersonaState::Online);
     assert_eq!(resp.players[0].personaname, "Robin");
+
+    // The same call through the accessor trait of the build script's output. Named in full:
+    // in this workspace steam-webapi's own interface features are on too (feature
+    // unification), and its inherent `client.isteam_user()` would take precedence.
+    let again = Interfaces::isteam_user(&client)
+        .get_player_summaries(&request)
+        .await
+        .expect("call succeeds");
+    assert_eq!(again, resp);
 }
