@@ -20,14 +20,48 @@ use serde::{Deserialize, Serialize};
 
 use crate::wire::Lenient;
 
+/// What a generated struct's `Deserialize` reads through: its name, its wire
+/// names, and its `visit_map` body. The visitor itself ([`deserialize`]) is
+/// written once here rather than once per struct.
+pub trait Fields: Sized {
+    /// The struct's name, for serde's "expected struct ..." messages.
+    const NAME: &'static str;
+    /// The wire names of its fields.
+    const FIELDS: &'static [&'static str];
+    /// The index of the field with wire name `name`, `usize::MAX` if none.
+    fn field(name: &str) -> usize;
+    /// Reads the struct from a map.
+    fn from_map<'de, A: MapAccess<'de>>(r: Reader<'de, A, Self>) -> Result<Self, A::Error>;
+}
+
+/// `Deserialize::deserialize` of a generated struct.
+#[inline]
+pub fn deserialize<'de, D: Deserializer<'de>, T: Fields>(deserializer: D) -> Result<T, D::Error> {
+    deserializer.deserialize_struct(T::NAME, T::FIELDS, StructVisitor(PhantomData))
+}
+
+struct StructVisitor<T>(PhantomData<T>);
+
+impl<'de, T: Fields> Visitor<'de> for StructVisitor<T> {
+    type Value = T;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "struct {}", T::NAME)
+    }
+
+    #[inline]
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
+        T::from_map(Reader::new(map))
+    }
+}
+
 /// A struct's map key as the index of its field, through the struct's
 /// generated `match` on the wire names (which the compiler turns into a few
 /// length and byte comparisons); an unknown key is `usize::MAX`, skipped:
 /// new fields must not break old clients.
-#[derive(Clone, Copy)]
-struct FieldIndex<F>(F);
+struct FieldIndex<T>(PhantomData<T>);
 
-impl<'de, F: Fn(&str) -> usize> DeserializeSeed<'de> for FieldIndex<F> {
+impl<'de, T: Fields> DeserializeSeed<'de> for FieldIndex<T> {
     type Value = usize;
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<usize, D::Error> {
@@ -35,7 +69,7 @@ impl<'de, F: Fn(&str) -> usize> DeserializeSeed<'de> for FieldIndex<F> {
     }
 }
 
-impl<F: Fn(&str) -> usize> Visitor<'_> for FieldIndex<F> {
+impl<T: Fields> Visitor<'_> for FieldIndex<T> {
     type Value = usize;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -43,11 +77,11 @@ impl<F: Fn(&str) -> usize> Visitor<'_> for FieldIndex<F> {
     }
 
     fn visit_str<E: de::Error>(self, v: &str) -> Result<usize, E> {
-        Ok((self.0)(v))
+        Ok(T::field(v))
     }
 
     fn visit_bytes<E: de::Error>(self, v: &[u8]) -> Result<usize, E> {
-        Ok(std::str::from_utf8(v).map_or(usize::MAX, &self.0))
+        Ok(std::str::from_utf8(v).map_or(usize::MAX, T::field))
     }
 }
 
@@ -55,21 +89,20 @@ impl<F: Fn(&str) -> usize> Visitor<'_> for FieldIndex<F> {
 /// method call per key; the first error ends the loop and is returned by
 /// [`Reader::finish`], so the generated code has no `?` per key (for the
 /// compiler's sake, as with [`Writer`]).
-pub struct Reader<'de, A: MapAccess<'de>, F> {
+pub struct Reader<'de, A: MapAccess<'de>, T> {
     map: A,
-    field: F,
     error: Option<A::Error>,
     de: PhantomData<&'de ()>,
+    fields: PhantomData<fn() -> T>,
 }
 
-impl<'de, A: MapAccess<'de>, F: Fn(&str) -> usize + Copy> Reader<'de, A, F> {
-    /// Reads `map`, whose keys `field` maps to field indexes.
-    pub fn new(map: A, field: F) -> Self {
+impl<'de, A: MapAccess<'de>, T: Fields> Reader<'de, A, T> {
+    fn new(map: A) -> Self {
         Reader {
             map,
-            field,
             error: None,
             de: PhantomData,
+            fields: PhantomData,
         }
     }
 
@@ -81,7 +114,7 @@ impl<'de, A: MapAccess<'de>, F: Fn(&str) -> usize + Copy> Reader<'de, A, F> {
             return None;
         }
         self.map
-            .next_key_seed(FieldIndex(self.field))
+            .next_key_seed(FieldIndex::<T>(PhantomData))
             .unwrap_or_else(|e| {
                 self.error = Some(e);
                 None
@@ -91,13 +124,13 @@ impl<'de, A: MapAccess<'de>, F: Fn(&str) -> usize + Copy> Reader<'de, A, F> {
     /// Reads the value of field `name` into `slot`; a second occurrence of
     /// the key is an error, as with serde's derive.
     #[inline]
-    pub fn read<T: Deserialize<'de>>(&mut self, slot: &mut Option<T>, name: &'static str) {
+    pub fn read<V: Deserialize<'de>>(&mut self, slot: &mut Option<V>, name: &'static str) {
         self.read_seed(slot, name, PhantomData);
     }
 
     /// [`Reader::read`] for numbers that Steam writes as numbers or strings.
     #[inline]
-    pub fn read_lenient<T: Lenient>(&mut self, slot: &mut Option<T>, name: &'static str) {
+    pub fn read_lenient<V: Lenient>(&mut self, slot: &mut Option<V>, name: &'static str) {
         self.read_seed(slot, name, LenientSeed(PhantomData));
     }
 
