@@ -189,11 +189,7 @@ impl<S: Serializer> Writer<S> {
     /// Writes field `name`.
     #[inline]
     pub fn field<T: Serialize + ?Sized>(&mut self, name: &'static str, value: &T) {
-        if let Ok(s) = &mut self.0
-            && let Err(e) = s.serialize_field(name, value)
-        {
-            self.0 = Err(e);
-        }
+        self.step(|s| s.serialize_field(name, value));
     }
 
     /// Writes field `name`, or skips it when `present` is false (an absent
@@ -207,8 +203,16 @@ impl<S: Serializer> Writer<S> {
     ) {
         if present {
             self.field(name, value);
-        } else if let Ok(s) = &mut self.0
-            && let Err(e) = s.skip_field(name)
+        } else {
+            self.step(|s| s.skip_field(name));
+        }
+    }
+
+    /// Runs `write` unless an earlier step failed, and keeps its error.
+    #[inline]
+    fn step(&mut self, write: impl FnOnce(&mut S::SerializeStruct) -> Result<(), S::Error>) {
+        if let Ok(s) = &mut self.0
+            && let Err(e) = write(s)
         {
             self.0 = Err(e);
         }

@@ -4,7 +4,8 @@
 use crate::model::Model;
 
 /// Everything above `[features]`: what the generated code names besides the runtime (serde for
-/// the enums' impls, serde_json for `json` values, schemars for the `schemars` feature), and the runtime crate.
+/// the enums' impls, serde_json for `json` values, schemars for the `schemars` feature), and
+/// the runtime crate.
 const MANIFEST_HEAD: &str = r#"[package]
 name = "steam-webapi"
 description = "Typed client for the Steam Web API and the backpack.tf notifications API"

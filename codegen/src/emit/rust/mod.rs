@@ -79,7 +79,7 @@ pub fn emit(model: &Model, target: Target) -> Vec<GeneratedFile> {
             #(#mods)*
         },
         Target::BuildScript { .. } => {
-            let accessors = build_script_accessors(model);
+            let accessors = ops::build_script_accessors(model);
             quote!(#(#mods)* #accessors)
         }
     };
@@ -96,44 +96,6 @@ pub fn emit(model: &Model, target: Target) -> Vec<GeneratedFile> {
         });
     }
     out
-}
-
-/// A build script's crate cannot add inherent methods to `steam_webapi::Client`, so its
-/// accessors come as a trait of its own: `use <module>::Interfaces as _;`, then
-/// `client.isteam_user()`, as with the crate's client.
-fn build_script_accessors(model: &Model) -> TokenStream {
-    let methods: Vec<(TokenStream, TokenStream)> = model
-        .interfaces
-        .values()
-        .map(|i| {
-            let m = ident(&i.module);
-            let name = quote::format_ident!("{}", i.name);
-            let doc = doc_attr(&format!("The `{}` operations.", i.name));
-            (
-                quote! {
-                    #doc
-                    fn #m(&self) -> #m::#name<'_>;
-                },
-                quote! {
-                    fn #m(&self) -> #m::#name<'_> {
-                        #m::#name::new(self)
-                    }
-                },
-            )
-        })
-        .collect();
-    let (decls, impls): (Vec<_>, Vec<_>) = methods.into_iter().unzip();
-    quote! {
-        /// The interfaces of this spec as methods of `steam_webapi::Client`: bring the trait into
-        /// scope (`use ...::Interfaces as _;`), then call `client.isteam_user()` and so on.
-        pub trait Interfaces {
-            #(#decls)*
-        }
-
-        impl Interfaces for ::steam_webapi::Client {
-            #(#impls)*
-        }
-    }
 }
 
 fn interface(model: &Model, iface: &Interface, target: Target) -> TokenStream {

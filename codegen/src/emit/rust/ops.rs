@@ -376,7 +376,7 @@ pub fn accessors(iface: &Interface, model: &Model, target: Target) -> TokenStrea
     let blocking_methods = methods(true);
     let accessor_fn = ident(&iface.module);
     let (client_impl, blocking_client_impl) = if target == Target::Crate {
-        let d = doc_attr(&format!("The `{}` operations.", iface.name));
+        let d = accessor_doc(iface);
         (
             quote! {
                 impl ::steam_webapi::Client {
@@ -447,5 +447,48 @@ pub fn accessors(iface: &Interface, model: &Model, target: Target) -> TokenStrea
         #client_impl
 
         #blocking
+    }
+}
+
+/// The doc of an interface accessor, on the client or in the build-script trait.
+fn accessor_doc(iface: &Interface) -> TokenStream {
+    doc_attr(&format!("The `{}` operations.", iface.name))
+}
+
+/// A build script's crate cannot add inherent methods to `steam_webapi::Client`, so its
+/// accessors come as a trait of its own: `use <module>::Interfaces as _;`, then
+/// `client.isteam_user()`, as with the crate's client.
+pub fn build_script_accessors(model: &Model) -> TokenStream {
+    let methods: Vec<(TokenStream, TokenStream)> = model
+        .interfaces
+        .values()
+        .map(|i| {
+            let m = ident(&i.module);
+            let name = format_ident!("{}", i.name);
+            let doc = accessor_doc(i);
+            (
+                quote! {
+                    #doc
+                    fn #m(&self) -> #m::#name<'_>;
+                },
+                quote! {
+                    fn #m(&self) -> #m::#name<'_> {
+                        #m::#name::new(self)
+                    }
+                },
+            )
+        })
+        .collect();
+    let (decls, impls): (Vec<_>, Vec<_>) = methods.into_iter().unzip();
+    quote! {
+        /// The interfaces of this spec as methods of `steam_webapi::Client`: bring the trait into
+        /// scope (`use ...::Interfaces as _;`), then call `client.isteam_user()` and so on.
+        pub trait Interfaces {
+            #(#decls)*
+        }
+
+        impl Interfaces for ::steam_webapi::Client {
+            #(#impls)*
+        }
     }
 }
