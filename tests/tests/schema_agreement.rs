@@ -114,6 +114,13 @@ macro_rules! types {
                 }), )*
             ])
         }
+        /// `schemars::schema_for!` of every type (feature `schemars`).
+        fn rust_schemas() -> BTreeMap<&'static str, fn() -> Value> {
+            BTreeMap::from([
+                $( (stringify!($t), (|| schemars::schema_for!(steam_webapi::$m::$t).to_value()) as fn() -> Value), )*
+                $( (stringify!($rt), (|| schemars::schema_for!(steam_webapi::$rm::$rt).to_value()) as fn() -> Value), )*
+            ])
+        }
     };
 }
 
@@ -872,4 +879,71 @@ fn sixty_four_bit_range_is_the_clients_check() {
     let max = json!({"steamids": ["18446744073709551615"]});
     let v = judge(check, &wire, &schema, &max);
     assert!(v.rust && v.schema, "u64::MAX: {}", v.detail);
+}
+
+/// The `schemars` feature's `JsonSchema` impls give each type the schema of the bundle: the root
+/// is the type's own `$defs` entry, and every type it refers to is in its `$defs` as in the
+/// bundle (schemars' default settings also write `#/$defs/Name` references).
+#[test]
+fn json_schema_impls_give_the_bundles_schemas() {
+    let model = model();
+    let bundle = bundle();
+    let schemas = rust_schemas();
+    let mut failures = Vec::new();
+    let mut refs = 0;
+    for s in subjects(&model) {
+        let mut root = schemas[s.name.as_str()]();
+        let defs = root
+            .as_object_mut()
+            .and_then(|m| {
+                assert_eq!(m.remove("title"), Some(json!(s.name)), "{}", s.name);
+                m.remove("$schema");
+                m.remove("$defs")
+            })
+            .unwrap_or_else(|| json!({}));
+        if root != bundle["$defs"][&s.key] {
+            failures.push(format!(
+                "{}: schemars gives {root}, the bundle has {}",
+                s.name, bundle["$defs"][&s.key]
+            ));
+        }
+        for (name, def) in defs.as_object().into_iter().flatten() {
+            refs += 1;
+            if *def != bundle["$defs"][name] {
+                failures.push(format!("{} refers to {name}, which differs: {def}", s.name));
+            }
+        }
+    }
+    assert!(
+        refs >= 40,
+        "only {refs} referenced types: are references resolved?"
+    );
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// A reference follows the generator's settings (draft-07 keeps definitions under
+/// `definitions`), and the field's own description stays beside it.
+#[test]
+fn json_schema_impl_references_follow_the_generator() {
+    let generator = schemars::generate::SchemaSettings::draft07().into_generator();
+    let schema = generator
+        .into_root_schema_for::<steam_webapi::isteam_user::GetFriendListResponse>()
+        .to_value();
+    assert_eq!(
+        schema["properties"]["friends"]["items"],
+        json!({"$ref": "#/definitions/Friend"})
+    );
+    assert!(
+        schema["definitions"]["Friend"]["properties"].is_object(),
+        "{schema}"
+    );
+    let member = schemars::schema_for!(steam_webapi::isteam_hub::HubMember).to_value();
+    let described: Vec<&Value> = member["properties"]
+        .as_object()
+        .into_iter()
+        .flatten()
+        .map(|(_, v)| v)
+        .filter(|v| v.get("$ref").is_some() && v.get("description").is_some())
+        .collect();
+    assert!(!described.is_empty(), "no described reference in {member}");
 }

@@ -19,6 +19,8 @@ pub mod endpoint;
 pub mod enums;
 pub mod error;
 mod excerpt;
+#[cfg(feature = "schemars")]
+mod json_schema;
 pub mod maybe;
 mod request;
 mod response;
@@ -47,6 +49,8 @@ pub mod __private {
         QueryValue, QueryWriter,
     };
     pub use crate::enums::{deserialize_enum_int, deserialize_enum_str};
+    #[cfg(feature = "schemars")]
+    pub use crate::json_schema::{Subschema, json_schema, subschema};
     pub use steam_webapi_macros::{Data, Deserialize, Request, Serialize};
 
     /// Runs exactly what the client does with a response once it has

@@ -19,6 +19,7 @@ impl<'a> IGameNotificationsService<'a> {
     /// Requires a Steamworks **publisher** key: call it only from a secure server, never from a game client.
     ///
     /// `POST https://partner.steam-api.com/IGameNotificationsService/CreateSession/v1/`
+    #[inline]
     pub fn create_session(
         &self,
         request: &CreateSessionRequest,
@@ -34,6 +35,7 @@ impl<'a> IGameNotificationsService<'a> {
     /// Requires a Steamworks **publisher** key: call it only from a secure server, never from a game client.
     ///
     /// `POST https://partner.steam-api.com/IGameNotificationsService/DeleteSession/v1/`
+    #[inline]
     pub fn delete_session(
         &self,
         request: &DeleteSessionRequest,
@@ -51,6 +53,7 @@ impl<'a> IGameNotificationsService<'a> {
     /// Requires a Steamworks **publisher** key: call it only from a secure server, never from a game client.
     ///
     /// `POST https://partner.steam-api.com/IGameNotificationsService/DeleteSessionBatch/v1/`
+    #[inline]
     pub fn delete_session_batch(
         &self,
         request: &DeleteSessionBatchRequest,
@@ -68,6 +71,7 @@ impl<'a> IGameNotificationsService<'a> {
     /// Requires a Steamworks **publisher** key: call it only from a secure server, never from a game client.
     ///
     /// `GET https://partner.steam-api.com/IGameNotificationsService/EnumerateSessionsForApp/v1/`
+    #[inline]
     pub fn enumerate_sessions_for_app(
         &self,
         request: &EnumerateSessionsForAppRequest,
@@ -86,6 +90,7 @@ impl<'a> IGameNotificationsService<'a> {
     /// Requires a Steamworks **publisher** key: call it only from a secure server, never from a game client.
     ///
     /// `GET https://partner.steam-api.com/IGameNotificationsService/GetSessionDetailsForApp/v1/`
+    #[inline]
     pub fn get_session_details_for_app(
         &self,
         request: &GetSessionDetailsForAppRequest,
@@ -106,6 +111,7 @@ impl<'a> IGameNotificationsService<'a> {
     /// Requires a Steamworks **publisher** key: call it only from a secure server, never from a game client.
     ///
     /// `POST https://partner.steam-api.com/IGameNotificationsService/RequestNotifications/v1/`
+    #[inline]
     pub fn request_notifications(
         &self,
         request: &RequestNotificationsRequest,
@@ -126,6 +132,7 @@ impl<'a> IGameNotificationsService<'a> {
     /// Requires a Steamworks **publisher** key: call it only from a secure server, never from a game client.
     ///
     /// `POST https://partner.steam-api.com/IGameNotificationsService/UpdateSession/v1/`
+    #[inline]
     pub fn update_session(
         &self,
         request: &UpdateSessionRequest,
@@ -165,6 +172,7 @@ pub mod blocking {
         /// Requires a Steamworks **publisher** key: call it only from a secure server, never from a game client.
         ///
         /// `POST https://partner.steam-api.com/IGameNotificationsService/CreateSession/v1/`
+        #[inline]
         pub fn create_session(
             &self,
             request: &CreateSessionRequest,
@@ -178,6 +186,7 @@ pub mod blocking {
         /// Requires a Steamworks **publisher** key: call it only from a secure server, never from a game client.
         ///
         /// `POST https://partner.steam-api.com/IGameNotificationsService/DeleteSession/v1/`
+        #[inline]
         pub fn delete_session(
             &self,
             request: &DeleteSessionRequest,
@@ -193,6 +202,7 @@ pub mod blocking {
         /// Requires a Steamworks **publisher** key: call it only from a secure server, never from a game client.
         ///
         /// `POST https://partner.steam-api.com/IGameNotificationsService/DeleteSessionBatch/v1/`
+        #[inline]
         pub fn delete_session_batch(
             &self,
             request: &DeleteSessionBatchRequest,
@@ -208,6 +218,7 @@ pub mod blocking {
         /// Requires a Steamworks **publisher** key: call it only from a secure server, never from a game client.
         ///
         /// `GET https://partner.steam-api.com/IGameNotificationsService/EnumerateSessionsForApp/v1/`
+        #[inline]
         pub fn enumerate_sessions_for_app(
             &self,
             request: &EnumerateSessionsForAppRequest,
@@ -224,6 +235,7 @@ pub mod blocking {
         /// Requires a Steamworks **publisher** key: call it only from a secure server, never from a game client.
         ///
         /// `GET https://partner.steam-api.com/IGameNotificationsService/GetSessionDetailsForApp/v1/`
+        #[inline]
         pub fn get_session_details_for_app(
             &self,
             request: &GetSessionDetailsForAppRequest,
@@ -242,6 +254,7 @@ pub mod blocking {
         /// Requires a Steamworks **publisher** key: call it only from a secure server, never from a game client.
         ///
         /// `POST https://partner.steam-api.com/IGameNotificationsService/RequestNotifications/v1/`
+        #[inline]
         pub fn request_notifications(
             &self,
             request: &RequestNotificationsRequest,
@@ -257,6 +270,7 @@ pub mod blocking {
         /// Requires a Steamworks **publisher** key: call it only from a secure server, never from a game client.
         ///
         /// `POST https://partner.steam-api.com/IGameNotificationsService/UpdateSession/v1/`
+        #[inline]
         pub fn update_session(
             &self,
             request: &UpdateSessionRequest,
@@ -279,15 +293,12 @@ pub mod blocking {
 ///
 /// The parameters travel as one `input_json` value.
 #[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
-#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct CreateSessionRequest {
     /// The App ID to create the session for.
     #[serde(with = "::steam_webapi::wire::as_number")]
-    #[schemars(with = "u32")]
     pub appid: u32,
     /// Game-specified context value the game can use to associate the session with some object on their backend.
     #[serde(with = "::steam_webapi::wire::as_string")]
-    #[schemars(with = "String")]
     pub context: u64,
     /// The title of the session to be displayed within each user's list of sessions.
     pub title: LocalizedText,
@@ -341,6 +352,25 @@ impl ::steam_webapi::__private::Endpoint for CreateSessionRequest {
     };
     fn write_query(&self, _q: &mut ::steam_webapi::__private::QueryWriter) {}
 }
+#[cfg(feature = "schemars")]
+impl ::schemars::JsonSchema for CreateSessionRequest {
+    fn schema_name() -> ::std::borrow::Cow<'static, str> {
+        "CreateSessionRequest".into()
+    }
+    fn schema_id() -> ::std::borrow::Cow<'static, str> {
+        ::std::concat!(::std::module_path!(), "::", "CreateSessionRequest").into()
+    }
+    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        ::steam_webapi::__private::json_schema(
+            generator,
+            r#"{"additionalProperties":false,"description":"The parameters of IGameNotificationsService/CreateSession/v1 (sent as one input_json value), without the credential and format. Creates a brand new async session with the players specified in the request.","properties":{"appid":{"description":"The App ID to create the session for.","maximum":4294967295,"minimum":0,"type":"integer"},"context":{"description":"Game-specified context value the game can use to associate the session with some object on their backend.","pattern":"^[0-9]{1,20}$","type":"string"},"steamid":{"description":"Steam ID to make the request on behalf of -- if specified, the user must be in the session and all users being added to the session must be friends with the user.","pattern":"^[0-9]{1,20}$","type":"string"},"title":{"$ref":"LocalizedText","description":"The title of the session to be displayed within each user's list of sessions."},"users":{"description":"The initial state of all users in the session.","items":{"$ref":"UserStatus"},"type":"array"}},"required":["appid","context","title","users"],"type":"object"}"#,
+            &[
+                ("LocalizedText", ::steam_webapi::__private::subschema::<LocalizedText>),
+                ("UserStatus", ::steam_webapi::__private::subschema::<UserStatus>),
+            ],
+        )
+    }
+}
 /// Request of `IGameNotificationsService/DeleteSession/v1` (delete_session).
 ///
 /// Delete an active async game session. This will remove all notifications to any user that is part of the game session.
@@ -349,15 +379,12 @@ impl ::steam_webapi::__private::Endpoint for CreateSessionRequest {
 ///
 /// The parameters travel as one `input_json` value.
 #[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
-#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct DeleteSessionRequest {
     /// The sessionid to delete.
     #[serde(with = "::steam_webapi::wire::as_string")]
-    #[schemars(with = "String")]
     pub sessionid: u64,
     /// The App ID of the session to delete.
     #[serde(with = "::steam_webapi::wire::as_number")]
-    #[schemars(with = "u32")]
     pub appid: u32,
     /// Steam ID to make the request on behalf of -- if specified, the user must be in the session.
     ///
@@ -400,6 +427,22 @@ impl ::steam_webapi::__private::Endpoint for DeleteSessionRequest {
     };
     fn write_query(&self, _q: &mut ::steam_webapi::__private::QueryWriter) {}
 }
+#[cfg(feature = "schemars")]
+impl ::schemars::JsonSchema for DeleteSessionRequest {
+    fn schema_name() -> ::std::borrow::Cow<'static, str> {
+        "DeleteSessionRequest".into()
+    }
+    fn schema_id() -> ::std::borrow::Cow<'static, str> {
+        ::std::concat!(::std::module_path!(), "::", "DeleteSessionRequest").into()
+    }
+    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        ::steam_webapi::__private::json_schema(
+            generator,
+            r#"{"additionalProperties":false,"description":"The parameters of IGameNotificationsService/DeleteSession/v1 (sent as one input_json value), without the credential and format. Delete an active async game session. This will remove all notifications to any user that is part of the game session.","properties":{"appid":{"description":"The App ID of the session to delete.","maximum":4294967295,"minimum":0,"type":"integer"},"sessionid":{"description":"The sessionid to delete.","pattern":"^[0-9]{1,20}$","type":"string"},"steamid":{"description":"Steam ID to make the request on behalf of -- if specified, the user must be in the session.","pattern":"^[0-9]{1,20}$","type":"string"}},"required":["sessionid","appid"],"type":"object"}"#,
+            &[],
+        )
+    }
+}
 /// Request of `IGameNotificationsService/DeleteSessionBatch/v1` (delete_session_batch).
 ///
 /// Deletes a batch of async game sessions.
@@ -408,7 +451,6 @@ impl ::steam_webapi::__private::Endpoint for DeleteSessionRequest {
 ///
 /// The parameters travel as one `input_json` value.
 #[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
-#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct DeleteSessionBatchRequest {
     /// The sessionids to delete.
     ///
@@ -416,12 +458,10 @@ pub struct DeleteSessionBatchRequest {
     ///
     /// GetSupportedAPIList: The listing agrees with the docs (singular `sessionid`, uint64, "The sessionid to delete."); an array is specified because the method deletes a batch (see notes).
     #[serde(with = "::steam_webapi::wire::as_string")]
-    #[schemars(with = "Vec<String>")]
     #[schemars(length(min = 1))]
     pub sessionid: ::std::vec::Vec<u64>,
     /// The appid of the session to delete.
     #[serde(with = "::steam_webapi::wire::as_number")]
-    #[schemars(with = "u32")]
     pub appid: u32,
 }
 impl DeleteSessionBatchRequest {
@@ -449,6 +489,22 @@ impl ::steam_webapi::__private::Endpoint for DeleteSessionBatchRequest {
     };
     fn write_query(&self, _q: &mut ::steam_webapi::__private::QueryWriter) {}
 }
+#[cfg(feature = "schemars")]
+impl ::schemars::JsonSchema for DeleteSessionBatchRequest {
+    fn schema_name() -> ::std::borrow::Cow<'static, str> {
+        "DeleteSessionBatchRequest".into()
+    }
+    fn schema_id() -> ::std::borrow::Cow<'static, str> {
+        ::std::concat!(::std::module_path!(), "::", "DeleteSessionBatchRequest").into()
+    }
+    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        ::steam_webapi::__private::json_schema(
+            generator,
+            r#"{"additionalProperties":false,"description":"The parameters of IGameNotificationsService/DeleteSessionBatch/v1 (sent as one input_json value), without the credential and format. Deletes a batch of async game sessions.","properties":{"appid":{"description":"The appid of the session to delete.","maximum":4294967295,"minimum":0,"type":"integer"},"sessionid":{"description":"The sessionids to delete.","items":{"pattern":"^[0-9]{1,20}$","type":"string"},"minItems":1,"type":"array"}},"required":["sessionid","appid"],"type":"object"}"#,
+            &[],
+        )
+    }
+}
 /// Request of `IGameNotificationsService/EnumerateSessionsForApp/v1` (enumerate_sessions_for_app).
 ///
 /// This returns a list of sessions that a Steam ID is part of.
@@ -457,7 +513,6 @@ impl ::steam_webapi::__private::Endpoint for DeleteSessionBatchRequest {
 ///
 /// The parameters travel as one `input_json` value.
 #[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
-#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct EnumerateSessionsForAppRequest {
     /// The App ID whose sessions are enumerated. If not specified, all the user's sessions will be returned.
     ///
@@ -466,7 +521,6 @@ pub struct EnumerateSessionsForAppRequest {
     /// GetSupportedAPIList: The listing marks it required although its description (the same as the docs') says "Optional"; the docs are followed.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[serde(with = "::steam_webapi::wire::as_number")]
-    #[schemars(with = "::std::option::Option<u32>")]
     pub appid: ::std::option::Option<u32>,
     /// The user whose sessions are to be enumerated.
     pub steamid: ::steam_webapi::SteamId,
@@ -545,6 +599,23 @@ impl ::steam_webapi::__private::Endpoint for EnumerateSessionsForAppRequest {
     };
     fn write_query(&self, _q: &mut ::steam_webapi::__private::QueryWriter) {}
 }
+#[cfg(feature = "schemars")]
+impl ::schemars::JsonSchema for EnumerateSessionsForAppRequest {
+    fn schema_name() -> ::std::borrow::Cow<'static, str> {
+        "EnumerateSessionsForAppRequest".into()
+    }
+    fn schema_id() -> ::std::borrow::Cow<'static, str> {
+        ::std::concat!(::std::module_path!(), "::", "EnumerateSessionsForAppRequest")
+            .into()
+    }
+    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        ::steam_webapi::__private::json_schema(
+            generator,
+            r#"{"additionalProperties":false,"description":"The parameters of IGameNotificationsService/EnumerateSessionsForApp/v1 (sent as one input_json value), without the credential and format. This returns a list of sessions that a Steam ID is part of.","properties":{"appid":{"description":"The App ID whose sessions are enumerated. If not specified, all the user's sessions will be returned.","maximum":4294967295,"minimum":0,"type":"integer"},"include_all_user_messages":{"description":"Set whether the message for all users should be included. Defaults to false.","type":"boolean"},"include_auth_user_message":{"description":"Set whether the message for the authenticated user should be included. Defaults to false.","type":"boolean"},"language":{"description":"Language to localize the text in.","type":"string"},"steamid":{"description":"The user whose sessions are to be enumerated.","pattern":"^[0-9]{1,20}$","type":"string"}},"required":["steamid"],"type":"object"}"#,
+            &[],
+        )
+    }
+}
 /// Request of `IGameNotificationsService/GetSessionDetailsForApp/v1` (get_session_details_for_app).
 ///
 /// Returns details about specific session(s).
@@ -553,7 +624,6 @@ impl ::steam_webapi::__private::Endpoint for EnumerateSessionsForAppRequest {
 ///
 /// The parameters travel as one `input_json` value.
 #[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
-#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct GetSessionDetailsForAppRequest {
     /// The session(s) to receive the details for.
     ///
@@ -563,7 +633,6 @@ pub struct GetSessionDetailsForAppRequest {
     ///
     /// The docs calling example leaves it out; the docs and the listing both make it required.
     #[serde(with = "::steam_webapi::wire::as_number")]
-    #[schemars(with = "u32")]
     pub appid: u32,
     /// Language to localize the text in.
     ///
@@ -599,6 +668,23 @@ impl ::steam_webapi::__private::Endpoint for GetSessionDetailsForAppRequest {
     };
     fn write_query(&self, _q: &mut ::steam_webapi::__private::QueryWriter) {}
 }
+#[cfg(feature = "schemars")]
+impl ::schemars::JsonSchema for GetSessionDetailsForAppRequest {
+    fn schema_name() -> ::std::borrow::Cow<'static, str> {
+        "GetSessionDetailsForAppRequest".into()
+    }
+    fn schema_id() -> ::std::borrow::Cow<'static, str> {
+        ::std::concat!(::std::module_path!(), "::", "GetSessionDetailsForAppRequest")
+            .into()
+    }
+    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        ::steam_webapi::__private::json_schema(
+            generator,
+            r#"{"additionalProperties":false,"description":"The parameters of IGameNotificationsService/GetSessionDetailsForApp/v1 (sent as one input_json value), without the credential and format. Returns details about specific session(s).","properties":{"appid":{"description":"The appid for the sessions.","maximum":4294967295,"minimum":0,"type":"integer"},"language":{"description":"Language to localize the text in.","type":"string"},"sessions":{"description":"The session(s) to receive the details for.","items":{"$ref":"SessionRequest"},"type":"array"}},"required":["sessions","appid","language"],"type":"object"}"#,
+            &[("SessionRequest", ::steam_webapi::__private::subschema::<SessionRequest>)],
+        )
+    }
+}
 /// Request of `IGameNotificationsService/RequestNotifications/v1` (request_notifications).
 ///
 /// Requests that a user receive game notifications for an app.
@@ -607,13 +693,11 @@ impl ::steam_webapi::__private::Endpoint for GetSessionDetailsForAppRequest {
 ///
 /// The parameters travel as one `input_json` value.
 #[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
-#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct RequestNotificationsRequest {
     /// The Steam ID to request notifications for.
     pub steamid: ::steam_webapi::SteamId,
     /// The App ID to request notifications for.
     #[serde(with = "::steam_webapi::wire::as_number")]
-    #[schemars(with = "u32")]
     pub appid: u32,
 }
 impl RequestNotificationsRequest {
@@ -641,6 +725,22 @@ impl ::steam_webapi::__private::Endpoint for RequestNotificationsRequest {
     };
     fn write_query(&self, _q: &mut ::steam_webapi::__private::QueryWriter) {}
 }
+#[cfg(feature = "schemars")]
+impl ::schemars::JsonSchema for RequestNotificationsRequest {
+    fn schema_name() -> ::std::borrow::Cow<'static, str> {
+        "RequestNotificationsRequest".into()
+    }
+    fn schema_id() -> ::std::borrow::Cow<'static, str> {
+        ::std::concat!(::std::module_path!(), "::", "RequestNotificationsRequest").into()
+    }
+    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        ::steam_webapi::__private::json_schema(
+            generator,
+            r#"{"additionalProperties":false,"description":"The parameters of IGameNotificationsService/RequestNotifications/v1 (sent as one input_json value), without the credential and format. Requests that a user receive game notifications for an app.","properties":{"appid":{"description":"The App ID to request notifications for.","maximum":4294967295,"minimum":0,"type":"integer"},"steamid":{"description":"The Steam ID to request notifications for.","pattern":"^[0-9]{1,20}$","type":"string"}},"required":["steamid","appid"],"type":"object"}"#,
+            &[],
+        )
+    }
+}
 /// Request of `IGameNotificationsService/UpdateSession/v1` (update_session).
 ///
 /// Update a game session whenever the state of the game changes.
@@ -649,15 +749,12 @@ impl ::steam_webapi::__private::Endpoint for RequestNotificationsRequest {
 ///
 /// The parameters travel as one `input_json` value.
 #[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
-#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct UpdateSessionRequest {
     /// The sessionid to update.
     #[serde(with = "::steam_webapi::wire::as_string")]
-    #[schemars(with = "String")]
     pub sessionid: u64,
     /// The App ID of the session to update.
     #[serde(with = "::steam_webapi::wire::as_number")]
-    #[schemars(with = "u32")]
     pub appid: u32,
     /// The new title of the session. If not specified, the title will not be changed.
     ///
@@ -724,26 +821,88 @@ impl ::steam_webapi::__private::Endpoint for UpdateSessionRequest {
     };
     fn write_query(&self, _q: &mut ::steam_webapi::__private::QueryWriter) {}
 }
+#[cfg(feature = "schemars")]
+impl ::schemars::JsonSchema for UpdateSessionRequest {
+    fn schema_name() -> ::std::borrow::Cow<'static, str> {
+        "UpdateSessionRequest".into()
+    }
+    fn schema_id() -> ::std::borrow::Cow<'static, str> {
+        ::std::concat!(::std::module_path!(), "::", "UpdateSessionRequest").into()
+    }
+    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        ::steam_webapi::__private::json_schema(
+            generator,
+            r#"{"additionalProperties":false,"description":"The parameters of IGameNotificationsService/UpdateSession/v1 (sent as one input_json value), without the credential and format. Update a game session whenever the state of the game changes.","properties":{"appid":{"description":"The App ID of the session to update.","maximum":4294967295,"minimum":0,"type":"integer"},"sessionid":{"description":"The sessionid to update.","pattern":"^[0-9]{1,20}$","type":"string"},"steamid":{"description":"Steam ID to make the request on behalf of -- if specified, the user must be in the session.","pattern":"^[0-9]{1,20}$","type":"string"},"title":{"$ref":"LocalizedText","description":"The new title of the session. If not specified, the title will not be changed."},"users":{"description":"A list of users whose state will be updated to reflect the given state. If the users are not already in the session, they will be added to it.","items":{"$ref":"UserStatus"},"type":"array"}},"required":["sessionid","appid"],"type":"object"}"#,
+            &[
+                ("LocalizedText", ::steam_webapi::__private::subschema::<LocalizedText>),
+                ("UserStatus", ::steam_webapi::__private::subschema::<UserStatus>),
+            ],
+        )
+    }
+}
 /// The result of CreateSession.
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
-#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct CreateSessionResponse {
     /// The unique session id; Steam sends it as a string ("10").
     #[serde(with = "::steam_webapi::wire::as_string")]
-    #[schemars(with = "String")]
     pub sessionid: u64,
+}
+#[cfg(feature = "schemars")]
+impl ::schemars::JsonSchema for CreateSessionResponse {
+    fn schema_name() -> ::std::borrow::Cow<'static, str> {
+        "CreateSessionResponse".into()
+    }
+    fn schema_id() -> ::std::borrow::Cow<'static, str> {
+        ::std::concat!(::std::module_path!(), "::", "CreateSessionResponse").into()
+    }
+    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        ::steam_webapi::__private::json_schema(
+            generator,
+            r#"{"description":"The result of CreateSession.","properties":{"sessionid":{"description":"The unique session id; Steam sends it as a string (\"10\").","pattern":"^[0-9]{1,20}$","type":"string"}},"required":["sessionid"],"type":"object"}"#,
+            &[],
+        )
+    }
 }
 /// Empty on success (as DeleteSession; the docs give no example response).
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
-#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct DeleteSessionBatchResponse {}
+#[cfg(feature = "schemars")]
+impl ::schemars::JsonSchema for DeleteSessionBatchResponse {
+    fn schema_name() -> ::std::borrow::Cow<'static, str> {
+        "DeleteSessionBatchResponse".into()
+    }
+    fn schema_id() -> ::std::borrow::Cow<'static, str> {
+        ::std::concat!(::std::module_path!(), "::", "DeleteSessionBatchResponse").into()
+    }
+    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        ::steam_webapi::__private::json_schema(
+            generator,
+            r#"{"description":"Empty on success (as DeleteSession; the docs give no example response).","properties":{},"type":"object"}"#,
+            &[],
+        )
+    }
+}
 /// Empty on success.
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
-#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct DeleteSessionResponse {}
+#[cfg(feature = "schemars")]
+impl ::schemars::JsonSchema for DeleteSessionResponse {
+    fn schema_name() -> ::std::borrow::Cow<'static, str> {
+        "DeleteSessionResponse".into()
+    }
+    fn schema_id() -> ::std::borrow::Cow<'static, str> {
+        ::std::concat!(::std::module_path!(), "::", "DeleteSessionResponse").into()
+    }
+    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        ::steam_webapi::__private::json_schema(
+            generator,
+            r#"{"description":"Empty on success.","properties":{},"type":"object"}"#,
+            &[],
+        )
+    }
+}
 /// The result of EnumerateSessionsForApp.
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
-#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct EnumerateSessionsForAppResponse {
     /// The sessions the user is part of.
     ///
@@ -753,9 +912,25 @@ pub struct EnumerateSessionsForAppResponse {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub sessions: ::std::option::Option<::std::vec::Vec<Session>>,
 }
+#[cfg(feature = "schemars")]
+impl ::schemars::JsonSchema for EnumerateSessionsForAppResponse {
+    fn schema_name() -> ::std::borrow::Cow<'static, str> {
+        "EnumerateSessionsForAppResponse".into()
+    }
+    fn schema_id() -> ::std::borrow::Cow<'static, str> {
+        ::std::concat!(::std::module_path!(), "::", "EnumerateSessionsForAppResponse")
+            .into()
+    }
+    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        ::steam_webapi::__private::json_schema(
+            generator,
+            r#"{"description":"The result of EnumerateSessionsForApp.","properties":{"sessions":{"description":"The sessions the user is part of.","items":{"$ref":"Session"},"type":"array"}},"type":"object"}"#,
+            &[("Session", ::steam_webapi::__private::subschema::<Session>)],
+        )
+    }
+}
 /// The result of GetSessionDetailsForApp.
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
-#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct GetSessionDetailsForAppResponse {
     /// The requested sessions.
     ///
@@ -765,11 +940,27 @@ pub struct GetSessionDetailsForAppResponse {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub sessions: ::std::option::Option<::std::vec::Vec<Session>>,
 }
+#[cfg(feature = "schemars")]
+impl ::schemars::JsonSchema for GetSessionDetailsForAppResponse {
+    fn schema_name() -> ::std::borrow::Cow<'static, str> {
+        "GetSessionDetailsForAppResponse".into()
+    }
+    fn schema_id() -> ::std::borrow::Cow<'static, str> {
+        ::std::concat!(::std::module_path!(), "::", "GetSessionDetailsForAppResponse")
+            .into()
+    }
+    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        ::steam_webapi::__private::json_schema(
+            generator,
+            r#"{"description":"The result of GetSessionDetailsForApp.","properties":{"sessions":{"description":"The requested sessions.","items":{"$ref":"Session"},"type":"array"}},"type":"object"}"#,
+            &[("Session", ::steam_webapi::__private::subschema::<Session>)],
+        )
+    }
+}
 /// A localized text: a localization token and its variables. Localization is provided by the game developer through a localization tool that is part of the application configuration; any strings that are not translated to a player's language will be rendered in English.
 ///
 /// Example: with #InvitationText = "{{user}} has invited you to play a game of Chess.", `{"token": "#InvitationText", "variables": \[{"key": "user", "value": "Michael"}\]}` is shown as "Michael has invited you to play a game of Chess."
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
-#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct LocalizedText {
     /// String that maps to a localization token. A token is a key that begins with the "#" symbol, and represents a string that is localized in different languages through the localization tool in your application configuration.
     #[schemars(regex(pattern = "^#.+$"))]
@@ -780,30 +971,58 @@ pub struct LocalizedText {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub variables: ::std::option::Option<::std::vec::Vec<Variable>>,
 }
+#[cfg(feature = "schemars")]
+impl ::schemars::JsonSchema for LocalizedText {
+    fn schema_name() -> ::std::borrow::Cow<'static, str> {
+        "LocalizedText".into()
+    }
+    fn schema_id() -> ::std::borrow::Cow<'static, str> {
+        ::std::concat!(::std::module_path!(), "::", "LocalizedText").into()
+    }
+    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        ::steam_webapi::__private::json_schema(
+            generator,
+            r##"{"description":"A localized text: a localization token and its variables. Localization is provided by the game developer through a localization tool that is part of the application configuration; any strings that are not translated to a player's language will be rendered in English.","properties":{"token":{"description":"String that maps to a localization token. A token is a key that begins with the \"#\" symbol, and represents a string that is localized in different languages through the localization tool in your application configuration.","pattern":"^#.+$","type":"string"},"variables":{"description":"Array of Variable. A single token can contain multiple variable instances that can be replaced at runtime based on the context of the game.","items":{"$ref":"Variable"},"type":"array"}},"required":["token"],"type":"object"}"##,
+            &[("Variable", ::steam_webapi::__private::subschema::<Variable>)],
+        )
+    }
+}
 /// Empty on success.
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
-#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct RequestNotificationsResponse {}
+#[cfg(feature = "schemars")]
+impl ::schemars::JsonSchema for RequestNotificationsResponse {
+    fn schema_name() -> ::std::borrow::Cow<'static, str> {
+        "RequestNotificationsResponse".into()
+    }
+    fn schema_id() -> ::std::borrow::Cow<'static, str> {
+        ::std::concat!(::std::module_path!(), "::", "RequestNotificationsResponse")
+            .into()
+    }
+    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        ::steam_webapi::__private::json_schema(
+            generator,
+            r#"{"description":"Empty on success.","properties":{},"type":"object"}"#,
+            &[],
+        )
+    }
+}
 /// A game session.
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
-#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct Session {
     /// The session's unique id.
     #[serde(with = "::steam_webapi::wire::as_string")]
-    #[schemars(with = "String")]
     pub sessionid: u64,
     /// The App ID of the session.
     ///
     /// In both docs response examples ("appid": "100", a quoted number) but not in the overview's Session data structure. The docs' quoted value is kept, so the field accepts a string or a number; Steam's protobuf definition types it as a 64-bit integer, which Steam's JSON writes as a string.
     #[serde(with = "::steam_webapi::wire::as_number")]
-    #[schemars(with = "u32")]
     pub appid: u32,
     /// 64-bit value provided by the developer when the session is created which will be passed to the game when the game is launched. This allows you to easily tie the session object to your own backend object, it is not used internally by Steam.
     ///
     /// In the overview's Session data structure, but not in the docs' response examples.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[serde(with = "::steam_webapi::wire::as_string")]
-    #[schemars(with = "::std::option::Option<String>")]
     pub context: ::std::option::Option<u64>,
     /// A LocalizedText object.
     pub title: LocalizedText,
@@ -811,26 +1030,41 @@ pub struct Session {
     ///
     /// The docs write it as a quoted number ("100000") in the data structure and in both response examples; the docs' value is kept, so the field accepts a string or a number (a uint32 in Steam's protobuf definition, i.e. a JSON number).
     #[serde(with = "::steam_webapi::wire::as_number")]
-    #[schemars(with = "u32")]
     pub time_created: u32,
     /// Unix epoch time (time since Jan 1st, 1970) when the session was last updated.
     ///
     /// Quoted in the docs ("200000") like time_created; the field accepts a string or a number.
     #[serde(with = "::steam_webapi::wire::as_number")]
-    #[schemars(with = "u32")]
     pub time_updated: u32,
     /// Array of UserStatus objects.
     pub user_status: ::std::vec::Vec<UserStatus>,
+}
+#[cfg(feature = "schemars")]
+impl ::schemars::JsonSchema for Session {
+    fn schema_name() -> ::std::borrow::Cow<'static, str> {
+        "Session".into()
+    }
+    fn schema_id() -> ::std::borrow::Cow<'static, str> {
+        ::std::concat!(::std::module_path!(), "::", "Session").into()
+    }
+    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        ::steam_webapi::__private::json_schema(
+            generator,
+            r#"{"description":"A game session.","properties":{"appid":{"anyOf":[{"maximum":4294967295,"minimum":0,"type":"integer"},{"pattern":"^[0-9]{1,10}$","type":"string"}],"description":"The App ID of the session."},"context":{"description":"64-bit value provided by the developer when the session is created which will be passed to the game when the game is launched. This allows you to easily tie the session object to your own backend object, it is not used internally by Steam.","pattern":"^[0-9]{1,20}$","type":"string"},"sessionid":{"description":"The session's unique id.","pattern":"^[0-9]{1,20}$","type":"string"},"time_created":{"anyOf":[{"maximum":4294967295,"minimum":0,"type":"integer"},{"pattern":"^[0-9]{1,10}$","type":"string"}],"description":"Unix epoch time (time since Jan 1st, 1970) when the session was created."},"time_updated":{"anyOf":[{"maximum":4294967295,"minimum":0,"type":"integer"},{"pattern":"^[0-9]{1,10}$","type":"string"}],"description":"Unix epoch time (time since Jan 1st, 1970) when the session was last updated."},"title":{"$ref":"LocalizedText","description":"A LocalizedText object."},"user_status":{"description":"Array of UserStatus objects.","items":{"$ref":"UserStatus"},"type":"array"}},"required":["sessionid","appid","title","time_created","time_updated","user_status"],"type":"object"}"#,
+            &[
+                ("LocalizedText", ::steam_webapi::__private::subschema::<LocalizedText>),
+                ("UserStatus", ::steam_webapi::__private::subschema::<UserStatus>),
+            ],
+        )
+    }
 }
 /// One session whose details are requested (GetSessionDetailsForApp `sessions`).
 ///
 /// Steam's protobuf definition of this entry (CGameNotifications_GetSessionDetails_Request RequestedSession) names its flag `include_auth_user_message`; the docs' `include_all_user_messages` is kept.
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
-#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct SessionRequest {
     /// The session to receive the details for.
     #[serde(with = "::steam_webapi::wire::as_string")]
-    #[schemars(with = "String")]
     pub sessionid: u64,
     /// Whether the message for all users should be included.
     ///
@@ -838,10 +1072,41 @@ pub struct SessionRequest {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub include_all_user_messages: ::std::option::Option<bool>,
 }
+#[cfg(feature = "schemars")]
+impl ::schemars::JsonSchema for SessionRequest {
+    fn schema_name() -> ::std::borrow::Cow<'static, str> {
+        "SessionRequest".into()
+    }
+    fn schema_id() -> ::std::borrow::Cow<'static, str> {
+        ::std::concat!(::std::module_path!(), "::", "SessionRequest").into()
+    }
+    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        ::steam_webapi::__private::json_schema(
+            generator,
+            r#"{"description":"One session whose details are requested (GetSessionDetailsForApp `sessions`).","properties":{"include_all_user_messages":{"description":"Whether the message for all users should be included.","type":"boolean"},"sessionid":{"description":"The session to receive the details for.","pattern":"^[0-9]{1,20}$","type":"string"}},"required":["sessionid"],"type":"object"}"#,
+            &[],
+        )
+    }
+}
 /// Empty on success.
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
-#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct UpdateSessionResponse {}
+#[cfg(feature = "schemars")]
+impl ::schemars::JsonSchema for UpdateSessionResponse {
+    fn schema_name() -> ::std::borrow::Cow<'static, str> {
+        "UpdateSessionResponse".into()
+    }
+    fn schema_id() -> ::std::borrow::Cow<'static, str> {
+        ::std::concat!(::std::module_path!(), "::", "UpdateSessionResponse").into()
+    }
+    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        ::steam_webapi::__private::json_schema(
+            generator,
+            r#"{"description":"Empty on success.","properties":{},"type":"object"}"#,
+            &[],
+        )
+    }
+}
 /// The state of a user in a game session (the docs' UserState constants).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
@@ -901,26 +1166,29 @@ impl ::steam_webapi::validate::Validate for UserState {
         _errors: &mut ::steam_webapi::validate::ValidationErrors,
     ) {}
 }
-#[cfg(feature = "schemars")]
-impl ::schemars::JsonSchema for UserState {
-    fn schema_name() -> ::std::borrow::Cow<'static, str> {
-        "UserState".into()
-    }
-    fn json_schema(_: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
-        ::schemars::json_schema!(
-            { "anyOf" : [{ "enum" : ["waiting", "ready", "done"], "type" : "string" }, {
-            "type" : "string" }] }
-        )
-    }
-}
 impl ::steam_webapi::__private::QueryValue for UserState {
     fn write_query_value(&self, out: &mut ::std::string::String) {
         out.push_str(self.as_str())
     }
 }
+#[cfg(feature = "schemars")]
+impl ::schemars::JsonSchema for UserState {
+    fn schema_name() -> ::std::borrow::Cow<'static, str> {
+        "UserState".into()
+    }
+    fn schema_id() -> ::std::borrow::Cow<'static, str> {
+        ::std::concat!(::std::module_path!(), "::", "UserState").into()
+    }
+    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        ::steam_webapi::__private::json_schema(
+            generator,
+            r#"{"anyOf":[{"enum":["waiting","ready","done"],"type":"string"},{"type":"string"}],"description":"The state of a user in a game session (the docs' UserState constants). Values: \"waiting\" = Waiting (The user is waiting for other players and not blocking any action. No notification will be sent to the user because he is waiting for something to happen.); \"ready\" = Ready (The user is ready -- the game session is waiting on a response from the user. A notification will be sent to the user until this state has been cleared.); \"done\" = Done (The game is completed for this user. The user will be notified that the game is over, but no action is required.). Open enum: values not listed here may appear and must be accepted."}"#,
+            &[],
+        )
+    }
+}
 /// The state of one user in a game session.
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
-#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct UserStatus {
     /// The user's Steam ID (the docs' data structure says uint64, and writes it as a string).
     pub steamid: ::steam_webapi::SteamId,
@@ -934,12 +1202,46 @@ pub struct UserStatus {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub message: ::std::option::Option<LocalizedText>,
 }
+#[cfg(feature = "schemars")]
+impl ::schemars::JsonSchema for UserStatus {
+    fn schema_name() -> ::std::borrow::Cow<'static, str> {
+        "UserStatus".into()
+    }
+    fn schema_id() -> ::std::borrow::Cow<'static, str> {
+        ::std::concat!(::std::module_path!(), "::", "UserStatus").into()
+    }
+    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        ::steam_webapi::__private::json_schema(
+            generator,
+            r#"{"description":"The state of one user in a game session.","properties":{"message":{"$ref":"LocalizedText","description":"A LocalizedText object."},"state":{"$ref":"UserState","description":"One of the UserState constants."},"steamid":{"description":"The user's Steam ID (the docs' data structure says uint64, and writes it as a string).","pattern":"^[0-9]{1,20}$","type":"string"},"title":{"$ref":"LocalizedText","description":"A LocalizedText object."}},"required":["steamid","state","title"],"type":"object"}"#,
+            &[
+                ("LocalizedText", ::steam_webapi::__private::subschema::<LocalizedText>),
+                ("UserState", ::steam_webapi::__private::subschema::<UserState>),
+            ],
+        )
+    }
+}
 /// A variable of a localization token, replaced at runtime when the text is generated.
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
-#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct Variable {
     /// The name of the variable in the token's localized text (e.g. `user` for `{{user}}`).
     pub key: ::std::string::String,
     /// The value to substitute for the variable.
     pub value: ::std::string::String,
+}
+#[cfg(feature = "schemars")]
+impl ::schemars::JsonSchema for Variable {
+    fn schema_name() -> ::std::borrow::Cow<'static, str> {
+        "Variable".into()
+    }
+    fn schema_id() -> ::std::borrow::Cow<'static, str> {
+        ::std::concat!(::std::module_path!(), "::", "Variable").into()
+    }
+    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        ::steam_webapi::__private::json_schema(
+            generator,
+            r#"{"description":"A variable of a localization token, replaced at runtime when the text is generated.","properties":{"key":{"description":"The name of the variable in the token's localized text (e.g. `user` for `{{user}}`).","type":"string"},"value":{"description":"The value to substitute for the variable.","type":"string"}},"required":["key","value"],"type":"object"}"#,
+            &[],
+        )
+    }
 }

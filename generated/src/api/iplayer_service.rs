@@ -17,6 +17,7 @@ impl<'a> IPlayerService<'a> {
     /// Not specified: the listing's include_extended_appinfo (bool, "true if we want even more details (capsule, sortas, and capabilities) about each game. include_appinfo must also be true."). It is not in the docs, and the extra game fields it asks for appear in neither the docs nor any recording, so the response type could not describe them.
     ///
     /// `GET https://api.steampowered.com/IPlayerService/GetOwnedGames/v1/`
+    #[inline]
     pub fn get_owned_games(
         &self,
         request: &GetOwnedGamesRequest,
@@ -28,6 +29,7 @@ impl<'a> IPlayerService<'a> {
     /// GetRecentlyPlayedGames returns a list of games a player has played in the last two weeks, if the profile is publicly visible. Private, friends-only, and other privacy settings are not supported unless you are asking for your own personal details (ie the WebAPI key you are using is linked to the steamid you are requesting).
     ///
     /// `GET https://api.steampowered.com/IPlayerService/GetRecentlyPlayedGames/v1/`
+    #[inline]
     pub fn get_recently_played_games(
         &self,
         request: &GetRecentlyPlayedGamesRequest,
@@ -68,6 +70,7 @@ pub mod blocking {
         /// Not specified: the listing's include_extended_appinfo (bool, "true if we want even more details (capsule, sortas, and capabilities) about each game. include_appinfo must also be true."). It is not in the docs, and the extra game fields it asks for appear in neither the docs nor any recording, so the response type could not describe them.
         ///
         /// `GET https://api.steampowered.com/IPlayerService/GetOwnedGames/v1/`
+        #[inline]
         pub fn get_owned_games(
             &self,
             request: &GetOwnedGamesRequest,
@@ -77,6 +80,7 @@ pub mod blocking {
         /// GetRecentlyPlayedGames returns a list of games a player has played in the last two weeks, if the profile is publicly visible. Private, friends-only, and other privacy settings are not supported unless you are asking for your own personal details (ie the WebAPI key you are using is linked to the steamid you are requesting).
         ///
         /// `GET https://api.steampowered.com/IPlayerService/GetRecentlyPlayedGames/v1/`
+        #[inline]
         pub fn get_recently_played_games(
             &self,
             request: &GetRecentlyPlayedGamesRequest,
@@ -102,7 +106,6 @@ pub mod blocking {
 ///
 /// The parameters travel as one `input_json` value.
 #[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
-#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct GetOwnedGamesRequest {
     /// The SteamID of the account.
     pub steamid: ::steam_webapi::SteamId,
@@ -125,7 +128,6 @@ pub struct GetOwnedGamesRequest {
     /// GetSupportedAPIList: The listing types it as a single uint32 and marks it required; the docs say it is an optional array of integers that only works inside input_json. The docs are followed.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[serde(with = "::steam_webapi::wire::as_number")]
-    #[schemars(with = "::std::option::Option<::std::vec::Vec<u32>>")]
     pub appids_filter: ::std::option::Option<::std::vec::Vec<u32>>,
     /// Some games are in the free sub, which are excluded by default.
     ///
@@ -216,6 +218,22 @@ impl ::steam_webapi::__private::Endpoint for GetOwnedGamesRequest {
     };
     fn write_query(&self, _q: &mut ::steam_webapi::__private::QueryWriter) {}
 }
+#[cfg(feature = "schemars")]
+impl ::schemars::JsonSchema for GetOwnedGamesRequest {
+    fn schema_name() -> ::std::borrow::Cow<'static, str> {
+        "GetOwnedGamesRequest".into()
+    }
+    fn schema_id() -> ::std::borrow::Cow<'static, str> {
+        ::std::concat!(::std::module_path!(), "::", "GetOwnedGamesRequest").into()
+    }
+    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        ::steam_webapi::__private::json_schema(
+            generator,
+            r#"{"additionalProperties":false,"description":"The parameters of IPlayerService/GetOwnedGames/v1 (sent as one input_json value), without the credential and format. GetOwnedGames returns a list of games a player owns along with some playtime information, if the profile is publicly visible. Private, friends-only, and other privacy settings are not supported unless you are asking for your own personal details (ie the WebAPI key you are using is linked to the steamid you are requesting).","properties":{"appids_filter":{"description":"You can optionally filter the list to a set of appids. Note that these cannot be passed as a URL parameter, instead you must use the JSON format described in Calling Service interfaces. The expected input is an array of integers (in JSON: \"appids_filter: [ 440, 500, 550 ]\").","items":{"maximum":4294967295,"minimum":0,"type":"integer"},"type":"array"},"include_appinfo":{"description":"Include game name and logo information in the output. The default is to return appids only.","type":"boolean"},"include_free_sub":{"description":"Some games are in the free sub, which are excluded by default.","type":"boolean"},"include_played_free_games":{"description":"By default, free games like Team Fortress 2 are excluded (as technically everyone owns them). If include_played_free_games is set, they will be returned if the player has played them at some point. This is the same behavior as the games list on the Steam Community.","type":"boolean"},"language":{"description":"Will return appinfo in this language.","type":"string"},"skip_unvetted_apps":{"description":"If set, skip unvetted store apps.","type":"boolean"},"steamid":{"description":"The SteamID of the account.","pattern":"^[0-9]{1,20}$","type":"string"}},"required":["steamid"],"type":"object"}"#,
+            &[],
+        )
+    }
+}
 /// Request of `IPlayerService/GetRecentlyPlayedGames/v1` (get_recently_played_games).
 ///
 /// GetRecentlyPlayedGames returns a list of games a player has played in the last two weeks, if the profile is publicly visible. Private, friends-only, and other privacy settings are not supported unless you are asking for your own personal details (ie the WebAPI key you are using is linked to the steamid you are requesting).
@@ -224,7 +242,6 @@ impl ::steam_webapi::__private::Endpoint for GetOwnedGamesRequest {
 ///
 /// The parameters travel as one `input_json` value.
 #[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
-#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct GetRecentlyPlayedGamesRequest {
     /// The SteamID of the account.
     pub steamid: ::steam_webapi::SteamId,
@@ -233,7 +250,6 @@ pub struct GetRecentlyPlayedGamesRequest {
     /// GetSupportedAPIList: The listing marks it required, though its own description says "(0/unset: all)" and the docs call it optional; it is optional. "0/unset: all" is taken from the listing.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[serde(with = "::steam_webapi::wire::as_number")]
-    #[schemars(with = "::std::option::Option<u32>")]
     pub count: ::std::option::Option<u32>,
 }
 impl GetRecentlyPlayedGamesRequest {
@@ -270,38 +286,87 @@ impl ::steam_webapi::__private::Endpoint for GetRecentlyPlayedGamesRequest {
     };
     fn write_query(&self, _q: &mut ::steam_webapi::__private::QueryWriter) {}
 }
+#[cfg(feature = "schemars")]
+impl ::schemars::JsonSchema for GetRecentlyPlayedGamesRequest {
+    fn schema_name() -> ::std::borrow::Cow<'static, str> {
+        "GetRecentlyPlayedGamesRequest".into()
+    }
+    fn schema_id() -> ::std::borrow::Cow<'static, str> {
+        ::std::concat!(::std::module_path!(), "::", "GetRecentlyPlayedGamesRequest")
+            .into()
+    }
+    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        ::steam_webapi::__private::json_schema(
+            generator,
+            r#"{"additionalProperties":false,"description":"The parameters of IPlayerService/GetRecentlyPlayedGames/v1 (sent as one input_json value), without the credential and format. GetRecentlyPlayedGames returns a list of games a player has played in the last two weeks, if the profile is publicly visible. Private, friends-only, and other privacy settings are not supported unless you are asking for your own personal details (ie the WebAPI key you are using is linked to the steamid you are requesting).","properties":{"count":{"description":"Optionally limit to a certain number of games (the number of games a person has played in the last 2 weeks is typically very small). 0 or unset: all.","maximum":4294967295,"minimum":0,"type":"integer"},"steamid":{"description":"The SteamID of the account.","pattern":"^[0-9]{1,20}$","type":"string"}},"required":["steamid"],"type":"object"}"#,
+            &[],
+        )
+    }
+}
 /// The result of GetOwnedGames.
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
-#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct GetOwnedGamesResponse {
     /// The total number of games the user owns (including free games they've played, if include_played_free_games was passed). Absent for a private profile.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[serde(with = "::steam_webapi::wire::as_number")]
-    #[schemars(with = "::std::option::Option<u32>")]
     pub game_count: ::std::option::Option<u32>,
     /// The games. Absent for a private profile (the body is then `{"response":{}}`).
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub games: ::std::option::Option<::std::vec::Vec<OwnedGame>>,
 }
+#[cfg(feature = "schemars")]
+impl ::schemars::JsonSchema for GetOwnedGamesResponse {
+    fn schema_name() -> ::std::borrow::Cow<'static, str> {
+        "GetOwnedGamesResponse".into()
+    }
+    fn schema_id() -> ::std::borrow::Cow<'static, str> {
+        ::std::concat!(::std::module_path!(), "::", "GetOwnedGamesResponse").into()
+    }
+    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        ::steam_webapi::__private::json_schema(
+            generator,
+            r#"{"description":"The result of GetOwnedGames.","properties":{"game_count":{"description":"The total number of games the user owns (including free games they've played, if include_played_free_games was passed). Absent for a private profile.","maximum":4294967295,"minimum":0,"type":"integer"},"games":{"description":"The games. Absent for a private profile (the body is then `{\"response\":{}}`).","items":{"$ref":"OwnedGame"},"type":"array"}},"type":"object"}"#,
+            &[("OwnedGame", ::steam_webapi::__private::subschema::<OwnedGame>)],
+        )
+    }
+}
 /// The result of GetRecentlyPlayedGames.
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
-#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct GetRecentlyPlayedGamesResponse {
     /// The total number of unique games the user has played in the last two weeks. This is mostly significant if you opted to return a limited number of games with the count input parameter.
     #[serde(with = "::steam_webapi::wire::as_number")]
-    #[schemars(with = "u32")]
     pub total_count: u32,
     /// The games, at most `count` of them. Absent when the user played nothing in the last two weeks (the body is then `{"response":{"total_count":0}}`).
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub games: ::std::option::Option<::std::vec::Vec<RecentlyPlayedGame>>,
 }
+#[cfg(feature = "schemars")]
+impl ::schemars::JsonSchema for GetRecentlyPlayedGamesResponse {
+    fn schema_name() -> ::std::borrow::Cow<'static, str> {
+        "GetRecentlyPlayedGamesResponse".into()
+    }
+    fn schema_id() -> ::std::borrow::Cow<'static, str> {
+        ::std::concat!(::std::module_path!(), "::", "GetRecentlyPlayedGamesResponse")
+            .into()
+    }
+    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        ::steam_webapi::__private::json_schema(
+            generator,
+            r#"{"description":"The result of GetRecentlyPlayedGames.","properties":{"games":{"description":"The games, at most `count` of them. Absent when the user played nothing in the last two weeks (the body is then `{\"response\":{\"total_count\":0}}`).","items":{"$ref":"RecentlyPlayedGame"},"type":"array"},"total_count":{"description":"The total number of unique games the user has played in the last two weeks. This is mostly significant if you opted to return a limited number of games with the count input parameter.","maximum":4294967295,"minimum":0,"type":"integer"}},"required":["total_count"],"type":"object"}"#,
+            &[
+                (
+                    "RecentlyPlayedGame",
+                    ::steam_webapi::__private::subschema::<RecentlyPlayedGame>,
+                ),
+            ],
+        )
+    }
+}
 /// One game the player owns. If include_appinfo was not passed, only appid, playtime_2weeks and playtime_forever are documented to be returned (later captures add platform playtimes and rtime_last_played for the key owner's own account).
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
-#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct OwnedGame {
     /// Unique identifier for the game.
     #[serde(with = "::steam_webapi::wire::as_number")]
-    #[schemars(with = "u32")]
     pub appid: u32,
     /// The name of the game. Only with include_appinfo.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -309,11 +374,9 @@ pub struct OwnedGame {
     /// The total number of minutes played in the last 2 weeks. Sent only when greater than 0.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[serde(with = "::steam_webapi::wire::as_number")]
-    #[schemars(with = "::std::option::Option<u32>")]
     pub playtime_2weeks: ::std::option::Option<u32>,
     /// The total number of minutes played "on record", since Steam began tracking total playtime in early 2009.
     #[serde(with = "::steam_webapi::wire::as_number")]
-    #[schemars(with = "u32")]
     pub playtime_forever: u32,
     /// Filename (hash) of the game's icon. To construct the URL to the image, use this format: .../{appid}/{hash}.jpg (the stored copy of the docs has lost the URL's prefix). Only with include_appinfo; may be "".
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -329,59 +392,64 @@ pub struct OwnedGame {
     /// Minutes played on Windows (by its name; the docs do not describe it). Not in the docs; seen in recordings since 2021, only for the key owner's own account in 2024-2025 captures.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[serde(with = "::steam_webapi::wire::as_number")]
-    #[schemars(with = "::std::option::Option<u32>")]
     pub playtime_windows_forever: ::std::option::Option<u32>,
     /// Minutes played on macOS (by its name). Not in the docs; seen in recordings since 2021, only for the key owner's own account in 2024-2025 captures.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[serde(with = "::steam_webapi::wire::as_number")]
-    #[schemars(with = "::std::option::Option<u32>")]
     pub playtime_mac_forever: ::std::option::Option<u32>,
     /// Minutes played on Linux (by its name). Not in the docs; seen in recordings since 2021, only for the key owner's own account in 2024-2025 captures.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[serde(with = "::steam_webapi::wire::as_number")]
-    #[schemars(with = "::std::option::Option<u32>")]
     pub playtime_linux_forever: ::std::option::Option<u32>,
     /// Minutes played on the Steam Deck (by its name). Not in the docs; seen in recordings since 2024 (GetOwnedGames: 2026), for the key owner's own account.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[serde(with = "::steam_webapi::wire::as_number")]
-    #[schemars(with = "::std::option::Option<u32>")]
     pub playtime_deck_forever: ::std::option::Option<u32>,
     /// When the game was last played, in unix time. Sentinel values: 0 (never played, or not tracked) and 86400 (epoch + 1 day), both seen on many games of one account. Not in the docs; seen in recordings since 2022, for the key owner's own account.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[serde(with = "::steam_webapi::wire::as_number")]
-    #[schemars(with = "::std::option::Option<u32>")]
     pub rtime_last_played: ::std::option::Option<u32>,
     /// Minutes played while disconnected from Steam (offline), by its name. Not in the docs; seen in recordings since 2026, for the key owner's own account.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[serde(with = "::steam_webapi::wire::as_number")]
-    #[schemars(with = "::std::option::Option<u32>")]
     pub playtime_disconnected: ::std::option::Option<u32>,
     /// Ids of the game's content descriptors (mature-content categories; 1-5 seen), on games that have any. Not in the docs; seen in recordings since 2025 (with include_appinfo).
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[serde(with = "::steam_webapi::wire::as_number")]
-    #[schemars(with = "::std::option::Option<::std::vec::Vec<u32>>")]
     pub content_descriptorids: ::std::option::Option<::std::vec::Vec<u32>>,
     /// Indicates the game has leaderboards; only seen as true. Not in the docs; seen in recordings since 2025 (with include_appinfo).
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub has_leaderboards: ::std::option::Option<bool>,
 }
+#[cfg(feature = "schemars")]
+impl ::schemars::JsonSchema for OwnedGame {
+    fn schema_name() -> ::std::borrow::Cow<'static, str> {
+        "OwnedGame".into()
+    }
+    fn schema_id() -> ::std::borrow::Cow<'static, str> {
+        ::std::concat!(::std::module_path!(), "::", "OwnedGame").into()
+    }
+    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        ::steam_webapi::__private::json_schema(
+            generator,
+            r#"{"description":"One game the player owns. If include_appinfo was not passed, only appid, playtime_2weeks and playtime_forever are documented to be returned (later captures add platform playtimes and rtime_last_played for the key owner's own account).","properties":{"appid":{"description":"Unique identifier for the game.","maximum":4294967295,"minimum":0,"type":"integer"},"content_descriptorids":{"description":"Ids of the game's content descriptors (mature-content categories; 1-5 seen), on games that have any. Not in the docs; seen in recordings since 2025 (with include_appinfo).","items":{"maximum":4294967295,"minimum":0,"type":"integer"},"type":"array"},"has_community_visible_stats":{"description":"Indicates there is a stats page with achievements or other game stats available for this game. The uniform URL for accessing this data is .../{steamid}/stats/{appid} (the stored copy of the docs has lost the URL's prefix). Only with include_appinfo, and only sent when true.","type":"boolean"},"has_leaderboards":{"description":"Indicates the game has leaderboards; only seen as true. Not in the docs; seen in recordings since 2025 (with include_appinfo).","type":"boolean"},"img_icon_url":{"description":"Filename (hash) of the game's icon. To construct the URL to the image, use this format: .../{appid}/{hash}.jpg (the stored copy of the docs has lost the URL's prefix). Only with include_appinfo; may be \"\".","type":"string"},"img_logo_url":{"description":"Filename (hash) of the game's logo, used like img_icon_url. For example, the TF2 logo is returned as \"07385eb55b5ba974aebbe74d3c99626bda7920b8\". Only with include_appinfo; may be \"\".","type":"string"},"name":{"description":"The name of the game. Only with include_appinfo.","type":"string"},"playtime_2weeks":{"description":"The total number of minutes played in the last 2 weeks. Sent only when greater than 0.","maximum":4294967295,"minimum":0,"type":"integer"},"playtime_deck_forever":{"description":"Minutes played on the Steam Deck (by its name). Not in the docs; seen in recordings since 2024 (GetOwnedGames: 2026), for the key owner's own account.","maximum":4294967295,"minimum":0,"type":"integer"},"playtime_disconnected":{"description":"Minutes played while disconnected from Steam (offline), by its name. Not in the docs; seen in recordings since 2026, for the key owner's own account.","maximum":4294967295,"minimum":0,"type":"integer"},"playtime_forever":{"description":"The total number of minutes played \"on record\", since Steam began tracking total playtime in early 2009.","maximum":4294967295,"minimum":0,"type":"integer"},"playtime_linux_forever":{"description":"Minutes played on Linux (by its name). Not in the docs; seen in recordings since 2021, only for the key owner's own account in 2024-2025 captures.","maximum":4294967295,"minimum":0,"type":"integer"},"playtime_mac_forever":{"description":"Minutes played on macOS (by its name). Not in the docs; seen in recordings since 2021, only for the key owner's own account in 2024-2025 captures.","maximum":4294967295,"minimum":0,"type":"integer"},"playtime_windows_forever":{"description":"Minutes played on Windows (by its name; the docs do not describe it). Not in the docs; seen in recordings since 2021, only for the key owner's own account in 2024-2025 captures.","maximum":4294967295,"minimum":0,"type":"integer"},"rtime_last_played":{"description":"When the game was last played, in unix time. Sentinel values: 0 (never played, or not tracked) and 86400 (epoch + 1 day), both seen on many games of one account. Not in the docs; seen in recordings since 2022, for the key owner's own account.","maximum":4294967295,"minimum":0,"type":"integer"}},"required":["appid","playtime_forever"],"type":"object"}"#,
+            &[],
+        )
+    }
+}
 /// One game the player played in the last two weeks.
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
-#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct RecentlyPlayedGame {
     /// Unique identifier for the game.
     #[serde(with = "::steam_webapi::wire::as_number")]
-    #[schemars(with = "u32")]
     pub appid: u32,
     /// The name of the game.
     pub name: ::std::string::String,
     /// The total number of minutes played in the last 2 weeks.
     #[serde(with = "::steam_webapi::wire::as_number")]
-    #[schemars(with = "u32")]
     pub playtime_2weeks: u32,
     /// The total number of minutes played "on record", since Steam began tracking total playtime in early 2009.
     #[serde(with = "::steam_webapi::wire::as_number")]
-    #[schemars(with = "u32")]
     pub playtime_forever: u32,
     /// Filename (hash) of the game's icon. To construct the URL to the image, use this format: .../{appid}/{hash}.jpg (the stored copy of the docs has lost the URL's prefix).
     pub img_icon_url: ::std::string::String,
@@ -393,21 +461,33 @@ pub struct RecentlyPlayedGame {
     /// Minutes played on Windows (by its name). Not in the docs; seen in recordings since 2021; absent when the key owner asks about another account (2024 capture).
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[serde(with = "::steam_webapi::wire::as_number")]
-    #[schemars(with = "::std::option::Option<u32>")]
     pub playtime_windows_forever: ::std::option::Option<u32>,
     /// Minutes played on macOS (by its name). Not in the docs; seen in recordings since 2021; absent when the key owner asks about another account (2024 capture).
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[serde(with = "::steam_webapi::wire::as_number")]
-    #[schemars(with = "::std::option::Option<u32>")]
     pub playtime_mac_forever: ::std::option::Option<u32>,
     /// Minutes played on Linux (by its name). Not in the docs; seen in recordings since 2021; absent when the key owner asks about another account (2024 capture).
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[serde(with = "::steam_webapi::wire::as_number")]
-    #[schemars(with = "::std::option::Option<u32>")]
     pub playtime_linux_forever: ::std::option::Option<u32>,
     /// Minutes played on the Steam Deck (by its name). Not in the docs; seen in recordings since 2024.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[serde(with = "::steam_webapi::wire::as_number")]
-    #[schemars(with = "::std::option::Option<u32>")]
     pub playtime_deck_forever: ::std::option::Option<u32>,
+}
+#[cfg(feature = "schemars")]
+impl ::schemars::JsonSchema for RecentlyPlayedGame {
+    fn schema_name() -> ::std::borrow::Cow<'static, str> {
+        "RecentlyPlayedGame".into()
+    }
+    fn schema_id() -> ::std::borrow::Cow<'static, str> {
+        ::std::concat!(::std::module_path!(), "::", "RecentlyPlayedGame").into()
+    }
+    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        ::steam_webapi::__private::json_schema(
+            generator,
+            r#"{"description":"One game the player played in the last two weeks.","properties":{"appid":{"description":"Unique identifier for the game.","maximum":4294967295,"minimum":0,"type":"integer"},"img_icon_url":{"description":"Filename (hash) of the game's icon. To construct the URL to the image, use this format: .../{appid}/{hash}.jpg (the stored copy of the docs has lost the URL's prefix).","type":"string"},"img_logo_url":{"description":"Filename (hash) of the game's logo, used like img_icon_url. For example, the TF2 logo is returned as \"07385eb55b5ba974aebbe74d3c99626bda7920b8\".","type":"string"},"name":{"description":"The name of the game.","type":"string"},"playtime_2weeks":{"description":"The total number of minutes played in the last 2 weeks.","maximum":4294967295,"minimum":0,"type":"integer"},"playtime_deck_forever":{"description":"Minutes played on the Steam Deck (by its name). Not in the docs; seen in recordings since 2024.","maximum":4294967295,"minimum":0,"type":"integer"},"playtime_forever":{"description":"The total number of minutes played \"on record\", since Steam began tracking total playtime in early 2009.","maximum":4294967295,"minimum":0,"type":"integer"},"playtime_linux_forever":{"description":"Minutes played on Linux (by its name). Not in the docs; seen in recordings since 2021; absent when the key owner asks about another account (2024 capture).","maximum":4294967295,"minimum":0,"type":"integer"},"playtime_mac_forever":{"description":"Minutes played on macOS (by its name). Not in the docs; seen in recordings since 2021; absent when the key owner asks about another account (2024 capture).","maximum":4294967295,"minimum":0,"type":"integer"},"playtime_windows_forever":{"description":"Minutes played on Windows (by its name). Not in the docs; seen in recordings since 2021; absent when the key owner asks about another account (2024 capture).","maximum":4294967295,"minimum":0,"type":"integer"}},"required":["appid","name","playtime_2weeks","playtime_forever","img_icon_url"],"type":"object"}"#,
+            &[],
+        )
+    }
 }

@@ -27,6 +27,7 @@ impl<'a> ISteamHub<'a> {
     /// `GET https://api.steampowered.com/ISteamHub/GetAnnouncements/v1/`
     ///
     /// Code 42 (`no_match`): No match found.
+    #[inline]
     pub fn get_announcements(
         &self,
         request: &GetAnnouncementsRequest,
@@ -49,6 +50,7 @@ impl<'a> ISteamHub<'a> {
     /// `GET https://api.steampowered.com/ISteamHub/GetEvents/v1/`
     ///
     /// Code 42 (`no_match`): No match found.
+    #[inline]
     pub fn get_events(
         &self,
         request: &GetEventsRequest,
@@ -66,6 +68,7 @@ impl<'a> ISteamHub<'a> {
     /// `GET https://api.steampowered.com/ISteamHub/GetMembers/v1/`
     ///
     /// Code 42 (`no_match`): No match found.
+    #[inline]
     pub fn get_members(
         &self,
         request: &GetMembersRequest,
@@ -83,6 +86,7 @@ impl<'a> ISteamHub<'a> {
     /// `GET https://api.steampowered.com/ISteamHub/GetPermissions/v1/`
     ///
     /// Code 42 (`no_match`): No match found.
+    #[inline]
     pub fn get_permissions(
         &self,
         request: &GetPermissionsRequest,
@@ -100,6 +104,7 @@ impl<'a> ISteamHub<'a> {
     /// `GET https://api.steampowered.com/ISteamHub/GetStatus/v1/`
     ///
     /// Code 42 (`no_match`): No match found.
+    #[inline]
     pub fn get_status(
         &self,
         request: &GetStatusRequest,
@@ -119,6 +124,7 @@ impl<'a> ISteamHub<'a> {
     /// `GET https://api.steampowered.com/ISteamHub/GetSummaries/v1/`
     ///
     /// Code 42 (`no_match`): No match found.
+    #[inline]
     pub fn get_summaries(
         &self,
         request: &GetSummariesRequest,
@@ -136,6 +142,7 @@ impl<'a> ISteamHub<'a> {
     /// `GET https://api.steampowered.com/ISteamHub/ResolveAppID/v1/`
     ///
     /// Code 42 (`no_match`): No match found.
+    #[inline]
     pub fn resolve_app_id(
         &self,
         request: &ResolveAppIDRequest,
@@ -153,6 +160,7 @@ impl<'a> ISteamHub<'a> {
     /// `GET https://api.steampowered.com/ISteamHub/ResolveVanityURL/v1/`
     ///
     /// Code 42 (`no_match`): No match found.
+    #[inline]
     pub fn resolve_vanity_url(
         &self,
         request: &ResolveVanityURLRequest,
@@ -203,6 +211,7 @@ pub mod blocking {
         /// `GET https://api.steampowered.com/ISteamHub/GetAnnouncements/v1/`
         ///
         /// Code 42 (`no_match`): No match found.
+        #[inline]
         pub fn get_announcements(
             &self,
             request: &GetAnnouncementsRequest,
@@ -220,6 +229,7 @@ pub mod blocking {
         /// `GET https://api.steampowered.com/ISteamHub/GetEvents/v1/`
         ///
         /// Code 42 (`no_match`): No match found.
+        #[inline]
         pub fn get_events(
             &self,
             request: &GetEventsRequest,
@@ -235,6 +245,7 @@ pub mod blocking {
         /// `GET https://api.steampowered.com/ISteamHub/GetMembers/v1/`
         ///
         /// Code 42 (`no_match`): No match found.
+        #[inline]
         pub fn get_members(
             &self,
             request: &GetMembersRequest,
@@ -250,6 +261,7 @@ pub mod blocking {
         /// `GET https://api.steampowered.com/ISteamHub/GetPermissions/v1/`
         ///
         /// Code 42 (`no_match`): No match found.
+        #[inline]
         pub fn get_permissions(
             &self,
             request: &GetPermissionsRequest,
@@ -265,6 +277,7 @@ pub mod blocking {
         /// `GET https://api.steampowered.com/ISteamHub/GetStatus/v1/`
         ///
         /// Code 42 (`no_match`): No match found.
+        #[inline]
         pub fn get_status(
             &self,
             request: &GetStatusRequest,
@@ -282,6 +295,7 @@ pub mod blocking {
         /// `GET https://api.steampowered.com/ISteamHub/GetSummaries/v1/`
         ///
         /// Code 42 (`no_match`): No match found.
+        #[inline]
         pub fn get_summaries(
             &self,
             request: &GetSummariesRequest,
@@ -297,6 +311,7 @@ pub mod blocking {
         /// `GET https://api.steampowered.com/ISteamHub/ResolveAppID/v1/`
         ///
         /// Code 42 (`no_match`): No match found.
+        #[inline]
         pub fn resolve_app_id(
             &self,
             request: &ResolveAppIDRequest,
@@ -312,6 +327,7 @@ pub mod blocking {
         /// `GET https://api.steampowered.com/ISteamHub/ResolveVanityURL/v1/`
         ///
         /// Code 42 (`no_match`): No match found.
+        #[inline]
         pub fn resolve_vanity_url(
             &self,
             request: &ResolveVanityURLRequest,
@@ -332,7 +348,6 @@ pub mod blocking {
 ///
 /// `GET https://api.steampowered.com/ISteamHub/GetAnnouncements/v1/`
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Request)]
-#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 #[validate(at_least_one_of(guid, appid))]
 pub struct GetAnnouncementsRequest {
     /// ISO 639-1 language code.
@@ -346,14 +361,12 @@ pub struct GetAnnouncementsRequest {
     /// The docs type it "(int)"; a 64-bit hub id, so uint64.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[serde(with = "::steam_webapi::wire::as_string")]
-    #[schemars(with = "::std::option::Option<String>")]
     pub guid: ::std::option::Option<u64>,
     /// App ID number to query against.
     ///
     /// The docs type it "(int)"; an AppID, so uint32.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[serde(with = "::steam_webapi::wire::as_number")]
-    #[schemars(with = "::std::option::Option<u32>")]
     pub appid: ::std::option::Option<u32>,
     /// Maximum character length of contents field. System will make a best guess to end content without cutting a word.
     ///
@@ -361,23 +374,19 @@ pub struct GetAnnouncementsRequest {
     #[serde(rename = "maxLength")]
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[serde(with = "::steam_webapi::wire::as_number")]
-    #[schemars(with = "::std::option::Option<u32>")]
     pub max_length: ::std::option::Option<u32>,
     /// Unix timestamp of oldest requested item. Allows query to limit announcements in a time range from time of query to a specific time.
     #[serde(rename = "endDate")]
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[serde(with = "::steam_webapi::wire::as_number")]
-    #[schemars(with = "::std::option::Option<u32>")]
     pub end_date: ::std::option::Option<u32>,
     /// Maximum number of announcements to return, regardless of other query variables.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[serde(with = "::steam_webapi::wire::as_number")]
-    #[schemars(with = "::std::option::Option<u32>")]
     pub count: ::std::option::Option<u32>,
     /// Number of announcements to skip within the bounds of other query variables. Used in conjunction with count.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[serde(with = "::steam_webapi::wire::as_number")]
-    #[schemars(with = "::std::option::Option<u32>")]
     pub skip: ::std::option::Option<u32>,
     /// A comma separated string of Steam User ID numbers. Providing this field will return only announcements made by the provided steam ID(s), along with other query factors if present.
     ///
@@ -500,13 +509,28 @@ impl ::steam_webapi::__private::Endpoint for GetAnnouncementsRequest {
         ::std::option::Option::Some(i64::from(response.success))
     }
 }
+#[cfg(feature = "schemars")]
+impl ::schemars::JsonSchema for GetAnnouncementsRequest {
+    fn schema_name() -> ::std::borrow::Cow<'static, str> {
+        "GetAnnouncementsRequest".into()
+    }
+    fn schema_id() -> ::std::borrow::Cow<'static, str> {
+        ::std::concat!(::std::module_path!(), "::", "GetAnnouncementsRequest").into()
+    }
+    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        ::steam_webapi::__private::json_schema(
+            generator,
+            r#"{"additionalProperties":false,"anyOf":[{"properties":{"guid":true},"required":["guid"]},{"properties":{"appid":true},"required":["appid"]}],"description":"The parameters of ISteamHub/GetAnnouncements/v1 (sent as query parameters; arrays as the spec's encoding), without the credential and format. Returns all (or some) announcements made by the hub.","properties":{"appid":{"description":"App ID number to query against.","maximum":4294967295,"minimum":0,"type":"integer"},"authors":{"description":"A comma separated string of Steam User ID numbers. Providing this field will return only announcements made by the provided steam ID(s), along with other query factors if present.","items":{"pattern":"^[0-9]{1,20}$","type":"string"},"type":"array"},"count":{"description":"Maximum number of announcements to return, regardless of other query variables.","maximum":4294967295,"minimum":0,"type":"integer"},"endDate":{"description":"Unix timestamp of oldest requested item. Allows query to limit announcements in a time range from time of query to a specific time.","maximum":4294967295,"minimum":0,"type":"integer"},"guid":{"description":"Hub ID number to query against.","pattern":"^[0-9]{1,20}$","type":"string"},"language":{"description":"ISO 639-1 language code.","pattern":"^[a-z]{2}$","type":"string"},"maxLength":{"description":"Maximum character length of contents field. System will make a best guess to end content without cutting a word.","maximum":4294967295,"minimum":0,"type":"integer"},"skip":{"description":"Number of announcements to skip within the bounds of other query variables. Used in conjunction with count.","maximum":4294967295,"minimum":0,"type":"integer"}},"type":"object"}"#,
+            &[],
+        )
+    }
+}
 /// Request of `ISteamHub/GetEvents/v1` (get_events).
 ///
 /// Hubs are able to create Events for their members to participate. These events range from gameplay, Steam Chat events, and other events outside of Steam Community.
 ///
 /// `GET https://api.steampowered.com/ISteamHub/GetEvents/v1/`
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Request)]
-#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 #[validate(at_least_one_of(guid, appid))]
 pub struct GetEventsRequest {
     /// ISO 639-1 language code.
@@ -520,36 +544,30 @@ pub struct GetEventsRequest {
     /// The docs type it "(int)"; a 64-bit hub id, so uint64.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[serde(with = "::steam_webapi::wire::as_string")]
-    #[schemars(with = "::std::option::Option<String>")]
     pub guid: ::std::option::Option<u64>,
     /// App ID number to query against.
     ///
     /// The docs type it "(int)"; an AppID, so uint32.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[serde(with = "::steam_webapi::wire::as_number")]
-    #[schemars(with = "::std::option::Option<u32>")]
     pub appid: ::std::option::Option<u32>,
     /// Maximum character length of contents field. System will make a best guess to end content without cutting a word.
     #[serde(rename = "maxLength")]
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[serde(with = "::steam_webapi::wire::as_number")]
-    #[schemars(with = "::std::option::Option<u32>")]
     pub max_length: ::std::option::Option<u32>,
     /// Unix timestamp of oldest requested item. Allows query to limit announcements in a time range from time of query to a specific time.
     #[serde(rename = "endDate")]
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[serde(with = "::steam_webapi::wire::as_number")]
-    #[schemars(with = "::std::option::Option<u32>")]
     pub end_date: ::std::option::Option<u32>,
     /// Maximum number of announcements to return, regardless of other query variables.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[serde(with = "::steam_webapi::wire::as_number")]
-    #[schemars(with = "::std::option::Option<u32>")]
     pub count: ::std::option::Option<u32>,
     /// Number of announcements to skip within the bounds of other query variables. Used in conjunction with count.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[serde(with = "::steam_webapi::wire::as_number")]
-    #[schemars(with = "::std::option::Option<u32>")]
     pub skip: ::std::option::Option<u32>,
     /// A comma separated string of Steam User ID numbers. Providing this field will return only announcements made by the provided steam ID(s), along with other query factors if present.
     ///
@@ -672,13 +690,28 @@ impl ::steam_webapi::__private::Endpoint for GetEventsRequest {
         ::std::option::Option::Some(i64::from(response.success))
     }
 }
+#[cfg(feature = "schemars")]
+impl ::schemars::JsonSchema for GetEventsRequest {
+    fn schema_name() -> ::std::borrow::Cow<'static, str> {
+        "GetEventsRequest".into()
+    }
+    fn schema_id() -> ::std::borrow::Cow<'static, str> {
+        ::std::concat!(::std::module_path!(), "::", "GetEventsRequest").into()
+    }
+    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        ::steam_webapi::__private::json_schema(
+            generator,
+            r#"{"additionalProperties":false,"anyOf":[{"properties":{"guid":true},"required":["guid"]},{"properties":{"appid":true},"required":["appid"]}],"description":"The parameters of ISteamHub/GetEvents/v1 (sent as query parameters; arrays as the spec's encoding), without the credential and format. Hubs are able to create Events for their members to participate. These events range from gameplay, Steam Chat events, and other events outside of Steam Community.","properties":{"appid":{"description":"App ID number to query against.","maximum":4294967295,"minimum":0,"type":"integer"},"authors":{"description":"A comma separated string of Steam User ID numbers. Providing this field will return only announcements made by the provided steam ID(s), along with other query factors if present.","items":{"pattern":"^[0-9]{1,20}$","type":"string"},"type":"array"},"count":{"description":"Maximum number of announcements to return, regardless of other query variables.","maximum":4294967295,"minimum":0,"type":"integer"},"endDate":{"description":"Unix timestamp of oldest requested item. Allows query to limit announcements in a time range from time of query to a specific time.","maximum":4294967295,"minimum":0,"type":"integer"},"guid":{"description":"Hub ID number to query against.","pattern":"^[0-9]{1,20}$","type":"string"},"language":{"description":"ISO 639-1 language code.","pattern":"^[a-z]{2}$","type":"string"},"maxLength":{"description":"Maximum character length of contents field. System will make a best guess to end content without cutting a word.","maximum":4294967295,"minimum":0,"type":"integer"},"skip":{"description":"Number of announcements to skip within the bounds of other query variables. Used in conjunction with count.","maximum":4294967295,"minimum":0,"type":"integer"}},"type":"object"}"#,
+            &[],
+        )
+    }
+}
 /// Request of `ISteamHub/GetMembers/v1` (get_members).
 ///
 /// Returns all the member IDs associated with the hub.
 ///
 /// `GET https://api.steampowered.com/ISteamHub/GetMembers/v1/`
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Request)]
-#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 #[validate(at_least_one_of(guid, appid))]
 pub struct GetMembersRequest {
     /// ISO 639-1 language code.
@@ -692,14 +725,12 @@ pub struct GetMembersRequest {
     /// The docs type it "(int)"; a 64-bit hub id, so uint64.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[serde(with = "::steam_webapi::wire::as_string")]
-    #[schemars(with = "::std::option::Option<String>")]
     pub guid: ::std::option::Option<u64>,
     /// App ID number to query against.
     ///
     /// The docs type it "(int)"; an AppID, so uint32.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[serde(with = "::steam_webapi::wire::as_number")]
-    #[schemars(with = "::std::option::Option<u32>")]
     pub appid: ::std::option::Option<u32>,
 }
 impl GetMembersRequest {
@@ -767,13 +798,28 @@ impl ::steam_webapi::__private::Endpoint for GetMembersRequest {
         ::std::option::Option::Some(i64::from(response.success))
     }
 }
+#[cfg(feature = "schemars")]
+impl ::schemars::JsonSchema for GetMembersRequest {
+    fn schema_name() -> ::std::borrow::Cow<'static, str> {
+        "GetMembersRequest".into()
+    }
+    fn schema_id() -> ::std::borrow::Cow<'static, str> {
+        ::std::concat!(::std::module_path!(), "::", "GetMembersRequest").into()
+    }
+    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        ::steam_webapi::__private::json_schema(
+            generator,
+            r#"{"additionalProperties":false,"anyOf":[{"properties":{"guid":true},"required":["guid"]},{"properties":{"appid":true},"required":["appid"]}],"description":"The parameters of ISteamHub/GetMembers/v1 (sent as query parameters; arrays as the spec's encoding), without the credential and format. Returns all the member IDs associated with the hub.","properties":{"appid":{"description":"App ID number to query against.","maximum":4294967295,"minimum":0,"type":"integer"},"guid":{"description":"Hub ID number to query against.","pattern":"^[0-9]{1,20}$","type":"string"},"language":{"description":"ISO 639-1 language code.","pattern":"^[a-z]{2}$","type":"string"}},"type":"object"}"#,
+            &[],
+        )
+    }
+}
 /// Request of `ISteamHub/GetPermissions/v1` (get_permissions).
 ///
 /// Returns the permissions a queried group has for members and the public.
 ///
 /// `GET https://api.steampowered.com/ISteamHub/GetPermissions/v1/`
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Request)]
-#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 #[validate(at_least_one_of(guid, appid))]
 pub struct GetPermissionsRequest {
     /// ISO 639-1 language code.
@@ -787,14 +833,12 @@ pub struct GetPermissionsRequest {
     /// The docs type it "(int)"; a 64-bit hub id, so uint64.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[serde(with = "::steam_webapi::wire::as_string")]
-    #[schemars(with = "::std::option::Option<String>")]
     pub guid: ::std::option::Option<u64>,
     /// App ID number to query against.
     ///
     /// The docs type it "(int)"; an AppID, so uint32.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[serde(with = "::steam_webapi::wire::as_number")]
-    #[schemars(with = "::std::option::Option<u32>")]
     pub appid: ::std::option::Option<u32>,
 }
 impl GetPermissionsRequest {
@@ -862,13 +906,28 @@ impl ::steam_webapi::__private::Endpoint for GetPermissionsRequest {
         ::std::option::Option::Some(i64::from(response.success))
     }
 }
+#[cfg(feature = "schemars")]
+impl ::schemars::JsonSchema for GetPermissionsRequest {
+    fn schema_name() -> ::std::borrow::Cow<'static, str> {
+        "GetPermissionsRequest".into()
+    }
+    fn schema_id() -> ::std::borrow::Cow<'static, str> {
+        ::std::concat!(::std::module_path!(), "::", "GetPermissionsRequest").into()
+    }
+    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        ::steam_webapi::__private::json_schema(
+            generator,
+            r#"{"additionalProperties":false,"anyOf":[{"properties":{"guid":true},"required":["guid"]},{"properties":{"appid":true},"required":["appid"]}],"description":"The parameters of ISteamHub/GetPermissions/v1 (sent as query parameters; arrays as the spec's encoding), without the credential and format. Returns the permissions a queried group has for members and the public.","properties":{"appid":{"description":"App ID number to query against.","maximum":4294967295,"minimum":0,"type":"integer"},"guid":{"description":"Hub ID number to query against.","pattern":"^[0-9]{1,20}$","type":"string"},"language":{"description":"ISO 639-1 language code.","pattern":"^[a-z]{2}$","type":"string"}},"type":"object"}"#,
+            &[],
+        )
+    }
+}
 /// Request of `ISteamHub/GetStatus/v1` (get_status).
 ///
 /// A method returning the network status of hub members. This includes total members, members who are online, in the chat room for the hub, and playing any game on Steam.
 ///
 /// `GET https://api.steampowered.com/ISteamHub/GetStatus/v1/`
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Request)]
-#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 #[validate(at_least_one_of(guid, appid))]
 pub struct GetStatusRequest {
     /// ISO 639-1 language code.
@@ -882,14 +941,12 @@ pub struct GetStatusRequest {
     /// The docs type it "(int)"; a 64-bit hub id, so uint64.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[serde(with = "::steam_webapi::wire::as_string")]
-    #[schemars(with = "::std::option::Option<String>")]
     pub guid: ::std::option::Option<u64>,
     /// App ID number to query against.
     ///
     /// The docs type it "(int)"; an AppID, so uint32.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[serde(with = "::steam_webapi::wire::as_number")]
-    #[schemars(with = "::std::option::Option<u32>")]
     pub appid: ::std::option::Option<u32>,
 }
 impl GetStatusRequest {
@@ -957,13 +1014,28 @@ impl ::steam_webapi::__private::Endpoint for GetStatusRequest {
         ::std::option::Option::Some(i64::from(response.success))
     }
 }
+#[cfg(feature = "schemars")]
+impl ::schemars::JsonSchema for GetStatusRequest {
+    fn schema_name() -> ::std::borrow::Cow<'static, str> {
+        "GetStatusRequest".into()
+    }
+    fn schema_id() -> ::std::borrow::Cow<'static, str> {
+        ::std::concat!(::std::module_path!(), "::", "GetStatusRequest").into()
+    }
+    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        ::steam_webapi::__private::json_schema(
+            generator,
+            r#"{"additionalProperties":false,"anyOf":[{"properties":{"guid":true},"required":["guid"]},{"properties":{"appid":true},"required":["appid"]}],"description":"The parameters of ISteamHub/GetStatus/v1 (sent as query parameters; arrays as the spec's encoding), without the credential and format. A method returning the network status of hub members. This includes total members, members who are online, in the chat room for the hub, and playing any game on Steam.","properties":{"appid":{"description":"App ID number to query against.","maximum":4294967295,"minimum":0,"type":"integer"},"guid":{"description":"Hub ID number to query against.","pattern":"^[0-9]{1,20}$","type":"string"},"language":{"description":"ISO 639-1 language code.","pattern":"^[a-z]{2}$","type":"string"}},"type":"object"}"#,
+            &[],
+        )
+    }
+}
 /// Request of `ISteamHub/GetSummaries/v1` (get_summaries).
 ///
 /// Provides the bulk of information about any one particular hub.
 ///
 /// `GET https://api.steampowered.com/ISteamHub/GetSummaries/v1/`
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Request)]
-#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 #[validate(at_least_one_of(guid, appid))]
 pub struct GetSummariesRequest {
     /// ISO 639-1 language code.
@@ -979,7 +1051,6 @@ pub struct GetSummariesRequest {
     /// The docs' example URL sends `guids=`; the table (and every other method) names the parameter `guid`, which is used here.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[serde(with = "::steam_webapi::wire::as_string")]
-    #[schemars(with = "::std::option::Option<Vec<String>>")]
     #[schemars(length(min = 1))]
     pub guid: ::std::option::Option<::std::vec::Vec<u64>>,
     /// AppIDs to query, separated by commas. This can be used to obtain only official game hubs.
@@ -987,7 +1058,6 @@ pub struct GetSummariesRequest {
     /// The docs type it "(string)" (a comma-separated list of AppIDs).
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[serde(with = "::steam_webapi::wire::as_number")]
-    #[schemars(with = "::std::option::Option<::std::vec::Vec<u32>>")]
     #[schemars(length(min = 1))]
     pub appid: ::std::option::Option<::std::vec::Vec<u32>>,
 }
@@ -1056,13 +1126,28 @@ impl ::steam_webapi::__private::Endpoint for GetSummariesRequest {
         ::std::option::Option::Some(i64::from(response.success))
     }
 }
+#[cfg(feature = "schemars")]
+impl ::schemars::JsonSchema for GetSummariesRequest {
+    fn schema_name() -> ::std::borrow::Cow<'static, str> {
+        "GetSummariesRequest".into()
+    }
+    fn schema_id() -> ::std::borrow::Cow<'static, str> {
+        ::std::concat!(::std::module_path!(), "::", "GetSummariesRequest").into()
+    }
+    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        ::steam_webapi::__private::json_schema(
+            generator,
+            r#"{"additionalProperties":false,"anyOf":[{"properties":{"guid":true},"required":["guid"]},{"properties":{"appid":true},"required":["appid"]}],"description":"The parameters of ISteamHub/GetSummaries/v1 (sent as query parameters; arrays as the spec's encoding), without the credential and format. Provides the bulk of information about any one particular hub.","properties":{"appid":{"description":"AppIDs to query, separated by commas. This can be used to obtain only official game hubs.","items":{"maximum":4294967295,"minimum":0,"type":"integer"},"minItems":1,"type":"array"},"guid":{"description":"Hub IDs to query, separated by commas.","items":{"pattern":"^[0-9]{1,20}$","type":"string"},"minItems":1,"type":"array"},"language":{"description":"ISO 639-1 language code.","pattern":"^[a-z]{2}$","type":"string"}},"type":"object"}"#,
+            &[],
+        )
+    }
+}
 /// Request of `ISteamHub/ResolveAppID/v1` (resolve_app_id).
 ///
 /// Search for hubs associated with a Game's AppID. Either official game or all can be returned.
 ///
 /// `GET https://api.steampowered.com/ISteamHub/ResolveAppID/v1/`
 #[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
-#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct ResolveAppIDRequest {
     /// ISO 639-1 language code.
     ///
@@ -1074,7 +1159,6 @@ pub struct ResolveAppIDRequest {
     ///
     /// The docs type it "(int)"; an AppID, so uint32.
     #[serde(with = "::steam_webapi::wire::as_number")]
-    #[schemars(with = "u32")]
     pub appid: u32,
     /// If true, method returns only for the official game hub associated with the AppID.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -1085,12 +1169,10 @@ pub struct ResolveAppIDRequest {
     /// Maximum number of hubs to return in a set.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[serde(with = "::steam_webapi::wire::as_number")]
-    #[schemars(with = "::std::option::Option<u32>")]
     pub count: ::std::option::Option<u32>,
     /// Amount of entries to skip. Used in conjunction with count.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[serde(with = "::steam_webapi::wire::as_number")]
-    #[schemars(with = "::std::option::Option<u32>")]
     pub skip: ::std::option::Option<u32>,
 }
 impl ResolveAppIDRequest {
@@ -1180,13 +1262,28 @@ impl ::steam_webapi::__private::Endpoint for ResolveAppIDRequest {
         ::std::option::Option::Some(i64::from(response.success))
     }
 }
+#[cfg(feature = "schemars")]
+impl ::schemars::JsonSchema for ResolveAppIDRequest {
+    fn schema_name() -> ::std::borrow::Cow<'static, str> {
+        "ResolveAppIDRequest".into()
+    }
+    fn schema_id() -> ::std::borrow::Cow<'static, str> {
+        ::std::concat!(::std::module_path!(), "::", "ResolveAppIDRequest").into()
+    }
+    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        ::steam_webapi::__private::json_schema(
+            generator,
+            r#"{"additionalProperties":false,"description":"The parameters of ISteamHub/ResolveAppID/v1 (sent as query parameters; arrays as the spec's encoding), without the credential and format. Search for hubs associated with a Game's AppID. Either official game or all can be returned.","properties":{"appid":{"description":"The steam AppID number of the game to search against.","maximum":4294967295,"minimum":0,"type":"integer"},"count":{"description":"Maximum number of hubs to return in a set.","maximum":4294967295,"minimum":0,"type":"integer"},"language":{"description":"ISO 639-1 language code.","pattern":"^[a-z]{2}$","type":"string"},"official_only":{"description":"If true, method returns only for the official game hub associated with the AppID.","type":"boolean"},"public_only":{"description":"If TRUE, method returns only hubs marked as public. Note: Official game hubs are always public.","type":"boolean"},"skip":{"description":"Amount of entries to skip. Used in conjunction with count.","maximum":4294967295,"minimum":0,"type":"integer"}},"required":["appid"],"type":"object"}"#,
+            &[],
+        )
+    }
+}
 /// Request of `ISteamHub/ResolveVanityURL/v1` (resolve_vanity_url).
 ///
 /// Provides a hub's ID number based on a search query.
 ///
 /// `GET https://api.steampowered.com/ISteamHub/ResolveVanityURL/v1/`
 #[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
-#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct ResolveVanityURLRequest {
     /// ISO 639-1 language code.
     ///
@@ -1246,15 +1343,29 @@ impl ::steam_webapi::__private::Endpoint for ResolveVanityURLRequest {
         ::std::option::Option::Some(i64::from(response.success))
     }
 }
+#[cfg(feature = "schemars")]
+impl ::schemars::JsonSchema for ResolveVanityURLRequest {
+    fn schema_name() -> ::std::borrow::Cow<'static, str> {
+        "ResolveVanityURLRequest".into()
+    }
+    fn schema_id() -> ::std::borrow::Cow<'static, str> {
+        ::std::concat!(::std::module_path!(), "::", "ResolveVanityURLRequest").into()
+    }
+    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        ::steam_webapi::__private::json_schema(
+            generator,
+            r#"{"additionalProperties":false,"description":"The parameters of ISteamHub/ResolveVanityURL/v1 (sent as query parameters; arrays as the spec's encoding), without the credential and format. Provides a hub's ID number based on a search query.","properties":{"language":{"description":"ISO 639-1 language code.","pattern":"^[a-z]{2}$","type":"string"},"vanityurl":{"description":"One of the following types of information: the 12 character abbreviation name; the full URL of the hub; the ID number of the hub.","type":"string"}},"required":["vanityurl"],"type":"object"}"#,
+            &[],
+        )
+    }
+}
 /// One announcement made by a hub.
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
-#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct HubAnnouncement {
     /// Unique ID number of announcement.
     ///
     /// The docs type it "(int)" and write it as a bare JSON number; a 64-bit id, so uint64.
     #[serde(with = "::steam_webapi::wire::as_string")]
-    #[schemars(with = "String")]
     pub gid: u64,
     /// Title (aka Headline) string of announcement item.
     pub title: ::std::string::String,
@@ -1268,27 +1379,54 @@ pub struct HubAnnouncement {
     pub contents: ::std::string::String,
     /// Unix timestamp of when announcement was posted. Always returns in UTC.
     #[serde(with = "::steam_webapi::wire::as_number")]
-    #[schemars(with = "u32")]
     pub datetime: u32,
     /// Number of comments made for this particular post.
     #[serde(with = "::steam_webapi::wire::as_number")]
-    #[schemars(with = "u32")]
     pub comments: u32,
+}
+#[cfg(feature = "schemars")]
+impl ::schemars::JsonSchema for HubAnnouncement {
+    fn schema_name() -> ::std::borrow::Cow<'static, str> {
+        "HubAnnouncement".into()
+    }
+    fn schema_id() -> ::std::borrow::Cow<'static, str> {
+        ::std::concat!(::std::module_path!(), "::", "HubAnnouncement").into()
+    }
+    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        ::steam_webapi::__private::json_schema(
+            generator,
+            r#"{"description":"One announcement made by a hub.","properties":{"author":{"description":"Steam ID number of the creator of the specific announcement.","pattern":"^[0-9]{1,20}$","type":"string"},"comments":{"description":"Number of comments made for this particular post.","maximum":4294967295,"minimum":0,"type":"integer"},"contents":{"description":"HTML string of announcement contents. Returns full contents unless maxlength is defined.","type":"string"},"datetime":{"description":"Unix timestamp of when announcement was posted. Always returns in UTC.","maximum":4294967295,"minimum":0,"type":"integer"},"gid":{"description":"Unique ID number of announcement.","pattern":"^[0-9]{1,20}$","type":"string"},"title":{"description":"Title (aka Headline) string of announcement item.","type":"string"},"url":{"description":"URL of announcement item.","type":"string"}},"required":["gid","title","url","author","contents","datetime","comments"],"type":"object"}"#,
+            &[],
+        )
+    }
 }
 /// A Steam game a hub is associated with.
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
-#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct HubAssociatedGame {
     /// The AppID number of the game.
     #[serde(with = "::steam_webapi::wire::as_number")]
-    #[schemars(with = "u32")]
     pub appid: u32,
     /// The name string of the game.
     pub name: ::std::string::String,
 }
+#[cfg(feature = "schemars")]
+impl ::schemars::JsonSchema for HubAssociatedGame {
+    fn schema_name() -> ::std::borrow::Cow<'static, str> {
+        "HubAssociatedGame".into()
+    }
+    fn schema_id() -> ::std::borrow::Cow<'static, str> {
+        ::std::concat!(::std::module_path!(), "::", "HubAssociatedGame").into()
+    }
+    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        ::steam_webapi::__private::json_schema(
+            generator,
+            r#"{"description":"A Steam game a hub is associated with.","properties":{"appid":{"description":"The AppID number of the game.","maximum":4294967295,"minimum":0,"type":"integer"},"name":{"description":"The name string of the game.","type":"string"}},"required":["appid","name"],"type":"object"}"#,
+            &[],
+        )
+    }
+}
 /// Images that identify a Hub.
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
-#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct HubAvatar {
     /// URL of the hub's avatar in 32px square.
     #[serde(rename = "avatarIcon")]
@@ -1310,17 +1448,31 @@ pub struct HubAvatar {
     #[serde(default, skip_serializing_if = "::steam_webapi::Maybe::is_absent")]
     pub gamebanner: ::steam_webapi::Maybe<::std::string::String>,
 }
+#[cfg(feature = "schemars")]
+impl ::schemars::JsonSchema for HubAvatar {
+    fn schema_name() -> ::std::borrow::Cow<'static, str> {
+        "HubAvatar".into()
+    }
+    fn schema_id() -> ::std::borrow::Cow<'static, str> {
+        ::std::concat!(::std::module_path!(), "::", "HubAvatar").into()
+    }
+    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        ::steam_webapi::__private::json_schema(
+            generator,
+            r#"{"description":"Images that identify a Hub.","properties":{"avatarFull":{"description":"URL of the hub's avatar in 184px square.","type":"string"},"avatarIcon":{"description":"URL of the hub's avatar in 32px square.","type":"string"},"avatarMedium":{"description":"URL of the hub's avatar in 64px square.","type":"string"},"gamebanner":{"anyOf":[{"type":"string"},{"type":"null"}],"description":"URL of the official game hub's game icon in 444px X 208px. Note: This is only for official game groups."},"gamelogo":{"anyOf":[{"type":"string"},{"type":"null"}],"description":"URL of the official game hub's game icon in 184px X 69px. Note: This is only for official game groups."}},"required":["avatarIcon","avatarMedium","avatarFull"],"type":"object"}"#,
+            &[],
+        )
+    }
+}
 /// One event of a hub.
 ///
 /// The docs say eventAppID, eventIP and eventPassword are "valid only when eventtype is 2" and eventurl when "eventtype is 2 and eventIP is defined" or "eventtype is 9". In the event type table 2 is OtherEvent and 1 is GameEvent (Play a Game), so 1 may have been meant; the docs' example is a game event with eventtype 2. Transcribed as written.
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
-#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct HubEvent {
     /// Unique ID number of event item.
     ///
     /// The docs type it "(int)" and write it as a bare JSON number; a 64-bit id, so uint64.
     #[serde(with = "::steam_webapi::wire::as_string")]
-    #[schemars(with = "String")]
     pub gid: u64,
     /// Title string of event item.
     pub title: ::std::string::String,
@@ -1328,7 +1480,6 @@ pub struct HubEvent {
     pub url: ::std::string::String,
     /// Unix timestamp of when event starts. Always returns in UTC.
     #[serde(with = "::steam_webapi::wire::as_number")]
-    #[schemars(with = "u32")]
     pub eventtime: u32,
     /// The event type. Consult the table below for what the integers represent.
     pub eventtype: HubEventType,
@@ -1337,7 +1488,6 @@ pub struct HubEvent {
     /// The docs' table spells it `eventAppID`; the JSON example writes `eventappid`.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[serde(with = "::steam_webapi::wire::as_number")]
-    #[schemars(with = "::std::option::Option<u32>")]
     pub eventappid: ::std::option::Option<u32>,
     /// IP address attached to the event item. Valid only when eventtype is 2 and eventAppID is defined.
     ///
@@ -1360,12 +1510,26 @@ pub struct HubEvent {
     pub contents: ::std::string::String,
     /// Unix timestamp of when event was posted. Always returns in UTC.
     #[serde(with = "::steam_webapi::wire::as_number")]
-    #[schemars(with = "u32")]
     pub createdtime: u32,
     /// Number of comments made for this particular event.
     #[serde(with = "::steam_webapi::wire::as_number")]
-    #[schemars(with = "u32")]
     pub comments: u32,
+}
+#[cfg(feature = "schemars")]
+impl ::schemars::JsonSchema for HubEvent {
+    fn schema_name() -> ::std::borrow::Cow<'static, str> {
+        "HubEvent".into()
+    }
+    fn schema_id() -> ::std::borrow::Cow<'static, str> {
+        ::std::concat!(::std::module_path!(), "::", "HubEvent").into()
+    }
+    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        ::steam_webapi::__private::json_schema(
+            generator,
+            r#"{"description":"One event of a hub.","properties":{"author":{"description":"Steam ID number of the creator of the specific event item.","pattern":"^[0-9]{1,20}$","type":"string"},"comments":{"description":"Number of comments made for this particular event.","maximum":4294967295,"minimum":0,"type":"integer"},"contents":{"description":"HTML string of event contents. Returns full contents in HTML.","type":"string"},"createdtime":{"description":"Unix timestamp of when event was posted. Always returns in UTC.","maximum":4294967295,"minimum":0,"type":"integer"},"eventappid":{"description":"App ID number of the game attached to the event item. Valid only when eventtype is 2.","maximum":4294967295,"minimum":0,"type":"integer"},"eventip":{"description":"IP address attached to the event item. Valid only when eventtype is 2 and eventAppID is defined.","type":"string"},"eventpassword":{"description":"Password used to enter the game server attached to the event item. Valid only when eventtype is 2 and eventAppID is defined.","type":"string"},"eventtime":{"description":"Unix timestamp of when event starts. Always returns in UTC.","maximum":4294967295,"minimum":0,"type":"integer"},"eventtype":{"$ref":"HubEventType","description":"The event type. Consult the table below for what the integers represent."},"eventurl":{"description":"Steam launch URL attached to the event item. Valid only in the following conditions: eventtype is 2 and eventIP is defined; eventtype is 9.","type":"string"},"gid":{"description":"Unique ID number of event item.","pattern":"^[0-9]{1,20}$","type":"string"},"title":{"description":"Title string of event item.","type":"string"},"url":{"description":"URL of event item.","type":"string"}},"required":["gid","title","url","eventtime","eventtype","author","contents","createdtime","comments"],"type":"object"}"#,
+            &[("HubEventType", ::steam_webapi::__private::subschema::<HubEventType>)],
+        )
+    }
 }
 /// Event types. Events are classified into the following types; for the sake of API consistency, these types have an integer assigned to the type. This allows for expansion and easy casing of types.
 ///
@@ -1458,149 +1622,216 @@ impl ::steam_webapi::validate::Validate for HubEventType {
         _errors: &mut ::steam_webapi::validate::ValidationErrors,
     ) {}
 }
-#[cfg(feature = "schemars")]
-impl ::schemars::JsonSchema for HubEventType {
-    fn schema_name() -> ::std::borrow::Cow<'static, str> {
-        "HubEventType".into()
-    }
-    fn json_schema(_: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
-        ::schemars::json_schema!(
-            { "anyOf" : [{ "enum" : [0, 1, 2, 3, 4, 5, 6, 7, 8, 9], "type" : "integer" },
-            { "type" : "integer" }] }
-        )
-    }
-}
 impl ::steam_webapi::__private::QueryValue for HubEventType {
     fn write_query_value(&self, out: &mut ::std::string::String) {
         ::steam_webapi::__private::QueryValue::write_query_value(&self.value(), out)
     }
 }
+#[cfg(feature = "schemars")]
+impl ::schemars::JsonSchema for HubEventType {
+    fn schema_name() -> ::std::borrow::Cow<'static, str> {
+        "HubEventType".into()
+    }
+    fn schema_id() -> ::std::borrow::Cow<'static, str> {
+        ::std::concat!(::std::module_path!(), "::", "HubEventType").into()
+    }
+    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        ::steam_webapi::__private::json_schema(
+            generator,
+            r#"{"anyOf":[{"enum":[0,1,2,3,4,5,6,7,8,9],"type":"integer"},{"type":"integer"}],"description":"Event types. Events are classified into the following types; for the sake of API consistency, these types have an integer assigned to the type. This allows for expansion and easy casing of types. Values: 0 = ChatEvent (Chat); 1 = GameEvent (Play a Game); 2 = OtherEvent (A lil somethin' different); 3 = PartyEvent (Party!); 4 = MeetingEvent (Important Meeting); 5 = SpecialCauseEvent (Charity Event); 6 = MusicAndArtsEvent (Music & Arts Event); 7 = SportsEvent (Sports Event); 8 = TripEvent (Group Field Trip); 9 = OnlineEvent (Online Streaming Event). Open enum: values not listed here may appear and must be accepted."}"#,
+            &[],
+        )
+    }
+}
 /// The result of GetAnnouncements.
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
-#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct HubGetAnnouncementsResponse {
     /// Status return number of query. Possible responses include: 1 = Success. 42 = No match found.
     #[serde(with = "::steam_webapi::wire::as_number")]
-    #[schemars(with = "u32")]
     pub success: u32,
     /// Human readable string describing success description.
     pub message: ::std::string::String,
     /// Hub ID of the query returned if guid input was defined and successful. (The docs' example, queried by appid, returns 0.)
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[serde(with = "::steam_webapi::wire::as_string")]
-    #[schemars(with = "::std::option::Option<String>")]
     pub guid: ::std::option::Option<u64>,
     /// App ID of the query returned if appid input was defined and successful. (The docs' examples queried by guid return 0.)
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[serde(with = "::steam_webapi::wire::as_number")]
-    #[schemars(with = "::std::option::Option<u32>")]
     pub appid: ::std::option::Option<u32>,
     /// The following set is for each returned announcement item.
     pub announcements: ::std::vec::Vec<HubAnnouncement>,
 }
+#[cfg(feature = "schemars")]
+impl ::schemars::JsonSchema for HubGetAnnouncementsResponse {
+    fn schema_name() -> ::std::borrow::Cow<'static, str> {
+        "HubGetAnnouncementsResponse".into()
+    }
+    fn schema_id() -> ::std::borrow::Cow<'static, str> {
+        ::std::concat!(::std::module_path!(), "::", "HubGetAnnouncementsResponse").into()
+    }
+    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        ::steam_webapi::__private::json_schema(
+            generator,
+            r#"{"description":"The result of GetAnnouncements.","properties":{"announcements":{"description":"The following set is for each returned announcement item.","items":{"$ref":"HubAnnouncement"},"type":"array"},"appid":{"description":"App ID of the query returned if appid input was defined and successful. (The docs' examples queried by guid return 0.)","maximum":4294967295,"minimum":0,"type":"integer"},"guid":{"description":"Hub ID of the query returned if guid input was defined and successful. (The docs' example, queried by appid, returns 0.)","pattern":"^[0-9]{1,20}$","type":"string"},"message":{"description":"Human readable string describing success description.","type":"string"},"success":{"description":"Status return number of query. Possible responses include: 1 = Success. 42 = No match found.","maximum":4294967295,"minimum":0,"type":"integer"}},"required":["success","message","announcements"],"type":"object"}"#,
+            &[
+                (
+                    "HubAnnouncement",
+                    ::steam_webapi::__private::subschema::<HubAnnouncement>,
+                ),
+            ],
+        )
+    }
+}
 /// The result of GetEvents.
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
-#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct HubGetEventsResponse {
     /// Status return number of query. Possible responses include: 1 = Success. 42 = No match found.
     #[serde(with = "::steam_webapi::wire::as_number")]
-    #[schemars(with = "u32")]
     pub success: u32,
     /// Human readable string describing success description.
     pub message: ::std::string::String,
     /// Hub ID of the query returned if guid input was defined and successful.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[serde(with = "::steam_webapi::wire::as_string")]
-    #[schemars(with = "::std::option::Option<String>")]
     pub guid: ::std::option::Option<u64>,
     /// App ID of the query returned if appid input was defined and successful. (The docs' example, queried by guid, returns 0.)
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[serde(with = "::steam_webapi::wire::as_number")]
-    #[schemars(with = "::std::option::Option<u32>")]
     pub appid: ::std::option::Option<u32>,
     /// The main Events array. Each event returned will have an entry inside this array.
     pub events: ::std::vec::Vec<HubEvent>,
 }
+#[cfg(feature = "schemars")]
+impl ::schemars::JsonSchema for HubGetEventsResponse {
+    fn schema_name() -> ::std::borrow::Cow<'static, str> {
+        "HubGetEventsResponse".into()
+    }
+    fn schema_id() -> ::std::borrow::Cow<'static, str> {
+        ::std::concat!(::std::module_path!(), "::", "HubGetEventsResponse").into()
+    }
+    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        ::steam_webapi::__private::json_schema(
+            generator,
+            r#"{"description":"The result of GetEvents.","properties":{"appid":{"description":"App ID of the query returned if appid input was defined and successful. (The docs' example, queried by guid, returns 0.)","maximum":4294967295,"minimum":0,"type":"integer"},"events":{"description":"The main Events array. Each event returned will have an entry inside this array.","items":{"$ref":"HubEvent"},"type":"array"},"guid":{"description":"Hub ID of the query returned if guid input was defined and successful.","pattern":"^[0-9]{1,20}$","type":"string"},"message":{"description":"Human readable string describing success description.","type":"string"},"success":{"description":"Status return number of query. Possible responses include: 1 = Success. 42 = No match found.","maximum":4294967295,"minimum":0,"type":"integer"}},"required":["success","message","events"],"type":"object"}"#,
+            &[("HubEvent", ::steam_webapi::__private::subschema::<HubEvent>)],
+        )
+    }
+}
 /// The result of GetMembers.
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
-#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct HubGetMembersResponse {
     /// Status return number of query. Possible responses include: 1 = Success. 42 = No match found.
     #[serde(with = "::steam_webapi::wire::as_number")]
-    #[schemars(with = "u32")]
     pub success: u32,
     /// Human readable string describing success description.
     pub message: ::std::string::String,
     /// Hub ID of the query returned if guid input was defined and successful.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[serde(with = "::steam_webapi::wire::as_string")]
-    #[schemars(with = "::std::option::Option<String>")]
     pub guid: ::std::option::Option<u64>,
     /// App ID of the query returned if appid input was defined and successful. (The docs' example, queried by guid, returns 0.)
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[serde(with = "::steam_webapi::wire::as_number")]
-    #[schemars(with = "::std::option::Option<u32>")]
     pub appid: ::std::option::Option<u32>,
     /// The members of the hub.
     pub members: ::std::vec::Vec<HubMember>,
 }
+#[cfg(feature = "schemars")]
+impl ::schemars::JsonSchema for HubGetMembersResponse {
+    fn schema_name() -> ::std::borrow::Cow<'static, str> {
+        "HubGetMembersResponse".into()
+    }
+    fn schema_id() -> ::std::borrow::Cow<'static, str> {
+        ::std::concat!(::std::module_path!(), "::", "HubGetMembersResponse").into()
+    }
+    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        ::steam_webapi::__private::json_schema(
+            generator,
+            r#"{"description":"The result of GetMembers.","properties":{"appid":{"description":"App ID of the query returned if appid input was defined and successful. (The docs' example, queried by guid, returns 0.)","maximum":4294967295,"minimum":0,"type":"integer"},"guid":{"description":"Hub ID of the query returned if guid input was defined and successful.","pattern":"^[0-9]{1,20}$","type":"string"},"members":{"description":"The members of the hub.","items":{"$ref":"HubMember"},"type":"array"},"message":{"description":"Human readable string describing success description.","type":"string"},"success":{"description":"Status return number of query. Possible responses include: 1 = Success. 42 = No match found.","maximum":4294967295,"minimum":0,"type":"integer"}},"required":["success","message","members"],"type":"object"}"#,
+            &[("HubMember", ::steam_webapi::__private::subschema::<HubMember>)],
+        )
+    }
+}
 /// The result of GetPermissions.
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
-#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct HubGetPermissionsResponse {
     /// Status return number of query. Possible responses include: 1 = Success. 42 = No match found.
     #[serde(with = "::steam_webapi::wire::as_number")]
-    #[schemars(with = "u32")]
     pub success: u32,
     /// Human readable string describing success description.
     pub message: ::std::string::String,
     /// Hub ID of the query returned if guid input was defined and successful.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[serde(with = "::steam_webapi::wire::as_string")]
-    #[schemars(with = "::std::option::Option<String>")]
     pub guid: ::std::option::Option<u64>,
     /// App ID of the query returned if appid input was defined and successful. (The docs' example, queried by guid, returns 0.)
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[serde(with = "::steam_webapi::wire::as_number")]
-    #[schemars(with = "::std::option::Option<u32>")]
     pub appid: ::std::option::Option<u32>,
     /// Main Array.
     ///
     /// The docs' table types it "(array)"; the JSON example has one object.
     pub permissions: HubPermissions,
 }
+#[cfg(feature = "schemars")]
+impl ::schemars::JsonSchema for HubGetPermissionsResponse {
+    fn schema_name() -> ::std::borrow::Cow<'static, str> {
+        "HubGetPermissionsResponse".into()
+    }
+    fn schema_id() -> ::std::borrow::Cow<'static, str> {
+        ::std::concat!(::std::module_path!(), "::", "HubGetPermissionsResponse").into()
+    }
+    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        ::steam_webapi::__private::json_schema(
+            generator,
+            r#"{"description":"The result of GetPermissions.","properties":{"appid":{"description":"App ID of the query returned if appid input was defined and successful. (The docs' example, queried by guid, returns 0.)","maximum":4294967295,"minimum":0,"type":"integer"},"guid":{"description":"Hub ID of the query returned if guid input was defined and successful.","pattern":"^[0-9]{1,20}$","type":"string"},"message":{"description":"Human readable string describing success description.","type":"string"},"permissions":{"$ref":"HubPermissions","description":"Main Array."},"success":{"description":"Status return number of query. Possible responses include: 1 = Success. 42 = No match found.","maximum":4294967295,"minimum":0,"type":"integer"}},"required":["success","message","permissions"],"type":"object"}"#,
+            &[("HubPermissions", ::steam_webapi::__private::subschema::<HubPermissions>)],
+        )
+    }
+}
 /// The result of GetStatus.
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
-#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct HubGetStatusResponse {
     /// Status return number of query. Possible responses include: 1 = Success. 42 = No match found.
     #[serde(with = "::steam_webapi::wire::as_number")]
-    #[schemars(with = "u32")]
     pub success: u32,
     /// Human readable string describing success description.
     pub message: ::std::string::String,
     /// Hub ID of the query returned if guid input was defined and successful.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[serde(with = "::steam_webapi::wire::as_string")]
-    #[schemars(with = "::std::option::Option<String>")]
     pub guid: ::std::option::Option<u64>,
     /// App ID of the query returned if appid input was defined and successful. (The docs' example, queried by guid, returns 0.)
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[serde(with = "::steam_webapi::wire::as_number")]
-    #[schemars(with = "::std::option::Option<u32>")]
     pub appid: ::std::option::Option<u32>,
     /// Array of status information for group.
     ///
     /// The docs' table types it "(array)"; the JSON example has one object.
     pub status: HubStatus,
 }
+#[cfg(feature = "schemars")]
+impl ::schemars::JsonSchema for HubGetStatusResponse {
+    fn schema_name() -> ::std::borrow::Cow<'static, str> {
+        "HubGetStatusResponse".into()
+    }
+    fn schema_id() -> ::std::borrow::Cow<'static, str> {
+        ::std::concat!(::std::module_path!(), "::", "HubGetStatusResponse").into()
+    }
+    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        ::steam_webapi::__private::json_schema(
+            generator,
+            r#"{"description":"The result of GetStatus.","properties":{"appid":{"description":"App ID of the query returned if appid input was defined and successful. (The docs' example, queried by guid, returns 0.)","maximum":4294967295,"minimum":0,"type":"integer"},"guid":{"description":"Hub ID of the query returned if guid input was defined and successful.","pattern":"^[0-9]{1,20}$","type":"string"},"message":{"description":"Human readable string describing success description.","type":"string"},"status":{"$ref":"HubStatus","description":"Array of status information for group."},"success":{"description":"Status return number of query. Possible responses include: 1 = Success. 42 = No match found.","maximum":4294967295,"minimum":0,"type":"integer"}},"required":["success","message","status"],"type":"object"}"#,
+            &[("HubStatus", ::steam_webapi::__private::subschema::<HubStatus>)],
+        )
+    }
+}
 /// The result of GetSummaries.
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
-#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct HubGetSummariesResponse {
     /// Status return number of query. Possible responses include: 1 = Success. 42 = No match found.
     #[serde(with = "::steam_webapi::wire::as_number")]
-    #[schemars(with = "u32")]
     pub success: u32,
     /// Human readable string describing success description.
     pub message: ::std::string::String,
@@ -1614,9 +1845,24 @@ pub struct HubGetSummariesResponse {
     /// The docs' table types it "(array)"; the JSON example has an object whose keys are the hubs' guids.
     pub hubs: ::std::collections::BTreeMap<u64, HubSummary>,
 }
+#[cfg(feature = "schemars")]
+impl ::schemars::JsonSchema for HubGetSummariesResponse {
+    fn schema_name() -> ::std::borrow::Cow<'static, str> {
+        "HubGetSummariesResponse".into()
+    }
+    fn schema_id() -> ::std::borrow::Cow<'static, str> {
+        ::std::concat!(::std::module_path!(), "::", "HubGetSummariesResponse").into()
+    }
+    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        ::steam_webapi::__private::json_schema(
+            generator,
+            r#"{"description":"The result of GetSummaries.","properties":{"hubs":{"additionalProperties":{"$ref":"HubSummary"},"description":"Array of returns matching query, keyed by the hub's guid.","propertyNames":{"pattern":"^[0-9]{1,20}$","type":"string"},"type":"object"},"language":{"description":"The language of the query (ISO 639-1).","type":"string"},"message":{"description":"Human readable string describing success description.","type":"string"},"success":{"description":"Status return number of query. Possible responses include: 1 = Success. 42 = No match found.","maximum":4294967295,"minimum":0,"type":"integer"}},"required":["success","message","hubs"],"type":"object"}"#,
+            &[("HubSummary", ::steam_webapi::__private::subschema::<HubSummary>)],
+        )
+    }
+}
 /// One member of a hub.
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
-#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct HubMember {
     /// The Steam ID of the member.
     ///
@@ -1624,6 +1870,22 @@ pub struct HubMember {
     pub steamid: ::steam_webapi::SteamId,
     /// The roll of the member in the hub. See Member Role Values for member roll return values.
     pub role: HubMemberRole,
+}
+#[cfg(feature = "schemars")]
+impl ::schemars::JsonSchema for HubMember {
+    fn schema_name() -> ::std::borrow::Cow<'static, str> {
+        "HubMember".into()
+    }
+    fn schema_id() -> ::std::borrow::Cow<'static, str> {
+        ::std::concat!(::std::module_path!(), "::", "HubMember").into()
+    }
+    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        ::steam_webapi::__private::json_schema(
+            generator,
+            r#"{"description":"One member of a hub.","properties":{"role":{"$ref":"HubMemberRole","description":"The roll of the member in the hub. See Member Role Values for member roll return values."},"steamid":{"description":"The Steam ID of the member.","pattern":"^[0-9]{1,20}$","type":"string"}},"required":["steamid","role"],"type":"object"}"#,
+            &[("HubMemberRole", ::steam_webapi::__private::subschema::<HubMemberRole>)],
+        )
+    }
 }
 /// The role of a member in a hub (Member Role Values). Some methods return the role of a member in a hub; GetPermissions uses the same values as the level of membership needed for an action.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -1692,28 +1954,31 @@ impl ::steam_webapi::validate::Validate for HubMemberRole {
         _errors: &mut ::steam_webapi::validate::ValidationErrors,
     ) {}
 }
+impl ::steam_webapi::__private::QueryValue for HubMemberRole {
+    fn write_query_value(&self, out: &mut ::std::string::String) {
+        ::steam_webapi::__private::QueryValue::write_query_value(&self.value(), out)
+    }
+}
 #[cfg(feature = "schemars")]
 impl ::schemars::JsonSchema for HubMemberRole {
     fn schema_name() -> ::std::borrow::Cow<'static, str> {
         "HubMemberRole".into()
     }
-    fn json_schema(_: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
-        ::schemars::json_schema!(
-            { "anyOf" : [{ "enum" : [0, 1, 2, 3, 4], "type" : "integer" }, { "type" :
-            "integer" }] }
-        )
+    fn schema_id() -> ::std::borrow::Cow<'static, str> {
+        ::std::concat!(::std::module_path!(), "::", "HubMemberRole").into()
     }
-}
-impl ::steam_webapi::__private::QueryValue for HubMemberRole {
-    fn write_query_value(&self, out: &mut ::std::string::String) {
-        ::steam_webapi::__private::QueryValue::write_query_value(&self.value(), out)
+    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        ::steam_webapi::__private::json_schema(
+            generator,
+            r#"{"anyOf":[{"enum":[0,1,2,3,4],"type":"integer"},{"type":"integer"}],"description":"The role of a member in a hub (Member Role Values). Some methods return the role of a member in a hub; GetPermissions uses the same values as the level of membership needed for an action. Values: 0 = Public (Public (Non-member)); 1 = Member (Member); 2 = Moderator (Moderator); 3 = Officer (Officer); 4 = Owner (Owner). Open enum: values not listed here may appear and must be accepted."}"#,
+            &[],
+        )
     }
 }
 /// The permissions a hub has for members and the public. Each `can...` value is the level of membership (a member role) a user needs for the action.
 ///
 /// The docs' table types `permissions` as "(array)" ("Main Array."); the JSON example has one object.
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
-#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct HubPermissions {
     /// If value is 1, then the group is invitation only.
     ///
@@ -1721,7 +1986,6 @@ pub struct HubPermissions {
     ///
     /// The table puts "See Member Role Values for member roll return values." under this field, but its description makes it a 0/1 flag; the role reference applies to the `can...` fields.
     #[serde(with = "::steam_webapi::wire::as_number")]
-    #[schemars(with = "u32")]
     #[schemars(range(min = 0u32, max = 1u32))]
     pub inviteonly: u32,
     /// Level of membership status a user needs to edit Hub details. This includes avatars, hub description, hub title, and other high level hub details.
@@ -1764,13 +2028,27 @@ pub struct HubPermissions {
     #[serde(rename = "canDeleteComments")]
     pub can_delete_comments: HubMemberRole,
 }
+#[cfg(feature = "schemars")]
+impl ::schemars::JsonSchema for HubPermissions {
+    fn schema_name() -> ::std::borrow::Cow<'static, str> {
+        "HubPermissions".into()
+    }
+    fn schema_id() -> ::std::borrow::Cow<'static, str> {
+        ::std::concat!(::std::module_path!(), "::", "HubPermissions").into()
+    }
+    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        ::steam_webapi::__private::json_schema(
+            generator,
+            r#"{"description":"The permissions a hub has for members and the public. Each `can...` value is the level of membership (a member role) a user needs for the action.","properties":{"canAnnounce":{"$ref":"HubMemberRole","description":"Level of membership to make announcements for the hub."},"canChatAccess":{"$ref":"HubMemberRole","description":"Level of membership to enter the hub's chat room."},"canChatBan":{"$ref":"HubMemberRole","description":"Level of membership to ban users from using the hub's chat room."},"canChatInvite":{"$ref":"HubMemberRole","description":"Level of membership to invite users to use the hub's chat room."},"canChatKick":{"$ref":"HubMemberRole","description":"Level of membership to kick users from the hub's chat room."},"canDeleteComments":{"$ref":"HubMemberRole","description":"Level of membership to delete comments in the hub."},"canEditProps":{"$ref":"HubMemberRole","description":"Level of membership status a user needs to edit Hub details. This includes avatars, hub description, hub title, and other high level hub details."},"canInvite":{"$ref":"HubMemberRole","description":"Level of membership to invite new members into the hub."},"canKickMembers":{"$ref":"HubMemberRole","description":"Level of membership to kick members from the hub."},"canMakeOfficer":{"$ref":"HubMemberRole","description":"Level of membership to make a member an officer."},"canPoTW":{"$ref":"HubMemberRole","description":"Level of membership to make a member the \"Player of the Week\" for the hub."},"canPostComments":{"$ref":"HubMemberRole","description":"Level of membership to post comments in the hub."},"canSchedule":{"$ref":"HubMemberRole","description":"Level of membership to make events for the hub."},"inviteonly":{"description":"If value is 1, then the group is invitation only.","maximum":1,"minimum":0,"type":"integer"}},"required":["inviteonly","canEditProps","canMakeOfficer","canSchedule","canAnnounce","canPoTW","canInvite","canKickMembers","canChatAccess","canChatKick","canChatBan","canChatInvite","canPostComments","canDeleteComments"],"type":"object"}"#,
+            &[("HubMemberRole", ::steam_webapi::__private::subschema::<HubMemberRole>)],
+        )
+    }
+}
 /// The result of ResolveAppID.
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
-#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct HubResolveAppIdResponse {
     /// Status return number of query. Possible responses include: 1 = Success. 42 = No match found.
     #[serde(with = "::steam_webapi::wire::as_number")]
-    #[schemars(with = "u32")]
     pub success: u32,
     /// Human readable string describing success description.
     pub message: ::std::string::String,
@@ -1779,7 +2057,6 @@ pub struct HubResolveAppIdResponse {
     /// Not in the docs' output table; both JSON examples echo the queried appid.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[serde(with = "::steam_webapi::wire::as_number")]
-    #[schemars(with = "::std::option::Option<u32>")]
     pub appid: ::std::option::Option<u32>,
     /// The language of the query (ISO 639-1).
     ///
@@ -1789,13 +2066,32 @@ pub struct HubResolveAppIdResponse {
     /// Array of results.
     pub hubs: ::std::vec::Vec<HubSearchResult>,
 }
+#[cfg(feature = "schemars")]
+impl ::schemars::JsonSchema for HubResolveAppIdResponse {
+    fn schema_name() -> ::std::borrow::Cow<'static, str> {
+        "HubResolveAppIdResponse".into()
+    }
+    fn schema_id() -> ::std::borrow::Cow<'static, str> {
+        ::std::concat!(::std::module_path!(), "::", "HubResolveAppIdResponse").into()
+    }
+    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        ::steam_webapi::__private::json_schema(
+            generator,
+            r#"{"description":"The result of ResolveAppID.","properties":{"appid":{"description":"The AppID that was searched.","maximum":4294967295,"minimum":0,"type":"integer"},"hubs":{"description":"Array of results.","items":{"$ref":"HubSearchResult"},"type":"array"},"language":{"description":"The language of the query (ISO 639-1).","type":"string"},"message":{"description":"Human readable string describing success description.","type":"string"},"success":{"description":"Status return number of query. Possible responses include: 1 = Success. 42 = No match found.","maximum":4294967295,"minimum":0,"type":"integer"}},"required":["success","message","hubs"],"type":"object"}"#,
+            &[
+                (
+                    "HubSearchResult",
+                    ::steam_webapi::__private::subschema::<HubSearchResult>,
+                ),
+            ],
+        )
+    }
+}
 /// The result of ResolveVanityURL.
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
-#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct HubResolveVanityUrlResponse {
     /// Status return number of query. Possible responses include: 1 = Success. 42 = No match found.
     #[serde(with = "::steam_webapi::wire::as_number")]
-    #[schemars(with = "u32")]
     pub success: u32,
     /// Human readable string describing success description.
     pub message: ::std::string::String,
@@ -1806,15 +2102,34 @@ pub struct HubResolveVanityUrlResponse {
     /// The hub the query resolved to.
     pub result: HubVanityResult,
 }
+#[cfg(feature = "schemars")]
+impl ::schemars::JsonSchema for HubResolveVanityUrlResponse {
+    fn schema_name() -> ::std::borrow::Cow<'static, str> {
+        "HubResolveVanityUrlResponse".into()
+    }
+    fn schema_id() -> ::std::borrow::Cow<'static, str> {
+        ::std::concat!(::std::module_path!(), "::", "HubResolveVanityUrlResponse").into()
+    }
+    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        ::steam_webapi::__private::json_schema(
+            generator,
+            r#"{"description":"The result of ResolveVanityURL.","properties":{"message":{"description":"Human readable string describing success description.","type":"string"},"result":{"$ref":"HubVanityResult","description":"The hub the query resolved to."},"success":{"description":"Status return number of query. Possible responses include: 1 = Success. 42 = No match found.","maximum":4294967295,"minimum":0,"type":"integer"},"vanityurl":{"description":"Returned vanityUrl of input.","type":"string"}},"required":["success","message","vanityurl","result"],"type":"object"}"#,
+            &[
+                (
+                    "HubVanityResult",
+                    ::steam_webapi::__private::subschema::<HubVanityResult>,
+                ),
+            ],
+        )
+    }
+}
 /// One hub found by ResolveAppID.
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
-#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct HubSearchResult {
     /// Hub ID number.
     ///
     /// The docs type it "(int)" and write it as a bare JSON number; a 64-bit id, so uint64.
     #[serde(with = "::steam_webapi::wire::as_string")]
-    #[schemars(with = "String")]
     pub guid: u64,
     /// 12 character hub abbreviation string.
     ///
@@ -1829,46 +2144,71 @@ pub struct HubSearchResult {
     /// If TRUE, hub is public. FALSE if otherwise.
     pub public: bool,
 }
+#[cfg(feature = "schemars")]
+impl ::schemars::JsonSchema for HubSearchResult {
+    fn schema_name() -> ::std::borrow::Cow<'static, str> {
+        "HubSearchResult".into()
+    }
+    fn schema_id() -> ::std::borrow::Cow<'static, str> {
+        ::std::concat!(::std::module_path!(), "::", "HubSearchResult").into()
+    }
+    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        ::steam_webapi::__private::json_schema(
+            generator,
+            r#"{"description":"One hub found by ResolveAppID.","properties":{"abbreviation":{"description":"12 character hub abbreviation string.","type":"string"},"guid":{"description":"Hub ID number.","pattern":"^[0-9]{1,20}$","type":"string"},"name":{"description":"Title of hub.","type":"string"},"official":{"description":"If TRUE, hub is the official game hub. FALSE if otherwise.","type":"boolean"},"public":{"description":"If TRUE, hub is public. FALSE if otherwise.","type":"boolean"},"url":{"description":"URL of the hub.","type":"string"}},"required":["guid","abbreviation","name","url","official","public"],"type":"object"}"#,
+            &[],
+        )
+    }
+}
 /// Status information for a hub.
 ///
 /// The docs' table types `status` as "(array)"; the JSON example has one object.
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
-#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct HubStatus {
     /// Total members associated with the hub.
     #[serde(rename = "memberCount")]
     #[serde(with = "::steam_webapi::wire::as_number")]
-    #[schemars(with = "u32")]
     pub member_count: u32,
     /// Total members currently present in the hub's chat room.
     #[serde(rename = "membersInChat")]
     #[serde(with = "::steam_webapi::wire::as_number")]
-    #[schemars(with = "u32")]
     pub members_in_chat: u32,
     /// Total members associated with the hub playing any game on Steam.
     #[serde(rename = "membersInGame")]
     #[serde(with = "::steam_webapi::wire::as_number")]
-    #[schemars(with = "u32")]
     pub members_in_game: u32,
     /// Total members associated with the hub that are online (with Steam). Includes number of members who are in game.
     #[serde(rename = "membersOnline")]
     #[serde(with = "::steam_webapi::wire::as_number")]
-    #[schemars(with = "u32")]
     pub members_online: u32,
     /// The Steam ID number of the current player of the week (if defined). Returns 0 if there is no player of the week defined.
     ///
     /// The docs type it "(int)" and write it as a bare JSON number; a SteamID64, so steamid.
     pub playerofweek: ::steam_webapi::SteamId,
 }
+#[cfg(feature = "schemars")]
+impl ::schemars::JsonSchema for HubStatus {
+    fn schema_name() -> ::std::borrow::Cow<'static, str> {
+        "HubStatus".into()
+    }
+    fn schema_id() -> ::std::borrow::Cow<'static, str> {
+        ::std::concat!(::std::module_path!(), "::", "HubStatus").into()
+    }
+    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        ::steam_webapi::__private::json_schema(
+            generator,
+            r#"{"description":"Status information for a hub.","properties":{"memberCount":{"description":"Total members associated with the hub.","maximum":4294967295,"minimum":0,"type":"integer"},"membersInChat":{"description":"Total members currently present in the hub's chat room.","maximum":4294967295,"minimum":0,"type":"integer"},"membersInGame":{"description":"Total members associated with the hub playing any game on Steam.","maximum":4294967295,"minimum":0,"type":"integer"},"membersOnline":{"description":"Total members associated with the hub that are online (with Steam). Includes number of members who are in game.","maximum":4294967295,"minimum":0,"type":"integer"},"playerofweek":{"description":"The Steam ID number of the current player of the week (if defined). Returns 0 if there is no player of the week defined.","pattern":"^[0-9]{1,20}$","type":"string"}},"required":["memberCount","membersInChat","membersInGame","membersOnline","playerofweek"],"type":"object"}"#,
+            &[],
+        )
+    }
+}
 /// The bulk of information about one hub: title, icons, description, and other information. If data about a hub is not served by another method, that data lives in ISteamHub::GetSummaries.
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
-#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct HubSummary {
     /// The 64 bit integer of the hub.
     ///
     /// The docs type it "(int)" and write it as a bare JSON number; a 64-bit id, so uint64.
     #[serde(with = "::steam_webapi::wire::as_string")]
-    #[schemars(with = "String")]
     pub guid: u64,
     /// The 12 character short name of the hub.
     pub abbreviation: ::std::string::String,
@@ -1878,7 +2218,6 @@ pub struct HubSummary {
     pub url: ::std::string::String,
     /// If the hub is an official game hub, returns the AppID number of that game. Otherwise returns 0.
     #[serde(with = "::steam_webapi::wire::as_number")]
-    #[schemars(with = "u32")]
     pub appid: u32,
     /// TRUE if the hub is publicly viewable. FALSE if otherwise. Note: A public hub doesn't assume players can join publicly. See inviteonly.
     pub public: bool,
@@ -1886,13 +2225,11 @@ pub struct HubSummary {
     pub inviteonly: bool,
     /// Unix timestamp of when hub was created. Note: Time assume UTC timezone. If date is the only known datapoint, returns 00:00 as time.
     #[serde(with = "::steam_webapi::wire::as_number")]
-    #[schemars(with = "u32")]
     pub datecreated: u32,
     /// Unix timestamp of when hub's metadata was last updated.
     ///
     /// The docs' table spells it `dateupdate`; the JSON (and XML/VDF) example writes `dateupdated`.
     #[serde(with = "::steam_webapi::wire::as_number")]
-    #[schemars(with = "u32")]
     pub dateupdated: u32,
     /// Headline string of hub.
     ///
@@ -1904,7 +2241,6 @@ pub struct HubSummary {
     /// Number of members inside the group. Note: This field allows for the quick look at the number of members. For more details, see ISteamHub::GetMembers.
     #[serde(rename = "memberCount")]
     #[serde(with = "::steam_webapi::wire::as_number")]
-    #[schemars(with = "u32")]
     pub member_count: u32,
     /// The language set by the hub. This field is optional for the hub owner and will return NULL if not set. Otherwise will return ISO 639-1 code.
     #[serde(default)]
@@ -1931,23 +2267,43 @@ pub struct HubSummary {
     /// If hub includes web links, this array will display them.
     pub websites: ::std::vec::Vec<HubWebsite>,
 }
+#[cfg(feature = "schemars")]
+impl ::schemars::JsonSchema for HubSummary {
+    fn schema_name() -> ::std::borrow::Cow<'static, str> {
+        "HubSummary".into()
+    }
+    fn schema_id() -> ::std::borrow::Cow<'static, str> {
+        ::std::concat!(::std::module_path!(), "::", "HubSummary").into()
+    }
+    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        ::steam_webapi::__private::json_schema(
+            generator,
+            r#"{"description":"The bulk of information about one hub: title, icons, description, and other information. If data about a hub is not served by another method, that data lives in ISteamHub::GetSummaries.","properties":{"abbreviation":{"description":"The 12 character short name of the hub.","type":"string"},"appid":{"description":"If the hub is an official game hub, returns the AppID number of that game. Otherwise returns 0.","maximum":4294967295,"minimum":0,"type":"integer"},"associatedGames":{"description":"If hub is associated with any particular Steam game, it will return the AppID number of the game(s). Note: If hub is official game group, will return only the official game group's AppID number.","items":{"$ref":"HubAssociatedGame"},"type":"array"},"avatar":{"$ref":"HubAvatar","description":"Images that identify the Hub."},"datecreated":{"description":"Unix timestamp of when hub was created. Note: Time assume UTC timezone. If date is the only known datapoint, returns 00:00 as time.","maximum":4294967295,"minimum":0,"type":"integer"},"dateupdated":{"description":"Unix timestamp of when hub's metadata was last updated.","maximum":4294967295,"minimum":0,"type":"integer"},"guid":{"description":"The 64 bit integer of the hub.","pattern":"^[0-9]{1,20}$","type":"string"},"headline":{"anyOf":[{"type":"string"},{"type":"null"}],"description":"Headline string of hub."},"inviteonly":{"description":"TRUE if the hub can only be joined by invite. FALSE if otherwise. Note: If hub is not public, value will always return TRUE.","type":"boolean"},"language":{"anyOf":[{"type":"string"},{"type":"null"}],"description":"The language set by the hub. This field is optional for the hub owner and will return NULL if not set. Otherwise will return ISO 639-1 code."},"locCountryCode":{"anyOf":[{"type":"string"},{"type":"null"}],"description":"The Country set by the hub in ISO 3166-2 format. This field is optional for the hub and will return NULL if not set."},"locStateCode":{"anyOf":[{"type":"string"},{"type":"null"}],"description":"Variable length code representing the state the user is located in. This field is optional for the hub and will return NULL if not set."},"memberCount":{"description":"Number of members inside the group. Note: This field allows for the quick look at the number of members. For more details, see ISteamHub::GetMembers.","maximum":4294967295,"minimum":0,"type":"integer"},"name":{"description":"The full name of the hub.","type":"string"},"playerofweek":{"description":"The Steam ID # of the player of the week. If there is no player set, this returns as 0.","pattern":"^[0-9]{1,20}$","type":"string"},"public":{"description":"TRUE if the hub is publicly viewable. FALSE if otherwise. Note: A public hub doesn't assume players can join publicly. See inviteonly.","type":"boolean"},"summary":{"description":"Long form HTML string of hub. Used to describe the hub.","type":"string"},"url":{"description":"The URL of the hub.","type":"string"},"websites":{"description":"If hub includes web links, this array will display them.","items":{"$ref":"HubWebsite"},"type":"array"}},"required":["guid","abbreviation","name","url","appid","public","inviteonly","datecreated","dateupdated","headline","summary","memberCount","language","locCountryCode","locStateCode","playerofweek","avatar","associatedGames","websites"],"type":"object"}"#,
+            &[
+                (
+                    "HubAssociatedGame",
+                    ::steam_webapi::__private::subschema::<HubAssociatedGame>,
+                ),
+                ("HubAvatar", ::steam_webapi::__private::subschema::<HubAvatar>),
+                ("HubWebsite", ::steam_webapi::__private::subschema::<HubWebsite>),
+            ],
+        )
+    }
+}
 /// The hub a ResolveVanityURL query resolved to.
 ///
 /// The docs' table types `result` as "(array)"; the JSON example has one object.
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
-#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct HubVanityResult {
     /// If queried hub is an official game hub, value returns the AppID of the game. If not an official game hub, value returns as 0.
     ///
     /// The docs' table spells it `appID`; the JSON example writes `appid`.
     #[serde(with = "::steam_webapi::wire::as_number")]
-    #[schemars(with = "u32")]
     pub appid: u32,
     /// Steam Hub ID number of query.
     ///
     /// The docs type it "(int)" and write it as a bare JSON number; a 64-bit id, so uint64.
     #[serde(with = "::steam_webapi::wire::as_string")]
-    #[schemars(with = "String")]
     pub guid: u64,
     /// Abbreviated name of the Hub. Also known as 'short code'.
     pub abbreviation: ::std::string::String,
@@ -1962,9 +2318,24 @@ pub struct HubVanityResult {
     /// TRUE if users can join only if invited. FALSE if otherwise.
     pub inviteonly: bool,
 }
+#[cfg(feature = "schemars")]
+impl ::schemars::JsonSchema for HubVanityResult {
+    fn schema_name() -> ::std::borrow::Cow<'static, str> {
+        "HubVanityResult".into()
+    }
+    fn schema_id() -> ::std::borrow::Cow<'static, str> {
+        ::std::concat!(::std::module_path!(), "::", "HubVanityResult").into()
+    }
+    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        ::steam_webapi::__private::json_schema(
+            generator,
+            r#"{"description":"The hub a ResolveVanityURL query resolved to.","properties":{"abbreviation":{"description":"Abbreviated name of the Hub. Also known as 'short code'.","type":"string"},"appid":{"description":"If queried hub is an official game hub, value returns the AppID of the game. If not an official game hub, value returns as 0.","maximum":4294967295,"minimum":0,"type":"integer"},"guid":{"description":"Steam Hub ID number of query.","pattern":"^[0-9]{1,20}$","type":"string"},"inviteonly":{"description":"TRUE if users can join only if invited. FALSE if otherwise.","type":"boolean"},"name":{"description":"Title of the Hub.","type":"string"},"official":{"description":"TRUE if group is official game group of listed appid. FALSE if otherwise.","type":"boolean"},"public":{"description":"TRUE if group is open to the public for viewing. FALSE if otherwise.","type":"boolean"},"url":{"description":"URL of the Hub. Useful when vanityUrl is an abbreviation or guid value.","type":"string"}},"required":["appid","guid","abbreviation","name","url","official","public","inviteonly"],"type":"object"}"#,
+            &[],
+        )
+    }
+}
 /// A web link included by a hub.
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
-#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct HubWebsite {
     /// The URL of attached website.
     pub url: ::std::string::String,
@@ -1972,4 +2343,20 @@ pub struct HubWebsite {
     ///
     /// The docs' table calls it `name`; the JSON and VDF examples write `title` (the XML example has the text of a `\<site url="..."\>` element).
     pub title: ::std::string::String,
+}
+#[cfg(feature = "schemars")]
+impl ::schemars::JsonSchema for HubWebsite {
+    fn schema_name() -> ::std::borrow::Cow<'static, str> {
+        "HubWebsite".into()
+    }
+    fn schema_id() -> ::std::borrow::Cow<'static, str> {
+        ::std::concat!(::std::module_path!(), "::", "HubWebsite").into()
+    }
+    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        ::steam_webapi::__private::json_schema(
+            generator,
+            r#"{"description":"A web link included by a hub.","properties":{"title":{"description":"The hub provided name of the attached website.","type":"string"},"url":{"description":"The URL of attached website.","type":"string"}},"required":["url","title"],"type":"object"}"#,
+            &[],
+        )
+    }
 }

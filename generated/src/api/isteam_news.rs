@@ -19,6 +19,7 @@ impl<'a> ISteamNews<'a> {
     /// Takes no `key`: the client never sends it here.
     ///
     /// `GET https://api.steampowered.com/ISteamNews/GetNewsForApp/v2/`
+    #[inline]
     pub fn get_news_for_app(
         &self,
         request: &GetNewsForAppRequest,
@@ -58,6 +59,7 @@ pub mod blocking {
         /// Takes no `key`: the client never sends it here.
         ///
         /// `GET https://api.steampowered.com/ISteamNews/GetNewsForApp/v2/`
+        #[inline]
         pub fn get_news_for_app(
             &self,
             request: &GetNewsForAppRequest,
@@ -78,13 +80,11 @@ pub mod blocking {
 ///
 /// `GET https://api.steampowered.com/ISteamNews/GetNewsForApp/v2/`
 #[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
-#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct GetNewsForAppRequest {
     /// AppID of the game you want the news of.
     ///
     /// Type from the public listing 2026-07-09 (the docs give no type).
     #[serde(with = "::steam_webapi::wire::as_number")]
-    #[schemars(with = "u32")]
     pub appid: u32,
     /// How many news entries you want to get returned.
     ///
@@ -93,21 +93,18 @@ pub struct GetNewsForAppRequest {
     /// Default: `20`.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[serde(with = "::steam_webapi::wire::as_number")]
-    #[schemars(with = "::std::option::Option<u32>")]
     pub count: ::std::option::Option<u32>,
     /// Maximum length of each news entry. If this is 0 the full content is returned; if it is less, a blurb is generated to fit.
     ///
     /// Optionality and the meaning of 0 from the public listing 2026-07-09; the docs say neither.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[serde(with = "::steam_webapi::wire::as_number")]
-    #[schemars(with = "::std::option::Option<u32>")]
     pub maxlength: ::std::option::Option<u32>,
     /// Retrieve posts earlier than this date (unix epoch timestamp).
     ///
     /// GetSupportedAPIList: Not in the docs; taken from the listing (second source), description included. The listing's uint32 is a unix time, so it is typed `timestamp`.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[serde(with = "::steam_webapi::wire::as_number")]
-    #[schemars(with = "::std::option::Option<u32>")]
     pub enddate: ::std::option::Option<u32>,
     /// Comma-separated list of feed names to return news for.
     ///
@@ -199,31 +196,58 @@ impl ::steam_webapi::__private::Endpoint for GetNewsForAppRequest {
         }
     }
 }
+#[cfg(feature = "schemars")]
+impl ::schemars::JsonSchema for GetNewsForAppRequest {
+    fn schema_name() -> ::std::borrow::Cow<'static, str> {
+        "GetNewsForAppRequest".into()
+    }
+    fn schema_id() -> ::std::borrow::Cow<'static, str> {
+        ::std::concat!(::std::module_path!(), "::", "GetNewsForAppRequest").into()
+    }
+    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        ::steam_webapi::__private::json_schema(
+            generator,
+            r#"{"additionalProperties":false,"description":"The parameters of ISteamNews/GetNewsForApp/v2 (sent as query parameters; arrays as the spec's encoding), without the credential and format. GetNewsForApp returns the latest of a game specified by its appID.","properties":{"appid":{"description":"AppID of the game you want the news of.","maximum":4294967295,"minimum":0,"type":"integer"},"count":{"description":"How many news entries you want to get returned.","maximum":4294967295,"minimum":0,"type":"integer"},"enddate":{"description":"Retrieve posts earlier than this date (unix epoch timestamp).","maximum":4294967295,"minimum":0,"type":"integer"},"feeds":{"description":"Comma-separated list of feed names to return news for.","items":{"type":"string"},"type":"array"},"maxlength":{"description":"Maximum length of each news entry. If this is 0 the full content is returned; if it is less, a blurb is generated to fit.","maximum":4294967295,"minimum":0,"type":"integer"},"tags":{"description":"Comma-separated list of tags to filter by (e.g. 'patchnotes').","items":{"type":"string"},"type":"array"}},"required":["appid"],"type":"object"}"#,
+            &[],
+        )
+    }
+}
 /// The result of GetNewsForApp.
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
-#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct GetNewsForAppResponse {
     /// The AppID of the game you want news of.
     #[serde(with = "::steam_webapi::wire::as_number")]
-    #[schemars(with = "u32")]
     pub appid: u32,
     /// An array of news item information, newest first.
     pub newsitems: ::std::vec::Vec<NewsItem>,
     /// The total number of news items the app has (not the number returned). Not in the docs; seen in recordings since 2023 (absent in 2014-2015).
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[serde(with = "::steam_webapi::wire::as_number")]
-    #[schemars(with = "::std::option::Option<u32>")]
     pub count: ::std::option::Option<u32>,
+}
+#[cfg(feature = "schemars")]
+impl ::schemars::JsonSchema for GetNewsForAppResponse {
+    fn schema_name() -> ::std::borrow::Cow<'static, str> {
+        "GetNewsForAppResponse".into()
+    }
+    fn schema_id() -> ::std::borrow::Cow<'static, str> {
+        ::std::concat!(::std::module_path!(), "::", "GetNewsForAppResponse").into()
+    }
+    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        ::steam_webapi::__private::json_schema(
+            generator,
+            r#"{"description":"The result of GetNewsForApp.","properties":{"appid":{"description":"The AppID of the game you want news of.","maximum":4294967295,"minimum":0,"type":"integer"},"count":{"description":"The total number of news items the app has (not the number returned). Not in the docs; seen in recordings since 2023 (absent in 2014-2015).","maximum":4294967295,"minimum":0,"type":"integer"},"newsitems":{"description":"An array of news item information, newest first.","items":{"$ref":"NewsItem"},"type":"array"}},"required":["appid","newsitems"],"type":"object"}"#,
+            &[("NewsItem", ::steam_webapi::__private::subschema::<NewsItem>)],
+        )
+    }
 }
 /// One news item of an app's news feed.
 ///
 /// The docs list "An ID, title and url", the excerpt, and "A comma-separated string of labels and UNIX timestamp"; the last is read as `feedlabel` and `date`, the names the recordings use.
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
-#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct NewsItem {
     /// The ID of the news item (a 64-bit id, sent as a string).
     #[serde(with = "::steam_webapi::wire::as_string")]
-    #[schemars(with = "String")]
     pub gid: u64,
     /// The title of the news item.
     pub title: ::std::string::String,
@@ -239,21 +263,34 @@ pub struct NewsItem {
     pub feedlabel: ::std::string::String,
     /// UNIX timestamp of the news item.
     #[serde(with = "::steam_webapi::wire::as_number")]
-    #[schemars(with = "u32")]
     pub date: u32,
     /// The internal name of the feed, e.g. steam_community_announcements, tf2_blog, pcgamer; the values the `feeds` parameter takes. Not in the docs; seen in recordings since 2014.
     pub feedname: ::std::string::String,
     /// Kind of feed: 1 on Steam community announcements and 0 on external feeds (TF2 Blog, PC Gamer) in the recordings. Not in the docs; seen in recordings since 2023 (absent in 2014-2015).
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[serde(with = "::steam_webapi::wire::as_number")]
-    #[schemars(with = "::std::option::Option<u32>")]
     pub feed_type: ::std::option::Option<u32>,
     /// The AppID the item belongs to. Not in the docs; seen in recordings since 2023 (absent in 2014-2015).
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[serde(with = "::steam_webapi::wire::as_number")]
-    #[schemars(with = "::std::option::Option<u32>")]
     pub appid: ::std::option::Option<u32>,
     /// Tags of the item, e.g. "patchnotes" or moderation tokens such as "mod_reviewed"; present on some items only. Not in the docs; seen in recordings since 2023.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub tags: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+}
+#[cfg(feature = "schemars")]
+impl ::schemars::JsonSchema for NewsItem {
+    fn schema_name() -> ::std::borrow::Cow<'static, str> {
+        "NewsItem".into()
+    }
+    fn schema_id() -> ::std::borrow::Cow<'static, str> {
+        ::std::concat!(::std::module_path!(), "::", "NewsItem").into()
+    }
+    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        ::steam_webapi::__private::json_schema(
+            generator,
+            r#"{"description":"One news item of an app's news feed.","properties":{"appid":{"description":"The AppID the item belongs to. Not in the docs; seen in recordings since 2023 (absent in 2014-2015).","maximum":4294967295,"minimum":0,"type":"integer"},"author":{"description":"The author's name; \"\" on many external posts. Not in the docs; seen in recordings since 2014.","type":"string"},"contents":{"description":"A shortened excerpt of the contents (to maxlength characters), terminated by \"...\" if longer than maxlength. Holds raw HTML or BBCode, with placeholders such as {STEAM_CLAN_IMAGE}; the full text when maxlength is 0 or not given.","type":"string"},"date":{"description":"UNIX timestamp of the news item.","maximum":4294967295,"minimum":0,"type":"integer"},"feed_type":{"description":"Kind of feed: 1 on Steam community announcements and 0 on external feeds (TF2 Blog, PC Gamer) in the recordings. Not in the docs; seen in recordings since 2023 (absent in 2014-2015).","maximum":4294967295,"minimum":0,"type":"integer"},"feedlabel":{"description":"The label of the feed the item comes from, e.g. \"Community Announcements\", \"PC Gamer\".","type":"string"},"feedname":{"description":"The internal name of the feed, e.g. steam_community_announcements, tf2_blog, pcgamer; the values the `feeds` parameter takes. Not in the docs; seen in recordings since 2014.","type":"string"},"gid":{"description":"The ID of the news item (a 64-bit id, sent as a string).","pattern":"^[0-9]{1,20}$","type":"string"},"is_external_url":{"description":"Whether `url` points to an external page. Not in the docs; seen in recordings since 2014.","type":"boolean"},"tags":{"description":"Tags of the item, e.g. \"patchnotes\" or moderation tokens such as \"mod_reviewed\"; present on some items only. Not in the docs; seen in recordings since 2023.","items":{"type":"string"},"type":"array"},"title":{"description":"The title of the news item.","type":"string"},"url":{"description":"The URL of the news item. Not always a valid URL: in a 2025 recording the path contains a raw space (the feed name \"PC Gamer\").","type":"string"}},"required":["gid","title","url","is_external_url","author","contents","feedlabel","date","feedname"],"type":"object"}"#,
+            &[],
+        )
+    }
 }

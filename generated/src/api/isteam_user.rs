@@ -13,6 +13,7 @@ impl<'a> ISteamUser<'a> {
     /// Returns the friend list of any Steam user, provided their Steam Community profile visibility is set to "Public". Nothing will be returned if the profile is private.
     ///
     /// `GET https://api.steampowered.com/ISteamUser/GetFriendList/v1/`
+    #[inline]
     pub fn get_friend_list(
         &self,
         request: &GetFriendListRequest,
@@ -24,6 +25,7 @@ impl<'a> ISteamUser<'a> {
     /// Returns basic profile information for a list of 64-bit Steam IDs.
     ///
     /// `GET https://api.steampowered.com/ISteamUser/GetPlayerSummaries/v2/`
+    #[inline]
     pub fn get_player_summaries(
         &self,
         request: &GetPlayerSummariesRequest,
@@ -57,6 +59,7 @@ pub mod blocking {
         /// Returns the friend list of any Steam user, provided their Steam Community profile visibility is set to "Public". Nothing will be returned if the profile is private.
         ///
         /// `GET https://api.steampowered.com/ISteamUser/GetFriendList/v1/`
+        #[inline]
         pub fn get_friend_list(
             &self,
             request: &GetFriendListRequest,
@@ -66,6 +69,7 @@ pub mod blocking {
         /// Returns basic profile information for a list of 64-bit Steam IDs.
         ///
         /// `GET https://api.steampowered.com/ISteamUser/GetPlayerSummaries/v2/`
+        #[inline]
         pub fn get_player_summaries(
             &self,
             request: &GetPlayerSummariesRequest,
@@ -86,7 +90,6 @@ pub mod blocking {
 ///
 /// `GET https://api.steampowered.com/ISteamUser/GetFriendList/v1/`
 #[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
-#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct GetFriendListRequest {
     /// 64 bit Steam ID to return friend list for.
     pub steamid: ::steam_webapi::SteamId,
@@ -133,13 +136,33 @@ impl ::steam_webapi::__private::Endpoint for GetFriendListRequest {
         }
     }
 }
+#[cfg(feature = "schemars")]
+impl ::schemars::JsonSchema for GetFriendListRequest {
+    fn schema_name() -> ::std::borrow::Cow<'static, str> {
+        "GetFriendListRequest".into()
+    }
+    fn schema_id() -> ::std::borrow::Cow<'static, str> {
+        ::std::concat!(::std::module_path!(), "::", "GetFriendListRequest").into()
+    }
+    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        ::steam_webapi::__private::json_schema(
+            generator,
+            r#"{"additionalProperties":false,"description":"The parameters of ISteamUser/GetFriendList/v1 (sent as query parameters; arrays as the spec's encoding), without the credential and format. Returns the friend list of any Steam user, provided their Steam Community profile visibility is set to \"Public\". Nothing will be returned if the profile is private.","properties":{"relationship":{"$ref":"FriendRelationship","description":"Relationship filter. Possibles values: all, friend."},"steamid":{"description":"64 bit Steam ID to return friend list for.","pattern":"^[0-9]{1,20}$","type":"string"}},"required":["steamid"],"type":"object"}"#,
+            &[
+                (
+                    "FriendRelationship",
+                    ::steam_webapi::__private::subschema::<FriendRelationship>,
+                ),
+            ],
+        )
+    }
+}
 /// Request of `ISteamUser/GetPlayerSummaries/v2` (get_player_summaries).
 ///
 /// Returns basic profile information for a list of 64-bit Steam IDs.
 ///
 /// `GET https://api.steampowered.com/ISteamUser/GetPlayerSummaries/v2/`
 #[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
-#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct GetPlayerSummariesRequest {
     /// Comma-delimited list of 64 bit Steam IDs to return profile information for. Up to 100 Steam IDs can be requested.
     ///
@@ -172,6 +195,22 @@ impl ::steam_webapi::__private::Endpoint for GetPlayerSummariesRequest {
     };
     fn write_query(&self, q: &mut ::steam_webapi::__private::QueryWriter) {
         q.comma("steamids", &self.steamids);
+    }
+}
+#[cfg(feature = "schemars")]
+impl ::schemars::JsonSchema for GetPlayerSummariesRequest {
+    fn schema_name() -> ::std::borrow::Cow<'static, str> {
+        "GetPlayerSummariesRequest".into()
+    }
+    fn schema_id() -> ::std::borrow::Cow<'static, str> {
+        ::std::concat!(::std::module_path!(), "::", "GetPlayerSummariesRequest").into()
+    }
+    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        ::steam_webapi::__private::json_schema(
+            generator,
+            r#"{"additionalProperties":false,"description":"The parameters of ISteamUser/GetPlayerSummaries/v2 (sent as query parameters; arrays as the spec's encoding), without the credential and format. Returns basic profile information for a list of 64-bit Steam IDs.","properties":{"steamids":{"description":"Comma-delimited list of 64 bit Steam IDs to return profile information for. Up to 100 Steam IDs can be requested.","items":{"pattern":"^[0-9]{1,20}$","type":"string"},"maxItems":100,"minItems":1,"type":"array"}},"required":["steamids"],"type":"object"}"#,
+            &[],
+        )
     }
 }
 /// Because this WebAPI does not use authentication, there are only two possible values returned.
@@ -229,26 +268,29 @@ impl ::steam_webapi::validate::Validate for CommunityVisibilityState {
         _errors: &mut ::steam_webapi::validate::ValidationErrors,
     ) {}
 }
-#[cfg(feature = "schemars")]
-impl ::schemars::JsonSchema for CommunityVisibilityState {
-    fn schema_name() -> ::std::borrow::Cow<'static, str> {
-        "CommunityVisibilityState".into()
-    }
-    fn json_schema(_: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
-        ::schemars::json_schema!(
-            { "anyOf" : [{ "enum" : [1, 3], "type" : "integer" }, { "type" : "integer" }]
-            }
-        )
-    }
-}
 impl ::steam_webapi::__private::QueryValue for CommunityVisibilityState {
     fn write_query_value(&self, out: &mut ::std::string::String) {
         ::steam_webapi::__private::QueryValue::write_query_value(&self.value(), out)
     }
 }
+#[cfg(feature = "schemars")]
+impl ::schemars::JsonSchema for CommunityVisibilityState {
+    fn schema_name() -> ::std::borrow::Cow<'static, str> {
+        "CommunityVisibilityState".into()
+    }
+    fn schema_id() -> ::std::borrow::Cow<'static, str> {
+        ::std::concat!(::std::module_path!(), "::", "CommunityVisibilityState").into()
+    }
+    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        ::steam_webapi::__private::json_schema(
+            generator,
+            r#"{"anyOf":[{"enum":[1,3],"type":"integer"},{"type":"integer"}],"description":"Because this WebAPI does not use authentication, there are only two possible values returned. Values: 1 = NotVisible (The profile is not visible to you (Private, Friends Only, etc).); 3 = Public (The profile is \"Public\", and the data is visible.). Open enum: values not listed here may appear and must be accepted."}"#,
+            &[],
+        )
+    }
+}
 /// One entry of a friend list.
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
-#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct Friend {
     /// 64 bit Steam ID of the friend.
     pub steamid: ::steam_webapi::SteamId,
@@ -256,8 +298,28 @@ pub struct Friend {
     pub relationship: FriendRelationship,
     /// Unix timestamp of the time when the relationship was created. 0 for friendships older than the tracking of this timestamp.
     #[serde(with = "::steam_webapi::wire::as_number")]
-    #[schemars(with = "u32")]
     pub friend_since: u32,
+}
+#[cfg(feature = "schemars")]
+impl ::schemars::JsonSchema for Friend {
+    fn schema_name() -> ::std::borrow::Cow<'static, str> {
+        "Friend".into()
+    }
+    fn schema_id() -> ::std::borrow::Cow<'static, str> {
+        ::std::concat!(::std::module_path!(), "::", "Friend").into()
+    }
+    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        ::steam_webapi::__private::json_schema(
+            generator,
+            r#"{"description":"One entry of a friend list.","properties":{"friend_since":{"description":"Unix timestamp of the time when the relationship was created. 0 for friendships older than the tracking of this timestamp.","maximum":4294967295,"minimum":0,"type":"integer"},"relationship":{"$ref":"FriendRelationship","description":"Relationship qualifier."},"steamid":{"description":"64 bit Steam ID of the friend.","pattern":"^[0-9]{1,20}$","type":"string"}},"required":["steamid","relationship","friend_since"],"type":"object"}"#,
+            &[
+                (
+                    "FriendRelationship",
+                    ::steam_webapi::__private::subschema::<FriendRelationship>,
+                ),
+            ],
+        )
+    }
 }
 /// Relationship filter and qualifier.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -314,38 +376,72 @@ impl ::steam_webapi::validate::Validate for FriendRelationship {
         _errors: &mut ::steam_webapi::validate::ValidationErrors,
     ) {}
 }
-#[cfg(feature = "schemars")]
-impl ::schemars::JsonSchema for FriendRelationship {
-    fn schema_name() -> ::std::borrow::Cow<'static, str> {
-        "FriendRelationship".into()
-    }
-    fn json_schema(_: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
-        ::schemars::json_schema!(
-            { "anyOf" : [{ "enum" : ["all", "friend"], "type" : "string" }, { "type" :
-            "string" }] }
-        )
-    }
-}
 impl ::steam_webapi::__private::QueryValue for FriendRelationship {
     fn write_query_value(&self, out: &mut ::std::string::String) {
         out.push_str(self.as_str())
     }
 }
+#[cfg(feature = "schemars")]
+impl ::schemars::JsonSchema for FriendRelationship {
+    fn schema_name() -> ::std::borrow::Cow<'static, str> {
+        "FriendRelationship".into()
+    }
+    fn schema_id() -> ::std::borrow::Cow<'static, str> {
+        ::std::concat!(::std::module_path!(), "::", "FriendRelationship").into()
+    }
+    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        ::steam_webapi::__private::json_schema(
+            generator,
+            r#"{"anyOf":[{"enum":["all","friend"],"type":"string"},{"type":"string"}],"description":"Relationship filter and qualifier. Values: \"all\" = All (Every relationship (filter only).); \"friend\" = Friend (A friend.). Open enum: values not listed here may appear and must be accepted."}"#,
+            &[],
+        )
+    }
+}
 /// The result of GetFriendList.
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
-#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct GetFriendListResponse {
     /// The user's friends.
     ///
     /// For a private friend list Steam answers HTTP 401 with its one-line "Access is denied" HTML page (SteamWebAPI2 issue #27, confirmed by its maintainer), not an empty list. A curated test fixture (fkrzski/php-steam-api-sdk) stores the answer as `{}` with 200; that body has no `friendslist` and does not decode (the client reports a decode error at the root), which is deliberate: no recording shows it.
     pub friends: ::std::vec::Vec<Friend>,
 }
+#[cfg(feature = "schemars")]
+impl ::schemars::JsonSchema for GetFriendListResponse {
+    fn schema_name() -> ::std::borrow::Cow<'static, str> {
+        "GetFriendListResponse".into()
+    }
+    fn schema_id() -> ::std::borrow::Cow<'static, str> {
+        ::std::concat!(::std::module_path!(), "::", "GetFriendListResponse").into()
+    }
+    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        ::steam_webapi::__private::json_schema(
+            generator,
+            r#"{"description":"The result of GetFriendList.","properties":{"friends":{"description":"The user's friends.","items":{"$ref":"Friend"},"type":"array"}},"required":["friends"],"type":"object"}"#,
+            &[("Friend", ::steam_webapi::__private::subschema::<Friend>)],
+        )
+    }
+}
 /// The result of GetPlayerSummaries.
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
-#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct GetPlayerSummariesResponse {
     /// One entry per Steam ID that exists, in no particular order.
     pub players: ::std::vec::Vec<Player>,
+}
+#[cfg(feature = "schemars")]
+impl ::schemars::JsonSchema for GetPlayerSummariesResponse {
+    fn schema_name() -> ::std::borrow::Cow<'static, str> {
+        "GetPlayerSummariesResponse".into()
+    }
+    fn schema_id() -> ::std::borrow::Cow<'static, str> {
+        ::std::concat!(::std::module_path!(), "::", "GetPlayerSummariesResponse").into()
+    }
+    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        ::steam_webapi::__private::json_schema(
+            generator,
+            r#"{"description":"The result of GetPlayerSummaries.","properties":{"players":{"description":"One entry per Steam ID that exists, in no particular order.","items":{"$ref":"Player"},"type":"array"}},"required":["players"],"type":"object"}"#,
+            &[("Player", ::steam_webapi::__private::subschema::<Player>)],
+        )
+    }
 }
 /// The user's current status.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -422,26 +518,29 @@ impl ::steam_webapi::validate::Validate for PersonaState {
         _errors: &mut ::steam_webapi::validate::ValidationErrors,
     ) {}
 }
-#[cfg(feature = "schemars")]
-impl ::schemars::JsonSchema for PersonaState {
-    fn schema_name() -> ::std::borrow::Cow<'static, str> {
-        "PersonaState".into()
-    }
-    fn json_schema(_: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
-        ::schemars::json_schema!(
-            { "anyOf" : [{ "enum" : [0, 1, 2, 3, 4, 5, 6], "type" : "integer" }, { "type"
-            : "integer" }] }
-        )
-    }
-}
 impl ::steam_webapi::__private::QueryValue for PersonaState {
     fn write_query_value(&self, out: &mut ::std::string::String) {
         ::steam_webapi::__private::QueryValue::write_query_value(&self.value(), out)
     }
 }
+#[cfg(feature = "schemars")]
+impl ::schemars::JsonSchema for PersonaState {
+    fn schema_name() -> ::std::borrow::Cow<'static, str> {
+        "PersonaState".into()
+    }
+    fn schema_id() -> ::std::borrow::Cow<'static, str> {
+        ::std::concat!(::std::module_path!(), "::", "PersonaState").into()
+    }
+    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        ::steam_webapi::__private::json_schema(
+            generator,
+            r#"{"anyOf":[{"enum":[0,1,2,3,4,5,6],"type":"integer"},{"type":"integer"}],"description":"The user's current status. Values: 0 = Offline; 1 = Online; 2 = Busy; 3 = Away; 4 = Snooze; 5 = LookingToTrade (looking to trade); 6 = LookingToPlay (looking to play). Open enum: values not listed here may appear and must be accepted."}"#,
+            &[],
+        )
+    }
+}
 /// Basic profile information of one account. Some data may be hidden if the user has their profile visibility set to "Friends Only" or "Private"; then only public data is returned.
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
-#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct Player {
     /// 64bit SteamID of the user.
     pub steamid: ::steam_webapi::SteamId,
@@ -463,24 +562,20 @@ pub struct Player {
     /// Flags qualifying personastate (bit flags, by its name). Not in the docs; seen in recordings since 2015, always 0 in them; missing only from hand-made entries of curated fixtures, so optional.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[serde(with = "::steam_webapi::wire::as_number")]
-    #[schemars(with = "::std::option::Option<u32>")]
     pub personastateflags: ::std::option::Option<u32>,
     /// Whether the profile is visible to the caller, and if it is, why. It is the effective visibility from the account making the request to the account being viewed.
     pub communityvisibilitystate: CommunityVisibilityState,
     /// If set, indicates the user has a community profile configured (will be set to 1).
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[serde(with = "::steam_webapi::wire::as_number")]
-    #[schemars(with = "::std::option::Option<u32>")]
     pub profilestate: ::std::option::Option<u32>,
     /// The last time the user was online, in unix time.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[serde(with = "::steam_webapi::wire::as_number")]
-    #[schemars(with = "::std::option::Option<u32>")]
     pub lastlogoff: ::std::option::Option<u32>,
     /// If set, indicates the profile allows public comments.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[serde(with = "::steam_webapi::wire::as_number")]
-    #[schemars(with = "::std::option::Option<u32>")]
     pub commentpermission: ::std::option::Option<u32>,
     /// The player's "Real Name", if they have set it. (Private data.)
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -491,12 +586,10 @@ pub struct Player {
     /// The time the player's account was created. (Private data.)
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[serde(with = "::steam_webapi::wire::as_number")]
-    #[schemars(with = "::std::option::Option<u32>")]
     pub timecreated: ::std::option::Option<u32>,
     /// If the user is currently in-game, the gameid of that game. (Private data.)
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[serde(with = "::steam_webapi::wire::as_string")]
-    #[schemars(with = "::std::option::Option<String>")]
     pub gameid: ::std::option::Option<u64>,
     /// The ip and port of the game server the user is currently playing on, if they are playing on-line in a game using Steam matchmaking. Otherwise will be set to "". (Private data.)
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -507,7 +600,6 @@ pub struct Player {
     /// This value will be removed in a future update (see loccityid). (Private data.)
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[serde(with = "::steam_webapi::wire::as_number")]
-    #[schemars(with = "::std::option::Option<u32>")]
     pub cityid: ::std::option::Option<u32>,
     /// If set on the user's Steam Community profile, the user's country of residence, 2-character ISO country code. (Private data.)
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -519,6 +611,27 @@ pub struct Player {
     /// Internal city id of the user's location, if set. (Private data.)
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[serde(with = "::steam_webapi::wire::as_number")]
-    #[schemars(with = "::std::option::Option<u32>")]
     pub loccityid: ::std::option::Option<u32>,
+}
+#[cfg(feature = "schemars")]
+impl ::schemars::JsonSchema for Player {
+    fn schema_name() -> ::std::borrow::Cow<'static, str> {
+        "Player".into()
+    }
+    fn schema_id() -> ::std::borrow::Cow<'static, str> {
+        ::std::concat!(::std::module_path!(), "::", "Player").into()
+    }
+    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        ::steam_webapi::__private::json_schema(
+            generator,
+            r#"{"description":"Basic profile information of one account. Some data may be hidden if the user has their profile visibility set to \"Friends Only\" or \"Private\"; then only public data is returned.","properties":{"avatar":{"description":"The full URL of the player's 32x32px avatar. If the user hasn't configured an avatar, this will be the default ? avatar.","type":"string"},"avatarfull":{"description":"The full URL of the player's 184x184px avatar.","type":"string"},"avatarhash":{"description":"Hash of the avatar image (not in the docs; sent by Steam since about 2017).","type":"string"},"avatarmedium":{"description":"The full URL of the player's 64x64px avatar.","type":"string"},"cityid":{"description":"This value will be removed in a future update (see loccityid). (Private data.)","maximum":4294967295,"minimum":0,"type":"integer"},"commentpermission":{"description":"If set, indicates the profile allows public comments.","maximum":4294967295,"minimum":0,"type":"integer"},"communityvisibilitystate":{"$ref":"CommunityVisibilityState","description":"Whether the profile is visible to the caller, and if it is, why. It is the effective visibility from the account making the request to the account being viewed."},"gameextrainfo":{"description":"If the user is currently in-game, the name of the game they are playing. This may be the name of a non-Steam game shortcut. (Private data.)","type":"string"},"gameid":{"description":"If the user is currently in-game, the gameid of that game. (Private data.)","pattern":"^[0-9]{1,20}$","type":"string"},"gameserverip":{"description":"The ip and port of the game server the user is currently playing on, if they are playing on-line in a game using Steam matchmaking. Otherwise will be set to \"\". (Private data.)","type":"string"},"lastlogoff":{"description":"The last time the user was online, in unix time.","maximum":4294967295,"minimum":0,"type":"integer"},"loccityid":{"description":"Internal city id of the user's location, if set. (Private data.)","maximum":4294967295,"minimum":0,"type":"integer"},"loccountrycode":{"description":"If set on the user's Steam Community profile, the user's country of residence, 2-character ISO country code. (Private data.)","maxLength":2,"type":"string"},"locstatecode":{"description":"If set on the user's Steam Community profile, the user's state of residence. (Private data.)","type":"string"},"personaname":{"description":"The player's persona name (display name).","type":"string"},"personastate":{"$ref":"PersonaState","description":"The user's current status. If the player's profile is private, this will always be 0, except if the user has set their status to looking to trade or looking to play, because a bug makes those status appear even if the profile is private."},"personastateflags":{"description":"Flags qualifying personastate (bit flags, by its name). Not in the docs; seen in recordings since 2015, always 0 in them; missing only from hand-made entries of curated fixtures, so optional.","maximum":4294967295,"minimum":0,"type":"integer"},"primaryclanid":{"description":"The player's primary group, as configured in their Steam Community profile. (Private data.)","pattern":"^[0-9]{1,20}$","type":"string"},"profilestate":{"description":"If set, indicates the user has a community profile configured (will be set to 1).","maximum":4294967295,"minimum":0,"type":"integer"},"profileurl":{"description":"The full URL of the player's Steam Community profile.","type":"string"},"realname":{"description":"The player's \"Real Name\", if they have set it. (Private data.)","type":"string"},"steamid":{"description":"64bit SteamID of the user.","pattern":"^[0-9]{1,20}$","type":"string"},"timecreated":{"description":"The time the player's account was created. (Private data.)","maximum":4294967295,"minimum":0,"type":"integer"}},"required":["steamid","personaname","profileurl","avatar","avatarmedium","avatarfull","personastate","communityvisibilitystate"],"type":"object"}"#,
+            &[
+                (
+                    "CommunityVisibilityState",
+                    ::steam_webapi::__private::subschema::<CommunityVisibilityState>,
+                ),
+                ("PersonaState", ::steam_webapi::__private::subschema::<PersonaState>),
+            ],
+        )
+    }
 }

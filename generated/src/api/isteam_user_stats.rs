@@ -19,6 +19,7 @@ impl<'a> ISteamUserStats<'a> {
     /// Takes no `key`: the client never sends it here.
     ///
     /// `GET https://api.steampowered.com/ISteamUserStats/GetGlobalAchievementPercentagesForApp/v2/`
+    #[inline]
     pub fn get_global_achievement_percentages_for_app(
         &self,
         request: &GetGlobalAchievementPercentagesForAppRequest,
@@ -33,6 +34,7 @@ impl<'a> ISteamUserStats<'a> {
     /// Returns a list of achievements for this user by app id.
     ///
     /// `GET https://api.steampowered.com/ISteamUserStats/GetPlayerAchievements/v1/`
+    #[inline]
     pub fn get_player_achievements(
         &self,
         request: &GetPlayerAchievementsRequest,
@@ -51,6 +53,7 @@ impl<'a> ISteamUserStats<'a> {
     /// `gameName` may be a placeholder such as "ValveTestApp8930" instead of the game's name.
     ///
     /// `GET https://api.steampowered.com/ISteamUserStats/GetUserStatsForGame/v2/`
+    #[inline]
     pub fn get_user_stats_for_game(
         &self,
         request: &GetUserStatsForGameRequest,
@@ -93,6 +96,7 @@ pub mod blocking {
         /// Takes no `key`: the client never sends it here.
         ///
         /// `GET https://api.steampowered.com/ISteamUserStats/GetGlobalAchievementPercentagesForApp/v2/`
+        #[inline]
         pub fn get_global_achievement_percentages_for_app(
             &self,
             request: &GetGlobalAchievementPercentagesForAppRequest,
@@ -105,6 +109,7 @@ pub mod blocking {
         /// Returns a list of achievements for this user by app id.
         ///
         /// `GET https://api.steampowered.com/ISteamUserStats/GetPlayerAchievements/v1/`
+        #[inline]
         pub fn get_player_achievements(
             &self,
             request: &GetPlayerAchievementsRequest,
@@ -121,6 +126,7 @@ pub mod blocking {
         /// `gameName` may be a placeholder such as "ValveTestApp8930" instead of the game's name.
         ///
         /// `GET https://api.steampowered.com/ISteamUserStats/GetUserStatsForGame/v2/`
+        #[inline]
         pub fn get_user_stats_for_game(
             &self,
             request: &GetUserStatsForGameRequest,
@@ -141,7 +147,6 @@ pub mod blocking {
 ///
 /// `GET https://api.steampowered.com/ISteamUserStats/GetGlobalAchievementPercentagesForApp/v2/`
 #[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
-#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct GetGlobalAchievementPercentagesForAppRequest {
     /// AppID of the game you want the percentages of.
     ///
@@ -149,7 +154,6 @@ pub struct GetGlobalAchievementPercentagesForAppRequest {
     ///
     /// Type from the public listing 2026-07-09 (uint64, "GameID to retrieve the achievement percentages for"); the docs give no type. For a Steam app the GameID equals its AppID.
     #[serde(with = "::steam_webapi::wire::as_string")]
-    #[schemars(with = "String")]
     pub gameid: u64,
 }
 impl GetGlobalAchievementPercentagesForAppRequest {
@@ -180,13 +184,31 @@ for GetGlobalAchievementPercentagesForAppRequest {
         q.value("gameid", &self.gameid);
     }
 }
+#[cfg(feature = "schemars")]
+impl ::schemars::JsonSchema for GetGlobalAchievementPercentagesForAppRequest {
+    fn schema_name() -> ::std::borrow::Cow<'static, str> {
+        "GetGlobalAchievementPercentagesForAppRequest".into()
+    }
+    fn schema_id() -> ::std::borrow::Cow<'static, str> {
+        ::std::concat!(
+            ::std::module_path!(), "::", "GetGlobalAchievementPercentagesForAppRequest"
+        )
+            .into()
+    }
+    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        ::steam_webapi::__private::json_schema(
+            generator,
+            r#"{"additionalProperties":false,"description":"The parameters of ISteamUserStats/GetGlobalAchievementPercentagesForApp/v2 (sent as query parameters; arrays as the spec's encoding), without the credential and format. Returns on global achievements overview of a specific game in percentages.","properties":{"gameid":{"description":"AppID of the game you want the percentages of.","pattern":"^[0-9]{1,20}$","type":"string"}},"required":["gameid"],"type":"object"}"#,
+            &[],
+        )
+    }
+}
 /// Request of `ISteamUserStats/GetPlayerAchievements/v1` (get_player_achievements).
 ///
 /// Returns a list of achievements for this user by app id.
 ///
 /// `GET https://api.steampowered.com/ISteamUserStats/GetPlayerAchievements/v1/`
 #[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
-#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct GetPlayerAchievementsRequest {
     /// 64 bit Steam ID to return achievements for.
     ///
@@ -196,7 +218,6 @@ pub struct GetPlayerAchievementsRequest {
     ///
     /// Type from the public listing 2026-07-09 (the docs give no type).
     #[serde(with = "::steam_webapi::wire::as_number")]
-    #[schemars(with = "u32")]
     pub appid: u32,
     /// Language. If specified, it will return language data for the requested language.
     ///
@@ -247,13 +268,29 @@ impl ::steam_webapi::__private::Endpoint for GetPlayerAchievementsRequest {
         }
     }
 }
+#[cfg(feature = "schemars")]
+impl ::schemars::JsonSchema for GetPlayerAchievementsRequest {
+    fn schema_name() -> ::std::borrow::Cow<'static, str> {
+        "GetPlayerAchievementsRequest".into()
+    }
+    fn schema_id() -> ::std::borrow::Cow<'static, str> {
+        ::std::concat!(::std::module_path!(), "::", "GetPlayerAchievementsRequest")
+            .into()
+    }
+    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        ::steam_webapi::__private::json_schema(
+            generator,
+            r#"{"additionalProperties":false,"description":"The parameters of ISteamUserStats/GetPlayerAchievements/v1 (sent as query parameters; arrays as the spec's encoding), without the credential and format. Returns a list of achievements for this user by app id.","properties":{"appid":{"description":"The ID for the game you're requesting.","maximum":4294967295,"minimum":0,"type":"integer"},"l":{"description":"Language. If specified, it will return language data for the requested language.","type":"string"},"steamid":{"description":"64 bit Steam ID to return achievements for.","pattern":"^[0-9]{1,20}$","type":"string"}},"required":["steamid","appid"],"type":"object"}"#,
+            &[],
+        )
+    }
+}
 /// Request of `ISteamUserStats/GetUserStatsForGame/v2` (get_user_stats_for_game).
 ///
 /// Returns a list of achievements for this user by app id.
 ///
 /// `GET https://api.steampowered.com/ISteamUserStats/GetUserStatsForGame/v2/`
 #[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
-#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct GetUserStatsForGameRequest {
     /// 64 bit Steam ID to return stats for.
     ///
@@ -263,7 +300,6 @@ pub struct GetUserStatsForGameRequest {
     ///
     /// Type from the public listing 2026-07-09 (the docs give no type).
     #[serde(with = "::steam_webapi::wire::as_number")]
-    #[schemars(with = "u32")]
     pub appid: u32,
     /// Language. If specified, it will return language data for the requested language.
     ///
@@ -312,16 +348,54 @@ impl ::steam_webapi::__private::Endpoint for GetUserStatsForGameRequest {
         }
     }
 }
+#[cfg(feature = "schemars")]
+impl ::schemars::JsonSchema for GetUserStatsForGameRequest {
+    fn schema_name() -> ::std::borrow::Cow<'static, str> {
+        "GetUserStatsForGameRequest".into()
+    }
+    fn schema_id() -> ::std::borrow::Cow<'static, str> {
+        ::std::concat!(::std::module_path!(), "::", "GetUserStatsForGameRequest").into()
+    }
+    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        ::steam_webapi::__private::json_schema(
+            generator,
+            r#"{"additionalProperties":false,"description":"The parameters of ISteamUserStats/GetUserStatsForGame/v2 (sent as query parameters; arrays as the spec's encoding), without the credential and format. Returns a list of achievements for this user by app id.","properties":{"appid":{"description":"The ID for the game you're requesting.","maximum":4294967295,"minimum":0,"type":"integer"},"l":{"description":"Language. If specified, it will return language data for the requested language.","type":"string"},"steamid":{"description":"64 bit Steam ID to return stats for.","pattern":"^[0-9]{1,20}$","type":"string"}},"required":["steamid","appid"],"type":"object"}"#,
+            &[],
+        )
+    }
+}
 /// The result of GetGlobalAchievementPercentagesForApp.
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
-#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct GetGlobalAchievementPercentagesForAppResponse {
     /// The app's achievements with their global unlock percentages, in descending order of percent in the recordings. Not named in the docs; seen in recordings since 2015.
     pub achievements: ::std::vec::Vec<GlobalAchievementPercentage>,
 }
+#[cfg(feature = "schemars")]
+impl ::schemars::JsonSchema for GetGlobalAchievementPercentagesForAppResponse {
+    fn schema_name() -> ::std::borrow::Cow<'static, str> {
+        "GetGlobalAchievementPercentagesForAppResponse".into()
+    }
+    fn schema_id() -> ::std::borrow::Cow<'static, str> {
+        ::std::concat!(
+            ::std::module_path!(), "::", "GetGlobalAchievementPercentagesForAppResponse"
+        )
+            .into()
+    }
+    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        ::steam_webapi::__private::json_schema(
+            generator,
+            r#"{"description":"The result of GetGlobalAchievementPercentagesForApp.","properties":{"achievements":{"description":"The app's achievements with their global unlock percentages, in descending order of percent in the recordings. Not named in the docs; seen in recordings since 2015.","items":{"$ref":"GlobalAchievementPercentage"},"type":"array"}},"required":["achievements"],"type":"object"}"#,
+            &[
+                (
+                    "GlobalAchievementPercentage",
+                    ::steam_webapi::__private::subschema::<GlobalAchievementPercentage>,
+                ),
+            ],
+        )
+    }
+}
 /// The result of GetPlayerAchievements.
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
-#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct GetPlayerAchievementsResponse {
     /// The user's 64 bit Steam ID (note the casing). Not in the docs; seen in recordings since 2015. Absent when `success` is false.
     #[serde(rename = "steamID")]
@@ -340,9 +414,30 @@ pub struct GetPlayerAchievementsResponse {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub error: ::std::option::Option<::std::string::String>,
 }
+#[cfg(feature = "schemars")]
+impl ::schemars::JsonSchema for GetPlayerAchievementsResponse {
+    fn schema_name() -> ::std::borrow::Cow<'static, str> {
+        "GetPlayerAchievementsResponse".into()
+    }
+    fn schema_id() -> ::std::borrow::Cow<'static, str> {
+        ::std::concat!(::std::module_path!(), "::", "GetPlayerAchievementsResponse")
+            .into()
+    }
+    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        ::steam_webapi::__private::json_schema(
+            generator,
+            r#"{"description":"The result of GetPlayerAchievements.","properties":{"achievements":{"description":"A list of achievements. Absent when `success` is false.","items":{"$ref":"PlayerAchievement"},"type":"array"},"error":{"description":"Why the request failed, e.g. \"Requested app has no stats\", \"Profile is not public\"; only when `success` is false. Not in the docs; seen in recordings since 2015.","type":"string"},"gameName":{"description":"The game's name. Not in the docs; seen in recordings since 2015. Absent when `success` is false.","type":"string"},"steamID":{"description":"The user's 64 bit Steam ID (note the casing). Not in the docs; seen in recordings since 2015. Absent when `success` is false.","pattern":"^[0-9]{1,20}$","type":"string"},"success":{"description":"Whether the request succeeded. Not in the docs; seen in recordings since 2015.","type":"boolean"}},"required":["success"],"type":"object"}"#,
+            &[
+                (
+                    "PlayerAchievement",
+                    ::steam_webapi::__private::subschema::<PlayerAchievement>,
+                ),
+            ],
+        )
+    }
+}
 /// The result of GetUserStatsForGame.
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
-#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct GetUserStatsForGameResponse {
     /// The user's 64 bit Steam ID (note the casing). Not in the docs; seen in recordings since 2015.
     #[serde(rename = "steamID")]
@@ -359,9 +454,30 @@ pub struct GetUserStatsForGameResponse {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub achievements: ::std::option::Option<::std::vec::Vec<UserStatsAchievement>>,
 }
+#[cfg(feature = "schemars")]
+impl ::schemars::JsonSchema for GetUserStatsForGameResponse {
+    fn schema_name() -> ::std::borrow::Cow<'static, str> {
+        "GetUserStatsForGameResponse".into()
+    }
+    fn schema_id() -> ::std::borrow::Cow<'static, str> {
+        ::std::concat!(::std::module_path!(), "::", "GetUserStatsForGameResponse").into()
+    }
+    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        ::steam_webapi::__private::json_schema(
+            generator,
+            r#"{"description":"The result of GetUserStatsForGame.","properties":{"achievements":{"description":"The achievements the user has unlocked. Not in the docs; seen in recordings since 2015; absent when the user has none (a 2021 TF2 recording has only `stats`).","items":{"$ref":"UserStatsAchievement"},"type":"array"},"gameName":{"description":"The game's name, or a placeholder like \"ValveTestApp8930\". Not in the docs; seen in recordings since 2015.","type":"string"},"stats":{"description":"The user's stats for the game. Not in the docs; seen in every recording since 2015.","items":{"$ref":"UserStat"},"type":"array"},"steamID":{"description":"The user's 64 bit Steam ID (note the casing). Not in the docs; seen in recordings since 2015.","pattern":"^[0-9]{1,20}$","type":"string"}},"required":["steamID","gameName"],"type":"object"}"#,
+            &[
+                ("UserStat", ::steam_webapi::__private::subschema::<UserStat>),
+                (
+                    "UserStatsAchievement",
+                    ::steam_webapi::__private::subschema::<UserStatsAchievement>,
+                ),
+            ],
+        )
+    }
+}
 /// One achievement of the app and the percentage of players who have it.
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
-#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct GlobalAchievementPercentage {
     /// The API name of the achievement. Recordings contain rows with an empty name and a nonsense percent (55132.207, or 0), which are not real achievements.
     pub name: ::std::string::String,
@@ -369,12 +485,26 @@ pub struct GlobalAchievementPercentage {
     ///
     /// Not bounded to 0-100 here because recorded garbage rows exceed 100.
     #[serde(with = "::steam_webapi::wire::as_number")]
-    #[schemars(with = "f64")]
     pub percent: f64,
+}
+#[cfg(feature = "schemars")]
+impl ::schemars::JsonSchema for GlobalAchievementPercentage {
+    fn schema_name() -> ::std::borrow::Cow<'static, str> {
+        "GlobalAchievementPercentage".into()
+    }
+    fn schema_id() -> ::std::borrow::Cow<'static, str> {
+        ::std::concat!(::std::module_path!(), "::", "GlobalAchievementPercentage").into()
+    }
+    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        ::steam_webapi::__private::json_schema(
+            generator,
+            r#"{"description":"One achievement of the app and the percentage of players who have it.","properties":{"name":{"description":"The API name of the achievement. Recordings contain rows with an empty name and a nonsense percent (55132.207, or 0), which are not real achievements.","type":"string"},"percent":{"anyOf":[{"type":"number"},{"pattern":"^-?[0-9]+(\\.[0-9]+)?([eE][-+]?[0-9]+)?$","type":"string"}],"description":"Percentage of players who have unlocked the achievement. A JSON number with float32 noise (76.749923706054687) in 2015 recordings, a string with one decimal (\"38.7\") in 2026 recordings; an empty-name row had the integer 0."}},"required":["name","percent"],"type":"object"}"#,
+            &[],
+        )
+    }
 }
 /// One achievement of the app and the user's progress on it.
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
-#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct PlayerAchievement {
     /// The API name of the achievement.
     pub apiname: ::std::string::String,
@@ -382,7 +512,6 @@ pub struct PlayerAchievement {
     ///
     /// An integer 0/1 on the wire, not a JSON boolean.
     #[serde(with = "::steam_webapi::wire::as_number")]
-    #[schemars(with = "u32")]
     #[schemars(range(max = 1u32))]
     pub achieved: u32,
     /// Date when the achievement was unlocked, in unix time; 0 when it is not unlocked.
@@ -390,7 +519,6 @@ pub struct PlayerAchievement {
     /// Absent in 2015 recordings; present on every item in recordings since 2021.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[serde(with = "::steam_webapi::wire::as_number")]
-    #[schemars(with = "::std::option::Option<u32>")]
     pub unlocktime: ::std::option::Option<u32>,
     /// Localized achievement name. Only sent when the `l` parameter is given.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -399,9 +527,24 @@ pub struct PlayerAchievement {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub description: ::std::option::Option<::std::string::String>,
 }
+#[cfg(feature = "schemars")]
+impl ::schemars::JsonSchema for PlayerAchievement {
+    fn schema_name() -> ::std::borrow::Cow<'static, str> {
+        "PlayerAchievement".into()
+    }
+    fn schema_id() -> ::std::borrow::Cow<'static, str> {
+        ::std::concat!(::std::module_path!(), "::", "PlayerAchievement").into()
+    }
+    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        ::steam_webapi::__private::json_schema(
+            generator,
+            r#"{"description":"One achievement of the app and the user's progress on it.","properties":{"achieved":{"description":"Whether or not the achievement has been completed (1 = completed, 0 = not).","maximum":1,"minimum":0,"type":"integer"},"apiname":{"description":"The API name of the achievement.","type":"string"},"description":{"description":"Localized description of the achievement. Only sent when the `l` parameter is given.","type":"string"},"name":{"description":"Localized achievement name. Only sent when the `l` parameter is given.","type":"string"},"unlocktime":{"description":"Date when the achievement was unlocked, in unix time; 0 when it is not unlocked.","maximum":4294967295,"minimum":0,"type":"integer"}},"required":["apiname","achieved"],"type":"object"}"#,
+            &[],
+        )
+    }
+}
 /// One statistic of the user in the game.
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
-#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct UserStat {
     /// The API name of the stat, e.g. "Sniper.accum.iDamageDealt". Not in the docs; seen in recordings since 2015.
     pub name: ::std::string::String,
@@ -409,18 +552,47 @@ pub struct UserStat {
     ///
     /// Recorded values are all JSON integers (up to 7211748), but Steam stats are int32 or float, and a client project (lpradel/steam-web-api-java issue #20) reports values beyond the int32 range; `float` (a 64-bit float) holds all of these exactly.
     #[serde(with = "::steam_webapi::wire::as_number")]
-    #[schemars(with = "f64")]
     pub value: f64,
+}
+#[cfg(feature = "schemars")]
+impl ::schemars::JsonSchema for UserStat {
+    fn schema_name() -> ::std::borrow::Cow<'static, str> {
+        "UserStat".into()
+    }
+    fn schema_id() -> ::std::borrow::Cow<'static, str> {
+        ::std::concat!(::std::module_path!(), "::", "UserStat").into()
+    }
+    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        ::steam_webapi::__private::json_schema(
+            generator,
+            r#"{"description":"One statistic of the user in the game.","properties":{"name":{"description":"The API name of the stat, e.g. \"Sniper.accum.iDamageDealt\". Not in the docs; seen in recordings since 2015.","type":"string"},"value":{"description":"The stat's value. Not in the docs; seen in recordings since 2015.","type":"number"}},"required":["name","value"],"type":"object"}"#,
+            &[],
+        )
+    }
 }
 /// An achievement the user has unlocked in the game.
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
-#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct UserStatsAchievement {
     /// The API name of the achievement (this method says `name` where GetPlayerAchievements says `apiname`). Not in the docs; seen in recordings since 2015.
     pub name: ::std::string::String,
     /// 1: the achievement is unlocked (the only value seen; locked achievements are not listed). Not in the docs; seen in recordings since 2015.
     #[serde(with = "::steam_webapi::wire::as_number")]
-    #[schemars(with = "u32")]
     #[schemars(range(max = 1u32))]
     pub achieved: u32,
+}
+#[cfg(feature = "schemars")]
+impl ::schemars::JsonSchema for UserStatsAchievement {
+    fn schema_name() -> ::std::borrow::Cow<'static, str> {
+        "UserStatsAchievement".into()
+    }
+    fn schema_id() -> ::std::borrow::Cow<'static, str> {
+        ::std::concat!(::std::module_path!(), "::", "UserStatsAchievement").into()
+    }
+    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        ::steam_webapi::__private::json_schema(
+            generator,
+            r#"{"description":"An achievement the user has unlocked in the game.","properties":{"achieved":{"description":"1: the achievement is unlocked (the only value seen; locked achievements are not listed). Not in the docs; seen in recordings since 2015.","maximum":1,"minimum":0,"type":"integer"},"name":{"description":"The API name of the achievement (this method says `name` where GetPlayerAchievements says `apiname`). Not in the docs; seen in recordings since 2015.","type":"string"}},"required":["name","achieved"],"type":"object"}"#,
+            &[],
+        )
+    }
 }

@@ -21,6 +21,7 @@ impl<'a> ISteamWebAPIUtil<'a> {
     /// Works without a `key`; when the client has one, it is sent.
     ///
     /// `GET https://api.steampowered.com/ISteamWebAPIUtil/GetSupportedAPIList/v1/`
+    #[inline]
     pub fn get_supported_api_list(
         &self,
         request: &GetSupportedAPIListRequest,
@@ -65,6 +66,7 @@ pub mod blocking {
         /// Works without a `key`; when the client has one, it is sent.
         ///
         /// `GET https://api.steampowered.com/ISteamWebAPIUtil/GetSupportedAPIList/v1/`
+        #[inline]
         pub fn get_supported_api_list(
             &self,
             request: &GetSupportedAPIListRequest,
@@ -85,7 +87,6 @@ pub mod blocking {
 ///
 /// `GET https://api.steampowered.com/ISteamWebAPIUtil/GetSupportedAPIList/v1/`
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Request)]
-#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct GetSupportedAPIListRequest {}
 impl GetSupportedAPIListRequest {
     /// Creates the request from its required parameters.
@@ -112,31 +113,85 @@ impl ::steam_webapi::__private::Endpoint for GetSupportedAPIListRequest {
     };
     fn write_query(&self, _q: &mut ::steam_webapi::__private::QueryWriter) {}
 }
+#[cfg(feature = "schemars")]
+impl ::schemars::JsonSchema for GetSupportedAPIListRequest {
+    fn schema_name() -> ::std::borrow::Cow<'static, str> {
+        "GetSupportedAPIListRequest".into()
+    }
+    fn schema_id() -> ::std::borrow::Cow<'static, str> {
+        ::std::concat!(::std::module_path!(), "::", "GetSupportedAPIListRequest").into()
+    }
+    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        ::steam_webapi::__private::json_schema(
+            generator,
+            r#"{"additionalProperties":false,"description":"The parameters of ISteamWebAPIUtil/GetSupportedAPIList/v1 (sent as query parameters; arrays as the spec's encoding), without the credential and format. All interfaces and method are self-documented through the ISteamWebAPIUtil/ GetSupportedAPIList call.","properties":{},"type":"object"}"#,
+            &[],
+        )
+    }
+}
 /// The result of GetSupportedAPIList.
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
-#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct GetSupportedAPIListResponse {
     /// The interfaces the caller's key can access.
     pub interfaces: ::std::vec::Vec<SupportedApiInterface>,
 }
+#[cfg(feature = "schemars")]
+impl ::schemars::JsonSchema for GetSupportedAPIListResponse {
+    fn schema_name() -> ::std::borrow::Cow<'static, str> {
+        "GetSupportedAPIListResponse".into()
+    }
+    fn schema_id() -> ::std::borrow::Cow<'static, str> {
+        ::std::concat!(::std::module_path!(), "::", "GetSupportedAPIListResponse").into()
+    }
+    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        ::steam_webapi::__private::json_schema(
+            generator,
+            r#"{"description":"The result of GetSupportedAPIList.","properties":{"interfaces":{"description":"The interfaces the caller's key can access.","items":{"$ref":"SupportedApiInterface"},"type":"array"}},"required":["interfaces"],"type":"object"}"#,
+            &[
+                (
+                    "SupportedApiInterface",
+                    ::steam_webapi::__private::subschema::<SupportedApiInterface>,
+                ),
+            ],
+        )
+    }
+}
 /// One interface of the Web API and its methods.
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
-#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct SupportedApiInterface {
     /// Interface name, e.g. ISteamUser; game-specific interfaces end with _\<appid\> (IEconItems_440).
     pub name: ::std::string::String,
     /// The interface's methods; each version of a method is its own entry.
     pub methods: ::std::vec::Vec<SupportedApiMethod>,
 }
+#[cfg(feature = "schemars")]
+impl ::schemars::JsonSchema for SupportedApiInterface {
+    fn schema_name() -> ::std::borrow::Cow<'static, str> {
+        "SupportedApiInterface".into()
+    }
+    fn schema_id() -> ::std::borrow::Cow<'static, str> {
+        ::std::concat!(::std::module_path!(), "::", "SupportedApiInterface").into()
+    }
+    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        ::steam_webapi::__private::json_schema(
+            generator,
+            r#"{"description":"One interface of the Web API and its methods.","properties":{"methods":{"description":"The interface's methods; each version of a method is its own entry.","items":{"$ref":"SupportedApiMethod"},"type":"array"},"name":{"description":"Interface name, e.g. ISteamUser; game-specific interfaces end with _<appid> (IEconItems_440).","type":"string"}},"required":["name","methods"],"type":"object"}"#,
+            &[
+                (
+                    "SupportedApiMethod",
+                    ::steam_webapi::__private::subschema::<SupportedApiMethod>,
+                ),
+            ],
+        )
+    }
+}
 /// One version of one method.
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
-#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct SupportedApiMethod {
     /// Method name, e.g. GetPlayerSummaries.
     pub name: ::std::string::String,
     /// The method's version (the `v\<version\>` of its URL).
     #[serde(with = "::steam_webapi::wire::as_number")]
-    #[schemars(with = "u32")]
     pub version: u32,
     /// HTTP method the method is called with ("GET" or "POST" seen).
     pub httpmethod: ::std::string::String,
@@ -146,9 +201,29 @@ pub struct SupportedApiMethod {
     /// The method's parameters; may be empty. `key` is listed for some methods only.
     pub parameters: ::std::vec::Vec<SupportedApiParameter>,
 }
+#[cfg(feature = "schemars")]
+impl ::schemars::JsonSchema for SupportedApiMethod {
+    fn schema_name() -> ::std::borrow::Cow<'static, str> {
+        "SupportedApiMethod".into()
+    }
+    fn schema_id() -> ::std::borrow::Cow<'static, str> {
+        ::std::concat!(::std::module_path!(), "::", "SupportedApiMethod").into()
+    }
+    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        ::steam_webapi::__private::json_schema(
+            generator,
+            r#"{"description":"One version of one method.","properties":{"description":{"description":"What the method does; often absent.","type":"string"},"httpmethod":{"description":"HTTP method the method is called with (\"GET\" or \"POST\" seen).","type":"string"},"name":{"description":"Method name, e.g. GetPlayerSummaries.","type":"string"},"parameters":{"description":"The method's parameters; may be empty. `key` is listed for some methods only.","items":{"$ref":"SupportedApiParameter"},"type":"array"},"version":{"description":"The method's version (the `v<version>` of its URL).","maximum":4294967295,"minimum":0,"type":"integer"}},"required":["name","version","httpmethod","parameters"],"type":"object"}"#,
+            &[
+                (
+                    "SupportedApiParameter",
+                    ::steam_webapi::__private::subschema::<SupportedApiParameter>,
+                ),
+            ],
+        )
+    }
+}
 /// One parameter of a method.
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
-#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct SupportedApiParameter {
     /// Parameter name. Some array parameters carry an index suffix (publishedfileids\[0\]); most lists are not marked at all.
     pub name: ::std::string::String,
@@ -160,4 +235,20 @@ pub struct SupportedApiParameter {
     /// What the parameter means; may be absent or empty.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub description: ::std::option::Option<::std::string::String>,
+}
+#[cfg(feature = "schemars")]
+impl ::schemars::JsonSchema for SupportedApiParameter {
+    fn schema_name() -> ::std::borrow::Cow<'static, str> {
+        "SupportedApiParameter".into()
+    }
+    fn schema_id() -> ::std::borrow::Cow<'static, str> {
+        ::std::concat!(::std::module_path!(), "::", "SupportedApiParameter").into()
+    }
+    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        ::steam_webapi::__private::json_schema(
+            generator,
+            r#"{"description":"One parameter of a method.","properties":{"description":{"description":"What the parameter means; may be absent or empty.","type":"string"},"name":{"description":"Parameter name. Some array parameters carry an index suffix (publishedfileids[0]); most lists are not marked at all.","type":"string"},"optional":{"description":"Whether the parameter may be left out. Unreliable: in 2026, 34 of the 43 parameters whose description starts with \"(Optional)\" say false.","type":"boolean"},"type":{"description":"Parameter type. Seen: string, uint32, uint64, int32, bool, float (publisher view), {message} (a structured value, only usable through input_json), {enum}, rawbinary (gone by 2026).","type":"string"}},"required":["name","type","optional"],"type":"object"}"#,
+            &[],
+        )
+    }
 }

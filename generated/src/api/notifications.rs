@@ -15,6 +15,7 @@ impl<'a> Notifications<'a> {
     /// This API requires an access token.
     ///
     /// `DELETE https://backpack.tf/api/notifications/notification/v1`
+    #[inline]
     pub fn delete_notifications(
         &self,
         request: &DeleteNotificationsRequest,
@@ -31,6 +32,7 @@ impl<'a> Notifications<'a> {
     /// This API requires an access token.
     ///
     /// `DELETE https://backpack.tf/api/notifications/folder/v1`
+    #[inline]
     pub fn empty_folder(
         &self,
         request: &EmptyFolderRequest,
@@ -44,6 +46,7 @@ impl<'a> Notifications<'a> {
     /// This API requires an access token.
     ///
     /// `PATCH https://backpack.tf/api/notifications/folder/v1`
+    #[inline]
     pub fn mark_folder_read(
         &self,
         request: &MarkFolderReadRequest,
@@ -63,6 +66,7 @@ impl<'a> Notifications<'a> {
     /// Important: names and inputs are not escaped, you must escape any html entities yourself.
     ///
     /// `GET https://backpack.tf/api/notifications/search/v1`
+    #[inline]
     pub fn search_notifications(
         &self,
         request: &SearchNotificationsRequest,
@@ -101,6 +105,7 @@ pub mod blocking {
         /// This API requires an access token.
         ///
         /// `DELETE https://backpack.tf/api/notifications/notification/v1`
+        #[inline]
         pub fn delete_notifications(
             &self,
             request: &DeleteNotificationsRequest,
@@ -112,6 +117,7 @@ pub mod blocking {
         /// This API requires an access token.
         ///
         /// `DELETE https://backpack.tf/api/notifications/folder/v1`
+        #[inline]
         pub fn empty_folder(
             &self,
             request: &EmptyFolderRequest,
@@ -123,6 +129,7 @@ pub mod blocking {
         /// This API requires an access token.
         ///
         /// `PATCH https://backpack.tf/api/notifications/folder/v1`
+        #[inline]
         pub fn mark_folder_read(
             &self,
             request: &MarkFolderReadRequest,
@@ -140,6 +147,7 @@ pub mod blocking {
         /// Important: names and inputs are not escaped, you must escape any html entities yourself.
         ///
         /// `GET https://backpack.tf/api/notifications/search/v1`
+        #[inline]
         pub fn search_notifications(
             &self,
             request: &SearchNotificationsRequest,
@@ -160,7 +168,6 @@ pub mod blocking {
 ///
 /// `DELETE https://backpack.tf/api/notifications/notification/v1`
 #[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
-#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct DeleteNotificationsRequest {
     /// Comma-delimited list of notification ids (the id attribute in the Notification Search API). Limited to 200 ids per request. Use the folder empty API should you need more.
     #[schemars(length(min = 1, max = 200))]
@@ -195,13 +202,28 @@ impl ::steam_webapi::__private::Endpoint for DeleteNotificationsRequest {
         q.comma("ids", &self.ids);
     }
 }
+#[cfg(feature = "schemars")]
+impl ::schemars::JsonSchema for DeleteNotificationsRequest {
+    fn schema_name() -> ::std::borrow::Cow<'static, str> {
+        "DeleteNotificationsRequest".into()
+    }
+    fn schema_id() -> ::std::borrow::Cow<'static, str> {
+        ::std::concat!(::std::module_path!(), "::", "DeleteNotificationsRequest").into()
+    }
+    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        ::steam_webapi::__private::json_schema(
+            generator,
+            r#"{"additionalProperties":false,"description":"The parameters of Notifications/DeleteNotifications/v1 (sent as query parameters; arrays as the spec's encoding), without the credential and format. Deletes the specified notifications.","properties":{"ids":{"description":"Comma-delimited list of notification ids (the id attribute in the Notification Search API). Limited to 200 ids per request. Use the folder empty API should you need more.","items":{"type":"string"},"maxItems":200,"minItems":1,"type":"array"}},"required":["ids"],"type":"object"}"#,
+            &[],
+        )
+    }
+}
 /// Request of `Notifications/EmptyFolder/v1` (empty_folder).
 ///
 /// Deletes all notifications in the specified folder.
 ///
 /// `DELETE https://backpack.tf/api/notifications/folder/v1`
 #[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
-#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct EmptyFolderRequest {
     /// Notification folder (0: Inbox, 1: Archived). Required.
     pub folder: NotificationFolder,
@@ -235,13 +257,33 @@ impl ::steam_webapi::__private::Endpoint for EmptyFolderRequest {
         q.value("folder", &self.folder);
     }
 }
+#[cfg(feature = "schemars")]
+impl ::schemars::JsonSchema for EmptyFolderRequest {
+    fn schema_name() -> ::std::borrow::Cow<'static, str> {
+        "EmptyFolderRequest".into()
+    }
+    fn schema_id() -> ::std::borrow::Cow<'static, str> {
+        ::std::concat!(::std::module_path!(), "::", "EmptyFolderRequest").into()
+    }
+    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        ::steam_webapi::__private::json_schema(
+            generator,
+            r#"{"additionalProperties":false,"description":"The parameters of Notifications/EmptyFolder/v1 (sent as query parameters; arrays as the spec's encoding), without the credential and format. Deletes all notifications in the specified folder.","properties":{"folder":{"$ref":"NotificationFolder","description":"Notification folder (0: Inbox, 1: Archived). Required."}},"required":["folder"],"type":"object"}"#,
+            &[
+                (
+                    "NotificationFolder",
+                    ::steam_webapi::__private::subschema::<NotificationFolder>,
+                ),
+            ],
+        )
+    }
+}
 /// Request of `Notifications/MarkFolderRead/v1` (mark_folder_read).
 ///
 /// Marks all notifications in the specified folder as read.
 ///
 /// `PATCH https://backpack.tf/api/notifications/folder/v1`
 #[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
-#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct MarkFolderReadRequest {
     /// Notification folder (0: Inbox, 1: Archived). Required.
     pub folder: NotificationFolder,
@@ -275,13 +317,33 @@ impl ::steam_webapi::__private::Endpoint for MarkFolderReadRequest {
         q.value("folder", &self.folder);
     }
 }
+#[cfg(feature = "schemars")]
+impl ::schemars::JsonSchema for MarkFolderReadRequest {
+    fn schema_name() -> ::std::borrow::Cow<'static, str> {
+        "MarkFolderReadRequest".into()
+    }
+    fn schema_id() -> ::std::borrow::Cow<'static, str> {
+        ::std::concat!(::std::module_path!(), "::", "MarkFolderReadRequest").into()
+    }
+    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        ::steam_webapi::__private::json_schema(
+            generator,
+            r#"{"additionalProperties":false,"description":"The parameters of Notifications/MarkFolderRead/v1 (sent as query parameters; arrays as the spec's encoding), without the credential and format. Marks all notifications in the specified folder as read.","properties":{"folder":{"$ref":"NotificationFolder","description":"Notification folder (0: Inbox, 1: Archived). Required."}},"required":["folder"],"type":"object"}"#,
+            &[
+                (
+                    "NotificationFolder",
+                    ::steam_webapi::__private::subschema::<NotificationFolder>,
+                ),
+            ],
+        )
+    }
+}
 /// Request of `Notifications/SearchNotifications/v1` (search_notifications).
 ///
 /// View your notifications.
 ///
 /// `GET https://backpack.tf/api/notifications/search/v1`
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Request)]
-#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct SearchNotificationsRequest {
     /// Notification folder (0: Inbox, 1: Archived).
     ///
@@ -296,7 +358,6 @@ pub struct SearchNotificationsRequest {
     /// Only show notifications since this Unix timestamp. Please use this option when polling.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[serde(with = "::steam_webapi::wire::as_number")]
-    #[schemars(with = "::std::option::Option<u32>")]
     pub since: ::std::option::Option<u32>,
 }
 impl SearchNotificationsRequest {
@@ -358,42 +419,107 @@ impl ::steam_webapi::__private::Endpoint for SearchNotificationsRequest {
         }
     }
 }
+#[cfg(feature = "schemars")]
+impl ::schemars::JsonSchema for SearchNotificationsRequest {
+    fn schema_name() -> ::std::borrow::Cow<'static, str> {
+        "SearchNotificationsRequest".into()
+    }
+    fn schema_id() -> ::std::borrow::Cow<'static, str> {
+        ::std::concat!(::std::module_path!(), "::", "SearchNotificationsRequest").into()
+    }
+    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        ::steam_webapi::__private::json_schema(
+            generator,
+            r#"{"additionalProperties":false,"description":"The parameters of Notifications/SearchNotifications/v1 (sent as query parameters; arrays as the spec's encoding), without the credential and format. View your notifications.","properties":{"filter":{"$ref":"NotificationFilter","description":"Notification filter (see enum below). Default: 0 (All)."},"folder":{"$ref":"NotificationFolder","description":"Notification folder (0: Inbox, 1: Archived)."},"since":{"description":"Only show notifications since this Unix timestamp. Please use this option when polling.","maximum":4294967295,"minimum":0,"type":"integer"}},"type":"object"}"#,
+            &[
+                (
+                    "NotificationFilter",
+                    ::steam_webapi::__private::subschema::<NotificationFilter>,
+                ),
+                (
+                    "NotificationFolder",
+                    ::steam_webapi::__private::subschema::<NotificationFolder>,
+                ),
+            ],
+        )
+    }
+}
 /// The result of DeleteNotifications.
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
-#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct DeleteNotificationsResponse {
     /// How many notifications were deleted by this operation.
     #[serde(with = "::steam_webapi::wire::as_number")]
-    #[schemars(with = "u32")]
     pub modified: u32,
+}
+#[cfg(feature = "schemars")]
+impl ::schemars::JsonSchema for DeleteNotificationsResponse {
+    fn schema_name() -> ::std::borrow::Cow<'static, str> {
+        "DeleteNotificationsResponse".into()
+    }
+    fn schema_id() -> ::std::borrow::Cow<'static, str> {
+        ::std::concat!(::std::module_path!(), "::", "DeleteNotificationsResponse").into()
+    }
+    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        ::steam_webapi::__private::json_schema(
+            generator,
+            r#"{"description":"The result of DeleteNotifications.","properties":{"modified":{"description":"How many notifications were deleted by this operation.","maximum":4294967295,"minimum":0,"type":"integer"}},"required":["modified"],"type":"object"}"#,
+            &[],
+        )
+    }
 }
 /// The result of EmptyFolder.
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
-#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct EmptyFolderResponse {
     /// How many notifications were deleted by this operation.
     #[serde(with = "::steam_webapi::wire::as_number")]
-    #[schemars(with = "u32")]
     pub modified: u32,
+}
+#[cfg(feature = "schemars")]
+impl ::schemars::JsonSchema for EmptyFolderResponse {
+    fn schema_name() -> ::std::borrow::Cow<'static, str> {
+        "EmptyFolderResponse".into()
+    }
+    fn schema_id() -> ::std::borrow::Cow<'static, str> {
+        ::std::concat!(::std::module_path!(), "::", "EmptyFolderResponse").into()
+    }
+    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        ::steam_webapi::__private::json_schema(
+            generator,
+            r#"{"description":"The result of EmptyFolder.","properties":{"modified":{"description":"How many notifications were deleted by this operation.","maximum":4294967295,"minimum":0,"type":"integer"}},"required":["modified"],"type":"object"}"#,
+            &[],
+        )
+    }
 }
 /// The result of MarkFolderRead.
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
-#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct MarkFolderReadResponse {
     /// How many notifications were marked as read by this operation.
     #[serde(with = "::steam_webapi::wire::as_number")]
-    #[schemars(with = "u32")]
     pub modified: u32,
+}
+#[cfg(feature = "schemars")]
+impl ::schemars::JsonSchema for MarkFolderReadResponse {
+    fn schema_name() -> ::std::borrow::Cow<'static, str> {
+        "MarkFolderReadResponse".into()
+    }
+    fn schema_id() -> ::std::borrow::Cow<'static, str> {
+        ::std::concat!(::std::module_path!(), "::", "MarkFolderReadResponse").into()
+    }
+    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        ::steam_webapi::__private::json_schema(
+            generator,
+            r#"{"description":"The result of MarkFolderRead.","properties":{"modified":{"description":"How many notifications were marked as read by this operation.","maximum":4294967295,"minimum":0,"type":"integer"}},"required":["modified"],"type":"object"}"#,
+            &[],
+        )
+    }
 }
 /// One notification.
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
-#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct Notification {
     /// The notification's internal id.
     pub id: ::std::string::String,
     /// Unix timestamp, at which this notification was sent.
     #[serde(with = "::steam_webapi::wire::as_number")]
-    #[schemars(with = "u32")]
     pub sent: u32,
     /// Notification type. See the enum below.
     pub r#type: NotificationType,
@@ -414,6 +540,35 @@ pub struct Notification {
     /// Its value type is not documented (only "if set"), and the docs example has no unread notification; typed `json` so that whatever flag value backpack.tf sends (true, 1) is accepted. Test for presence.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub unread: ::std::option::Option<::serde_json::Value>,
+}
+#[cfg(feature = "schemars")]
+impl ::schemars::JsonSchema for Notification {
+    fn schema_name() -> ::std::borrow::Cow<'static, str> {
+        "Notification".into()
+    }
+    fn schema_id() -> ::std::borrow::Cow<'static, str> {
+        ::std::concat!(::std::module_path!(), "::", "Notification").into()
+    }
+    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        ::steam_webapi::__private::json_schema(
+            generator,
+            r#"{"description":"One notification.","properties":{"data":{"description":"Notification data, if any. Not currently documented."},"detail":{"$ref":"NotificationDetail","description":"An additional detail for the notification. See the enum below."},"from":{"$ref":"NotificationSender","description":"If the notification originates from another user, this will be present."},"id":{"description":"The notification's internal id.","type":"string"},"sent":{"description":"Unix timestamp, at which this notification was sent.","maximum":4294967295,"minimum":0,"type":"integer"},"type":{"$ref":"NotificationType","description":"Notification type. See the enum below."},"unread":{"description":"If set, the notification is unread. Calling the search API will not set it to read, instead you should use the Folder API."},"url":{"description":"URL pointing to the resource mentioned by this API.","type":"string"}},"required":["id","sent","type"],"type":"object"}"#,
+            &[
+                (
+                    "NotificationDetail",
+                    ::steam_webapi::__private::subschema::<NotificationDetail>,
+                ),
+                (
+                    "NotificationSender",
+                    ::steam_webapi::__private::subschema::<NotificationSender>,
+                ),
+                (
+                    "NotificationType",
+                    ::steam_webapi::__private::subschema::<NotificationType>,
+                ),
+            ],
+        )
+    }
 }
 /// An additional detail for a notification.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -518,21 +673,25 @@ impl ::steam_webapi::validate::Validate for NotificationDetail {
         _errors: &mut ::steam_webapi::validate::ValidationErrors,
     ) {}
 }
+impl ::steam_webapi::__private::QueryValue for NotificationDetail {
+    fn write_query_value(&self, out: &mut ::std::string::String) {
+        ::steam_webapi::__private::QueryValue::write_query_value(&self.value(), out)
+    }
+}
 #[cfg(feature = "schemars")]
 impl ::schemars::JsonSchema for NotificationDetail {
     fn schema_name() -> ::std::borrow::Cow<'static, str> {
         "NotificationDetail".into()
     }
-    fn json_schema(_: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
-        ::schemars::json_schema!(
-            { "anyOf" : [{ "enum" : [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13],
-            "type" : "integer" }, { "type" : "integer" }] }
-        )
+    fn schema_id() -> ::std::borrow::Cow<'static, str> {
+        ::std::concat!(::std::module_path!(), "::", "NotificationDetail").into()
     }
-}
-impl ::steam_webapi::__private::QueryValue for NotificationDetail {
-    fn write_query_value(&self, out: &mut ::std::string::String) {
-        ::steam_webapi::__private::QueryValue::write_query_value(&self.value(), out)
+    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        ::steam_webapi::__private::json_schema(
+            generator,
+            r#"{"anyOf":[{"enum":[0,1,2,3,4,5,6,7,8,9,10,11,12,13],"type":"integer"},{"type":"integer"}],"description":"An additional detail for a notification. Values: 0 = InvalidNotification; 1 = ReplyToOwnPriceSuggestion; 2 = ReplyToPriceSuggestionComment; 3 = PriceSuggestionClosedBySelf; 4 = PriceSuggestionClosedBySystem; 5 = PriceSuggestionClosedByAdmin; 6 = AllListingsHidden; 7 = TrustRemovedBySystem; 8 = TrustRemovedBySubmitter; 9 = TrustRemovedByAdmin; 10 = OwnIssue; 11 = WatchedIssue; 12 = ErrorLoadingBan; 13 = AllListingsDeleted. Open enum: values not listed here may appear and must be accepted."}"#,
+            &[],
+        )
     }
 }
 /// Notification filter.
@@ -608,18 +767,25 @@ impl ::steam_webapi::validate::Validate for NotificationFilter {
         _errors: &mut ::steam_webapi::validate::ValidationErrors,
     ) {}
 }
+impl ::steam_webapi::__private::QueryValue for NotificationFilter {
+    fn write_query_value(&self, out: &mut ::std::string::String) {
+        ::steam_webapi::__private::QueryValue::write_query_value(&self.value(), out)
+    }
+}
 #[cfg(feature = "schemars")]
 impl ::schemars::JsonSchema for NotificationFilter {
     fn schema_name() -> ::std::borrow::Cow<'static, str> {
         "NotificationFilter".into()
     }
-    fn json_schema(_: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
-        ::schemars::json_schema!({ "enum" : [0, 1, 2, 3, 4, 6], "type" : "integer" })
+    fn schema_id() -> ::std::borrow::Cow<'static, str> {
+        ::std::concat!(::std::module_path!(), "::", "NotificationFilter").into()
     }
-}
-impl ::steam_webapi::__private::QueryValue for NotificationFilter {
-    fn write_query_value(&self, out: &mut ::std::string::String) {
-        ::steam_webapi::__private::QueryValue::write_query_value(&self.value(), out)
+    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        ::steam_webapi::__private::json_schema(
+            generator,
+            r#"{"description":"Notification filter. Values: 0 = All; 1 = Responses; 2 = Trust; 3 = Suggestions; 4 = Subscriptions; 6 = Issues.","enum":[0,1,2,3,4,6],"type":"integer"}"#,
+            &[],
+        )
     }
 }
 /// Notification folder.
@@ -677,28 +843,50 @@ impl ::steam_webapi::validate::Validate for NotificationFolder {
         _errors: &mut ::steam_webapi::validate::ValidationErrors,
     ) {}
 }
-#[cfg(feature = "schemars")]
-impl ::schemars::JsonSchema for NotificationFolder {
-    fn schema_name() -> ::std::borrow::Cow<'static, str> {
-        "NotificationFolder".into()
-    }
-    fn json_schema(_: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
-        ::schemars::json_schema!({ "enum" : [0, 1], "type" : "integer" })
-    }
-}
 impl ::steam_webapi::__private::QueryValue for NotificationFolder {
     fn write_query_value(&self, out: &mut ::std::string::String) {
         ::steam_webapi::__private::QueryValue::write_query_value(&self.value(), out)
     }
 }
+#[cfg(feature = "schemars")]
+impl ::schemars::JsonSchema for NotificationFolder {
+    fn schema_name() -> ::std::borrow::Cow<'static, str> {
+        "NotificationFolder".into()
+    }
+    fn schema_id() -> ::std::borrow::Cow<'static, str> {
+        ::std::concat!(::std::module_path!(), "::", "NotificationFolder").into()
+    }
+    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        ::steam_webapi::__private::json_schema(
+            generator,
+            r#"{"description":"Notification folder. Values: 0 = Inbox; 1 = Archived.","enum":[0,1],"type":"integer"}"#,
+            &[],
+        )
+    }
+}
 /// The user a notification originates from.
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
-#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct NotificationSender {
     /// User's SteamID64.
     pub steamid: ::steam_webapi::SteamId,
     /// User's name. Not escaped.
     pub name: ::std::string::String,
+}
+#[cfg(feature = "schemars")]
+impl ::schemars::JsonSchema for NotificationSender {
+    fn schema_name() -> ::std::borrow::Cow<'static, str> {
+        "NotificationSender".into()
+    }
+    fn schema_id() -> ::std::borrow::Cow<'static, str> {
+        ::std::concat!(::std::module_path!(), "::", "NotificationSender").into()
+    }
+    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        ::steam_webapi::__private::json_schema(
+            generator,
+            r#"{"description":"The user a notification originates from.","properties":{"name":{"description":"User's name. Not escaped.","type":"string"},"steamid":{"description":"User's SteamID64.","pattern":"^[0-9]{1,20}$","type":"string"}},"required":["steamid","name"],"type":"object"}"#,
+            &[],
+        )
+    }
 }
 /// Notification type.
 ///
@@ -857,40 +1045,55 @@ impl ::steam_webapi::validate::Validate for NotificationType {
         _errors: &mut ::steam_webapi::validate::ValidationErrors,
     ) {}
 }
-#[cfg(feature = "schemars")]
-impl ::schemars::JsonSchema for NotificationType {
-    fn schema_name() -> ::std::borrow::Cow<'static, str> {
-        "NotificationType".into()
-    }
-    fn json_schema(_: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
-        ::schemars::json_schema!(
-            { "anyOf" : [{ "enum" : [- 1, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 17,
-            18, 19, 20, 22, 23, 24, 25, 26, 27, 28, 29, 30], "type" : "integer" }, {
-            "type" : "integer" }] }
-        )
-    }
-}
 impl ::steam_webapi::__private::QueryValue for NotificationType {
     fn write_query_value(&self, out: &mut ::std::string::String) {
         ::steam_webapi::__private::QueryValue::write_query_value(&self.value(), out)
     }
 }
+#[cfg(feature = "schemars")]
+impl ::schemars::JsonSchema for NotificationType {
+    fn schema_name() -> ::std::borrow::Cow<'static, str> {
+        "NotificationType".into()
+    }
+    fn schema_id() -> ::std::borrow::Cow<'static, str> {
+        ::std::concat!(::std::module_path!(), "::", "NotificationType").into()
+    }
+    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        ::steam_webapi::__private::json_schema(
+            generator,
+            r#"{"anyOf":[{"enum":[-1,0,1,2,3,4,5,6,7,8,9,10,11,12,17,18,19,20,22,23,24,25,26,27,28,29,30],"type":"integer"},{"type":"integer"}],"description":"Notification type. Values: -1 = All; 0 = CommentResponse; 1 = CommentWarning; 2 = SuggestionResponseLegacy; 3 = SuggestionAccepted; 4 = SuggestionClosed; 5 = SubscribedItemUpdate; 6 = ClassifiedDeleted; 7 = AdminMessage; 8 = TrustRatingAddedLegacy; 9 = GroupJoinNag; 10 = CommentWarningRemoved; 11 = WatchedListing; 12 = SuggestionReverted; 17 = TrustRatingRemoved; 18 = TrustRatingForOtherRemoved; 19 = TrustRatingAdded; 20 = IssueResponse; 22 = PaymentSuccessful; 23 = PremiumGiftRecipient; 24 = PremiumSubscriptionCancelled; 25 = BanAppealCreationAlert; 26 = IssueCreated; 27 = Banned; 28 = NotificationThreadResponse; 29 = ClassifiedHidden; 30 = PromotedListingRemovedNag. Open enum: values not listed here may appear and must be accepted."}"#,
+            &[],
+        )
+    }
+}
 /// The result of SearchNotifications.
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
-#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct SearchNotificationsResponse {
     /// Amount of notifications present in this folder.
     #[serde(with = "::steam_webapi::wire::as_number")]
-    #[schemars(with = "u32")]
     pub folder_count: u32,
     /// How many notifications were skipped for the query.
     #[serde(with = "::steam_webapi::wire::as_number")]
-    #[schemars(with = "u32")]
     pub skip: u32,
     /// How many notifications fit on one page.
     #[serde(with = "::steam_webapi::wire::as_number")]
-    #[schemars(with = "u32")]
     pub page_size: u32,
     /// Notifications on this page.
     pub notifications: ::std::vec::Vec<Notification>,
+}
+#[cfg(feature = "schemars")]
+impl ::schemars::JsonSchema for SearchNotificationsResponse {
+    fn schema_name() -> ::std::borrow::Cow<'static, str> {
+        "SearchNotificationsResponse".into()
+    }
+    fn schema_id() -> ::std::borrow::Cow<'static, str> {
+        ::std::concat!(::std::module_path!(), "::", "SearchNotificationsResponse").into()
+    }
+    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        ::steam_webapi::__private::json_schema(
+            generator,
+            r#"{"description":"The result of SearchNotifications.","properties":{"folder_count":{"description":"Amount of notifications present in this folder.","maximum":4294967295,"minimum":0,"type":"integer"},"notifications":{"description":"Notifications on this page.","items":{"$ref":"Notification"},"type":"array"},"page_size":{"description":"How many notifications fit on one page.","maximum":4294967295,"minimum":0,"type":"integer"},"skip":{"description":"How many notifications were skipped for the query.","maximum":4294967295,"minimum":0,"type":"integer"}},"required":["folder_count","skip","page_size","notifications"],"type":"object"}"#,
+            &[("Notification", ::steam_webapi::__private::subschema::<Notification>)],
+        )
+    }
 }

@@ -15,7 +15,7 @@ rust-version.workspace = true
 version.workspace = true
 
 [dependencies]
-schemars = { workspace = true, features = ["derive"], optional = true }
+schemars = { workspace = true, optional = true }
 serde.workspace = true
 serde_json.workspace = true
 # The hand-written runtime (runtime/): clients, errors, validation, wire helpers. Exactly this
@@ -67,7 +67,7 @@ pub fn manifest(model: &Model) -> String {
     out.push_str("# `steam_webapi::blocking::Client`, on reqwest's blocking client.\n");
     out.push_str("blocking = [\"steam-webapi-runtime/blocking\"]\n");
     out.push_str(
-        "# `schemars::JsonSchema` for every type, with the constraints Validate checks.\n",
+        "# `schemars::JsonSchema` for every type: the schemas of `schemas/` (the wire form).\n",
     );
     out.push_str("schemars = [\"dep:schemars\", \"steam-webapi-runtime/schemars\"]\n");
     out.push_str("# One feature per interface.\n");

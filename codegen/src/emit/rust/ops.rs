@@ -5,8 +5,8 @@ use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 
 use super::types::{FieldSpec, Presence, field, field_doc, rust_type, wire_derive};
-use super::{Target, doc_attr, ident, schemars_derive};
-use crate::emit::docs;
+use super::{Target, doc_attr, ident, json_schema_impl};
+use crate::emit::{docs, schema};
 use crate::model::*;
 
 /// The request struct of an operation and its `Endpoint` impl.
@@ -82,11 +82,14 @@ pub fn request(op: &Operation, model: &Model, target: Target) -> TokenStream {
         }
     });
     let endpoint = endpoint_impl(op, provider, model);
-    let schemars = schemars_derive(target);
+    let json_schema = json_schema_impl(
+        &op.request_type,
+        &schema::request(op, &schema::Refs::Rust),
+        target,
+    );
     quote! {
         #doc
         #[derive(Clone, Debug, #default PartialEq, #wire)]
-        #schemars
         #(#rules)*
         pub struct #name {
             #(#fields,)*
@@ -103,6 +106,8 @@ pub fn request(op: &Operation, model: &Model, target: Target) -> TokenStream {
         }
 
         #endpoint
+
+        #json_schema
     }
 }
 
@@ -353,9 +358,14 @@ pub fn accessors(iface: &Interface, model: &Model, target: Target) -> TokenStrea
             let req = format_ident!("{}", op.request_type);
             let resp = rust_type(&op.response.ty);
             let d = doc_attr(&method_doc(op, model));
+            // `#[inline]`: the body instantiates the request's validation and layout (and, on
+            // the blocking client, the whole send and decode) for its types. Inline, that code
+            // is compiled in the crate that calls the operation, for the operations it calls,
+            // instead of for every operation whenever this crate is built.
             if blocking {
                 quote! {
                     #d
+                    #[inline]
                     pub fn #f(&self, request: &#req) -> ::std::result::Result<#resp, ::steam_webapi::Error> {
                         self.client.execute(request)
                     }
@@ -365,6 +375,7 @@ pub fn accessors(iface: &Interface, model: &Model, target: Target) -> TokenStrea
                 // the future borrows only the client (`'a`), not this accessor or the request.
                 quote! {
                     #d
+                    #[inline]
                     pub fn #f(&self, request: &#req) -> impl ::std::future::Future<Output = ::std::result::Result<#resp, ::steam_webapi::Error>> + Send + use<'a> {
                         self.client.execute(request)
                     }

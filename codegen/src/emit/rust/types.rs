@@ -4,8 +4,8 @@
 use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 
-use super::{Target, doc_attr, ident, schemars_derive};
-use crate::emit::docs;
+use super::{Target, doc_attr, ident, json_schema_impl};
+use crate::emit::{docs, schema};
 use crate::model::*;
 
 /// The Rust type of a type reference (no Option wrapping).
@@ -128,15 +128,6 @@ pub fn field(f: &FieldSpec) -> TokenStream {
             Wire::Number | Wire::Either => "::steam_webapi::wire::as_number",
         };
         attrs.push(quote!(#[serde(with = #with)]));
-        // schemars would take serde's `with` for a type: name the type it should describe (a
-        // string for values written as strings).
-        let shown = if f.wire == Wire::String {
-            f.presence.wrap(string_leaf_type(f.ty))
-        } else {
-            f.presence.wrap(rust_type(f.ty))
-        };
-        let shown = shown.to_string().replace(' ', "");
-        attrs.push(quote!(#[schemars(with = #shown)]));
     }
     if let Some(c) = constraint_items(f.constraints, f.ty.leaf_scalar()) {
         attrs.push(quote!(#[schemars(#c)]));
@@ -145,23 +136,6 @@ pub fn field(f: &FieldSpec) -> TokenStream {
         #doc
         #(#attrs)*
         pub #name: #ty
-    }
-}
-
-/// The type with its numeric leaf replaced by String (for schemars' view of as_string fields).
-fn string_leaf_type(ty: &TypeRef) -> TokenStream {
-    match ty {
-        TypeRef::Scalar(_) => quote!(String),
-        TypeRef::Named(_) => rust_type(ty),
-        TypeRef::Array(t) => {
-            let t = string_leaf_type(t);
-            quote!(Vec<#t>)
-        }
-        TypeRef::Map(k, t) => {
-            let k = scalar_type(k.scalar());
-            let t = string_leaf_type(t);
-            quote!(::std::collections::BTreeMap<#k, #t>)
-        }
     }
 }
 
@@ -235,7 +209,8 @@ pub fn named_type(t: &NamedType, target: Target) -> TokenStream {
             .into_iter()
             .chain(t.notes.iter().map(String::as_str)),
     ));
-    let schemars = schemars_derive(target);
+    let json_schema =
+        json_schema_impl(&t.name, &schema::named_type(t, &schema::Refs::Rust), target);
     match &t.kind {
         TypeKind::Struct(fields) => {
             let name = format_ident!("{}", t.name);
@@ -254,17 +229,21 @@ pub fn named_type(t: &NamedType, target: Target) -> TokenStream {
             quote! {
                 #doc
                 #[derive(Clone, Debug, Default, PartialEq, #wire)]
-                #schemars
                 pub struct #name {
                     #(#fields,)*
                 }
+
+                #json_schema
             }
         }
-        TypeKind::Enum(e) => enumeration(t, e, doc, target),
+        TypeKind::Enum(e) => {
+            let e = enumeration(t, e, doc);
+            quote!(#e #json_schema)
+        }
     }
 }
 
-fn enumeration(t: &NamedType, e: &EnumType, doc: TokenStream, target: Target) -> TokenStream {
+fn enumeration(t: &NamedType, e: &EnumType, doc: TokenStream) -> TokenStream {
     let name = format_ident!("{}", t.name);
     let variants: Vec<_> = e
         .values
@@ -356,31 +335,6 @@ fn enumeration(t: &NamedType, e: &EnumType, doc: TokenStream, target: Target) ->
             )),
         )
     };
-    let name_str = t.name.as_str();
-    // Known values listed; an open enum also admits any other value of its repr.
-    let json_type = if string { "string" } else { "integer" };
-    let known: Vec<serde_json::Value> = e.values.iter().map(|v| v.value.to_json()).collect();
-    let schema = if e.open {
-        serde_json::json!({"anyOf": [{"type": json_type, "enum": known}, {"type": json_type}]})
-    } else {
-        serde_json::json!({"type": json_type, "enum": known})
-    };
-    let schema_tokens: TokenStream = schema.to_string().parse().unwrap_or_else(|_| quote!({}));
-    // JsonSchema only where the crate has the `schemars` feature.
-    let schemars_impl = (target == Target::Crate).then(|| {
-        quote! {
-            #[cfg(feature = "schemars")]
-            impl ::schemars::JsonSchema for #name {
-                fn schema_name() -> ::std::borrow::Cow<'static, str> {
-                    #name_str.into()
-                }
-
-                fn json_schema(_: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
-                    ::schemars::json_schema!(#schema_tokens)
-                }
-            }
-        }
-    });
     quote! {
         #doc
         #[derive(Clone, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -430,7 +384,6 @@ fn enumeration(t: &NamedType, e: &EnumType, doc: TokenStream, target: Target) ->
             }
         }
 
-        #schemars_impl
 
         impl ::steam_webapi::__private::QueryValue for #name {
             fn write_query_value(&self, out: &mut ::std::string::String) {

@@ -12,7 +12,7 @@ use serde_json::{Map, Value, json};
 
 use super::GeneratedFile;
 use crate::model::*;
-pub use value::Refs;
+pub use value::{Refs, named_type, request};
 
 /// The base of every `$id`; files refer to each other with relative `$ref`s below it.
 pub const BASE_ID: &str = "https://steamspec.invalid/schemas/";

@@ -13,6 +13,7 @@ impl<'a> ISteamHub<'a> {
     /// Hubs by 64-bit id, and member counts by Steam ID.
     ///
     /// `GET https://api.steampowered.com/ISteamHub/GetHubs/v1/`
+    #[inline]
     pub fn get_hubs(
         &self,
         request: &GetHubsRequest,
@@ -46,6 +47,7 @@ pub mod blocking {
         /// Hubs by 64-bit id, and member counts by Steam ID.
         ///
         /// `GET https://api.steampowered.com/ISteamHub/GetHubs/v1/`
+        #[inline]
         pub fn get_hubs(
             &self,
             request: &GetHubsRequest,
@@ -66,7 +68,6 @@ pub mod blocking {
 ///
 /// `GET https://api.steampowered.com/ISteamHub/GetHubs/v1/`
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Request)]
-#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct GetHubsRequest {}
 impl GetHubsRequest {
     /// Creates the request from its required parameters.
@@ -93,16 +94,28 @@ impl ::steam_webapi::__private::Endpoint for GetHubsRequest {
     };
     fn write_query(&self, _q: &mut ::steam_webapi::__private::QueryWriter) {}
 }
+#[cfg(feature = "schemars")]
+impl ::schemars::JsonSchema for GetHubsRequest {
+    fn schema_name() -> ::std::borrow::Cow<'static, str> {
+        "GetHubsRequest".into()
+    }
+    fn schema_id() -> ::std::borrow::Cow<'static, str> {
+        ::std::concat!(::std::module_path!(), "::", "GetHubsRequest").into()
+    }
+    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        ::steam_webapi::__private::json_schema(
+            generator,
+            r#"{"additionalProperties":false,"description":"The parameters of ISteamHub/GetHubs/v1 (sent as query parameters; arrays as the spec's encoding), without the credential and format. Hubs by 64-bit id, and member counts by Steam ID.","properties":{},"type":"object"}"#,
+            &[],
+        )
+    }
+}
 /// The result of GetHubs.
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
-#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct GetHubsResponse {
     pub hubs: ::std::collections::BTreeMap<u64, HubSummary>,
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[serde(with = "::steam_webapi::wire::as_string")]
-    #[schemars(
-        with = "::std::option::Option<::std::collections::BTreeMap<::steam_webapi::SteamId,String>>"
-    )]
     pub counts: ::std::option::Option<
         ::std::collections::BTreeMap<::steam_webapi::SteamId, u64>,
     >,
@@ -111,11 +124,41 @@ pub struct GetHubsResponse {
         ::std::collections::BTreeMap<u32, ::std::vec::Vec<::std::string::String>>,
     >,
 }
+#[cfg(feature = "schemars")]
+impl ::schemars::JsonSchema for GetHubsResponse {
+    fn schema_name() -> ::std::borrow::Cow<'static, str> {
+        "GetHubsResponse".into()
+    }
+    fn schema_id() -> ::std::borrow::Cow<'static, str> {
+        ::std::concat!(::std::module_path!(), "::", "GetHubsResponse").into()
+    }
+    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        ::steam_webapi::__private::json_schema(
+            generator,
+            r#"{"description":"The result of GetHubs.","properties":{"by_app":{"additionalProperties":{"items":{"type":"string"},"type":"array"},"propertyNames":{"pattern":"^[0-9]{1,10}$","type":"string"},"type":"object"},"counts":{"additionalProperties":{"pattern":"^[0-9]{1,20}$","type":"string"},"propertyNames":{"pattern":"^[0-9]{1,20}$","type":"string"},"type":"object"},"hubs":{"additionalProperties":{"$ref":"HubSummary"},"propertyNames":{"pattern":"^[0-9]{1,20}$","type":"string"},"type":"object"}},"required":["hubs"],"type":"object"}"#,
+            &[("HubSummary", ::steam_webapi::__private::subschema::<HubSummary>)],
+        )
+    }
+}
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
-#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct HubSummary {
     pub name: ::std::string::String,
     #[serde(with = "::steam_webapi::wire::as_number")]
-    #[schemars(with = "u32")]
     pub members: u32,
+}
+#[cfg(feature = "schemars")]
+impl ::schemars::JsonSchema for HubSummary {
+    fn schema_name() -> ::std::borrow::Cow<'static, str> {
+        "HubSummary".into()
+    }
+    fn schema_id() -> ::std::borrow::Cow<'static, str> {
+        ::std::concat!(::std::module_path!(), "::", "HubSummary").into()
+    }
+    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        ::steam_webapi::__private::json_schema(
+            generator,
+            r#"{"properties":{"members":{"maximum":4294967295,"minimum":0,"type":"integer"},"name":{"type":"string"}},"required":["name","members"],"type":"object"}"#,
+            &[],
+        )
+    }
 }

@@ -13,6 +13,7 @@ impl<'a> ISteamHub<'a> {
     /// Gets a hub.
     ///
     /// `GET https://api.steampowered.com/ISteamHub/GetHub/v1/`
+    #[inline]
     pub fn get_hub(
         &self,
         request: &GetHubRequest,
@@ -46,6 +47,7 @@ pub mod blocking {
         /// Gets a hub.
         ///
         /// `GET https://api.steampowered.com/ISteamHub/GetHub/v1/`
+        #[inline]
         pub fn get_hub(
             &self,
             request: &GetHubRequest,
@@ -66,10 +68,8 @@ pub mod blocking {
 ///
 /// `GET https://api.steampowered.com/ISteamHub/GetHub/v1/`
 #[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
-#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct GetHubRequest {
     #[serde(with = "::steam_webapi::wire::as_number")]
-    #[schemars(with = "u32")]
     #[schemars(range(min = 1u32))]
     pub hubid: u32,
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -114,8 +114,23 @@ impl ::steam_webapi::__private::Endpoint for GetHubRequest {
         }
     }
 }
+#[cfg(feature = "schemars")]
+impl ::schemars::JsonSchema for GetHubRequest {
+    fn schema_name() -> ::std::borrow::Cow<'static, str> {
+        "GetHubRequest".into()
+    }
+    fn schema_id() -> ::std::borrow::Cow<'static, str> {
+        ::std::concat!(::std::module_path!(), "::", "GetHubRequest").into()
+    }
+    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        ::steam_webapi::__private::json_schema(
+            generator,
+            r#"{"additionalProperties":false,"description":"The parameters of ISteamHub/GetHub/v1 (sent as query parameters; arrays as the spec's encoding), without the credential and format. Gets a hub.","properties":{"hubid":{"maximum":4294967295,"minimum":1,"type":"integer"},"state":{"$ref":"HubState"}},"required":["hubid"],"type":"object"}"#,
+            &[("HubState", ::steam_webapi::__private::subschema::<HubState>)],
+        )
+    }
+}
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
-#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct Hub {
     pub state: HubState,
     #[serde(default, skip_serializing_if = "::steam_webapi::Maybe::is_absent")]
@@ -124,11 +139,26 @@ pub struct Hub {
     pub owner: ::std::option::Option<::steam_webapi::SteamId>,
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[serde(with = "::steam_webapi::wire::as_number")]
-    #[schemars(with = "::std::option::Option<f64>")]
     pub percent: ::std::option::Option<f64>,
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[schemars(length(max = 3), inner(length(max = 10)))]
     pub tags: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+}
+#[cfg(feature = "schemars")]
+impl ::schemars::JsonSchema for Hub {
+    fn schema_name() -> ::std::borrow::Cow<'static, str> {
+        "Hub".into()
+    }
+    fn schema_id() -> ::std::borrow::Cow<'static, str> {
+        ::std::concat!(::std::module_path!(), "::", "Hub").into()
+    }
+    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        ::steam_webapi::__private::json_schema(
+            generator,
+            r#"{"properties":{"motd":{"anyOf":[{"type":"string"},{"type":"null"}]},"owner":{"anyOf":[{"pattern":"^[0-9]{1,20}$","type":"string"},{"type":"null"}]},"percent":{"anyOf":[{"type":"number"},{"pattern":"^-?[0-9]+(\\.[0-9]+)?([eE][-+]?[0-9]+)?$","type":"string"}]},"state":{"$ref":"HubState"},"tags":{"items":{"maxLength":10,"type":"string"},"maxItems":3,"type":"array"}},"required":["state","owner"],"type":"object"}"#,
+            &[("HubState", ::steam_webapi::__private::subschema::<HubState>)],
+        )
+    }
 }
 /// Open (the default), with gaps between the known values.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -193,20 +223,24 @@ impl ::steam_webapi::validate::Validate for HubState {
         _errors: &mut ::steam_webapi::validate::ValidationErrors,
     ) {}
 }
+impl ::steam_webapi::__private::QueryValue for HubState {
+    fn write_query_value(&self, out: &mut ::std::string::String) {
+        ::steam_webapi::__private::QueryValue::write_query_value(&self.value(), out)
+    }
+}
 #[cfg(feature = "schemars")]
 impl ::schemars::JsonSchema for HubState {
     fn schema_name() -> ::std::borrow::Cow<'static, str> {
         "HubState".into()
     }
-    fn json_schema(_: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
-        ::schemars::json_schema!(
-            { "anyOf" : [{ "enum" : [- 1, 0, 5, 100], "type" : "integer" }, { "type" :
-            "integer" }] }
-        )
+    fn schema_id() -> ::std::borrow::Cow<'static, str> {
+        ::std::concat!(::std::module_path!(), "::", "HubState").into()
     }
-}
-impl ::steam_webapi::__private::QueryValue for HubState {
-    fn write_query_value(&self, out: &mut ::std::string::String) {
-        ::steam_webapi::__private::QueryValue::write_query_value(&self.value(), out)
+    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        ::steam_webapi::__private::json_schema(
+            generator,
+            r#"{"anyOf":[{"enum":[-1,0,5,100],"type":"integer"},{"type":"integer"}],"description":"Open (the default), with gaps between the known values. Values: -1 = Invalid; 0 = Closed; 5 = Open; 100 = Archived. Open enum: values not listed here may appear and must be accepted."}"#,
+            &[],
+        )
     }
 }

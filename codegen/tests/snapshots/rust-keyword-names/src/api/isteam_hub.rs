@@ -13,6 +13,7 @@ impl<'a> ISteamHub<'a> {
     /// Parameters with keyword names.
     ///
     /// `GET https://api.steampowered.com/ISteamHub/GetKeywords/v1/`
+    #[inline]
     pub fn get_keywords(
         &self,
         request: &GetKeywordsRequest,
@@ -46,6 +47,7 @@ pub mod blocking {
         /// Parameters with keyword names.
         ///
         /// `GET https://api.steampowered.com/ISteamHub/GetKeywords/v1/`
+        #[inline]
         pub fn get_keywords(
             &self,
             request: &GetKeywordsRequest,
@@ -66,7 +68,6 @@ pub mod blocking {
 ///
 /// `GET https://api.steampowered.com/ISteamHub/GetKeywords/v1/`
 #[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
-#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct GetKeywordsRequest {
     pub r#type: ::std::string::String,
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -74,7 +75,6 @@ pub struct GetKeywordsRequest {
     #[serde(rename = "self")]
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[serde(with = "::steam_webapi::wire::as_number")]
-    #[schemars(with = "::std::option::Option<u32>")]
     pub self_: ::std::option::Option<u32>,
 }
 impl GetKeywordsRequest {
@@ -126,18 +126,31 @@ impl ::steam_webapi::__private::Endpoint for GetKeywordsRequest {
         }
     }
 }
+#[cfg(feature = "schemars")]
+impl ::schemars::JsonSchema for GetKeywordsRequest {
+    fn schema_name() -> ::std::borrow::Cow<'static, str> {
+        "GetKeywordsRequest".into()
+    }
+    fn schema_id() -> ::std::borrow::Cow<'static, str> {
+        ::std::concat!(::std::module_path!(), "::", "GetKeywordsRequest").into()
+    }
+    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        ::steam_webapi::__private::json_schema(
+            generator,
+            r#"{"additionalProperties":false,"description":"The parameters of ISteamHub/GetKeywords/v1 (sent as query parameters; arrays as the spec's encoding), without the credential and format. Parameters with keyword names.","properties":{"ref":{"type":"string"},"self":{"maximum":4294967295,"minimum":0,"type":"integer"},"type":{"type":"string"}},"required":["type"],"type":"object"}"#,
+            &[],
+        )
+    }
+}
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
-#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct Keywords {
     pub r#type: ::std::string::String,
     pub r#ref: ::std::string::String,
     #[serde(rename = "self")]
     #[serde(with = "::steam_webapi::wire::as_number")]
-    #[schemars(with = "u32")]
     pub self_: u32,
     #[serde(rename = "Self")]
     #[serde(with = "::steam_webapi::wire::as_number")]
-    #[schemars(with = "u32")]
     pub self_type: u32,
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub r#match: ::std::option::Option<bool>,
@@ -146,4 +159,20 @@ pub struct Keywords {
     #[serde(rename = "crate")]
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub crate_: ::std::option::Option<::std::string::String>,
+}
+#[cfg(feature = "schemars")]
+impl ::schemars::JsonSchema for Keywords {
+    fn schema_name() -> ::std::borrow::Cow<'static, str> {
+        "Keywords".into()
+    }
+    fn schema_id() -> ::std::borrow::Cow<'static, str> {
+        ::std::concat!(::std::module_path!(), "::", "Keywords").into()
+    }
+    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        ::steam_webapi::__private::json_schema(
+            generator,
+            r#"{"properties":{"Self":{"maximum":4294967295,"minimum":0,"type":"integer"},"async":{"type":"string"},"crate":{"type":"string"},"match":{"type":"boolean"},"ref":{"type":"string"},"self":{"maximum":4294967295,"minimum":0,"type":"integer"},"type":{"type":"string"}},"required":["type","ref","self","Self"],"type":"object"}"#,
+            &[],
+        )
+    }
 }

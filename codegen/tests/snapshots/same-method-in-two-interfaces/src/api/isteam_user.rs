@@ -13,6 +13,7 @@ impl<'a> ISteamUser<'a> {
     /// Resolves a vanity URL.
     ///
     /// `GET https://api.steampowered.com/ISteamUser/ResolveVanityURL/v1/`
+    #[inline]
     pub fn resolve_vanity_url(
         &self,
         request: &ResolveVanityURLRequest,
@@ -49,6 +50,7 @@ pub mod blocking {
         /// Resolves a vanity URL.
         ///
         /// `GET https://api.steampowered.com/ISteamUser/ResolveVanityURL/v1/`
+        #[inline]
         pub fn resolve_vanity_url(
             &self,
             request: &ResolveVanityURLRequest,
@@ -72,7 +74,6 @@ pub mod blocking {
 ///
 /// `GET https://api.steampowered.com/ISteamUser/ResolveVanityURL/v1/`
 #[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
-#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct ResolveVanityURLRequest {
     pub vanityurl: ::std::string::String,
 }
@@ -103,10 +104,42 @@ impl ::steam_webapi::__private::Endpoint for ResolveVanityURLRequest {
         q.value("vanityurl", &self.vanityurl);
     }
 }
+#[cfg(feature = "schemars")]
+impl ::schemars::JsonSchema for ResolveVanityURLRequest {
+    fn schema_name() -> ::std::borrow::Cow<'static, str> {
+        "ResolveVanityURLRequest".into()
+    }
+    fn schema_id() -> ::std::borrow::Cow<'static, str> {
+        ::std::concat!(::std::module_path!(), "::", "ResolveVanityURLRequest").into()
+    }
+    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        ::steam_webapi::__private::json_schema(
+            generator,
+            r#"{"additionalProperties":false,"description":"The parameters of ISteamUser/ResolveVanityURL/v1 (sent as query parameters; arrays as the spec's encoding), without the credential and format. Resolves a vanity URL.","properties":{"vanityurl":{"type":"string"}},"required":["vanityurl"],"type":"object"}"#,
+            &[],
+        )
+    }
+}
 /// The result of ResolveVanityURL.
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
-#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct ISteamUserResolveVanityURLResponse {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub steamid: ::std::option::Option<::steam_webapi::SteamId>,
+}
+#[cfg(feature = "schemars")]
+impl ::schemars::JsonSchema for ISteamUserResolveVanityURLResponse {
+    fn schema_name() -> ::std::borrow::Cow<'static, str> {
+        "ISteamUserResolveVanityURLResponse".into()
+    }
+    fn schema_id() -> ::std::borrow::Cow<'static, str> {
+        ::std::concat!(::std::module_path!(), "::", "ISteamUserResolveVanityURLResponse")
+            .into()
+    }
+    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        ::steam_webapi::__private::json_schema(
+            generator,
+            r#"{"description":"The result of ResolveVanityURL.","properties":{"steamid":{"pattern":"^[0-9]{1,20}$","type":"string"}},"type":"object"}"#,
+            &[],
+        )
+    }
 }

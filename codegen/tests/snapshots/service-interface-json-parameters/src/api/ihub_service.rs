@@ -13,6 +13,7 @@ impl<'a> IHubService<'a> {
     /// A Service interface takes its parameters as input_json, so structs and maps are fine.
     ///
     /// `GET https://api.steampowered.com/IHubService/GetHubs/v1/`
+    #[inline]
     pub fn get_hubs(
         &self,
         request: &GetHubsRequest,
@@ -46,6 +47,7 @@ pub mod blocking {
         /// A Service interface takes its parameters as input_json, so structs and maps are fine.
         ///
         /// `GET https://api.steampowered.com/IHubService/GetHubs/v1/`
+        #[inline]
         pub fn get_hubs(
             &self,
             request: &GetHubsRequest,
@@ -68,7 +70,6 @@ pub mod blocking {
 ///
 /// The parameters travel as one `input_json` value.
 #[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
-#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 #[validate(at_least_one_of(filters, appids))]
 #[validate(required_if(field = filters, when = extra))]
 pub struct GetHubsRequest {
@@ -77,7 +78,6 @@ pub struct GetHubsRequest {
     pub filters: ::std::option::Option<::std::vec::Vec<AppFilter>>,
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[serde(with = "::steam_webapi::wire::as_number")]
-    #[schemars(with = "::std::option::Option<::std::vec::Vec<u32>>")]
     pub appids: ::std::option::Option<::std::vec::Vec<u32>>,
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub extra: ::std::option::Option<
@@ -135,18 +135,62 @@ impl ::steam_webapi::__private::Endpoint for GetHubsRequest {
     };
     fn write_query(&self, _q: &mut ::steam_webapi::__private::QueryWriter) {}
 }
+#[cfg(feature = "schemars")]
+impl ::schemars::JsonSchema for GetHubsRequest {
+    fn schema_name() -> ::std::borrow::Cow<'static, str> {
+        "GetHubsRequest".into()
+    }
+    fn schema_id() -> ::std::borrow::Cow<'static, str> {
+        ::std::concat!(::std::module_path!(), "::", "GetHubsRequest").into()
+    }
+    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        ::steam_webapi::__private::json_schema(
+            generator,
+            r#"{"additionalProperties":false,"anyOf":[{"properties":{"filters":true},"required":["filters"]},{"properties":{"appids":true},"required":["appids"]}],"dependentRequired":{"extra":["filters"]},"description":"The parameters of IHubService/GetHubs/v1 (sent as one input_json value), without the credential and format. A Service interface takes its parameters as input_json, so structs and maps are fine.","properties":{"appids":{"items":{"maximum":4294967295,"minimum":0,"type":"integer"},"type":"array"},"extra":{"additionalProperties":{},"type":"object"},"filters":{"items":{"$ref":"AppFilter"},"type":"array"},"steamid":{"pattern":"^[0-9]{1,20}$","type":"string"}},"required":["steamid"],"type":"object"}"#,
+            &[("AppFilter", ::steam_webapi::__private::subschema::<AppFilter>)],
+        )
+    }
+}
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
-#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct AppFilter {
     #[serde(with = "::steam_webapi::wire::as_number")]
-    #[schemars(with = "u32")]
     pub appid: u32,
+}
+#[cfg(feature = "schemars")]
+impl ::schemars::JsonSchema for AppFilter {
+    fn schema_name() -> ::std::borrow::Cow<'static, str> {
+        "AppFilter".into()
+    }
+    fn schema_id() -> ::std::borrow::Cow<'static, str> {
+        ::std::concat!(::std::module_path!(), "::", "AppFilter").into()
+    }
+    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        ::steam_webapi::__private::json_schema(
+            generator,
+            r#"{"properties":{"appid":{"maximum":4294967295,"minimum":0,"type":"integer"}},"required":["appid"],"type":"object"}"#,
+            &[],
+        )
+    }
 }
 /// The result of GetHubs.
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
-#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct GetHubsResponse {
     #[serde(with = "::steam_webapi::wire::as_number")]
-    #[schemars(with = "u32")]
     pub count: u32,
+}
+#[cfg(feature = "schemars")]
+impl ::schemars::JsonSchema for GetHubsResponse {
+    fn schema_name() -> ::std::borrow::Cow<'static, str> {
+        "GetHubsResponse".into()
+    }
+    fn schema_id() -> ::std::borrow::Cow<'static, str> {
+        ::std::concat!(::std::module_path!(), "::", "GetHubsResponse").into()
+    }
+    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        ::steam_webapi::__private::json_schema(
+            generator,
+            r#"{"description":"The result of GetHubs.","properties":{"count":{"maximum":4294967295,"minimum":0,"type":"integer"}},"required":["count"],"type":"object"}"#,
+            &[],
+        )
+    }
 }

@@ -1,0 +1,70 @@
+//! The body of the generated types' `schemars::JsonSchema` impls (feature `schemars`).
+//!
+//! Each generated type carries the schema that steamspec's schema emitter wrote for it (the
+//! same as its file under `schemas/`) as JSON text, with references to other generated types
+//! written as `{"$ref": "Name"}`. Here that text becomes a [`Schema`], and each such reference
+//! becomes the generator's own (`#/$defs/Name`, or whatever its settings say), which also
+//! registers the referenced type's definition.
+
+use schemars::{JsonSchema, Schema, SchemaGenerator};
+use serde_json::Value;
+
+/// Returns the generator's reference to `T` (and registers `T`'s definition).
+pub type Subschema = fn(&mut SchemaGenerator) -> Schema;
+
+/// `JsonSchema::json_schema` of a generated type: `schema` with every `{"$ref": name}` whose
+/// name is in `refs` replaced by that entry's subschema (siblings of the `$ref` are kept).
+///
+/// # Panics
+///
+/// If `schema` is not a JSON object. The text is written by the generator and every type's
+/// schema is checked by the crate's tests, so this only happens on a generator bug.
+pub fn json_schema(
+    generator: &mut SchemaGenerator,
+    schema: &str,
+    refs: &[(&str, Subschema)],
+) -> Schema {
+    let mut value: Value = match serde_json::from_str(schema) {
+        Ok(v @ Value::Object(_)) => v,
+        Ok(_) => panic!("steam_webapi: a generated schema is not a JSON object"),
+        Err(e) => panic!("steam_webapi: a generated schema is not JSON: {e}"),
+    };
+    resolve(&mut value, generator, refs);
+    Schema::try_from(value).unwrap_or_else(|_| unreachable!("checked to be an object above"))
+}
+
+/// The [`Subschema`] of `T`.
+pub fn subschema<T: JsonSchema>(generator: &mut SchemaGenerator) -> Schema {
+    generator.subschema_for::<T>()
+}
+
+fn resolve(value: &mut Value, generator: &mut SchemaGenerator, refs: &[(&str, Subschema)]) {
+    match value {
+        Value::Object(map) => {
+            let target = match map.get("$ref") {
+                Some(Value::String(name)) => refs.iter().find(|(n, _)| n == name),
+                _ => None,
+            };
+            if let Some((_, subschema)) = target {
+                // The reference's siblings (a field's description) stay and win over the
+                // keys of an inlined subschema.
+                map.remove("$ref");
+                if let Value::Object(sub) = subschema(generator).to_value() {
+                    for (k, v) in sub {
+                        map.entry(k).or_insert(v);
+                    }
+                }
+                return;
+            }
+            for v in map.values_mut() {
+                resolve(v, generator, refs);
+            }
+        }
+        Value::Array(items) => {
+            for v in items {
+                resolve(v, generator, refs);
+            }
+        }
+        _ => {}
+    }
+}
