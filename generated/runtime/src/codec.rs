@@ -26,8 +26,10 @@ use crate::wire::Lenient;
 pub trait Fields: Sized {
     /// The struct's name, for serde's "expected struct ..." messages.
     const NAME: &'static str;
-    /// The wire names of its fields.
+    /// The wire names of its fields (at most [`MAX_FIELDS`]).
     const FIELDS: &'static [&'static str];
+    /// Bit `i` is set when field `i` must be present.
+    const REQUIRED: u128;
     /// The index of the field with wire name `name`, `usize::MAX` if none.
     fn field(name: &str) -> usize;
     /// Reads the struct from a map.
@@ -85,13 +87,21 @@ impl<T: Fields> Visitor<'_> for FieldIndex<T> {
     }
 }
 
-/// A struct being read from a map. The generated `visit_map` makes one plain
-/// method call per key; the first error ends the loop and is returned by
-/// [`Reader::finish`], so the generated code has no `?` per key (for the
-/// compiler's sake, as with [`Writer`]).
+/// The most fields a struct read through [`Reader`] may have (one bit each in
+/// [`Fields::REQUIRED`] and in the reader's set of keys seen).
+pub const MAX_FIELDS: usize = 128;
+
+/// A struct being read from a map. The generated `from_map` starts from the
+/// struct's `Default`, and makes one plain method call per key that writes the
+/// value straight into its field; the reader remembers which keys it has seen
+/// (a repeated key is an error, as with serde's derive; a missing required one
+/// is reported by [`Reader::finish`]). The first error ends the loop and is
+/// returned by `finish`, so the generated code has no `?`, no slot per field
+/// and no unwrapping (for the compiler's sake, as with [`Writer`]).
 pub struct Reader<'de, A: MapAccess<'de>, T> {
     map: A,
     error: Option<A::Error>,
+    seen: u128,
     de: PhantomData<&'de ()>,
     fields: PhantomData<fn() -> T>,
 }
@@ -101,51 +111,53 @@ impl<'de, A: MapAccess<'de>, T: Fields> Reader<'de, A, T> {
         Reader {
             map,
             error: None,
+            seen: 0,
             de: PhantomData,
             fields: PhantomData,
         }
     }
 
     /// The index of the next key's field (`usize::MAX` for an unknown key);
-    /// `None` at the end of the map or after an error.
+    /// `None` at the end of the map or after an error (a repeated key is one).
     #[inline]
     pub fn next_key(&mut self) -> Option<usize> {
         if self.error.is_some() {
             return None;
         }
-        self.map
-            .next_key_seed(FieldIndex::<T>(PhantomData))
-            .unwrap_or_else(|e| {
+        match self.map.next_key_seed(FieldIndex::<T>(PhantomData)) {
+            Ok(Some(i)) if i < MAX_FIELDS => {
+                let bit = 1u128 << i;
+                if self.seen & bit != 0 {
+                    let name = T::FIELDS.get(i).copied().unwrap_or("?");
+                    self.error = Some(de::Error::duplicate_field(name));
+                    return None;
+                }
+                self.seen |= bit;
+                Some(i)
+            }
+            Ok(other) => other,
+            Err(e) => {
                 self.error = Some(e);
                 None
-            })
+            }
+        }
     }
 
-    /// Reads the value of field `name` into `slot`; a second occurrence of
-    /// the key is an error, as with serde's derive.
+    /// Reads the value of the current key into its field.
     #[inline]
-    pub fn read<V: Deserialize<'de>>(&mut self, slot: &mut Option<V>, name: &'static str) {
-        self.read_seed(slot, name, PhantomData);
+    pub fn read<V: Deserialize<'de>>(&mut self, field: &mut V) {
+        self.read_seed(field, PhantomData);
     }
 
     /// [`Reader::read`] for numbers that Steam writes as numbers or strings.
     #[inline]
-    pub fn read_lenient<V: Lenient>(&mut self, slot: &mut Option<V>, name: &'static str) {
-        self.read_seed(slot, name, LenientSeed(PhantomData));
+    pub fn read_lenient<V: Lenient>(&mut self, field: &mut V) {
+        self.read_seed(field, LenientSeed(PhantomData));
     }
 
-    fn read_seed<S: DeserializeSeed<'de>>(
-        &mut self,
-        slot: &mut Option<S::Value>,
-        name: &'static str,
-        seed: S,
-    ) {
-        if slot.is_some() {
-            self.error = Some(de::Error::duplicate_field(name));
-            return;
-        }
+    fn read_seed<S: DeserializeSeed<'de>>(&mut self, field: &mut S::Value, seed: S) {
         match self.map.next_value_seed(seed) {
-            Ok(value) => *slot = Some(value),
+            Ok(value) => *field = value,
             Err(e) => self.error = Some(e),
         }
     }
@@ -158,9 +170,21 @@ impl<'de, A: MapAccess<'de>, T: Fields> Reader<'de, A, T> {
         }
     }
 
-    /// The first error, if any.
-    pub fn finish(self) -> Result<(), A::Error> {
-        self.error.map_or(Ok(()), Err)
+    /// `value` once the map is read: else the first error, or the first
+    /// required field (in declaration order) whose key never came.
+    pub fn finish(self, value: T) -> Result<T, A::Error> {
+        if let Some(e) = self.error {
+            return Err(e);
+        }
+        let missing = T::REQUIRED & !self.seen;
+        if missing != 0 {
+            let name = T::FIELDS
+                .get(missing.trailing_zeros() as usize)
+                .copied()
+                .unwrap_or("?");
+            return Err(de::Error::missing_field(name));
+        }
+        Ok(value)
     }
 }
 

@@ -1,7 +1,7 @@
 //! The struct as the wire derives see it: fields, wire names, presence, form.
 
 use syn::punctuated::Punctuated;
-use syn::{Data, DeriveInput, ExprPath, Fields, Meta, Token, Type};
+use syn::{Data, DeriveInput, ExprPath, Fields, Meta, Token};
 
 use crate::attr::string_lit;
 use crate::ctxt::Ctxt;
@@ -14,7 +14,6 @@ pub struct Struct<'a> {
 
 pub struct Field<'a> {
     pub member: &'a syn::Ident,
-    pub ty: &'a Type,
     /// The key on the wire (`rename`, else the field's name without `r#`).
     pub wire: String,
     /// A missing key is `Default::default()` (`default`, or an `Option`).
@@ -35,12 +34,17 @@ pub enum Form {
     String,
 }
 
+/// `codec::MAX_FIELDS` of the runtime: one bit per field in a `u128`.
+const MAX_FIELDS: usize = 128;
+
 const SUPPORTED: &str = "steam_webapi's serde derives support `rename`, `default`, \
      `skip_serializing_if` and `with` = `wire::as_number` or `wire::as_string`; use serde's \
      derive for anything else";
 
 impl<'a> Struct<'a> {
-    pub fn from_ast(input: &'a DeriveInput) -> syn::Result<Self> {
+    /// `read`: the `Deserialize` impl is asked for, which holds at most
+    /// `codec::MAX_FIELDS` fields.
+    pub fn from_ast(input: &'a DeriveInput, read: bool) -> syn::Result<Self> {
         let cx = Ctxt::default();
         if !input.generics.params.is_empty() {
             cx.error(
@@ -73,9 +77,18 @@ impl<'a> Struct<'a> {
                 "steam_webapi's serde derives take no container attributes",
             );
         }
-        let fields = named
+        let fields: Vec<Field> = named
             .map(|n| n.named.iter().filter_map(|f| field(&cx, f)).collect())
             .unwrap_or_default();
+        if read && fields.len() > MAX_FIELDS {
+            cx.error(
+                &input.ident,
+                format!(
+                    "steam_webapi's Deserialize derive supports at most {MAX_FIELDS} fields, this struct has {}",
+                    fields.len()
+                ),
+            );
+        }
         match cx.finish() {
             Some(e) => Err(e),
             None => Ok(Struct {
@@ -90,7 +103,6 @@ fn field<'a>(cx: &Ctxt, f: &'a syn::Field) -> Option<Field<'a>> {
     let member = f.ident.as_ref()?;
     let mut out = Field {
         member,
-        ty: &f.ty,
         wire: member.to_string().trim_start_matches("r#").to_owned(),
         // serde reads a missing `Option` as `None` without `default`, and so does this derive.
         default: option_inner(&f.ty).is_some(),

@@ -9,6 +9,10 @@
 //! crate's compile time. Here each field is one call into the runtime's
 //! `codec` helpers. Anything else is a compile error that names what is
 //! supported, so it can never silently mean something other than serde.
+//!
+//! `Deserialize` needs the struct's `Default` (missing optional fields keep
+//! its values; the generated structs derive it, so they are each field's
+//! default) and at most 128 fields (the reader's set of seen keys).
 
 mod ast;
 mod expand;
@@ -16,7 +20,7 @@ mod expand;
 use proc_macro2::TokenStream;
 
 /// Which of the two impls.
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, PartialEq)]
 pub enum Direction {
     Serialize,
     Deserialize,
@@ -25,7 +29,8 @@ pub enum Direction {
 /// The impls of `directions`, from one reading of the input (an unsupported
 /// shape is reported once, however many impls were asked for).
 pub fn derive(input: &syn::DeriveInput, directions: &[Direction]) -> TokenStream {
-    match ast::Struct::from_ast(input) {
+    let read = directions.contains(&Direction::Deserialize);
+    match ast::Struct::from_ast(input, read) {
         Ok(s) => directions
             .iter()
             .map(|direction| match direction {

@@ -1,8 +1,9 @@
 // The lean serde derives on a struct shaped like the generated ones, with serde's behaviour.
+// `Deserialize` starts from the struct's `Default`, as the generated structs derive it.
 use steam_webapi::__private::{Deserialize, Serialize};
 use steam_webapi::Maybe;
 
-#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Default, PartialEq, Serialize, Deserialize)]
 struct Player {
     #[serde(rename = "steamID")]
     r#type: u64,
@@ -16,7 +17,7 @@ struct Player {
     nickname: Option<String>,
 }
 
-#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Default, PartialEq, Serialize, Deserialize)]
 struct Empty {}
 
 fn main() {
