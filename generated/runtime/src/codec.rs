@@ -172,6 +172,7 @@ impl<'de, A: MapAccess<'de>, T: Fields> Reader<'de, A, T> {
 
     /// `value` once the map is read: else the first error, or the first
     /// required field (in declaration order) whose key never came.
+    #[inline]
     pub fn finish(self, value: T) -> Result<T, A::Error> {
         if let Some(e) = self.error {
             return Err(e);
