@@ -49,6 +49,7 @@ fn impl_block(ident: &Ident, generics: &Generics, body: TokenStream) -> TokenStr
     quote! {
         #[automatically_derived]
         impl #impl_generics ::steam_webapi::validate::Validate for #ident #ty_generics #where_clause {
+            #[inline]
             fn validate_at(
                 &self,
                 __path: &::steam_webapi::validate::FieldPath<'_>,

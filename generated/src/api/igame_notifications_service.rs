@@ -7,6 +7,7 @@ pub struct IGameNotificationsService<'a> {
 }
 impl<'a> IGameNotificationsService<'a> {
     /// Wraps a client.
+    #[inline]
     pub fn new(client: &'a ::steam_webapi::Client) -> Self {
         Self { client }
     }
@@ -144,6 +145,7 @@ impl<'a> IGameNotificationsService<'a> {
 }
 impl ::steam_webapi::Client {
     /// The `IGameNotificationsService` operations.
+    #[inline]
     pub fn igame_notifications_service(&self) -> IGameNotificationsService<'_> {
         IGameNotificationsService::new(self)
     }
@@ -160,6 +162,7 @@ pub mod blocking {
     }
     impl<'a> IGameNotificationsService<'a> {
         /// Wraps a blocking client.
+        #[inline]
         pub fn new(client: &'a ::steam_webapi::blocking::Client) -> Self {
             Self { client }
         }
@@ -280,6 +283,7 @@ pub mod blocking {
     }
     impl ::steam_webapi::blocking::Client {
         /// The `IGameNotificationsService` operations.
+        #[inline]
         pub fn igame_notifications_service(&self) -> IGameNotificationsService<'_> {
             IGameNotificationsService::new(self)
         }
@@ -313,6 +317,7 @@ pub struct CreateSessionRequest {
 impl CreateSessionRequest {
     /// Creates the request from its required parameters.
     #[allow(clippy::new_without_default)]
+    #[inline]
     pub fn new(
         appid: u32,
         context: u64,
@@ -329,6 +334,7 @@ impl CreateSessionRequest {
     }
     /// Sets `steamid`.
     #[must_use]
+    #[inline]
     pub fn steamid(mut self, value: ::steam_webapi::SteamId) -> Self {
         self.steamid = ::std::option::Option::Some(value);
         self
@@ -350,16 +356,20 @@ impl ::steam_webapi::__private::Endpoint for CreateSessionRequest {
         envelope: ::std::option::Option::Some("response"),
         errors: ::steam_webapi::__private::ErrorModel::HttpStatus,
     };
+    #[inline]
     fn write_query(&self, _q: &mut ::steam_webapi::__private::QueryWriter) {}
 }
 #[cfg(feature = "schemars")]
 impl ::schemars::JsonSchema for CreateSessionRequest {
+    #[inline]
     fn schema_name() -> ::std::borrow::Cow<'static, str> {
         "CreateSessionRequest".into()
     }
+    #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
         ::std::concat!(::std::module_path!(), "::", "CreateSessionRequest").into()
     }
+    #[inline]
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
@@ -395,6 +405,7 @@ pub struct DeleteSessionRequest {
 impl DeleteSessionRequest {
     /// Creates the request from its required parameters.
     #[allow(clippy::new_without_default)]
+    #[inline]
     pub fn new(sessionid: u64, appid: u32) -> Self {
         Self {
             sessionid,
@@ -404,6 +415,7 @@ impl DeleteSessionRequest {
     }
     /// Sets `steamid`.
     #[must_use]
+    #[inline]
     pub fn steamid(mut self, value: ::steam_webapi::SteamId) -> Self {
         self.steamid = ::std::option::Option::Some(value);
         self
@@ -425,16 +437,20 @@ impl ::steam_webapi::__private::Endpoint for DeleteSessionRequest {
         envelope: ::std::option::Option::Some("response"),
         errors: ::steam_webapi::__private::ErrorModel::HttpStatus,
     };
+    #[inline]
     fn write_query(&self, _q: &mut ::steam_webapi::__private::QueryWriter) {}
 }
 #[cfg(feature = "schemars")]
 impl ::schemars::JsonSchema for DeleteSessionRequest {
+    #[inline]
     fn schema_name() -> ::std::borrow::Cow<'static, str> {
         "DeleteSessionRequest".into()
     }
+    #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
         ::std::concat!(::std::module_path!(), "::", "DeleteSessionRequest").into()
     }
+    #[inline]
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
@@ -467,6 +483,7 @@ pub struct DeleteSessionBatchRequest {
 impl DeleteSessionBatchRequest {
     /// Creates the request from its required parameters.
     #[allow(clippy::new_without_default)]
+    #[inline]
     pub fn new(sessionid: ::std::vec::Vec<u64>, appid: u32) -> Self {
         Self { sessionid, appid }
     }
@@ -487,16 +504,20 @@ impl ::steam_webapi::__private::Endpoint for DeleteSessionBatchRequest {
         envelope: ::std::option::Option::Some("response"),
         errors: ::steam_webapi::__private::ErrorModel::HttpStatus,
     };
+    #[inline]
     fn write_query(&self, _q: &mut ::steam_webapi::__private::QueryWriter) {}
 }
 #[cfg(feature = "schemars")]
 impl ::schemars::JsonSchema for DeleteSessionBatchRequest {
+    #[inline]
     fn schema_name() -> ::std::borrow::Cow<'static, str> {
         "DeleteSessionBatchRequest".into()
     }
+    #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
         ::std::concat!(::std::module_path!(), "::", "DeleteSessionBatchRequest").into()
     }
+    #[inline]
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
@@ -547,6 +568,7 @@ pub struct EnumerateSessionsForAppRequest {
 impl EnumerateSessionsForAppRequest {
     /// Creates the request from its required parameters.
     #[allow(clippy::new_without_default)]
+    #[inline]
     pub fn new(steamid: ::steam_webapi::SteamId) -> Self {
         Self {
             appid: ::std::option::Option::None,
@@ -558,24 +580,28 @@ impl EnumerateSessionsForAppRequest {
     }
     /// Sets `appid`.
     #[must_use]
+    #[inline]
     pub fn appid(mut self, value: u32) -> Self {
         self.appid = ::std::option::Option::Some(value);
         self
     }
     /// Sets `include_all_user_messages`.
     #[must_use]
+    #[inline]
     pub fn include_all_user_messages(mut self, value: bool) -> Self {
         self.include_all_user_messages = ::std::option::Option::Some(value);
         self
     }
     /// Sets `include_auth_user_message`.
     #[must_use]
+    #[inline]
     pub fn include_auth_user_message(mut self, value: bool) -> Self {
         self.include_auth_user_message = ::std::option::Option::Some(value);
         self
     }
     /// Sets `language`.
     #[must_use]
+    #[inline]
     pub fn language(mut self, value: ::std::string::String) -> Self {
         self.language = ::std::option::Option::Some(value);
         self
@@ -597,17 +623,21 @@ impl ::steam_webapi::__private::Endpoint for EnumerateSessionsForAppRequest {
         envelope: ::std::option::Option::Some("response"),
         errors: ::steam_webapi::__private::ErrorModel::HttpStatus,
     };
+    #[inline]
     fn write_query(&self, _q: &mut ::steam_webapi::__private::QueryWriter) {}
 }
 #[cfg(feature = "schemars")]
 impl ::schemars::JsonSchema for EnumerateSessionsForAppRequest {
+    #[inline]
     fn schema_name() -> ::std::borrow::Cow<'static, str> {
         "EnumerateSessionsForAppRequest".into()
     }
+    #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
         ::std::concat!(::std::module_path!(), "::", "EnumerateSessionsForAppRequest")
             .into()
     }
+    #[inline]
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
@@ -642,6 +672,7 @@ pub struct GetSessionDetailsForAppRequest {
 impl GetSessionDetailsForAppRequest {
     /// Creates the request from its required parameters.
     #[allow(clippy::new_without_default)]
+    #[inline]
     pub fn new(
         sessions: ::std::vec::Vec<SessionRequest>,
         appid: u32,
@@ -666,17 +697,21 @@ impl ::steam_webapi::__private::Endpoint for GetSessionDetailsForAppRequest {
         envelope: ::std::option::Option::Some("response"),
         errors: ::steam_webapi::__private::ErrorModel::HttpStatus,
     };
+    #[inline]
     fn write_query(&self, _q: &mut ::steam_webapi::__private::QueryWriter) {}
 }
 #[cfg(feature = "schemars")]
 impl ::schemars::JsonSchema for GetSessionDetailsForAppRequest {
+    #[inline]
     fn schema_name() -> ::std::borrow::Cow<'static, str> {
         "GetSessionDetailsForAppRequest".into()
     }
+    #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
         ::std::concat!(::std::module_path!(), "::", "GetSessionDetailsForAppRequest")
             .into()
     }
+    #[inline]
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
@@ -703,6 +738,7 @@ pub struct RequestNotificationsRequest {
 impl RequestNotificationsRequest {
     /// Creates the request from its required parameters.
     #[allow(clippy::new_without_default)]
+    #[inline]
     pub fn new(steamid: ::steam_webapi::SteamId, appid: u32) -> Self {
         Self { steamid, appid }
     }
@@ -723,16 +759,20 @@ impl ::steam_webapi::__private::Endpoint for RequestNotificationsRequest {
         envelope: ::std::option::Option::Some("response"),
         errors: ::steam_webapi::__private::ErrorModel::HttpStatus,
     };
+    #[inline]
     fn write_query(&self, _q: &mut ::steam_webapi::__private::QueryWriter) {}
 }
 #[cfg(feature = "schemars")]
 impl ::schemars::JsonSchema for RequestNotificationsRequest {
+    #[inline]
     fn schema_name() -> ::std::borrow::Cow<'static, str> {
         "RequestNotificationsRequest".into()
     }
+    #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
         ::std::concat!(::std::module_path!(), "::", "RequestNotificationsRequest").into()
     }
+    #[inline]
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
@@ -775,6 +815,7 @@ pub struct UpdateSessionRequest {
 impl UpdateSessionRequest {
     /// Creates the request from its required parameters.
     #[allow(clippy::new_without_default)]
+    #[inline]
     pub fn new(sessionid: u64, appid: u32) -> Self {
         Self {
             sessionid,
@@ -786,18 +827,21 @@ impl UpdateSessionRequest {
     }
     /// Sets `title`.
     #[must_use]
+    #[inline]
     pub fn title(mut self, value: LocalizedText) -> Self {
         self.title = ::std::option::Option::Some(value);
         self
     }
     /// Sets `users`.
     #[must_use]
+    #[inline]
     pub fn users(mut self, value: ::std::vec::Vec<UserStatus>) -> Self {
         self.users = ::std::option::Option::Some(value);
         self
     }
     /// Sets `steamid`.
     #[must_use]
+    #[inline]
     pub fn steamid(mut self, value: ::steam_webapi::SteamId) -> Self {
         self.steamid = ::std::option::Option::Some(value);
         self
@@ -819,16 +863,20 @@ impl ::steam_webapi::__private::Endpoint for UpdateSessionRequest {
         envelope: ::std::option::Option::Some("response"),
         errors: ::steam_webapi::__private::ErrorModel::HttpStatus,
     };
+    #[inline]
     fn write_query(&self, _q: &mut ::steam_webapi::__private::QueryWriter) {}
 }
 #[cfg(feature = "schemars")]
 impl ::schemars::JsonSchema for UpdateSessionRequest {
+    #[inline]
     fn schema_name() -> ::std::borrow::Cow<'static, str> {
         "UpdateSessionRequest".into()
     }
+    #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
         ::std::concat!(::std::module_path!(), "::", "UpdateSessionRequest").into()
     }
+    #[inline]
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
@@ -849,12 +897,15 @@ pub struct CreateSessionResponse {
 }
 #[cfg(feature = "schemars")]
 impl ::schemars::JsonSchema for CreateSessionResponse {
+    #[inline]
     fn schema_name() -> ::std::borrow::Cow<'static, str> {
         "CreateSessionResponse".into()
     }
+    #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
         ::std::concat!(::std::module_path!(), "::", "CreateSessionResponse").into()
     }
+    #[inline]
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
@@ -868,12 +919,15 @@ impl ::schemars::JsonSchema for CreateSessionResponse {
 pub struct DeleteSessionBatchResponse {}
 #[cfg(feature = "schemars")]
 impl ::schemars::JsonSchema for DeleteSessionBatchResponse {
+    #[inline]
     fn schema_name() -> ::std::borrow::Cow<'static, str> {
         "DeleteSessionBatchResponse".into()
     }
+    #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
         ::std::concat!(::std::module_path!(), "::", "DeleteSessionBatchResponse").into()
     }
+    #[inline]
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
@@ -887,12 +941,15 @@ impl ::schemars::JsonSchema for DeleteSessionBatchResponse {
 pub struct DeleteSessionResponse {}
 #[cfg(feature = "schemars")]
 impl ::schemars::JsonSchema for DeleteSessionResponse {
+    #[inline]
     fn schema_name() -> ::std::borrow::Cow<'static, str> {
         "DeleteSessionResponse".into()
     }
+    #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
         ::std::concat!(::std::module_path!(), "::", "DeleteSessionResponse").into()
     }
+    #[inline]
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
@@ -914,13 +971,16 @@ pub struct EnumerateSessionsForAppResponse {
 }
 #[cfg(feature = "schemars")]
 impl ::schemars::JsonSchema for EnumerateSessionsForAppResponse {
+    #[inline]
     fn schema_name() -> ::std::borrow::Cow<'static, str> {
         "EnumerateSessionsForAppResponse".into()
     }
+    #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
         ::std::concat!(::std::module_path!(), "::", "EnumerateSessionsForAppResponse")
             .into()
     }
+    #[inline]
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
@@ -942,13 +1002,16 @@ pub struct GetSessionDetailsForAppResponse {
 }
 #[cfg(feature = "schemars")]
 impl ::schemars::JsonSchema for GetSessionDetailsForAppResponse {
+    #[inline]
     fn schema_name() -> ::std::borrow::Cow<'static, str> {
         "GetSessionDetailsForAppResponse".into()
     }
+    #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
         ::std::concat!(::std::module_path!(), "::", "GetSessionDetailsForAppResponse")
             .into()
     }
+    #[inline]
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
@@ -973,12 +1036,15 @@ pub struct LocalizedText {
 }
 #[cfg(feature = "schemars")]
 impl ::schemars::JsonSchema for LocalizedText {
+    #[inline]
     fn schema_name() -> ::std::borrow::Cow<'static, str> {
         "LocalizedText".into()
     }
+    #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
         ::std::concat!(::std::module_path!(), "::", "LocalizedText").into()
     }
+    #[inline]
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
@@ -992,13 +1058,16 @@ impl ::schemars::JsonSchema for LocalizedText {
 pub struct RequestNotificationsResponse {}
 #[cfg(feature = "schemars")]
 impl ::schemars::JsonSchema for RequestNotificationsResponse {
+    #[inline]
     fn schema_name() -> ::std::borrow::Cow<'static, str> {
         "RequestNotificationsResponse".into()
     }
+    #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
         ::std::concat!(::std::module_path!(), "::", "RequestNotificationsResponse")
             .into()
     }
+    #[inline]
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
@@ -1041,12 +1110,15 @@ pub struct Session {
 }
 #[cfg(feature = "schemars")]
 impl ::schemars::JsonSchema for Session {
+    #[inline]
     fn schema_name() -> ::std::borrow::Cow<'static, str> {
         "Session".into()
     }
+    #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
         ::std::concat!(::std::module_path!(), "::", "Session").into()
     }
+    #[inline]
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
@@ -1074,12 +1146,15 @@ pub struct SessionRequest {
 }
 #[cfg(feature = "schemars")]
 impl ::schemars::JsonSchema for SessionRequest {
+    #[inline]
     fn schema_name() -> ::std::borrow::Cow<'static, str> {
         "SessionRequest".into()
     }
+    #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
         ::std::concat!(::std::module_path!(), "::", "SessionRequest").into()
     }
+    #[inline]
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
@@ -1093,12 +1168,15 @@ impl ::schemars::JsonSchema for SessionRequest {
 pub struct UpdateSessionResponse {}
 #[cfg(feature = "schemars")]
 impl ::schemars::JsonSchema for UpdateSessionResponse {
+    #[inline]
     fn schema_name() -> ::std::borrow::Cow<'static, str> {
         "UpdateSessionResponse".into()
     }
+    #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
         ::std::concat!(::std::module_path!(), "::", "UpdateSessionResponse").into()
     }
+    #[inline]
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
@@ -1123,6 +1201,7 @@ pub enum UserState {
 }
 impl UserState {
     /// The value as written on the wire.
+    #[inline]
     pub fn as_str(&self) -> &str {
         match self {
             Self::Waiting => "waiting",
@@ -1132,6 +1211,7 @@ impl UserState {
         }
     }
     /// Reads a wire value.
+    #[inline]
     pub fn from_wire(v: &str) -> ::std::result::Result<Self, ::std::string::String> {
         Ok(
             match v {
@@ -1160,6 +1240,7 @@ impl<'de> ::serde::Deserialize<'de> for UserState {
     }
 }
 impl ::steam_webapi::validate::Validate for UserState {
+    #[inline]
     fn validate_at(
         &self,
         _path: &::steam_webapi::validate::FieldPath<'_>,
@@ -1167,18 +1248,22 @@ impl ::steam_webapi::validate::Validate for UserState {
     ) {}
 }
 impl ::steam_webapi::__private::QueryValue for UserState {
+    #[inline]
     fn write_query_value(&self, out: &mut ::std::string::String) {
         out.push_str(self.as_str())
     }
 }
 #[cfg(feature = "schemars")]
 impl ::schemars::JsonSchema for UserState {
+    #[inline]
     fn schema_name() -> ::std::borrow::Cow<'static, str> {
         "UserState".into()
     }
+    #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
         ::std::concat!(::std::module_path!(), "::", "UserState").into()
     }
+    #[inline]
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
@@ -1204,12 +1289,15 @@ pub struct UserStatus {
 }
 #[cfg(feature = "schemars")]
 impl ::schemars::JsonSchema for UserStatus {
+    #[inline]
     fn schema_name() -> ::std::borrow::Cow<'static, str> {
         "UserStatus".into()
     }
+    #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
         ::std::concat!(::std::module_path!(), "::", "UserStatus").into()
     }
+    #[inline]
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
@@ -1231,12 +1319,15 @@ pub struct Variable {
 }
 #[cfg(feature = "schemars")]
 impl ::schemars::JsonSchema for Variable {
+    #[inline]
     fn schema_name() -> ::std::borrow::Cow<'static, str> {
         "Variable".into()
     }
+    #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
         ::std::concat!(::std::module_path!(), "::", "Variable").into()
     }
+    #[inline]
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,

@@ -7,6 +7,7 @@ pub struct IPlayerService<'a> {
 }
 impl<'a> IPlayerService<'a> {
     /// Wraps a client.
+    #[inline]
     pub fn new(client: &'a ::steam_webapi::Client) -> Self {
         Self { client }
     }
@@ -44,6 +45,7 @@ impl<'a> IPlayerService<'a> {
 }
 impl ::steam_webapi::Client {
     /// The `IPlayerService` operations.
+    #[inline]
     pub fn iplayer_service(&self) -> IPlayerService<'_> {
         IPlayerService::new(self)
     }
@@ -60,6 +62,7 @@ pub mod blocking {
     }
     impl<'a> IPlayerService<'a> {
         /// Wraps a blocking client.
+        #[inline]
         pub fn new(client: &'a ::steam_webapi::blocking::Client) -> Self {
             Self { client }
         }
@@ -93,6 +96,7 @@ pub mod blocking {
     }
     impl ::steam_webapi::blocking::Client {
         /// The `IPlayerService` operations.
+        #[inline]
         pub fn iplayer_service(&self) -> IPlayerService<'_> {
             IPlayerService::new(self)
         }
@@ -152,6 +156,7 @@ pub struct GetOwnedGamesRequest {
 impl GetOwnedGamesRequest {
     /// Creates the request from its required parameters.
     #[allow(clippy::new_without_default)]
+    #[inline]
     pub fn new(steamid: ::steam_webapi::SteamId) -> Self {
         Self {
             steamid,
@@ -165,36 +170,42 @@ impl GetOwnedGamesRequest {
     }
     /// Sets `include_appinfo`.
     #[must_use]
+    #[inline]
     pub fn include_appinfo(mut self, value: bool) -> Self {
         self.include_appinfo = ::std::option::Option::Some(value);
         self
     }
     /// Sets `include_played_free_games`.
     #[must_use]
+    #[inline]
     pub fn include_played_free_games(mut self, value: bool) -> Self {
         self.include_played_free_games = ::std::option::Option::Some(value);
         self
     }
     /// Sets `appids_filter`.
     #[must_use]
+    #[inline]
     pub fn appids_filter(mut self, value: ::std::vec::Vec<u32>) -> Self {
         self.appids_filter = ::std::option::Option::Some(value);
         self
     }
     /// Sets `include_free_sub`.
     #[must_use]
+    #[inline]
     pub fn include_free_sub(mut self, value: bool) -> Self {
         self.include_free_sub = ::std::option::Option::Some(value);
         self
     }
     /// Sets `skip_unvetted_apps`.
     #[must_use]
+    #[inline]
     pub fn skip_unvetted_apps(mut self, value: bool) -> Self {
         self.skip_unvetted_apps = ::std::option::Option::Some(value);
         self
     }
     /// Sets `language`.
     #[must_use]
+    #[inline]
     pub fn language(mut self, value: ::std::string::String) -> Self {
         self.language = ::std::option::Option::Some(value);
         self
@@ -216,16 +227,20 @@ impl ::steam_webapi::__private::Endpoint for GetOwnedGamesRequest {
         envelope: ::std::option::Option::Some("response"),
         errors: ::steam_webapi::__private::ErrorModel::HttpStatus,
     };
+    #[inline]
     fn write_query(&self, _q: &mut ::steam_webapi::__private::QueryWriter) {}
 }
 #[cfg(feature = "schemars")]
 impl ::schemars::JsonSchema for GetOwnedGamesRequest {
+    #[inline]
     fn schema_name() -> ::std::borrow::Cow<'static, str> {
         "GetOwnedGamesRequest".into()
     }
+    #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
         ::std::concat!(::std::module_path!(), "::", "GetOwnedGamesRequest").into()
     }
+    #[inline]
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
@@ -255,6 +270,7 @@ pub struct GetRecentlyPlayedGamesRequest {
 impl GetRecentlyPlayedGamesRequest {
     /// Creates the request from its required parameters.
     #[allow(clippy::new_without_default)]
+    #[inline]
     pub fn new(steamid: ::steam_webapi::SteamId) -> Self {
         Self {
             steamid,
@@ -263,6 +279,7 @@ impl GetRecentlyPlayedGamesRequest {
     }
     /// Sets `count`.
     #[must_use]
+    #[inline]
     pub fn count(mut self, value: u32) -> Self {
         self.count = ::std::option::Option::Some(value);
         self
@@ -284,17 +301,21 @@ impl ::steam_webapi::__private::Endpoint for GetRecentlyPlayedGamesRequest {
         envelope: ::std::option::Option::Some("response"),
         errors: ::steam_webapi::__private::ErrorModel::HttpStatus,
     };
+    #[inline]
     fn write_query(&self, _q: &mut ::steam_webapi::__private::QueryWriter) {}
 }
 #[cfg(feature = "schemars")]
 impl ::schemars::JsonSchema for GetRecentlyPlayedGamesRequest {
+    #[inline]
     fn schema_name() -> ::std::borrow::Cow<'static, str> {
         "GetRecentlyPlayedGamesRequest".into()
     }
+    #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
         ::std::concat!(::std::module_path!(), "::", "GetRecentlyPlayedGamesRequest")
             .into()
     }
+    #[inline]
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
@@ -316,12 +337,15 @@ pub struct GetOwnedGamesResponse {
 }
 #[cfg(feature = "schemars")]
 impl ::schemars::JsonSchema for GetOwnedGamesResponse {
+    #[inline]
     fn schema_name() -> ::std::borrow::Cow<'static, str> {
         "GetOwnedGamesResponse".into()
     }
+    #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
         ::std::concat!(::std::module_path!(), "::", "GetOwnedGamesResponse").into()
     }
+    #[inline]
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
@@ -342,13 +366,16 @@ pub struct GetRecentlyPlayedGamesResponse {
 }
 #[cfg(feature = "schemars")]
 impl ::schemars::JsonSchema for GetRecentlyPlayedGamesResponse {
+    #[inline]
     fn schema_name() -> ::std::borrow::Cow<'static, str> {
         "GetRecentlyPlayedGamesResponse".into()
     }
+    #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
         ::std::concat!(::std::module_path!(), "::", "GetRecentlyPlayedGamesResponse")
             .into()
     }
+    #[inline]
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
@@ -423,12 +450,15 @@ pub struct OwnedGame {
 }
 #[cfg(feature = "schemars")]
 impl ::schemars::JsonSchema for OwnedGame {
+    #[inline]
     fn schema_name() -> ::std::borrow::Cow<'static, str> {
         "OwnedGame".into()
     }
+    #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
         ::std::concat!(::std::module_path!(), "::", "OwnedGame").into()
     }
+    #[inline]
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
@@ -477,12 +507,15 @@ pub struct RecentlyPlayedGame {
 }
 #[cfg(feature = "schemars")]
 impl ::schemars::JsonSchema for RecentlyPlayedGame {
+    #[inline]
     fn schema_name() -> ::std::borrow::Cow<'static, str> {
         "RecentlyPlayedGame".into()
     }
+    #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
         ::std::concat!(::std::module_path!(), "::", "RecentlyPlayedGame").into()
     }
+    #[inline]
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,

@@ -7,6 +7,7 @@ pub struct ISteamHub<'a> {
 }
 impl<'a> ISteamHub<'a> {
     /// Wraps a client.
+    #[inline]
     pub fn new(client: &'a ::steam_webapi::Client) -> Self {
         Self { client }
     }
@@ -175,6 +176,7 @@ impl<'a> ISteamHub<'a> {
 }
 impl ::steam_webapi::Client {
     /// The `ISteamHub` operations.
+    #[inline]
     pub fn isteam_hub(&self) -> ISteamHub<'_> {
         ISteamHub::new(self)
     }
@@ -191,6 +193,7 @@ pub mod blocking {
     }
     impl<'a> ISteamHub<'a> {
         /// Wraps a blocking client.
+        #[inline]
         pub fn new(client: &'a ::steam_webapi::blocking::Client) -> Self {
             Self { client }
         }
@@ -337,6 +340,7 @@ pub mod blocking {
     }
     impl ::steam_webapi::blocking::Client {
         /// The `ISteamHub` operations.
+        #[inline]
         pub fn isteam_hub(&self) -> ISteamHub<'_> {
             ISteamHub::new(self)
         }
@@ -397,6 +401,7 @@ pub struct GetAnnouncementsRequest {
 impl GetAnnouncementsRequest {
     /// Creates the request from its required parameters.
     #[allow(clippy::new_without_default)]
+    #[inline]
     pub fn new() -> Self {
         Self {
             language: ::std::option::Option::None,
@@ -411,48 +416,56 @@ impl GetAnnouncementsRequest {
     }
     /// Sets `language`.
     #[must_use]
+    #[inline]
     pub fn language(mut self, value: ::std::string::String) -> Self {
         self.language = ::std::option::Option::Some(value);
         self
     }
     /// Sets `guid`.
     #[must_use]
+    #[inline]
     pub fn guid(mut self, value: u64) -> Self {
         self.guid = ::std::option::Option::Some(value);
         self
     }
     /// Sets `appid`.
     #[must_use]
+    #[inline]
     pub fn appid(mut self, value: u32) -> Self {
         self.appid = ::std::option::Option::Some(value);
         self
     }
     /// Sets `maxLength`.
     #[must_use]
+    #[inline]
     pub fn max_length(mut self, value: u32) -> Self {
         self.max_length = ::std::option::Option::Some(value);
         self
     }
     /// Sets `endDate`.
     #[must_use]
+    #[inline]
     pub fn end_date(mut self, value: u32) -> Self {
         self.end_date = ::std::option::Option::Some(value);
         self
     }
     /// Sets `count`.
     #[must_use]
+    #[inline]
     pub fn count(mut self, value: u32) -> Self {
         self.count = ::std::option::Option::Some(value);
         self
     }
     /// Sets `skip`.
     #[must_use]
+    #[inline]
     pub fn skip(mut self, value: u32) -> Self {
         self.skip = ::std::option::Option::Some(value);
         self
     }
     /// Sets `authors`.
     #[must_use]
+    #[inline]
     pub fn authors(mut self, value: ::std::vec::Vec<::steam_webapi::SteamId>) -> Self {
         self.authors = ::std::option::Option::Some(value);
         self
@@ -479,6 +492,7 @@ impl ::steam_webapi::__private::Endpoint for GetAnnouncementsRequest {
             codes: &[(42, "no_match")],
         },
     };
+    #[inline]
     fn write_query(&self, q: &mut ::steam_webapi::__private::QueryWriter) {
         if let ::std::option::Option::Some(v) = &self.language {
             q.value("language", v);
@@ -505,18 +519,22 @@ impl ::steam_webapi::__private::Endpoint for GetAnnouncementsRequest {
             q.comma("authors", v);
         }
     }
+    #[inline]
     fn success_code(response: &Self::Response) -> ::std::option::Option<i64> {
         ::std::option::Option::Some(i64::from(response.success))
     }
 }
 #[cfg(feature = "schemars")]
 impl ::schemars::JsonSchema for GetAnnouncementsRequest {
+    #[inline]
     fn schema_name() -> ::std::borrow::Cow<'static, str> {
         "GetAnnouncementsRequest".into()
     }
+    #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
         ::std::concat!(::std::module_path!(), "::", "GetAnnouncementsRequest").into()
     }
+    #[inline]
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
@@ -578,6 +596,7 @@ pub struct GetEventsRequest {
 impl GetEventsRequest {
     /// Creates the request from its required parameters.
     #[allow(clippy::new_without_default)]
+    #[inline]
     pub fn new() -> Self {
         Self {
             language: ::std::option::Option::None,
@@ -592,48 +611,56 @@ impl GetEventsRequest {
     }
     /// Sets `language`.
     #[must_use]
+    #[inline]
     pub fn language(mut self, value: ::std::string::String) -> Self {
         self.language = ::std::option::Option::Some(value);
         self
     }
     /// Sets `guid`.
     #[must_use]
+    #[inline]
     pub fn guid(mut self, value: u64) -> Self {
         self.guid = ::std::option::Option::Some(value);
         self
     }
     /// Sets `appid`.
     #[must_use]
+    #[inline]
     pub fn appid(mut self, value: u32) -> Self {
         self.appid = ::std::option::Option::Some(value);
         self
     }
     /// Sets `maxLength`.
     #[must_use]
+    #[inline]
     pub fn max_length(mut self, value: u32) -> Self {
         self.max_length = ::std::option::Option::Some(value);
         self
     }
     /// Sets `endDate`.
     #[must_use]
+    #[inline]
     pub fn end_date(mut self, value: u32) -> Self {
         self.end_date = ::std::option::Option::Some(value);
         self
     }
     /// Sets `count`.
     #[must_use]
+    #[inline]
     pub fn count(mut self, value: u32) -> Self {
         self.count = ::std::option::Option::Some(value);
         self
     }
     /// Sets `skip`.
     #[must_use]
+    #[inline]
     pub fn skip(mut self, value: u32) -> Self {
         self.skip = ::std::option::Option::Some(value);
         self
     }
     /// Sets `authors`.
     #[must_use]
+    #[inline]
     pub fn authors(mut self, value: ::std::vec::Vec<::steam_webapi::SteamId>) -> Self {
         self.authors = ::std::option::Option::Some(value);
         self
@@ -660,6 +687,7 @@ impl ::steam_webapi::__private::Endpoint for GetEventsRequest {
             codes: &[(42, "no_match")],
         },
     };
+    #[inline]
     fn write_query(&self, q: &mut ::steam_webapi::__private::QueryWriter) {
         if let ::std::option::Option::Some(v) = &self.language {
             q.value("language", v);
@@ -686,18 +714,22 @@ impl ::steam_webapi::__private::Endpoint for GetEventsRequest {
             q.comma("authors", v);
         }
     }
+    #[inline]
     fn success_code(response: &Self::Response) -> ::std::option::Option<i64> {
         ::std::option::Option::Some(i64::from(response.success))
     }
 }
 #[cfg(feature = "schemars")]
 impl ::schemars::JsonSchema for GetEventsRequest {
+    #[inline]
     fn schema_name() -> ::std::borrow::Cow<'static, str> {
         "GetEventsRequest".into()
     }
+    #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
         ::std::concat!(::std::module_path!(), "::", "GetEventsRequest").into()
     }
+    #[inline]
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
@@ -736,6 +768,7 @@ pub struct GetMembersRequest {
 impl GetMembersRequest {
     /// Creates the request from its required parameters.
     #[allow(clippy::new_without_default)]
+    #[inline]
     pub fn new() -> Self {
         Self {
             language: ::std::option::Option::None,
@@ -745,18 +778,21 @@ impl GetMembersRequest {
     }
     /// Sets `language`.
     #[must_use]
+    #[inline]
     pub fn language(mut self, value: ::std::string::String) -> Self {
         self.language = ::std::option::Option::Some(value);
         self
     }
     /// Sets `guid`.
     #[must_use]
+    #[inline]
     pub fn guid(mut self, value: u64) -> Self {
         self.guid = ::std::option::Option::Some(value);
         self
     }
     /// Sets `appid`.
     #[must_use]
+    #[inline]
     pub fn appid(mut self, value: u32) -> Self {
         self.appid = ::std::option::Option::Some(value);
         self
@@ -783,6 +819,7 @@ impl ::steam_webapi::__private::Endpoint for GetMembersRequest {
             codes: &[(42, "no_match")],
         },
     };
+    #[inline]
     fn write_query(&self, q: &mut ::steam_webapi::__private::QueryWriter) {
         if let ::std::option::Option::Some(v) = &self.language {
             q.value("language", v);
@@ -794,18 +831,22 @@ impl ::steam_webapi::__private::Endpoint for GetMembersRequest {
             q.value("appid", v);
         }
     }
+    #[inline]
     fn success_code(response: &Self::Response) -> ::std::option::Option<i64> {
         ::std::option::Option::Some(i64::from(response.success))
     }
 }
 #[cfg(feature = "schemars")]
 impl ::schemars::JsonSchema for GetMembersRequest {
+    #[inline]
     fn schema_name() -> ::std::borrow::Cow<'static, str> {
         "GetMembersRequest".into()
     }
+    #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
         ::std::concat!(::std::module_path!(), "::", "GetMembersRequest").into()
     }
+    #[inline]
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
@@ -844,6 +885,7 @@ pub struct GetPermissionsRequest {
 impl GetPermissionsRequest {
     /// Creates the request from its required parameters.
     #[allow(clippy::new_without_default)]
+    #[inline]
     pub fn new() -> Self {
         Self {
             language: ::std::option::Option::None,
@@ -853,18 +895,21 @@ impl GetPermissionsRequest {
     }
     /// Sets `language`.
     #[must_use]
+    #[inline]
     pub fn language(mut self, value: ::std::string::String) -> Self {
         self.language = ::std::option::Option::Some(value);
         self
     }
     /// Sets `guid`.
     #[must_use]
+    #[inline]
     pub fn guid(mut self, value: u64) -> Self {
         self.guid = ::std::option::Option::Some(value);
         self
     }
     /// Sets `appid`.
     #[must_use]
+    #[inline]
     pub fn appid(mut self, value: u32) -> Self {
         self.appid = ::std::option::Option::Some(value);
         self
@@ -891,6 +936,7 @@ impl ::steam_webapi::__private::Endpoint for GetPermissionsRequest {
             codes: &[(42, "no_match")],
         },
     };
+    #[inline]
     fn write_query(&self, q: &mut ::steam_webapi::__private::QueryWriter) {
         if let ::std::option::Option::Some(v) = &self.language {
             q.value("language", v);
@@ -902,18 +948,22 @@ impl ::steam_webapi::__private::Endpoint for GetPermissionsRequest {
             q.value("appid", v);
         }
     }
+    #[inline]
     fn success_code(response: &Self::Response) -> ::std::option::Option<i64> {
         ::std::option::Option::Some(i64::from(response.success))
     }
 }
 #[cfg(feature = "schemars")]
 impl ::schemars::JsonSchema for GetPermissionsRequest {
+    #[inline]
     fn schema_name() -> ::std::borrow::Cow<'static, str> {
         "GetPermissionsRequest".into()
     }
+    #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
         ::std::concat!(::std::module_path!(), "::", "GetPermissionsRequest").into()
     }
+    #[inline]
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
@@ -952,6 +1002,7 @@ pub struct GetStatusRequest {
 impl GetStatusRequest {
     /// Creates the request from its required parameters.
     #[allow(clippy::new_without_default)]
+    #[inline]
     pub fn new() -> Self {
         Self {
             language: ::std::option::Option::None,
@@ -961,18 +1012,21 @@ impl GetStatusRequest {
     }
     /// Sets `language`.
     #[must_use]
+    #[inline]
     pub fn language(mut self, value: ::std::string::String) -> Self {
         self.language = ::std::option::Option::Some(value);
         self
     }
     /// Sets `guid`.
     #[must_use]
+    #[inline]
     pub fn guid(mut self, value: u64) -> Self {
         self.guid = ::std::option::Option::Some(value);
         self
     }
     /// Sets `appid`.
     #[must_use]
+    #[inline]
     pub fn appid(mut self, value: u32) -> Self {
         self.appid = ::std::option::Option::Some(value);
         self
@@ -999,6 +1053,7 @@ impl ::steam_webapi::__private::Endpoint for GetStatusRequest {
             codes: &[(42, "no_match")],
         },
     };
+    #[inline]
     fn write_query(&self, q: &mut ::steam_webapi::__private::QueryWriter) {
         if let ::std::option::Option::Some(v) = &self.language {
             q.value("language", v);
@@ -1010,18 +1065,22 @@ impl ::steam_webapi::__private::Endpoint for GetStatusRequest {
             q.value("appid", v);
         }
     }
+    #[inline]
     fn success_code(response: &Self::Response) -> ::std::option::Option<i64> {
         ::std::option::Option::Some(i64::from(response.success))
     }
 }
 #[cfg(feature = "schemars")]
 impl ::schemars::JsonSchema for GetStatusRequest {
+    #[inline]
     fn schema_name() -> ::std::borrow::Cow<'static, str> {
         "GetStatusRequest".into()
     }
+    #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
         ::std::concat!(::std::module_path!(), "::", "GetStatusRequest").into()
     }
+    #[inline]
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
@@ -1064,6 +1123,7 @@ pub struct GetSummariesRequest {
 impl GetSummariesRequest {
     /// Creates the request from its required parameters.
     #[allow(clippy::new_without_default)]
+    #[inline]
     pub fn new() -> Self {
         Self {
             language: ::std::option::Option::None,
@@ -1073,18 +1133,21 @@ impl GetSummariesRequest {
     }
     /// Sets `language`.
     #[must_use]
+    #[inline]
     pub fn language(mut self, value: ::std::string::String) -> Self {
         self.language = ::std::option::Option::Some(value);
         self
     }
     /// Sets `guid`.
     #[must_use]
+    #[inline]
     pub fn guid(mut self, value: ::std::vec::Vec<u64>) -> Self {
         self.guid = ::std::option::Option::Some(value);
         self
     }
     /// Sets `appid`.
     #[must_use]
+    #[inline]
     pub fn appid(mut self, value: ::std::vec::Vec<u32>) -> Self {
         self.appid = ::std::option::Option::Some(value);
         self
@@ -1111,6 +1174,7 @@ impl ::steam_webapi::__private::Endpoint for GetSummariesRequest {
             codes: &[(42, "no_match")],
         },
     };
+    #[inline]
     fn write_query(&self, q: &mut ::steam_webapi::__private::QueryWriter) {
         if let ::std::option::Option::Some(v) = &self.language {
             q.value("language", v);
@@ -1122,18 +1186,22 @@ impl ::steam_webapi::__private::Endpoint for GetSummariesRequest {
             q.comma("appid", v);
         }
     }
+    #[inline]
     fn success_code(response: &Self::Response) -> ::std::option::Option<i64> {
         ::std::option::Option::Some(i64::from(response.success))
     }
 }
 #[cfg(feature = "schemars")]
 impl ::schemars::JsonSchema for GetSummariesRequest {
+    #[inline]
     fn schema_name() -> ::std::borrow::Cow<'static, str> {
         "GetSummariesRequest".into()
     }
+    #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
         ::std::concat!(::std::module_path!(), "::", "GetSummariesRequest").into()
     }
+    #[inline]
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
@@ -1178,6 +1246,7 @@ pub struct ResolveAppIDRequest {
 impl ResolveAppIDRequest {
     /// Creates the request from its required parameters.
     #[allow(clippy::new_without_default)]
+    #[inline]
     pub fn new(appid: u32) -> Self {
         Self {
             language: ::std::option::Option::None,
@@ -1190,30 +1259,35 @@ impl ResolveAppIDRequest {
     }
     /// Sets `language`.
     #[must_use]
+    #[inline]
     pub fn language(mut self, value: ::std::string::String) -> Self {
         self.language = ::std::option::Option::Some(value);
         self
     }
     /// Sets `official_only`.
     #[must_use]
+    #[inline]
     pub fn official_only(mut self, value: bool) -> Self {
         self.official_only = ::std::option::Option::Some(value);
         self
     }
     /// Sets `public_only`.
     #[must_use]
+    #[inline]
     pub fn public_only(mut self, value: bool) -> Self {
         self.public_only = ::std::option::Option::Some(value);
         self
     }
     /// Sets `count`.
     #[must_use]
+    #[inline]
     pub fn count(mut self, value: u32) -> Self {
         self.count = ::std::option::Option::Some(value);
         self
     }
     /// Sets `skip`.
     #[must_use]
+    #[inline]
     pub fn skip(mut self, value: u32) -> Self {
         self.skip = ::std::option::Option::Some(value);
         self
@@ -1240,6 +1314,7 @@ impl ::steam_webapi::__private::Endpoint for ResolveAppIDRequest {
             codes: &[(42, "no_match")],
         },
     };
+    #[inline]
     fn write_query(&self, q: &mut ::steam_webapi::__private::QueryWriter) {
         if let ::std::option::Option::Some(v) = &self.language {
             q.value("language", v);
@@ -1258,18 +1333,22 @@ impl ::steam_webapi::__private::Endpoint for ResolveAppIDRequest {
             q.value("skip", v);
         }
     }
+    #[inline]
     fn success_code(response: &Self::Response) -> ::std::option::Option<i64> {
         ::std::option::Option::Some(i64::from(response.success))
     }
 }
 #[cfg(feature = "schemars")]
 impl ::schemars::JsonSchema for ResolveAppIDRequest {
+    #[inline]
     fn schema_name() -> ::std::borrow::Cow<'static, str> {
         "ResolveAppIDRequest".into()
     }
+    #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
         ::std::concat!(::std::module_path!(), "::", "ResolveAppIDRequest").into()
     }
+    #[inline]
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
@@ -1299,6 +1378,7 @@ pub struct ResolveVanityURLRequest {
 impl ResolveVanityURLRequest {
     /// Creates the request from its required parameters.
     #[allow(clippy::new_without_default)]
+    #[inline]
     pub fn new(vanityurl: ::std::string::String) -> Self {
         Self {
             language: ::std::option::Option::None,
@@ -1307,6 +1387,7 @@ impl ResolveVanityURLRequest {
     }
     /// Sets `language`.
     #[must_use]
+    #[inline]
     pub fn language(mut self, value: ::std::string::String) -> Self {
         self.language = ::std::option::Option::Some(value);
         self
@@ -1333,24 +1414,29 @@ impl ::steam_webapi::__private::Endpoint for ResolveVanityURLRequest {
             codes: &[(42, "no_match")],
         },
     };
+    #[inline]
     fn write_query(&self, q: &mut ::steam_webapi::__private::QueryWriter) {
         if let ::std::option::Option::Some(v) = &self.language {
             q.value("language", v);
         }
         q.value("vanityurl", &self.vanityurl);
     }
+    #[inline]
     fn success_code(response: &Self::Response) -> ::std::option::Option<i64> {
         ::std::option::Option::Some(i64::from(response.success))
     }
 }
 #[cfg(feature = "schemars")]
 impl ::schemars::JsonSchema for ResolveVanityURLRequest {
+    #[inline]
     fn schema_name() -> ::std::borrow::Cow<'static, str> {
         "ResolveVanityURLRequest".into()
     }
+    #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
         ::std::concat!(::std::module_path!(), "::", "ResolveVanityURLRequest").into()
     }
+    #[inline]
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
@@ -1386,12 +1472,15 @@ pub struct HubAnnouncement {
 }
 #[cfg(feature = "schemars")]
 impl ::schemars::JsonSchema for HubAnnouncement {
+    #[inline]
     fn schema_name() -> ::std::borrow::Cow<'static, str> {
         "HubAnnouncement".into()
     }
+    #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
         ::std::concat!(::std::module_path!(), "::", "HubAnnouncement").into()
     }
+    #[inline]
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
@@ -1411,12 +1500,15 @@ pub struct HubAssociatedGame {
 }
 #[cfg(feature = "schemars")]
 impl ::schemars::JsonSchema for HubAssociatedGame {
+    #[inline]
     fn schema_name() -> ::std::borrow::Cow<'static, str> {
         "HubAssociatedGame".into()
     }
+    #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
         ::std::concat!(::std::module_path!(), "::", "HubAssociatedGame").into()
     }
+    #[inline]
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
@@ -1450,12 +1542,15 @@ pub struct HubAvatar {
 }
 #[cfg(feature = "schemars")]
 impl ::schemars::JsonSchema for HubAvatar {
+    #[inline]
     fn schema_name() -> ::std::borrow::Cow<'static, str> {
         "HubAvatar".into()
     }
+    #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
         ::std::concat!(::std::module_path!(), "::", "HubAvatar").into()
     }
+    #[inline]
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
@@ -1517,12 +1612,15 @@ pub struct HubEvent {
 }
 #[cfg(feature = "schemars")]
 impl ::schemars::JsonSchema for HubEvent {
+    #[inline]
     fn schema_name() -> ::std::borrow::Cow<'static, str> {
         "HubEvent".into()
     }
+    #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
         ::std::concat!(::std::module_path!(), "::", "HubEvent").into()
     }
+    #[inline]
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
@@ -1565,6 +1663,7 @@ pub enum HubEventType {
 }
 impl HubEventType {
     /// The integer written on the wire.
+    #[inline]
     pub fn value(&self) -> i64 {
         match self {
             Self::ChatEvent => 0,
@@ -1581,6 +1680,7 @@ impl HubEventType {
         }
     }
     /// Reads a wire value.
+    #[inline]
     pub fn from_wire(v: i64) -> ::std::result::Result<Self, ::std::string::String> {
         Ok(
             match v {
@@ -1616,6 +1716,7 @@ impl<'de> ::serde::Deserialize<'de> for HubEventType {
     }
 }
 impl ::steam_webapi::validate::Validate for HubEventType {
+    #[inline]
     fn validate_at(
         &self,
         _path: &::steam_webapi::validate::FieldPath<'_>,
@@ -1623,18 +1724,22 @@ impl ::steam_webapi::validate::Validate for HubEventType {
     ) {}
 }
 impl ::steam_webapi::__private::QueryValue for HubEventType {
+    #[inline]
     fn write_query_value(&self, out: &mut ::std::string::String) {
         ::steam_webapi::__private::QueryValue::write_query_value(&self.value(), out)
     }
 }
 #[cfg(feature = "schemars")]
 impl ::schemars::JsonSchema for HubEventType {
+    #[inline]
     fn schema_name() -> ::std::borrow::Cow<'static, str> {
         "HubEventType".into()
     }
+    #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
         ::std::concat!(::std::module_path!(), "::", "HubEventType").into()
     }
+    #[inline]
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
@@ -1664,12 +1769,15 @@ pub struct HubGetAnnouncementsResponse {
 }
 #[cfg(feature = "schemars")]
 impl ::schemars::JsonSchema for HubGetAnnouncementsResponse {
+    #[inline]
     fn schema_name() -> ::std::borrow::Cow<'static, str> {
         "HubGetAnnouncementsResponse".into()
     }
+    #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
         ::std::concat!(::std::module_path!(), "::", "HubGetAnnouncementsResponse").into()
     }
+    #[inline]
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
@@ -1704,12 +1812,15 @@ pub struct HubGetEventsResponse {
 }
 #[cfg(feature = "schemars")]
 impl ::schemars::JsonSchema for HubGetEventsResponse {
+    #[inline]
     fn schema_name() -> ::std::borrow::Cow<'static, str> {
         "HubGetEventsResponse".into()
     }
+    #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
         ::std::concat!(::std::module_path!(), "::", "HubGetEventsResponse").into()
     }
+    #[inline]
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
@@ -1739,12 +1850,15 @@ pub struct HubGetMembersResponse {
 }
 #[cfg(feature = "schemars")]
 impl ::schemars::JsonSchema for HubGetMembersResponse {
+    #[inline]
     fn schema_name() -> ::std::borrow::Cow<'static, str> {
         "HubGetMembersResponse".into()
     }
+    #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
         ::std::concat!(::std::module_path!(), "::", "HubGetMembersResponse").into()
     }
+    #[inline]
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
@@ -1776,12 +1890,15 @@ pub struct HubGetPermissionsResponse {
 }
 #[cfg(feature = "schemars")]
 impl ::schemars::JsonSchema for HubGetPermissionsResponse {
+    #[inline]
     fn schema_name() -> ::std::borrow::Cow<'static, str> {
         "HubGetPermissionsResponse".into()
     }
+    #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
         ::std::concat!(::std::module_path!(), "::", "HubGetPermissionsResponse").into()
     }
+    #[inline]
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
@@ -1813,12 +1930,15 @@ pub struct HubGetStatusResponse {
 }
 #[cfg(feature = "schemars")]
 impl ::schemars::JsonSchema for HubGetStatusResponse {
+    #[inline]
     fn schema_name() -> ::std::borrow::Cow<'static, str> {
         "HubGetStatusResponse".into()
     }
+    #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
         ::std::concat!(::std::module_path!(), "::", "HubGetStatusResponse").into()
     }
+    #[inline]
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
@@ -1847,12 +1967,15 @@ pub struct HubGetSummariesResponse {
 }
 #[cfg(feature = "schemars")]
 impl ::schemars::JsonSchema for HubGetSummariesResponse {
+    #[inline]
     fn schema_name() -> ::std::borrow::Cow<'static, str> {
         "HubGetSummariesResponse".into()
     }
+    #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
         ::std::concat!(::std::module_path!(), "::", "HubGetSummariesResponse").into()
     }
+    #[inline]
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
@@ -1873,12 +1996,15 @@ pub struct HubMember {
 }
 #[cfg(feature = "schemars")]
 impl ::schemars::JsonSchema for HubMember {
+    #[inline]
     fn schema_name() -> ::std::borrow::Cow<'static, str> {
         "HubMember".into()
     }
+    #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
         ::std::concat!(::std::module_path!(), "::", "HubMember").into()
     }
+    #[inline]
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
@@ -1907,6 +2033,7 @@ pub enum HubMemberRole {
 }
 impl HubMemberRole {
     /// The integer written on the wire.
+    #[inline]
     pub fn value(&self) -> i64 {
         match self {
             Self::Public => 0,
@@ -1918,6 +2045,7 @@ impl HubMemberRole {
         }
     }
     /// Reads a wire value.
+    #[inline]
     pub fn from_wire(v: i64) -> ::std::result::Result<Self, ::std::string::String> {
         Ok(
             match v {
@@ -1948,6 +2076,7 @@ impl<'de> ::serde::Deserialize<'de> for HubMemberRole {
     }
 }
 impl ::steam_webapi::validate::Validate for HubMemberRole {
+    #[inline]
     fn validate_at(
         &self,
         _path: &::steam_webapi::validate::FieldPath<'_>,
@@ -1955,18 +2084,22 @@ impl ::steam_webapi::validate::Validate for HubMemberRole {
     ) {}
 }
 impl ::steam_webapi::__private::QueryValue for HubMemberRole {
+    #[inline]
     fn write_query_value(&self, out: &mut ::std::string::String) {
         ::steam_webapi::__private::QueryValue::write_query_value(&self.value(), out)
     }
 }
 #[cfg(feature = "schemars")]
 impl ::schemars::JsonSchema for HubMemberRole {
+    #[inline]
     fn schema_name() -> ::std::borrow::Cow<'static, str> {
         "HubMemberRole".into()
     }
+    #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
         ::std::concat!(::std::module_path!(), "::", "HubMemberRole").into()
     }
+    #[inline]
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
@@ -2030,12 +2163,15 @@ pub struct HubPermissions {
 }
 #[cfg(feature = "schemars")]
 impl ::schemars::JsonSchema for HubPermissions {
+    #[inline]
     fn schema_name() -> ::std::borrow::Cow<'static, str> {
         "HubPermissions".into()
     }
+    #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
         ::std::concat!(::std::module_path!(), "::", "HubPermissions").into()
     }
+    #[inline]
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
@@ -2068,12 +2204,15 @@ pub struct HubResolveAppIdResponse {
 }
 #[cfg(feature = "schemars")]
 impl ::schemars::JsonSchema for HubResolveAppIdResponse {
+    #[inline]
     fn schema_name() -> ::std::borrow::Cow<'static, str> {
         "HubResolveAppIdResponse".into()
     }
+    #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
         ::std::concat!(::std::module_path!(), "::", "HubResolveAppIdResponse").into()
     }
+    #[inline]
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
@@ -2104,12 +2243,15 @@ pub struct HubResolveVanityUrlResponse {
 }
 #[cfg(feature = "schemars")]
 impl ::schemars::JsonSchema for HubResolveVanityUrlResponse {
+    #[inline]
     fn schema_name() -> ::std::borrow::Cow<'static, str> {
         "HubResolveVanityUrlResponse".into()
     }
+    #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
         ::std::concat!(::std::module_path!(), "::", "HubResolveVanityUrlResponse").into()
     }
+    #[inline]
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
@@ -2146,12 +2288,15 @@ pub struct HubSearchResult {
 }
 #[cfg(feature = "schemars")]
 impl ::schemars::JsonSchema for HubSearchResult {
+    #[inline]
     fn schema_name() -> ::std::borrow::Cow<'static, str> {
         "HubSearchResult".into()
     }
+    #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
         ::std::concat!(::std::module_path!(), "::", "HubSearchResult").into()
     }
+    #[inline]
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
@@ -2188,12 +2333,15 @@ pub struct HubStatus {
 }
 #[cfg(feature = "schemars")]
 impl ::schemars::JsonSchema for HubStatus {
+    #[inline]
     fn schema_name() -> ::std::borrow::Cow<'static, str> {
         "HubStatus".into()
     }
+    #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
         ::std::concat!(::std::module_path!(), "::", "HubStatus").into()
     }
+    #[inline]
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
@@ -2269,12 +2417,15 @@ pub struct HubSummary {
 }
 #[cfg(feature = "schemars")]
 impl ::schemars::JsonSchema for HubSummary {
+    #[inline]
     fn schema_name() -> ::std::borrow::Cow<'static, str> {
         "HubSummary".into()
     }
+    #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
         ::std::concat!(::std::module_path!(), "::", "HubSummary").into()
     }
+    #[inline]
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
@@ -2320,12 +2471,15 @@ pub struct HubVanityResult {
 }
 #[cfg(feature = "schemars")]
 impl ::schemars::JsonSchema for HubVanityResult {
+    #[inline]
     fn schema_name() -> ::std::borrow::Cow<'static, str> {
         "HubVanityResult".into()
     }
+    #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
         ::std::concat!(::std::module_path!(), "::", "HubVanityResult").into()
     }
+    #[inline]
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
@@ -2346,12 +2500,15 @@ pub struct HubWebsite {
 }
 #[cfg(feature = "schemars")]
 impl ::schemars::JsonSchema for HubWebsite {
+    #[inline]
     fn schema_name() -> ::std::borrow::Cow<'static, str> {
         "HubWebsite".into()
     }
+    #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
         ::std::concat!(::std::module_path!(), "::", "HubWebsite").into()
     }
+    #[inline]
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,

@@ -7,6 +7,7 @@ pub struct ISteamNews<'a> {
 }
 impl<'a> ISteamNews<'a> {
     /// Wraps a client.
+    #[inline]
     pub fn new(client: &'a ::steam_webapi::Client) -> Self {
         Self { client }
     }
@@ -31,6 +32,7 @@ impl<'a> ISteamNews<'a> {
 }
 impl ::steam_webapi::Client {
     /// The `ISteamNews` operations.
+    #[inline]
     pub fn isteam_news(&self) -> ISteamNews<'_> {
         ISteamNews::new(self)
     }
@@ -47,6 +49,7 @@ pub mod blocking {
     }
     impl<'a> ISteamNews<'a> {
         /// Wraps a blocking client.
+        #[inline]
         pub fn new(client: &'a ::steam_webapi::blocking::Client) -> Self {
             Self { client }
         }
@@ -69,6 +72,7 @@ pub mod blocking {
     }
     impl ::steam_webapi::blocking::Client {
         /// The `ISteamNews` operations.
+        #[inline]
         pub fn isteam_news(&self) -> ISteamNews<'_> {
             ISteamNews::new(self)
         }
@@ -120,6 +124,7 @@ pub struct GetNewsForAppRequest {
 impl GetNewsForAppRequest {
     /// Creates the request from its required parameters.
     #[allow(clippy::new_without_default)]
+    #[inline]
     pub fn new(appid: u32) -> Self {
         Self {
             appid,
@@ -132,30 +137,35 @@ impl GetNewsForAppRequest {
     }
     /// Sets `count`.
     #[must_use]
+    #[inline]
     pub fn count(mut self, value: u32) -> Self {
         self.count = ::std::option::Option::Some(value);
         self
     }
     /// Sets `maxlength`.
     #[must_use]
+    #[inline]
     pub fn maxlength(mut self, value: u32) -> Self {
         self.maxlength = ::std::option::Option::Some(value);
         self
     }
     /// Sets `enddate`.
     #[must_use]
+    #[inline]
     pub fn enddate(mut self, value: u32) -> Self {
         self.enddate = ::std::option::Option::Some(value);
         self
     }
     /// Sets `feeds`.
     #[must_use]
+    #[inline]
     pub fn feeds(mut self, value: ::std::vec::Vec<::std::string::String>) -> Self {
         self.feeds = ::std::option::Option::Some(value);
         self
     }
     /// Sets `tags`.
     #[must_use]
+    #[inline]
     pub fn tags(mut self, value: ::std::vec::Vec<::std::string::String>) -> Self {
         self.tags = ::std::option::Option::Some(value);
         self
@@ -177,6 +187,7 @@ impl ::steam_webapi::__private::Endpoint for GetNewsForAppRequest {
         envelope: ::std::option::Option::Some("appnews"),
         errors: ::steam_webapi::__private::ErrorModel::HttpStatus,
     };
+    #[inline]
     fn write_query(&self, q: &mut ::steam_webapi::__private::QueryWriter) {
         q.value("appid", &self.appid);
         if let ::std::option::Option::Some(v) = &self.count {
@@ -198,12 +209,15 @@ impl ::steam_webapi::__private::Endpoint for GetNewsForAppRequest {
 }
 #[cfg(feature = "schemars")]
 impl ::schemars::JsonSchema for GetNewsForAppRequest {
+    #[inline]
     fn schema_name() -> ::std::borrow::Cow<'static, str> {
         "GetNewsForAppRequest".into()
     }
+    #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
         ::std::concat!(::std::module_path!(), "::", "GetNewsForAppRequest").into()
     }
+    #[inline]
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
@@ -227,12 +241,15 @@ pub struct GetNewsForAppResponse {
 }
 #[cfg(feature = "schemars")]
 impl ::schemars::JsonSchema for GetNewsForAppResponse {
+    #[inline]
     fn schema_name() -> ::std::borrow::Cow<'static, str> {
         "GetNewsForAppResponse".into()
     }
+    #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
         ::std::concat!(::std::module_path!(), "::", "GetNewsForAppResponse").into()
     }
+    #[inline]
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
@@ -280,12 +297,15 @@ pub struct NewsItem {
 }
 #[cfg(feature = "schemars")]
 impl ::schemars::JsonSchema for NewsItem {
+    #[inline]
     fn schema_name() -> ::std::borrow::Cow<'static, str> {
         "NewsItem".into()
     }
+    #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
         ::std::concat!(::std::module_path!(), "::", "NewsItem").into()
     }
+    #[inline]
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,

@@ -7,6 +7,7 @@ pub struct ISteamUser<'a> {
 }
 impl<'a> ISteamUser<'a> {
     /// Wraps a client.
+    #[inline]
     pub fn new(client: &'a ::steam_webapi::Client) -> Self {
         Self { client }
     }
@@ -37,6 +38,7 @@ impl<'a> ISteamUser<'a> {
 }
 impl ::steam_webapi::Client {
     /// The `ISteamUser` operations.
+    #[inline]
     pub fn isteam_user(&self) -> ISteamUser<'_> {
         ISteamUser::new(self)
     }
@@ -53,6 +55,7 @@ pub mod blocking {
     }
     impl<'a> ISteamUser<'a> {
         /// Wraps a blocking client.
+        #[inline]
         pub fn new(client: &'a ::steam_webapi::blocking::Client) -> Self {
             Self { client }
         }
@@ -79,6 +82,7 @@ pub mod blocking {
     }
     impl ::steam_webapi::blocking::Client {
         /// The `ISteamUser` operations.
+        #[inline]
         pub fn isteam_user(&self) -> ISteamUser<'_> {
             ISteamUser::new(self)
         }
@@ -100,6 +104,7 @@ pub struct GetFriendListRequest {
 impl GetFriendListRequest {
     /// Creates the request from its required parameters.
     #[allow(clippy::new_without_default)]
+    #[inline]
     pub fn new(steamid: ::steam_webapi::SteamId) -> Self {
         Self {
             steamid,
@@ -108,6 +113,7 @@ impl GetFriendListRequest {
     }
     /// Sets `relationship`.
     #[must_use]
+    #[inline]
     pub fn relationship(mut self, value: FriendRelationship) -> Self {
         self.relationship = ::std::option::Option::Some(value);
         self
@@ -129,6 +135,7 @@ impl ::steam_webapi::__private::Endpoint for GetFriendListRequest {
         envelope: ::std::option::Option::Some("friendslist"),
         errors: ::steam_webapi::__private::ErrorModel::HttpStatus,
     };
+    #[inline]
     fn write_query(&self, q: &mut ::steam_webapi::__private::QueryWriter) {
         q.value("steamid", &self.steamid);
         if let ::std::option::Option::Some(v) = &self.relationship {
@@ -138,12 +145,15 @@ impl ::steam_webapi::__private::Endpoint for GetFriendListRequest {
 }
 #[cfg(feature = "schemars")]
 impl ::schemars::JsonSchema for GetFriendListRequest {
+    #[inline]
     fn schema_name() -> ::std::borrow::Cow<'static, str> {
         "GetFriendListRequest".into()
     }
+    #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
         ::std::concat!(::std::module_path!(), "::", "GetFriendListRequest").into()
     }
+    #[inline]
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
@@ -173,6 +183,7 @@ pub struct GetPlayerSummariesRequest {
 impl GetPlayerSummariesRequest {
     /// Creates the request from its required parameters.
     #[allow(clippy::new_without_default)]
+    #[inline]
     pub fn new(steamids: ::std::vec::Vec<::steam_webapi::SteamId>) -> Self {
         Self { steamids }
     }
@@ -193,18 +204,22 @@ impl ::steam_webapi::__private::Endpoint for GetPlayerSummariesRequest {
         envelope: ::std::option::Option::Some("response"),
         errors: ::steam_webapi::__private::ErrorModel::HttpStatus,
     };
+    #[inline]
     fn write_query(&self, q: &mut ::steam_webapi::__private::QueryWriter) {
         q.comma("steamids", &self.steamids);
     }
 }
 #[cfg(feature = "schemars")]
 impl ::schemars::JsonSchema for GetPlayerSummariesRequest {
+    #[inline]
     fn schema_name() -> ::std::borrow::Cow<'static, str> {
         "GetPlayerSummariesRequest".into()
     }
+    #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
         ::std::concat!(::std::module_path!(), "::", "GetPlayerSummariesRequest").into()
     }
+    #[inline]
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
@@ -227,6 +242,7 @@ pub enum CommunityVisibilityState {
 }
 impl CommunityVisibilityState {
     /// The integer written on the wire.
+    #[inline]
     pub fn value(&self) -> i64 {
         match self {
             Self::NotVisible => 1,
@@ -235,6 +251,7 @@ impl CommunityVisibilityState {
         }
     }
     /// Reads a wire value.
+    #[inline]
     pub fn from_wire(v: i64) -> ::std::result::Result<Self, ::std::string::String> {
         Ok(
             match v {
@@ -262,6 +279,7 @@ impl<'de> ::serde::Deserialize<'de> for CommunityVisibilityState {
     }
 }
 impl ::steam_webapi::validate::Validate for CommunityVisibilityState {
+    #[inline]
     fn validate_at(
         &self,
         _path: &::steam_webapi::validate::FieldPath<'_>,
@@ -269,18 +287,22 @@ impl ::steam_webapi::validate::Validate for CommunityVisibilityState {
     ) {}
 }
 impl ::steam_webapi::__private::QueryValue for CommunityVisibilityState {
+    #[inline]
     fn write_query_value(&self, out: &mut ::std::string::String) {
         ::steam_webapi::__private::QueryValue::write_query_value(&self.value(), out)
     }
 }
 #[cfg(feature = "schemars")]
 impl ::schemars::JsonSchema for CommunityVisibilityState {
+    #[inline]
     fn schema_name() -> ::std::borrow::Cow<'static, str> {
         "CommunityVisibilityState".into()
     }
+    #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
         ::std::concat!(::std::module_path!(), "::", "CommunityVisibilityState").into()
     }
+    #[inline]
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
@@ -302,12 +324,15 @@ pub struct Friend {
 }
 #[cfg(feature = "schemars")]
 impl ::schemars::JsonSchema for Friend {
+    #[inline]
     fn schema_name() -> ::std::borrow::Cow<'static, str> {
         "Friend".into()
     }
+    #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
         ::std::concat!(::std::module_path!(), "::", "Friend").into()
     }
+    #[inline]
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
@@ -335,6 +360,7 @@ pub enum FriendRelationship {
 }
 impl FriendRelationship {
     /// The value as written on the wire.
+    #[inline]
     pub fn as_str(&self) -> &str {
         match self {
             Self::All => "all",
@@ -343,6 +369,7 @@ impl FriendRelationship {
         }
     }
     /// Reads a wire value.
+    #[inline]
     pub fn from_wire(v: &str) -> ::std::result::Result<Self, ::std::string::String> {
         Ok(
             match v {
@@ -370,6 +397,7 @@ impl<'de> ::serde::Deserialize<'de> for FriendRelationship {
     }
 }
 impl ::steam_webapi::validate::Validate for FriendRelationship {
+    #[inline]
     fn validate_at(
         &self,
         _path: &::steam_webapi::validate::FieldPath<'_>,
@@ -377,18 +405,22 @@ impl ::steam_webapi::validate::Validate for FriendRelationship {
     ) {}
 }
 impl ::steam_webapi::__private::QueryValue for FriendRelationship {
+    #[inline]
     fn write_query_value(&self, out: &mut ::std::string::String) {
         out.push_str(self.as_str())
     }
 }
 #[cfg(feature = "schemars")]
 impl ::schemars::JsonSchema for FriendRelationship {
+    #[inline]
     fn schema_name() -> ::std::borrow::Cow<'static, str> {
         "FriendRelationship".into()
     }
+    #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
         ::std::concat!(::std::module_path!(), "::", "FriendRelationship").into()
     }
+    #[inline]
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
@@ -407,12 +439,15 @@ pub struct GetFriendListResponse {
 }
 #[cfg(feature = "schemars")]
 impl ::schemars::JsonSchema for GetFriendListResponse {
+    #[inline]
     fn schema_name() -> ::std::borrow::Cow<'static, str> {
         "GetFriendListResponse".into()
     }
+    #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
         ::std::concat!(::std::module_path!(), "::", "GetFriendListResponse").into()
     }
+    #[inline]
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
@@ -429,12 +464,15 @@ pub struct GetPlayerSummariesResponse {
 }
 #[cfg(feature = "schemars")]
 impl ::schemars::JsonSchema for GetPlayerSummariesResponse {
+    #[inline]
     fn schema_name() -> ::std::borrow::Cow<'static, str> {
         "GetPlayerSummariesResponse".into()
     }
+    #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
         ::std::concat!(::std::module_path!(), "::", "GetPlayerSummariesResponse").into()
     }
+    #[inline]
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
@@ -467,6 +505,7 @@ pub enum PersonaState {
 }
 impl PersonaState {
     /// The integer written on the wire.
+    #[inline]
     pub fn value(&self) -> i64 {
         match self {
             Self::Offline => 0,
@@ -480,6 +519,7 @@ impl PersonaState {
         }
     }
     /// Reads a wire value.
+    #[inline]
     pub fn from_wire(v: i64) -> ::std::result::Result<Self, ::std::string::String> {
         Ok(
             match v {
@@ -512,6 +552,7 @@ impl<'de> ::serde::Deserialize<'de> for PersonaState {
     }
 }
 impl ::steam_webapi::validate::Validate for PersonaState {
+    #[inline]
     fn validate_at(
         &self,
         _path: &::steam_webapi::validate::FieldPath<'_>,
@@ -519,18 +560,22 @@ impl ::steam_webapi::validate::Validate for PersonaState {
     ) {}
 }
 impl ::steam_webapi::__private::QueryValue for PersonaState {
+    #[inline]
     fn write_query_value(&self, out: &mut ::std::string::String) {
         ::steam_webapi::__private::QueryValue::write_query_value(&self.value(), out)
     }
 }
 #[cfg(feature = "schemars")]
 impl ::schemars::JsonSchema for PersonaState {
+    #[inline]
     fn schema_name() -> ::std::borrow::Cow<'static, str> {
         "PersonaState".into()
     }
+    #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
         ::std::concat!(::std::module_path!(), "::", "PersonaState").into()
     }
+    #[inline]
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
@@ -615,12 +660,15 @@ pub struct Player {
 }
 #[cfg(feature = "schemars")]
 impl ::schemars::JsonSchema for Player {
+    #[inline]
     fn schema_name() -> ::std::borrow::Cow<'static, str> {
         "Player".into()
     }
+    #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
         ::std::concat!(::std::module_path!(), "::", "Player").into()
     }
+    #[inline]
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,

@@ -7,6 +7,7 @@ pub struct ISteamUserStats<'a> {
 }
 impl<'a> ISteamUserStats<'a> {
     /// Wraps a client.
+    #[inline]
     pub fn new(client: &'a ::steam_webapi::Client) -> Self {
         Self { client }
     }
@@ -68,6 +69,7 @@ impl<'a> ISteamUserStats<'a> {
 }
 impl ::steam_webapi::Client {
     /// The `ISteamUserStats` operations.
+    #[inline]
     pub fn isteam_user_stats(&self) -> ISteamUserStats<'_> {
         ISteamUserStats::new(self)
     }
@@ -84,6 +86,7 @@ pub mod blocking {
     }
     impl<'a> ISteamUserStats<'a> {
         /// Wraps a blocking client.
+        #[inline]
         pub fn new(client: &'a ::steam_webapi::blocking::Client) -> Self {
             Self { client }
         }
@@ -136,6 +139,7 @@ pub mod blocking {
     }
     impl ::steam_webapi::blocking::Client {
         /// The `ISteamUserStats` operations.
+        #[inline]
         pub fn isteam_user_stats(&self) -> ISteamUserStats<'_> {
             ISteamUserStats::new(self)
         }
@@ -159,6 +163,7 @@ pub struct GetGlobalAchievementPercentagesForAppRequest {
 impl GetGlobalAchievementPercentagesForAppRequest {
     /// Creates the request from its required parameters.
     #[allow(clippy::new_without_default)]
+    #[inline]
     pub fn new(gameid: u64) -> Self {
         Self { gameid }
     }
@@ -180,21 +185,25 @@ for GetGlobalAchievementPercentagesForAppRequest {
         envelope: ::std::option::Option::Some("achievementpercentages"),
         errors: ::steam_webapi::__private::ErrorModel::HttpStatus,
     };
+    #[inline]
     fn write_query(&self, q: &mut ::steam_webapi::__private::QueryWriter) {
         q.value("gameid", &self.gameid);
     }
 }
 #[cfg(feature = "schemars")]
 impl ::schemars::JsonSchema for GetGlobalAchievementPercentagesForAppRequest {
+    #[inline]
     fn schema_name() -> ::std::borrow::Cow<'static, str> {
         "GetGlobalAchievementPercentagesForAppRequest".into()
     }
+    #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
         ::std::concat!(
             ::std::module_path!(), "::", "GetGlobalAchievementPercentagesForAppRequest"
         )
             .into()
     }
+    #[inline]
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
@@ -228,6 +237,7 @@ pub struct GetPlayerAchievementsRequest {
 impl GetPlayerAchievementsRequest {
     /// Creates the request from its required parameters.
     #[allow(clippy::new_without_default)]
+    #[inline]
     pub fn new(steamid: ::steam_webapi::SteamId, appid: u32) -> Self {
         Self {
             steamid,
@@ -237,6 +247,7 @@ impl GetPlayerAchievementsRequest {
     }
     /// Sets `l`.
     #[must_use]
+    #[inline]
     pub fn l(mut self, value: ::std::string::String) -> Self {
         self.l = ::std::option::Option::Some(value);
         self
@@ -260,6 +271,7 @@ impl ::steam_webapi::__private::Endpoint for GetPlayerAchievementsRequest {
             field: "error",
         },
     };
+    #[inline]
     fn write_query(&self, q: &mut ::steam_webapi::__private::QueryWriter) {
         q.value("steamid", &self.steamid);
         q.value("appid", &self.appid);
@@ -270,13 +282,16 @@ impl ::steam_webapi::__private::Endpoint for GetPlayerAchievementsRequest {
 }
 #[cfg(feature = "schemars")]
 impl ::schemars::JsonSchema for GetPlayerAchievementsRequest {
+    #[inline]
     fn schema_name() -> ::std::borrow::Cow<'static, str> {
         "GetPlayerAchievementsRequest".into()
     }
+    #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
         ::std::concat!(::std::module_path!(), "::", "GetPlayerAchievementsRequest")
             .into()
     }
+    #[inline]
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
@@ -310,6 +325,7 @@ pub struct GetUserStatsForGameRequest {
 impl GetUserStatsForGameRequest {
     /// Creates the request from its required parameters.
     #[allow(clippy::new_without_default)]
+    #[inline]
     pub fn new(steamid: ::steam_webapi::SteamId, appid: u32) -> Self {
         Self {
             steamid,
@@ -319,6 +335,7 @@ impl GetUserStatsForGameRequest {
     }
     /// Sets `l`.
     #[must_use]
+    #[inline]
     pub fn l(mut self, value: ::std::string::String) -> Self {
         self.l = ::std::option::Option::Some(value);
         self
@@ -340,6 +357,7 @@ impl ::steam_webapi::__private::Endpoint for GetUserStatsForGameRequest {
         envelope: ::std::option::Option::Some("playerstats"),
         errors: ::steam_webapi::__private::ErrorModel::HttpStatus,
     };
+    #[inline]
     fn write_query(&self, q: &mut ::steam_webapi::__private::QueryWriter) {
         q.value("steamid", &self.steamid);
         q.value("appid", &self.appid);
@@ -350,12 +368,15 @@ impl ::steam_webapi::__private::Endpoint for GetUserStatsForGameRequest {
 }
 #[cfg(feature = "schemars")]
 impl ::schemars::JsonSchema for GetUserStatsForGameRequest {
+    #[inline]
     fn schema_name() -> ::std::borrow::Cow<'static, str> {
         "GetUserStatsForGameRequest".into()
     }
+    #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
         ::std::concat!(::std::module_path!(), "::", "GetUserStatsForGameRequest").into()
     }
+    #[inline]
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
@@ -372,15 +393,18 @@ pub struct GetGlobalAchievementPercentagesForAppResponse {
 }
 #[cfg(feature = "schemars")]
 impl ::schemars::JsonSchema for GetGlobalAchievementPercentagesForAppResponse {
+    #[inline]
     fn schema_name() -> ::std::borrow::Cow<'static, str> {
         "GetGlobalAchievementPercentagesForAppResponse".into()
     }
+    #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
         ::std::concat!(
             ::std::module_path!(), "::", "GetGlobalAchievementPercentagesForAppResponse"
         )
             .into()
     }
+    #[inline]
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
@@ -416,13 +440,16 @@ pub struct GetPlayerAchievementsResponse {
 }
 #[cfg(feature = "schemars")]
 impl ::schemars::JsonSchema for GetPlayerAchievementsResponse {
+    #[inline]
     fn schema_name() -> ::std::borrow::Cow<'static, str> {
         "GetPlayerAchievementsResponse".into()
     }
+    #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
         ::std::concat!(::std::module_path!(), "::", "GetPlayerAchievementsResponse")
             .into()
     }
+    #[inline]
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
@@ -456,12 +483,15 @@ pub struct GetUserStatsForGameResponse {
 }
 #[cfg(feature = "schemars")]
 impl ::schemars::JsonSchema for GetUserStatsForGameResponse {
+    #[inline]
     fn schema_name() -> ::std::borrow::Cow<'static, str> {
         "GetUserStatsForGameResponse".into()
     }
+    #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
         ::std::concat!(::std::module_path!(), "::", "GetUserStatsForGameResponse").into()
     }
+    #[inline]
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
@@ -489,12 +519,15 @@ pub struct GlobalAchievementPercentage {
 }
 #[cfg(feature = "schemars")]
 impl ::schemars::JsonSchema for GlobalAchievementPercentage {
+    #[inline]
     fn schema_name() -> ::std::borrow::Cow<'static, str> {
         "GlobalAchievementPercentage".into()
     }
+    #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
         ::std::concat!(::std::module_path!(), "::", "GlobalAchievementPercentage").into()
     }
+    #[inline]
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
@@ -529,12 +562,15 @@ pub struct PlayerAchievement {
 }
 #[cfg(feature = "schemars")]
 impl ::schemars::JsonSchema for PlayerAchievement {
+    #[inline]
     fn schema_name() -> ::std::borrow::Cow<'static, str> {
         "PlayerAchievement".into()
     }
+    #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
         ::std::concat!(::std::module_path!(), "::", "PlayerAchievement").into()
     }
+    #[inline]
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
@@ -556,12 +592,15 @@ pub struct UserStat {
 }
 #[cfg(feature = "schemars")]
 impl ::schemars::JsonSchema for UserStat {
+    #[inline]
     fn schema_name() -> ::std::borrow::Cow<'static, str> {
         "UserStat".into()
     }
+    #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
         ::std::concat!(::std::module_path!(), "::", "UserStat").into()
     }
+    #[inline]
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
@@ -582,12 +621,15 @@ pub struct UserStatsAchievement {
 }
 #[cfg(feature = "schemars")]
 impl ::schemars::JsonSchema for UserStatsAchievement {
+    #[inline]
     fn schema_name() -> ::std::borrow::Cow<'static, str> {
         "UserStatsAchievement".into()
     }
+    #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
         ::std::concat!(::std::module_path!(), "::", "UserStatsAchievement").into()
     }
+    #[inline]
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,

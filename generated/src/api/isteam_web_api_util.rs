@@ -7,6 +7,7 @@ pub struct ISteamWebAPIUtil<'a> {
 }
 impl<'a> ISteamWebAPIUtil<'a> {
     /// Wraps a client.
+    #[inline]
     pub fn new(client: &'a ::steam_webapi::Client) -> Self {
         Self { client }
     }
@@ -36,6 +37,7 @@ impl<'a> ISteamWebAPIUtil<'a> {
 }
 impl ::steam_webapi::Client {
     /// The `ISteamWebAPIUtil` operations.
+    #[inline]
     pub fn isteam_web_api_util(&self) -> ISteamWebAPIUtil<'_> {
         ISteamWebAPIUtil::new(self)
     }
@@ -52,6 +54,7 @@ pub mod blocking {
     }
     impl<'a> ISteamWebAPIUtil<'a> {
         /// Wraps a blocking client.
+        #[inline]
         pub fn new(client: &'a ::steam_webapi::blocking::Client) -> Self {
             Self { client }
         }
@@ -76,6 +79,7 @@ pub mod blocking {
     }
     impl ::steam_webapi::blocking::Client {
         /// The `ISteamWebAPIUtil` operations.
+        #[inline]
         pub fn isteam_web_api_util(&self) -> ISteamWebAPIUtil<'_> {
             ISteamWebAPIUtil::new(self)
         }
@@ -91,6 +95,7 @@ pub struct GetSupportedAPIListRequest {}
 impl GetSupportedAPIListRequest {
     /// Creates the request from its required parameters.
     #[allow(clippy::new_without_default)]
+    #[inline]
     pub fn new() -> Self {
         Self {}
     }
@@ -111,16 +116,20 @@ impl ::steam_webapi::__private::Endpoint for GetSupportedAPIListRequest {
         envelope: ::std::option::Option::Some("apilist"),
         errors: ::steam_webapi::__private::ErrorModel::HttpStatus,
     };
+    #[inline]
     fn write_query(&self, _q: &mut ::steam_webapi::__private::QueryWriter) {}
 }
 #[cfg(feature = "schemars")]
 impl ::schemars::JsonSchema for GetSupportedAPIListRequest {
+    #[inline]
     fn schema_name() -> ::std::borrow::Cow<'static, str> {
         "GetSupportedAPIListRequest".into()
     }
+    #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
         ::std::concat!(::std::module_path!(), "::", "GetSupportedAPIListRequest").into()
     }
+    #[inline]
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
@@ -137,12 +146,15 @@ pub struct GetSupportedAPIListResponse {
 }
 #[cfg(feature = "schemars")]
 impl ::schemars::JsonSchema for GetSupportedAPIListResponse {
+    #[inline]
     fn schema_name() -> ::std::borrow::Cow<'static, str> {
         "GetSupportedAPIListResponse".into()
     }
+    #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
         ::std::concat!(::std::module_path!(), "::", "GetSupportedAPIListResponse").into()
     }
+    #[inline]
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
@@ -166,12 +178,15 @@ pub struct SupportedApiInterface {
 }
 #[cfg(feature = "schemars")]
 impl ::schemars::JsonSchema for SupportedApiInterface {
+    #[inline]
     fn schema_name() -> ::std::borrow::Cow<'static, str> {
         "SupportedApiInterface".into()
     }
+    #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
         ::std::concat!(::std::module_path!(), "::", "SupportedApiInterface").into()
     }
+    #[inline]
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
@@ -203,12 +218,15 @@ pub struct SupportedApiMethod {
 }
 #[cfg(feature = "schemars")]
 impl ::schemars::JsonSchema for SupportedApiMethod {
+    #[inline]
     fn schema_name() -> ::std::borrow::Cow<'static, str> {
         "SupportedApiMethod".into()
     }
+    #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
         ::std::concat!(::std::module_path!(), "::", "SupportedApiMethod").into()
     }
+    #[inline]
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
@@ -238,12 +256,15 @@ pub struct SupportedApiParameter {
 }
 #[cfg(feature = "schemars")]
 impl ::schemars::JsonSchema for SupportedApiParameter {
+    #[inline]
     fn schema_name() -> ::std::borrow::Cow<'static, str> {
         "SupportedApiParameter".into()
     }
+    #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
         ::std::concat!(::std::module_path!(), "::", "SupportedApiParameter").into()
     }
+    #[inline]
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,

@@ -7,6 +7,7 @@ pub struct Notifications<'a> {
 }
 impl<'a> Notifications<'a> {
     /// Wraps a client.
+    #[inline]
     pub fn new(client: &'a ::steam_webapi::Client) -> Self {
         Self { client }
     }
@@ -81,6 +82,7 @@ impl<'a> Notifications<'a> {
 }
 impl ::steam_webapi::Client {
     /// The `Notifications` operations.
+    #[inline]
     pub fn notifications(&self) -> Notifications<'_> {
         Notifications::new(self)
     }
@@ -97,6 +99,7 @@ pub mod blocking {
     }
     impl<'a> Notifications<'a> {
         /// Wraps a blocking client.
+        #[inline]
         pub fn new(client: &'a ::steam_webapi::blocking::Client) -> Self {
             Self { client }
         }
@@ -157,6 +160,7 @@ pub mod blocking {
     }
     impl ::steam_webapi::blocking::Client {
         /// The `Notifications` operations.
+        #[inline]
         pub fn notifications(&self) -> Notifications<'_> {
             Notifications::new(self)
         }
@@ -176,6 +180,7 @@ pub struct DeleteNotificationsRequest {
 impl DeleteNotificationsRequest {
     /// Creates the request from its required parameters.
     #[allow(clippy::new_without_default)]
+    #[inline]
     pub fn new(ids: ::std::vec::Vec<::std::string::String>) -> Self {
         Self { ids }
     }
@@ -198,18 +203,22 @@ impl ::steam_webapi::__private::Endpoint for DeleteNotificationsRequest {
             field: "message",
         },
     };
+    #[inline]
     fn write_query(&self, q: &mut ::steam_webapi::__private::QueryWriter) {
         q.comma("ids", &self.ids);
     }
 }
 #[cfg(feature = "schemars")]
 impl ::schemars::JsonSchema for DeleteNotificationsRequest {
+    #[inline]
     fn schema_name() -> ::std::borrow::Cow<'static, str> {
         "DeleteNotificationsRequest".into()
     }
+    #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
         ::std::concat!(::std::module_path!(), "::", "DeleteNotificationsRequest").into()
     }
+    #[inline]
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
@@ -231,6 +240,7 @@ pub struct EmptyFolderRequest {
 impl EmptyFolderRequest {
     /// Creates the request from its required parameters.
     #[allow(clippy::new_without_default)]
+    #[inline]
     pub fn new(folder: NotificationFolder) -> Self {
         Self { folder }
     }
@@ -253,18 +263,22 @@ impl ::steam_webapi::__private::Endpoint for EmptyFolderRequest {
             field: "message",
         },
     };
+    #[inline]
     fn write_query(&self, q: &mut ::steam_webapi::__private::QueryWriter) {
         q.value("folder", &self.folder);
     }
 }
 #[cfg(feature = "schemars")]
 impl ::schemars::JsonSchema for EmptyFolderRequest {
+    #[inline]
     fn schema_name() -> ::std::borrow::Cow<'static, str> {
         "EmptyFolderRequest".into()
     }
+    #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
         ::std::concat!(::std::module_path!(), "::", "EmptyFolderRequest").into()
     }
+    #[inline]
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
@@ -291,6 +305,7 @@ pub struct MarkFolderReadRequest {
 impl MarkFolderReadRequest {
     /// Creates the request from its required parameters.
     #[allow(clippy::new_without_default)]
+    #[inline]
     pub fn new(folder: NotificationFolder) -> Self {
         Self { folder }
     }
@@ -313,18 +328,22 @@ impl ::steam_webapi::__private::Endpoint for MarkFolderReadRequest {
             field: "message",
         },
     };
+    #[inline]
     fn write_query(&self, q: &mut ::steam_webapi::__private::QueryWriter) {
         q.value("folder", &self.folder);
     }
 }
 #[cfg(feature = "schemars")]
 impl ::schemars::JsonSchema for MarkFolderReadRequest {
+    #[inline]
     fn schema_name() -> ::std::borrow::Cow<'static, str> {
         "MarkFolderReadRequest".into()
     }
+    #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
         ::std::concat!(::std::module_path!(), "::", "MarkFolderReadRequest").into()
     }
+    #[inline]
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
@@ -363,6 +382,7 @@ pub struct SearchNotificationsRequest {
 impl SearchNotificationsRequest {
     /// Creates the request from its required parameters.
     #[allow(clippy::new_without_default)]
+    #[inline]
     pub fn new() -> Self {
         Self {
             folder: ::std::option::Option::None,
@@ -372,18 +392,21 @@ impl SearchNotificationsRequest {
     }
     /// Sets `folder`.
     #[must_use]
+    #[inline]
     pub fn folder(mut self, value: NotificationFolder) -> Self {
         self.folder = ::std::option::Option::Some(value);
         self
     }
     /// Sets `filter`.
     #[must_use]
+    #[inline]
     pub fn filter(mut self, value: NotificationFilter) -> Self {
         self.filter = ::std::option::Option::Some(value);
         self
     }
     /// Sets `since`.
     #[must_use]
+    #[inline]
     pub fn since(mut self, value: u32) -> Self {
         self.since = ::std::option::Option::Some(value);
         self
@@ -407,6 +430,7 @@ impl ::steam_webapi::__private::Endpoint for SearchNotificationsRequest {
             field: "message",
         },
     };
+    #[inline]
     fn write_query(&self, q: &mut ::steam_webapi::__private::QueryWriter) {
         if let ::std::option::Option::Some(v) = &self.folder {
             q.value("folder", v);
@@ -421,12 +445,15 @@ impl ::steam_webapi::__private::Endpoint for SearchNotificationsRequest {
 }
 #[cfg(feature = "schemars")]
 impl ::schemars::JsonSchema for SearchNotificationsRequest {
+    #[inline]
     fn schema_name() -> ::std::borrow::Cow<'static, str> {
         "SearchNotificationsRequest".into()
     }
+    #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
         ::std::concat!(::std::module_path!(), "::", "SearchNotificationsRequest").into()
     }
+    #[inline]
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
@@ -453,12 +480,15 @@ pub struct DeleteNotificationsResponse {
 }
 #[cfg(feature = "schemars")]
 impl ::schemars::JsonSchema for DeleteNotificationsResponse {
+    #[inline]
     fn schema_name() -> ::std::borrow::Cow<'static, str> {
         "DeleteNotificationsResponse".into()
     }
+    #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
         ::std::concat!(::std::module_path!(), "::", "DeleteNotificationsResponse").into()
     }
+    #[inline]
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
@@ -476,12 +506,15 @@ pub struct EmptyFolderResponse {
 }
 #[cfg(feature = "schemars")]
 impl ::schemars::JsonSchema for EmptyFolderResponse {
+    #[inline]
     fn schema_name() -> ::std::borrow::Cow<'static, str> {
         "EmptyFolderResponse".into()
     }
+    #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
         ::std::concat!(::std::module_path!(), "::", "EmptyFolderResponse").into()
     }
+    #[inline]
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
@@ -499,12 +532,15 @@ pub struct MarkFolderReadResponse {
 }
 #[cfg(feature = "schemars")]
 impl ::schemars::JsonSchema for MarkFolderReadResponse {
+    #[inline]
     fn schema_name() -> ::std::borrow::Cow<'static, str> {
         "MarkFolderReadResponse".into()
     }
+    #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
         ::std::concat!(::std::module_path!(), "::", "MarkFolderReadResponse").into()
     }
+    #[inline]
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
@@ -543,12 +579,15 @@ pub struct Notification {
 }
 #[cfg(feature = "schemars")]
 impl ::schemars::JsonSchema for Notification {
+    #[inline]
     fn schema_name() -> ::std::borrow::Cow<'static, str> {
         "Notification".into()
     }
+    #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
         ::std::concat!(::std::module_path!(), "::", "Notification").into()
     }
+    #[inline]
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
@@ -608,6 +647,7 @@ pub enum NotificationDetail {
 }
 impl NotificationDetail {
     /// The integer written on the wire.
+    #[inline]
     pub fn value(&self) -> i64 {
         match self {
             Self::InvalidNotification => 0,
@@ -628,6 +668,7 @@ impl NotificationDetail {
         }
     }
     /// Reads a wire value.
+    #[inline]
     pub fn from_wire(v: i64) -> ::std::result::Result<Self, ::std::string::String> {
         Ok(
             match v {
@@ -667,6 +708,7 @@ impl<'de> ::serde::Deserialize<'de> for NotificationDetail {
     }
 }
 impl ::steam_webapi::validate::Validate for NotificationDetail {
+    #[inline]
     fn validate_at(
         &self,
         _path: &::steam_webapi::validate::FieldPath<'_>,
@@ -674,18 +716,22 @@ impl ::steam_webapi::validate::Validate for NotificationDetail {
     ) {}
 }
 impl ::steam_webapi::__private::QueryValue for NotificationDetail {
+    #[inline]
     fn write_query_value(&self, out: &mut ::std::string::String) {
         ::steam_webapi::__private::QueryValue::write_query_value(&self.value(), out)
     }
 }
 #[cfg(feature = "schemars")]
 impl ::schemars::JsonSchema for NotificationDetail {
+    #[inline]
     fn schema_name() -> ::std::borrow::Cow<'static, str> {
         "NotificationDetail".into()
     }
+    #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
         ::std::concat!(::std::module_path!(), "::", "NotificationDetail").into()
     }
+    #[inline]
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
@@ -715,6 +761,7 @@ pub enum NotificationFilter {
 }
 impl NotificationFilter {
     /// The integer written on the wire.
+    #[inline]
     pub fn value(&self) -> i64 {
         match self {
             Self::All => 0,
@@ -726,6 +773,7 @@ impl NotificationFilter {
         }
     }
     /// Reads a wire value.
+    #[inline]
     pub fn from_wire(v: i64) -> ::std::result::Result<Self, ::std::string::String> {
         Ok(
             match v {
@@ -761,6 +809,7 @@ impl<'de> ::serde::Deserialize<'de> for NotificationFilter {
     }
 }
 impl ::steam_webapi::validate::Validate for NotificationFilter {
+    #[inline]
     fn validate_at(
         &self,
         _path: &::steam_webapi::validate::FieldPath<'_>,
@@ -768,18 +817,22 @@ impl ::steam_webapi::validate::Validate for NotificationFilter {
     ) {}
 }
 impl ::steam_webapi::__private::QueryValue for NotificationFilter {
+    #[inline]
     fn write_query_value(&self, out: &mut ::std::string::String) {
         ::steam_webapi::__private::QueryValue::write_query_value(&self.value(), out)
     }
 }
 #[cfg(feature = "schemars")]
 impl ::schemars::JsonSchema for NotificationFilter {
+    #[inline]
     fn schema_name() -> ::std::borrow::Cow<'static, str> {
         "NotificationFilter".into()
     }
+    #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
         ::std::concat!(::std::module_path!(), "::", "NotificationFilter").into()
     }
+    #[inline]
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
@@ -799,6 +852,7 @@ pub enum NotificationFolder {
 }
 impl NotificationFolder {
     /// The integer written on the wire.
+    #[inline]
     pub fn value(&self) -> i64 {
         match self {
             Self::Inbox => 0,
@@ -806,6 +860,7 @@ impl NotificationFolder {
         }
     }
     /// Reads a wire value.
+    #[inline]
     pub fn from_wire(v: i64) -> ::std::result::Result<Self, ::std::string::String> {
         Ok(
             match v {
@@ -837,6 +892,7 @@ impl<'de> ::serde::Deserialize<'de> for NotificationFolder {
     }
 }
 impl ::steam_webapi::validate::Validate for NotificationFolder {
+    #[inline]
     fn validate_at(
         &self,
         _path: &::steam_webapi::validate::FieldPath<'_>,
@@ -844,18 +900,22 @@ impl ::steam_webapi::validate::Validate for NotificationFolder {
     ) {}
 }
 impl ::steam_webapi::__private::QueryValue for NotificationFolder {
+    #[inline]
     fn write_query_value(&self, out: &mut ::std::string::String) {
         ::steam_webapi::__private::QueryValue::write_query_value(&self.value(), out)
     }
 }
 #[cfg(feature = "schemars")]
 impl ::schemars::JsonSchema for NotificationFolder {
+    #[inline]
     fn schema_name() -> ::std::borrow::Cow<'static, str> {
         "NotificationFolder".into()
     }
+    #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
         ::std::concat!(::std::module_path!(), "::", "NotificationFolder").into()
     }
+    #[inline]
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
@@ -874,12 +934,15 @@ pub struct NotificationSender {
 }
 #[cfg(feature = "schemars")]
 impl ::schemars::JsonSchema for NotificationSender {
+    #[inline]
     fn schema_name() -> ::std::borrow::Cow<'static, str> {
         "NotificationSender".into()
     }
+    #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
         ::std::concat!(::std::module_path!(), "::", "NotificationSender").into()
     }
+    #[inline]
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
@@ -954,6 +1017,7 @@ pub enum NotificationType {
 }
 impl NotificationType {
     /// The integer written on the wire.
+    #[inline]
     pub fn value(&self) -> i64 {
         match self {
             Self::All => -1,
@@ -987,6 +1051,7 @@ impl NotificationType {
         }
     }
     /// Reads a wire value.
+    #[inline]
     pub fn from_wire(v: i64) -> ::std::result::Result<Self, ::std::string::String> {
         Ok(
             match v {
@@ -1039,6 +1104,7 @@ impl<'de> ::serde::Deserialize<'de> for NotificationType {
     }
 }
 impl ::steam_webapi::validate::Validate for NotificationType {
+    #[inline]
     fn validate_at(
         &self,
         _path: &::steam_webapi::validate::FieldPath<'_>,
@@ -1046,18 +1112,22 @@ impl ::steam_webapi::validate::Validate for NotificationType {
     ) {}
 }
 impl ::steam_webapi::__private::QueryValue for NotificationType {
+    #[inline]
     fn write_query_value(&self, out: &mut ::std::string::String) {
         ::steam_webapi::__private::QueryValue::write_query_value(&self.value(), out)
     }
 }
 #[cfg(feature = "schemars")]
 impl ::schemars::JsonSchema for NotificationType {
+    #[inline]
     fn schema_name() -> ::std::borrow::Cow<'static, str> {
         "NotificationType".into()
     }
+    #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
         ::std::concat!(::std::module_path!(), "::", "NotificationType").into()
     }
+    #[inline]
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
@@ -1083,12 +1153,15 @@ pub struct SearchNotificationsResponse {
 }
 #[cfg(feature = "schemars")]
 impl ::schemars::JsonSchema for SearchNotificationsResponse {
+    #[inline]
     fn schema_name() -> ::std::borrow::Cow<'static, str> {
         "SearchNotificationsResponse".into()
     }
+    #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
         ::std::concat!(::std::module_path!(), "::", "SearchNotificationsResponse").into()
     }
+    #[inline]
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,

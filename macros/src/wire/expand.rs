@@ -139,6 +139,7 @@ pub fn deserialize(s: &Struct) -> TokenStream {
             const NAME: &'static str = #name;
             const FIELDS: &'static [&'static str] = &[#(#wires),*];
             const REQUIRED: u128 = #required;
+            #[inline]
             fn field(#name_param: &str) -> usize {
                 #field_body
             }

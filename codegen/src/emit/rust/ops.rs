@@ -75,6 +75,7 @@ pub fn request(op: &Operation, model: &Model, target: Target) -> TokenStream {
         quote! {
             #d
             #[must_use]
+            #[inline]
             pub fn #id(mut self, value: #ty) -> Self {
                 self.#id = ::std::option::Option::Some(value);
                 self
@@ -98,6 +99,7 @@ pub fn request(op: &Operation, model: &Model, target: Target) -> TokenStream {
         impl #name {
             /// Creates the request from its required parameters.
             #[allow(clippy::new_without_default)]
+            #[inline]
             pub fn new(#(#new_args),*) -> Self {
                 Self { #(#inits),* }
             }
@@ -188,12 +190,14 @@ fn endpoint_impl(op: &Operation, provider: &Provider, model: &Model) -> TokenStr
             }
         });
         quote! {
+            #[inline]
             fn write_query(&self, q: &mut #p::QueryWriter) {
                 #(#writes)*
             }
         }
     } else {
         quote! {
+            #[inline]
             fn write_query(&self, _q: &mut #p::QueryWriter) {}
         }
     };
@@ -250,6 +254,7 @@ fn success_code_fn(op: &Operation, model: &Model) -> TokenStream {
         _ => return TokenStream::new(),
     };
     quote! {
+        #[inline]
         fn success_code(response: &Self::Response) -> ::std::option::Option<i64> {
             #code
         }
@@ -358,10 +363,9 @@ pub fn accessors(iface: &Interface, model: &Model, target: Target) -> TokenStrea
             let req = format_ident!("{}", op.request_type);
             let resp = rust_type(&op.response.ty);
             let d = doc_attr(&method_doc(op, model));
-            // `#[inline]`: the body instantiates the request's validation and layout (and, on
-            // the blocking client, the whole send and decode) for its types. Inline, that code
-            // is compiled in the crate that calls the operation, for the operations it calls,
-            // instead of for every operation whenever this crate is built.
+            // `#[inline]` as every function written here (module docs of `emit::rust`); this
+            // one instantiates the request's validation and layout, and on the blocking client
+            // the whole send and decode, for its types.
             if blocking {
                 quote! {
                     #d
@@ -392,6 +396,7 @@ pub fn accessors(iface: &Interface, model: &Model, target: Target) -> TokenStrea
             quote! {
                 impl ::steam_webapi::Client {
                     #d
+                    #[inline]
                     pub fn #accessor_fn(&self) -> #name<'_> {
                         #name::new(self)
                     }
@@ -400,6 +405,7 @@ pub fn accessors(iface: &Interface, model: &Model, target: Target) -> TokenStrea
             quote! {
                 impl ::steam_webapi::blocking::Client {
                     #d
+                    #[inline]
                     pub fn #accessor_fn(&self) -> #name<'_> {
                         #name::new(self)
                     }
@@ -426,6 +432,7 @@ pub fn accessors(iface: &Interface, model: &Model, target: Target) -> TokenStrea
 
                 impl<'a> #name<'a> {
                     /// Wraps a blocking client.
+                    #[inline]
                     pub fn new(client: &'a ::steam_webapi::blocking::Client) -> Self {
                         Self { client }
                     }
@@ -448,6 +455,7 @@ pub fn accessors(iface: &Interface, model: &Model, target: Target) -> TokenStrea
 
         impl<'a> #name<'a> {
             /// Wraps a client.
+            #[inline]
             pub fn new(client: &'a ::steam_webapi::Client) -> Self {
                 Self { client }
             }
@@ -483,6 +491,7 @@ pub fn build_script_accessors(model: &Model) -> TokenStream {
                     fn #m(&self) -> #m::#name<'_>;
                 },
                 quote! {
+                    #[inline]
                     fn #m(&self) -> #m::#name<'_> {
                         #m::#name::new(self)
                     }

@@ -346,6 +346,7 @@ fn enumeration(t: &NamedType, e: &EnumType, doc: TokenStream) -> TokenStream {
 
         impl #name {
             #[doc = #value_doc]
+            #[inline]
             pub fn #value_fn(&self) -> #lit_ty {
                 match self {
                     #(Self::#variants => #lits,)*
@@ -354,6 +355,7 @@ fn enumeration(t: &NamedType, e: &EnumType, doc: TokenStream) -> TokenStream {
             }
 
             /// Reads a wire value.
+            #[inline]
             pub fn from_wire(v: #lit_ty) -> ::std::result::Result<Self, ::std::string::String> {
                 Ok(match v {
                     #(#lits => Self::#variants,)*
@@ -376,6 +378,7 @@ fn enumeration(t: &NamedType, e: &EnumType, doc: TokenStream) -> TokenStream {
 
         // Every value of an enum is valid; unknown ones are kept, not rejected.
         impl ::steam_webapi::validate::Validate for #name {
+            #[inline]
             fn validate_at(
                 &self,
                 _path: &::steam_webapi::validate::FieldPath<'_>,
@@ -386,6 +389,7 @@ fn enumeration(t: &NamedType, e: &EnumType, doc: TokenStream) -> TokenStream {
 
 
         impl ::steam_webapi::__private::QueryValue for #name {
+            #[inline]
             fn write_query_value(&self, out: &mut ::std::string::String) {
                 #qv
             }

@@ -7,6 +7,7 @@ pub struct ISteamHub<'a> {
 }
 impl<'a> ISteamHub<'a> {
     /// Wraps a client.
+    #[inline]
     pub fn new(client: &'a ::steam_webapi::Client) -> Self {
         Self { client }
     }
@@ -25,6 +26,7 @@ impl<'a> ISteamHub<'a> {
 }
 impl ::steam_webapi::Client {
     /// The `ISteamHub` operations.
+    #[inline]
     pub fn isteam_hub(&self) -> ISteamHub<'_> {
         ISteamHub::new(self)
     }
@@ -41,6 +43,7 @@ pub mod blocking {
     }
     impl<'a> ISteamHub<'a> {
         /// Wraps a blocking client.
+        #[inline]
         pub fn new(client: &'a ::steam_webapi::blocking::Client) -> Self {
             Self { client }
         }
@@ -57,6 +60,7 @@ pub mod blocking {
     }
     impl ::steam_webapi::blocking::Client {
         /// The `ISteamHub` operations.
+        #[inline]
         pub fn isteam_hub(&self) -> ISteamHub<'_> {
             ISteamHub::new(self)
         }
@@ -72,6 +76,7 @@ pub struct GetHubsRequest {}
 impl GetHubsRequest {
     /// Creates the request from its required parameters.
     #[allow(clippy::new_without_default)]
+    #[inline]
     pub fn new() -> Self {
         Self {}
     }
@@ -92,16 +97,20 @@ impl ::steam_webapi::__private::Endpoint for GetHubsRequest {
         envelope: ::std::option::Option::Some("response"),
         errors: ::steam_webapi::__private::ErrorModel::HttpStatus,
     };
+    #[inline]
     fn write_query(&self, _q: &mut ::steam_webapi::__private::QueryWriter) {}
 }
 #[cfg(feature = "schemars")]
 impl ::schemars::JsonSchema for GetHubsRequest {
+    #[inline]
     fn schema_name() -> ::std::borrow::Cow<'static, str> {
         "GetHubsRequest".into()
     }
+    #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
         ::std::concat!(::std::module_path!(), "::", "GetHubsRequest").into()
     }
+    #[inline]
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
@@ -126,12 +135,15 @@ pub struct GetHubsResponse {
 }
 #[cfg(feature = "schemars")]
 impl ::schemars::JsonSchema for GetHubsResponse {
+    #[inline]
     fn schema_name() -> ::std::borrow::Cow<'static, str> {
         "GetHubsResponse".into()
     }
+    #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
         ::std::concat!(::std::module_path!(), "::", "GetHubsResponse").into()
     }
+    #[inline]
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
@@ -148,12 +160,15 @@ pub struct HubSummary {
 }
 #[cfg(feature = "schemars")]
 impl ::schemars::JsonSchema for HubSummary {
+    #[inline]
     fn schema_name() -> ::std::borrow::Cow<'static, str> {
         "HubSummary".into()
     }
+    #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
         ::std::concat!(::std::module_path!(), "::", "HubSummary").into()
     }
+    #[inline]
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,

@@ -7,6 +7,7 @@ pub struct ISteamHub<'a> {
 }
 impl<'a> ISteamHub<'a> {
     /// Wraps a client.
+    #[inline]
     pub fn new(client: &'a ::steam_webapi::Client) -> Self {
         Self { client }
     }
@@ -25,6 +26,7 @@ impl<'a> ISteamHub<'a> {
 }
 impl ::steam_webapi::Client {
     /// The `ISteamHub` operations.
+    #[inline]
     pub fn isteam_hub(&self) -> ISteamHub<'_> {
         ISteamHub::new(self)
     }
@@ -41,6 +43,7 @@ pub mod blocking {
     }
     impl<'a> ISteamHub<'a> {
         /// Wraps a blocking client.
+        #[inline]
         pub fn new(client: &'a ::steam_webapi::blocking::Client) -> Self {
             Self { client }
         }
@@ -57,6 +60,7 @@ pub mod blocking {
     }
     impl ::steam_webapi::blocking::Client {
         /// The `ISteamHub` operations.
+        #[inline]
         pub fn isteam_hub(&self) -> ISteamHub<'_> {
             ISteamHub::new(self)
         }
@@ -78,6 +82,7 @@ pub struct GetHubRequest {
 impl GetHubRequest {
     /// Creates the request from its required parameters.
     #[allow(clippy::new_without_default)]
+    #[inline]
     pub fn new(hubid: u32) -> Self {
         Self {
             hubid,
@@ -86,6 +91,7 @@ impl GetHubRequest {
     }
     /// Sets `state`.
     #[must_use]
+    #[inline]
     pub fn state(mut self, value: HubState) -> Self {
         self.state = ::std::option::Option::Some(value);
         self
@@ -107,6 +113,7 @@ impl ::steam_webapi::__private::Endpoint for GetHubRequest {
         envelope: ::std::option::Option::Some("response"),
         errors: ::steam_webapi::__private::ErrorModel::HttpStatus,
     };
+    #[inline]
     fn write_query(&self, q: &mut ::steam_webapi::__private::QueryWriter) {
         q.value("hubid", &self.hubid);
         if let ::std::option::Option::Some(v) = &self.state {
@@ -116,12 +123,15 @@ impl ::steam_webapi::__private::Endpoint for GetHubRequest {
 }
 #[cfg(feature = "schemars")]
 impl ::schemars::JsonSchema for GetHubRequest {
+    #[inline]
     fn schema_name() -> ::std::borrow::Cow<'static, str> {
         "GetHubRequest".into()
     }
+    #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
         ::std::concat!(::std::module_path!(), "::", "GetHubRequest").into()
     }
+    #[inline]
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
@@ -146,12 +156,15 @@ pub struct Hub {
 }
 #[cfg(feature = "schemars")]
 impl ::schemars::JsonSchema for Hub {
+    #[inline]
     fn schema_name() -> ::std::borrow::Cow<'static, str> {
         "Hub".into()
     }
+    #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
         ::std::concat!(::std::module_path!(), "::", "Hub").into()
     }
+    #[inline]
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
@@ -178,6 +191,7 @@ pub enum HubState {
 }
 impl HubState {
     /// The integer written on the wire.
+    #[inline]
     pub fn value(&self) -> i64 {
         match self {
             Self::Invalid => -1,
@@ -188,6 +202,7 @@ impl HubState {
         }
     }
     /// Reads a wire value.
+    #[inline]
     pub fn from_wire(v: i64) -> ::std::result::Result<Self, ::std::string::String> {
         Ok(
             match v {
@@ -217,6 +232,7 @@ impl<'de> ::serde::Deserialize<'de> for HubState {
     }
 }
 impl ::steam_webapi::validate::Validate for HubState {
+    #[inline]
     fn validate_at(
         &self,
         _path: &::steam_webapi::validate::FieldPath<'_>,
@@ -224,18 +240,22 @@ impl ::steam_webapi::validate::Validate for HubState {
     ) {}
 }
 impl ::steam_webapi::__private::QueryValue for HubState {
+    #[inline]
     fn write_query_value(&self, out: &mut ::std::string::String) {
         ::steam_webapi::__private::QueryValue::write_query_value(&self.value(), out)
     }
 }
 #[cfg(feature = "schemars")]
 impl ::schemars::JsonSchema for HubState {
+    #[inline]
     fn schema_name() -> ::std::borrow::Cow<'static, str> {
         "HubState".into()
     }
+    #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
         ::std::concat!(::std::module_path!(), "::", "HubState").into()
     }
+    #[inline]
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,

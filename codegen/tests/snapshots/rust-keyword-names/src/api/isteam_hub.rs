@@ -7,6 +7,7 @@ pub struct ISteamHub<'a> {
 }
 impl<'a> ISteamHub<'a> {
     /// Wraps a client.
+    #[inline]
     pub fn new(client: &'a ::steam_webapi::Client) -> Self {
         Self { client }
     }
@@ -25,6 +26,7 @@ impl<'a> ISteamHub<'a> {
 }
 impl ::steam_webapi::Client {
     /// The `ISteamHub` operations.
+    #[inline]
     pub fn isteam_hub(&self) -> ISteamHub<'_> {
         ISteamHub::new(self)
     }
@@ -41,6 +43,7 @@ pub mod blocking {
     }
     impl<'a> ISteamHub<'a> {
         /// Wraps a blocking client.
+        #[inline]
         pub fn new(client: &'a ::steam_webapi::blocking::Client) -> Self {
             Self { client }
         }
@@ -57,6 +60,7 @@ pub mod blocking {
     }
     impl ::steam_webapi::blocking::Client {
         /// The `ISteamHub` operations.
+        #[inline]
         pub fn isteam_hub(&self) -> ISteamHub<'_> {
             ISteamHub::new(self)
         }
@@ -80,6 +84,7 @@ pub struct GetKeywordsRequest {
 impl GetKeywordsRequest {
     /// Creates the request from its required parameters.
     #[allow(clippy::new_without_default)]
+    #[inline]
     pub fn new(r#type: ::std::string::String) -> Self {
         Self {
             r#type,
@@ -89,12 +94,14 @@ impl GetKeywordsRequest {
     }
     /// Sets `ref`.
     #[must_use]
+    #[inline]
     pub fn r#ref(mut self, value: ::std::string::String) -> Self {
         self.r#ref = ::std::option::Option::Some(value);
         self
     }
     /// Sets `self`.
     #[must_use]
+    #[inline]
     pub fn self_(mut self, value: u32) -> Self {
         self.self_ = ::std::option::Option::Some(value);
         self
@@ -116,6 +123,7 @@ impl ::steam_webapi::__private::Endpoint for GetKeywordsRequest {
         envelope: ::std::option::Option::Some("response"),
         errors: ::steam_webapi::__private::ErrorModel::HttpStatus,
     };
+    #[inline]
     fn write_query(&self, q: &mut ::steam_webapi::__private::QueryWriter) {
         q.value("type", &self.r#type);
         if let ::std::option::Option::Some(v) = &self.r#ref {
@@ -128,12 +136,15 @@ impl ::steam_webapi::__private::Endpoint for GetKeywordsRequest {
 }
 #[cfg(feature = "schemars")]
 impl ::schemars::JsonSchema for GetKeywordsRequest {
+    #[inline]
     fn schema_name() -> ::std::borrow::Cow<'static, str> {
         "GetKeywordsRequest".into()
     }
+    #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
         ::std::concat!(::std::module_path!(), "::", "GetKeywordsRequest").into()
     }
+    #[inline]
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
@@ -162,12 +173,15 @@ pub struct Keywords {
 }
 #[cfg(feature = "schemars")]
 impl ::schemars::JsonSchema for Keywords {
+    #[inline]
     fn schema_name() -> ::std::borrow::Cow<'static, str> {
         "Keywords".into()
     }
+    #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
         ::std::concat!(::std::module_path!(), "::", "Keywords").into()
     }
+    #[inline]
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,

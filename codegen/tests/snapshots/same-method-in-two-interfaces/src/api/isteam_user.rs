@@ -7,6 +7,7 @@ pub struct ISteamUser<'a> {
 }
 impl<'a> ISteamUser<'a> {
     /// Wraps a client.
+    #[inline]
     pub fn new(client: &'a ::steam_webapi::Client) -> Self {
         Self { client }
     }
@@ -28,6 +29,7 @@ impl<'a> ISteamUser<'a> {
 }
 impl ::steam_webapi::Client {
     /// The `ISteamUser` operations.
+    #[inline]
     pub fn isteam_user(&self) -> ISteamUser<'_> {
         ISteamUser::new(self)
     }
@@ -44,6 +46,7 @@ pub mod blocking {
     }
     impl<'a> ISteamUser<'a> {
         /// Wraps a blocking client.
+        #[inline]
         pub fn new(client: &'a ::steam_webapi::blocking::Client) -> Self {
             Self { client }
         }
@@ -63,6 +66,7 @@ pub mod blocking {
     }
     impl ::steam_webapi::blocking::Client {
         /// The `ISteamUser` operations.
+        #[inline]
         pub fn isteam_user(&self) -> ISteamUser<'_> {
             ISteamUser::new(self)
         }
@@ -80,6 +84,7 @@ pub struct ResolveVanityURLRequest {
 impl ResolveVanityURLRequest {
     /// Creates the request from its required parameters.
     #[allow(clippy::new_without_default)]
+    #[inline]
     pub fn new(vanityurl: ::std::string::String) -> Self {
         Self { vanityurl }
     }
@@ -100,18 +105,22 @@ impl ::steam_webapi::__private::Endpoint for ResolveVanityURLRequest {
         envelope: ::std::option::Option::Some("response"),
         errors: ::steam_webapi::__private::ErrorModel::HttpStatus,
     };
+    #[inline]
     fn write_query(&self, q: &mut ::steam_webapi::__private::QueryWriter) {
         q.value("vanityurl", &self.vanityurl);
     }
 }
 #[cfg(feature = "schemars")]
 impl ::schemars::JsonSchema for ResolveVanityURLRequest {
+    #[inline]
     fn schema_name() -> ::std::borrow::Cow<'static, str> {
         "ResolveVanityURLRequest".into()
     }
+    #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
         ::std::concat!(::std::module_path!(), "::", "ResolveVanityURLRequest").into()
     }
+    #[inline]
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
@@ -128,13 +137,16 @@ pub struct ISteamUserResolveVanityURLResponse {
 }
 #[cfg(feature = "schemars")]
 impl ::schemars::JsonSchema for ISteamUserResolveVanityURLResponse {
+    #[inline]
     fn schema_name() -> ::std::borrow::Cow<'static, str> {
         "ISteamUserResolveVanityURLResponse".into()
     }
+    #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
         ::std::concat!(::std::module_path!(), "::", "ISteamUserResolveVanityURLResponse")
             .into()
     }
+    #[inline]
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,

@@ -7,6 +7,7 @@ pub struct IHubService<'a> {
 }
 impl<'a> IHubService<'a> {
     /// Wraps a client.
+    #[inline]
     pub fn new(client: &'a ::steam_webapi::Client) -> Self {
         Self { client }
     }
@@ -25,6 +26,7 @@ impl<'a> IHubService<'a> {
 }
 impl ::steam_webapi::Client {
     /// The `IHubService` operations.
+    #[inline]
     pub fn ihub_service(&self) -> IHubService<'_> {
         IHubService::new(self)
     }
@@ -41,6 +43,7 @@ pub mod blocking {
     }
     impl<'a> IHubService<'a> {
         /// Wraps a blocking client.
+        #[inline]
         pub fn new(client: &'a ::steam_webapi::blocking::Client) -> Self {
             Self { client }
         }
@@ -57,6 +60,7 @@ pub mod blocking {
     }
     impl ::steam_webapi::blocking::Client {
         /// The `IHubService` operations.
+        #[inline]
         pub fn ihub_service(&self) -> IHubService<'_> {
             IHubService::new(self)
         }
@@ -87,6 +91,7 @@ pub struct GetHubsRequest {
 impl GetHubsRequest {
     /// Creates the request from its required parameters.
     #[allow(clippy::new_without_default)]
+    #[inline]
     pub fn new(steamid: ::steam_webapi::SteamId) -> Self {
         Self {
             steamid,
@@ -97,18 +102,21 @@ impl GetHubsRequest {
     }
     /// Sets `filters`.
     #[must_use]
+    #[inline]
     pub fn filters(mut self, value: ::std::vec::Vec<AppFilter>) -> Self {
         self.filters = ::std::option::Option::Some(value);
         self
     }
     /// Sets `appids`.
     #[must_use]
+    #[inline]
     pub fn appids(mut self, value: ::std::vec::Vec<u32>) -> Self {
         self.appids = ::std::option::Option::Some(value);
         self
     }
     /// Sets `extra`.
     #[must_use]
+    #[inline]
     pub fn extra(
         mut self,
         value: ::std::collections::BTreeMap<::std::string::String, ::serde_json::Value>,
@@ -133,16 +141,20 @@ impl ::steam_webapi::__private::Endpoint for GetHubsRequest {
         envelope: ::std::option::Option::Some("response"),
         errors: ::steam_webapi::__private::ErrorModel::HttpStatus,
     };
+    #[inline]
     fn write_query(&self, _q: &mut ::steam_webapi::__private::QueryWriter) {}
 }
 #[cfg(feature = "schemars")]
 impl ::schemars::JsonSchema for GetHubsRequest {
+    #[inline]
     fn schema_name() -> ::std::borrow::Cow<'static, str> {
         "GetHubsRequest".into()
     }
+    #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
         ::std::concat!(::std::module_path!(), "::", "GetHubsRequest").into()
     }
+    #[inline]
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
@@ -158,12 +170,15 @@ pub struct AppFilter {
 }
 #[cfg(feature = "schemars")]
 impl ::schemars::JsonSchema for AppFilter {
+    #[inline]
     fn schema_name() -> ::std::borrow::Cow<'static, str> {
         "AppFilter".into()
     }
+    #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
         ::std::concat!(::std::module_path!(), "::", "AppFilter").into()
     }
+    #[inline]
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
@@ -180,12 +195,15 @@ pub struct GetHubsResponse {
 }
 #[cfg(feature = "schemars")]
 impl ::schemars::JsonSchema for GetHubsResponse {
+    #[inline]
     fn schema_name() -> ::std::borrow::Cow<'static, str> {
         "GetHubsResponse".into()
     }
+    #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
         ::std::concat!(::std::module_path!(), "::", "GetHubsResponse").into()
     }
+    #[inline]
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
