@@ -5,17 +5,15 @@
 //! Every function the emitter writes (and the derives' `validate_at` and `Fields::field`) is
 //! `#[inline]`: small wrappers, constructors, setters and impls whose machine code is then made
 //! by the crate that calls them, for what it calls, instead of for every operation and type
-//! whenever the generated crate is built (a debug build of it: 1.11 s -> 0.89 s; BENCHMARKS.md).
+//! whenever the generated crate is built (a debug build of it: 1.11 s -> 0.86 s; BENCHMARKS.md).
 
 mod cargo;
+mod json_schema;
 mod ops;
 mod types;
 
 use proc_macro2::{Ident, Span, TokenStream};
-use std::collections::BTreeSet;
-
-use quote::{format_ident, quote};
-use serde_json::Value;
+use quote::quote;
 
 use super::GeneratedFile;
 use crate::model::{Interface, Model};
@@ -137,69 +135,6 @@ fn module_doc(iface: &Interface) -> String {
         format!("`{}`", iface.name)
     } else {
         format!("`{}`: {text}", iface.name)
-    }
-}
-
-/// `impl JsonSchema` for a generated type, in the crate only (a build script's output has no
-/// `schemars` feature). The schema is the one the schema emitter writes for the type (the
-/// wire form, as in `schemas/`), embedded as JSON text: the runtime parses it and swaps each
-/// reference to another type for the generator's own (`subschema_for`). Much cheaper to
-/// compile than schemars' derive, which builds every schema with `json!` code.
-pub(crate) fn json_schema_impl(name: &str, schema: &Value, target: Target) -> TokenStream {
-    if target != Target::Crate {
-        return quote!();
-    }
-    let ty = format_ident!("{}", name);
-    let mut refs = BTreeSet::new();
-    collect_refs(schema, &mut refs);
-    let refs = refs.iter().map(|r| {
-        let t = format_ident!("{}", r);
-        quote!((#r, ::steam_webapi::__private::subschema::<#t>))
-    });
-    let text = raw_string(&schema.to_string());
-    quote! {
-        #[cfg(feature = "schemars")]
-        impl ::schemars::JsonSchema for #ty {
-            #[inline]
-            fn schema_name() -> ::std::borrow::Cow<'static, str> {
-                #name.into()
-            }
-
-            #[inline]
-            fn schema_id() -> ::std::borrow::Cow<'static, str> {
-                ::std::concat!(::std::module_path!(), "::", #name).into()
-            }
-
-            #[inline]
-            fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
-                ::steam_webapi::__private::json_schema(generator, #text, &[#(#refs),*])
-            }
-        }
-    }
-}
-
-/// `r#"..."#` with as many `#` as the text needs: JSON stays readable in the source.
-fn raw_string(text: &str) -> proc_macro2::Literal {
-    let mut hashes = String::from("#");
-    while text.contains(&format!("\"{hashes}")) {
-        hashes.push('#');
-    }
-    format!("r{hashes}\"{text}\"{hashes}")
-        .parse()
-        .unwrap_or_else(|_| proc_macro2::Literal::string(text))
-}
-
-/// The type names of `{"$ref": "Name"}` (`Refs::Rust`) in a schema.
-fn collect_refs(v: &Value, out: &mut BTreeSet<String>) {
-    match v {
-        Value::Object(m) => {
-            if let Some(Value::String(r)) = m.get("$ref") {
-                out.insert(r.clone());
-            }
-            m.values().for_each(|v| collect_refs(v, out));
-        }
-        Value::Array(a) => a.iter().for_each(|v| collect_refs(v, out)),
-        _ => {}
     }
 }
 

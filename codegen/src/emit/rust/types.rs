@@ -4,7 +4,8 @@
 use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 
-use super::{Target, doc_attr, ident, json_schema_impl};
+use super::json_schema::json_schema_impl;
+use super::{Target, doc_attr, ident};
 use crate::emit::{docs, schema};
 use crate::model::*;
 
