@@ -1,19 +1,24 @@
 //! The body of the generated types' `schemars::JsonSchema` impls (feature `schemars`).
 //!
-//! Each generated type carries the schema that steamspec's schema emitter wrote for it (the
-//! same as its file under `schemas/`) as JSON text, with references to other generated types
-//! written as `{"$ref": "Name"}`. Here that text becomes a [`Schema`], and each such reference
-//! becomes the generator's own (`#/$defs/Name`, or whatever its settings say), which also
-//! registers the referenced type's definition.
+//! Each generated type's impl reads its file under `schemas/` (`include_str!`), whose
+//! references to other types are relative paths to their files (`../types/Name.json`). Here
+//! that text becomes a [`Schema`]: the file's own `$schema`, `$id`, `title` and `$comment` go
+//! (the generator sets its own), and each reference becomes the generator's own
+//! (`#/$defs/Name`, or whatever its settings say), which also registers the referenced type's
+//! definition.
 
 use schemars::{JsonSchema, Schema, SchemaGenerator};
 use serde_json::Value;
 
+/// What a schema file says about itself, not about the type.
+const FILE_META: [&str; 4] = ["$schema", "$id", "title", "$comment"];
+
 /// Returns the generator's reference to `T` (and registers `T`'s definition).
 pub type Subschema = fn(&mut SchemaGenerator) -> Schema;
 
-/// `JsonSchema::json_schema` of a generated type: `schema` with every `{"$ref": name}` whose
-/// name is in `refs` replaced by that entry's subschema (siblings of the `$ref` are kept).
+/// `JsonSchema::json_schema` of a generated type: `schema` without its file's meta keys, and
+/// with every `{"$ref": r}` whose `r` is in `refs` replaced by that entry's subschema (siblings
+/// of the `$ref` are kept).
 ///
 /// # Panics
 ///
@@ -29,6 +34,11 @@ pub fn json_schema(
         Ok(_) => panic!("steam_webapi: a generated schema is not a JSON object"),
         Err(e) => panic!("steam_webapi: a generated schema is not JSON: {e}"),
     };
+    if let Value::Object(map) = &mut value {
+        for meta in FILE_META {
+            map.remove(meta);
+        }
+    }
     resolve(&mut value, generator, refs);
     Schema::try_from(value).unwrap_or_else(|_| unreachable!("checked to be an object above"))
 }

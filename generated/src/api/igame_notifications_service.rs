@@ -373,10 +373,19 @@ impl ::schemars::JsonSchema for CreateSessionRequest {
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
-            r#"{"additionalProperties":false,"description":"The parameters of IGameNotificationsService/CreateSession/v1 (sent as one input_json value), without the credential and format. Creates a brand new async session with the players specified in the request.","properties":{"appid":{"description":"The App ID to create the session for.","maximum":4294967295,"minimum":0,"type":"integer"},"context":{"description":"Game-specified context value the game can use to associate the session with some object on their backend.","pattern":"^[0-9]{1,20}$","type":"string"},"steamid":{"description":"Steam ID to make the request on behalf of -- if specified, the user must be in the session and all users being added to the session must be friends with the user.","pattern":"^[0-9]{1,20}$","type":"string"},"title":{"$ref":"LocalizedText","description":"The title of the session to be displayed within each user's list of sessions."},"users":{"description":"The initial state of all users in the session.","items":{"$ref":"UserStatus"},"type":"array"}},"required":["appid","context","title","users"],"type":"object"}"#,
+            ::std::include_str!(
+                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
+                "/schemas/operations/IGameNotificationsService/CreateSession.v1.request.json")
+            ),
             &[
-                ("LocalizedText", ::steam_webapi::__private::subschema::<LocalizedText>),
-                ("UserStatus", ::steam_webapi::__private::subschema::<UserStatus>),
+                (
+                    "../../types/LocalizedText.json",
+                    ::steam_webapi::__private::subschema::<LocalizedText>,
+                ),
+                (
+                    "../../types/UserStatus.json",
+                    ::steam_webapi::__private::subschema::<UserStatus>,
+                ),
             ],
         )
     }
@@ -454,7 +463,10 @@ impl ::schemars::JsonSchema for DeleteSessionRequest {
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
-            r#"{"additionalProperties":false,"description":"The parameters of IGameNotificationsService/DeleteSession/v1 (sent as one input_json value), without the credential and format. Delete an active async game session. This will remove all notifications to any user that is part of the game session.","properties":{"appid":{"description":"The App ID of the session to delete.","maximum":4294967295,"minimum":0,"type":"integer"},"sessionid":{"description":"The sessionid to delete.","pattern":"^[0-9]{1,20}$","type":"string"},"steamid":{"description":"Steam ID to make the request on behalf of -- if specified, the user must be in the session.","pattern":"^[0-9]{1,20}$","type":"string"}},"required":["sessionid","appid"],"type":"object"}"#,
+            ::std::include_str!(
+                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
+                "/schemas/operations/IGameNotificationsService/DeleteSession.v1.request.json")
+            ),
             &[],
         )
     }
@@ -521,7 +533,10 @@ impl ::schemars::JsonSchema for DeleteSessionBatchRequest {
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
-            r#"{"additionalProperties":false,"description":"The parameters of IGameNotificationsService/DeleteSessionBatch/v1 (sent as one input_json value), without the credential and format. Deletes a batch of async game sessions.","properties":{"appid":{"description":"The appid of the session to delete.","maximum":4294967295,"minimum":0,"type":"integer"},"sessionid":{"description":"The sessionids to delete.","items":{"pattern":"^[0-9]{1,20}$","type":"string"},"minItems":1,"type":"array"}},"required":["sessionid","appid"],"type":"object"}"#,
+            ::std::include_str!(
+                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
+                "/schemas/operations/IGameNotificationsService/DeleteSessionBatch.v1.request.json")
+            ),
             &[],
         )
     }
@@ -641,7 +656,10 @@ impl ::schemars::JsonSchema for EnumerateSessionsForAppRequest {
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
-            r#"{"additionalProperties":false,"description":"The parameters of IGameNotificationsService/EnumerateSessionsForApp/v1 (sent as one input_json value), without the credential and format. This returns a list of sessions that a Steam ID is part of.","properties":{"appid":{"description":"The App ID whose sessions are enumerated. If not specified, all the user's sessions will be returned.","maximum":4294967295,"minimum":0,"type":"integer"},"include_all_user_messages":{"description":"Set whether the message for all users should be included. Defaults to false.","type":"boolean"},"include_auth_user_message":{"description":"Set whether the message for the authenticated user should be included. Defaults to false.","type":"boolean"},"language":{"description":"Language to localize the text in.","type":"string"},"steamid":{"description":"The user whose sessions are to be enumerated.","pattern":"^[0-9]{1,20}$","type":"string"}},"required":["steamid"],"type":"object"}"#,
+            ::std::include_str!(
+                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
+                "/schemas/operations/IGameNotificationsService/EnumerateSessionsForApp.v1.request.json")
+            ),
             &[],
         )
     }
@@ -715,8 +733,16 @@ impl ::schemars::JsonSchema for GetSessionDetailsForAppRequest {
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
-            r#"{"additionalProperties":false,"description":"The parameters of IGameNotificationsService/GetSessionDetailsForApp/v1 (sent as one input_json value), without the credential and format. Returns details about specific session(s).","properties":{"appid":{"description":"The appid for the sessions.","maximum":4294967295,"minimum":0,"type":"integer"},"language":{"description":"Language to localize the text in.","type":"string"},"sessions":{"description":"The session(s) to receive the details for.","items":{"$ref":"SessionRequest"},"type":"array"}},"required":["sessions","appid","language"],"type":"object"}"#,
-            &[("SessionRequest", ::steam_webapi::__private::subschema::<SessionRequest>)],
+            ::std::include_str!(
+                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
+                "/schemas/operations/IGameNotificationsService/GetSessionDetailsForApp.v1.request.json")
+            ),
+            &[
+                (
+                    "../../types/SessionRequest.json",
+                    ::steam_webapi::__private::subschema::<SessionRequest>,
+                ),
+            ],
         )
     }
 }
@@ -776,7 +802,10 @@ impl ::schemars::JsonSchema for RequestNotificationsRequest {
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
-            r#"{"additionalProperties":false,"description":"The parameters of IGameNotificationsService/RequestNotifications/v1 (sent as one input_json value), without the credential and format. Requests that a user receive game notifications for an app.","properties":{"appid":{"description":"The App ID to request notifications for.","maximum":4294967295,"minimum":0,"type":"integer"},"steamid":{"description":"The Steam ID to request notifications for.","pattern":"^[0-9]{1,20}$","type":"string"}},"required":["steamid","appid"],"type":"object"}"#,
+            ::std::include_str!(
+                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
+                "/schemas/operations/IGameNotificationsService/RequestNotifications.v1.request.json")
+            ),
             &[],
         )
     }
@@ -880,10 +909,19 @@ impl ::schemars::JsonSchema for UpdateSessionRequest {
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
-            r#"{"additionalProperties":false,"description":"The parameters of IGameNotificationsService/UpdateSession/v1 (sent as one input_json value), without the credential and format. Update a game session whenever the state of the game changes.","properties":{"appid":{"description":"The App ID of the session to update.","maximum":4294967295,"minimum":0,"type":"integer"},"sessionid":{"description":"The sessionid to update.","pattern":"^[0-9]{1,20}$","type":"string"},"steamid":{"description":"Steam ID to make the request on behalf of -- if specified, the user must be in the session.","pattern":"^[0-9]{1,20}$","type":"string"},"title":{"$ref":"LocalizedText","description":"The new title of the session. If not specified, the title will not be changed."},"users":{"description":"A list of users whose state will be updated to reflect the given state. If the users are not already in the session, they will be added to it.","items":{"$ref":"UserStatus"},"type":"array"}},"required":["sessionid","appid"],"type":"object"}"#,
+            ::std::include_str!(
+                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
+                "/schemas/operations/IGameNotificationsService/UpdateSession.v1.request.json")
+            ),
             &[
-                ("LocalizedText", ::steam_webapi::__private::subschema::<LocalizedText>),
-                ("UserStatus", ::steam_webapi::__private::subschema::<UserStatus>),
+                (
+                    "../../types/LocalizedText.json",
+                    ::steam_webapi::__private::subschema::<LocalizedText>,
+                ),
+                (
+                    "../../types/UserStatus.json",
+                    ::steam_webapi::__private::subschema::<UserStatus>,
+                ),
             ],
         )
     }
@@ -909,7 +947,10 @@ impl ::schemars::JsonSchema for CreateSessionResponse {
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
-            r#"{"description":"The result of CreateSession.","properties":{"sessionid":{"description":"The unique session id; Steam sends it as a string (\"10\").","pattern":"^[0-9]{1,20}$","type":"string"}},"required":["sessionid"],"type":"object"}"#,
+            ::std::include_str!(
+                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
+                "/schemas/types/CreateSessionResponse.json")
+            ),
             &[],
         )
     }
@@ -931,7 +972,10 @@ impl ::schemars::JsonSchema for DeleteSessionBatchResponse {
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
-            r#"{"description":"Empty on success (as DeleteSession; the docs give no example response).","properties":{},"type":"object"}"#,
+            ::std::include_str!(
+                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
+                "/schemas/types/DeleteSessionBatchResponse.json")
+            ),
             &[],
         )
     }
@@ -953,7 +997,10 @@ impl ::schemars::JsonSchema for DeleteSessionResponse {
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
-            r#"{"description":"Empty on success.","properties":{},"type":"object"}"#,
+            ::std::include_str!(
+                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
+                "/schemas/types/DeleteSessionResponse.json")
+            ),
             &[],
         )
     }
@@ -984,8 +1031,11 @@ impl ::schemars::JsonSchema for EnumerateSessionsForAppResponse {
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
-            r#"{"description":"The result of EnumerateSessionsForApp.","properties":{"sessions":{"description":"The sessions the user is part of.","items":{"$ref":"Session"},"type":"array"}},"type":"object"}"#,
-            &[("Session", ::steam_webapi::__private::subschema::<Session>)],
+            ::std::include_str!(
+                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
+                "/schemas/types/EnumerateSessionsForAppResponse.json")
+            ),
+            &[("../types/Session.json", ::steam_webapi::__private::subschema::<Session>)],
         )
     }
 }
@@ -1015,8 +1065,11 @@ impl ::schemars::JsonSchema for GetSessionDetailsForAppResponse {
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
-            r#"{"description":"The result of GetSessionDetailsForApp.","properties":{"sessions":{"description":"The requested sessions.","items":{"$ref":"Session"},"type":"array"}},"type":"object"}"#,
-            &[("Session", ::steam_webapi::__private::subschema::<Session>)],
+            ::std::include_str!(
+                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
+                "/schemas/types/GetSessionDetailsForAppResponse.json")
+            ),
+            &[("../types/Session.json", ::steam_webapi::__private::subschema::<Session>)],
         )
     }
 }
@@ -1048,8 +1101,16 @@ impl ::schemars::JsonSchema for LocalizedText {
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
-            r##"{"description":"A localized text: a localization token and its variables. Localization is provided by the game developer through a localization tool that is part of the application configuration; any strings that are not translated to a player's language will be rendered in English.","properties":{"token":{"description":"String that maps to a localization token. A token is a key that begins with the \"#\" symbol, and represents a string that is localized in different languages through the localization tool in your application configuration.","pattern":"^#.+$","type":"string"},"variables":{"description":"Array of Variable. A single token can contain multiple variable instances that can be replaced at runtime based on the context of the game.","items":{"$ref":"Variable"},"type":"array"}},"required":["token"],"type":"object"}"##,
-            &[("Variable", ::steam_webapi::__private::subschema::<Variable>)],
+            ::std::include_str!(
+                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
+                "/schemas/types/LocalizedText.json")
+            ),
+            &[
+                (
+                    "../types/Variable.json",
+                    ::steam_webapi::__private::subschema::<Variable>,
+                ),
+            ],
         )
     }
 }
@@ -1071,7 +1132,10 @@ impl ::schemars::JsonSchema for RequestNotificationsResponse {
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
-            r#"{"description":"Empty on success.","properties":{},"type":"object"}"#,
+            ::std::include_str!(
+                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
+                "/schemas/types/RequestNotificationsResponse.json")
+            ),
             &[],
         )
     }
@@ -1122,10 +1186,19 @@ impl ::schemars::JsonSchema for Session {
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
-            r#"{"description":"A game session.","properties":{"appid":{"anyOf":[{"maximum":4294967295,"minimum":0,"type":"integer"},{"pattern":"^[0-9]{1,10}$","type":"string"}],"description":"The App ID of the session."},"context":{"description":"64-bit value provided by the developer when the session is created which will be passed to the game when the game is launched. This allows you to easily tie the session object to your own backend object, it is not used internally by Steam.","pattern":"^[0-9]{1,20}$","type":"string"},"sessionid":{"description":"The session's unique id.","pattern":"^[0-9]{1,20}$","type":"string"},"time_created":{"anyOf":[{"maximum":4294967295,"minimum":0,"type":"integer"},{"pattern":"^[0-9]{1,10}$","type":"string"}],"description":"Unix epoch time (time since Jan 1st, 1970) when the session was created."},"time_updated":{"anyOf":[{"maximum":4294967295,"minimum":0,"type":"integer"},{"pattern":"^[0-9]{1,10}$","type":"string"}],"description":"Unix epoch time (time since Jan 1st, 1970) when the session was last updated."},"title":{"$ref":"LocalizedText","description":"A LocalizedText object."},"user_status":{"description":"Array of UserStatus objects.","items":{"$ref":"UserStatus"},"type":"array"}},"required":["sessionid","appid","title","time_created","time_updated","user_status"],"type":"object"}"#,
+            ::std::include_str!(
+                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
+                "/schemas/types/Session.json")
+            ),
             &[
-                ("LocalizedText", ::steam_webapi::__private::subschema::<LocalizedText>),
-                ("UserStatus", ::steam_webapi::__private::subschema::<UserStatus>),
+                (
+                    "../types/LocalizedText.json",
+                    ::steam_webapi::__private::subschema::<LocalizedText>,
+                ),
+                (
+                    "../types/UserStatus.json",
+                    ::steam_webapi::__private::subschema::<UserStatus>,
+                ),
             ],
         )
     }
@@ -1158,7 +1231,10 @@ impl ::schemars::JsonSchema for SessionRequest {
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
-            r#"{"description":"One session whose details are requested (GetSessionDetailsForApp `sessions`).","properties":{"include_all_user_messages":{"description":"Whether the message for all users should be included.","type":"boolean"},"sessionid":{"description":"The session to receive the details for.","pattern":"^[0-9]{1,20}$","type":"string"}},"required":["sessionid"],"type":"object"}"#,
+            ::std::include_str!(
+                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
+                "/schemas/types/SessionRequest.json")
+            ),
             &[],
         )
     }
@@ -1180,7 +1256,10 @@ impl ::schemars::JsonSchema for UpdateSessionResponse {
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
-            r#"{"description":"Empty on success.","properties":{},"type":"object"}"#,
+            ::std::include_str!(
+                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
+                "/schemas/types/UpdateSessionResponse.json")
+            ),
             &[],
         )
     }
@@ -1267,7 +1346,10 @@ impl ::schemars::JsonSchema for UserState {
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
-            r#"{"anyOf":[{"enum":["waiting","ready","done"],"type":"string"},{"type":"string"}],"description":"The state of a user in a game session (the docs' UserState constants). Values: \"waiting\" = Waiting (The user is waiting for other players and not blocking any action. No notification will be sent to the user because he is waiting for something to happen.); \"ready\" = Ready (The user is ready -- the game session is waiting on a response from the user. A notification will be sent to the user until this state has been cleared.); \"done\" = Done (The game is completed for this user. The user will be notified that the game is over, but no action is required.). Open enum: values not listed here may appear and must be accepted."}"#,
+            ::std::include_str!(
+                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
+                "/schemas/types/UserState.json")
+            ),
             &[],
         )
     }
@@ -1301,10 +1383,19 @@ impl ::schemars::JsonSchema for UserStatus {
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
-            r#"{"description":"The state of one user in a game session.","properties":{"message":{"$ref":"LocalizedText","description":"A LocalizedText object."},"state":{"$ref":"UserState","description":"One of the UserState constants."},"steamid":{"description":"The user's Steam ID (the docs' data structure says uint64, and writes it as a string).","pattern":"^[0-9]{1,20}$","type":"string"},"title":{"$ref":"LocalizedText","description":"A LocalizedText object."}},"required":["steamid","state","title"],"type":"object"}"#,
+            ::std::include_str!(
+                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
+                "/schemas/types/UserStatus.json")
+            ),
             &[
-                ("LocalizedText", ::steam_webapi::__private::subschema::<LocalizedText>),
-                ("UserState", ::steam_webapi::__private::subschema::<UserState>),
+                (
+                    "../types/LocalizedText.json",
+                    ::steam_webapi::__private::subschema::<LocalizedText>,
+                ),
+                (
+                    "../types/UserState.json",
+                    ::steam_webapi::__private::subschema::<UserState>,
+                ),
             ],
         )
     }
@@ -1331,7 +1422,10 @@ impl ::schemars::JsonSchema for Variable {
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
-            r#"{"description":"A variable of a localization token, replaced at runtime when the text is generated.","properties":{"key":{"description":"The name of the variable in the token's localized text (e.g. `user` for `{{user}}`).","type":"string"},"value":{"description":"The value to substitute for the variable.","type":"string"}},"required":["key","value"],"type":"object"}"#,
+            ::std::include_str!(
+                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
+                "/schemas/types/Variable.json")
+            ),
             &[],
         )
     }

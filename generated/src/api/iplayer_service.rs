@@ -244,7 +244,10 @@ impl ::schemars::JsonSchema for GetOwnedGamesRequest {
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
-            r#"{"additionalProperties":false,"description":"The parameters of IPlayerService/GetOwnedGames/v1 (sent as one input_json value), without the credential and format. GetOwnedGames returns a list of games a player owns along with some playtime information, if the profile is publicly visible. Private, friends-only, and other privacy settings are not supported unless you are asking for your own personal details (ie the WebAPI key you are using is linked to the steamid you are requesting).","properties":{"appids_filter":{"description":"You can optionally filter the list to a set of appids. Note that these cannot be passed as a URL parameter, instead you must use the JSON format described in Calling Service interfaces. The expected input is an array of integers (in JSON: \"appids_filter: [ 440, 500, 550 ]\").","items":{"maximum":4294967295,"minimum":0,"type":"integer"},"type":"array"},"include_appinfo":{"description":"Include game name and logo information in the output. The default is to return appids only.","type":"boolean"},"include_free_sub":{"description":"Some games are in the free sub, which are excluded by default.","type":"boolean"},"include_played_free_games":{"description":"By default, free games like Team Fortress 2 are excluded (as technically everyone owns them). If include_played_free_games is set, they will be returned if the player has played them at some point. This is the same behavior as the games list on the Steam Community.","type":"boolean"},"language":{"description":"Will return appinfo in this language.","type":"string"},"skip_unvetted_apps":{"description":"If set, skip unvetted store apps.","type":"boolean"},"steamid":{"description":"The SteamID of the account.","pattern":"^[0-9]{1,20}$","type":"string"}},"required":["steamid"],"type":"object"}"#,
+            ::std::include_str!(
+                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
+                "/schemas/operations/IPlayerService/GetOwnedGames.v1.request.json")
+            ),
             &[],
         )
     }
@@ -319,7 +322,10 @@ impl ::schemars::JsonSchema for GetRecentlyPlayedGamesRequest {
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
-            r#"{"additionalProperties":false,"description":"The parameters of IPlayerService/GetRecentlyPlayedGames/v1 (sent as one input_json value), without the credential and format. GetRecentlyPlayedGames returns a list of games a player has played in the last two weeks, if the profile is publicly visible. Private, friends-only, and other privacy settings are not supported unless you are asking for your own personal details (ie the WebAPI key you are using is linked to the steamid you are requesting).","properties":{"count":{"description":"Optionally limit to a certain number of games (the number of games a person has played in the last 2 weeks is typically very small). 0 or unset: all.","maximum":4294967295,"minimum":0,"type":"integer"},"steamid":{"description":"The SteamID of the account.","pattern":"^[0-9]{1,20}$","type":"string"}},"required":["steamid"],"type":"object"}"#,
+            ::std::include_str!(
+                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
+                "/schemas/operations/IPlayerService/GetRecentlyPlayedGames.v1.request.json")
+            ),
             &[],
         )
     }
@@ -349,8 +355,16 @@ impl ::schemars::JsonSchema for GetOwnedGamesResponse {
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
-            r#"{"description":"The result of GetOwnedGames.","properties":{"game_count":{"description":"The total number of games the user owns (including free games they've played, if include_played_free_games was passed). Absent for a private profile.","maximum":4294967295,"minimum":0,"type":"integer"},"games":{"description":"The games. Absent for a private profile (the body is then `{\"response\":{}}`).","items":{"$ref":"OwnedGame"},"type":"array"}},"type":"object"}"#,
-            &[("OwnedGame", ::steam_webapi::__private::subschema::<OwnedGame>)],
+            ::std::include_str!(
+                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
+                "/schemas/types/GetOwnedGamesResponse.json")
+            ),
+            &[
+                (
+                    "../types/OwnedGame.json",
+                    ::steam_webapi::__private::subschema::<OwnedGame>,
+                ),
+            ],
         )
     }
 }
@@ -379,10 +393,13 @@ impl ::schemars::JsonSchema for GetRecentlyPlayedGamesResponse {
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
-            r#"{"description":"The result of GetRecentlyPlayedGames.","properties":{"games":{"description":"The games, at most `count` of them. Absent when the user played nothing in the last two weeks (the body is then `{\"response\":{\"total_count\":0}}`).","items":{"$ref":"RecentlyPlayedGame"},"type":"array"},"total_count":{"description":"The total number of unique games the user has played in the last two weeks. This is mostly significant if you opted to return a limited number of games with the count input parameter.","maximum":4294967295,"minimum":0,"type":"integer"}},"required":["total_count"],"type":"object"}"#,
+            ::std::include_str!(
+                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
+                "/schemas/types/GetRecentlyPlayedGamesResponse.json")
+            ),
             &[
                 (
-                    "RecentlyPlayedGame",
+                    "../types/RecentlyPlayedGame.json",
                     ::steam_webapi::__private::subschema::<RecentlyPlayedGame>,
                 ),
             ],
@@ -462,7 +479,10 @@ impl ::schemars::JsonSchema for OwnedGame {
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
-            r#"{"description":"One game the player owns. If include_appinfo was not passed, only appid, playtime_2weeks and playtime_forever are documented to be returned (later captures add platform playtimes and rtime_last_played for the key owner's own account).","properties":{"appid":{"description":"Unique identifier for the game.","maximum":4294967295,"minimum":0,"type":"integer"},"content_descriptorids":{"description":"Ids of the game's content descriptors (mature-content categories; 1-5 seen), on games that have any. Not in the docs; seen in recordings since 2025 (with include_appinfo).","items":{"maximum":4294967295,"minimum":0,"type":"integer"},"type":"array"},"has_community_visible_stats":{"description":"Indicates there is a stats page with achievements or other game stats available for this game. The uniform URL for accessing this data is .../{steamid}/stats/{appid} (the stored copy of the docs has lost the URL's prefix). Only with include_appinfo, and only sent when true.","type":"boolean"},"has_leaderboards":{"description":"Indicates the game has leaderboards; only seen as true. Not in the docs; seen in recordings since 2025 (with include_appinfo).","type":"boolean"},"img_icon_url":{"description":"Filename (hash) of the game's icon. To construct the URL to the image, use this format: .../{appid}/{hash}.jpg (the stored copy of the docs has lost the URL's prefix). Only with include_appinfo; may be \"\".","type":"string"},"img_logo_url":{"description":"Filename (hash) of the game's logo, used like img_icon_url. For example, the TF2 logo is returned as \"07385eb55b5ba974aebbe74d3c99626bda7920b8\". Only with include_appinfo; may be \"\".","type":"string"},"name":{"description":"The name of the game. Only with include_appinfo.","type":"string"},"playtime_2weeks":{"description":"The total number of minutes played in the last 2 weeks. Sent only when greater than 0.","maximum":4294967295,"minimum":0,"type":"integer"},"playtime_deck_forever":{"description":"Minutes played on the Steam Deck (by its name). Not in the docs; seen in recordings since 2024 (GetOwnedGames: 2026), for the key owner's own account.","maximum":4294967295,"minimum":0,"type":"integer"},"playtime_disconnected":{"description":"Minutes played while disconnected from Steam (offline), by its name. Not in the docs; seen in recordings since 2026, for the key owner's own account.","maximum":4294967295,"minimum":0,"type":"integer"},"playtime_forever":{"description":"The total number of minutes played \"on record\", since Steam began tracking total playtime in early 2009.","maximum":4294967295,"minimum":0,"type":"integer"},"playtime_linux_forever":{"description":"Minutes played on Linux (by its name). Not in the docs; seen in recordings since 2021, only for the key owner's own account in 2024-2025 captures.","maximum":4294967295,"minimum":0,"type":"integer"},"playtime_mac_forever":{"description":"Minutes played on macOS (by its name). Not in the docs; seen in recordings since 2021, only for the key owner's own account in 2024-2025 captures.","maximum":4294967295,"minimum":0,"type":"integer"},"playtime_windows_forever":{"description":"Minutes played on Windows (by its name; the docs do not describe it). Not in the docs; seen in recordings since 2021, only for the key owner's own account in 2024-2025 captures.","maximum":4294967295,"minimum":0,"type":"integer"},"rtime_last_played":{"description":"When the game was last played, in unix time. Sentinel values: 0 (never played, or not tracked) and 86400 (epoch + 1 day), both seen on many games of one account. Not in the docs; seen in recordings since 2022, for the key owner's own account.","maximum":4294967295,"minimum":0,"type":"integer"}},"required":["appid","playtime_forever"],"type":"object"}"#,
+            ::std::include_str!(
+                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
+                "/schemas/types/OwnedGame.json")
+            ),
             &[],
         )
     }
@@ -519,7 +539,10 @@ impl ::schemars::JsonSchema for RecentlyPlayedGame {
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
-            r#"{"description":"One game the player played in the last two weeks.","properties":{"appid":{"description":"Unique identifier for the game.","maximum":4294967295,"minimum":0,"type":"integer"},"img_icon_url":{"description":"Filename (hash) of the game's icon. To construct the URL to the image, use this format: .../{appid}/{hash}.jpg (the stored copy of the docs has lost the URL's prefix).","type":"string"},"img_logo_url":{"description":"Filename (hash) of the game's logo, used like img_icon_url. For example, the TF2 logo is returned as \"07385eb55b5ba974aebbe74d3c99626bda7920b8\".","type":"string"},"name":{"description":"The name of the game.","type":"string"},"playtime_2weeks":{"description":"The total number of minutes played in the last 2 weeks.","maximum":4294967295,"minimum":0,"type":"integer"},"playtime_deck_forever":{"description":"Minutes played on the Steam Deck (by its name). Not in the docs; seen in recordings since 2024.","maximum":4294967295,"minimum":0,"type":"integer"},"playtime_forever":{"description":"The total number of minutes played \"on record\", since Steam began tracking total playtime in early 2009.","maximum":4294967295,"minimum":0,"type":"integer"},"playtime_linux_forever":{"description":"Minutes played on Linux (by its name). Not in the docs; seen in recordings since 2021; absent when the key owner asks about another account (2024 capture).","maximum":4294967295,"minimum":0,"type":"integer"},"playtime_mac_forever":{"description":"Minutes played on macOS (by its name). Not in the docs; seen in recordings since 2021; absent when the key owner asks about another account (2024 capture).","maximum":4294967295,"minimum":0,"type":"integer"},"playtime_windows_forever":{"description":"Minutes played on Windows (by its name). Not in the docs; seen in recordings since 2021; absent when the key owner asks about another account (2024 capture).","maximum":4294967295,"minimum":0,"type":"integer"}},"required":["appid","name","playtime_2weeks","playtime_forever","img_icon_url"],"type":"object"}"#,
+            ::std::include_str!(
+                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
+                "/schemas/types/RecentlyPlayedGame.json")
+            ),
             &[],
         )
     }

@@ -538,7 +538,10 @@ impl ::schemars::JsonSchema for GetAnnouncementsRequest {
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
-            r#"{"additionalProperties":false,"anyOf":[{"properties":{"guid":true},"required":["guid"]},{"properties":{"appid":true},"required":["appid"]}],"description":"The parameters of ISteamHub/GetAnnouncements/v1 (sent as query parameters; arrays as the spec's encoding), without the credential and format. Returns all (or some) announcements made by the hub.","properties":{"appid":{"description":"App ID number to query against.","maximum":4294967295,"minimum":0,"type":"integer"},"authors":{"description":"A comma separated string of Steam User ID numbers. Providing this field will return only announcements made by the provided steam ID(s), along with other query factors if present.","items":{"pattern":"^[0-9]{1,20}$","type":"string"},"type":"array"},"count":{"description":"Maximum number of announcements to return, regardless of other query variables.","maximum":4294967295,"minimum":0,"type":"integer"},"endDate":{"description":"Unix timestamp of oldest requested item. Allows query to limit announcements in a time range from time of query to a specific time.","maximum":4294967295,"minimum":0,"type":"integer"},"guid":{"description":"Hub ID number to query against.","pattern":"^[0-9]{1,20}$","type":"string"},"language":{"description":"ISO 639-1 language code.","pattern":"^[a-z]{2}$","type":"string"},"maxLength":{"description":"Maximum character length of contents field. System will make a best guess to end content without cutting a word.","maximum":4294967295,"minimum":0,"type":"integer"},"skip":{"description":"Number of announcements to skip within the bounds of other query variables. Used in conjunction with count.","maximum":4294967295,"minimum":0,"type":"integer"}},"type":"object"}"#,
+            ::std::include_str!(
+                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
+                "/schemas/operations/ISteamHub/GetAnnouncements.v1.request.json")
+            ),
             &[],
         )
     }
@@ -733,7 +736,10 @@ impl ::schemars::JsonSchema for GetEventsRequest {
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
-            r#"{"additionalProperties":false,"anyOf":[{"properties":{"guid":true},"required":["guid"]},{"properties":{"appid":true},"required":["appid"]}],"description":"The parameters of ISteamHub/GetEvents/v1 (sent as query parameters; arrays as the spec's encoding), without the credential and format. Hubs are able to create Events for their members to participate. These events range from gameplay, Steam Chat events, and other events outside of Steam Community.","properties":{"appid":{"description":"App ID number to query against.","maximum":4294967295,"minimum":0,"type":"integer"},"authors":{"description":"A comma separated string of Steam User ID numbers. Providing this field will return only announcements made by the provided steam ID(s), along with other query factors if present.","items":{"pattern":"^[0-9]{1,20}$","type":"string"},"type":"array"},"count":{"description":"Maximum number of announcements to return, regardless of other query variables.","maximum":4294967295,"minimum":0,"type":"integer"},"endDate":{"description":"Unix timestamp of oldest requested item. Allows query to limit announcements in a time range from time of query to a specific time.","maximum":4294967295,"minimum":0,"type":"integer"},"guid":{"description":"Hub ID number to query against.","pattern":"^[0-9]{1,20}$","type":"string"},"language":{"description":"ISO 639-1 language code.","pattern":"^[a-z]{2}$","type":"string"},"maxLength":{"description":"Maximum character length of contents field. System will make a best guess to end content without cutting a word.","maximum":4294967295,"minimum":0,"type":"integer"},"skip":{"description":"Number of announcements to skip within the bounds of other query variables. Used in conjunction with count.","maximum":4294967295,"minimum":0,"type":"integer"}},"type":"object"}"#,
+            ::std::include_str!(
+                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
+                "/schemas/operations/ISteamHub/GetEvents.v1.request.json")
+            ),
             &[],
         )
     }
@@ -850,7 +856,10 @@ impl ::schemars::JsonSchema for GetMembersRequest {
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
-            r#"{"additionalProperties":false,"anyOf":[{"properties":{"guid":true},"required":["guid"]},{"properties":{"appid":true},"required":["appid"]}],"description":"The parameters of ISteamHub/GetMembers/v1 (sent as query parameters; arrays as the spec's encoding), without the credential and format. Returns all the member IDs associated with the hub.","properties":{"appid":{"description":"App ID number to query against.","maximum":4294967295,"minimum":0,"type":"integer"},"guid":{"description":"Hub ID number to query against.","pattern":"^[0-9]{1,20}$","type":"string"},"language":{"description":"ISO 639-1 language code.","pattern":"^[a-z]{2}$","type":"string"}},"type":"object"}"#,
+            ::std::include_str!(
+                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
+                "/schemas/operations/ISteamHub/GetMembers.v1.request.json")
+            ),
             &[],
         )
     }
@@ -967,7 +976,10 @@ impl ::schemars::JsonSchema for GetPermissionsRequest {
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
-            r#"{"additionalProperties":false,"anyOf":[{"properties":{"guid":true},"required":["guid"]},{"properties":{"appid":true},"required":["appid"]}],"description":"The parameters of ISteamHub/GetPermissions/v1 (sent as query parameters; arrays as the spec's encoding), without the credential and format. Returns the permissions a queried group has for members and the public.","properties":{"appid":{"description":"App ID number to query against.","maximum":4294967295,"minimum":0,"type":"integer"},"guid":{"description":"Hub ID number to query against.","pattern":"^[0-9]{1,20}$","type":"string"},"language":{"description":"ISO 639-1 language code.","pattern":"^[a-z]{2}$","type":"string"}},"type":"object"}"#,
+            ::std::include_str!(
+                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
+                "/schemas/operations/ISteamHub/GetPermissions.v1.request.json")
+            ),
             &[],
         )
     }
@@ -1084,7 +1096,10 @@ impl ::schemars::JsonSchema for GetStatusRequest {
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
-            r#"{"additionalProperties":false,"anyOf":[{"properties":{"guid":true},"required":["guid"]},{"properties":{"appid":true},"required":["appid"]}],"description":"The parameters of ISteamHub/GetStatus/v1 (sent as query parameters; arrays as the spec's encoding), without the credential and format. A method returning the network status of hub members. This includes total members, members who are online, in the chat room for the hub, and playing any game on Steam.","properties":{"appid":{"description":"App ID number to query against.","maximum":4294967295,"minimum":0,"type":"integer"},"guid":{"description":"Hub ID number to query against.","pattern":"^[0-9]{1,20}$","type":"string"},"language":{"description":"ISO 639-1 language code.","pattern":"^[a-z]{2}$","type":"string"}},"type":"object"}"#,
+            ::std::include_str!(
+                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
+                "/schemas/operations/ISteamHub/GetStatus.v1.request.json")
+            ),
             &[],
         )
     }
@@ -1205,7 +1220,10 @@ impl ::schemars::JsonSchema for GetSummariesRequest {
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
-            r#"{"additionalProperties":false,"anyOf":[{"properties":{"guid":true},"required":["guid"]},{"properties":{"appid":true},"required":["appid"]}],"description":"The parameters of ISteamHub/GetSummaries/v1 (sent as query parameters; arrays as the spec's encoding), without the credential and format. Provides the bulk of information about any one particular hub.","properties":{"appid":{"description":"AppIDs to query, separated by commas. This can be used to obtain only official game hubs.","items":{"maximum":4294967295,"minimum":0,"type":"integer"},"minItems":1,"type":"array"},"guid":{"description":"Hub IDs to query, separated by commas.","items":{"pattern":"^[0-9]{1,20}$","type":"string"},"minItems":1,"type":"array"},"language":{"description":"ISO 639-1 language code.","pattern":"^[a-z]{2}$","type":"string"}},"type":"object"}"#,
+            ::std::include_str!(
+                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
+                "/schemas/operations/ISteamHub/GetSummaries.v1.request.json")
+            ),
             &[],
         )
     }
@@ -1352,7 +1370,10 @@ impl ::schemars::JsonSchema for ResolveAppIDRequest {
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
-            r#"{"additionalProperties":false,"description":"The parameters of ISteamHub/ResolveAppID/v1 (sent as query parameters; arrays as the spec's encoding), without the credential and format. Search for hubs associated with a Game's AppID. Either official game or all can be returned.","properties":{"appid":{"description":"The steam AppID number of the game to search against.","maximum":4294967295,"minimum":0,"type":"integer"},"count":{"description":"Maximum number of hubs to return in a set.","maximum":4294967295,"minimum":0,"type":"integer"},"language":{"description":"ISO 639-1 language code.","pattern":"^[a-z]{2}$","type":"string"},"official_only":{"description":"If true, method returns only for the official game hub associated with the AppID.","type":"boolean"},"public_only":{"description":"If TRUE, method returns only hubs marked as public. Note: Official game hubs are always public.","type":"boolean"},"skip":{"description":"Amount of entries to skip. Used in conjunction with count.","maximum":4294967295,"minimum":0,"type":"integer"}},"required":["appid"],"type":"object"}"#,
+            ::std::include_str!(
+                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
+                "/schemas/operations/ISteamHub/ResolveAppID.v1.request.json")
+            ),
             &[],
         )
     }
@@ -1440,7 +1461,10 @@ impl ::schemars::JsonSchema for ResolveVanityURLRequest {
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
-            r#"{"additionalProperties":false,"description":"The parameters of ISteamHub/ResolveVanityURL/v1 (sent as query parameters; arrays as the spec's encoding), without the credential and format. Provides a hub's ID number based on a search query.","properties":{"language":{"description":"ISO 639-1 language code.","pattern":"^[a-z]{2}$","type":"string"},"vanityurl":{"description":"One of the following types of information: the 12 character abbreviation name; the full URL of the hub; the ID number of the hub.","type":"string"}},"required":["vanityurl"],"type":"object"}"#,
+            ::std::include_str!(
+                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
+                "/schemas/operations/ISteamHub/ResolveVanityURL.v1.request.json")
+            ),
             &[],
         )
     }
@@ -1484,7 +1508,10 @@ impl ::schemars::JsonSchema for HubAnnouncement {
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
-            r#"{"description":"One announcement made by a hub.","properties":{"author":{"description":"Steam ID number of the creator of the specific announcement.","pattern":"^[0-9]{1,20}$","type":"string"},"comments":{"description":"Number of comments made for this particular post.","maximum":4294967295,"minimum":0,"type":"integer"},"contents":{"description":"HTML string of announcement contents. Returns full contents unless maxlength is defined.","type":"string"},"datetime":{"description":"Unix timestamp of when announcement was posted. Always returns in UTC.","maximum":4294967295,"minimum":0,"type":"integer"},"gid":{"description":"Unique ID number of announcement.","pattern":"^[0-9]{1,20}$","type":"string"},"title":{"description":"Title (aka Headline) string of announcement item.","type":"string"},"url":{"description":"URL of announcement item.","type":"string"}},"required":["gid","title","url","author","contents","datetime","comments"],"type":"object"}"#,
+            ::std::include_str!(
+                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
+                "/schemas/types/HubAnnouncement.json")
+            ),
             &[],
         )
     }
@@ -1512,7 +1539,10 @@ impl ::schemars::JsonSchema for HubAssociatedGame {
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
-            r#"{"description":"A Steam game a hub is associated with.","properties":{"appid":{"description":"The AppID number of the game.","maximum":4294967295,"minimum":0,"type":"integer"},"name":{"description":"The name string of the game.","type":"string"}},"required":["appid","name"],"type":"object"}"#,
+            ::std::include_str!(
+                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
+                "/schemas/types/HubAssociatedGame.json")
+            ),
             &[],
         )
     }
@@ -1554,7 +1584,10 @@ impl ::schemars::JsonSchema for HubAvatar {
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
-            r#"{"description":"Images that identify a Hub.","properties":{"avatarFull":{"description":"URL of the hub's avatar in 184px square.","type":"string"},"avatarIcon":{"description":"URL of the hub's avatar in 32px square.","type":"string"},"avatarMedium":{"description":"URL of the hub's avatar in 64px square.","type":"string"},"gamebanner":{"anyOf":[{"type":"string"},{"type":"null"}],"description":"URL of the official game hub's game icon in 444px X 208px. Note: This is only for official game groups."},"gamelogo":{"anyOf":[{"type":"string"},{"type":"null"}],"description":"URL of the official game hub's game icon in 184px X 69px. Note: This is only for official game groups."}},"required":["avatarIcon","avatarMedium","avatarFull"],"type":"object"}"#,
+            ::std::include_str!(
+                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
+                "/schemas/types/HubAvatar.json")
+            ),
             &[],
         )
     }
@@ -1624,8 +1657,16 @@ impl ::schemars::JsonSchema for HubEvent {
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
-            r#"{"description":"One event of a hub.","properties":{"author":{"description":"Steam ID number of the creator of the specific event item.","pattern":"^[0-9]{1,20}$","type":"string"},"comments":{"description":"Number of comments made for this particular event.","maximum":4294967295,"minimum":0,"type":"integer"},"contents":{"description":"HTML string of event contents. Returns full contents in HTML.","type":"string"},"createdtime":{"description":"Unix timestamp of when event was posted. Always returns in UTC.","maximum":4294967295,"minimum":0,"type":"integer"},"eventappid":{"description":"App ID number of the game attached to the event item. Valid only when eventtype is 2.","maximum":4294967295,"minimum":0,"type":"integer"},"eventip":{"description":"IP address attached to the event item. Valid only when eventtype is 2 and eventAppID is defined.","type":"string"},"eventpassword":{"description":"Password used to enter the game server attached to the event item. Valid only when eventtype is 2 and eventAppID is defined.","type":"string"},"eventtime":{"description":"Unix timestamp of when event starts. Always returns in UTC.","maximum":4294967295,"minimum":0,"type":"integer"},"eventtype":{"$ref":"HubEventType","description":"The event type. Consult the table below for what the integers represent."},"eventurl":{"description":"Steam launch URL attached to the event item. Valid only in the following conditions: eventtype is 2 and eventIP is defined; eventtype is 9.","type":"string"},"gid":{"description":"Unique ID number of event item.","pattern":"^[0-9]{1,20}$","type":"string"},"title":{"description":"Title string of event item.","type":"string"},"url":{"description":"URL of event item.","type":"string"}},"required":["gid","title","url","eventtime","eventtype","author","contents","createdtime","comments"],"type":"object"}"#,
-            &[("HubEventType", ::steam_webapi::__private::subschema::<HubEventType>)],
+            ::std::include_str!(
+                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
+                "/schemas/types/HubEvent.json")
+            ),
+            &[
+                (
+                    "../types/HubEventType.json",
+                    ::steam_webapi::__private::subschema::<HubEventType>,
+                ),
+            ],
         )
     }
 }
@@ -1743,7 +1784,10 @@ impl ::schemars::JsonSchema for HubEventType {
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
-            r#"{"anyOf":[{"enum":[0,1,2,3,4,5,6,7,8,9],"type":"integer"},{"type":"integer"}],"description":"Event types. Events are classified into the following types; for the sake of API consistency, these types have an integer assigned to the type. This allows for expansion and easy casing of types. Values: 0 = ChatEvent (Chat); 1 = GameEvent (Play a Game); 2 = OtherEvent (A lil somethin' different); 3 = PartyEvent (Party!); 4 = MeetingEvent (Important Meeting); 5 = SpecialCauseEvent (Charity Event); 6 = MusicAndArtsEvent (Music & Arts Event); 7 = SportsEvent (Sports Event); 8 = TripEvent (Group Field Trip); 9 = OnlineEvent (Online Streaming Event). Open enum: values not listed here may appear and must be accepted."}"#,
+            ::std::include_str!(
+                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
+                "/schemas/types/HubEventType.json")
+            ),
             &[],
         )
     }
@@ -1781,10 +1825,13 @@ impl ::schemars::JsonSchema for HubGetAnnouncementsResponse {
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
-            r#"{"description":"The result of GetAnnouncements.","properties":{"announcements":{"description":"The following set is for each returned announcement item.","items":{"$ref":"HubAnnouncement"},"type":"array"},"appid":{"description":"App ID of the query returned if appid input was defined and successful. (The docs' examples queried by guid return 0.)","maximum":4294967295,"minimum":0,"type":"integer"},"guid":{"description":"Hub ID of the query returned if guid input was defined and successful. (The docs' example, queried by appid, returns 0.)","pattern":"^[0-9]{1,20}$","type":"string"},"message":{"description":"Human readable string describing success description.","type":"string"},"success":{"description":"Status return number of query. Possible responses include: 1 = Success. 42 = No match found.","maximum":4294967295,"minimum":0,"type":"integer"}},"required":["success","message","announcements"],"type":"object"}"#,
+            ::std::include_str!(
+                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
+                "/schemas/types/HubGetAnnouncementsResponse.json")
+            ),
             &[
                 (
-                    "HubAnnouncement",
+                    "../types/HubAnnouncement.json",
                     ::steam_webapi::__private::subschema::<HubAnnouncement>,
                 ),
             ],
@@ -1824,8 +1871,16 @@ impl ::schemars::JsonSchema for HubGetEventsResponse {
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
-            r#"{"description":"The result of GetEvents.","properties":{"appid":{"description":"App ID of the query returned if appid input was defined and successful. (The docs' example, queried by guid, returns 0.)","maximum":4294967295,"minimum":0,"type":"integer"},"events":{"description":"The main Events array. Each event returned will have an entry inside this array.","items":{"$ref":"HubEvent"},"type":"array"},"guid":{"description":"Hub ID of the query returned if guid input was defined and successful.","pattern":"^[0-9]{1,20}$","type":"string"},"message":{"description":"Human readable string describing success description.","type":"string"},"success":{"description":"Status return number of query. Possible responses include: 1 = Success. 42 = No match found.","maximum":4294967295,"minimum":0,"type":"integer"}},"required":["success","message","events"],"type":"object"}"#,
-            &[("HubEvent", ::steam_webapi::__private::subschema::<HubEvent>)],
+            ::std::include_str!(
+                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
+                "/schemas/types/HubGetEventsResponse.json")
+            ),
+            &[
+                (
+                    "../types/HubEvent.json",
+                    ::steam_webapi::__private::subschema::<HubEvent>,
+                ),
+            ],
         )
     }
 }
@@ -1862,8 +1917,16 @@ impl ::schemars::JsonSchema for HubGetMembersResponse {
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
-            r#"{"description":"The result of GetMembers.","properties":{"appid":{"description":"App ID of the query returned if appid input was defined and successful. (The docs' example, queried by guid, returns 0.)","maximum":4294967295,"minimum":0,"type":"integer"},"guid":{"description":"Hub ID of the query returned if guid input was defined and successful.","pattern":"^[0-9]{1,20}$","type":"string"},"members":{"description":"The members of the hub.","items":{"$ref":"HubMember"},"type":"array"},"message":{"description":"Human readable string describing success description.","type":"string"},"success":{"description":"Status return number of query. Possible responses include: 1 = Success. 42 = No match found.","maximum":4294967295,"minimum":0,"type":"integer"}},"required":["success","message","members"],"type":"object"}"#,
-            &[("HubMember", ::steam_webapi::__private::subschema::<HubMember>)],
+            ::std::include_str!(
+                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
+                "/schemas/types/HubGetMembersResponse.json")
+            ),
+            &[
+                (
+                    "../types/HubMember.json",
+                    ::steam_webapi::__private::subschema::<HubMember>,
+                ),
+            ],
         )
     }
 }
@@ -1902,8 +1965,16 @@ impl ::schemars::JsonSchema for HubGetPermissionsResponse {
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
-            r#"{"description":"The result of GetPermissions.","properties":{"appid":{"description":"App ID of the query returned if appid input was defined and successful. (The docs' example, queried by guid, returns 0.)","maximum":4294967295,"minimum":0,"type":"integer"},"guid":{"description":"Hub ID of the query returned if guid input was defined and successful.","pattern":"^[0-9]{1,20}$","type":"string"},"message":{"description":"Human readable string describing success description.","type":"string"},"permissions":{"$ref":"HubPermissions","description":"Main Array."},"success":{"description":"Status return number of query. Possible responses include: 1 = Success. 42 = No match found.","maximum":4294967295,"minimum":0,"type":"integer"}},"required":["success","message","permissions"],"type":"object"}"#,
-            &[("HubPermissions", ::steam_webapi::__private::subschema::<HubPermissions>)],
+            ::std::include_str!(
+                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
+                "/schemas/types/HubGetPermissionsResponse.json")
+            ),
+            &[
+                (
+                    "../types/HubPermissions.json",
+                    ::steam_webapi::__private::subschema::<HubPermissions>,
+                ),
+            ],
         )
     }
 }
@@ -1942,8 +2013,16 @@ impl ::schemars::JsonSchema for HubGetStatusResponse {
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
-            r#"{"description":"The result of GetStatus.","properties":{"appid":{"description":"App ID of the query returned if appid input was defined and successful. (The docs' example, queried by guid, returns 0.)","maximum":4294967295,"minimum":0,"type":"integer"},"guid":{"description":"Hub ID of the query returned if guid input was defined and successful.","pattern":"^[0-9]{1,20}$","type":"string"},"message":{"description":"Human readable string describing success description.","type":"string"},"status":{"$ref":"HubStatus","description":"Array of status information for group."},"success":{"description":"Status return number of query. Possible responses include: 1 = Success. 42 = No match found.","maximum":4294967295,"minimum":0,"type":"integer"}},"required":["success","message","status"],"type":"object"}"#,
-            &[("HubStatus", ::steam_webapi::__private::subschema::<HubStatus>)],
+            ::std::include_str!(
+                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
+                "/schemas/types/HubGetStatusResponse.json")
+            ),
+            &[
+                (
+                    "../types/HubStatus.json",
+                    ::steam_webapi::__private::subschema::<HubStatus>,
+                ),
+            ],
         )
     }
 }
@@ -1979,8 +2058,16 @@ impl ::schemars::JsonSchema for HubGetSummariesResponse {
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
-            r#"{"description":"The result of GetSummaries.","properties":{"hubs":{"additionalProperties":{"$ref":"HubSummary"},"description":"Array of returns matching query, keyed by the hub's guid.","propertyNames":{"pattern":"^[0-9]{1,20}$","type":"string"},"type":"object"},"language":{"description":"The language of the query (ISO 639-1).","type":"string"},"message":{"description":"Human readable string describing success description.","type":"string"},"success":{"description":"Status return number of query. Possible responses include: 1 = Success. 42 = No match found.","maximum":4294967295,"minimum":0,"type":"integer"}},"required":["success","message","hubs"],"type":"object"}"#,
-            &[("HubSummary", ::steam_webapi::__private::subschema::<HubSummary>)],
+            ::std::include_str!(
+                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
+                "/schemas/types/HubGetSummariesResponse.json")
+            ),
+            &[
+                (
+                    "../types/HubSummary.json",
+                    ::steam_webapi::__private::subschema::<HubSummary>,
+                ),
+            ],
         )
     }
 }
@@ -2008,8 +2095,16 @@ impl ::schemars::JsonSchema for HubMember {
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
-            r#"{"description":"One member of a hub.","properties":{"role":{"$ref":"HubMemberRole","description":"The roll of the member in the hub. See Member Role Values for member roll return values."},"steamid":{"description":"The Steam ID of the member.","pattern":"^[0-9]{1,20}$","type":"string"}},"required":["steamid","role"],"type":"object"}"#,
-            &[("HubMemberRole", ::steam_webapi::__private::subschema::<HubMemberRole>)],
+            ::std::include_str!(
+                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
+                "/schemas/types/HubMember.json")
+            ),
+            &[
+                (
+                    "../types/HubMemberRole.json",
+                    ::steam_webapi::__private::subschema::<HubMemberRole>,
+                ),
+            ],
         )
     }
 }
@@ -2103,7 +2198,10 @@ impl ::schemars::JsonSchema for HubMemberRole {
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
-            r#"{"anyOf":[{"enum":[0,1,2,3,4],"type":"integer"},{"type":"integer"}],"description":"The role of a member in a hub (Member Role Values). Some methods return the role of a member in a hub; GetPermissions uses the same values as the level of membership needed for an action. Values: 0 = Public (Public (Non-member)); 1 = Member (Member); 2 = Moderator (Moderator); 3 = Officer (Officer); 4 = Owner (Owner). Open enum: values not listed here may appear and must be accepted."}"#,
+            ::std::include_str!(
+                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
+                "/schemas/types/HubMemberRole.json")
+            ),
             &[],
         )
     }
@@ -2175,8 +2273,16 @@ impl ::schemars::JsonSchema for HubPermissions {
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
-            r#"{"description":"The permissions a hub has for members and the public. Each `can...` value is the level of membership (a member role) a user needs for the action.","properties":{"canAnnounce":{"$ref":"HubMemberRole","description":"Level of membership to make announcements for the hub."},"canChatAccess":{"$ref":"HubMemberRole","description":"Level of membership to enter the hub's chat room."},"canChatBan":{"$ref":"HubMemberRole","description":"Level of membership to ban users from using the hub's chat room."},"canChatInvite":{"$ref":"HubMemberRole","description":"Level of membership to invite users to use the hub's chat room."},"canChatKick":{"$ref":"HubMemberRole","description":"Level of membership to kick users from the hub's chat room."},"canDeleteComments":{"$ref":"HubMemberRole","description":"Level of membership to delete comments in the hub."},"canEditProps":{"$ref":"HubMemberRole","description":"Level of membership status a user needs to edit Hub details. This includes avatars, hub description, hub title, and other high level hub details."},"canInvite":{"$ref":"HubMemberRole","description":"Level of membership to invite new members into the hub."},"canKickMembers":{"$ref":"HubMemberRole","description":"Level of membership to kick members from the hub."},"canMakeOfficer":{"$ref":"HubMemberRole","description":"Level of membership to make a member an officer."},"canPoTW":{"$ref":"HubMemberRole","description":"Level of membership to make a member the \"Player of the Week\" for the hub."},"canPostComments":{"$ref":"HubMemberRole","description":"Level of membership to post comments in the hub."},"canSchedule":{"$ref":"HubMemberRole","description":"Level of membership to make events for the hub."},"inviteonly":{"description":"If value is 1, then the group is invitation only.","maximum":1,"minimum":0,"type":"integer"}},"required":["inviteonly","canEditProps","canMakeOfficer","canSchedule","canAnnounce","canPoTW","canInvite","canKickMembers","canChatAccess","canChatKick","canChatBan","canChatInvite","canPostComments","canDeleteComments"],"type":"object"}"#,
-            &[("HubMemberRole", ::steam_webapi::__private::subschema::<HubMemberRole>)],
+            ::std::include_str!(
+                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
+                "/schemas/types/HubPermissions.json")
+            ),
+            &[
+                (
+                    "../types/HubMemberRole.json",
+                    ::steam_webapi::__private::subschema::<HubMemberRole>,
+                ),
+            ],
         )
     }
 }
@@ -2216,10 +2322,13 @@ impl ::schemars::JsonSchema for HubResolveAppIdResponse {
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
-            r#"{"description":"The result of ResolveAppID.","properties":{"appid":{"description":"The AppID that was searched.","maximum":4294967295,"minimum":0,"type":"integer"},"hubs":{"description":"Array of results.","items":{"$ref":"HubSearchResult"},"type":"array"},"language":{"description":"The language of the query (ISO 639-1).","type":"string"},"message":{"description":"Human readable string describing success description.","type":"string"},"success":{"description":"Status return number of query. Possible responses include: 1 = Success. 42 = No match found.","maximum":4294967295,"minimum":0,"type":"integer"}},"required":["success","message","hubs"],"type":"object"}"#,
+            ::std::include_str!(
+                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
+                "/schemas/types/HubResolveAppIdResponse.json")
+            ),
             &[
                 (
-                    "HubSearchResult",
+                    "../types/HubSearchResult.json",
                     ::steam_webapi::__private::subschema::<HubSearchResult>,
                 ),
             ],
@@ -2255,10 +2364,13 @@ impl ::schemars::JsonSchema for HubResolveVanityUrlResponse {
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
-            r#"{"description":"The result of ResolveVanityURL.","properties":{"message":{"description":"Human readable string describing success description.","type":"string"},"result":{"$ref":"HubVanityResult","description":"The hub the query resolved to."},"success":{"description":"Status return number of query. Possible responses include: 1 = Success. 42 = No match found.","maximum":4294967295,"minimum":0,"type":"integer"},"vanityurl":{"description":"Returned vanityUrl of input.","type":"string"}},"required":["success","message","vanityurl","result"],"type":"object"}"#,
+            ::std::include_str!(
+                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
+                "/schemas/types/HubResolveVanityUrlResponse.json")
+            ),
             &[
                 (
-                    "HubVanityResult",
+                    "../types/HubVanityResult.json",
                     ::steam_webapi::__private::subschema::<HubVanityResult>,
                 ),
             ],
@@ -2300,7 +2412,10 @@ impl ::schemars::JsonSchema for HubSearchResult {
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
-            r#"{"description":"One hub found by ResolveAppID.","properties":{"abbreviation":{"description":"12 character hub abbreviation string.","type":"string"},"guid":{"description":"Hub ID number.","pattern":"^[0-9]{1,20}$","type":"string"},"name":{"description":"Title of hub.","type":"string"},"official":{"description":"If TRUE, hub is the official game hub. FALSE if otherwise.","type":"boolean"},"public":{"description":"If TRUE, hub is public. FALSE if otherwise.","type":"boolean"},"url":{"description":"URL of the hub.","type":"string"}},"required":["guid","abbreviation","name","url","official","public"],"type":"object"}"#,
+            ::std::include_str!(
+                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
+                "/schemas/types/HubSearchResult.json")
+            ),
             &[],
         )
     }
@@ -2345,7 +2460,10 @@ impl ::schemars::JsonSchema for HubStatus {
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
-            r#"{"description":"Status information for a hub.","properties":{"memberCount":{"description":"Total members associated with the hub.","maximum":4294967295,"minimum":0,"type":"integer"},"membersInChat":{"description":"Total members currently present in the hub's chat room.","maximum":4294967295,"minimum":0,"type":"integer"},"membersInGame":{"description":"Total members associated with the hub playing any game on Steam.","maximum":4294967295,"minimum":0,"type":"integer"},"membersOnline":{"description":"Total members associated with the hub that are online (with Steam). Includes number of members who are in game.","maximum":4294967295,"minimum":0,"type":"integer"},"playerofweek":{"description":"The Steam ID number of the current player of the week (if defined). Returns 0 if there is no player of the week defined.","pattern":"^[0-9]{1,20}$","type":"string"}},"required":["memberCount","membersInChat","membersInGame","membersOnline","playerofweek"],"type":"object"}"#,
+            ::std::include_str!(
+                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
+                "/schemas/types/HubStatus.json")
+            ),
             &[],
         )
     }
@@ -2429,14 +2547,23 @@ impl ::schemars::JsonSchema for HubSummary {
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
-            r#"{"description":"The bulk of information about one hub: title, icons, description, and other information. If data about a hub is not served by another method, that data lives in ISteamHub::GetSummaries.","properties":{"abbreviation":{"description":"The 12 character short name of the hub.","type":"string"},"appid":{"description":"If the hub is an official game hub, returns the AppID number of that game. Otherwise returns 0.","maximum":4294967295,"minimum":0,"type":"integer"},"associatedGames":{"description":"If hub is associated with any particular Steam game, it will return the AppID number of the game(s). Note: If hub is official game group, will return only the official game group's AppID number.","items":{"$ref":"HubAssociatedGame"},"type":"array"},"avatar":{"$ref":"HubAvatar","description":"Images that identify the Hub."},"datecreated":{"description":"Unix timestamp of when hub was created. Note: Time assume UTC timezone. If date is the only known datapoint, returns 00:00 as time.","maximum":4294967295,"minimum":0,"type":"integer"},"dateupdated":{"description":"Unix timestamp of when hub's metadata was last updated.","maximum":4294967295,"minimum":0,"type":"integer"},"guid":{"description":"The 64 bit integer of the hub.","pattern":"^[0-9]{1,20}$","type":"string"},"headline":{"anyOf":[{"type":"string"},{"type":"null"}],"description":"Headline string of hub."},"inviteonly":{"description":"TRUE if the hub can only be joined by invite. FALSE if otherwise. Note: If hub is not public, value will always return TRUE.","type":"boolean"},"language":{"anyOf":[{"type":"string"},{"type":"null"}],"description":"The language set by the hub. This field is optional for the hub owner and will return NULL if not set. Otherwise will return ISO 639-1 code."},"locCountryCode":{"anyOf":[{"type":"string"},{"type":"null"}],"description":"The Country set by the hub in ISO 3166-2 format. This field is optional for the hub and will return NULL if not set."},"locStateCode":{"anyOf":[{"type":"string"},{"type":"null"}],"description":"Variable length code representing the state the user is located in. This field is optional for the hub and will return NULL if not set."},"memberCount":{"description":"Number of members inside the group. Note: This field allows for the quick look at the number of members. For more details, see ISteamHub::GetMembers.","maximum":4294967295,"minimum":0,"type":"integer"},"name":{"description":"The full name of the hub.","type":"string"},"playerofweek":{"description":"The Steam ID # of the player of the week. If there is no player set, this returns as 0.","pattern":"^[0-9]{1,20}$","type":"string"},"public":{"description":"TRUE if the hub is publicly viewable. FALSE if otherwise. Note: A public hub doesn't assume players can join publicly. See inviteonly.","type":"boolean"},"summary":{"description":"Long form HTML string of hub. Used to describe the hub.","type":"string"},"url":{"description":"The URL of the hub.","type":"string"},"websites":{"description":"If hub includes web links, this array will display them.","items":{"$ref":"HubWebsite"},"type":"array"}},"required":["guid","abbreviation","name","url","appid","public","inviteonly","datecreated","dateupdated","headline","summary","memberCount","language","locCountryCode","locStateCode","playerofweek","avatar","associatedGames","websites"],"type":"object"}"#,
+            ::std::include_str!(
+                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
+                "/schemas/types/HubSummary.json")
+            ),
             &[
                 (
-                    "HubAssociatedGame",
+                    "../types/HubAssociatedGame.json",
                     ::steam_webapi::__private::subschema::<HubAssociatedGame>,
                 ),
-                ("HubAvatar", ::steam_webapi::__private::subschema::<HubAvatar>),
-                ("HubWebsite", ::steam_webapi::__private::subschema::<HubWebsite>),
+                (
+                    "../types/HubAvatar.json",
+                    ::steam_webapi::__private::subschema::<HubAvatar>,
+                ),
+                (
+                    "../types/HubWebsite.json",
+                    ::steam_webapi::__private::subschema::<HubWebsite>,
+                ),
             ],
         )
     }
@@ -2483,7 +2610,10 @@ impl ::schemars::JsonSchema for HubVanityResult {
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
-            r#"{"description":"The hub a ResolveVanityURL query resolved to.","properties":{"abbreviation":{"description":"Abbreviated name of the Hub. Also known as 'short code'.","type":"string"},"appid":{"description":"If queried hub is an official game hub, value returns the AppID of the game. If not an official game hub, value returns as 0.","maximum":4294967295,"minimum":0,"type":"integer"},"guid":{"description":"Steam Hub ID number of query.","pattern":"^[0-9]{1,20}$","type":"string"},"inviteonly":{"description":"TRUE if users can join only if invited. FALSE if otherwise.","type":"boolean"},"name":{"description":"Title of the Hub.","type":"string"},"official":{"description":"TRUE if group is official game group of listed appid. FALSE if otherwise.","type":"boolean"},"public":{"description":"TRUE if group is open to the public for viewing. FALSE if otherwise.","type":"boolean"},"url":{"description":"URL of the Hub. Useful when vanityUrl is an abbreviation or guid value.","type":"string"}},"required":["appid","guid","abbreviation","name","url","official","public","inviteonly"],"type":"object"}"#,
+            ::std::include_str!(
+                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
+                "/schemas/types/HubVanityResult.json")
+            ),
             &[],
         )
     }
@@ -2512,7 +2642,10 @@ impl ::schemars::JsonSchema for HubWebsite {
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
-            r#"{"description":"A web link included by a hub.","properties":{"title":{"description":"The hub provided name of the attached website.","type":"string"},"url":{"description":"The URL of attached website.","type":"string"}},"required":["url","title"],"type":"object"}"#,
+            ::std::include_str!(
+                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
+                "/schemas/types/HubWebsite.json")
+            ),
             &[],
         )
     }

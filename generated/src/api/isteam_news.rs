@@ -221,7 +221,10 @@ impl ::schemars::JsonSchema for GetNewsForAppRequest {
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
-            r#"{"additionalProperties":false,"description":"The parameters of ISteamNews/GetNewsForApp/v2 (sent as query parameters; arrays as the spec's encoding), without the credential and format. GetNewsForApp returns the latest of a game specified by its appID.","properties":{"appid":{"description":"AppID of the game you want the news of.","maximum":4294967295,"minimum":0,"type":"integer"},"count":{"description":"How many news entries you want to get returned.","maximum":4294967295,"minimum":0,"type":"integer"},"enddate":{"description":"Retrieve posts earlier than this date (unix epoch timestamp).","maximum":4294967295,"minimum":0,"type":"integer"},"feeds":{"description":"Comma-separated list of feed names to return news for.","items":{"type":"string"},"type":"array"},"maxlength":{"description":"Maximum length of each news entry. If this is 0 the full content is returned; if it is less, a blurb is generated to fit.","maximum":4294967295,"minimum":0,"type":"integer"},"tags":{"description":"Comma-separated list of tags to filter by (e.g. 'patchnotes').","items":{"type":"string"},"type":"array"}},"required":["appid"],"type":"object"}"#,
+            ::std::include_str!(
+                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
+                "/schemas/operations/ISteamNews/GetNewsForApp.v2.request.json")
+            ),
             &[],
         )
     }
@@ -253,8 +256,16 @@ impl ::schemars::JsonSchema for GetNewsForAppResponse {
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
-            r#"{"description":"The result of GetNewsForApp.","properties":{"appid":{"description":"The AppID of the game you want news of.","maximum":4294967295,"minimum":0,"type":"integer"},"count":{"description":"The total number of news items the app has (not the number returned). Not in the docs; seen in recordings since 2023 (absent in 2014-2015).","maximum":4294967295,"minimum":0,"type":"integer"},"newsitems":{"description":"An array of news item information, newest first.","items":{"$ref":"NewsItem"},"type":"array"}},"required":["appid","newsitems"],"type":"object"}"#,
-            &[("NewsItem", ::steam_webapi::__private::subschema::<NewsItem>)],
+            ::std::include_str!(
+                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
+                "/schemas/types/GetNewsForAppResponse.json")
+            ),
+            &[
+                (
+                    "../types/NewsItem.json",
+                    ::steam_webapi::__private::subschema::<NewsItem>,
+                ),
+            ],
         )
     }
 }
@@ -309,7 +320,10 @@ impl ::schemars::JsonSchema for NewsItem {
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
-            r#"{"description":"One news item of an app's news feed.","properties":{"appid":{"description":"The AppID the item belongs to. Not in the docs; seen in recordings since 2023 (absent in 2014-2015).","maximum":4294967295,"minimum":0,"type":"integer"},"author":{"description":"The author's name; \"\" on many external posts. Not in the docs; seen in recordings since 2014.","type":"string"},"contents":{"description":"A shortened excerpt of the contents (to maxlength characters), terminated by \"...\" if longer than maxlength. Holds raw HTML or BBCode, with placeholders such as {STEAM_CLAN_IMAGE}; the full text when maxlength is 0 or not given.","type":"string"},"date":{"description":"UNIX timestamp of the news item.","maximum":4294967295,"minimum":0,"type":"integer"},"feed_type":{"description":"Kind of feed: 1 on Steam community announcements and 0 on external feeds (TF2 Blog, PC Gamer) in the recordings. Not in the docs; seen in recordings since 2023 (absent in 2014-2015).","maximum":4294967295,"minimum":0,"type":"integer"},"feedlabel":{"description":"The label of the feed the item comes from, e.g. \"Community Announcements\", \"PC Gamer\".","type":"string"},"feedname":{"description":"The internal name of the feed, e.g. steam_community_announcements, tf2_blog, pcgamer; the values the `feeds` parameter takes. Not in the docs; seen in recordings since 2014.","type":"string"},"gid":{"description":"The ID of the news item (a 64-bit id, sent as a string).","pattern":"^[0-9]{1,20}$","type":"string"},"is_external_url":{"description":"Whether `url` points to an external page. Not in the docs; seen in recordings since 2014.","type":"boolean"},"tags":{"description":"Tags of the item, e.g. \"patchnotes\" or moderation tokens such as \"mod_reviewed\"; present on some items only. Not in the docs; seen in recordings since 2023.","items":{"type":"string"},"type":"array"},"title":{"description":"The title of the news item.","type":"string"},"url":{"description":"The URL of the news item. Not always a valid URL: in a 2025 recording the path contains a raw space (the feed name \"PC Gamer\").","type":"string"}},"required":["gid","title","url","is_external_url","author","contents","feedlabel","date","feedname"],"type":"object"}"#,
+            ::std::include_str!(
+                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
+                "/schemas/types/NewsItem.json")
+            ),
             &[],
         )
     }

@@ -157,10 +157,13 @@ impl ::schemars::JsonSchema for GetFriendListRequest {
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
-            r#"{"additionalProperties":false,"description":"The parameters of ISteamUser/GetFriendList/v1 (sent as query parameters; arrays as the spec's encoding), without the credential and format. Returns the friend list of any Steam user, provided their Steam Community profile visibility is set to \"Public\". Nothing will be returned if the profile is private.","properties":{"relationship":{"$ref":"FriendRelationship","description":"Relationship filter. Possibles values: all, friend."},"steamid":{"description":"64 bit Steam ID to return friend list for.","pattern":"^[0-9]{1,20}$","type":"string"}},"required":["steamid"],"type":"object"}"#,
+            ::std::include_str!(
+                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
+                "/schemas/operations/ISteamUser/GetFriendList.v1.request.json")
+            ),
             &[
                 (
-                    "FriendRelationship",
+                    "../../types/FriendRelationship.json",
                     ::steam_webapi::__private::subschema::<FriendRelationship>,
                 ),
             ],
@@ -223,7 +226,10 @@ impl ::schemars::JsonSchema for GetPlayerSummariesRequest {
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
-            r#"{"additionalProperties":false,"description":"The parameters of ISteamUser/GetPlayerSummaries/v2 (sent as query parameters; arrays as the spec's encoding), without the credential and format. Returns basic profile information for a list of 64-bit Steam IDs.","properties":{"steamids":{"description":"Comma-delimited list of 64 bit Steam IDs to return profile information for. Up to 100 Steam IDs can be requested.","items":{"pattern":"^[0-9]{1,20}$","type":"string"},"maxItems":100,"minItems":1,"type":"array"}},"required":["steamids"],"type":"object"}"#,
+            ::std::include_str!(
+                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
+                "/schemas/operations/ISteamUser/GetPlayerSummaries.v2.request.json")
+            ),
             &[],
         )
     }
@@ -306,7 +312,10 @@ impl ::schemars::JsonSchema for CommunityVisibilityState {
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
-            r#"{"anyOf":[{"enum":[1,3],"type":"integer"},{"type":"integer"}],"description":"Because this WebAPI does not use authentication, there are only two possible values returned. Values: 1 = NotVisible (The profile is not visible to you (Private, Friends Only, etc).); 3 = Public (The profile is \"Public\", and the data is visible.). Open enum: values not listed here may appear and must be accepted."}"#,
+            ::std::include_str!(
+                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
+                "/schemas/types/CommunityVisibilityState.json")
+            ),
             &[],
         )
     }
@@ -336,10 +345,13 @@ impl ::schemars::JsonSchema for Friend {
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
-            r#"{"description":"One entry of a friend list.","properties":{"friend_since":{"description":"Unix timestamp of the time when the relationship was created. 0 for friendships older than the tracking of this timestamp.","maximum":4294967295,"minimum":0,"type":"integer"},"relationship":{"$ref":"FriendRelationship","description":"Relationship qualifier."},"steamid":{"description":"64 bit Steam ID of the friend.","pattern":"^[0-9]{1,20}$","type":"string"}},"required":["steamid","relationship","friend_since"],"type":"object"}"#,
+            ::std::include_str!(
+                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
+                "/schemas/types/Friend.json")
+            ),
             &[
                 (
-                    "FriendRelationship",
+                    "../types/FriendRelationship.json",
                     ::steam_webapi::__private::subschema::<FriendRelationship>,
                 ),
             ],
@@ -424,7 +436,10 @@ impl ::schemars::JsonSchema for FriendRelationship {
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
-            r#"{"anyOf":[{"enum":["all","friend"],"type":"string"},{"type":"string"}],"description":"Relationship filter and qualifier. Values: \"all\" = All (Every relationship (filter only).); \"friend\" = Friend (A friend.). Open enum: values not listed here may appear and must be accepted."}"#,
+            ::std::include_str!(
+                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
+                "/schemas/types/FriendRelationship.json")
+            ),
             &[],
         )
     }
@@ -451,8 +466,11 @@ impl ::schemars::JsonSchema for GetFriendListResponse {
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
-            r#"{"description":"The result of GetFriendList.","properties":{"friends":{"description":"The user's friends.","items":{"$ref":"Friend"},"type":"array"}},"required":["friends"],"type":"object"}"#,
-            &[("Friend", ::steam_webapi::__private::subschema::<Friend>)],
+            ::std::include_str!(
+                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
+                "/schemas/types/GetFriendListResponse.json")
+            ),
+            &[("../types/Friend.json", ::steam_webapi::__private::subschema::<Friend>)],
         )
     }
 }
@@ -476,8 +494,11 @@ impl ::schemars::JsonSchema for GetPlayerSummariesResponse {
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
-            r#"{"description":"The result of GetPlayerSummaries.","properties":{"players":{"description":"One entry per Steam ID that exists, in no particular order.","items":{"$ref":"Player"},"type":"array"}},"required":["players"],"type":"object"}"#,
-            &[("Player", ::steam_webapi::__private::subschema::<Player>)],
+            ::std::include_str!(
+                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
+                "/schemas/types/GetPlayerSummariesResponse.json")
+            ),
+            &[("../types/Player.json", ::steam_webapi::__private::subschema::<Player>)],
         )
     }
 }
@@ -579,7 +600,10 @@ impl ::schemars::JsonSchema for PersonaState {
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
-            r#"{"anyOf":[{"enum":[0,1,2,3,4,5,6],"type":"integer"},{"type":"integer"}],"description":"The user's current status. Values: 0 = Offline; 1 = Online; 2 = Busy; 3 = Away; 4 = Snooze; 5 = LookingToTrade (looking to trade); 6 = LookingToPlay (looking to play). Open enum: values not listed here may appear and must be accepted."}"#,
+            ::std::include_str!(
+                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
+                "/schemas/types/PersonaState.json")
+            ),
             &[],
         )
     }
@@ -672,13 +696,19 @@ impl ::schemars::JsonSchema for Player {
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
-            r#"{"description":"Basic profile information of one account. Some data may be hidden if the user has their profile visibility set to \"Friends Only\" or \"Private\"; then only public data is returned.","properties":{"avatar":{"description":"The full URL of the player's 32x32px avatar. If the user hasn't configured an avatar, this will be the default ? avatar.","type":"string"},"avatarfull":{"description":"The full URL of the player's 184x184px avatar.","type":"string"},"avatarhash":{"description":"Hash of the avatar image (not in the docs; sent by Steam since about 2017).","type":"string"},"avatarmedium":{"description":"The full URL of the player's 64x64px avatar.","type":"string"},"cityid":{"description":"This value will be removed in a future update (see loccityid). (Private data.)","maximum":4294967295,"minimum":0,"type":"integer"},"commentpermission":{"description":"If set, indicates the profile allows public comments.","maximum":4294967295,"minimum":0,"type":"integer"},"communityvisibilitystate":{"$ref":"CommunityVisibilityState","description":"Whether the profile is visible to the caller, and if it is, why. It is the effective visibility from the account making the request to the account being viewed."},"gameextrainfo":{"description":"If the user is currently in-game, the name of the game they are playing. This may be the name of a non-Steam game shortcut. (Private data.)","type":"string"},"gameid":{"description":"If the user is currently in-game, the gameid of that game. (Private data.)","pattern":"^[0-9]{1,20}$","type":"string"},"gameserverip":{"description":"The ip and port of the game server the user is currently playing on, if they are playing on-line in a game using Steam matchmaking. Otherwise will be set to \"\". (Private data.)","type":"string"},"lastlogoff":{"description":"The last time the user was online, in unix time.","maximum":4294967295,"minimum":0,"type":"integer"},"loccityid":{"description":"Internal city id of the user's location, if set. (Private data.)","maximum":4294967295,"minimum":0,"type":"integer"},"loccountrycode":{"description":"If set on the user's Steam Community profile, the user's country of residence, 2-character ISO country code. (Private data.)","maxLength":2,"type":"string"},"locstatecode":{"description":"If set on the user's Steam Community profile, the user's state of residence. (Private data.)","type":"string"},"personaname":{"description":"The player's persona name (display name).","type":"string"},"personastate":{"$ref":"PersonaState","description":"The user's current status. If the player's profile is private, this will always be 0, except if the user has set their status to looking to trade or looking to play, because a bug makes those status appear even if the profile is private."},"personastateflags":{"description":"Flags qualifying personastate (bit flags, by its name). Not in the docs; seen in recordings since 2015, always 0 in them; missing only from hand-made entries of curated fixtures, so optional.","maximum":4294967295,"minimum":0,"type":"integer"},"primaryclanid":{"description":"The player's primary group, as configured in their Steam Community profile. (Private data.)","pattern":"^[0-9]{1,20}$","type":"string"},"profilestate":{"description":"If set, indicates the user has a community profile configured (will be set to 1).","maximum":4294967295,"minimum":0,"type":"integer"},"profileurl":{"description":"The full URL of the player's Steam Community profile.","type":"string"},"realname":{"description":"The player's \"Real Name\", if they have set it. (Private data.)","type":"string"},"steamid":{"description":"64bit SteamID of the user.","pattern":"^[0-9]{1,20}$","type":"string"},"timecreated":{"description":"The time the player's account was created. (Private data.)","maximum":4294967295,"minimum":0,"type":"integer"}},"required":["steamid","personaname","profileurl","avatar","avatarmedium","avatarfull","personastate","communityvisibilitystate"],"type":"object"}"#,
+            ::std::include_str!(
+                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
+                "/schemas/types/Player.json")
+            ),
             &[
                 (
-                    "CommunityVisibilityState",
+                    "../types/CommunityVisibilityState.json",
                     ::steam_webapi::__private::subschema::<CommunityVisibilityState>,
                 ),
-                ("PersonaState", ::steam_webapi::__private::subschema::<PersonaState>),
+                (
+                    "../types/PersonaState.json",
+                    ::steam_webapi::__private::subschema::<PersonaState>,
+                ),
             ],
         )
     }

@@ -207,7 +207,10 @@ impl ::schemars::JsonSchema for GetGlobalAchievementPercentagesForAppRequest {
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
-            r#"{"additionalProperties":false,"description":"The parameters of ISteamUserStats/GetGlobalAchievementPercentagesForApp/v2 (sent as query parameters; arrays as the spec's encoding), without the credential and format. Returns on global achievements overview of a specific game in percentages.","properties":{"gameid":{"description":"AppID of the game you want the percentages of.","pattern":"^[0-9]{1,20}$","type":"string"}},"required":["gameid"],"type":"object"}"#,
+            ::std::include_str!(
+                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
+                "/schemas/operations/ISteamUserStats/GetGlobalAchievementPercentagesForApp.v2.request.json")
+            ),
             &[],
         )
     }
@@ -295,7 +298,10 @@ impl ::schemars::JsonSchema for GetPlayerAchievementsRequest {
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
-            r#"{"additionalProperties":false,"description":"The parameters of ISteamUserStats/GetPlayerAchievements/v1 (sent as query parameters; arrays as the spec's encoding), without the credential and format. Returns a list of achievements for this user by app id.","properties":{"appid":{"description":"The ID for the game you're requesting.","maximum":4294967295,"minimum":0,"type":"integer"},"l":{"description":"Language. If specified, it will return language data for the requested language.","type":"string"},"steamid":{"description":"64 bit Steam ID to return achievements for.","pattern":"^[0-9]{1,20}$","type":"string"}},"required":["steamid","appid"],"type":"object"}"#,
+            ::std::include_str!(
+                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
+                "/schemas/operations/ISteamUserStats/GetPlayerAchievements.v1.request.json")
+            ),
             &[],
         )
     }
@@ -380,7 +386,10 @@ impl ::schemars::JsonSchema for GetUserStatsForGameRequest {
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
-            r#"{"additionalProperties":false,"description":"The parameters of ISteamUserStats/GetUserStatsForGame/v2 (sent as query parameters; arrays as the spec's encoding), without the credential and format. Returns a list of achievements for this user by app id.","properties":{"appid":{"description":"The ID for the game you're requesting.","maximum":4294967295,"minimum":0,"type":"integer"},"l":{"description":"Language. If specified, it will return language data for the requested language.","type":"string"},"steamid":{"description":"64 bit Steam ID to return stats for.","pattern":"^[0-9]{1,20}$","type":"string"}},"required":["steamid","appid"],"type":"object"}"#,
+            ::std::include_str!(
+                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
+                "/schemas/operations/ISteamUserStats/GetUserStatsForGame.v2.request.json")
+            ),
             &[],
         )
     }
@@ -408,10 +417,13 @@ impl ::schemars::JsonSchema for GetGlobalAchievementPercentagesForAppResponse {
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
-            r#"{"description":"The result of GetGlobalAchievementPercentagesForApp.","properties":{"achievements":{"description":"The app's achievements with their global unlock percentages, in descending order of percent in the recordings. Not named in the docs; seen in recordings since 2015.","items":{"$ref":"GlobalAchievementPercentage"},"type":"array"}},"required":["achievements"],"type":"object"}"#,
+            ::std::include_str!(
+                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
+                "/schemas/types/GetGlobalAchievementPercentagesForAppResponse.json")
+            ),
             &[
                 (
-                    "GlobalAchievementPercentage",
+                    "../types/GlobalAchievementPercentage.json",
                     ::steam_webapi::__private::subschema::<GlobalAchievementPercentage>,
                 ),
             ],
@@ -453,10 +465,13 @@ impl ::schemars::JsonSchema for GetPlayerAchievementsResponse {
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
-            r#"{"description":"The result of GetPlayerAchievements.","properties":{"achievements":{"description":"A list of achievements. Absent when `success` is false.","items":{"$ref":"PlayerAchievement"},"type":"array"},"error":{"description":"Why the request failed, e.g. \"Requested app has no stats\", \"Profile is not public\"; only when `success` is false. Not in the docs; seen in recordings since 2015.","type":"string"},"gameName":{"description":"The game's name. Not in the docs; seen in recordings since 2015. Absent when `success` is false.","type":"string"},"steamID":{"description":"The user's 64 bit Steam ID (note the casing). Not in the docs; seen in recordings since 2015. Absent when `success` is false.","pattern":"^[0-9]{1,20}$","type":"string"},"success":{"description":"Whether the request succeeded. Not in the docs; seen in recordings since 2015.","type":"boolean"}},"required":["success"],"type":"object"}"#,
+            ::std::include_str!(
+                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
+                "/schemas/types/GetPlayerAchievementsResponse.json")
+            ),
             &[
                 (
-                    "PlayerAchievement",
+                    "../types/PlayerAchievement.json",
                     ::steam_webapi::__private::subschema::<PlayerAchievement>,
                 ),
             ],
@@ -495,11 +510,17 @@ impl ::schemars::JsonSchema for GetUserStatsForGameResponse {
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
-            r#"{"description":"The result of GetUserStatsForGame.","properties":{"achievements":{"description":"The achievements the user has unlocked. Not in the docs; seen in recordings since 2015; absent when the user has none (a 2021 TF2 recording has only `stats`).","items":{"$ref":"UserStatsAchievement"},"type":"array"},"gameName":{"description":"The game's name, or a placeholder like \"ValveTestApp8930\". Not in the docs; seen in recordings since 2015.","type":"string"},"stats":{"description":"The user's stats for the game. Not in the docs; seen in every recording since 2015.","items":{"$ref":"UserStat"},"type":"array"},"steamID":{"description":"The user's 64 bit Steam ID (note the casing). Not in the docs; seen in recordings since 2015.","pattern":"^[0-9]{1,20}$","type":"string"}},"required":["steamID","gameName"],"type":"object"}"#,
+            ::std::include_str!(
+                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
+                "/schemas/types/GetUserStatsForGameResponse.json")
+            ),
             &[
-                ("UserStat", ::steam_webapi::__private::subschema::<UserStat>),
                 (
-                    "UserStatsAchievement",
+                    "../types/UserStat.json",
+                    ::steam_webapi::__private::subschema::<UserStat>,
+                ),
+                (
+                    "../types/UserStatsAchievement.json",
                     ::steam_webapi::__private::subschema::<UserStatsAchievement>,
                 ),
             ],
@@ -531,7 +552,10 @@ impl ::schemars::JsonSchema for GlobalAchievementPercentage {
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
-            r#"{"description":"One achievement of the app and the percentage of players who have it.","properties":{"name":{"description":"The API name of the achievement. Recordings contain rows with an empty name and a nonsense percent (55132.207, or 0), which are not real achievements.","type":"string"},"percent":{"anyOf":[{"type":"number"},{"pattern":"^-?[0-9]+(\\.[0-9]+)?([eE][-+]?[0-9]+)?$","type":"string"}],"description":"Percentage of players who have unlocked the achievement. A JSON number with float32 noise (76.749923706054687) in 2015 recordings, a string with one decimal (\"38.7\") in 2026 recordings; an empty-name row had the integer 0."}},"required":["name","percent"],"type":"object"}"#,
+            ::std::include_str!(
+                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
+                "/schemas/types/GlobalAchievementPercentage.json")
+            ),
             &[],
         )
     }
@@ -574,7 +598,10 @@ impl ::schemars::JsonSchema for PlayerAchievement {
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
-            r#"{"description":"One achievement of the app and the user's progress on it.","properties":{"achieved":{"description":"Whether or not the achievement has been completed (1 = completed, 0 = not).","maximum":1,"minimum":0,"type":"integer"},"apiname":{"description":"The API name of the achievement.","type":"string"},"description":{"description":"Localized description of the achievement. Only sent when the `l` parameter is given.","type":"string"},"name":{"description":"Localized achievement name. Only sent when the `l` parameter is given.","type":"string"},"unlocktime":{"description":"Date when the achievement was unlocked, in unix time; 0 when it is not unlocked.","maximum":4294967295,"minimum":0,"type":"integer"}},"required":["apiname","achieved"],"type":"object"}"#,
+            ::std::include_str!(
+                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
+                "/schemas/types/PlayerAchievement.json")
+            ),
             &[],
         )
     }
@@ -604,7 +631,10 @@ impl ::schemars::JsonSchema for UserStat {
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
-            r#"{"description":"One statistic of the user in the game.","properties":{"name":{"description":"The API name of the stat, e.g. \"Sniper.accum.iDamageDealt\". Not in the docs; seen in recordings since 2015.","type":"string"},"value":{"description":"The stat's value. Not in the docs; seen in recordings since 2015.","type":"number"}},"required":["name","value"],"type":"object"}"#,
+            ::std::include_str!(
+                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
+                "/schemas/types/UserStat.json")
+            ),
             &[],
         )
     }
@@ -633,7 +663,10 @@ impl ::schemars::JsonSchema for UserStatsAchievement {
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
-            r#"{"description":"An achievement the user has unlocked in the game.","properties":{"achieved":{"description":"1: the achievement is unlocked (the only value seen; locked achievements are not listed). Not in the docs; seen in recordings since 2015.","maximum":1,"minimum":0,"type":"integer"},"name":{"description":"The API name of the achievement (this method says `name` where GetPlayerAchievements says `apiname`). Not in the docs; seen in recordings since 2015.","type":"string"}},"required":["name","achieved"],"type":"object"}"#,
+            ::std::include_str!(
+                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
+                "/schemas/types/UserStatsAchievement.json")
+            ),
             &[],
         )
     }

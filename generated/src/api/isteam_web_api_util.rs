@@ -133,7 +133,10 @@ impl ::schemars::JsonSchema for GetSupportedAPIListRequest {
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
-            r#"{"additionalProperties":false,"description":"The parameters of ISteamWebAPIUtil/GetSupportedAPIList/v1 (sent as query parameters; arrays as the spec's encoding), without the credential and format. All interfaces and method are self-documented through the ISteamWebAPIUtil/ GetSupportedAPIList call.","properties":{},"type":"object"}"#,
+            ::std::include_str!(
+                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
+                "/schemas/operations/ISteamWebAPIUtil/GetSupportedAPIList.v1.request.json")
+            ),
             &[],
         )
     }
@@ -158,10 +161,13 @@ impl ::schemars::JsonSchema for GetSupportedAPIListResponse {
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
-            r#"{"description":"The result of GetSupportedAPIList.","properties":{"interfaces":{"description":"The interfaces the caller's key can access.","items":{"$ref":"SupportedApiInterface"},"type":"array"}},"required":["interfaces"],"type":"object"}"#,
+            ::std::include_str!(
+                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
+                "/schemas/types/GetSupportedAPIListResponse.json")
+            ),
             &[
                 (
-                    "SupportedApiInterface",
+                    "../types/SupportedApiInterface.json",
                     ::steam_webapi::__private::subschema::<SupportedApiInterface>,
                 ),
             ],
@@ -190,10 +196,13 @@ impl ::schemars::JsonSchema for SupportedApiInterface {
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
-            r#"{"description":"One interface of the Web API and its methods.","properties":{"methods":{"description":"The interface's methods; each version of a method is its own entry.","items":{"$ref":"SupportedApiMethod"},"type":"array"},"name":{"description":"Interface name, e.g. ISteamUser; game-specific interfaces end with _<appid> (IEconItems_440).","type":"string"}},"required":["name","methods"],"type":"object"}"#,
+            ::std::include_str!(
+                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
+                "/schemas/types/SupportedApiInterface.json")
+            ),
             &[
                 (
-                    "SupportedApiMethod",
+                    "../types/SupportedApiMethod.json",
                     ::steam_webapi::__private::subschema::<SupportedApiMethod>,
                 ),
             ],
@@ -230,10 +239,13 @@ impl ::schemars::JsonSchema for SupportedApiMethod {
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
-            r#"{"description":"One version of one method.","properties":{"description":{"description":"What the method does; often absent.","type":"string"},"httpmethod":{"description":"HTTP method the method is called with (\"GET\" or \"POST\" seen).","type":"string"},"name":{"description":"Method name, e.g. GetPlayerSummaries.","type":"string"},"parameters":{"description":"The method's parameters; may be empty. `key` is listed for some methods only.","items":{"$ref":"SupportedApiParameter"},"type":"array"},"version":{"description":"The method's version (the `v<version>` of its URL).","maximum":4294967295,"minimum":0,"type":"integer"}},"required":["name","version","httpmethod","parameters"],"type":"object"}"#,
+            ::std::include_str!(
+                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
+                "/schemas/types/SupportedApiMethod.json")
+            ),
             &[
                 (
-                    "SupportedApiParameter",
+                    "../types/SupportedApiParameter.json",
                     ::steam_webapi::__private::subschema::<SupportedApiParameter>,
                 ),
             ],
@@ -268,7 +280,10 @@ impl ::schemars::JsonSchema for SupportedApiParameter {
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
-            r#"{"description":"One parameter of a method.","properties":{"description":{"description":"What the parameter means; may be absent or empty.","type":"string"},"name":{"description":"Parameter name. Some array parameters carry an index suffix (publishedfileids[0]); most lists are not marked at all.","type":"string"},"optional":{"description":"Whether the parameter may be left out. Unreliable: in 2026, 34 of the 43 parameters whose description starts with \"(Optional)\" say false.","type":"boolean"},"type":{"description":"Parameter type. Seen: string, uint32, uint64, int32, bool, float (publisher view), {message} (a structured value, only usable through input_json), {enum}, rawbinary (gone by 2026).","type":"string"}},"required":["name","type","optional"],"type":"object"}"#,
+            ::std::include_str!(
+                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
+                "/schemas/types/SupportedApiParameter.json")
+            ),
             &[],
         )
     }

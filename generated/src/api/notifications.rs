@@ -222,7 +222,10 @@ impl ::schemars::JsonSchema for DeleteNotificationsRequest {
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
-            r#"{"additionalProperties":false,"description":"The parameters of Notifications/DeleteNotifications/v1 (sent as query parameters; arrays as the spec's encoding), without the credential and format. Deletes the specified notifications.","properties":{"ids":{"description":"Comma-delimited list of notification ids (the id attribute in the Notification Search API). Limited to 200 ids per request. Use the folder empty API should you need more.","items":{"type":"string"},"maxItems":200,"minItems":1,"type":"array"}},"required":["ids"],"type":"object"}"#,
+            ::std::include_str!(
+                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
+                "/schemas/operations/Notifications/DeleteNotifications.v1.request.json")
+            ),
             &[],
         )
     }
@@ -282,10 +285,13 @@ impl ::schemars::JsonSchema for EmptyFolderRequest {
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
-            r#"{"additionalProperties":false,"description":"The parameters of Notifications/EmptyFolder/v1 (sent as query parameters; arrays as the spec's encoding), without the credential and format. Deletes all notifications in the specified folder.","properties":{"folder":{"$ref":"NotificationFolder","description":"Notification folder (0: Inbox, 1: Archived). Required."}},"required":["folder"],"type":"object"}"#,
+            ::std::include_str!(
+                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
+                "/schemas/operations/Notifications/EmptyFolder.v1.request.json")
+            ),
             &[
                 (
-                    "NotificationFolder",
+                    "../../types/NotificationFolder.json",
                     ::steam_webapi::__private::subschema::<NotificationFolder>,
                 ),
             ],
@@ -347,10 +353,13 @@ impl ::schemars::JsonSchema for MarkFolderReadRequest {
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
-            r#"{"additionalProperties":false,"description":"The parameters of Notifications/MarkFolderRead/v1 (sent as query parameters; arrays as the spec's encoding), without the credential and format. Marks all notifications in the specified folder as read.","properties":{"folder":{"$ref":"NotificationFolder","description":"Notification folder (0: Inbox, 1: Archived). Required."}},"required":["folder"],"type":"object"}"#,
+            ::std::include_str!(
+                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
+                "/schemas/operations/Notifications/MarkFolderRead.v1.request.json")
+            ),
             &[
                 (
-                    "NotificationFolder",
+                    "../../types/NotificationFolder.json",
                     ::steam_webapi::__private::subschema::<NotificationFolder>,
                 ),
             ],
@@ -457,14 +466,17 @@ impl ::schemars::JsonSchema for SearchNotificationsRequest {
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
-            r#"{"additionalProperties":false,"description":"The parameters of Notifications/SearchNotifications/v1 (sent as query parameters; arrays as the spec's encoding), without the credential and format. View your notifications.","properties":{"filter":{"$ref":"NotificationFilter","description":"Notification filter (see enum below). Default: 0 (All)."},"folder":{"$ref":"NotificationFolder","description":"Notification folder (0: Inbox, 1: Archived)."},"since":{"description":"Only show notifications since this Unix timestamp. Please use this option when polling.","maximum":4294967295,"minimum":0,"type":"integer"}},"type":"object"}"#,
+            ::std::include_str!(
+                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
+                "/schemas/operations/Notifications/SearchNotifications.v1.request.json")
+            ),
             &[
                 (
-                    "NotificationFilter",
+                    "../../types/NotificationFilter.json",
                     ::steam_webapi::__private::subschema::<NotificationFilter>,
                 ),
                 (
-                    "NotificationFolder",
+                    "../../types/NotificationFolder.json",
                     ::steam_webapi::__private::subschema::<NotificationFolder>,
                 ),
             ],
@@ -492,7 +504,10 @@ impl ::schemars::JsonSchema for DeleteNotificationsResponse {
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
-            r#"{"description":"The result of DeleteNotifications.","properties":{"modified":{"description":"How many notifications were deleted by this operation.","maximum":4294967295,"minimum":0,"type":"integer"}},"required":["modified"],"type":"object"}"#,
+            ::std::include_str!(
+                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
+                "/schemas/types/DeleteNotificationsResponse.json")
+            ),
             &[],
         )
     }
@@ -518,7 +533,10 @@ impl ::schemars::JsonSchema for EmptyFolderResponse {
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
-            r#"{"description":"The result of EmptyFolder.","properties":{"modified":{"description":"How many notifications were deleted by this operation.","maximum":4294967295,"minimum":0,"type":"integer"}},"required":["modified"],"type":"object"}"#,
+            ::std::include_str!(
+                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
+                "/schemas/types/EmptyFolderResponse.json")
+            ),
             &[],
         )
     }
@@ -544,7 +562,10 @@ impl ::schemars::JsonSchema for MarkFolderReadResponse {
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
-            r#"{"description":"The result of MarkFolderRead.","properties":{"modified":{"description":"How many notifications were marked as read by this operation.","maximum":4294967295,"minimum":0,"type":"integer"}},"required":["modified"],"type":"object"}"#,
+            ::std::include_str!(
+                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
+                "/schemas/types/MarkFolderReadResponse.json")
+            ),
             &[],
         )
     }
@@ -591,18 +612,21 @@ impl ::schemars::JsonSchema for Notification {
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
-            r#"{"description":"One notification.","properties":{"data":{"description":"Notification data, if any. Not currently documented."},"detail":{"$ref":"NotificationDetail","description":"An additional detail for the notification. See the enum below."},"from":{"$ref":"NotificationSender","description":"If the notification originates from another user, this will be present."},"id":{"description":"The notification's internal id.","type":"string"},"sent":{"description":"Unix timestamp, at which this notification was sent.","maximum":4294967295,"minimum":0,"type":"integer"},"type":{"$ref":"NotificationType","description":"Notification type. See the enum below."},"unread":{"description":"If set, the notification is unread. Calling the search API will not set it to read, instead you should use the Folder API."},"url":{"description":"URL pointing to the resource mentioned by this API.","type":"string"}},"required":["id","sent","type"],"type":"object"}"#,
+            ::std::include_str!(
+                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
+                "/schemas/types/Notification.json")
+            ),
             &[
                 (
-                    "NotificationDetail",
+                    "../types/NotificationDetail.json",
                     ::steam_webapi::__private::subschema::<NotificationDetail>,
                 ),
                 (
-                    "NotificationSender",
+                    "../types/NotificationSender.json",
                     ::steam_webapi::__private::subschema::<NotificationSender>,
                 ),
                 (
-                    "NotificationType",
+                    "../types/NotificationType.json",
                     ::steam_webapi::__private::subschema::<NotificationType>,
                 ),
             ],
@@ -735,7 +759,10 @@ impl ::schemars::JsonSchema for NotificationDetail {
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
-            r#"{"anyOf":[{"enum":[0,1,2,3,4,5,6,7,8,9,10,11,12,13],"type":"integer"},{"type":"integer"}],"description":"An additional detail for a notification. Values: 0 = InvalidNotification; 1 = ReplyToOwnPriceSuggestion; 2 = ReplyToPriceSuggestionComment; 3 = PriceSuggestionClosedBySelf; 4 = PriceSuggestionClosedBySystem; 5 = PriceSuggestionClosedByAdmin; 6 = AllListingsHidden; 7 = TrustRemovedBySystem; 8 = TrustRemovedBySubmitter; 9 = TrustRemovedByAdmin; 10 = OwnIssue; 11 = WatchedIssue; 12 = ErrorLoadingBan; 13 = AllListingsDeleted. Open enum: values not listed here may appear and must be accepted."}"#,
+            ::std::include_str!(
+                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
+                "/schemas/types/NotificationDetail.json")
+            ),
             &[],
         )
     }
@@ -836,7 +863,10 @@ impl ::schemars::JsonSchema for NotificationFilter {
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
-            r#"{"description":"Notification filter. Values: 0 = All; 1 = Responses; 2 = Trust; 3 = Suggestions; 4 = Subscriptions; 6 = Issues.","enum":[0,1,2,3,4,6],"type":"integer"}"#,
+            ::std::include_str!(
+                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
+                "/schemas/types/NotificationFilter.json")
+            ),
             &[],
         )
     }
@@ -919,7 +949,10 @@ impl ::schemars::JsonSchema for NotificationFolder {
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
-            r#"{"description":"Notification folder. Values: 0 = Inbox; 1 = Archived.","enum":[0,1],"type":"integer"}"#,
+            ::std::include_str!(
+                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
+                "/schemas/types/NotificationFolder.json")
+            ),
             &[],
         )
     }
@@ -946,7 +979,10 @@ impl ::schemars::JsonSchema for NotificationSender {
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
-            r#"{"description":"The user a notification originates from.","properties":{"name":{"description":"User's name. Not escaped.","type":"string"},"steamid":{"description":"User's SteamID64.","pattern":"^[0-9]{1,20}$","type":"string"}},"required":["steamid","name"],"type":"object"}"#,
+            ::std::include_str!(
+                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
+                "/schemas/types/NotificationSender.json")
+            ),
             &[],
         )
     }
@@ -1131,7 +1167,10 @@ impl ::schemars::JsonSchema for NotificationType {
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
-            r#"{"anyOf":[{"enum":[-1,0,1,2,3,4,5,6,7,8,9,10,11,12,17,18,19,20,22,23,24,25,26,27,28,29,30],"type":"integer"},{"type":"integer"}],"description":"Notification type. Values: -1 = All; 0 = CommentResponse; 1 = CommentWarning; 2 = SuggestionResponseLegacy; 3 = SuggestionAccepted; 4 = SuggestionClosed; 5 = SubscribedItemUpdate; 6 = ClassifiedDeleted; 7 = AdminMessage; 8 = TrustRatingAddedLegacy; 9 = GroupJoinNag; 10 = CommentWarningRemoved; 11 = WatchedListing; 12 = SuggestionReverted; 17 = TrustRatingRemoved; 18 = TrustRatingForOtherRemoved; 19 = TrustRatingAdded; 20 = IssueResponse; 22 = PaymentSuccessful; 23 = PremiumGiftRecipient; 24 = PremiumSubscriptionCancelled; 25 = BanAppealCreationAlert; 26 = IssueCreated; 27 = Banned; 28 = NotificationThreadResponse; 29 = ClassifiedHidden; 30 = PromotedListingRemovedNag. Open enum: values not listed here may appear and must be accepted."}"#,
+            ::std::include_str!(
+                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
+                "/schemas/types/NotificationType.json")
+            ),
             &[],
         )
     }
@@ -1165,8 +1204,16 @@ impl ::schemars::JsonSchema for SearchNotificationsResponse {
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
-            r#"{"description":"The result of SearchNotifications.","properties":{"folder_count":{"description":"Amount of notifications present in this folder.","maximum":4294967295,"minimum":0,"type":"integer"},"notifications":{"description":"Notifications on this page.","items":{"$ref":"Notification"},"type":"array"},"page_size":{"description":"How many notifications fit on one page.","maximum":4294967295,"minimum":0,"type":"integer"},"skip":{"description":"How many notifications were skipped for the query.","maximum":4294967295,"minimum":0,"type":"integer"}},"required":["folder_count","skip","page_size","notifications"],"type":"object"}"#,
-            &[("Notification", ::steam_webapi::__private::subschema::<Notification>)],
+            ::std::include_str!(
+                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
+                "/schemas/types/SearchNotificationsResponse.json")
+            ),
+            &[
+                (
+                    "../types/Notification.json",
+                    ::steam_webapi::__private::subschema::<Notification>,
+                ),
+            ],
         )
     }
 }

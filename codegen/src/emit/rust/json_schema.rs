@@ -2,18 +2,20 @@
 
 use std::collections::BTreeSet;
 
-use proc_macro2::{Literal, TokenStream};
+use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 use serde_json::Value;
 
 use super::Target;
 
 /// `impl JsonSchema` for a generated type, in the crate only (a build script's output has no
-/// `schemars` feature). The schema is the one the schema emitter writes for the type (the
-/// wire form, as in `schemas/`), embedded as JSON text: the runtime parses it and swaps each
-/// reference to another type for the generator's own (`subschema_for`). Much cheaper to
-/// compile than schemars' derive, which builds every schema with `json!` code.
-pub fn json_schema_impl(name: &str, schema: &Value, target: Target) -> TokenStream {
+/// `schemars` feature). The schema is the type's file under `schemas/` (`path`, relative to
+/// it; `schema` is that file's content), read with `include_str!`: the runtime drops the
+/// file's own `$schema`, `$id`, `title` and `$comment`, and swaps each reference to another
+/// type's file for the generator's own reference (`subschema_for`). Much cheaper to compile
+/// than schemars' derive, which builds every schema with `json!` code, and the generated Rust
+/// stays free of JSON.
+pub fn json_schema_impl(name: &str, path: &str, schema: &Value, target: Target) -> TokenStream {
     if target != Target::Crate {
         return quote!();
     }
@@ -21,10 +23,16 @@ pub fn json_schema_impl(name: &str, schema: &Value, target: Target) -> TokenStre
     let mut refs = BTreeSet::new();
     collect_refs(schema, &mut refs);
     let refs = refs.iter().map(|r| {
-        let t = format_ident!("{}", r);
+        // `../types/Name.json` (`schema::type_path`) refers to `Name`.
+        let target = r
+            .rsplit('/')
+            .next()
+            .and_then(|f| f.strip_suffix(".json"))
+            .unwrap_or(r);
+        let t = format_ident!("{}", target);
         quote!((#r, ::steam_webapi::__private::subschema::<#t>))
     });
-    let text = raw_string(&schema.to_string());
+    let file = format!("/schemas/{path}");
     quote! {
         #[cfg(feature = "schemars")]
         impl ::schemars::JsonSchema for #ty {
@@ -40,24 +48,17 @@ pub fn json_schema_impl(name: &str, schema: &Value, target: Target) -> TokenStre
 
             #[inline]
             fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
-                ::steam_webapi::__private::json_schema(generator, #text, &[#(#refs),*])
+                ::steam_webapi::__private::json_schema(
+                    generator,
+                    ::std::include_str!(::std::concat!(::std::env!("CARGO_MANIFEST_DIR"), #file)),
+                    &[#(#refs),*],
+                )
             }
         }
     }
 }
 
-/// `r#"..."#` with as many `#` as the text needs: JSON stays readable in the source.
-fn raw_string(text: &str) -> Literal {
-    let mut hashes = String::from("#");
-    while text.contains(&format!("\"{hashes}")) {
-        hashes.push('#');
-    }
-    format!("r{hashes}\"{text}\"{hashes}")
-        .parse()
-        .unwrap_or_else(|_| Literal::string(text))
-}
-
-/// The type names of `{"$ref": "Name"}` (`Refs::Rust`) in a schema.
+/// The `$ref` values of a schema.
 fn collect_refs(v: &Value, out: &mut BTreeSet<String>) {
     match v {
         Value::Object(m) => {

@@ -84,11 +84,9 @@ pub fn request(op: &Operation, model: &Model, target: Target) -> TokenStream {
         }
     });
     let endpoint = endpoint_impl(op, provider, model);
-    let json_schema = json_schema_impl(
-        &op.request_type,
-        &schema::request(op, &schema::Refs::Rust),
-        target,
-    );
+    let path = schema::op_paths(op).0;
+    let value = schema::request(op, &schema::Refs::File { from: &path });
+    let json_schema = json_schema_impl(&op.request_type, &path, &value, target);
     quote! {
         #doc
         #[derive(Clone, Debug, #default PartialEq, #wire)]

@@ -12,16 +12,12 @@ pub enum Refs<'a> {
     File { from: &'a str },
     /// `#/$defs/Name` inside the bundle.
     Bundle,
-    /// The bare type name, for the generated `JsonSchema` impls, whose runtime helper replaces
-    /// it with the schema generator's own reference to that type.
-    Rust,
 }
 
 impl Refs<'_> {
     fn to(&self, name: &str) -> String {
         match self {
             Refs::Bundle => format!("#/$defs/{name}"),
-            Refs::Rust => name.to_string(),
             Refs::File { from } => {
                 let depth = from.matches('/').count();
                 format!("{}{}", "../".repeat(depth), type_path(name))

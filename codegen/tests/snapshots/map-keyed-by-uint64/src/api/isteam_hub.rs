@@ -114,7 +114,10 @@ impl ::schemars::JsonSchema for GetHubsRequest {
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
-            r#"{"additionalProperties":false,"description":"The parameters of ISteamHub/GetHubs/v1 (sent as query parameters; arrays as the spec's encoding), without the credential and format. Hubs by 64-bit id, and member counts by Steam ID.","properties":{},"type":"object"}"#,
+            ::std::include_str!(
+                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
+                "/schemas/operations/ISteamHub/GetHubs.v1.request.json")
+            ),
             &[],
         )
     }
@@ -147,8 +150,16 @@ impl ::schemars::JsonSchema for GetHubsResponse {
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
-            r#"{"description":"The result of GetHubs.","properties":{"by_app":{"additionalProperties":{"items":{"type":"string"},"type":"array"},"propertyNames":{"pattern":"^[0-9]{1,10}$","type":"string"},"type":"object"},"counts":{"additionalProperties":{"pattern":"^[0-9]{1,20}$","type":"string"},"propertyNames":{"pattern":"^[0-9]{1,20}$","type":"string"},"type":"object"},"hubs":{"additionalProperties":{"$ref":"HubSummary"},"propertyNames":{"pattern":"^[0-9]{1,20}$","type":"string"},"type":"object"}},"required":["hubs"],"type":"object"}"#,
-            &[("HubSummary", ::steam_webapi::__private::subschema::<HubSummary>)],
+            ::std::include_str!(
+                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
+                "/schemas/types/GetHubsResponse.json")
+            ),
+            &[
+                (
+                    "../types/HubSummary.json",
+                    ::steam_webapi::__private::subschema::<HubSummary>,
+                ),
+            ],
         )
     }
 }
@@ -172,7 +183,10 @@ impl ::schemars::JsonSchema for HubSummary {
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
-            r#"{"properties":{"members":{"maximum":4294967295,"minimum":0,"type":"integer"},"name":{"type":"string"}},"required":["name","members"],"type":"object"}"#,
+            ::std::include_str!(
+                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
+                "/schemas/types/HubSummary.json")
+            ),
             &[],
         )
     }

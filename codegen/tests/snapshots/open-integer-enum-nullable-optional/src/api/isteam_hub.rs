@@ -135,8 +135,16 @@ impl ::schemars::JsonSchema for GetHubRequest {
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
-            r#"{"additionalProperties":false,"description":"The parameters of ISteamHub/GetHub/v1 (sent as query parameters; arrays as the spec's encoding), without the credential and format. Gets a hub.","properties":{"hubid":{"maximum":4294967295,"minimum":1,"type":"integer"},"state":{"$ref":"HubState"}},"required":["hubid"],"type":"object"}"#,
-            &[("HubState", ::steam_webapi::__private::subschema::<HubState>)],
+            ::std::include_str!(
+                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
+                "/schemas/operations/ISteamHub/GetHub.v1.request.json")
+            ),
+            &[
+                (
+                    "../../types/HubState.json",
+                    ::steam_webapi::__private::subschema::<HubState>,
+                ),
+            ],
         )
     }
 }
@@ -168,8 +176,16 @@ impl ::schemars::JsonSchema for Hub {
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
-            r#"{"properties":{"motd":{"anyOf":[{"type":"string"},{"type":"null"}]},"owner":{"anyOf":[{"pattern":"^[0-9]{1,20}$","type":"string"},{"type":"null"}]},"percent":{"anyOf":[{"type":"number"},{"pattern":"^-?[0-9]+(\\.[0-9]+)?([eE][-+]?[0-9]+)?$","type":"string"}]},"state":{"$ref":"HubState"},"tags":{"items":{"maxLength":10,"type":"string"},"maxItems":3,"type":"array"}},"required":["state","owner"],"type":"object"}"#,
-            &[("HubState", ::steam_webapi::__private::subschema::<HubState>)],
+            ::std::include_str!(
+                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
+                "/schemas/types/Hub.json")
+            ),
+            &[
+                (
+                    "../types/HubState.json",
+                    ::steam_webapi::__private::subschema::<HubState>,
+                ),
+            ],
         )
     }
 }
@@ -259,7 +275,10 @@ impl ::schemars::JsonSchema for HubState {
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
-            r#"{"anyOf":[{"enum":[-1,0,5,100],"type":"integer"},{"type":"integer"}],"description":"Open (the default), with gaps between the known values. Values: -1 = Invalid; 0 = Closed; 5 = Open; 100 = Archived. Open enum: values not listed here may appear and must be accepted."}"#,
+            ::std::include_str!(
+                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
+                "/schemas/types/HubState.json")
+            ),
             &[],
         )
     }

@@ -148,7 +148,10 @@ impl ::schemars::JsonSchema for GetKeywordsRequest {
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
-            r#"{"additionalProperties":false,"description":"The parameters of ISteamHub/GetKeywords/v1 (sent as query parameters; arrays as the spec's encoding), without the credential and format. Parameters with keyword names.","properties":{"ref":{"type":"string"},"self":{"maximum":4294967295,"minimum":0,"type":"integer"},"type":{"type":"string"}},"required":["type"],"type":"object"}"#,
+            ::std::include_str!(
+                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
+                "/schemas/operations/ISteamHub/GetKeywords.v1.request.json")
+            ),
             &[],
         )
     }
@@ -185,7 +188,10 @@ impl ::schemars::JsonSchema for Keywords {
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
-            r#"{"properties":{"Self":{"maximum":4294967295,"minimum":0,"type":"integer"},"async":{"type":"string"},"crate":{"type":"string"},"match":{"type":"boolean"},"ref":{"type":"string"},"self":{"maximum":4294967295,"minimum":0,"type":"integer"},"type":{"type":"string"}},"required":["type","ref","self","Self"],"type":"object"}"#,
+            ::std::include_str!(
+                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
+                "/schemas/types/Keywords.json")
+            ),
             &[],
         )
     }

@@ -124,7 +124,10 @@ impl ::schemars::JsonSchema for ResolveVanityURLRequest {
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
-            r#"{"additionalProperties":false,"description":"The parameters of ISteamUser/ResolveVanityURL/v1 (sent as query parameters; arrays as the spec's encoding), without the credential and format. Resolves a vanity URL.","properties":{"vanityurl":{"type":"string"}},"required":["vanityurl"],"type":"object"}"#,
+            ::std::include_str!(
+                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
+                "/schemas/operations/ISteamUser/ResolveVanityURL.v1.request.json")
+            ),
             &[],
         )
     }
@@ -150,7 +153,10 @@ impl ::schemars::JsonSchema for ISteamUserResolveVanityURLResponse {
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
-            r#"{"description":"The result of ResolveVanityURL.","properties":{"steamid":{"pattern":"^[0-9]{1,20}$","type":"string"}},"type":"object"}"#,
+            ::std::include_str!(
+                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
+                "/schemas/types/ISteamUserResolveVanityURLResponse.json")
+            ),
             &[],
         )
     }

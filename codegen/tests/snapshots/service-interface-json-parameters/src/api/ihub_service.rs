@@ -158,8 +158,16 @@ impl ::schemars::JsonSchema for GetHubsRequest {
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
-            r#"{"additionalProperties":false,"anyOf":[{"properties":{"filters":true},"required":["filters"]},{"properties":{"appids":true},"required":["appids"]}],"dependentRequired":{"extra":["filters"]},"description":"The parameters of IHubService/GetHubs/v1 (sent as one input_json value), without the credential and format. A Service interface takes its parameters as input_json, so structs and maps are fine.","properties":{"appids":{"items":{"maximum":4294967295,"minimum":0,"type":"integer"},"type":"array"},"extra":{"additionalProperties":{},"type":"object"},"filters":{"items":{"$ref":"AppFilter"},"type":"array"},"steamid":{"pattern":"^[0-9]{1,20}$","type":"string"}},"required":["steamid"],"type":"object"}"#,
-            &[("AppFilter", ::steam_webapi::__private::subschema::<AppFilter>)],
+            ::std::include_str!(
+                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
+                "/schemas/operations/IHubService/GetHubs.v1.request.json")
+            ),
+            &[
+                (
+                    "../../types/AppFilter.json",
+                    ::steam_webapi::__private::subschema::<AppFilter>,
+                ),
+            ],
         )
     }
 }
@@ -182,7 +190,10 @@ impl ::schemars::JsonSchema for AppFilter {
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
-            r#"{"properties":{"appid":{"maximum":4294967295,"minimum":0,"type":"integer"}},"required":["appid"],"type":"object"}"#,
+            ::std::include_str!(
+                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
+                "/schemas/types/AppFilter.json")
+            ),
             &[],
         )
     }
@@ -207,7 +218,10 @@ impl ::schemars::JsonSchema for GetHubsResponse {
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         ::steam_webapi::__private::json_schema(
             generator,
-            r#"{"description":"The result of GetHubs.","properties":{"count":{"maximum":4294967295,"minimum":0,"type":"integer"}},"required":["count"],"type":"object"}"#,
+            ::std::include_str!(
+                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
+                "/schemas/types/GetHubsResponse.json")
+            ),
             &[],
         )
     }
