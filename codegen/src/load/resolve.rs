@@ -16,6 +16,10 @@ use crate::spec::format::{
 };
 use crate::spec::ordered_map::OrderedMap;
 
+/// The most fields a struct may have: the generated `Deserialize` tracks the keys it has seen
+/// in one `u64` (`codec::MAX_FIELDS` of the runtime).
+const MAX_FIELDS: usize = 64;
+
 /// A parsed interface file and its display path.
 pub struct Parsed {
     pub file: Arc<str>,
@@ -586,6 +590,18 @@ fn fields_of(
 ) -> Option<Vec<Field>> {
     let mut out = Vec::new();
     let mut ok = true;
+    if defs.len() > MAX_FIELDS {
+        // The generated decoder keeps one bit per field (codec::MAX_FIELDS of the runtime).
+        diags.error(
+            owner.pos(file),
+            format!(
+                "{} has {} fields, more than the {MAX_FIELDS} a generated type may have; group some into a nested type",
+                owner.value,
+                defs.len()
+            ),
+        );
+        ok = false;
+    }
     let mut rust_seen: BTreeMap<String, (String, Pos)> = BTreeMap::new();
     let mut wire_seen: BTreeMap<&str, Pos> = BTreeMap::new();
     for (wire_name, def) in defs.iter() {

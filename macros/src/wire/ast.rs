@@ -34,8 +34,8 @@ pub enum Form {
     String,
 }
 
-/// `codec::MAX_FIELDS` of the runtime: one bit per field in a `u128`.
-const MAX_FIELDS: usize = 128;
+/// `codec::MAX_FIELDS` of the runtime: one bit per field in a `u64`.
+const MAX_FIELDS: usize = 64;
 
 const SUPPORTED: &str = "steam_webapi's serde derives support `rename`, `default`, \
      `skip_serializing_if` and `with` = `wire::as_number` or `wire::as_string`; use serde's \

@@ -95,8 +95,8 @@ pub fn deserialize(s: &Struct) -> TokenStream {
         .iter()
         .enumerate()
         .filter(|(_, f)| !f.default)
-        .fold(0u128, |bits, (i, _)| bits | (1 << i));
-    let required = Literal::u128_unsuffixed(required);
+        .fold(0u64, |bits, (i, _)| bits | (1 << i));
+    let required = Literal::u64_unsuffixed(required);
     let arms = s.fields.iter().enumerate().map(|(i, f)| {
         let i = Literal::usize_unsuffixed(i);
         let member = f.member;
@@ -138,7 +138,7 @@ pub fn deserialize(s: &Struct) -> TokenStream {
         impl ::steam_webapi::__private::codec::Fields for #ident {
             const NAME: &'static str = #name;
             const FIELDS: &'static [&'static str] = &[#(#wires),*];
-            const REQUIRED: u128 = #required;
+            const REQUIRED: u64 = #required;
             #[inline]
             fn field(#name_param: &str) -> usize {
                 #field_body

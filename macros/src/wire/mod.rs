@@ -12,7 +12,8 @@
 //!
 //! `Deserialize` needs the struct's `Default` (missing optional fields keep
 //! its values; the generated structs derive it, so they are each field's
-//! default) and at most 128 fields (the reader's set of seen keys).
+//! default) and at most 64 fields (the reader's set of seen keys; the spec
+//! loader holds a type to that too).
 
 mod ast;
 mod expand;
