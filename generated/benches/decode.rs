@@ -32,10 +32,9 @@ use serde::de::DeserializeOwned;
 mod plain_player;
 use plain_player::PlainPlayers;
 use steam_webapi::__private::{__decode_for_fuzz, Endpoint, ErrorModel};
-use steam_webapi::notifications as bptf;
-use steam_webapi::{igame_notifications_service as gns, iplayer_service as ps};
-use steam_webapi::{isteam_hub as hub, isteam_news as news, isteam_user as user};
-use steam_webapi::{isteam_user_stats as stats, isteam_web_api_util as util};
+use steam_webapi::iplayer_service as ps;
+use steam_webapi::isteam_user as user;
+use steam_webapi::isteam_web_api_util as util;
 
 /// One operation's two decode paths, type-erased.
 #[derive(Clone)]
@@ -62,37 +61,14 @@ fn op<E: Endpoint>() -> Op {
     }
 }
 
+/// Every operation of the spec (the generated crate's list, so it stays complete).
 fn ops() -> Vec<Op> {
-    vec![
-        op::<gns::CreateSessionRequest>(),
-        op::<gns::DeleteSessionRequest>(),
-        op::<gns::DeleteSessionBatchRequest>(),
-        op::<gns::EnumerateSessionsForAppRequest>(),
-        op::<gns::GetSessionDetailsForAppRequest>(),
-        op::<gns::RequestNotificationsRequest>(),
-        op::<gns::UpdateSessionRequest>(),
-        op::<ps::GetOwnedGamesRequest>(),
-        op::<ps::GetRecentlyPlayedGamesRequest>(),
-        op::<hub::GetAnnouncementsRequest>(),
-        op::<hub::GetEventsRequest>(),
-        op::<hub::GetMembersRequest>(),
-        op::<hub::GetPermissionsRequest>(),
-        op::<hub::GetStatusRequest>(),
-        op::<hub::GetSummariesRequest>(),
-        op::<hub::ResolveAppIDRequest>(),
-        op::<hub::ResolveVanityURLRequest>(),
-        op::<news::GetNewsForAppRequest>(),
-        op::<user::GetFriendListRequest>(),
-        op::<user::GetPlayerSummariesRequest>(),
-        op::<stats::GetGlobalAchievementPercentagesForAppRequest>(),
-        op::<stats::GetPlayerAchievementsRequest>(),
-        op::<stats::GetUserStatsForGameRequest>(),
-        op::<util::GetSupportedAPIListRequest>(),
-        op::<bptf::DeleteNotificationsRequest>(),
-        op::<bptf::EmptyFolderRequest>(),
-        op::<bptf::MarkFolderReadRequest>(),
-        op::<bptf::SearchNotificationsRequest>(),
-    ]
+    macro_rules! each {
+        ($($request:ty),*) => {
+            vec![$(op::<$request>()),*]
+        };
+    }
+    steam_webapi::__for_each_request!(each)
 }
 
 /// `{"<field>":<value>,...rest}`: an object written with `field` first, as the docs and

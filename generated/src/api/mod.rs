@@ -96,3 +96,34 @@ pub mod isteam_web_api_util;
 #[allow(clippy::doc_markdown, clippy::too_many_arguments)]
 #[cfg(feature = "Notifications")]
 pub mod notifications;
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __for_each_request {
+    ($m:ident) => {
+        $m ! ($crate::igame_notifications_service::CreateSessionRequest,
+        $crate::igame_notifications_service::DeleteSessionRequest,
+        $crate::igame_notifications_service::DeleteSessionBatchRequest,
+        $crate::igame_notifications_service::EnumerateSessionsForAppRequest,
+        $crate::igame_notifications_service::GetSessionDetailsForAppRequest,
+        $crate::igame_notifications_service::RequestNotificationsRequest,
+        $crate::igame_notifications_service::UpdateSessionRequest,
+        $crate::iplayer_service::GetOwnedGamesRequest,
+        $crate::iplayer_service::GetRecentlyPlayedGamesRequest,
+        $crate::isteam_hub::GetAnnouncementsRequest,
+        $crate::isteam_hub::GetEventsRequest, $crate::isteam_hub::GetMembersRequest,
+        $crate::isteam_hub::GetPermissionsRequest, $crate::isteam_hub::GetStatusRequest,
+        $crate::isteam_hub::GetSummariesRequest, $crate::isteam_hub::ResolveAppIDRequest,
+        $crate::isteam_hub::ResolveVanityURLRequest,
+        $crate::isteam_news::GetNewsForAppRequest,
+        $crate::isteam_user::GetFriendListRequest,
+        $crate::isteam_user::GetPlayerSummariesRequest,
+        $crate::isteam_user_stats::GetGlobalAchievementPercentagesForAppRequest,
+        $crate::isteam_user_stats::GetPlayerAchievementsRequest,
+        $crate::isteam_user_stats::GetUserStatsForGameRequest,
+        $crate::isteam_web_api_util::GetSupportedAPIListRequest,
+        $crate::notifications::DeleteNotificationsRequest,
+        $crate::notifications::EmptyFolderRequest,
+        $crate::notifications::MarkFolderReadRequest,
+        $crate::notifications::SearchNotificationsRequest)
+    };
+}

@@ -80,10 +80,14 @@ pub fn emit(model: &Model, target: Target) -> Vec<GeneratedFile> {
         }
     });
     let all = match target {
-        Target::Crate => quote! {
-            //! The operations and types of every interface in the spec, one module each.
-            #(#mods)*
-        },
+        Target::Crate => {
+            let each = for_each_request(model);
+            quote! {
+                //! The operations and types of every interface in the spec, one module each.
+                #(#mods)*
+                #each
+            }
+        }
         Target::BuildScript { .. } => {
             let accessors = ops::build_script_accessors(model);
             quote!(#(#mods)* #accessors)
@@ -102,6 +106,29 @@ pub fn emit(model: &Model, target: Target) -> Vec<GeneratedFile> {
         });
     }
     out
+}
+
+/// `__for_each_request!(m)` calls `m!` with the request type of every operation in the spec,
+/// for code that must cover every operation and stay complete when one is added (the decode
+/// fuzz tests and benches). It names every interface's module, so it needs every interface's
+/// feature.
+fn for_each_request(model: &Model) -> TokenStream {
+    let paths = model.interfaces.values().flat_map(|i| {
+        let m = ident(&i.module);
+        i.operations.iter().map(move |op| {
+            let t = Ident::new(&op.request_type, Span::call_site());
+            quote!($crate::#m::#t)
+        })
+    });
+    quote! {
+        #[doc(hidden)]
+        #[macro_export]
+        macro_rules! __for_each_request {
+            ($m:ident) => {
+                $m!(#(#paths),*)
+            };
+        }
+    }
 }
 
 fn interface(model: &Model, iface: &Interface, target: Target) -> TokenStream {

@@ -4,3 +4,10 @@
 #[allow(clippy::doc_markdown, clippy::too_many_arguments)]
 #[cfg(feature = "ISteamHub")]
 pub mod isteam_hub;
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __for_each_request {
+    ($m:ident) => {
+        $m ! ($crate::isteam_hub::GetHubsRequest)
+    };
+}

@@ -8,3 +8,11 @@ pub mod isteam_hub;
 #[allow(clippy::doc_markdown, clippy::too_many_arguments)]
 #[cfg(feature = "ISteamUser")]
 pub mod isteam_user;
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __for_each_request {
+    ($m:ident) => {
+        $m ! ($crate::isteam_hub::ResolveVanityURLRequest,
+        $crate::isteam_user::ResolveVanityURLRequest)
+    };
+}

@@ -4,3 +4,10 @@
 #[allow(clippy::doc_markdown, clippy::too_many_arguments)]
 #[cfg(feature = "IHubService")]
 pub mod ihub_service;
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __for_each_request {
+    ($m:ident) => {
+        $m ! ($crate::ihub_service::GetHubsRequest)
+    };
+}
