@@ -7,21 +7,28 @@ use quote::{format_ident, quote};
 use serde_json::Value;
 
 use super::Target;
+use crate::emit::schema::Refs;
 
 /// `impl JsonSchema` for a generated type, in the crate only (a build script's output has no
 /// `schemars` feature). The schema is the type's file under `schemas/` (`path`, relative to
-/// it; `schema` is that file's content), read with `include_str!`: the runtime drops the
+/// it; `schema` writes that file's content for references relative to `path`), read with
+/// `include_str!`: the runtime drops the
 /// file's own `$schema`, `$id`, `title` and `$comment`, and swaps each reference to another
 /// type's file for the generator's own reference (`subschema_for`). Much cheaper to compile
 /// than schemars' derive, which builds every schema with `json!` code, and the generated Rust
 /// stays free of JSON.
-pub fn json_schema_impl(name: &str, path: &str, schema: &Value, target: Target) -> TokenStream {
+pub fn json_schema_impl(
+    name: &str,
+    path: &str,
+    target: Target,
+    schema: impl FnOnce(&Refs) -> Value,
+) -> TokenStream {
     if target != Target::Crate {
         return quote!();
     }
     let ty = format_ident!("{}", name);
     let mut refs = BTreeSet::new();
-    collect_refs(schema, &mut refs);
+    collect_refs(&schema(&Refs::File { from: path }), &mut refs);
     let refs = refs.iter().map(|r| {
         // `../types/Name.json` (`schema::type_path`) refers to `Name`.
         let target = r

@@ -84,9 +84,9 @@ pub fn request(op: &Operation, model: &Model, target: Target) -> TokenStream {
         }
     });
     let endpoint = endpoint_impl(op, provider, model);
-    let path = schema::op_paths(op).0;
-    let value = schema::request(op, &schema::Refs::File { from: &path });
-    let json_schema = json_schema_impl(&op.request_type, &path, &value, target);
+    let json_schema = json_schema_impl(&op.request_type, &schema::op_paths(op).0, target, |refs| {
+        schema::request(op, refs)
+    });
     quote! {
         #doc
         #[derive(Clone, Debug, #default PartialEq, #wire)]

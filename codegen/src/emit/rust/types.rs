@@ -210,9 +210,9 @@ pub fn named_type(t: &NamedType, target: Target) -> TokenStream {
             .into_iter()
             .chain(t.notes.iter().map(String::as_str)),
     ));
-    let path = schema::type_path(&t.name);
-    let value = schema::named_type(t, &schema::Refs::File { from: &path });
-    let json_schema = json_schema_impl(&t.name, &path, &value, target);
+    let json_schema = json_schema_impl(&t.name, &schema::type_path(&t.name), target, |refs| {
+        schema::named_type(t, refs)
+    });
     match &t.kind {
         TypeKind::Struct(fields) => {
             let name = format_ident!("{}", t.name);
