@@ -17,8 +17,16 @@ const OWNED_DIRS: &[&str] = &["src/api", "schemas"];
 
 /// Every file the project's generator writes for a model, sorted by path.
 pub fn outputs(model: &Model) -> Vec<GeneratedFile> {
-    let mut files = rust::emit(model, Target::Crate);
-    files.extend(crate::emit::schema::emit(model));
+    // The schemas are made beside the Rust modules, whose pieces keep the other cores busy.
+    let (mut files, schemas) = std::thread::scope(|scope| {
+        let schemas = scope.spawn(|| crate::emit::schema::emit(model));
+        let files = rust::emit(model, Target::Crate);
+        let schemas = schemas
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (files, schemas)
+    });
+    files.extend(schemas);
     files.sort_by(|a, b| a.path.cmp(&b.path));
     files
 }
