@@ -26,6 +26,7 @@ pub struct Client {
 pub type ClientBuilder<C = Client> = steam_webapi_runtime::ClientBuilder<C>;
 
 impl Client {
+    /// A builder with the default settings (no key, the providers' own hosts).
     pub fn builder() -> ClientBuilder {
         ClientBuilder::new()
     }
@@ -82,6 +83,7 @@ pub mod blocking {
     }
 
     impl Client {
+        /// A builder with the default settings (no key, the providers' own hosts).
         pub fn builder() -> ClientBuilder {
             ClientBuilder::new()
         }

@@ -40,6 +40,7 @@ impl crate::builder::BuildClient for Client {
 }
 
 impl Client {
+    /// A builder with the default settings (no key, the providers' own hosts).
     pub fn builder() -> ClientBuilder {
         ClientBuilder::new()
     }

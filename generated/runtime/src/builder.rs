@@ -132,6 +132,8 @@ impl fmt::Debug for Redacted {
 }
 
 impl<C> ClientBuilder<C> {
+    /// The default settings: no key or token, the providers' own hosts, a 30 s
+    /// timeout, a 4 MiB body limit and [`RetryPolicy::DEFAULT`].
     pub fn new() -> Self {
         Self::default()
     }
@@ -176,6 +178,8 @@ impl<C> ClientBuilder<C> {
         self
     }
 
+    /// The `User-Agent` header of every request (default
+    /// `steam-webapi/<version>`).
     pub fn user_agent(mut self, user_agent: impl Into<String>) -> Self {
         self.settings.user_agent = user_agent.into();
         self

@@ -31,6 +31,7 @@ impl fmt::Debug for Client {
 }
 
 impl Client {
+    /// A builder with the default settings (no key, the providers' own hosts).
     pub fn builder() -> ClientBuilder<Client> {
         ClientBuilder::new()
     }

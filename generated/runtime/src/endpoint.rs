@@ -12,10 +12,15 @@ use crate::validate::Validate;
 /// The HTTP method of an operation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum HttpMethod {
+    /// `GET`: parameters in the query string; retried on transient failures.
     Get,
+    /// `POST`: parameters as a form body; sent once.
     Post,
+    /// `PUT`: sent once.
     Put,
+    /// `PATCH`: sent once.
     Patch,
+    /// `DELETE`: sent once.
     Delete,
 }
 
@@ -80,8 +85,11 @@ pub enum ErrorModel {
     /// A 2xx body carries a code in the envelope's inner object (ISteamHub's
     /// `success`); any value other than `success` is an error.
     SuccessCode {
+        /// The code's key in the inner object, e.g. `success`.
         field: &'static str,
+        /// The code that means success, e.g. `1`.
         success: i64,
+        /// The key of the failure's message, if the API sends one.
         message_field: Option<&'static str>,
         /// Known failure codes and their names, e.g. `&[(42, "no_match")]`.
         codes: &'static [(i64, &'static str)],
@@ -89,16 +97,24 @@ pub enum ErrorModel {
     /// A non-2xx status with a JSON body whose `field` says why
     /// (backpack.tf's `message`; GetPlayerAchievements' `error`, inside its
     /// envelope). A body without it is [`ErrorModel::HttpStatus`]'s error.
-    Message { field: &'static str },
+    Message {
+        /// The message's key, e.g. `message`.
+        field: &'static str,
+    },
 }
 
 /// Everything the runtime needs to know to send one operation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct EndpointInfo {
+    /// The service: its credential and base URL.
     pub provider: ProviderId,
+    /// The interface's name, e.g. `ISteamUser`.
     pub interface: &'static str,
+    /// The method's name, e.g. `GetPlayerSummaries`.
     pub method: &'static str,
+    /// The method's version, e.g. `2` for `v2`.
     pub version: u32,
+    /// The HTTP method.
     pub http: HttpMethod,
     /// The default host, e.g. `api.steampowered.com` or `partner.steam-api.com`.
     pub host: &'static str,
@@ -108,9 +124,11 @@ pub struct EndpointInfo {
     pub publisher: bool,
     /// Whether the credential is sent.
     pub auth: Auth,
+    /// How the parameters travel.
     pub input: InputEncoding,
     /// The key the response is wrapped in (`response`, `appnews`, ...), if any.
     pub envelope: Option<&'static str>,
+    /// How the operation reports failure.
     pub errors: ErrorModel,
 }
 
@@ -142,6 +160,7 @@ pub struct QueryWriter {
 }
 
 impl QueryWriter {
+    /// No pairs.
     pub fn new() -> Self {
         Self::default()
     }
@@ -188,6 +207,7 @@ impl QueryWriter {
         self.pairs.iter().map(|(n, v)| (n.as_ref(), v.as_str()))
     }
 
+    /// Whether no pair was written.
     pub fn is_empty(&self) -> bool {
         self.pairs.is_empty()
     }
@@ -205,6 +225,7 @@ impl QueryWriter {
 /// One query value. `bool` is `1`/`0` (Steam ignores `true` for some
 /// parameters, e.g. `include_appinfo`); numbers are decimal; strings as is.
 pub trait QueryValue {
+    /// Appends the value's text, unencoded, to `out`.
     fn write_query_value(&self, out: &mut String);
 }
 

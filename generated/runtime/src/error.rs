@@ -36,38 +36,64 @@ impl fmt::Display for TransportKind {
 pub enum Error {
     /// The request did not get a response (or the response broke off).
     Transport {
+        /// What failed: connecting, or the connection while in flight.
         kind: TransportKind,
+        /// The transport's own words, with every URL and secret removed.
         message: String,
     },
     /// The request took longer than the client's timeout.
     Timeout,
     /// A non-2xx status (a redirect included) with a short text excerpt of
     /// the body.
-    Http { status: u16, excerpt: String },
+    Http {
+        /// The HTTP status.
+        status: u16,
+        /// The start of the body as text (Steam's HTML error pages included).
+        excerpt: String,
+    },
     /// The API said the call failed: a failure code in a 2xx body (`code`),
     /// or a non-2xx status with an error message (`code` is `None`).
     Api {
+        /// The failure code of the body, if the API reports failure with one.
         code: Option<i64>,
+        /// The API's message; without one, the code's name (empty for an
+        /// unknown code).
         message: String,
+        /// The HTTP status.
         status: u16,
     },
     /// The API found nothing for the query (ISteamHub's `no_match`).
-    NoMatch { message: String },
+    NoMatch {
+        /// The API's message.
+        message: String,
+    },
     /// The body is not what the operation returns; `path` is where decoding
     /// failed, envelope key included (`response.games[3].appid`).
     Decode {
+        /// Where in the body decoding failed, as a JSON path.
         path: String,
+        /// What was wrong there.
         message: String,
+        /// The start of the body as text.
         excerpt: String,
     },
     /// The request breaks the spec's constraints; nothing was sent.
     Invalid(ValidationErrors),
     /// HTTP 429; `retry_after` from the `Retry-After` header, if any.
-    RateLimited { retry_after: Option<Duration> },
+    RateLimited {
+        /// How long the server asks to wait, if it says.
+        retry_after: Option<Duration>,
+    },
     /// The response body is larger than the client's limit.
-    BodyTooLarge { limit: usize },
+    BodyTooLarge {
+        /// The client's limit, in bytes.
+        limit: usize,
+    },
     /// The client is not set up for this call (missing key, bad base URL).
-    Config { message: String },
+    Config {
+        /// What is missing or wrong.
+        message: String,
+    },
 }
 
 impl Error {

@@ -7,6 +7,9 @@
 //! that it is compiled once: regenerating the client, or building a crate
 //! generated from another spec, never recompiles it.
 
+// Every public item is documented: users reach all of it through `steam-webapi`.
+#![warn(missing_docs)]
+
 pub mod validate;
 
 #[cfg(feature = "blocking")]

@@ -21,18 +21,22 @@ pub enum Maybe<T> {
 }
 
 impl<T> Maybe<T> {
+    /// Whether the key was left out.
     pub const fn is_absent(&self) -> bool {
         matches!(self, Maybe::Absent)
     }
 
+    /// Whether the key is there with `null`.
     pub const fn is_null(&self) -> bool {
         matches!(self, Maybe::Null)
     }
 
+    /// Whether the key is there with a value.
     pub const fn is_value(&self) -> bool {
         matches!(self, Maybe::Value(_))
     }
 
+    /// A `Maybe` of a reference to the value.
     pub const fn as_ref(&self) -> Maybe<&T> {
         match self {
             Maybe::Absent => Maybe::Absent,
@@ -49,6 +53,7 @@ impl<T> Maybe<T> {
         }
     }
 
+    /// Applies `f` to the value, if there is one; absent and null stay as they are.
     pub fn map<U>(self, f: impl FnOnce(T) -> U) -> Maybe<U> {
         match self {
             Maybe::Absent => Maybe::Absent,

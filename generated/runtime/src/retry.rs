@@ -130,6 +130,7 @@ impl Jitter {
         }
     }
 
+    /// The next number of the sequence.
     pub fn next_u64(&mut self) -> u64 {
         self.state = xorshift(self.state);
         scramble(self.state)

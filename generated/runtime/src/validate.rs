@@ -525,22 +525,27 @@ impl ValidationErrors {
         }
     }
 
+    /// Whether no rule failed.
     pub fn is_empty(&self) -> bool {
         self.errors.is_empty()
     }
 
+    /// How many rules failed.
     pub fn len(&self) -> usize {
         self.errors.len()
     }
 
+    /// The failures, in the order the fields were checked.
     pub fn iter(&self) -> std::slice::Iter<'_, ValidationError> {
         self.errors.iter()
     }
 
+    /// The failures as a slice, in the order the fields were checked.
     pub fn as_slice(&self) -> &[ValidationError] {
         &self.errors
     }
 
+    /// The failures, owned.
     pub fn into_vec(self) -> Vec<ValidationError> {
         self.errors
     }

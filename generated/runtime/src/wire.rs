@@ -30,6 +30,7 @@ pub mod as_string {
     use super::Lenient;
     use serde::{Deserializer, Serializer};
 
+    /// Writes `value` as a JSON string of its digits.
     pub fn serialize<T: Lenient, S: Serializer>(
         value: &T,
         serializer: S,
@@ -37,6 +38,7 @@ pub mod as_string {
         value.write(true, serializer)
     }
 
+    /// Reads a JSON number or a string of digits.
     pub fn deserialize<'de, T: Lenient, D: Deserializer<'de>>(
         deserializer: D,
     ) -> Result<T, D::Error> {
@@ -49,6 +51,7 @@ pub mod as_number {
     use super::Lenient;
     use serde::{Deserializer, Serializer};
 
+    /// Writes `value` as a JSON number.
     pub fn serialize<T: Lenient, S: Serializer>(
         value: &T,
         serializer: S,
@@ -56,6 +59,7 @@ pub mod as_number {
         value.write(false, serializer)
     }
 
+    /// Reads a JSON number or a string of digits.
     pub fn deserialize<'de, T: Lenient, D: Deserializer<'de>>(
         deserializer: D,
     ) -> Result<T, D::Error> {
