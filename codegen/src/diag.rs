@@ -7,16 +7,24 @@ use std::fmt;
 
 use crate::pos::Pos;
 
+/// How serious a [`Diagnostic`] is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
+    /// The spec cannot be used: the load fails.
     Error,
+    /// Worth showing, but the spec still loads.
     Warning,
 }
 
+/// One problem found in a spec, with where it is; displays as `file:line:col: error: message`.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Diagnostic {
+    /// Where the problem is.
     pub pos: Pos,
+    /// Error or warning.
     pub severity: Severity,
+    /// What is wrong, without the place or severity (e.g. `unknown type 'HubStatuss' (did you mean
+    /// 'HubStatus'?)`).
     pub message: String,
 }
 
@@ -37,6 +45,7 @@ pub struct Diagnostics {
 }
 
 impl Diagnostics {
+    /// Records an error at `pos`.
     pub fn error(&mut self, pos: Pos, message: impl Into<String>) {
         self.items.push(Diagnostic {
             pos,
@@ -45,6 +54,7 @@ impl Diagnostics {
         });
     }
 
+    /// Records a warning at `pos`.
     pub fn warning(&mut self, pos: Pos, message: impl Into<String>) {
         self.items.push(Diagnostic {
             pos,
@@ -58,6 +68,7 @@ impl Diagnostics {
         self.items.append(&mut other.items);
     }
 
+    /// Whether any error (not just warnings) has been recorded.
     pub fn has_errors(&self) -> bool {
         self.items.iter().any(|d| d.severity == Severity::Error)
     }

@@ -34,9 +34,13 @@ pub fn outputs(model: &Model) -> Vec<GeneratedFile> {
 /// What `write` did to one file.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Action {
+    /// It did not exist; written.
     Created,
+    /// It held other bytes; rewritten.
     Updated,
+    /// It already held these bytes; not touched.
     Unchanged,
+    /// A stale generated file the spec no longer produces; deleted.
     Removed,
 }
 
@@ -116,6 +120,7 @@ fn collect(dir: &Path, rel: &str, found: &mut Vec<String>, depth: usize) {
 /// One difference between the output folder and what the spec produces.
 #[derive(Debug)]
 pub struct Difference {
+    /// The file, relative to the output folder.
     pub path: String,
     /// A unified diff (or a one-line reason for missing/stale files).
     pub diff: String,

@@ -4,6 +4,9 @@
 //! The pipeline: [`load`] reads `spec/` into the resolved [`model`]; each consumer reads only
 //! the model.
 
+// Every public item is documented: the library is called from users' build scripts.
+#![warn(missing_docs)]
+
 pub mod diag;
 pub mod drift;
 pub mod emit;

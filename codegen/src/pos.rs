@@ -9,6 +9,7 @@ use serde::{Deserialize, Deserializer};
 /// A place in a spec file: `spec/steam/ISteamHub.yaml:42:7`.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Pos {
+    /// The file as displayed, e.g. `spec/steam/ISteamHub.yaml` (or `<builtin providers.yaml>`).
     pub file: Arc<str>,
     /// 1-based; 0 when unknown.
     pub line: u32,
@@ -17,6 +18,7 @@ pub struct Pos {
 }
 
 impl Pos {
+    /// The place at `line` and `col` (both 1-based, 0 when unknown) of `file`.
     pub fn new(file: &Arc<str>, line: u32, col: u32) -> Self {
         Pos {
             file: file.clone(),
@@ -49,13 +51,16 @@ impl fmt::Display for Pos {
 /// Line and column of a YAML node, before the file name is attached.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct LineCol {
+    /// 1-based line; 0 when unknown.
     pub line: u32,
+    /// 1-based column, in characters; 0 when unknown.
     pub col: u32,
     /// Length in characters of the node's text, quotes included (0 when unknown).
     pub len: u32,
 }
 
 impl LineCol {
+    /// This place in `file`.
     pub fn at(self, file: &Arc<str>) -> Pos {
         Pos::new(file, self.line, self.col)
     }
@@ -67,15 +72,20 @@ impl LineCol {
 /// so that `spec.schema.json` shows the format, not the wrapper.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Sp<T> {
+    /// The deserialized value.
     pub value: T,
+    /// Where its YAML node stands.
     pub at: LineCol,
 }
 
 impl<T> Sp<T> {
+    /// A value with the place it is attributed to (e.g. a generated name placed at the node it
+    /// comes from).
     pub fn new(value: T, at: LineCol) -> Self {
         Sp { value, at }
     }
 
+    /// The value's place in `file`.
     pub fn pos(&self, file: &Arc<str>) -> Pos {
         self.at.at(file)
     }

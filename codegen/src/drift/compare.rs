@@ -22,7 +22,9 @@ pub struct NotCompared {
 /// The findings, unsorted and before any config, and what was not compared.
 #[derive(Clone, Debug, Default)]
 pub struct Comparison {
+    /// Every difference found, with its severity before any config override.
     pub findings: Vec<Finding>,
+    /// What was left out of the comparison.
     pub not_compared: NotCompared,
 }
 

@@ -28,27 +28,41 @@ use crate::pos::Pos;
 /// Config files larger than this are refused.
 pub const MAX_CONFIG_BYTES: u64 = 1 << 20;
 
+/// A parsed drift config: severity overrides and the allow-list.
 #[derive(Clone, Debug, Default)]
 pub struct Config {
+    /// Severity overrides by rule (the `[severity]` table).
     pub severity: HashMap<Rule, Severity>,
+    /// The accepted findings (the `[[allow]]` entries), in file order.
     pub allow: Vec<Allow>,
 }
 
 /// One accepted finding (or family of findings: unset keys match anything).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Allow {
+    /// The rule of the findings it accepts.
     pub rule: Rule,
+    /// The interface the findings are about, e.g. `ISteamUser`.
     pub interface: String,
+    /// Only findings about this method (as the listing names it); `None` matches any.
     pub method: Option<String>,
+    /// Only findings about this method version (1 or more); `None` matches any.
     pub version: Option<u32>,
+    /// Only findings about this parameter (as the finding names it, e.g. `publishedfileids[0]`);
+    /// `None` matches any.
     pub parameter: Option<String>,
+    /// Why the finding is accepted (required, never empty); shown next to it.
     pub reason: String,
+    /// The last day the entry accepts anything; after it the findings are back, with an
+    /// `allow-expired` one.
     pub expires: Option<Date>,
     /// The entry's `[[allow]]` table.
     pub pos: Pos,
 }
 
 impl Allow {
+    /// Whether this entry covers `f`: same rule and interface, and the same method, version and
+    /// parameter where the entry gives them. Expiry is not considered (see [`Allow::is_expired`]).
     pub fn matches(&self, f: &Finding) -> bool {
         self.rule == f.rule
             && self.interface == f.interface
@@ -72,7 +86,9 @@ impl Allow {
 /// A config problem at `file:line:col`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ConfigError {
+    /// Where in the config file (only the file, for a read error).
     pub pos: Pos,
+    /// What is wrong.
     pub message: String,
 }
 

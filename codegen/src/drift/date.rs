@@ -5,12 +5,16 @@ use std::fmt;
 /// A proleptic Gregorian date. Ordered chronologically.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Date {
+    /// The year, e.g. `2026`.
     pub year: u16,
+    /// The month, 1 to 12.
     pub month: u8,
+    /// The day of the month, 1 to 31.
     pub day: u8,
 }
 
 impl Date {
+    /// The date, if it exists: `None` for month 13 or 2025-02-29.
     pub fn new(year: u16, month: u8, day: u8) -> Option<Date> {
         let leap =
             (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400);

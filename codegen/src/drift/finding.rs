@@ -7,12 +7,16 @@ use crate::pos::Pos;
 /// How much a finding matters. Ordered: `Info < Warning < Breaking`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
+    /// Worth knowing; nothing the client does breaks (e.g. a method added).
     Info,
+    /// Worth a look (e.g. a parameter's optionality changed, or a stale allow-list entry).
     Warning,
+    /// Calls the client makes may fail (e.g. a method removed).
     Breaking,
 }
 
 impl Severity {
+    /// The name in configs and output: `info`, `warning` or `breaking`.
     pub fn name(self) -> &'static str {
         match self {
             Severity::Info => "info",
@@ -21,6 +25,7 @@ impl Severity {
         }
     }
 
+    /// The severity a name stands for; `None` for an unknown name.
     pub fn from_name(s: &str) -> Option<Severity> {
         [Severity::Info, Severity::Warning, Severity::Breaking]
             .into_iter()
@@ -37,22 +42,40 @@ impl fmt::Display for Severity {
 /// The comparison rules, plus the two the allow-list reports about itself.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Rule {
+    /// `method-removed`: an operation of the spec that the listing does not have.
     MethodRemoved,
+    /// `method-added`: a listed method of an interface the spec describes, missing from the spec
+    /// (an older version too).
     MethodAdded,
+    /// `version-added`: the listing has a newer version of a method the spec describes.
     VersionAdded,
+    /// `interface-added`: a listed interface that no spec file describes.
     InterfaceAdded,
+    /// `http-method-changed`: the listing's HTTP method differs from the spec's.
     HttpMethodChanged,
+    /// `parameter-removed`: a spec parameter the listing no longer has.
     ParameterRemoved,
+    /// `parameter-added`: a listed parameter missing from the spec (breaking when the listing
+    /// requires it).
     ParameterAdded,
+    /// `parameter-type-changed`: the listing's type differs from how the spec's type is listed.
     ParameterTypeChanged,
+    /// `parameter-optionality-changed`: required vs optional differ.
     ParameterOptionalityChanged,
+    /// `auth-changed`: the listing's `key` parameter (absent, optional, required) differs from the
+    /// operation's `auth`.
     AuthChanged,
+    /// `method-not-visible`: a publisher-only operation absent from a listing that shows none of
+    /// the spec's publisher-only operations (fetched with an ordinary key).
     MethodNotVisible,
+    /// `allow-expired`: an allow-list entry past its `expires` date.
     AllowExpired,
+    /// `allow-unused`: an allow-list entry that matches no finding.
     AllowUnused,
 }
 
 impl Rule {
+    /// Every rule, in declaration order.
     pub const ALL: [Rule; 13] = [
         Rule::MethodRemoved,
         Rule::MethodAdded,
@@ -69,6 +92,7 @@ impl Rule {
         Rule::AllowUnused,
     ];
 
+    /// The rule's id in configs and output, e.g. `method-removed`.
     pub fn id(self) -> &'static str {
         match self {
             Rule::MethodRemoved => "method-removed",
@@ -87,6 +111,7 @@ impl Rule {
         }
     }
 
+    /// The rule with this id; `None` for an unknown id.
     pub fn from_id(s: &str) -> Option<Rule> {
         Rule::ALL.into_iter().find(|r| r.id() == s)
     }
@@ -121,14 +146,19 @@ impl fmt::Display for Rule {
 /// One difference between the spec and the listing.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Finding {
+    /// The rule that found it.
     pub rule: Rule,
+    /// How much it matters (in a [`Report`](super::Report), after config overrides).
     pub severity: Severity,
+    /// The interface, e.g. `ISteamUser` (for the allow-list's own findings, the entry's).
     pub interface: String,
     /// The method as the listing names it.
     pub method: Option<String>,
+    /// The method version, when the finding is about one.
     pub version: Option<u32>,
     /// The parameter as the listing names it (`publishedfileids[0]`), or the spec's wire name.
     pub parameter: Option<String>,
+    /// What differs, in one line for people.
     pub message: String,
     /// Where in the spec (or the config, for the allow-list's own findings).
     pub spec: Option<Pos>,

@@ -20,33 +20,45 @@ pub const MAX_DEPTH: usize = 64;
 /// The listing: interfaces in the order given.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Listing {
+    /// The listed interfaces, in the order given.
     pub interfaces: Vec<Interface>,
 }
 
+/// One listed interface.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Interface {
+    /// As listed, e.g. `ISteamUser`.
     pub name: String,
+    /// Its methods, in the order given.
     pub methods: Vec<Method>,
 }
 
+/// One listed method version.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Method {
+    /// As listed, e.g. `GetPlayerSummaries`.
     pub name: String,
+    /// `version`: 2 for `v2` in the URL (1 or more).
     pub version: u32,
     /// `httpmethod`.
     pub http: String,
+    /// `description`, if given (`null` counts as absent).
     pub description: Option<String>,
     /// `parameters`. Steam writes `[]` for none; a missing array is read as none too.
     pub params: Vec<Param>,
 }
 
+/// One listed parameter.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Param {
     /// As listed: indexed arrays carry a `[0]` suffix (`publishedfileids[0]`).
     pub name: String,
     /// `type`.
     pub ty: String,
+    /// `optional`. Steam sets it to false on some parameters it describes as "(Optional)"; see
+    /// [`Param::says_optional`].
     pub optional: bool,
+    /// `description`, if given.
     pub description: Option<String>,
 }
 
@@ -80,24 +92,36 @@ pub fn is_game_specific(name: &str) -> bool {
 /// Why a listing cannot be used. None of these is drift: the CLI exits 2.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ListingError {
+    /// The file (or stdin) could not be read; the message names it.
     Io(String),
+    /// Larger than [`MAX_LISTING_BYTES`].
     TooLarge {
+        /// The limit, in bytes.
         limit: u64,
     },
+    /// Empty, or nothing but whitespace.
     Empty,
     /// Not JSON (or not UTF-8): where the parser stopped.
     Syntax {
+        /// 1-based line.
         line: usize,
+        /// 1-based column.
         col: usize,
+        /// The parser's message, without its place.
         message: String,
     },
+    /// Arrays and objects nested more than [`MAX_DEPTH`] deep.
     TooDeep {
+        /// 1-based line of the bracket past the limit.
         line: usize,
+        /// 1-based column (in characters) of that bracket.
         col: usize,
     },
     /// JSON, but not a listing: the JSON path of the offending value.
     Shape {
+        /// JSON path of the value, e.g. `apilist.interfaces[3].methods[0].version`.
         path: String,
+        /// What is wrong with it, e.g. `expected a number, found a string`.
         message: String,
     },
     /// A listing, but one that looks like a failed fetch rather than Steam's real list.

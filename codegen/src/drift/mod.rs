@@ -2,7 +2,7 @@
 //!
 //! Like the emitters, it reads only the model. The listing is parsed by [`listing`], checked for
 //! signs of a failed fetch by [`sanity`], compared by [`compare`], filtered through the config by
-//! [`report`] and printed by [`format`].
+//! [`report`] and printed by [`format`](mod@format).
 
 pub mod compare;
 pub mod config;
@@ -30,6 +30,7 @@ pub const STEAM: &str = "steam";
 pub struct Options<'a> {
     /// Provider id compared with the listing (others are reported as not compared).
     pub provider: &'a str,
+    /// Severity overrides and the allow-list; `None` for the defaults (nothing accepted).
     pub config: Option<&'a Config>,
     /// Decides which allow-list entries have expired (injectable for tests).
     pub today: Date,

@@ -9,16 +9,22 @@ use super::finding::{Finding, Rule, Severity};
 /// A finding the allow-list accepted: shown, not counted.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Accepted {
+    /// The finding, with its severity after overrides.
     pub finding: Finding,
+    /// The `reason` of the allow-list entry that accepted it.
     pub reason: String,
+    /// That entry's `expires` date, if it has one.
     pub expires: Option<Date>,
 }
 
 /// Counts of the findings that count (accepted ones excluded).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Summary {
+    /// How many findings are breaking.
     pub breaking: usize,
+    /// How many are warnings.
     pub warning: usize,
+    /// How many are info.
     pub info: usize,
 }
 
@@ -27,20 +33,27 @@ pub struct Summary {
 pub struct Report {
     /// Sorted by interface, method, version, parameter, rule.
     pub findings: Vec<Finding>,
+    /// Findings the allow-list accepted, in the same order.
     pub accepted: Vec<Accepted>,
+    /// What the check left out (proposed operations, other providers, game-specific interfaces).
     pub not_compared: NotCompared,
 }
 
 /// The lowest severity that fails the run.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FailOn {
+    /// Fail on breaking findings (the CLI's default).
     Breaking,
+    /// Fail on warnings and breaking findings.
     Warning,
+    /// Fail on any finding.
     Info,
+    /// Never fail on findings.
     Never,
 }
 
 impl FailOn {
+    /// The lowest severity that fails; `None` for [`FailOn::Never`].
     pub fn threshold(self) -> Option<Severity> {
         match self {
             FailOn::Breaking => Some(Severity::Breaking),
@@ -57,6 +70,7 @@ impl FailOn {
 }
 
 impl Report {
+    /// Counts of [`Report::findings`] by severity (accepted findings are not among them).
     pub fn summary(&self) -> Summary {
         let mut s = Summary::default();
         for f in &self.findings {

@@ -9,7 +9,9 @@ use crate::model::{ArrayEncoding, EnumRepr, Model, Param, Scalar, TypeKind, Type
 /// Whether the listing writes the parameter as `name[0]`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Indexed {
+    /// Listed as the plain name.
     No,
+    /// Listed as `name[0]` (an `indexed` array).
     Yes,
     /// Arrays inside input_json: Steam lists them either way.
     Either,
@@ -20,10 +22,12 @@ pub enum Indexed {
 pub struct Expected {
     /// Accepted type strings, the most likely first.
     pub types: Vec<&'static str>,
+    /// Whether the listed name carries `[0]`.
     pub indexed: Indexed,
 }
 
 impl Expected {
+    /// Whether a listed type string, and whether its name had `[0]`, fit the spec's parameter.
     pub fn accepts(&self, ty: &str, indexed: bool) -> bool {
         let shape_ok = match self.indexed {
             Indexed::Either => true,

@@ -11,5 +11,6 @@ pub struct GeneratedFile {
     pub path: String,
     /// The spec file (or folder) it is made from, for the header.
     pub source: String,
+    /// The file's whole text, the generated-file marker included.
     pub contents: String,
 }

@@ -28,16 +28,21 @@ pub struct Options {
 pub struct ImportedFile {
     /// `steam/<Interface>.yaml`.
     pub path: String,
+    /// The spec file's YAML text.
     pub contents: String,
 }
 
 /// The files, and interfaces left out with why.
 #[derive(Clone, Debug, Default)]
 pub struct Imported {
+    /// One spec file per imported interface, in name order.
     pub files: Vec<ImportedFile>,
+    /// Interfaces the default selection left out, each as `name: why` (game-specific ones are not
+    /// listed).
     pub skipped: Vec<String>,
 }
 
+/// Why the requested interfaces cannot be imported; the message says which and why.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ImportError {
     /// `--interface` names an interface the listing does not have.

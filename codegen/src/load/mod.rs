@@ -23,14 +23,18 @@ pub const MAX_FILE_BYTES: usize = 8 << 20;
 /// A spec file's text and the name it is reported under.
 #[derive(Clone, Debug)]
 pub struct Source {
+    /// The name diagnostics give the file, e.g. `spec/steam/ISteamUser.yaml`.
     pub name: String,
+    /// The file's YAML text.
     pub text: String,
 }
 
 /// A successful load: the model, plus warnings worth showing.
 #[derive(Debug)]
 pub struct Loaded {
+    /// The resolved model.
     pub model: Model,
+    /// Warnings (never errors), sorted by place.
     pub warnings: Vec<Diagnostic>,
 }
 

@@ -3,7 +3,9 @@
 /// A parsed, not yet resolved, type expression. Names carry their char offset in the string.
 #[derive(Clone, Debug, PartialEq)]
 pub enum TypeExpr {
+    /// A builtin or type name, and its char offset.
     Name(String, usize),
+    /// `array<T>`.
     Array(Box<TypeExpr>),
     /// Key expression (if written) and value.
     Map(Option<Box<TypeExpr>>, Box<TypeExpr>),
@@ -12,10 +14,13 @@ pub enum TypeExpr {
 /// A syntax error with its char offset in the expression.
 #[derive(Debug, PartialEq)]
 pub struct ExprError {
+    /// Char offset in the expression where the error is.
     pub offset: usize,
+    /// What is wrong, e.g. `expected '>'`.
     pub message: String,
 }
 
+/// Parses a type expression; the whole string (whitespace aside) must be one expression.
 pub fn parse(src: &str) -> Result<TypeExpr, ExprError> {
     let chars: Vec<char> = src.chars().collect();
     let mut p = Parser { chars, at: 0 };

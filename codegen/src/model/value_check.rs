@@ -26,11 +26,14 @@ pub enum MismatchKind {
     Constraint,
 }
 
+/// One place where a JSON value does not fit the model.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Mismatch {
     /// JSON path, e.g. `response.games[3].appid`.
     pub path: String,
+    /// What kind of mismatch, for filtering.
     pub kind: MismatchKind,
+    /// What is wrong, for people (the path is shown separately).
     pub message: String,
 }
 
@@ -72,6 +75,7 @@ pub struct Checker<'m> {
 const MAX_DEPTH: usize = 128;
 
 impl<'m> Checker<'m> {
+    /// A checker for values of `model`'s types, with nothing found yet.
     pub fn new(model: &'m Model) -> Self {
         Checker {
             model,
@@ -80,6 +84,7 @@ impl<'m> Checker<'m> {
         }
     }
 
+    /// Every mismatch found, sorted by path.
     pub fn finish(mut self) -> Vec<Mismatch> {
         self.out.sort();
         self.out

@@ -99,6 +99,7 @@ impl Location {
         Ok(Location { segments })
     }
 
+    /// Whether this is the whole body (an empty path).
     pub fn is_full(&self) -> bool {
         self.segments.is_empty()
     }
@@ -297,19 +298,24 @@ pub fn operation_id_from_file_name(name: &str) -> Option<String> {
 /// One file's result.
 #[derive(Clone, Debug)]
 pub struct FileReport {
+    /// The file, as given.
     pub file: PathBuf,
     /// `Interface/Method/vN`.
     pub operation: String,
+    /// Where the body sits in a full response.
     pub at: Location,
+    /// The findings, sorted by path.
     pub findings: Vec<Finding>,
 }
 
 /// Why a file could not be checked (the command's exit 2).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FileError {
+    /// The file, as given.
     pub file: PathBuf,
     /// 1-based line and column, for a syntax error.
     pub place: Option<(usize, usize)>,
+    /// What went wrong, without the file or place.
     pub message: String,
 }
 
@@ -373,8 +379,11 @@ pub fn check_file(
 /// A JSON syntax error with its 1-based place.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct JsonError {
+    /// 1-based line.
     pub line: usize,
+    /// 1-based column.
     pub column: usize,
+    /// What is wrong, e.g. `not UTF-8` or `not JSON: ...`.
     pub message: String,
 }
 

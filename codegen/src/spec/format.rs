@@ -25,6 +25,7 @@ pub struct ProvidersFile {
 pub struct ProviderDef {
     /// Human name, e.g. "Steam Web API".
     pub title: String,
+    /// Free text about the provider.
     #[serde(default)]
     pub description: Option<String>,
     /// Host of public operations, e.g. `api.steampowered.com`.
@@ -66,7 +67,9 @@ pub struct AuthDef {
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FormatParamDef {
+    /// Parameter name, e.g. `format`.
     pub name: String,
+    /// Its value, e.g. `json`.
     pub value: String,
 }
 
@@ -158,14 +161,19 @@ pub enum Auth {
 /// HTTP method.
 #[derive(Clone, Copy, Debug, Deserialize, JsonSchema, PartialEq, Eq, PartialOrd, Ord)]
 pub enum HttpMethod {
+    /// `GET`: parameters in the query string.
     #[serde(rename = "GET")]
     Get,
+    /// `POST`: parameters in a form body.
     #[serde(rename = "POST")]
     Post,
+    /// `PUT`: parameters in a form body.
     #[serde(rename = "PUT")]
     Put,
+    /// `PATCH`: parameters in a form body.
     #[serde(rename = "PATCH")]
     Patch,
+    /// `DELETE`: parameters in a form body.
     #[serde(rename = "DELETE")]
     Delete,
 }
@@ -221,8 +229,10 @@ pub struct OperationDef {
     /// Path override, e.g. `/api/notifications/search/v1` (else the provider's template).
     #[serde(default)]
     pub path: Option<Sp<String>>,
+    /// Which credential the operation needs (default: the interface's, else `public`).
     #[serde(default)]
     pub visibility: Option<Sp<Visibility>>,
+    /// Whether the live API serves it (default: the interface's, else `live`).
     #[serde(default)]
     pub status: Option<Sp<Status>>,
     /// The provider's credential: `required` (default), `optional` or `none`. The public
@@ -285,8 +295,10 @@ pub struct ParamDef {
     /// The value the API assumes when the parameter is left out (documentation only).
     #[serde(default)]
     pub default: Option<Sp<serde_json::Value>>,
+    /// The docs' words.
     #[serde(default)]
     pub description: Option<String>,
+    /// Constraints on the value.
     #[serde(default)]
     pub constraints: Option<ConstraintsDef>,
     /// Array encoding outside input_json (default: `comma`); inside input_json arrays are
@@ -299,6 +311,7 @@ pub struct ParamDef {
     /// What GetSupportedAPIList says where it differs from the docs, and which source decided.
     #[serde(default)]
     pub listing: Option<ListingNoteDef>,
+    /// Remarks: where the type came from, corrections of the docs.
     #[serde(default)]
     pub notes: Vec<String>,
 }
@@ -355,8 +368,10 @@ pub struct ConstraintsDef {
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TypeDef {
+    /// What the type is.
     #[serde(default)]
     pub description: Option<String>,
+    /// Remarks for readers.
     #[serde(default)]
     pub notes: Vec<String>,
     /// Struct fields by wire name, in the order to emit them.
@@ -385,7 +400,9 @@ pub struct EnumDef {
 #[derive(Clone, Copy, Debug, Deserialize, JsonSchema, PartialEq, Eq, PartialOrd, Ord)]
 #[serde(rename_all = "snake_case")]
 pub enum EnumRepr {
+    /// Values are JSON strings.
     String,
+    /// Values are JSON integers that fit in i64.
     Integer,
 }
 
@@ -398,6 +415,7 @@ pub struct EnumValueDef {
     /// Rust variant name (default: the string value in PascalCase; required for integers).
     #[serde(default)]
     pub name: Option<Sp<String>>,
+    /// Meaning of the value.
     #[serde(default)]
     pub description: Option<String>,
 }
@@ -409,6 +427,7 @@ pub struct FieldDef {
     /// Type expression.
     #[serde(rename = "type")]
     pub ty: Sp<String>,
+    /// The docs' words.
     #[serde(default)]
     pub description: Option<String>,
     /// May be absent (Steam omits rather than sending null).
@@ -420,11 +439,13 @@ pub struct FieldDef {
     /// How numbers are written (default: string for 64-bit types, number otherwise).
     #[serde(default)]
     pub wire: Option<Sp<Wire>>,
+    /// Constraints on the value.
     #[serde(default)]
     pub constraints: Option<ConstraintsDef>,
     /// Rust field name override.
     #[serde(default)]
     pub rust_name: Option<Sp<String>>,
+    /// Remarks for readers.
     #[serde(default)]
     pub notes: Vec<String>,
 }
@@ -447,6 +468,7 @@ pub struct ResponseDef {
     /// several versions are specified).
     #[serde(default)]
     pub name: Option<Sp<String>>,
+    /// Text for the result (for inline `fields`, default: `The result of <Method>.`).
     #[serde(default)]
     pub description: Option<String>,
 }
@@ -455,6 +477,7 @@ pub struct ResponseDef {
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ErrorModelDef {
+    /// How failure shows: `http_status`, `success_code` or `message`.
     pub kind: Sp<ErrorKind>,
     /// `success_code`: the field holding the code; `message`: the field holding the reason.
     #[serde(default)]
@@ -468,6 +491,7 @@ pub struct ErrorModelDef {
     /// `success_code`: known failure codes.
     #[serde(default)]
     pub codes: Vec<ErrorCodeDef>,
+    /// Free text about how failure shows.
     #[serde(default)]
     pub description: Option<String>,
 }
@@ -488,9 +512,11 @@ pub enum ErrorKind {
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ErrorCodeDef {
+    /// The code; unique, and not the `success` value.
     pub value: Sp<i64>,
     /// snake_case name; `no_match` maps to the client's typed "no match" error.
     pub name: Sp<String>,
+    /// What the code means.
     #[serde(default)]
     pub description: Option<String>,
 }
@@ -504,6 +530,7 @@ pub struct ExampleDef {
     /// The document it comes from.
     #[serde(default)]
     pub source: Option<String>,
+    /// Free text, e.g. the docs' URL.
     #[serde(default)]
     pub description: Option<String>,
     /// The parameters as a JSON object (what goes into input_json, or the query parameters).

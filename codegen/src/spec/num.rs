@@ -6,19 +6,25 @@ use schemars::JsonSchema;
 use serde::de::{Error, Visitor};
 use serde::{Deserialize, Deserializer};
 
+/// A number from a spec, exact: an integer (up to `i128`) or a finite float.
 #[derive(Clone, Copy, Debug, PartialEq, PartialOrd)]
 pub enum Num {
+    /// An integer literal, kept exact.
     Int(i128),
+    /// Any other number (`1.5`, `1.0`); always finite.
     Float(f64),
 }
 
 impl Num {
+    /// As `f64` (integers beyond 2^53 are rounded).
     pub fn as_f64(self) -> f64 {
         match self {
             Num::Int(i) => i as f64,
             Num::Float(f) => f,
         }
     }
+    /// As an integer: an `Int` itself, or a `Float` with no fractional part (below 1e30 in size);
+    /// else `None`.
     pub fn as_int(self) -> Option<i128> {
         match self {
             Num::Int(i) => Some(i),
@@ -26,6 +32,7 @@ impl Num {
             Num::Float(_) => None,
         }
     }
+    /// As a JSON number: integers as `u64` or `i64` where they fit, else as `f64`.
     pub fn to_json(self) -> serde_json::Value {
         match self {
             Num::Int(i) => {

@@ -10,6 +10,7 @@ use serde::{Deserialize, Deserializer};
 
 use crate::pos::Sp;
 
+/// A YAML mapping's entries in source order, each key with its place.
 #[derive(Clone, Debug, PartialEq)]
 pub struct OrderedMap<V>(pub Vec<(Sp<String>, V)>);
 
@@ -20,12 +21,15 @@ impl<V> Default for OrderedMap<V> {
 }
 
 impl<V> OrderedMap<V> {
+    /// The entries, in source order.
     pub fn iter(&self) -> impl Iterator<Item = &(Sp<String>, V)> {
         self.0.iter()
     }
+    /// Whether the mapping has no entries.
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
+    /// How many entries it has (repeated keys included).
     pub fn len(&self) -> usize {
         self.0.len()
     }

@@ -9,18 +9,26 @@ mod text;
 
 use super::report::{FailOn, Report};
 
+/// An output format of a drift report (`--format`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
+    /// `text`: for people; findings grouped by interface, with the spec's `file:line`.
     Text,
+    /// `json`: for tools; the summary, the findings and the accepted ones.
     Json,
+    /// `markdown`: tables for a pull-request comment or a job summary.
     Markdown,
+    /// `github`: GitHub Actions workflow annotations on the spec file and line.
     Github,
+    /// `junit`: a JUnit XML test report, a suite per interface and a case per finding.
     Junit,
 }
 
 impl Format {
+    /// Every format's name, as [`Format::from_name`] reads it.
     pub const NAMES: [&'static str; 5] = ["text", "json", "markdown", "github", "junit"];
 
+    /// The format with this name (`text`, `json`, ...); `None` for any other.
     pub fn from_name(s: &str) -> Option<Format> {
         match s {
             "text" => Some(Format::Text),

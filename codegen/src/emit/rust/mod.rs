@@ -27,7 +27,10 @@ pub enum Target {
     /// A user's build script: one module file per interface under `$OUT_DIR/<folder>/`, to
     /// `include!` in a crate that depends on `steam-webapi`, `serde` and `serde_json`; the
     /// accessors are the `Interfaces` trait of `mod.rs`.
-    BuildScript { folder: &'static str },
+    BuildScript {
+        /// The folder under `$OUT_DIR` (e.g. `steamspec`) that `mod.rs` includes the modules from.
+        folder: &'static str,
+    },
 }
 
 /// Every Rust file for the model.

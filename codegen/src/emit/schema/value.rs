@@ -9,7 +9,10 @@ use crate::model::*;
 /// How references to named types are written.
 pub enum Refs<'a> {
     /// A relative path from the file at `from` (both relative to `schemas/`).
-    File { from: &'a str },
+    File {
+        /// The referring file's path, e.g. `types/Player.json`.
+        from: &'a str,
+    },
     /// `#/$defs/Name` inside the bundle.
     Bundle,
 }
