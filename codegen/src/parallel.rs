@@ -1,9 +1,9 @@
 //! A parallel map over a slice with scoped threads, order kept.
 //!
-//! Generation spends most of its time formatting each interface's module with syn and
-//! prettyplease; the modules are independent, so they are formatted side by side. Work is
-//! handed out one item at a time (the modules differ in size by 10x), and the result is in the
-//! input's order, so the output stays byte-for-byte deterministic.
+//! Generation spends most of its time formatting Rust with syn and prettyplease; the pieces of
+//! the interface modules are independent, so they are formatted side by side (and the spec
+//! files parsed side by side). Work is handed out one item at a time (the items differ in size),
+//! and the result is in the input's order, so the output stays byte-for-byte deterministic.
 
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};

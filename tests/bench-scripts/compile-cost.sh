@@ -5,7 +5,8 @@
 # dependencies prebuilt (the runtime crate steam-webapi-runtime among them, as progenitor's
 # generated clients depend on progenitor-client): every run is `cargo clean -p steam-webapi`
 # then the timed command. The runtime crate is timed on its own too.
-# Cases: this repository's generated/ (all interfaces, --all-features, one interface) and the
+# Cases: this repository's generated/ (all interfaces, --all-features, one interface, none: the
+# crate's fixed cost), and cargo's own time with nothing to do; and the
 # large spec imported from the public listing 2021-01-30 merged with the publisher-key view
 # (every interface, game-specific ones too), generated into a copy of the crate under
 # $BIG (default /tmp/big) with the same runtime, macros and lockfile.
@@ -83,11 +84,27 @@ echo "CARGO_TARGET_DIR=$CARGO_TARGET_DIR, $RUNS runs each, median; $(nproc) core
 ops_small=$(cat "$ROOT"/generated/src/api/*.rs | grep -c 'const INFO: ::steam_webapi::__private::EndpointInfo')
 ops_big=$(cat "$BIG"/generated/src/api/*.rs | grep -c 'const INFO: ::steam_webapi::__private::EndpointInfo')
 echo "operations: project $ops_small, large spec $ops_big"
+# Cargo's own share of every figure: the same command when there is nothing to do.
+noop_cargo() {
+    local times=()
+    for _ in $(seq "$RUNS"); do
+        local t0 t1
+        t0=$(date +%s.%N)
+        (cd "$ROOT" && cargo check -q -p steam-webapi >/dev/null 2>&1)
+        t1=$(date +%s.%N)
+        times+=("$(echo "$t1 - $t0" | bc)")
+    done
+    printf '%-40s %7.2f s   runs: %s\n' "cargo check with nothing to do" \
+        "$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')" "${times[*]}"
+}
+(cd "$ROOT" && cargo check -q -p steam-webapi >/dev/null 2>&1) && noop_cargo
 for cmd in check build; do
     time_case "project $cmd (default: all interfaces)" "$ROOT" $cmd
     time_case "project $cmd --all-features" "$ROOT" $cmd --all-features
     time_case "project $cmd ISteamUser only" "$ROOT" $cmd --no-default-features --features ISteamUser
     time_case "project $cmd no interface" "$ROOT" $cmd --no-default-features
+    # The fixed part of the --all-features case: what a crate with no operation costs.
+    time_case "project $cmd no interface, blocking+schemars" "$ROOT" $cmd --no-default-features --features blocking,schemars
     PKG=steam-webapi-runtime time_case "runtime crate $cmd (a dependency above)" "$ROOT" $cmd
     time_case "large $cmd (default: all interfaces)" "$BIG" $cmd
     time_case "large $cmd ISteamUser only" "$BIG" $cmd --no-default-features --features ISteamUser
