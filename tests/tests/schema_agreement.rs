@@ -947,3 +947,44 @@ fn json_schema_impl_references_follow_the_generator() {
         .collect();
     assert!(!described.is_empty(), "no described reference in {member}");
 }
+
+/// The `schemars` feature pulls in schemars without its derive: the generated types and the
+/// runtime implement `JsonSchema` by hand, so turning the feature on must not compile
+/// schemars' proc macro (and syn with it) for them.
+#[test]
+fn the_schemars_feature_builds_no_proc_macro() {
+    let workspace = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("the tests crate lives in the workspace");
+    let tree = |extra: &[&str]| {
+        let out = std::process::Command::new(env!("CARGO"))
+            .current_dir(workspace)
+            .args([
+                "tree",
+                "--offline",
+                "-p",
+                "steam-webapi",
+                "--features",
+                "schemars",
+            ])
+            .args(["-e", "normal,build", "--prefix", "none"])
+            .args(extra)
+            .output()
+            .expect("cargo runs");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    assert!(
+        tree(&[]).lines().any(|l| l.starts_with("schemars v1.")),
+        "the feature pulls in schemars"
+    );
+    let derive = tree(&["-i", "schemars_derive"]);
+    assert!(
+        derive.trim().is_empty(),
+        "schemars_derive is built for:\n{derive}"
+    );
+}
