@@ -46,6 +46,8 @@ pub use validate::Validate;
 pub mod __private {
     pub use crate::validate::__private::*;
 
+    #[cfg(feature = "schemars")]
+    pub use crate::__json_schema_impl as json_schema_impl;
     pub use crate::codec;
     pub use crate::endpoint::{
         Auth, Endpoint, EndpointInfo, ErrorModel, HttpMethod, InputEncoding, ProviderId,

@@ -360,36 +360,12 @@ impl ::steam_webapi::__private::Endpoint for CreateSessionRequest {
     fn write_query(&self, _q: &mut ::steam_webapi::__private::QueryWriter) {}
 }
 #[cfg(feature = "schemars")]
-impl ::schemars::JsonSchema for CreateSessionRequest {
-    #[inline]
-    fn schema_name() -> ::std::borrow::Cow<'static, str> {
-        "CreateSessionRequest".into()
-    }
-    #[inline]
-    fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::concat!(::std::module_path!(), "::", "CreateSessionRequest").into()
-    }
-    #[inline]
-    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
-        ::steam_webapi::__private::json_schema(
-            generator,
-            ::std::include_str!(
-                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
-                "/schemas/operations/IGameNotificationsService/CreateSession.v1.request.json")
-            ),
-            &[
-                (
-                    "../../types/LocalizedText.json",
-                    ::steam_webapi::__private::subschema::<LocalizedText>,
-                ),
-                (
-                    "../../types/UserStatus.json",
-                    ::steam_webapi::__private::subschema::<UserStatus>,
-                ),
-            ],
-        )
-    }
-}
+::steam_webapi::__private::json_schema_impl!(
+    CreateSessionRequest,
+    "operations/IGameNotificationsService/CreateSession.v1.request.json",
+    [("../../types/LocalizedText.json", LocalizedText), ("../../types/UserStatus.json",
+    UserStatus)]
+);
 /// Request of `IGameNotificationsService/DeleteSession/v1` (delete_session).
 ///
 /// Delete an active async game session. This will remove all notifications to any user that is part of the game session.
@@ -450,27 +426,10 @@ impl ::steam_webapi::__private::Endpoint for DeleteSessionRequest {
     fn write_query(&self, _q: &mut ::steam_webapi::__private::QueryWriter) {}
 }
 #[cfg(feature = "schemars")]
-impl ::schemars::JsonSchema for DeleteSessionRequest {
-    #[inline]
-    fn schema_name() -> ::std::borrow::Cow<'static, str> {
-        "DeleteSessionRequest".into()
-    }
-    #[inline]
-    fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::concat!(::std::module_path!(), "::", "DeleteSessionRequest").into()
-    }
-    #[inline]
-    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
-        ::steam_webapi::__private::json_schema(
-            generator,
-            ::std::include_str!(
-                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
-                "/schemas/operations/IGameNotificationsService/DeleteSession.v1.request.json")
-            ),
-            &[],
-        )
-    }
-}
+::steam_webapi::__private::json_schema_impl!(
+    DeleteSessionRequest,
+    "operations/IGameNotificationsService/DeleteSession.v1.request.json", []
+);
 /// Request of `IGameNotificationsService/DeleteSessionBatch/v1` (delete_session_batch).
 ///
 /// Deletes a batch of async game sessions.
@@ -520,27 +479,10 @@ impl ::steam_webapi::__private::Endpoint for DeleteSessionBatchRequest {
     fn write_query(&self, _q: &mut ::steam_webapi::__private::QueryWriter) {}
 }
 #[cfg(feature = "schemars")]
-impl ::schemars::JsonSchema for DeleteSessionBatchRequest {
-    #[inline]
-    fn schema_name() -> ::std::borrow::Cow<'static, str> {
-        "DeleteSessionBatchRequest".into()
-    }
-    #[inline]
-    fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::concat!(::std::module_path!(), "::", "DeleteSessionBatchRequest").into()
-    }
-    #[inline]
-    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
-        ::steam_webapi::__private::json_schema(
-            generator,
-            ::std::include_str!(
-                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
-                "/schemas/operations/IGameNotificationsService/DeleteSessionBatch.v1.request.json")
-            ),
-            &[],
-        )
-    }
-}
+::steam_webapi::__private::json_schema_impl!(
+    DeleteSessionBatchRequest,
+    "operations/IGameNotificationsService/DeleteSessionBatch.v1.request.json", []
+);
 /// Request of `IGameNotificationsService/EnumerateSessionsForApp/v1` (enumerate_sessions_for_app).
 ///
 /// This returns a list of sessions that a Steam ID is part of.
@@ -642,28 +584,10 @@ impl ::steam_webapi::__private::Endpoint for EnumerateSessionsForAppRequest {
     fn write_query(&self, _q: &mut ::steam_webapi::__private::QueryWriter) {}
 }
 #[cfg(feature = "schemars")]
-impl ::schemars::JsonSchema for EnumerateSessionsForAppRequest {
-    #[inline]
-    fn schema_name() -> ::std::borrow::Cow<'static, str> {
-        "EnumerateSessionsForAppRequest".into()
-    }
-    #[inline]
-    fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::concat!(::std::module_path!(), "::", "EnumerateSessionsForAppRequest")
-            .into()
-    }
-    #[inline]
-    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
-        ::steam_webapi::__private::json_schema(
-            generator,
-            ::std::include_str!(
-                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
-                "/schemas/operations/IGameNotificationsService/EnumerateSessionsForApp.v1.request.json")
-            ),
-            &[],
-        )
-    }
-}
+::steam_webapi::__private::json_schema_impl!(
+    EnumerateSessionsForAppRequest,
+    "operations/IGameNotificationsService/EnumerateSessionsForApp.v1.request.json", []
+);
 /// Request of `IGameNotificationsService/GetSessionDetailsForApp/v1` (get_session_details_for_app).
 ///
 /// Returns details about specific session(s).
@@ -719,33 +643,11 @@ impl ::steam_webapi::__private::Endpoint for GetSessionDetailsForAppRequest {
     fn write_query(&self, _q: &mut ::steam_webapi::__private::QueryWriter) {}
 }
 #[cfg(feature = "schemars")]
-impl ::schemars::JsonSchema for GetSessionDetailsForAppRequest {
-    #[inline]
-    fn schema_name() -> ::std::borrow::Cow<'static, str> {
-        "GetSessionDetailsForAppRequest".into()
-    }
-    #[inline]
-    fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::concat!(::std::module_path!(), "::", "GetSessionDetailsForAppRequest")
-            .into()
-    }
-    #[inline]
-    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
-        ::steam_webapi::__private::json_schema(
-            generator,
-            ::std::include_str!(
-                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
-                "/schemas/operations/IGameNotificationsService/GetSessionDetailsForApp.v1.request.json")
-            ),
-            &[
-                (
-                    "../../types/SessionRequest.json",
-                    ::steam_webapi::__private::subschema::<SessionRequest>,
-                ),
-            ],
-        )
-    }
-}
+::steam_webapi::__private::json_schema_impl!(
+    GetSessionDetailsForAppRequest,
+    "operations/IGameNotificationsService/GetSessionDetailsForApp.v1.request.json",
+    [("../../types/SessionRequest.json", SessionRequest)]
+);
 /// Request of `IGameNotificationsService/RequestNotifications/v1` (request_notifications).
 ///
 /// Requests that a user receive game notifications for an app.
@@ -789,27 +691,10 @@ impl ::steam_webapi::__private::Endpoint for RequestNotificationsRequest {
     fn write_query(&self, _q: &mut ::steam_webapi::__private::QueryWriter) {}
 }
 #[cfg(feature = "schemars")]
-impl ::schemars::JsonSchema for RequestNotificationsRequest {
-    #[inline]
-    fn schema_name() -> ::std::borrow::Cow<'static, str> {
-        "RequestNotificationsRequest".into()
-    }
-    #[inline]
-    fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::concat!(::std::module_path!(), "::", "RequestNotificationsRequest").into()
-    }
-    #[inline]
-    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
-        ::steam_webapi::__private::json_schema(
-            generator,
-            ::std::include_str!(
-                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
-                "/schemas/operations/IGameNotificationsService/RequestNotifications.v1.request.json")
-            ),
-            &[],
-        )
-    }
-}
+::steam_webapi::__private::json_schema_impl!(
+    RequestNotificationsRequest,
+    "operations/IGameNotificationsService/RequestNotifications.v1.request.json", []
+);
 /// Request of `IGameNotificationsService/UpdateSession/v1` (update_session).
 ///
 /// Update a game session whenever the state of the game changes.
@@ -896,36 +781,12 @@ impl ::steam_webapi::__private::Endpoint for UpdateSessionRequest {
     fn write_query(&self, _q: &mut ::steam_webapi::__private::QueryWriter) {}
 }
 #[cfg(feature = "schemars")]
-impl ::schemars::JsonSchema for UpdateSessionRequest {
-    #[inline]
-    fn schema_name() -> ::std::borrow::Cow<'static, str> {
-        "UpdateSessionRequest".into()
-    }
-    #[inline]
-    fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::concat!(::std::module_path!(), "::", "UpdateSessionRequest").into()
-    }
-    #[inline]
-    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
-        ::steam_webapi::__private::json_schema(
-            generator,
-            ::std::include_str!(
-                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
-                "/schemas/operations/IGameNotificationsService/UpdateSession.v1.request.json")
-            ),
-            &[
-                (
-                    "../../types/LocalizedText.json",
-                    ::steam_webapi::__private::subschema::<LocalizedText>,
-                ),
-                (
-                    "../../types/UserStatus.json",
-                    ::steam_webapi::__private::subschema::<UserStatus>,
-                ),
-            ],
-        )
-    }
-}
+::steam_webapi::__private::json_schema_impl!(
+    UpdateSessionRequest,
+    "operations/IGameNotificationsService/UpdateSession.v1.request.json",
+    [("../../types/LocalizedText.json", LocalizedText), ("../../types/UserStatus.json",
+    UserStatus)]
+);
 /// The result of CreateSession.
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
 pub struct CreateSessionResponse {
@@ -934,77 +795,23 @@ pub struct CreateSessionResponse {
     pub sessionid: u64,
 }
 #[cfg(feature = "schemars")]
-impl ::schemars::JsonSchema for CreateSessionResponse {
-    #[inline]
-    fn schema_name() -> ::std::borrow::Cow<'static, str> {
-        "CreateSessionResponse".into()
-    }
-    #[inline]
-    fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::concat!(::std::module_path!(), "::", "CreateSessionResponse").into()
-    }
-    #[inline]
-    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
-        ::steam_webapi::__private::json_schema(
-            generator,
-            ::std::include_str!(
-                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
-                "/schemas/types/CreateSessionResponse.json")
-            ),
-            &[],
-        )
-    }
-}
+::steam_webapi::__private::json_schema_impl!(
+    CreateSessionResponse, "types/CreateSessionResponse.json", []
+);
 /// Empty on success (as DeleteSession; the docs give no example response).
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
 pub struct DeleteSessionBatchResponse {}
 #[cfg(feature = "schemars")]
-impl ::schemars::JsonSchema for DeleteSessionBatchResponse {
-    #[inline]
-    fn schema_name() -> ::std::borrow::Cow<'static, str> {
-        "DeleteSessionBatchResponse".into()
-    }
-    #[inline]
-    fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::concat!(::std::module_path!(), "::", "DeleteSessionBatchResponse").into()
-    }
-    #[inline]
-    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
-        ::steam_webapi::__private::json_schema(
-            generator,
-            ::std::include_str!(
-                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
-                "/schemas/types/DeleteSessionBatchResponse.json")
-            ),
-            &[],
-        )
-    }
-}
+::steam_webapi::__private::json_schema_impl!(
+    DeleteSessionBatchResponse, "types/DeleteSessionBatchResponse.json", []
+);
 /// Empty on success.
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
 pub struct DeleteSessionResponse {}
 #[cfg(feature = "schemars")]
-impl ::schemars::JsonSchema for DeleteSessionResponse {
-    #[inline]
-    fn schema_name() -> ::std::borrow::Cow<'static, str> {
-        "DeleteSessionResponse".into()
-    }
-    #[inline]
-    fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::concat!(::std::module_path!(), "::", "DeleteSessionResponse").into()
-    }
-    #[inline]
-    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
-        ::steam_webapi::__private::json_schema(
-            generator,
-            ::std::include_str!(
-                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
-                "/schemas/types/DeleteSessionResponse.json")
-            ),
-            &[],
-        )
-    }
-}
+::steam_webapi::__private::json_schema_impl!(
+    DeleteSessionResponse, "types/DeleteSessionResponse.json", []
+);
 /// The result of EnumerateSessionsForApp.
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
 pub struct EnumerateSessionsForAppResponse {
@@ -1017,28 +824,10 @@ pub struct EnumerateSessionsForAppResponse {
     pub sessions: ::std::option::Option<::std::vec::Vec<Session>>,
 }
 #[cfg(feature = "schemars")]
-impl ::schemars::JsonSchema for EnumerateSessionsForAppResponse {
-    #[inline]
-    fn schema_name() -> ::std::borrow::Cow<'static, str> {
-        "EnumerateSessionsForAppResponse".into()
-    }
-    #[inline]
-    fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::concat!(::std::module_path!(), "::", "EnumerateSessionsForAppResponse")
-            .into()
-    }
-    #[inline]
-    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
-        ::steam_webapi::__private::json_schema(
-            generator,
-            ::std::include_str!(
-                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
-                "/schemas/types/EnumerateSessionsForAppResponse.json")
-            ),
-            &[("../types/Session.json", ::steam_webapi::__private::subschema::<Session>)],
-        )
-    }
-}
+::steam_webapi::__private::json_schema_impl!(
+    EnumerateSessionsForAppResponse, "types/EnumerateSessionsForAppResponse.json",
+    [("../types/Session.json", Session)]
+);
 /// The result of GetSessionDetailsForApp.
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
 pub struct GetSessionDetailsForAppResponse {
@@ -1051,28 +840,10 @@ pub struct GetSessionDetailsForAppResponse {
     pub sessions: ::std::option::Option<::std::vec::Vec<Session>>,
 }
 #[cfg(feature = "schemars")]
-impl ::schemars::JsonSchema for GetSessionDetailsForAppResponse {
-    #[inline]
-    fn schema_name() -> ::std::borrow::Cow<'static, str> {
-        "GetSessionDetailsForAppResponse".into()
-    }
-    #[inline]
-    fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::concat!(::std::module_path!(), "::", "GetSessionDetailsForAppResponse")
-            .into()
-    }
-    #[inline]
-    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
-        ::steam_webapi::__private::json_schema(
-            generator,
-            ::std::include_str!(
-                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
-                "/schemas/types/GetSessionDetailsForAppResponse.json")
-            ),
-            &[("../types/Session.json", ::steam_webapi::__private::subschema::<Session>)],
-        )
-    }
-}
+::steam_webapi::__private::json_schema_impl!(
+    GetSessionDetailsForAppResponse, "types/GetSessionDetailsForAppResponse.json",
+    [("../types/Session.json", Session)]
+);
 /// A localized text: a localization token and its variables. Localization is provided by the game developer through a localization tool that is part of the application configuration; any strings that are not translated to a player's language will be rendered in English.
 ///
 /// Example: with #InvitationText = "{{user}} has invited you to play a game of Chess.", `{"token": "#InvitationText", "variables": \[{"key": "user", "value": "Michael"}\]}` is shown as "Michael has invited you to play a game of Chess."
@@ -1088,58 +859,16 @@ pub struct LocalizedText {
     pub variables: ::std::option::Option<::std::vec::Vec<Variable>>,
 }
 #[cfg(feature = "schemars")]
-impl ::schemars::JsonSchema for LocalizedText {
-    #[inline]
-    fn schema_name() -> ::std::borrow::Cow<'static, str> {
-        "LocalizedText".into()
-    }
-    #[inline]
-    fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::concat!(::std::module_path!(), "::", "LocalizedText").into()
-    }
-    #[inline]
-    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
-        ::steam_webapi::__private::json_schema(
-            generator,
-            ::std::include_str!(
-                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
-                "/schemas/types/LocalizedText.json")
-            ),
-            &[
-                (
-                    "../types/Variable.json",
-                    ::steam_webapi::__private::subschema::<Variable>,
-                ),
-            ],
-        )
-    }
-}
+::steam_webapi::__private::json_schema_impl!(
+    LocalizedText, "types/LocalizedText.json", [("../types/Variable.json", Variable)]
+);
 /// Empty on success.
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
 pub struct RequestNotificationsResponse {}
 #[cfg(feature = "schemars")]
-impl ::schemars::JsonSchema for RequestNotificationsResponse {
-    #[inline]
-    fn schema_name() -> ::std::borrow::Cow<'static, str> {
-        "RequestNotificationsResponse".into()
-    }
-    #[inline]
-    fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::concat!(::std::module_path!(), "::", "RequestNotificationsResponse")
-            .into()
-    }
-    #[inline]
-    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
-        ::steam_webapi::__private::json_schema(
-            generator,
-            ::std::include_str!(
-                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
-                "/schemas/types/RequestNotificationsResponse.json")
-            ),
-            &[],
-        )
-    }
-}
+::steam_webapi::__private::json_schema_impl!(
+    RequestNotificationsResponse, "types/RequestNotificationsResponse.json", []
+);
 /// A game session.
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
 pub struct Session {
@@ -1173,36 +902,10 @@ pub struct Session {
     pub user_status: ::std::vec::Vec<UserStatus>,
 }
 #[cfg(feature = "schemars")]
-impl ::schemars::JsonSchema for Session {
-    #[inline]
-    fn schema_name() -> ::std::borrow::Cow<'static, str> {
-        "Session".into()
-    }
-    #[inline]
-    fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::concat!(::std::module_path!(), "::", "Session").into()
-    }
-    #[inline]
-    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
-        ::steam_webapi::__private::json_schema(
-            generator,
-            ::std::include_str!(
-                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
-                "/schemas/types/Session.json")
-            ),
-            &[
-                (
-                    "../types/LocalizedText.json",
-                    ::steam_webapi::__private::subschema::<LocalizedText>,
-                ),
-                (
-                    "../types/UserStatus.json",
-                    ::steam_webapi::__private::subschema::<UserStatus>,
-                ),
-            ],
-        )
-    }
-}
+::steam_webapi::__private::json_schema_impl!(
+    Session, "types/Session.json", [("../types/LocalizedText.json", LocalizedText),
+    ("../types/UserStatus.json", UserStatus)]
+);
 /// One session whose details are requested (GetSessionDetailsForApp `sessions`).
 ///
 /// Steam's protobuf definition of this entry (CGameNotifications_GetSessionDetails_Request RequestedSession) names its flag `include_auth_user_message`; the docs' `include_all_user_messages` is kept.
@@ -1218,52 +921,16 @@ pub struct SessionRequest {
     pub include_all_user_messages: ::std::option::Option<bool>,
 }
 #[cfg(feature = "schemars")]
-impl ::schemars::JsonSchema for SessionRequest {
-    #[inline]
-    fn schema_name() -> ::std::borrow::Cow<'static, str> {
-        "SessionRequest".into()
-    }
-    #[inline]
-    fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::concat!(::std::module_path!(), "::", "SessionRequest").into()
-    }
-    #[inline]
-    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
-        ::steam_webapi::__private::json_schema(
-            generator,
-            ::std::include_str!(
-                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
-                "/schemas/types/SessionRequest.json")
-            ),
-            &[],
-        )
-    }
-}
+::steam_webapi::__private::json_schema_impl!(
+    SessionRequest, "types/SessionRequest.json", []
+);
 /// Empty on success.
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
 pub struct UpdateSessionResponse {}
 #[cfg(feature = "schemars")]
-impl ::schemars::JsonSchema for UpdateSessionResponse {
-    #[inline]
-    fn schema_name() -> ::std::borrow::Cow<'static, str> {
-        "UpdateSessionResponse".into()
-    }
-    #[inline]
-    fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::concat!(::std::module_path!(), "::", "UpdateSessionResponse").into()
-    }
-    #[inline]
-    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
-        ::steam_webapi::__private::json_schema(
-            generator,
-            ::std::include_str!(
-                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
-                "/schemas/types/UpdateSessionResponse.json")
-            ),
-            &[],
-        )
-    }
-}
+::steam_webapi::__private::json_schema_impl!(
+    UpdateSessionResponse, "types/UpdateSessionResponse.json", []
+);
 /// The state of a user in a game session (the docs' UserState constants).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
@@ -1333,27 +1000,7 @@ impl ::steam_webapi::__private::QueryValue for UserState {
     }
 }
 #[cfg(feature = "schemars")]
-impl ::schemars::JsonSchema for UserState {
-    #[inline]
-    fn schema_name() -> ::std::borrow::Cow<'static, str> {
-        "UserState".into()
-    }
-    #[inline]
-    fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::concat!(::std::module_path!(), "::", "UserState").into()
-    }
-    #[inline]
-    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
-        ::steam_webapi::__private::json_schema(
-            generator,
-            ::std::include_str!(
-                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
-                "/schemas/types/UserState.json")
-            ),
-            &[],
-        )
-    }
-}
+::steam_webapi::__private::json_schema_impl!(UserState, "types/UserState.json", []);
 /// The state of one user in a game session.
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
 pub struct UserStatus {
@@ -1370,36 +1017,10 @@ pub struct UserStatus {
     pub message: ::std::option::Option<LocalizedText>,
 }
 #[cfg(feature = "schemars")]
-impl ::schemars::JsonSchema for UserStatus {
-    #[inline]
-    fn schema_name() -> ::std::borrow::Cow<'static, str> {
-        "UserStatus".into()
-    }
-    #[inline]
-    fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::concat!(::std::module_path!(), "::", "UserStatus").into()
-    }
-    #[inline]
-    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
-        ::steam_webapi::__private::json_schema(
-            generator,
-            ::std::include_str!(
-                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
-                "/schemas/types/UserStatus.json")
-            ),
-            &[
-                (
-                    "../types/LocalizedText.json",
-                    ::steam_webapi::__private::subschema::<LocalizedText>,
-                ),
-                (
-                    "../types/UserState.json",
-                    ::steam_webapi::__private::subschema::<UserState>,
-                ),
-            ],
-        )
-    }
-}
+::steam_webapi::__private::json_schema_impl!(
+    UserStatus, "types/UserStatus.json", [("../types/LocalizedText.json", LocalizedText),
+    ("../types/UserState.json", UserState)]
+);
 /// A variable of a localization token, replaced at runtime when the text is generated.
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
 pub struct Variable {
@@ -1409,24 +1030,4 @@ pub struct Variable {
     pub value: ::std::string::String,
 }
 #[cfg(feature = "schemars")]
-impl ::schemars::JsonSchema for Variable {
-    #[inline]
-    fn schema_name() -> ::std::borrow::Cow<'static, str> {
-        "Variable".into()
-    }
-    #[inline]
-    fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::concat!(::std::module_path!(), "::", "Variable").into()
-    }
-    #[inline]
-    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
-        ::steam_webapi::__private::json_schema(
-            generator,
-            ::std::include_str!(
-                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
-                "/schemas/types/Variable.json")
-            ),
-            &[],
-        )
-    }
-}
+::steam_webapi::__private::json_schema_impl!(Variable, "types/Variable.json", []);

@@ -231,27 +231,9 @@ impl ::steam_webapi::__private::Endpoint for GetOwnedGamesRequest {
     fn write_query(&self, _q: &mut ::steam_webapi::__private::QueryWriter) {}
 }
 #[cfg(feature = "schemars")]
-impl ::schemars::JsonSchema for GetOwnedGamesRequest {
-    #[inline]
-    fn schema_name() -> ::std::borrow::Cow<'static, str> {
-        "GetOwnedGamesRequest".into()
-    }
-    #[inline]
-    fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::concat!(::std::module_path!(), "::", "GetOwnedGamesRequest").into()
-    }
-    #[inline]
-    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
-        ::steam_webapi::__private::json_schema(
-            generator,
-            ::std::include_str!(
-                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
-                "/schemas/operations/IPlayerService/GetOwnedGames.v1.request.json")
-            ),
-            &[],
-        )
-    }
-}
+::steam_webapi::__private::json_schema_impl!(
+    GetOwnedGamesRequest, "operations/IPlayerService/GetOwnedGames.v1.request.json", []
+);
 /// Request of `IPlayerService/GetRecentlyPlayedGames/v1` (get_recently_played_games).
 ///
 /// GetRecentlyPlayedGames returns a list of games a player has played in the last two weeks, if the profile is publicly visible. Private, friends-only, and other privacy settings are not supported unless you are asking for your own personal details (ie the WebAPI key you are using is linked to the steamid you are requesting).
@@ -308,28 +290,10 @@ impl ::steam_webapi::__private::Endpoint for GetRecentlyPlayedGamesRequest {
     fn write_query(&self, _q: &mut ::steam_webapi::__private::QueryWriter) {}
 }
 #[cfg(feature = "schemars")]
-impl ::schemars::JsonSchema for GetRecentlyPlayedGamesRequest {
-    #[inline]
-    fn schema_name() -> ::std::borrow::Cow<'static, str> {
-        "GetRecentlyPlayedGamesRequest".into()
-    }
-    #[inline]
-    fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::concat!(::std::module_path!(), "::", "GetRecentlyPlayedGamesRequest")
-            .into()
-    }
-    #[inline]
-    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
-        ::steam_webapi::__private::json_schema(
-            generator,
-            ::std::include_str!(
-                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
-                "/schemas/operations/IPlayerService/GetRecentlyPlayedGames.v1.request.json")
-            ),
-            &[],
-        )
-    }
-}
+::steam_webapi::__private::json_schema_impl!(
+    GetRecentlyPlayedGamesRequest,
+    "operations/IPlayerService/GetRecentlyPlayedGames.v1.request.json", []
+);
 /// The result of GetOwnedGames.
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
 pub struct GetOwnedGamesResponse {
@@ -342,32 +306,10 @@ pub struct GetOwnedGamesResponse {
     pub games: ::std::option::Option<::std::vec::Vec<OwnedGame>>,
 }
 #[cfg(feature = "schemars")]
-impl ::schemars::JsonSchema for GetOwnedGamesResponse {
-    #[inline]
-    fn schema_name() -> ::std::borrow::Cow<'static, str> {
-        "GetOwnedGamesResponse".into()
-    }
-    #[inline]
-    fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::concat!(::std::module_path!(), "::", "GetOwnedGamesResponse").into()
-    }
-    #[inline]
-    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
-        ::steam_webapi::__private::json_schema(
-            generator,
-            ::std::include_str!(
-                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
-                "/schemas/types/GetOwnedGamesResponse.json")
-            ),
-            &[
-                (
-                    "../types/OwnedGame.json",
-                    ::steam_webapi::__private::subschema::<OwnedGame>,
-                ),
-            ],
-        )
-    }
-}
+::steam_webapi::__private::json_schema_impl!(
+    GetOwnedGamesResponse, "types/GetOwnedGamesResponse.json",
+    [("../types/OwnedGame.json", OwnedGame)]
+);
 /// The result of GetRecentlyPlayedGames.
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
 pub struct GetRecentlyPlayedGamesResponse {
@@ -379,33 +321,10 @@ pub struct GetRecentlyPlayedGamesResponse {
     pub games: ::std::option::Option<::std::vec::Vec<RecentlyPlayedGame>>,
 }
 #[cfg(feature = "schemars")]
-impl ::schemars::JsonSchema for GetRecentlyPlayedGamesResponse {
-    #[inline]
-    fn schema_name() -> ::std::borrow::Cow<'static, str> {
-        "GetRecentlyPlayedGamesResponse".into()
-    }
-    #[inline]
-    fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::concat!(::std::module_path!(), "::", "GetRecentlyPlayedGamesResponse")
-            .into()
-    }
-    #[inline]
-    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
-        ::steam_webapi::__private::json_schema(
-            generator,
-            ::std::include_str!(
-                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
-                "/schemas/types/GetRecentlyPlayedGamesResponse.json")
-            ),
-            &[
-                (
-                    "../types/RecentlyPlayedGame.json",
-                    ::steam_webapi::__private::subschema::<RecentlyPlayedGame>,
-                ),
-            ],
-        )
-    }
-}
+::steam_webapi::__private::json_schema_impl!(
+    GetRecentlyPlayedGamesResponse, "types/GetRecentlyPlayedGamesResponse.json",
+    [("../types/RecentlyPlayedGame.json", RecentlyPlayedGame)]
+);
 /// One game the player owns. If include_appinfo was not passed, only appid, playtime_2weeks and playtime_forever are documented to be returned (later captures add platform playtimes and rtime_last_played for the key owner's own account).
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
 pub struct OwnedGame {
@@ -466,27 +385,7 @@ pub struct OwnedGame {
     pub has_leaderboards: ::std::option::Option<bool>,
 }
 #[cfg(feature = "schemars")]
-impl ::schemars::JsonSchema for OwnedGame {
-    #[inline]
-    fn schema_name() -> ::std::borrow::Cow<'static, str> {
-        "OwnedGame".into()
-    }
-    #[inline]
-    fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::concat!(::std::module_path!(), "::", "OwnedGame").into()
-    }
-    #[inline]
-    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
-        ::steam_webapi::__private::json_schema(
-            generator,
-            ::std::include_str!(
-                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
-                "/schemas/types/OwnedGame.json")
-            ),
-            &[],
-        )
-    }
-}
+::steam_webapi::__private::json_schema_impl!(OwnedGame, "types/OwnedGame.json", []);
 /// One game the player played in the last two weeks.
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
 pub struct RecentlyPlayedGame {
@@ -526,24 +425,6 @@ pub struct RecentlyPlayedGame {
     pub playtime_deck_forever: ::std::option::Option<u32>,
 }
 #[cfg(feature = "schemars")]
-impl ::schemars::JsonSchema for RecentlyPlayedGame {
-    #[inline]
-    fn schema_name() -> ::std::borrow::Cow<'static, str> {
-        "RecentlyPlayedGame".into()
-    }
-    #[inline]
-    fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::concat!(::std::module_path!(), "::", "RecentlyPlayedGame").into()
-    }
-    #[inline]
-    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
-        ::steam_webapi::__private::json_schema(
-            generator,
-            ::std::include_str!(
-                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
-                "/schemas/types/RecentlyPlayedGame.json")
-            ),
-            &[],
-        )
-    }
-}
+::steam_webapi::__private::json_schema_impl!(
+    RecentlyPlayedGame, "types/RecentlyPlayedGame.json", []
+);

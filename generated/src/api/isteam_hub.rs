@@ -525,27 +525,9 @@ impl ::steam_webapi::__private::Endpoint for GetAnnouncementsRequest {
     }
 }
 #[cfg(feature = "schemars")]
-impl ::schemars::JsonSchema for GetAnnouncementsRequest {
-    #[inline]
-    fn schema_name() -> ::std::borrow::Cow<'static, str> {
-        "GetAnnouncementsRequest".into()
-    }
-    #[inline]
-    fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::concat!(::std::module_path!(), "::", "GetAnnouncementsRequest").into()
-    }
-    #[inline]
-    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
-        ::steam_webapi::__private::json_schema(
-            generator,
-            ::std::include_str!(
-                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
-                "/schemas/operations/ISteamHub/GetAnnouncements.v1.request.json")
-            ),
-            &[],
-        )
-    }
-}
+::steam_webapi::__private::json_schema_impl!(
+    GetAnnouncementsRequest, "operations/ISteamHub/GetAnnouncements.v1.request.json", []
+);
 /// Request of `ISteamHub/GetEvents/v1` (get_events).
 ///
 /// Hubs are able to create Events for their members to participate. These events range from gameplay, Steam Chat events, and other events outside of Steam Community.
@@ -723,27 +705,9 @@ impl ::steam_webapi::__private::Endpoint for GetEventsRequest {
     }
 }
 #[cfg(feature = "schemars")]
-impl ::schemars::JsonSchema for GetEventsRequest {
-    #[inline]
-    fn schema_name() -> ::std::borrow::Cow<'static, str> {
-        "GetEventsRequest".into()
-    }
-    #[inline]
-    fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::concat!(::std::module_path!(), "::", "GetEventsRequest").into()
-    }
-    #[inline]
-    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
-        ::steam_webapi::__private::json_schema(
-            generator,
-            ::std::include_str!(
-                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
-                "/schemas/operations/ISteamHub/GetEvents.v1.request.json")
-            ),
-            &[],
-        )
-    }
-}
+::steam_webapi::__private::json_schema_impl!(
+    GetEventsRequest, "operations/ISteamHub/GetEvents.v1.request.json", []
+);
 /// Request of `ISteamHub/GetMembers/v1` (get_members).
 ///
 /// Returns all the member IDs associated with the hub.
@@ -843,27 +807,9 @@ impl ::steam_webapi::__private::Endpoint for GetMembersRequest {
     }
 }
 #[cfg(feature = "schemars")]
-impl ::schemars::JsonSchema for GetMembersRequest {
-    #[inline]
-    fn schema_name() -> ::std::borrow::Cow<'static, str> {
-        "GetMembersRequest".into()
-    }
-    #[inline]
-    fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::concat!(::std::module_path!(), "::", "GetMembersRequest").into()
-    }
-    #[inline]
-    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
-        ::steam_webapi::__private::json_schema(
-            generator,
-            ::std::include_str!(
-                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
-                "/schemas/operations/ISteamHub/GetMembers.v1.request.json")
-            ),
-            &[],
-        )
-    }
-}
+::steam_webapi::__private::json_schema_impl!(
+    GetMembersRequest, "operations/ISteamHub/GetMembers.v1.request.json", []
+);
 /// Request of `ISteamHub/GetPermissions/v1` (get_permissions).
 ///
 /// Returns the permissions a queried group has for members and the public.
@@ -963,27 +909,9 @@ impl ::steam_webapi::__private::Endpoint for GetPermissionsRequest {
     }
 }
 #[cfg(feature = "schemars")]
-impl ::schemars::JsonSchema for GetPermissionsRequest {
-    #[inline]
-    fn schema_name() -> ::std::borrow::Cow<'static, str> {
-        "GetPermissionsRequest".into()
-    }
-    #[inline]
-    fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::concat!(::std::module_path!(), "::", "GetPermissionsRequest").into()
-    }
-    #[inline]
-    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
-        ::steam_webapi::__private::json_schema(
-            generator,
-            ::std::include_str!(
-                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
-                "/schemas/operations/ISteamHub/GetPermissions.v1.request.json")
-            ),
-            &[],
-        )
-    }
-}
+::steam_webapi::__private::json_schema_impl!(
+    GetPermissionsRequest, "operations/ISteamHub/GetPermissions.v1.request.json", []
+);
 /// Request of `ISteamHub/GetStatus/v1` (get_status).
 ///
 /// A method returning the network status of hub members. This includes total members, members who are online, in the chat room for the hub, and playing any game on Steam.
@@ -1083,27 +1011,9 @@ impl ::steam_webapi::__private::Endpoint for GetStatusRequest {
     }
 }
 #[cfg(feature = "schemars")]
-impl ::schemars::JsonSchema for GetStatusRequest {
-    #[inline]
-    fn schema_name() -> ::std::borrow::Cow<'static, str> {
-        "GetStatusRequest".into()
-    }
-    #[inline]
-    fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::concat!(::std::module_path!(), "::", "GetStatusRequest").into()
-    }
-    #[inline]
-    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
-        ::steam_webapi::__private::json_schema(
-            generator,
-            ::std::include_str!(
-                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
-                "/schemas/operations/ISteamHub/GetStatus.v1.request.json")
-            ),
-            &[],
-        )
-    }
-}
+::steam_webapi::__private::json_schema_impl!(
+    GetStatusRequest, "operations/ISteamHub/GetStatus.v1.request.json", []
+);
 /// Request of `ISteamHub/GetSummaries/v1` (get_summaries).
 ///
 /// Provides the bulk of information about any one particular hub.
@@ -1207,27 +1117,9 @@ impl ::steam_webapi::__private::Endpoint for GetSummariesRequest {
     }
 }
 #[cfg(feature = "schemars")]
-impl ::schemars::JsonSchema for GetSummariesRequest {
-    #[inline]
-    fn schema_name() -> ::std::borrow::Cow<'static, str> {
-        "GetSummariesRequest".into()
-    }
-    #[inline]
-    fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::concat!(::std::module_path!(), "::", "GetSummariesRequest").into()
-    }
-    #[inline]
-    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
-        ::steam_webapi::__private::json_schema(
-            generator,
-            ::std::include_str!(
-                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
-                "/schemas/operations/ISteamHub/GetSummaries.v1.request.json")
-            ),
-            &[],
-        )
-    }
-}
+::steam_webapi::__private::json_schema_impl!(
+    GetSummariesRequest, "operations/ISteamHub/GetSummaries.v1.request.json", []
+);
 /// Request of `ISteamHub/ResolveAppID/v1` (resolve_app_id).
 ///
 /// Search for hubs associated with a Game's AppID. Either official game or all can be returned.
@@ -1357,27 +1249,9 @@ impl ::steam_webapi::__private::Endpoint for ResolveAppIDRequest {
     }
 }
 #[cfg(feature = "schemars")]
-impl ::schemars::JsonSchema for ResolveAppIDRequest {
-    #[inline]
-    fn schema_name() -> ::std::borrow::Cow<'static, str> {
-        "ResolveAppIDRequest".into()
-    }
-    #[inline]
-    fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::concat!(::std::module_path!(), "::", "ResolveAppIDRequest").into()
-    }
-    #[inline]
-    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
-        ::steam_webapi::__private::json_schema(
-            generator,
-            ::std::include_str!(
-                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
-                "/schemas/operations/ISteamHub/ResolveAppID.v1.request.json")
-            ),
-            &[],
-        )
-    }
-}
+::steam_webapi::__private::json_schema_impl!(
+    ResolveAppIDRequest, "operations/ISteamHub/ResolveAppID.v1.request.json", []
+);
 /// Request of `ISteamHub/ResolveVanityURL/v1` (resolve_vanity_url).
 ///
 /// Provides a hub's ID number based on a search query.
@@ -1448,27 +1322,9 @@ impl ::steam_webapi::__private::Endpoint for ResolveVanityURLRequest {
     }
 }
 #[cfg(feature = "schemars")]
-impl ::schemars::JsonSchema for ResolveVanityURLRequest {
-    #[inline]
-    fn schema_name() -> ::std::borrow::Cow<'static, str> {
-        "ResolveVanityURLRequest".into()
-    }
-    #[inline]
-    fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::concat!(::std::module_path!(), "::", "ResolveVanityURLRequest").into()
-    }
-    #[inline]
-    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
-        ::steam_webapi::__private::json_schema(
-            generator,
-            ::std::include_str!(
-                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
-                "/schemas/operations/ISteamHub/ResolveVanityURL.v1.request.json")
-            ),
-            &[],
-        )
-    }
-}
+::steam_webapi::__private::json_schema_impl!(
+    ResolveVanityURLRequest, "operations/ISteamHub/ResolveVanityURL.v1.request.json", []
+);
 /// One announcement made by a hub.
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
 pub struct HubAnnouncement {
@@ -1495,27 +1351,9 @@ pub struct HubAnnouncement {
     pub comments: u32,
 }
 #[cfg(feature = "schemars")]
-impl ::schemars::JsonSchema for HubAnnouncement {
-    #[inline]
-    fn schema_name() -> ::std::borrow::Cow<'static, str> {
-        "HubAnnouncement".into()
-    }
-    #[inline]
-    fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::concat!(::std::module_path!(), "::", "HubAnnouncement").into()
-    }
-    #[inline]
-    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
-        ::steam_webapi::__private::json_schema(
-            generator,
-            ::std::include_str!(
-                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
-                "/schemas/types/HubAnnouncement.json")
-            ),
-            &[],
-        )
-    }
-}
+::steam_webapi::__private::json_schema_impl!(
+    HubAnnouncement, "types/HubAnnouncement.json", []
+);
 /// A Steam game a hub is associated with.
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
 pub struct HubAssociatedGame {
@@ -1526,27 +1364,9 @@ pub struct HubAssociatedGame {
     pub name: ::std::string::String,
 }
 #[cfg(feature = "schemars")]
-impl ::schemars::JsonSchema for HubAssociatedGame {
-    #[inline]
-    fn schema_name() -> ::std::borrow::Cow<'static, str> {
-        "HubAssociatedGame".into()
-    }
-    #[inline]
-    fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::concat!(::std::module_path!(), "::", "HubAssociatedGame").into()
-    }
-    #[inline]
-    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
-        ::steam_webapi::__private::json_schema(
-            generator,
-            ::std::include_str!(
-                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
-                "/schemas/types/HubAssociatedGame.json")
-            ),
-            &[],
-        )
-    }
-}
+::steam_webapi::__private::json_schema_impl!(
+    HubAssociatedGame, "types/HubAssociatedGame.json", []
+);
 /// Images that identify a Hub.
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
 pub struct HubAvatar {
@@ -1571,27 +1391,7 @@ pub struct HubAvatar {
     pub gamebanner: ::steam_webapi::Maybe<::std::string::String>,
 }
 #[cfg(feature = "schemars")]
-impl ::schemars::JsonSchema for HubAvatar {
-    #[inline]
-    fn schema_name() -> ::std::borrow::Cow<'static, str> {
-        "HubAvatar".into()
-    }
-    #[inline]
-    fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::concat!(::std::module_path!(), "::", "HubAvatar").into()
-    }
-    #[inline]
-    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
-        ::steam_webapi::__private::json_schema(
-            generator,
-            ::std::include_str!(
-                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
-                "/schemas/types/HubAvatar.json")
-            ),
-            &[],
-        )
-    }
-}
+::steam_webapi::__private::json_schema_impl!(HubAvatar, "types/HubAvatar.json", []);
 /// One event of a hub.
 ///
 /// The docs say eventAppID, eventIP and eventPassword are "valid only when eventtype is 2" and eventurl when "eventtype is 2 and eventIP is defined" or "eventtype is 9". In the event type table 2 is OtherEvent and 1 is GameEvent (Play a Game), so 1 may have been meant; the docs' example is a game event with eventtype 2. Transcribed as written.
@@ -1644,32 +1444,9 @@ pub struct HubEvent {
     pub comments: u32,
 }
 #[cfg(feature = "schemars")]
-impl ::schemars::JsonSchema for HubEvent {
-    #[inline]
-    fn schema_name() -> ::std::borrow::Cow<'static, str> {
-        "HubEvent".into()
-    }
-    #[inline]
-    fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::concat!(::std::module_path!(), "::", "HubEvent").into()
-    }
-    #[inline]
-    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
-        ::steam_webapi::__private::json_schema(
-            generator,
-            ::std::include_str!(
-                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
-                "/schemas/types/HubEvent.json")
-            ),
-            &[
-                (
-                    "../types/HubEventType.json",
-                    ::steam_webapi::__private::subschema::<HubEventType>,
-                ),
-            ],
-        )
-    }
-}
+::steam_webapi::__private::json_schema_impl!(
+    HubEvent, "types/HubEvent.json", [("../types/HubEventType.json", HubEventType)]
+);
 /// Event types. Events are classified into the following types; for the sake of API consistency, these types have an integer assigned to the type. This allows for expansion and easy casing of types.
 ///
 /// Names are the docs' "Short String"; descriptions are the "Proposed Long String". The "Official Long String" (Steam's wording at the time) was: 0 Chat, 1 Play a Game, 2 A lil somethin somethin, 3 Party!, 4 Important Meeting, 5 Special cause (charity ball?), 6 Music or Art type thing, 7 Sporting endeavor, 8 Out of town excursion, 9 N/A (new).
@@ -1771,27 +1548,9 @@ impl ::steam_webapi::__private::QueryValue for HubEventType {
     }
 }
 #[cfg(feature = "schemars")]
-impl ::schemars::JsonSchema for HubEventType {
-    #[inline]
-    fn schema_name() -> ::std::borrow::Cow<'static, str> {
-        "HubEventType".into()
-    }
-    #[inline]
-    fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::concat!(::std::module_path!(), "::", "HubEventType").into()
-    }
-    #[inline]
-    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
-        ::steam_webapi::__private::json_schema(
-            generator,
-            ::std::include_str!(
-                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
-                "/schemas/types/HubEventType.json")
-            ),
-            &[],
-        )
-    }
-}
+::steam_webapi::__private::json_schema_impl!(
+    HubEventType, "types/HubEventType.json", []
+);
 /// The result of GetAnnouncements.
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
 pub struct HubGetAnnouncementsResponse {
@@ -1812,32 +1571,10 @@ pub struct HubGetAnnouncementsResponse {
     pub announcements: ::std::vec::Vec<HubAnnouncement>,
 }
 #[cfg(feature = "schemars")]
-impl ::schemars::JsonSchema for HubGetAnnouncementsResponse {
-    #[inline]
-    fn schema_name() -> ::std::borrow::Cow<'static, str> {
-        "HubGetAnnouncementsResponse".into()
-    }
-    #[inline]
-    fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::concat!(::std::module_path!(), "::", "HubGetAnnouncementsResponse").into()
-    }
-    #[inline]
-    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
-        ::steam_webapi::__private::json_schema(
-            generator,
-            ::std::include_str!(
-                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
-                "/schemas/types/HubGetAnnouncementsResponse.json")
-            ),
-            &[
-                (
-                    "../types/HubAnnouncement.json",
-                    ::steam_webapi::__private::subschema::<HubAnnouncement>,
-                ),
-            ],
-        )
-    }
-}
+::steam_webapi::__private::json_schema_impl!(
+    HubGetAnnouncementsResponse, "types/HubGetAnnouncementsResponse.json",
+    [("../types/HubAnnouncement.json", HubAnnouncement)]
+);
 /// The result of GetEvents.
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
 pub struct HubGetEventsResponse {
@@ -1858,32 +1595,10 @@ pub struct HubGetEventsResponse {
     pub events: ::std::vec::Vec<HubEvent>,
 }
 #[cfg(feature = "schemars")]
-impl ::schemars::JsonSchema for HubGetEventsResponse {
-    #[inline]
-    fn schema_name() -> ::std::borrow::Cow<'static, str> {
-        "HubGetEventsResponse".into()
-    }
-    #[inline]
-    fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::concat!(::std::module_path!(), "::", "HubGetEventsResponse").into()
-    }
-    #[inline]
-    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
-        ::steam_webapi::__private::json_schema(
-            generator,
-            ::std::include_str!(
-                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
-                "/schemas/types/HubGetEventsResponse.json")
-            ),
-            &[
-                (
-                    "../types/HubEvent.json",
-                    ::steam_webapi::__private::subschema::<HubEvent>,
-                ),
-            ],
-        )
-    }
-}
+::steam_webapi::__private::json_schema_impl!(
+    HubGetEventsResponse, "types/HubGetEventsResponse.json", [("../types/HubEvent.json",
+    HubEvent)]
+);
 /// The result of GetMembers.
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
 pub struct HubGetMembersResponse {
@@ -1904,32 +1619,10 @@ pub struct HubGetMembersResponse {
     pub members: ::std::vec::Vec<HubMember>,
 }
 #[cfg(feature = "schemars")]
-impl ::schemars::JsonSchema for HubGetMembersResponse {
-    #[inline]
-    fn schema_name() -> ::std::borrow::Cow<'static, str> {
-        "HubGetMembersResponse".into()
-    }
-    #[inline]
-    fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::concat!(::std::module_path!(), "::", "HubGetMembersResponse").into()
-    }
-    #[inline]
-    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
-        ::steam_webapi::__private::json_schema(
-            generator,
-            ::std::include_str!(
-                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
-                "/schemas/types/HubGetMembersResponse.json")
-            ),
-            &[
-                (
-                    "../types/HubMember.json",
-                    ::steam_webapi::__private::subschema::<HubMember>,
-                ),
-            ],
-        )
-    }
-}
+::steam_webapi::__private::json_schema_impl!(
+    HubGetMembersResponse, "types/HubGetMembersResponse.json",
+    [("../types/HubMember.json", HubMember)]
+);
 /// The result of GetPermissions.
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
 pub struct HubGetPermissionsResponse {
@@ -1952,32 +1645,10 @@ pub struct HubGetPermissionsResponse {
     pub permissions: HubPermissions,
 }
 #[cfg(feature = "schemars")]
-impl ::schemars::JsonSchema for HubGetPermissionsResponse {
-    #[inline]
-    fn schema_name() -> ::std::borrow::Cow<'static, str> {
-        "HubGetPermissionsResponse".into()
-    }
-    #[inline]
-    fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::concat!(::std::module_path!(), "::", "HubGetPermissionsResponse").into()
-    }
-    #[inline]
-    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
-        ::steam_webapi::__private::json_schema(
-            generator,
-            ::std::include_str!(
-                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
-                "/schemas/types/HubGetPermissionsResponse.json")
-            ),
-            &[
-                (
-                    "../types/HubPermissions.json",
-                    ::steam_webapi::__private::subschema::<HubPermissions>,
-                ),
-            ],
-        )
-    }
-}
+::steam_webapi::__private::json_schema_impl!(
+    HubGetPermissionsResponse, "types/HubGetPermissionsResponse.json",
+    [("../types/HubPermissions.json", HubPermissions)]
+);
 /// The result of GetStatus.
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
 pub struct HubGetStatusResponse {
@@ -2000,32 +1671,10 @@ pub struct HubGetStatusResponse {
     pub status: HubStatus,
 }
 #[cfg(feature = "schemars")]
-impl ::schemars::JsonSchema for HubGetStatusResponse {
-    #[inline]
-    fn schema_name() -> ::std::borrow::Cow<'static, str> {
-        "HubGetStatusResponse".into()
-    }
-    #[inline]
-    fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::concat!(::std::module_path!(), "::", "HubGetStatusResponse").into()
-    }
-    #[inline]
-    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
-        ::steam_webapi::__private::json_schema(
-            generator,
-            ::std::include_str!(
-                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
-                "/schemas/types/HubGetStatusResponse.json")
-            ),
-            &[
-                (
-                    "../types/HubStatus.json",
-                    ::steam_webapi::__private::subschema::<HubStatus>,
-                ),
-            ],
-        )
-    }
-}
+::steam_webapi::__private::json_schema_impl!(
+    HubGetStatusResponse, "types/HubGetStatusResponse.json", [("../types/HubStatus.json",
+    HubStatus)]
+);
 /// The result of GetSummaries.
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
 pub struct HubGetSummariesResponse {
@@ -2045,32 +1694,10 @@ pub struct HubGetSummariesResponse {
     pub hubs: ::std::collections::BTreeMap<u64, HubSummary>,
 }
 #[cfg(feature = "schemars")]
-impl ::schemars::JsonSchema for HubGetSummariesResponse {
-    #[inline]
-    fn schema_name() -> ::std::borrow::Cow<'static, str> {
-        "HubGetSummariesResponse".into()
-    }
-    #[inline]
-    fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::concat!(::std::module_path!(), "::", "HubGetSummariesResponse").into()
-    }
-    #[inline]
-    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
-        ::steam_webapi::__private::json_schema(
-            generator,
-            ::std::include_str!(
-                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
-                "/schemas/types/HubGetSummariesResponse.json")
-            ),
-            &[
-                (
-                    "../types/HubSummary.json",
-                    ::steam_webapi::__private::subschema::<HubSummary>,
-                ),
-            ],
-        )
-    }
-}
+::steam_webapi::__private::json_schema_impl!(
+    HubGetSummariesResponse, "types/HubGetSummariesResponse.json",
+    [("../types/HubSummary.json", HubSummary)]
+);
 /// One member of a hub.
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
 pub struct HubMember {
@@ -2082,32 +1709,9 @@ pub struct HubMember {
     pub role: HubMemberRole,
 }
 #[cfg(feature = "schemars")]
-impl ::schemars::JsonSchema for HubMember {
-    #[inline]
-    fn schema_name() -> ::std::borrow::Cow<'static, str> {
-        "HubMember".into()
-    }
-    #[inline]
-    fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::concat!(::std::module_path!(), "::", "HubMember").into()
-    }
-    #[inline]
-    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
-        ::steam_webapi::__private::json_schema(
-            generator,
-            ::std::include_str!(
-                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
-                "/schemas/types/HubMember.json")
-            ),
-            &[
-                (
-                    "../types/HubMemberRole.json",
-                    ::steam_webapi::__private::subschema::<HubMemberRole>,
-                ),
-            ],
-        )
-    }
-}
+::steam_webapi::__private::json_schema_impl!(
+    HubMember, "types/HubMember.json", [("../types/HubMemberRole.json", HubMemberRole)]
+);
 /// The role of a member in a hub (Member Role Values). Some methods return the role of a member in a hub; GetPermissions uses the same values as the level of membership needed for an action.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
@@ -2185,27 +1789,9 @@ impl ::steam_webapi::__private::QueryValue for HubMemberRole {
     }
 }
 #[cfg(feature = "schemars")]
-impl ::schemars::JsonSchema for HubMemberRole {
-    #[inline]
-    fn schema_name() -> ::std::borrow::Cow<'static, str> {
-        "HubMemberRole".into()
-    }
-    #[inline]
-    fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::concat!(::std::module_path!(), "::", "HubMemberRole").into()
-    }
-    #[inline]
-    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
-        ::steam_webapi::__private::json_schema(
-            generator,
-            ::std::include_str!(
-                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
-                "/schemas/types/HubMemberRole.json")
-            ),
-            &[],
-        )
-    }
-}
+::steam_webapi::__private::json_schema_impl!(
+    HubMemberRole, "types/HubMemberRole.json", []
+);
 /// The permissions a hub has for members and the public. Each `can...` value is the level of membership (a member role) a user needs for the action.
 ///
 /// The docs' table types `permissions` as "(array)" ("Main Array."); the JSON example has one object.
@@ -2260,32 +1846,10 @@ pub struct HubPermissions {
     pub can_delete_comments: HubMemberRole,
 }
 #[cfg(feature = "schemars")]
-impl ::schemars::JsonSchema for HubPermissions {
-    #[inline]
-    fn schema_name() -> ::std::borrow::Cow<'static, str> {
-        "HubPermissions".into()
-    }
-    #[inline]
-    fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::concat!(::std::module_path!(), "::", "HubPermissions").into()
-    }
-    #[inline]
-    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
-        ::steam_webapi::__private::json_schema(
-            generator,
-            ::std::include_str!(
-                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
-                "/schemas/types/HubPermissions.json")
-            ),
-            &[
-                (
-                    "../types/HubMemberRole.json",
-                    ::steam_webapi::__private::subschema::<HubMemberRole>,
-                ),
-            ],
-        )
-    }
-}
+::steam_webapi::__private::json_schema_impl!(
+    HubPermissions, "types/HubPermissions.json", [("../types/HubMemberRole.json",
+    HubMemberRole)]
+);
 /// The result of ResolveAppID.
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
 pub struct HubResolveAppIdResponse {
@@ -2309,32 +1873,10 @@ pub struct HubResolveAppIdResponse {
     pub hubs: ::std::vec::Vec<HubSearchResult>,
 }
 #[cfg(feature = "schemars")]
-impl ::schemars::JsonSchema for HubResolveAppIdResponse {
-    #[inline]
-    fn schema_name() -> ::std::borrow::Cow<'static, str> {
-        "HubResolveAppIdResponse".into()
-    }
-    #[inline]
-    fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::concat!(::std::module_path!(), "::", "HubResolveAppIdResponse").into()
-    }
-    #[inline]
-    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
-        ::steam_webapi::__private::json_schema(
-            generator,
-            ::std::include_str!(
-                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
-                "/schemas/types/HubResolveAppIdResponse.json")
-            ),
-            &[
-                (
-                    "../types/HubSearchResult.json",
-                    ::steam_webapi::__private::subschema::<HubSearchResult>,
-                ),
-            ],
-        )
-    }
-}
+::steam_webapi::__private::json_schema_impl!(
+    HubResolveAppIdResponse, "types/HubResolveAppIdResponse.json",
+    [("../types/HubSearchResult.json", HubSearchResult)]
+);
 /// The result of ResolveVanityURL.
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
 pub struct HubResolveVanityUrlResponse {
@@ -2351,32 +1893,10 @@ pub struct HubResolveVanityUrlResponse {
     pub result: HubVanityResult,
 }
 #[cfg(feature = "schemars")]
-impl ::schemars::JsonSchema for HubResolveVanityUrlResponse {
-    #[inline]
-    fn schema_name() -> ::std::borrow::Cow<'static, str> {
-        "HubResolveVanityUrlResponse".into()
-    }
-    #[inline]
-    fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::concat!(::std::module_path!(), "::", "HubResolveVanityUrlResponse").into()
-    }
-    #[inline]
-    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
-        ::steam_webapi::__private::json_schema(
-            generator,
-            ::std::include_str!(
-                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
-                "/schemas/types/HubResolveVanityUrlResponse.json")
-            ),
-            &[
-                (
-                    "../types/HubVanityResult.json",
-                    ::steam_webapi::__private::subschema::<HubVanityResult>,
-                ),
-            ],
-        )
-    }
-}
+::steam_webapi::__private::json_schema_impl!(
+    HubResolveVanityUrlResponse, "types/HubResolveVanityUrlResponse.json",
+    [("../types/HubVanityResult.json", HubVanityResult)]
+);
 /// One hub found by ResolveAppID.
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
 pub struct HubSearchResult {
@@ -2399,27 +1919,9 @@ pub struct HubSearchResult {
     pub public: bool,
 }
 #[cfg(feature = "schemars")]
-impl ::schemars::JsonSchema for HubSearchResult {
-    #[inline]
-    fn schema_name() -> ::std::borrow::Cow<'static, str> {
-        "HubSearchResult".into()
-    }
-    #[inline]
-    fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::concat!(::std::module_path!(), "::", "HubSearchResult").into()
-    }
-    #[inline]
-    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
-        ::steam_webapi::__private::json_schema(
-            generator,
-            ::std::include_str!(
-                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
-                "/schemas/types/HubSearchResult.json")
-            ),
-            &[],
-        )
-    }
-}
+::steam_webapi::__private::json_schema_impl!(
+    HubSearchResult, "types/HubSearchResult.json", []
+);
 /// Status information for a hub.
 ///
 /// The docs' table types `status` as "(array)"; the JSON example has one object.
@@ -2447,27 +1949,7 @@ pub struct HubStatus {
     pub playerofweek: ::steam_webapi::SteamId,
 }
 #[cfg(feature = "schemars")]
-impl ::schemars::JsonSchema for HubStatus {
-    #[inline]
-    fn schema_name() -> ::std::borrow::Cow<'static, str> {
-        "HubStatus".into()
-    }
-    #[inline]
-    fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::concat!(::std::module_path!(), "::", "HubStatus").into()
-    }
-    #[inline]
-    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
-        ::steam_webapi::__private::json_schema(
-            generator,
-            ::std::include_str!(
-                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
-                "/schemas/types/HubStatus.json")
-            ),
-            &[],
-        )
-    }
-}
+::steam_webapi::__private::json_schema_impl!(HubStatus, "types/HubStatus.json", []);
 /// The bulk of information about one hub: title, icons, description, and other information. If data about a hub is not served by another method, that data lives in ISteamHub::GetSummaries.
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
 pub struct HubSummary {
@@ -2534,40 +2016,11 @@ pub struct HubSummary {
     pub websites: ::std::vec::Vec<HubWebsite>,
 }
 #[cfg(feature = "schemars")]
-impl ::schemars::JsonSchema for HubSummary {
-    #[inline]
-    fn schema_name() -> ::std::borrow::Cow<'static, str> {
-        "HubSummary".into()
-    }
-    #[inline]
-    fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::concat!(::std::module_path!(), "::", "HubSummary").into()
-    }
-    #[inline]
-    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
-        ::steam_webapi::__private::json_schema(
-            generator,
-            ::std::include_str!(
-                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
-                "/schemas/types/HubSummary.json")
-            ),
-            &[
-                (
-                    "../types/HubAssociatedGame.json",
-                    ::steam_webapi::__private::subschema::<HubAssociatedGame>,
-                ),
-                (
-                    "../types/HubAvatar.json",
-                    ::steam_webapi::__private::subschema::<HubAvatar>,
-                ),
-                (
-                    "../types/HubWebsite.json",
-                    ::steam_webapi::__private::subschema::<HubWebsite>,
-                ),
-            ],
-        )
-    }
-}
+::steam_webapi::__private::json_schema_impl!(
+    HubSummary, "types/HubSummary.json", [("../types/HubAssociatedGame.json",
+    HubAssociatedGame), ("../types/HubAvatar.json", HubAvatar),
+    ("../types/HubWebsite.json", HubWebsite)]
+);
 /// The hub a ResolveVanityURL query resolved to.
 ///
 /// The docs' table types `result` as "(array)"; the JSON example has one object.
@@ -2597,27 +2050,9 @@ pub struct HubVanityResult {
     pub inviteonly: bool,
 }
 #[cfg(feature = "schemars")]
-impl ::schemars::JsonSchema for HubVanityResult {
-    #[inline]
-    fn schema_name() -> ::std::borrow::Cow<'static, str> {
-        "HubVanityResult".into()
-    }
-    #[inline]
-    fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::concat!(::std::module_path!(), "::", "HubVanityResult").into()
-    }
-    #[inline]
-    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
-        ::steam_webapi::__private::json_schema(
-            generator,
-            ::std::include_str!(
-                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
-                "/schemas/types/HubVanityResult.json")
-            ),
-            &[],
-        )
-    }
-}
+::steam_webapi::__private::json_schema_impl!(
+    HubVanityResult, "types/HubVanityResult.json", []
+);
 /// A web link included by a hub.
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
 pub struct HubWebsite {
@@ -2629,24 +2064,4 @@ pub struct HubWebsite {
     pub title: ::std::string::String,
 }
 #[cfg(feature = "schemars")]
-impl ::schemars::JsonSchema for HubWebsite {
-    #[inline]
-    fn schema_name() -> ::std::borrow::Cow<'static, str> {
-        "HubWebsite".into()
-    }
-    #[inline]
-    fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::concat!(::std::module_path!(), "::", "HubWebsite").into()
-    }
-    #[inline]
-    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
-        ::steam_webapi::__private::json_schema(
-            generator,
-            ::std::include_str!(
-                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
-                "/schemas/types/HubWebsite.json")
-            ),
-            &[],
-        )
-    }
-}
+::steam_webapi::__private::json_schema_impl!(HubWebsite, "types/HubWebsite.json", []);

@@ -208,27 +208,9 @@ impl ::steam_webapi::__private::Endpoint for GetNewsForAppRequest {
     }
 }
 #[cfg(feature = "schemars")]
-impl ::schemars::JsonSchema for GetNewsForAppRequest {
-    #[inline]
-    fn schema_name() -> ::std::borrow::Cow<'static, str> {
-        "GetNewsForAppRequest".into()
-    }
-    #[inline]
-    fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::concat!(::std::module_path!(), "::", "GetNewsForAppRequest").into()
-    }
-    #[inline]
-    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
-        ::steam_webapi::__private::json_schema(
-            generator,
-            ::std::include_str!(
-                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
-                "/schemas/operations/ISteamNews/GetNewsForApp.v2.request.json")
-            ),
-            &[],
-        )
-    }
-}
+::steam_webapi::__private::json_schema_impl!(
+    GetNewsForAppRequest, "operations/ISteamNews/GetNewsForApp.v2.request.json", []
+);
 /// The result of GetNewsForApp.
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
 pub struct GetNewsForAppResponse {
@@ -243,32 +225,10 @@ pub struct GetNewsForAppResponse {
     pub count: ::std::option::Option<u32>,
 }
 #[cfg(feature = "schemars")]
-impl ::schemars::JsonSchema for GetNewsForAppResponse {
-    #[inline]
-    fn schema_name() -> ::std::borrow::Cow<'static, str> {
-        "GetNewsForAppResponse".into()
-    }
-    #[inline]
-    fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::concat!(::std::module_path!(), "::", "GetNewsForAppResponse").into()
-    }
-    #[inline]
-    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
-        ::steam_webapi::__private::json_schema(
-            generator,
-            ::std::include_str!(
-                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
-                "/schemas/types/GetNewsForAppResponse.json")
-            ),
-            &[
-                (
-                    "../types/NewsItem.json",
-                    ::steam_webapi::__private::subschema::<NewsItem>,
-                ),
-            ],
-        )
-    }
-}
+::steam_webapi::__private::json_schema_impl!(
+    GetNewsForAppResponse, "types/GetNewsForAppResponse.json",
+    [("../types/NewsItem.json", NewsItem)]
+);
 /// One news item of an app's news feed.
 ///
 /// The docs list "An ID, title and url", the excerpt, and "A comma-separated string of labels and UNIX timestamp"; the last is read as `feedlabel` and `date`, the names the recordings use.
@@ -307,24 +267,4 @@ pub struct NewsItem {
     pub tags: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 #[cfg(feature = "schemars")]
-impl ::schemars::JsonSchema for NewsItem {
-    #[inline]
-    fn schema_name() -> ::std::borrow::Cow<'static, str> {
-        "NewsItem".into()
-    }
-    #[inline]
-    fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::concat!(::std::module_path!(), "::", "NewsItem").into()
-    }
-    #[inline]
-    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
-        ::steam_webapi::__private::json_schema(
-            generator,
-            ::std::include_str!(
-                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
-                "/schemas/types/NewsItem.json")
-            ),
-            &[],
-        )
-    }
-}
+::steam_webapi::__private::json_schema_impl!(NewsItem, "types/NewsItem.json", []);

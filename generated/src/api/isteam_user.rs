@@ -144,32 +144,10 @@ impl ::steam_webapi::__private::Endpoint for GetFriendListRequest {
     }
 }
 #[cfg(feature = "schemars")]
-impl ::schemars::JsonSchema for GetFriendListRequest {
-    #[inline]
-    fn schema_name() -> ::std::borrow::Cow<'static, str> {
-        "GetFriendListRequest".into()
-    }
-    #[inline]
-    fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::concat!(::std::module_path!(), "::", "GetFriendListRequest").into()
-    }
-    #[inline]
-    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
-        ::steam_webapi::__private::json_schema(
-            generator,
-            ::std::include_str!(
-                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
-                "/schemas/operations/ISteamUser/GetFriendList.v1.request.json")
-            ),
-            &[
-                (
-                    "../../types/FriendRelationship.json",
-                    ::steam_webapi::__private::subschema::<FriendRelationship>,
-                ),
-            ],
-        )
-    }
-}
+::steam_webapi::__private::json_schema_impl!(
+    GetFriendListRequest, "operations/ISteamUser/GetFriendList.v1.request.json",
+    [("../../types/FriendRelationship.json", FriendRelationship)]
+);
 /// Request of `ISteamUser/GetPlayerSummaries/v2` (get_player_summaries).
 ///
 /// Returns basic profile information for a list of 64-bit Steam IDs.
@@ -213,27 +191,10 @@ impl ::steam_webapi::__private::Endpoint for GetPlayerSummariesRequest {
     }
 }
 #[cfg(feature = "schemars")]
-impl ::schemars::JsonSchema for GetPlayerSummariesRequest {
-    #[inline]
-    fn schema_name() -> ::std::borrow::Cow<'static, str> {
-        "GetPlayerSummariesRequest".into()
-    }
-    #[inline]
-    fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::concat!(::std::module_path!(), "::", "GetPlayerSummariesRequest").into()
-    }
-    #[inline]
-    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
-        ::steam_webapi::__private::json_schema(
-            generator,
-            ::std::include_str!(
-                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
-                "/schemas/operations/ISteamUser/GetPlayerSummaries.v2.request.json")
-            ),
-            &[],
-        )
-    }
-}
+::steam_webapi::__private::json_schema_impl!(
+    GetPlayerSummariesRequest,
+    "operations/ISteamUser/GetPlayerSummaries.v2.request.json", []
+);
 /// Because this WebAPI does not use authentication, there are only two possible values returned.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
@@ -299,27 +260,9 @@ impl ::steam_webapi::__private::QueryValue for CommunityVisibilityState {
     }
 }
 #[cfg(feature = "schemars")]
-impl ::schemars::JsonSchema for CommunityVisibilityState {
-    #[inline]
-    fn schema_name() -> ::std::borrow::Cow<'static, str> {
-        "CommunityVisibilityState".into()
-    }
-    #[inline]
-    fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::concat!(::std::module_path!(), "::", "CommunityVisibilityState").into()
-    }
-    #[inline]
-    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
-        ::steam_webapi::__private::json_schema(
-            generator,
-            ::std::include_str!(
-                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
-                "/schemas/types/CommunityVisibilityState.json")
-            ),
-            &[],
-        )
-    }
-}
+::steam_webapi::__private::json_schema_impl!(
+    CommunityVisibilityState, "types/CommunityVisibilityState.json", []
+);
 /// One entry of a friend list.
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
 pub struct Friend {
@@ -332,32 +275,10 @@ pub struct Friend {
     pub friend_since: u32,
 }
 #[cfg(feature = "schemars")]
-impl ::schemars::JsonSchema for Friend {
-    #[inline]
-    fn schema_name() -> ::std::borrow::Cow<'static, str> {
-        "Friend".into()
-    }
-    #[inline]
-    fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::concat!(::std::module_path!(), "::", "Friend").into()
-    }
-    #[inline]
-    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
-        ::steam_webapi::__private::json_schema(
-            generator,
-            ::std::include_str!(
-                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
-                "/schemas/types/Friend.json")
-            ),
-            &[
-                (
-                    "../types/FriendRelationship.json",
-                    ::steam_webapi::__private::subschema::<FriendRelationship>,
-                ),
-            ],
-        )
-    }
-}
+::steam_webapi::__private::json_schema_impl!(
+    Friend, "types/Friend.json", [("../types/FriendRelationship.json",
+    FriendRelationship)]
+);
 /// Relationship filter and qualifier.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
@@ -423,27 +344,9 @@ impl ::steam_webapi::__private::QueryValue for FriendRelationship {
     }
 }
 #[cfg(feature = "schemars")]
-impl ::schemars::JsonSchema for FriendRelationship {
-    #[inline]
-    fn schema_name() -> ::std::borrow::Cow<'static, str> {
-        "FriendRelationship".into()
-    }
-    #[inline]
-    fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::concat!(::std::module_path!(), "::", "FriendRelationship").into()
-    }
-    #[inline]
-    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
-        ::steam_webapi::__private::json_schema(
-            generator,
-            ::std::include_str!(
-                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
-                "/schemas/types/FriendRelationship.json")
-            ),
-            &[],
-        )
-    }
-}
+::steam_webapi::__private::json_schema_impl!(
+    FriendRelationship, "types/FriendRelationship.json", []
+);
 /// The result of GetFriendList.
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
 pub struct GetFriendListResponse {
@@ -453,27 +356,10 @@ pub struct GetFriendListResponse {
     pub friends: ::std::vec::Vec<Friend>,
 }
 #[cfg(feature = "schemars")]
-impl ::schemars::JsonSchema for GetFriendListResponse {
-    #[inline]
-    fn schema_name() -> ::std::borrow::Cow<'static, str> {
-        "GetFriendListResponse".into()
-    }
-    #[inline]
-    fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::concat!(::std::module_path!(), "::", "GetFriendListResponse").into()
-    }
-    #[inline]
-    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
-        ::steam_webapi::__private::json_schema(
-            generator,
-            ::std::include_str!(
-                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
-                "/schemas/types/GetFriendListResponse.json")
-            ),
-            &[("../types/Friend.json", ::steam_webapi::__private::subschema::<Friend>)],
-        )
-    }
-}
+::steam_webapi::__private::json_schema_impl!(
+    GetFriendListResponse, "types/GetFriendListResponse.json", [("../types/Friend.json",
+    Friend)]
+);
 /// The result of GetPlayerSummaries.
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
 pub struct GetPlayerSummariesResponse {
@@ -481,27 +367,10 @@ pub struct GetPlayerSummariesResponse {
     pub players: ::std::vec::Vec<Player>,
 }
 #[cfg(feature = "schemars")]
-impl ::schemars::JsonSchema for GetPlayerSummariesResponse {
-    #[inline]
-    fn schema_name() -> ::std::borrow::Cow<'static, str> {
-        "GetPlayerSummariesResponse".into()
-    }
-    #[inline]
-    fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::concat!(::std::module_path!(), "::", "GetPlayerSummariesResponse").into()
-    }
-    #[inline]
-    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
-        ::steam_webapi::__private::json_schema(
-            generator,
-            ::std::include_str!(
-                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
-                "/schemas/types/GetPlayerSummariesResponse.json")
-            ),
-            &[("../types/Player.json", ::steam_webapi::__private::subschema::<Player>)],
-        )
-    }
-}
+::steam_webapi::__private::json_schema_impl!(
+    GetPlayerSummariesResponse, "types/GetPlayerSummariesResponse.json",
+    [("../types/Player.json", Player)]
+);
 /// The user's current status.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
@@ -587,27 +456,9 @@ impl ::steam_webapi::__private::QueryValue for PersonaState {
     }
 }
 #[cfg(feature = "schemars")]
-impl ::schemars::JsonSchema for PersonaState {
-    #[inline]
-    fn schema_name() -> ::std::borrow::Cow<'static, str> {
-        "PersonaState".into()
-    }
-    #[inline]
-    fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::concat!(::std::module_path!(), "::", "PersonaState").into()
-    }
-    #[inline]
-    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
-        ::steam_webapi::__private::json_schema(
-            generator,
-            ::std::include_str!(
-                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
-                "/schemas/types/PersonaState.json")
-            ),
-            &[],
-        )
-    }
-}
+::steam_webapi::__private::json_schema_impl!(
+    PersonaState, "types/PersonaState.json", []
+);
 /// Basic profile information of one account. Some data may be hidden if the user has their profile visibility set to "Friends Only" or "Private"; then only public data is returned.
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
 pub struct Player {
@@ -683,33 +534,7 @@ pub struct Player {
     pub loccityid: ::std::option::Option<u32>,
 }
 #[cfg(feature = "schemars")]
-impl ::schemars::JsonSchema for Player {
-    #[inline]
-    fn schema_name() -> ::std::borrow::Cow<'static, str> {
-        "Player".into()
-    }
-    #[inline]
-    fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::concat!(::std::module_path!(), "::", "Player").into()
-    }
-    #[inline]
-    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
-        ::steam_webapi::__private::json_schema(
-            generator,
-            ::std::include_str!(
-                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
-                "/schemas/types/Player.json")
-            ),
-            &[
-                (
-                    "../types/CommunityVisibilityState.json",
-                    ::steam_webapi::__private::subschema::<CommunityVisibilityState>,
-                ),
-                (
-                    "../types/PersonaState.json",
-                    ::steam_webapi::__private::subschema::<PersonaState>,
-                ),
-            ],
-        )
-    }
-}
+::steam_webapi::__private::json_schema_impl!(
+    Player, "types/Player.json", [("../types/CommunityVisibilityState.json",
+    CommunityVisibilityState), ("../types/PersonaState.json", PersonaState)]
+);

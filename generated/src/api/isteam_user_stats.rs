@@ -191,30 +191,11 @@ for GetGlobalAchievementPercentagesForAppRequest {
     }
 }
 #[cfg(feature = "schemars")]
-impl ::schemars::JsonSchema for GetGlobalAchievementPercentagesForAppRequest {
-    #[inline]
-    fn schema_name() -> ::std::borrow::Cow<'static, str> {
-        "GetGlobalAchievementPercentagesForAppRequest".into()
-    }
-    #[inline]
-    fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::concat!(
-            ::std::module_path!(), "::", "GetGlobalAchievementPercentagesForAppRequest"
-        )
-            .into()
-    }
-    #[inline]
-    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
-        ::steam_webapi::__private::json_schema(
-            generator,
-            ::std::include_str!(
-                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
-                "/schemas/operations/ISteamUserStats/GetGlobalAchievementPercentagesForApp.v2.request.json")
-            ),
-            &[],
-        )
-    }
-}
+::steam_webapi::__private::json_schema_impl!(
+    GetGlobalAchievementPercentagesForAppRequest,
+    "operations/ISteamUserStats/GetGlobalAchievementPercentagesForApp.v2.request.json",
+    []
+);
 /// Request of `ISteamUserStats/GetPlayerAchievements/v1` (get_player_achievements).
 ///
 /// Returns a list of achievements for this user by app id.
@@ -284,28 +265,10 @@ impl ::steam_webapi::__private::Endpoint for GetPlayerAchievementsRequest {
     }
 }
 #[cfg(feature = "schemars")]
-impl ::schemars::JsonSchema for GetPlayerAchievementsRequest {
-    #[inline]
-    fn schema_name() -> ::std::borrow::Cow<'static, str> {
-        "GetPlayerAchievementsRequest".into()
-    }
-    #[inline]
-    fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::concat!(::std::module_path!(), "::", "GetPlayerAchievementsRequest")
-            .into()
-    }
-    #[inline]
-    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
-        ::steam_webapi::__private::json_schema(
-            generator,
-            ::std::include_str!(
-                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
-                "/schemas/operations/ISteamUserStats/GetPlayerAchievements.v1.request.json")
-            ),
-            &[],
-        )
-    }
-}
+::steam_webapi::__private::json_schema_impl!(
+    GetPlayerAchievementsRequest,
+    "operations/ISteamUserStats/GetPlayerAchievements.v1.request.json", []
+);
 /// Request of `ISteamUserStats/GetUserStatsForGame/v2` (get_user_stats_for_game).
 ///
 /// Returns a list of achievements for this user by app id.
@@ -373,27 +336,10 @@ impl ::steam_webapi::__private::Endpoint for GetUserStatsForGameRequest {
     }
 }
 #[cfg(feature = "schemars")]
-impl ::schemars::JsonSchema for GetUserStatsForGameRequest {
-    #[inline]
-    fn schema_name() -> ::std::borrow::Cow<'static, str> {
-        "GetUserStatsForGameRequest".into()
-    }
-    #[inline]
-    fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::concat!(::std::module_path!(), "::", "GetUserStatsForGameRequest").into()
-    }
-    #[inline]
-    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
-        ::steam_webapi::__private::json_schema(
-            generator,
-            ::std::include_str!(
-                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
-                "/schemas/operations/ISteamUserStats/GetUserStatsForGame.v2.request.json")
-            ),
-            &[],
-        )
-    }
-}
+::steam_webapi::__private::json_schema_impl!(
+    GetUserStatsForGameRequest,
+    "operations/ISteamUserStats/GetUserStatsForGame.v2.request.json", []
+);
 /// The result of GetGlobalAchievementPercentagesForApp.
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
 pub struct GetGlobalAchievementPercentagesForAppResponse {
@@ -401,35 +347,11 @@ pub struct GetGlobalAchievementPercentagesForAppResponse {
     pub achievements: ::std::vec::Vec<GlobalAchievementPercentage>,
 }
 #[cfg(feature = "schemars")]
-impl ::schemars::JsonSchema for GetGlobalAchievementPercentagesForAppResponse {
-    #[inline]
-    fn schema_name() -> ::std::borrow::Cow<'static, str> {
-        "GetGlobalAchievementPercentagesForAppResponse".into()
-    }
-    #[inline]
-    fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::concat!(
-            ::std::module_path!(), "::", "GetGlobalAchievementPercentagesForAppResponse"
-        )
-            .into()
-    }
-    #[inline]
-    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
-        ::steam_webapi::__private::json_schema(
-            generator,
-            ::std::include_str!(
-                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
-                "/schemas/types/GetGlobalAchievementPercentagesForAppResponse.json")
-            ),
-            &[
-                (
-                    "../types/GlobalAchievementPercentage.json",
-                    ::steam_webapi::__private::subschema::<GlobalAchievementPercentage>,
-                ),
-            ],
-        )
-    }
-}
+::steam_webapi::__private::json_schema_impl!(
+    GetGlobalAchievementPercentagesForAppResponse,
+    "types/GetGlobalAchievementPercentagesForAppResponse.json",
+    [("../types/GlobalAchievementPercentage.json", GlobalAchievementPercentage)]
+);
 /// The result of GetPlayerAchievements.
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
 pub struct GetPlayerAchievementsResponse {
@@ -451,33 +373,10 @@ pub struct GetPlayerAchievementsResponse {
     pub error: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "schemars")]
-impl ::schemars::JsonSchema for GetPlayerAchievementsResponse {
-    #[inline]
-    fn schema_name() -> ::std::borrow::Cow<'static, str> {
-        "GetPlayerAchievementsResponse".into()
-    }
-    #[inline]
-    fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::concat!(::std::module_path!(), "::", "GetPlayerAchievementsResponse")
-            .into()
-    }
-    #[inline]
-    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
-        ::steam_webapi::__private::json_schema(
-            generator,
-            ::std::include_str!(
-                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
-                "/schemas/types/GetPlayerAchievementsResponse.json")
-            ),
-            &[
-                (
-                    "../types/PlayerAchievement.json",
-                    ::steam_webapi::__private::subschema::<PlayerAchievement>,
-                ),
-            ],
-        )
-    }
-}
+::steam_webapi::__private::json_schema_impl!(
+    GetPlayerAchievementsResponse, "types/GetPlayerAchievementsResponse.json",
+    [("../types/PlayerAchievement.json", PlayerAchievement)]
+);
 /// The result of GetUserStatsForGame.
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
 pub struct GetUserStatsForGameResponse {
@@ -497,36 +396,11 @@ pub struct GetUserStatsForGameResponse {
     pub achievements: ::std::option::Option<::std::vec::Vec<UserStatsAchievement>>,
 }
 #[cfg(feature = "schemars")]
-impl ::schemars::JsonSchema for GetUserStatsForGameResponse {
-    #[inline]
-    fn schema_name() -> ::std::borrow::Cow<'static, str> {
-        "GetUserStatsForGameResponse".into()
-    }
-    #[inline]
-    fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::concat!(::std::module_path!(), "::", "GetUserStatsForGameResponse").into()
-    }
-    #[inline]
-    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
-        ::steam_webapi::__private::json_schema(
-            generator,
-            ::std::include_str!(
-                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
-                "/schemas/types/GetUserStatsForGameResponse.json")
-            ),
-            &[
-                (
-                    "../types/UserStat.json",
-                    ::steam_webapi::__private::subschema::<UserStat>,
-                ),
-                (
-                    "../types/UserStatsAchievement.json",
-                    ::steam_webapi::__private::subschema::<UserStatsAchievement>,
-                ),
-            ],
-        )
-    }
-}
+::steam_webapi::__private::json_schema_impl!(
+    GetUserStatsForGameResponse, "types/GetUserStatsForGameResponse.json",
+    [("../types/UserStat.json", UserStat), ("../types/UserStatsAchievement.json",
+    UserStatsAchievement)]
+);
 /// One achievement of the app and the percentage of players who have it.
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
 pub struct GlobalAchievementPercentage {
@@ -539,27 +413,9 @@ pub struct GlobalAchievementPercentage {
     pub percent: f64,
 }
 #[cfg(feature = "schemars")]
-impl ::schemars::JsonSchema for GlobalAchievementPercentage {
-    #[inline]
-    fn schema_name() -> ::std::borrow::Cow<'static, str> {
-        "GlobalAchievementPercentage".into()
-    }
-    #[inline]
-    fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::concat!(::std::module_path!(), "::", "GlobalAchievementPercentage").into()
-    }
-    #[inline]
-    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
-        ::steam_webapi::__private::json_schema(
-            generator,
-            ::std::include_str!(
-                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
-                "/schemas/types/GlobalAchievementPercentage.json")
-            ),
-            &[],
-        )
-    }
-}
+::steam_webapi::__private::json_schema_impl!(
+    GlobalAchievementPercentage, "types/GlobalAchievementPercentage.json", []
+);
 /// One achievement of the app and the user's progress on it.
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
 pub struct PlayerAchievement {
@@ -585,27 +441,9 @@ pub struct PlayerAchievement {
     pub description: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "schemars")]
-impl ::schemars::JsonSchema for PlayerAchievement {
-    #[inline]
-    fn schema_name() -> ::std::borrow::Cow<'static, str> {
-        "PlayerAchievement".into()
-    }
-    #[inline]
-    fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::concat!(::std::module_path!(), "::", "PlayerAchievement").into()
-    }
-    #[inline]
-    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
-        ::steam_webapi::__private::json_schema(
-            generator,
-            ::std::include_str!(
-                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
-                "/schemas/types/PlayerAchievement.json")
-            ),
-            &[],
-        )
-    }
-}
+::steam_webapi::__private::json_schema_impl!(
+    PlayerAchievement, "types/PlayerAchievement.json", []
+);
 /// One statistic of the user in the game.
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
 pub struct UserStat {
@@ -618,27 +456,7 @@ pub struct UserStat {
     pub value: f64,
 }
 #[cfg(feature = "schemars")]
-impl ::schemars::JsonSchema for UserStat {
-    #[inline]
-    fn schema_name() -> ::std::borrow::Cow<'static, str> {
-        "UserStat".into()
-    }
-    #[inline]
-    fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::concat!(::std::module_path!(), "::", "UserStat").into()
-    }
-    #[inline]
-    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
-        ::steam_webapi::__private::json_schema(
-            generator,
-            ::std::include_str!(
-                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
-                "/schemas/types/UserStat.json")
-            ),
-            &[],
-        )
-    }
-}
+::steam_webapi::__private::json_schema_impl!(UserStat, "types/UserStat.json", []);
 /// An achievement the user has unlocked in the game.
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
 pub struct UserStatsAchievement {
@@ -650,24 +468,6 @@ pub struct UserStatsAchievement {
     pub achieved: u32,
 }
 #[cfg(feature = "schemars")]
-impl ::schemars::JsonSchema for UserStatsAchievement {
-    #[inline]
-    fn schema_name() -> ::std::borrow::Cow<'static, str> {
-        "UserStatsAchievement".into()
-    }
-    #[inline]
-    fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::concat!(::std::module_path!(), "::", "UserStatsAchievement").into()
-    }
-    #[inline]
-    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
-        ::steam_webapi::__private::json_schema(
-            generator,
-            ::std::include_str!(
-                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
-                "/schemas/types/UserStatsAchievement.json")
-            ),
-            &[],
-        )
-    }
-}
+::steam_webapi::__private::json_schema_impl!(
+    UserStatsAchievement, "types/UserStatsAchievement.json", []
+);

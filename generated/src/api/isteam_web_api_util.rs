@@ -120,27 +120,10 @@ impl ::steam_webapi::__private::Endpoint for GetSupportedAPIListRequest {
     fn write_query(&self, _q: &mut ::steam_webapi::__private::QueryWriter) {}
 }
 #[cfg(feature = "schemars")]
-impl ::schemars::JsonSchema for GetSupportedAPIListRequest {
-    #[inline]
-    fn schema_name() -> ::std::borrow::Cow<'static, str> {
-        "GetSupportedAPIListRequest".into()
-    }
-    #[inline]
-    fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::concat!(::std::module_path!(), "::", "GetSupportedAPIListRequest").into()
-    }
-    #[inline]
-    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
-        ::steam_webapi::__private::json_schema(
-            generator,
-            ::std::include_str!(
-                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
-                "/schemas/operations/ISteamWebAPIUtil/GetSupportedAPIList.v1.request.json")
-            ),
-            &[],
-        )
-    }
-}
+::steam_webapi::__private::json_schema_impl!(
+    GetSupportedAPIListRequest,
+    "operations/ISteamWebAPIUtil/GetSupportedAPIList.v1.request.json", []
+);
 /// The result of GetSupportedAPIList.
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
 pub struct GetSupportedAPIListResponse {
@@ -148,32 +131,10 @@ pub struct GetSupportedAPIListResponse {
     pub interfaces: ::std::vec::Vec<SupportedApiInterface>,
 }
 #[cfg(feature = "schemars")]
-impl ::schemars::JsonSchema for GetSupportedAPIListResponse {
-    #[inline]
-    fn schema_name() -> ::std::borrow::Cow<'static, str> {
-        "GetSupportedAPIListResponse".into()
-    }
-    #[inline]
-    fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::concat!(::std::module_path!(), "::", "GetSupportedAPIListResponse").into()
-    }
-    #[inline]
-    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
-        ::steam_webapi::__private::json_schema(
-            generator,
-            ::std::include_str!(
-                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
-                "/schemas/types/GetSupportedAPIListResponse.json")
-            ),
-            &[
-                (
-                    "../types/SupportedApiInterface.json",
-                    ::steam_webapi::__private::subschema::<SupportedApiInterface>,
-                ),
-            ],
-        )
-    }
-}
+::steam_webapi::__private::json_schema_impl!(
+    GetSupportedAPIListResponse, "types/GetSupportedAPIListResponse.json",
+    [("../types/SupportedApiInterface.json", SupportedApiInterface)]
+);
 /// One interface of the Web API and its methods.
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
 pub struct SupportedApiInterface {
@@ -183,32 +144,10 @@ pub struct SupportedApiInterface {
     pub methods: ::std::vec::Vec<SupportedApiMethod>,
 }
 #[cfg(feature = "schemars")]
-impl ::schemars::JsonSchema for SupportedApiInterface {
-    #[inline]
-    fn schema_name() -> ::std::borrow::Cow<'static, str> {
-        "SupportedApiInterface".into()
-    }
-    #[inline]
-    fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::concat!(::std::module_path!(), "::", "SupportedApiInterface").into()
-    }
-    #[inline]
-    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
-        ::steam_webapi::__private::json_schema(
-            generator,
-            ::std::include_str!(
-                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
-                "/schemas/types/SupportedApiInterface.json")
-            ),
-            &[
-                (
-                    "../types/SupportedApiMethod.json",
-                    ::steam_webapi::__private::subschema::<SupportedApiMethod>,
-                ),
-            ],
-        )
-    }
-}
+::steam_webapi::__private::json_schema_impl!(
+    SupportedApiInterface, "types/SupportedApiInterface.json",
+    [("../types/SupportedApiMethod.json", SupportedApiMethod)]
+);
 /// One version of one method.
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
 pub struct SupportedApiMethod {
@@ -226,32 +165,10 @@ pub struct SupportedApiMethod {
     pub parameters: ::std::vec::Vec<SupportedApiParameter>,
 }
 #[cfg(feature = "schemars")]
-impl ::schemars::JsonSchema for SupportedApiMethod {
-    #[inline]
-    fn schema_name() -> ::std::borrow::Cow<'static, str> {
-        "SupportedApiMethod".into()
-    }
-    #[inline]
-    fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::concat!(::std::module_path!(), "::", "SupportedApiMethod").into()
-    }
-    #[inline]
-    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
-        ::steam_webapi::__private::json_schema(
-            generator,
-            ::std::include_str!(
-                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
-                "/schemas/types/SupportedApiMethod.json")
-            ),
-            &[
-                (
-                    "../types/SupportedApiParameter.json",
-                    ::steam_webapi::__private::subschema::<SupportedApiParameter>,
-                ),
-            ],
-        )
-    }
-}
+::steam_webapi::__private::json_schema_impl!(
+    SupportedApiMethod, "types/SupportedApiMethod.json",
+    [("../types/SupportedApiParameter.json", SupportedApiParameter)]
+);
 /// One parameter of a method.
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
 pub struct SupportedApiParameter {
@@ -267,24 +184,6 @@ pub struct SupportedApiParameter {
     pub description: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "schemars")]
-impl ::schemars::JsonSchema for SupportedApiParameter {
-    #[inline]
-    fn schema_name() -> ::std::borrow::Cow<'static, str> {
-        "SupportedApiParameter".into()
-    }
-    #[inline]
-    fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::concat!(::std::module_path!(), "::", "SupportedApiParameter").into()
-    }
-    #[inline]
-    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
-        ::steam_webapi::__private::json_schema(
-            generator,
-            ::std::include_str!(
-                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
-                "/schemas/types/SupportedApiParameter.json")
-            ),
-            &[],
-        )
-    }
-}
+::steam_webapi::__private::json_schema_impl!(
+    SupportedApiParameter, "types/SupportedApiParameter.json", []
+);

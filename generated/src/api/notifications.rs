@@ -209,27 +209,10 @@ impl ::steam_webapi::__private::Endpoint for DeleteNotificationsRequest {
     }
 }
 #[cfg(feature = "schemars")]
-impl ::schemars::JsonSchema for DeleteNotificationsRequest {
-    #[inline]
-    fn schema_name() -> ::std::borrow::Cow<'static, str> {
-        "DeleteNotificationsRequest".into()
-    }
-    #[inline]
-    fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::concat!(::std::module_path!(), "::", "DeleteNotificationsRequest").into()
-    }
-    #[inline]
-    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
-        ::steam_webapi::__private::json_schema(
-            generator,
-            ::std::include_str!(
-                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
-                "/schemas/operations/Notifications/DeleteNotifications.v1.request.json")
-            ),
-            &[],
-        )
-    }
-}
+::steam_webapi::__private::json_schema_impl!(
+    DeleteNotificationsRequest,
+    "operations/Notifications/DeleteNotifications.v1.request.json", []
+);
 /// Request of `Notifications/EmptyFolder/v1` (empty_folder).
 ///
 /// Deletes all notifications in the specified folder.
@@ -272,32 +255,10 @@ impl ::steam_webapi::__private::Endpoint for EmptyFolderRequest {
     }
 }
 #[cfg(feature = "schemars")]
-impl ::schemars::JsonSchema for EmptyFolderRequest {
-    #[inline]
-    fn schema_name() -> ::std::borrow::Cow<'static, str> {
-        "EmptyFolderRequest".into()
-    }
-    #[inline]
-    fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::concat!(::std::module_path!(), "::", "EmptyFolderRequest").into()
-    }
-    #[inline]
-    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
-        ::steam_webapi::__private::json_schema(
-            generator,
-            ::std::include_str!(
-                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
-                "/schemas/operations/Notifications/EmptyFolder.v1.request.json")
-            ),
-            &[
-                (
-                    "../../types/NotificationFolder.json",
-                    ::steam_webapi::__private::subschema::<NotificationFolder>,
-                ),
-            ],
-        )
-    }
-}
+::steam_webapi::__private::json_schema_impl!(
+    EmptyFolderRequest, "operations/Notifications/EmptyFolder.v1.request.json",
+    [("../../types/NotificationFolder.json", NotificationFolder)]
+);
 /// Request of `Notifications/MarkFolderRead/v1` (mark_folder_read).
 ///
 /// Marks all notifications in the specified folder as read.
@@ -340,32 +301,10 @@ impl ::steam_webapi::__private::Endpoint for MarkFolderReadRequest {
     }
 }
 #[cfg(feature = "schemars")]
-impl ::schemars::JsonSchema for MarkFolderReadRequest {
-    #[inline]
-    fn schema_name() -> ::std::borrow::Cow<'static, str> {
-        "MarkFolderReadRequest".into()
-    }
-    #[inline]
-    fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::concat!(::std::module_path!(), "::", "MarkFolderReadRequest").into()
-    }
-    #[inline]
-    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
-        ::steam_webapi::__private::json_schema(
-            generator,
-            ::std::include_str!(
-                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
-                "/schemas/operations/Notifications/MarkFolderRead.v1.request.json")
-            ),
-            &[
-                (
-                    "../../types/NotificationFolder.json",
-                    ::steam_webapi::__private::subschema::<NotificationFolder>,
-                ),
-            ],
-        )
-    }
-}
+::steam_webapi::__private::json_schema_impl!(
+    MarkFolderReadRequest, "operations/Notifications/MarkFolderRead.v1.request.json",
+    [("../../types/NotificationFolder.json", NotificationFolder)]
+);
 /// Request of `Notifications/SearchNotifications/v1` (search_notifications).
 ///
 /// View your notifications.
@@ -453,36 +392,12 @@ impl ::steam_webapi::__private::Endpoint for SearchNotificationsRequest {
     }
 }
 #[cfg(feature = "schemars")]
-impl ::schemars::JsonSchema for SearchNotificationsRequest {
-    #[inline]
-    fn schema_name() -> ::std::borrow::Cow<'static, str> {
-        "SearchNotificationsRequest".into()
-    }
-    #[inline]
-    fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::concat!(::std::module_path!(), "::", "SearchNotificationsRequest").into()
-    }
-    #[inline]
-    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
-        ::steam_webapi::__private::json_schema(
-            generator,
-            ::std::include_str!(
-                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
-                "/schemas/operations/Notifications/SearchNotifications.v1.request.json")
-            ),
-            &[
-                (
-                    "../../types/NotificationFilter.json",
-                    ::steam_webapi::__private::subschema::<NotificationFilter>,
-                ),
-                (
-                    "../../types/NotificationFolder.json",
-                    ::steam_webapi::__private::subschema::<NotificationFolder>,
-                ),
-            ],
-        )
-    }
-}
+::steam_webapi::__private::json_schema_impl!(
+    SearchNotificationsRequest,
+    "operations/Notifications/SearchNotifications.v1.request.json",
+    [("../../types/NotificationFilter.json", NotificationFilter),
+    ("../../types/NotificationFolder.json", NotificationFolder)]
+);
 /// The result of DeleteNotifications.
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
 pub struct DeleteNotificationsResponse {
@@ -491,27 +406,9 @@ pub struct DeleteNotificationsResponse {
     pub modified: u32,
 }
 #[cfg(feature = "schemars")]
-impl ::schemars::JsonSchema for DeleteNotificationsResponse {
-    #[inline]
-    fn schema_name() -> ::std::borrow::Cow<'static, str> {
-        "DeleteNotificationsResponse".into()
-    }
-    #[inline]
-    fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::concat!(::std::module_path!(), "::", "DeleteNotificationsResponse").into()
-    }
-    #[inline]
-    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
-        ::steam_webapi::__private::json_schema(
-            generator,
-            ::std::include_str!(
-                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
-                "/schemas/types/DeleteNotificationsResponse.json")
-            ),
-            &[],
-        )
-    }
-}
+::steam_webapi::__private::json_schema_impl!(
+    DeleteNotificationsResponse, "types/DeleteNotificationsResponse.json", []
+);
 /// The result of EmptyFolder.
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
 pub struct EmptyFolderResponse {
@@ -520,27 +417,9 @@ pub struct EmptyFolderResponse {
     pub modified: u32,
 }
 #[cfg(feature = "schemars")]
-impl ::schemars::JsonSchema for EmptyFolderResponse {
-    #[inline]
-    fn schema_name() -> ::std::borrow::Cow<'static, str> {
-        "EmptyFolderResponse".into()
-    }
-    #[inline]
-    fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::concat!(::std::module_path!(), "::", "EmptyFolderResponse").into()
-    }
-    #[inline]
-    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
-        ::steam_webapi::__private::json_schema(
-            generator,
-            ::std::include_str!(
-                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
-                "/schemas/types/EmptyFolderResponse.json")
-            ),
-            &[],
-        )
-    }
-}
+::steam_webapi::__private::json_schema_impl!(
+    EmptyFolderResponse, "types/EmptyFolderResponse.json", []
+);
 /// The result of MarkFolderRead.
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
 pub struct MarkFolderReadResponse {
@@ -549,27 +428,9 @@ pub struct MarkFolderReadResponse {
     pub modified: u32,
 }
 #[cfg(feature = "schemars")]
-impl ::schemars::JsonSchema for MarkFolderReadResponse {
-    #[inline]
-    fn schema_name() -> ::std::borrow::Cow<'static, str> {
-        "MarkFolderReadResponse".into()
-    }
-    #[inline]
-    fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::concat!(::std::module_path!(), "::", "MarkFolderReadResponse").into()
-    }
-    #[inline]
-    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
-        ::steam_webapi::__private::json_schema(
-            generator,
-            ::std::include_str!(
-                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
-                "/schemas/types/MarkFolderReadResponse.json")
-            ),
-            &[],
-        )
-    }
-}
+::steam_webapi::__private::json_schema_impl!(
+    MarkFolderReadResponse, "types/MarkFolderReadResponse.json", []
+);
 /// One notification.
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
 pub struct Notification {
@@ -599,40 +460,11 @@ pub struct Notification {
     pub unread: ::std::option::Option<::serde_json::Value>,
 }
 #[cfg(feature = "schemars")]
-impl ::schemars::JsonSchema for Notification {
-    #[inline]
-    fn schema_name() -> ::std::borrow::Cow<'static, str> {
-        "Notification".into()
-    }
-    #[inline]
-    fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::concat!(::std::module_path!(), "::", "Notification").into()
-    }
-    #[inline]
-    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
-        ::steam_webapi::__private::json_schema(
-            generator,
-            ::std::include_str!(
-                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
-                "/schemas/types/Notification.json")
-            ),
-            &[
-                (
-                    "../types/NotificationDetail.json",
-                    ::steam_webapi::__private::subschema::<NotificationDetail>,
-                ),
-                (
-                    "../types/NotificationSender.json",
-                    ::steam_webapi::__private::subschema::<NotificationSender>,
-                ),
-                (
-                    "../types/NotificationType.json",
-                    ::steam_webapi::__private::subschema::<NotificationType>,
-                ),
-            ],
-        )
-    }
-}
+::steam_webapi::__private::json_schema_impl!(
+    Notification, "types/Notification.json", [("../types/NotificationDetail.json",
+    NotificationDetail), ("../types/NotificationSender.json", NotificationSender),
+    ("../types/NotificationType.json", NotificationType)]
+);
 /// An additional detail for a notification.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
@@ -746,27 +578,9 @@ impl ::steam_webapi::__private::QueryValue for NotificationDetail {
     }
 }
 #[cfg(feature = "schemars")]
-impl ::schemars::JsonSchema for NotificationDetail {
-    #[inline]
-    fn schema_name() -> ::std::borrow::Cow<'static, str> {
-        "NotificationDetail".into()
-    }
-    #[inline]
-    fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::concat!(::std::module_path!(), "::", "NotificationDetail").into()
-    }
-    #[inline]
-    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
-        ::steam_webapi::__private::json_schema(
-            generator,
-            ::std::include_str!(
-                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
-                "/schemas/types/NotificationDetail.json")
-            ),
-            &[],
-        )
-    }
-}
+::steam_webapi::__private::json_schema_impl!(
+    NotificationDetail, "types/NotificationDetail.json", []
+);
 /// Notification filter.
 ///
 /// There is no 5.
@@ -850,27 +664,9 @@ impl ::steam_webapi::__private::QueryValue for NotificationFilter {
     }
 }
 #[cfg(feature = "schemars")]
-impl ::schemars::JsonSchema for NotificationFilter {
-    #[inline]
-    fn schema_name() -> ::std::borrow::Cow<'static, str> {
-        "NotificationFilter".into()
-    }
-    #[inline]
-    fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::concat!(::std::module_path!(), "::", "NotificationFilter").into()
-    }
-    #[inline]
-    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
-        ::steam_webapi::__private::json_schema(
-            generator,
-            ::std::include_str!(
-                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
-                "/schemas/types/NotificationFilter.json")
-            ),
-            &[],
-        )
-    }
-}
+::steam_webapi::__private::json_schema_impl!(
+    NotificationFilter, "types/NotificationFilter.json", []
+);
 /// Notification folder.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum NotificationFolder {
@@ -936,27 +732,9 @@ impl ::steam_webapi::__private::QueryValue for NotificationFolder {
     }
 }
 #[cfg(feature = "schemars")]
-impl ::schemars::JsonSchema for NotificationFolder {
-    #[inline]
-    fn schema_name() -> ::std::borrow::Cow<'static, str> {
-        "NotificationFolder".into()
-    }
-    #[inline]
-    fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::concat!(::std::module_path!(), "::", "NotificationFolder").into()
-    }
-    #[inline]
-    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
-        ::steam_webapi::__private::json_schema(
-            generator,
-            ::std::include_str!(
-                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
-                "/schemas/types/NotificationFolder.json")
-            ),
-            &[],
-        )
-    }
-}
+::steam_webapi::__private::json_schema_impl!(
+    NotificationFolder, "types/NotificationFolder.json", []
+);
 /// The user a notification originates from.
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
 pub struct NotificationSender {
@@ -966,27 +744,9 @@ pub struct NotificationSender {
     pub name: ::std::string::String,
 }
 #[cfg(feature = "schemars")]
-impl ::schemars::JsonSchema for NotificationSender {
-    #[inline]
-    fn schema_name() -> ::std::borrow::Cow<'static, str> {
-        "NotificationSender".into()
-    }
-    #[inline]
-    fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::concat!(::std::module_path!(), "::", "NotificationSender").into()
-    }
-    #[inline]
-    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
-        ::steam_webapi::__private::json_schema(
-            generator,
-            ::std::include_str!(
-                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
-                "/schemas/types/NotificationSender.json")
-            ),
-            &[],
-        )
-    }
-}
+::steam_webapi::__private::json_schema_impl!(
+    NotificationSender, "types/NotificationSender.json", []
+);
 /// Notification type.
 ///
 /// The values have gaps: there is no 13-16 and no 21. All (-1) is listed by the docs, although no documented input takes a notification type.
@@ -1154,27 +914,9 @@ impl ::steam_webapi::__private::QueryValue for NotificationType {
     }
 }
 #[cfg(feature = "schemars")]
-impl ::schemars::JsonSchema for NotificationType {
-    #[inline]
-    fn schema_name() -> ::std::borrow::Cow<'static, str> {
-        "NotificationType".into()
-    }
-    #[inline]
-    fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::concat!(::std::module_path!(), "::", "NotificationType").into()
-    }
-    #[inline]
-    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
-        ::steam_webapi::__private::json_schema(
-            generator,
-            ::std::include_str!(
-                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
-                "/schemas/types/NotificationType.json")
-            ),
-            &[],
-        )
-    }
-}
+::steam_webapi::__private::json_schema_impl!(
+    NotificationType, "types/NotificationType.json", []
+);
 /// The result of SearchNotifications.
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
 pub struct SearchNotificationsResponse {
@@ -1191,29 +933,7 @@ pub struct SearchNotificationsResponse {
     pub notifications: ::std::vec::Vec<Notification>,
 }
 #[cfg(feature = "schemars")]
-impl ::schemars::JsonSchema for SearchNotificationsResponse {
-    #[inline]
-    fn schema_name() -> ::std::borrow::Cow<'static, str> {
-        "SearchNotificationsResponse".into()
-    }
-    #[inline]
-    fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::concat!(::std::module_path!(), "::", "SearchNotificationsResponse").into()
-    }
-    #[inline]
-    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
-        ::steam_webapi::__private::json_schema(
-            generator,
-            ::std::include_str!(
-                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
-                "/schemas/types/SearchNotificationsResponse.json")
-            ),
-            &[
-                (
-                    "../types/Notification.json",
-                    ::steam_webapi::__private::subschema::<Notification>,
-                ),
-            ],
-        )
-    }
-}
+::steam_webapi::__private::json_schema_impl!(
+    SearchNotificationsResponse, "types/SearchNotificationsResponse.json",
+    [("../types/Notification.json", Notification)]
+);

@@ -10,13 +10,13 @@ use super::Target;
 use crate::emit::schema::Refs;
 
 /// `impl JsonSchema` for a generated type, in the crate only (a build script's output has no
-/// `schemars` feature). The schema is the type's file under `schemas/` (`path`, relative to
-/// it; `schema` writes that file's content for references relative to `path`), read with
-/// `include_str!`: the runtime drops the
-/// file's own `$schema`, `$id`, `title` and `$comment`, and swaps each reference to another
-/// type's file for the generator's own reference (`subschema_for`). Much cheaper to compile
-/// than schemars' derive, which builds every schema with `json!` code, and the generated Rust
-/// stays free of JSON.
+/// `schemars` feature), as one call of the runtime's `json_schema_impl!`. The schema is the
+/// type's file under `schemas/` (`path`, relative to it; `schema` writes that file's content
+/// for references relative to `path`), read with `include_str!`: the runtime drops the file's
+/// own `$schema`, `$id`, `title` and `$comment`, and swaps each reference to another type's
+/// file (listed here with the type it names) for the generator's own reference
+/// (`subschema_for`). Much cheaper to compile than schemars' derive, which builds every schema
+/// with `json!` code, and the generated Rust stays free of JSON.
 pub fn json_schema_impl(
     name: &str,
     path: &str,
@@ -37,31 +37,11 @@ pub fn json_schema_impl(
             .and_then(|f| f.strip_suffix(".json"))
             .unwrap_or(r);
         let t = format_ident!("{}", target);
-        quote!((#r, ::steam_webapi::__private::subschema::<#t>))
+        quote!((#r, #t))
     });
-    let file = format!("/schemas/{path}");
     quote! {
         #[cfg(feature = "schemars")]
-        impl ::schemars::JsonSchema for #ty {
-            #[inline]
-            fn schema_name() -> ::std::borrow::Cow<'static, str> {
-                #name.into()
-            }
-
-            #[inline]
-            fn schema_id() -> ::std::borrow::Cow<'static, str> {
-                ::std::concat!(::std::module_path!(), "::", #name).into()
-            }
-
-            #[inline]
-            fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
-                ::steam_webapi::__private::json_schema(
-                    generator,
-                    ::std::include_str!(::std::concat!(::std::env!("CARGO_MANIFEST_DIR"), #file)),
-                    &[#(#refs),*],
-                )
-            }
-        }
+        ::steam_webapi::__private::json_schema_impl!(#ty, #path, [#(#refs),*]);
     }
 }
 

@@ -101,27 +101,9 @@ impl ::steam_webapi::__private::Endpoint for GetHubsRequest {
     fn write_query(&self, _q: &mut ::steam_webapi::__private::QueryWriter) {}
 }
 #[cfg(feature = "schemars")]
-impl ::schemars::JsonSchema for GetHubsRequest {
-    #[inline]
-    fn schema_name() -> ::std::borrow::Cow<'static, str> {
-        "GetHubsRequest".into()
-    }
-    #[inline]
-    fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::concat!(::std::module_path!(), "::", "GetHubsRequest").into()
-    }
-    #[inline]
-    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
-        ::steam_webapi::__private::json_schema(
-            generator,
-            ::std::include_str!(
-                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
-                "/schemas/operations/ISteamHub/GetHubs.v1.request.json")
-            ),
-            &[],
-        )
-    }
-}
+::steam_webapi::__private::json_schema_impl!(
+    GetHubsRequest, "operations/ISteamHub/GetHubs.v1.request.json", []
+);
 /// The result of GetHubs.
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
 pub struct GetHubsResponse {
@@ -137,32 +119,10 @@ pub struct GetHubsResponse {
     >,
 }
 #[cfg(feature = "schemars")]
-impl ::schemars::JsonSchema for GetHubsResponse {
-    #[inline]
-    fn schema_name() -> ::std::borrow::Cow<'static, str> {
-        "GetHubsResponse".into()
-    }
-    #[inline]
-    fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::concat!(::std::module_path!(), "::", "GetHubsResponse").into()
-    }
-    #[inline]
-    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
-        ::steam_webapi::__private::json_schema(
-            generator,
-            ::std::include_str!(
-                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
-                "/schemas/types/GetHubsResponse.json")
-            ),
-            &[
-                (
-                    "../types/HubSummary.json",
-                    ::steam_webapi::__private::subschema::<HubSummary>,
-                ),
-            ],
-        )
-    }
-}
+::steam_webapi::__private::json_schema_impl!(
+    GetHubsResponse, "types/GetHubsResponse.json", [("../types/HubSummary.json",
+    HubSummary)]
+);
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
 pub struct HubSummary {
     pub name: ::std::string::String,
@@ -170,24 +130,4 @@ pub struct HubSummary {
     pub members: u32,
 }
 #[cfg(feature = "schemars")]
-impl ::schemars::JsonSchema for HubSummary {
-    #[inline]
-    fn schema_name() -> ::std::borrow::Cow<'static, str> {
-        "HubSummary".into()
-    }
-    #[inline]
-    fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::concat!(::std::module_path!(), "::", "HubSummary").into()
-    }
-    #[inline]
-    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
-        ::steam_webapi::__private::json_schema(
-            generator,
-            ::std::include_str!(
-                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
-                "/schemas/types/HubSummary.json")
-            ),
-            &[],
-        )
-    }
-}
+::steam_webapi::__private::json_schema_impl!(HubSummary, "types/HubSummary.json", []);

@@ -122,32 +122,10 @@ impl ::steam_webapi::__private::Endpoint for GetHubRequest {
     }
 }
 #[cfg(feature = "schemars")]
-impl ::schemars::JsonSchema for GetHubRequest {
-    #[inline]
-    fn schema_name() -> ::std::borrow::Cow<'static, str> {
-        "GetHubRequest".into()
-    }
-    #[inline]
-    fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::concat!(::std::module_path!(), "::", "GetHubRequest").into()
-    }
-    #[inline]
-    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
-        ::steam_webapi::__private::json_schema(
-            generator,
-            ::std::include_str!(
-                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
-                "/schemas/operations/ISteamHub/GetHub.v1.request.json")
-            ),
-            &[
-                (
-                    "../../types/HubState.json",
-                    ::steam_webapi::__private::subschema::<HubState>,
-                ),
-            ],
-        )
-    }
-}
+::steam_webapi::__private::json_schema_impl!(
+    GetHubRequest, "operations/ISteamHub/GetHub.v1.request.json",
+    [("../../types/HubState.json", HubState)]
+);
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
 pub struct Hub {
     pub state: HubState,
@@ -163,32 +141,9 @@ pub struct Hub {
     pub tags: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 #[cfg(feature = "schemars")]
-impl ::schemars::JsonSchema for Hub {
-    #[inline]
-    fn schema_name() -> ::std::borrow::Cow<'static, str> {
-        "Hub".into()
-    }
-    #[inline]
-    fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::concat!(::std::module_path!(), "::", "Hub").into()
-    }
-    #[inline]
-    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
-        ::steam_webapi::__private::json_schema(
-            generator,
-            ::std::include_str!(
-                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
-                "/schemas/types/Hub.json")
-            ),
-            &[
-                (
-                    "../types/HubState.json",
-                    ::steam_webapi::__private::subschema::<HubState>,
-                ),
-            ],
-        )
-    }
-}
+::steam_webapi::__private::json_schema_impl!(
+    Hub, "types/Hub.json", [("../types/HubState.json", HubState)]
+);
 /// Open (the default), with gaps between the known values.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
@@ -262,24 +217,4 @@ impl ::steam_webapi::__private::QueryValue for HubState {
     }
 }
 #[cfg(feature = "schemars")]
-impl ::schemars::JsonSchema for HubState {
-    #[inline]
-    fn schema_name() -> ::std::borrow::Cow<'static, str> {
-        "HubState".into()
-    }
-    #[inline]
-    fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::concat!(::std::module_path!(), "::", "HubState").into()
-    }
-    #[inline]
-    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
-        ::steam_webapi::__private::json_schema(
-            generator,
-            ::std::include_str!(
-                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
-                "/schemas/types/HubState.json")
-            ),
-            &[],
-        )
-    }
-}
+::steam_webapi::__private::json_schema_impl!(HubState, "types/HubState.json", []);

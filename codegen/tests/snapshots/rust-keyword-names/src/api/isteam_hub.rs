@@ -135,27 +135,9 @@ impl ::steam_webapi::__private::Endpoint for GetKeywordsRequest {
     }
 }
 #[cfg(feature = "schemars")]
-impl ::schemars::JsonSchema for GetKeywordsRequest {
-    #[inline]
-    fn schema_name() -> ::std::borrow::Cow<'static, str> {
-        "GetKeywordsRequest".into()
-    }
-    #[inline]
-    fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::concat!(::std::module_path!(), "::", "GetKeywordsRequest").into()
-    }
-    #[inline]
-    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
-        ::steam_webapi::__private::json_schema(
-            generator,
-            ::std::include_str!(
-                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
-                "/schemas/operations/ISteamHub/GetKeywords.v1.request.json")
-            ),
-            &[],
-        )
-    }
-}
+::steam_webapi::__private::json_schema_impl!(
+    GetKeywordsRequest, "operations/ISteamHub/GetKeywords.v1.request.json", []
+);
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
 pub struct Keywords {
     pub r#type: ::std::string::String,
@@ -175,24 +157,4 @@ pub struct Keywords {
     pub crate_: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "schemars")]
-impl ::schemars::JsonSchema for Keywords {
-    #[inline]
-    fn schema_name() -> ::std::borrow::Cow<'static, str> {
-        "Keywords".into()
-    }
-    #[inline]
-    fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::concat!(::std::module_path!(), "::", "Keywords").into()
-    }
-    #[inline]
-    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
-        ::steam_webapi::__private::json_schema(
-            generator,
-            ::std::include_str!(
-                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
-                "/schemas/types/Keywords.json")
-            ),
-            &[],
-        )
-    }
-}
+::steam_webapi::__private::json_schema_impl!(Keywords, "types/Keywords.json", []);

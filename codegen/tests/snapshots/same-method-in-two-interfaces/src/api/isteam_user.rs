@@ -111,27 +111,9 @@ impl ::steam_webapi::__private::Endpoint for ResolveVanityURLRequest {
     }
 }
 #[cfg(feature = "schemars")]
-impl ::schemars::JsonSchema for ResolveVanityURLRequest {
-    #[inline]
-    fn schema_name() -> ::std::borrow::Cow<'static, str> {
-        "ResolveVanityURLRequest".into()
-    }
-    #[inline]
-    fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::concat!(::std::module_path!(), "::", "ResolveVanityURLRequest").into()
-    }
-    #[inline]
-    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
-        ::steam_webapi::__private::json_schema(
-            generator,
-            ::std::include_str!(
-                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
-                "/schemas/operations/ISteamUser/ResolveVanityURL.v1.request.json")
-            ),
-            &[],
-        )
-    }
-}
+::steam_webapi::__private::json_schema_impl!(
+    ResolveVanityURLRequest, "operations/ISteamUser/ResolveVanityURL.v1.request.json", []
+);
 /// The result of ResolveVanityURL.
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
 pub struct ISteamUserResolveVanityURLResponse {
@@ -139,25 +121,7 @@ pub struct ISteamUserResolveVanityURLResponse {
     pub steamid: ::std::option::Option<::steam_webapi::SteamId>,
 }
 #[cfg(feature = "schemars")]
-impl ::schemars::JsonSchema for ISteamUserResolveVanityURLResponse {
-    #[inline]
-    fn schema_name() -> ::std::borrow::Cow<'static, str> {
-        "ISteamUserResolveVanityURLResponse".into()
-    }
-    #[inline]
-    fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::concat!(::std::module_path!(), "::", "ISteamUserResolveVanityURLResponse")
-            .into()
-    }
-    #[inline]
-    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
-        ::steam_webapi::__private::json_schema(
-            generator,
-            ::std::include_str!(
-                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
-                "/schemas/types/ISteamUserResolveVanityURLResponse.json")
-            ),
-            &[],
-        )
-    }
-}
+::steam_webapi::__private::json_schema_impl!(
+    ISteamUserResolveVanityURLResponse, "types/ISteamUserResolveVanityURLResponse.json",
+    []
+);

@@ -145,59 +145,17 @@ impl ::steam_webapi::__private::Endpoint for GetHubsRequest {
     fn write_query(&self, _q: &mut ::steam_webapi::__private::QueryWriter) {}
 }
 #[cfg(feature = "schemars")]
-impl ::schemars::JsonSchema for GetHubsRequest {
-    #[inline]
-    fn schema_name() -> ::std::borrow::Cow<'static, str> {
-        "GetHubsRequest".into()
-    }
-    #[inline]
-    fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::concat!(::std::module_path!(), "::", "GetHubsRequest").into()
-    }
-    #[inline]
-    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
-        ::steam_webapi::__private::json_schema(
-            generator,
-            ::std::include_str!(
-                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
-                "/schemas/operations/IHubService/GetHubs.v1.request.json")
-            ),
-            &[
-                (
-                    "../../types/AppFilter.json",
-                    ::steam_webapi::__private::subschema::<AppFilter>,
-                ),
-            ],
-        )
-    }
-}
+::steam_webapi::__private::json_schema_impl!(
+    GetHubsRequest, "operations/IHubService/GetHubs.v1.request.json",
+    [("../../types/AppFilter.json", AppFilter)]
+);
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
 pub struct AppFilter {
     #[serde(with = "::steam_webapi::wire::as_number")]
     pub appid: u32,
 }
 #[cfg(feature = "schemars")]
-impl ::schemars::JsonSchema for AppFilter {
-    #[inline]
-    fn schema_name() -> ::std::borrow::Cow<'static, str> {
-        "AppFilter".into()
-    }
-    #[inline]
-    fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::concat!(::std::module_path!(), "::", "AppFilter").into()
-    }
-    #[inline]
-    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
-        ::steam_webapi::__private::json_schema(
-            generator,
-            ::std::include_str!(
-                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
-                "/schemas/types/AppFilter.json")
-            ),
-            &[],
-        )
-    }
-}
+::steam_webapi::__private::json_schema_impl!(AppFilter, "types/AppFilter.json", []);
 /// The result of GetHubs.
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
 pub struct GetHubsResponse {
@@ -205,24 +163,6 @@ pub struct GetHubsResponse {
     pub count: u32,
 }
 #[cfg(feature = "schemars")]
-impl ::schemars::JsonSchema for GetHubsResponse {
-    #[inline]
-    fn schema_name() -> ::std::borrow::Cow<'static, str> {
-        "GetHubsResponse".into()
-    }
-    #[inline]
-    fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::concat!(::std::module_path!(), "::", "GetHubsResponse").into()
-    }
-    #[inline]
-    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
-        ::steam_webapi::__private::json_schema(
-            generator,
-            ::std::include_str!(
-                ::std::concat!(::std::env!("CARGO_MANIFEST_DIR"),
-                "/schemas/types/GetHubsResponse.json")
-            ),
-            &[],
-        )
-    }
-}
+::steam_webapi::__private::json_schema_impl!(
+    GetHubsResponse, "types/GetHubsResponse.json", []
+);
