@@ -949,7 +949,7 @@ fn json_schema_impl_references_follow_the_generator() {
 }
 
 /// The `schemars` feature pulls in schemars without its derive: the generated types and the
-/// runtime implement `JsonSchema` by hand, so turning the feature on must not compile
+/// runtime implement `JsonSchema` without it, so turning the feature on must not compile
 /// schemars' proc macro (and syn with it) for them.
 #[test]
 fn the_schemars_feature_builds_no_proc_macro() {
