@@ -3,7 +3,9 @@
 //! Used for the spec's examples (strict: every field must be described) and for recorded
 //! responses (strict mode reports what the spec does not describe; that is response drift).
 
+use std::collections::HashMap;
 use std::fmt::Write as _;
+use std::sync::{LazyLock, Mutex, PoisonError};
 
 use serde_json::Value;
 
@@ -422,17 +424,29 @@ impl<'m> Checker<'m> {
                 format!("{n} characters, more than the maximum {max}"),
             );
         }
-        if let Some(p) = &c.pattern {
-            match regex::Regex::new(p) {
-                Ok(re) if !re.is_match(s) => self.report(
-                    path,
-                    MismatchKind::Constraint,
-                    format!("{:?} does not match the pattern {p}", s),
-                ),
-                _ => {}
-            }
+        if let Some(p) = &c.pattern
+            && compiled(p).is_some_and(|re| !re.is_match(s))
+        {
+            self.report(
+                path,
+                MismatchKind::Constraint,
+                format!("{:?} does not match the pattern {p}", s),
+            );
         }
     }
+}
+
+/// The compiled `pattern`, or `None` when it does not compile (the loader reports that at the
+/// constraint). Compiled once per process: the same few patterns are checked against every
+/// example and every recorded response, and compiling was a twentieth of loading the spec.
+fn compiled(pattern: &str) -> Option<regex::Regex> {
+    static CACHE: LazyLock<Mutex<HashMap<String, Option<regex::Regex>>>> =
+        LazyLock::new(Mutex::default);
+    let mut cache = CACHE.lock().unwrap_or_else(PoisonError::into_inner);
+    cache
+        .entry(pattern.to_owned())
+        .or_insert_with(|| regex::Regex::new(pattern).ok())
+        .clone()
 }
 
 fn wire_words(w: Wire) -> &'static str {
@@ -468,5 +482,49 @@ pub fn describe(v: &Value) -> String {
         }
         Value::Array(_) => "an array".into(),
         Value::Object(_) => "an object".into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use super::*;
+    use crate::model::Scalar;
+
+    fn mismatches(values: &[&str], pattern: &str) -> Vec<String> {
+        let model = Model {
+            providers: BTreeMap::new(),
+            interfaces: BTreeMap::new(),
+            types: BTreeMap::new(),
+            files: Vec::new(),
+        };
+        let c = Constraints {
+            pattern: Some(pattern.into()),
+            ..Constraints::default()
+        };
+        let mut checker = Checker::new(&model);
+        for (i, v) in values.iter().enumerate() {
+            let path = format!("v[{i}]");
+            checker.value(
+                &TypeRef::Scalar(Scalar::String),
+                None,
+                &Value::from(*v),
+                &path,
+                &c,
+            );
+        }
+        checker.finish().into_iter().map(|m| m.path).collect()
+    }
+
+    /// Every value is checked against its pattern, the compiled one reused included; a pattern
+    /// that does not compile checks nothing (the loader reports it at the constraint).
+    #[test]
+    fn patterns_are_checked_every_time() {
+        let values = ["#token", "plain", "#other", "neither"];
+        assert_eq!(mismatches(&values, "^#.+$"), ["v[1]", "v[3]"]);
+        assert_eq!(mismatches(&values, "^#.+$"), ["v[1]", "v[3]"]);
+        assert_eq!(mismatches(&values, "^[a-z]+$"), ["v[0]", "v[2]"]);
+        assert!(mismatches(&values, "(unclosed").is_empty());
     }
 }
