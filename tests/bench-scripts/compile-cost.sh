@@ -55,7 +55,8 @@ PY
 }
 
 # time_case LABEL DIR COMMAND ARGS... -> "LABEL median_seconds (runs...) load"
-# The package timed is steam-webapi, or $PKG.
+# The package timed is steam-webapi, or $PKG; with CLEAN=0 it is not cleaned first, so cargo
+# finds nothing to do.
 time_case() {
     local label=$1 dir=$2 pkg=${PKG:-steam-webapi}
     shift 2
@@ -66,7 +67,7 @@ time_case() {
     fi
     local times=()
     for _ in $(seq "$RUNS"); do
-        (cd "$dir" && cargo clean -q -p "$pkg")
+        [ "${CLEAN:-1}" = 0 ] || (cd "$dir" && cargo clean -q -p "$pkg")
         local t0 t1
         t0=$(date +%s.%N)
         (cd "$dir" && cargo "$@" -q -p "$pkg" >/dev/null 2>&1)
@@ -85,19 +86,7 @@ ops_small=$(cat "$ROOT"/generated/src/api/*.rs | grep -c 'const INFO: ::steam_we
 ops_big=$(cat "$BIG"/generated/src/api/*.rs | grep -c 'const INFO: ::steam_webapi::__private::EndpointInfo')
 echo "operations: project $ops_small, large spec $ops_big"
 # Cargo's own share of every figure: the same command when there is nothing to do.
-noop_cargo() {
-    local times=()
-    for _ in $(seq "$RUNS"); do
-        local t0 t1
-        t0=$(date +%s.%N)
-        (cd "$ROOT" && cargo check -q -p steam-webapi >/dev/null 2>&1)
-        t1=$(date +%s.%N)
-        times+=("$(echo "$t1 - $t0" | bc)")
-    done
-    printf '%-40s %7.2f s   runs: %s\n' "cargo check with nothing to do" \
-        "$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')" "${times[*]}"
-}
-(cd "$ROOT" && cargo check -q -p steam-webapi >/dev/null 2>&1) && noop_cargo
+CLEAN=0 time_case "cargo check with nothing to do" "$ROOT" check
 for cmd in check build; do
     time_case "project $cmd (default: all interfaces)" "$ROOT" $cmd
     time_case "project $cmd --all-features" "$ROOT" $cmd --all-features

@@ -443,10 +443,12 @@ fn compiled(pattern: &str) -> Option<regex::Regex> {
     static CACHE: LazyLock<Mutex<HashMap<String, Option<regex::Regex>>>> =
         LazyLock::new(Mutex::default);
     let mut cache = CACHE.lock().unwrap_or_else(PoisonError::into_inner);
-    cache
-        .entry(pattern.to_owned())
-        .or_insert_with(|| regex::Regex::new(pattern).ok())
-        .clone()
+    if let Some(re) = cache.get(pattern) {
+        return re.clone();
+    }
+    let re = regex::Regex::new(pattern).ok();
+    cache.insert(pattern.to_owned(), re.clone());
+    re
 }
 
 fn wire_words(w: Wire) -> &'static str {
