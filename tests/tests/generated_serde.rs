@@ -1,6 +1,6 @@
 //! The generated structs' `Serialize`/`Deserialize` impls (the lean derives of
 //! `steam_webapi::__private`, not serde's): serde's behaviour for every shape the spec has,
-//! checked on generated types. Unsupported shapes: `ui/fail/wire_derive_unsupported.rs`.
+//! checked on generated types. Unsupported shapes: `tests/ui/fail/wire_derive_unsupported.rs`.
 
 use serde_json::{Value, json};
 use steam_webapi::__private::__decode_for_fuzz;
