@@ -38,22 +38,23 @@ impl Rules {
     }
 }
 
-pub struct Length {
+/// `length(...)` or `range(...)`: `min`, `max`, or `equal` (both at once).
+pub struct Bounds<T> {
     pub keyword: Ident,
-    pub min: Option<Count>,
-    pub max: Option<Count>,
+    pub min: Option<T>,
+    pub max: Option<T>,
 }
+
+/// `length(min = .., max = .., equal = ..)`: integer literals.
+pub type Length = Bounds<Count>;
+
+/// `range(min = .., max = .., equal = ..)`: number literals.
+pub type Range = Bounds<Bound>;
 
 #[derive(Clone)]
 pub struct Count {
     pub value: usize,
     pub lit: LitInt,
-}
-
-pub struct Range {
-    pub keyword: Ident,
-    pub min: Option<Bound>,
-    pub max: Option<Bound>,
 }
 
 /// A number literal, possibly negated.
@@ -451,17 +452,59 @@ pub fn string_lit(expr: &Expr) -> Option<LitStr> {
 }
 
 fn parse_length(keyword: Ident, content: ParseStream, cx: &Ctxt) -> syn::Result<Length> {
-    let mut length = Length {
+    parse_bounds(keyword, content, cx, |value| match value {
+        Expr::Lit(ExprLit {
+            lit: Lit::Int(lit), ..
+        }) => match lit.base10_parse::<usize>() {
+            Ok(value) => Some(Count {
+                value,
+                lit: lit.clone(),
+            }),
+            Err(err) => {
+                cx.syn_error(err);
+                None
+            }
+        },
+        _ => {
+            cx.error(value, "a length bound must be an integer literal");
+            None
+        }
+    })
+}
+
+fn parse_range(keyword: Ident, content: ParseStream, cx: &Ctxt) -> syn::Result<Range> {
+    parse_bounds(keyword, content, cx, |value| {
+        let bound = number(value);
+        if bound.is_none() {
+            cx.error(
+                value,
+                "a range bound must be a number literal (with a suffix such as `u64` where the type needs one)",
+            );
+        }
+        bound
+    })
+}
+
+/// The arguments of `length(...)` or `range(...)` (named by `keyword`): each of `min` and `max`
+/// at most once, or `equal` alone. `read` turns a value into a bound, or reports why it cannot.
+fn parse_bounds<T: Clone>(
+    keyword: Ident,
+    content: ParseStream,
+    cx: &Ctxt,
+    read: impl Fn(&Expr) -> Option<T>,
+) -> syn::Result<Bounds<T>> {
+    let mut bounds = Bounds {
         keyword,
         min: None,
         max: None,
     };
+    let rule = bounds.keyword.to_string();
     let mut equal = false;
     let metas = content.parse_terminated(Meta::parse, Token![,])?;
     if metas.is_empty() {
         cx.error(
-            &length.keyword,
-            "`length(...)` needs `min`, `max` or `equal`",
+            &bounds.keyword,
+            format!("`{rule}(...)` needs `min`, `max` or `equal`"),
         );
     }
     for meta in metas {
@@ -469,83 +512,29 @@ fn parse_length(keyword: Ident, content: ParseStream, cx: &Ctxt) -> syn::Result<
             continue;
         };
         let taken = match name.as_str() {
-            "min" => length.min.is_some(),
-            "max" => length.max.is_some(),
-            "equal" => length.min.is_some() || length.max.is_some(),
+            "min" => bounds.min.is_some(),
+            "max" => bounds.max.is_some(),
+            "equal" => bounds.min.is_some() || bounds.max.is_some(),
             other => {
-                cx.error(meta.path(), format!("unknown argument `{other}` in `length(...)`; expected `min`, `max` or `equal`"));
+                cx.error(
+                    meta.path(),
+                    format!("unknown argument `{other}` in `{rule}(...)`; expected `min`, `max` or `equal`"),
+                );
                 continue;
             }
         };
         bound_conflicts(cx, &meta, &name, &mut equal, taken);
-        let count = match value {
-            Expr::Lit(ExprLit {
-                lit: Lit::Int(lit), ..
-            }) => match lit.base10_parse::<usize>() {
-                Ok(value) => Count {
-                    value,
-                    lit: lit.clone(),
-                },
-                Err(err) => {
-                    cx.syn_error(err);
-                    continue;
-                }
-            },
-            _ => {
-                cx.error(value, "a length bound must be an integer literal");
-                continue;
-            }
-        };
-        if name != "max" {
-            length.min = Some(count.clone());
-        }
-        if name != "min" {
-            length.max = Some(count);
-        }
-    }
-    Ok(length)
-}
-
-fn parse_range(keyword: Ident, content: ParseStream, cx: &Ctxt) -> syn::Result<Range> {
-    let mut range = Range {
-        keyword,
-        min: None,
-        max: None,
-    };
-    let mut equal = false;
-    let metas = content.parse_terminated(Meta::parse, Token![,])?;
-    if metas.is_empty() {
-        cx.error(&range.keyword, "`range(...)` needs `min`, `max` or `equal`");
-    }
-    for meta in metas {
-        let Some((name, value)) = name_value(&meta, cx) else {
-            continue;
-        };
-        let taken = match name.as_str() {
-            "min" => range.min.is_some(),
-            "max" => range.max.is_some(),
-            "equal" => range.min.is_some() || range.max.is_some(),
-            other => {
-                cx.error(meta.path(), format!("unknown argument `{other}` in `range(...)`; expected `min`, `max` or `equal`"));
-                continue;
-            }
-        };
-        bound_conflicts(cx, &meta, &name, &mut equal, taken);
-        let Some(bound) = number(value) else {
-            cx.error(
-                value,
-                "a range bound must be a number literal (with a suffix such as `u64` where the type needs one)",
-            );
+        let Some(bound) = read(value) else {
             continue;
         };
         if name != "max" {
-            range.min = Some(bound.clone());
+            bounds.min = Some(bound.clone());
         }
         if name != "min" {
-            range.max = Some(bound);
+            bounds.max = Some(bound);
         }
     }
-    Ok(range)
+    Ok(bounds)
 }
 
 fn bound_conflicts(cx: &Ctxt, meta: &Meta, name: &str, equal: &mut bool, taken: bool) {

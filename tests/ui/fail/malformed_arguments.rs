@@ -10,6 +10,14 @@ struct Player {
     vanity: String,
     #[schemars(range())]
     rank: u32,
+    #[schemars(length())]
+    nickname: String,
+    #[schemars(length(most = 3))]
+    tag: String,
+    #[schemars(length(min = 1, equal = 2))]
+    clan: String,
+    #[schemars(range(equal = 2, max = 3))]
+    tier: u32,
 }
 
 fn main() {}
