@@ -29,6 +29,21 @@ fn run(args: &[&str]) -> (i32, String, String) {
     )
 }
 
+/// `steamspec drift --listing <listing>`, then `args`.
+fn drift(listing: &str, args: &[&str]) -> (i32, String, String) {
+    run(&[&["drift", "--listing", listing], args].concat())
+}
+
+/// The first finding of the JSON report `report` whose `field` is `value`.
+fn finding<'r>(report: &'r serde_json::Value, field: &str, value: &str) -> &'r serde_json::Value {
+    report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f[field] == value)
+        .unwrap_or_else(|| panic!("no finding with {field} {value}: {report}"))
+}
+
 fn tmp(name: &str, text: &str) -> String {
     let dir = std::env::temp_dir().join(format!("steamspec-drift-cli-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
@@ -42,43 +57,29 @@ fn exit_codes_follow_fail_on() {
     let l = fixture("public/2026-07-09.json");
     // The project's spec against 2026: 1 breaking, 47 info (see the README's Drift section).
     for (fail_on, code) in [("breaking", 1), ("warning", 1), ("info", 1), ("never", 0)] {
-        let (c, _, err) = run(&["drift", "--listing", &l, "--fail-on", fail_on]);
+        let (c, _, err) = drift(&l, &["--fail-on", fail_on]);
         assert_eq!(c, code, "--fail-on {fail_on}: {err}");
     }
     // Breaking demoted to warning: --fail-on breaking passes, warning fails.
     let cfg = tmp("demote.toml", "[severity]\nparameter-added = \"warning\"\n");
-    let (c, out, _) = run(&["drift", "--listing", &l, "--config", &cfg]);
+    let (c, out, _) = drift(&l, &["--config", &cfg]);
     assert_eq!(c, 0, "{out}");
     assert!(
         out.contains("drift: 0 breaking, 1 warning, 47 info (fail-on breaking: ok)"),
         "{out}"
     );
-    let (c, _, _) = run(&[
-        "drift",
-        "--listing",
-        &l,
-        "--config",
-        &cfg,
-        "--fail-on",
-        "warning",
-    ]);
+    let (c, _, _) = drift(&l, &["--config", &cfg, "--fail-on", "warning"]);
     assert_eq!(c, 1);
     // Usage errors are 2 too.
-    let (c, _, _) = run(&["drift", "--listing", &l, "--format", "yaml"]);
+    let (c, _, _) = drift(&l, &["--format", "yaml"]);
     assert_eq!(c, 2);
-    let (c, _, err) = run(&["drift", "--listing", &l, "--spec", "/nonexistent"]);
+    let (c, _, err) = drift(&l, &["--spec", "/nonexistent"]);
     assert_eq!(c, 2, "{err}");
 }
 
 #[test]
 fn json_format_is_exact() {
-    let (c, out, _) = run(&[
-        "drift",
-        "--listing",
-        &fixture("partner-combined.json"),
-        "--format",
-        "json",
-    ]);
+    let (c, out, _) = drift(&fixture("partner-combined.json"), &["--format", "json"]);
     assert_eq!(c, 1);
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     let keys: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
@@ -128,12 +129,7 @@ fn json_format_is_exact() {
     let mut again = sorted.clone();
     again.sort();
     assert_eq!(sorted, again);
-    let removed = v["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|f| f["parameter"] == "tags")
-        .unwrap();
+    let removed = finding(&v, "parameter", "tags");
     assert_eq!(
         removed,
         &serde_json::json!({
@@ -152,14 +148,14 @@ fn json_format_is_exact() {
 #[test]
 fn text_markdown_github_junit() {
     let l = fixture("public/2026-07-09.json");
-    let (_, text, _) = run(&["drift", "--listing", &l]);
+    let (_, text, _) = drift(&l, &[]);
     assert!(text.contains("IPlayerService\n"), "{text}");
     assert!(
         text.contains("  breaking parameter-added  GetOwnedGames v1 include_extended_appinfo\n")
     );
     assert!(text.contains("not compared: 8 proposed operation(s)"));
 
-    let (_, md, _) = run(&["drift", "--listing", &l, "--format", "markdown"]);
+    let (_, md, _) = drift(&l, &["--format", "markdown"]);
     assert!(
         md.starts_with("## Drift: spec vs. GetSupportedAPIList\n"),
         "{md}"
@@ -167,13 +163,13 @@ fn text_markdown_github_junit() {
     assert!(md.contains("| severity | rule | interface | method | parameter | finding | spec |"));
     assert!(md.contains("| breaking | `parameter-added` | IPlayerService | GetOwnedGames v1 | include_extended_appinfo |"), "{md}");
 
-    let (_, gh, _) = run(&["drift", "--listing", &l, "--format", "github"]);
+    let (_, gh, _) = drift(&l, &["--format", "github"]);
     assert!(gh.lines().any(|line| line
         == "::error file=spec/steam/IPlayerService.yaml,line=184,title=drift parameter-added%3A IPlayerService GetOwnedGames v1 include_extended_appinfo::the listing has parameter 'include_extended_appinfo' (bool, required) that the spec does not describe"), "{gh}");
     assert!(gh.lines().any(|line| line.starts_with("::notice file=spec/steam/IGameNotificationsService.yaml,line=203,title=drift method-not-visible")));
     assert!(gh.lines().any(|line| line.starts_with("::notice title=drift interface-added%3A IStoreService::")));
 
-    let (_, xml, _) = run(&["drift", "--listing", &l, "--format", "junit"]);
+    let (_, xml, _) = drift(&l, &["--format", "junit"]);
     assert!(xml.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"steamspec drift\" tests=\"48\" failures=\"1\" skipped=\"0\">"), "{xml}");
     assert!(xml.contains("<failure type=\"breaking\" message=\"the listing has parameter &apos;include_extended_appinfo&apos;"));
     assert_eq!(xml.matches("<testcase ").count(), 48);
@@ -211,17 +207,17 @@ reason = "matches nothing"
 "#,
     );
     // Before expiry: the breaking finding is accepted; exit 0.
-    let (c, out, err) = run(&[
-        "drift",
-        "--listing",
+    let (c, out, err) = drift(
         &l,
-        "--config",
-        &cfg,
-        "--today",
-        "2026-12-31",
-        "--format",
-        "json",
-    ]);
+        &[
+            "--config",
+            &cfg,
+            "--today",
+            "2026-12-31",
+            "--format",
+            "json",
+        ],
+    );
     assert_eq!(c, 0, "{err}");
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     // 47 info - 4 accepted ISteamUser method-added + 1 allow-unused warning.
@@ -235,12 +231,7 @@ reason = "matches nothing"
         "deliberately not specified: its response fields are undocumented"
     );
     assert_eq!(v["accepted"][0]["expires"], "2026-12-31");
-    let unused = v["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|f| f["rule"] == "allow-unused")
-        .unwrap();
+    let unused = finding(&v, "rule", "allow-unused");
     assert_eq!(unused["severity"], "warning");
     assert!(
         unused["spec"].as_str().unwrap().ends_with("allow.toml:16"),
@@ -248,15 +239,7 @@ reason = "matches nothing"
     );
 
     // The day after: the finding is back, with an allow-expired warning; exit 1.
-    let (c, out, _) = run(&[
-        "drift",
-        "--listing",
-        &l,
-        "--config",
-        &cfg,
-        "--today",
-        "2027-01-01",
-    ]);
+    let (c, out, _) = drift(&l, &["--config", &cfg, "--today", "2027-01-01"]);
     assert_eq!(c, 1, "{out}");
     assert!(
         out.contains("allow-expired  GetOwnedGames v1 include_extended_appinfo"),
@@ -267,53 +250,27 @@ reason = "matches nothing"
         out.contains("drift: 1 breaking, 2 warning, 43 info (4 accepted)"),
         "{out}"
     );
-    // Accepted findings are listed in every format.
-    let (_, md, _) = run(&[
-        "drift",
-        "--listing",
-        &l,
-        "--config",
-        &cfg,
-        "--today",
-        "2026-01-01",
-        "--format",
-        "markdown",
-    ]);
-    assert!(md.contains("### Accepted (5)"), "{md}");
-    let (_, gh, _) = run(&[
-        "drift",
-        "--listing",
-        &l,
-        "--config",
-        &cfg,
-        "--today",
-        "2026-01-01",
-        "--format",
-        "github",
-    ]);
-    assert!(gh.contains("::group::accepted drift (5)"), "{gh}");
-    let (_, xml, _) = run(&[
-        "drift",
-        "--listing",
-        &l,
-        "--config",
-        &cfg,
-        "--today",
-        "2026-01-01",
-        "--format",
-        "junit",
-    ]);
-    assert_eq!(xml.matches("<skipped message=\"accepted: ").count(), 5);
-    let (_, text, _) = run(&[
-        "drift",
-        "--listing",
-        &l,
-        "--config",
-        &cfg,
-        "--today",
-        "2026-01-01",
-    ]);
-    assert!(text.contains("accepted (5):"), "{text}");
+    // Accepted findings are listed in every format: (format, what marks them,
+    // how often).
+    for (format, accepted, times) in [
+        ("markdown", "### Accepted (5)", 1),
+        ("github", "::group::accepted drift (5)", 1),
+        ("junit", "<skipped message=\"accepted: ", 5),
+        ("text", "accepted (5):", 1),
+    ] {
+        let (_, out, _) = drift(
+            &l,
+            &[
+                "--config",
+                &cfg,
+                "--today",
+                "2026-01-01",
+                "--format",
+                format,
+            ],
+        );
+        assert_eq!(out.matches(accepted).count(), times, "{format}: {out}");
+    }
 }
 
 #[test]
@@ -344,7 +301,7 @@ fn config_errors_say_where() {
     ];
     for (text, want) in cases {
         let cfg = tmp("bad.toml", text);
-        let (c, out, err) = run(&["drift", "--listing", &l, "--config", &cfg]);
+        let (c, out, err) = drift(&l, &["--config", &cfg]);
         assert_eq!(c, 2, "{text}");
         assert!(out.is_empty());
         assert!(
@@ -374,15 +331,10 @@ fn listing_from_stdin() {
 #[test]
 fn the_ci_config_accepts_the_known_drift() {
     // .github/drift.toml, as the drift workflow uses it (before its entry expires).
-    let (c, out, err) = run(&[
-        "drift",
-        "--listing",
+    let (c, out, err) = drift(
         &fixture("public/2026-07-09.json"),
-        "--config",
-        ".github/drift.toml",
-        "--today",
-        "2026-07-10",
-    ]);
+        &["--config", ".github/drift.toml", "--today", "2026-07-10"],
+    );
     assert_eq!(c, 0, "{out}{err}");
     assert!(
         out.contains("drift: 0 breaking, 0 warning, 47 info (1 accepted)"),

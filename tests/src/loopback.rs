@@ -1,14 +1,17 @@
 //! A real HTTP server on loopback (wiremock) for the generated client: it
 //! answers one operation with the spec example's body and keeps what the
-//! client sent, parsed into a [`WireRequest`] the tests compare exactly.
+//! client sent, parsed into a [`WireRequest`] the tests compare exactly. And
+//! bare servers ([`serve_once`], [`serve_nothing`], [`serve_all`]) for the
+//! tests whose clients have settings of their own.
 
 use std::time::Duration;
 
 use serde_json::Value;
-use steam_webapi::ProviderId;
-use wiremock::matchers::{method, path};
-use wiremock::{Mock, MockServer, Request, ResponseTemplate};
+use steam_webapi::ClientBuilder;
+use wiremock::matchers::{any, method, path};
+use wiremock::{Mock, MockServer, Request, Respond, ResponseTemplate};
 
+use crate::clients::both_providers_builder;
 use crate::spec_example::{KEY, SpecCall, TOKEN};
 
 /// The timeout of every loopback client: long enough for a loaded 2-core
@@ -30,35 +33,26 @@ impl Loopback {
     /// A server that answers `call`'s method and path, exactly once, with the
     /// example's status and body (the spec's own JSON).
     pub async fn serve(call: &SpecCall) -> Self {
+        let example = ResponseTemplate::new(call.status()).set_body_json(call.response());
+        Self::serve_with(call, example).await
+    }
+
+    /// A server that answers `call`'s method and path, exactly once, with
+    /// `response` in place of the example's.
+    pub async fn serve_with(call: &SpecCall, response: ResponseTemplate) -> Self {
         let lb = Self::start().await;
-        lb.answer(
-            call.method(),
-            call.path(),
-            ResponseTemplate::new(call.status()).set_body_json(call.response()),
-        )
-        .await;
+        lb.answer(call.method(), call.path(), response).await;
         lb
     }
 
     /// Answers `verb path` exactly once with `response`.
     pub async fn answer(&self, verb: &str, at: &str, response: ResponseTemplate) {
-        Mock::given(method(verb))
-            .and(path(at))
-            .respond_with(response)
-            .expect(1)
-            .named(format!("{verb} {at}"))
-            .mount(&self.server)
-            .await;
+        once(verb, at, response).mount(&self.server).await;
     }
 
     /// Fails the test (when the server is dropped) if any request arrives.
     pub async fn expect_no_request(&self) {
-        Mock::given(wiremock::matchers::any())
-            .respond_with(ResponseTemplate::new(500))
-            .expect(0)
-            .named("no request at all")
-            .mount(&self.server)
-            .await;
+        no_request().mount(&self.server).await;
     }
 
     /// `http://127.0.0.1:<port>`.
@@ -68,13 +62,7 @@ impl Loopback {
 
     /// The async client, with both providers pointed at this server.
     pub fn client(&self) -> steam_webapi::Client {
-        steam_webapi::Client::builder()
-            .api_key(KEY)
-            .token(TOKEN)
-            .base_url(ProviderId::Steam, &self.uri())
-            .base_url(ProviderId::Backpacktf, &self.uri())
-            .allow_http(true)
-            .timeout(CLIENT_TIMEOUT)
+        loopback_builder(&self.uri())
             .build()
             .expect("the loopback client builds")
     }
@@ -82,13 +70,7 @@ impl Loopback {
     /// The blocking client, set up like [`Self::client`]. Build, use and drop
     /// it on a plain thread, never inside an async runtime.
     pub fn blocking_client(uri: &str) -> steam_webapi::blocking::Client {
-        steam_webapi::blocking::Client::builder()
-            .api_key(KEY)
-            .token(TOKEN)
-            .base_url(ProviderId::Steam, uri)
-            .base_url(ProviderId::Backpacktf, uri)
-            .allow_http(true)
-            .timeout(CLIENT_TIMEOUT)
+        loopback_builder(uri)
             .build()
             .expect("the blocking loopback client builds")
     }
@@ -114,6 +96,66 @@ impl Loopback {
         );
         requests.pop().unwrap()
     }
+}
+
+/// Either client with both credentials and both providers at `uri`.
+fn loopback_builder<C>(uri: &str) -> ClientBuilder<C> {
+    both_providers_builder(KEY, TOKEN, uri).timeout(CLIENT_TIMEOUT)
+}
+
+/// `verb at`, answered with `response`, expected exactly once.
+fn once(verb: &str, at: &str, response: ResponseTemplate) -> Mock {
+    Mock::given(method(verb))
+        .and(path(at))
+        .respond_with(response)
+        .expect(1)
+        .named(format!("{verb} {at}"))
+}
+
+/// Any request at all, expected never.
+fn no_request() -> Mock {
+    Mock::given(any())
+        .respond_with(ResponseTemplate::new(500))
+        .expect(0)
+        .named("no request at all")
+}
+
+/// A bare wiremock server (for the tests whose clients have settings of their
+/// own) that answers `verb at` with `response`, and fails the test when it is
+/// dropped unless that came exactly once.
+pub async fn serve_once(verb: &str, at: &str, response: ResponseTemplate) -> MockServer {
+    let server = MockServer::start().await;
+    once(verb, at, response).mount(&server).await;
+    server
+}
+
+/// A bare wiremock server that fails the test, when it is dropped, if any
+/// request reached it.
+pub async fn serve_nothing() -> MockServer {
+    let server = MockServer::start().await;
+    no_request().mount(&server).await;
+    server
+}
+
+/// A bare wiremock server that answers every request, however often, with
+/// `response`.
+pub async fn serve_all(response: impl Respond + 'static) -> MockServer {
+    let server = MockServer::start().await;
+    Mock::given(any())
+        .respond_with(response)
+        .mount(&server)
+        .await;
+    server
+}
+
+/// `http://127.0.0.1:<port>` of a port nobody listens on (bound, then
+/// released): connecting to it is refused.
+pub fn refused_base() -> String {
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|listener| listener.local_addr())
+        .expect("a free port on loopback")
+        .port();
+    format!("http://127.0.0.1:{port}")
 }
 
 /// What the client put on the wire, parsed.

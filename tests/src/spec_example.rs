@@ -5,7 +5,6 @@
 //! client sent with [`SpecCall::expected_params`] / [`SpecCall::request`], so no
 //! wire data is written twice by hand.
 
-use std::path::Path;
 use std::sync::OnceLock;
 
 use serde_json::Value;
@@ -22,8 +21,8 @@ pub const TOKEN: &str = "loopback-bptf-token-9876543210";
 pub fn model() -> &'static Model {
     static MODEL: OnceLock<Model> = OnceLock::new();
     MODEL.get_or_init(|| {
-        let dir = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../spec"));
-        match steamspec::load_dir(dir) {
+        let dir = crate::workspace_dir().join("spec");
+        match steamspec::load_dir(&dir) {
             Ok(loaded) => loaded.model,
             Err(e) => panic!("spec/ does not load:\n{e}"),
         }

@@ -16,16 +16,10 @@ use std::time::{Duration, Instant};
 
 use steamspec::LoadError;
 use steamspec::diag::Severity;
+use steamspec_tests::workspace_dir;
 
 fn tests_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn workspace_dir() -> PathBuf {
-    tests_dir()
-        .parent()
-        .expect("the tests crate lives in the workspace")
-        .to_path_buf()
 }
 
 /// The case folders under `dir`, sorted.

@@ -18,30 +18,26 @@ mod support;
 
 use std::time::{Duration, Instant};
 
-use steam_webapi::isteam_user::GetPlayerSummariesRequest;
 use steam_webapi::notifications::SearchNotificationsRequest;
-use steam_webapi::{Client, Error, ProviderId, RetryPolicy, SteamId, TransportKind};
+use steam_webapi::{Client, Error, RetryPolicy, TransportKind};
+use steamspec_tests::clients::{
+    as_decode, as_http, blocking_summaries_error, get_summaries, steam_builder,
+};
+use steamspec_tests::loopback::serve_once;
 use support::{Raw, RawServer, fixture, fixtures_named, http_response};
-use wiremock::matchers::{method, path};
+use wiremock::matchers::path;
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
 const KEY: &str = "faults-key-0123456789abcdef";
 const TOKEN: &str = "faults-token-fedcba9876543210";
 const SUMMARIES: &str = "/ISteamUser/GetPlayerSummaries/v2/";
 
-fn summaries() -> GetPlayerSummariesRequest {
-    GetPlayerSummariesRequest::new(vec![SteamId(76561197960435530)])
-}
-
 fn one_shot(base: &str) -> Client {
     support::client(base, KEY, TOKEN, RetryPolicy::none())
 }
 
 fn short_timeout(base: &str, timeout: Duration) -> Client {
-    Client::builder()
-        .api_key(KEY)
-        .base_url(ProviderId::Steam, base)
-        .allow_http(true)
+    steam_builder(KEY, base)
         .timeout(timeout)
         .retry(RetryPolicy::none())
         .build()
@@ -55,35 +51,25 @@ fn check(err: &Error) {
     assert!(!err.to_string().contains('\n'), "not one line: {err}");
 }
 
+/// GetPlayerSummaries through `client`, which must fail: the error, checked.
+async fn summaries_error(client: &Client) -> Error {
+    let err = get_summaries(client).await.unwrap_err();
+    check(&err);
+    err
+}
+
 /// GetPlayerSummaries against a raw server giving `answers`.
 async fn raw_error(answers: Vec<Raw>) -> Error {
     let server = RawServer::start(answers).await;
-    let err = one_shot(&server.uri())
-        .isteam_user()
-        .get_player_summaries(&summaries())
-        .await
-        .unwrap_err();
-    check(&err);
+    let err = summaries_error(&one_shot(&server.uri())).await;
     assert_eq!(server.connections(), 1);
     err
 }
 
 /// GetPlayerSummaries against wiremock answering `response` once.
 async fn wiremock_error(response: ResponseTemplate) -> Error {
-    let server = MockServer::start().await;
-    Mock::given(method("GET"))
-        .and(path(SUMMARIES))
-        .respond_with(response)
-        .expect(1)
-        .mount(&server)
-        .await;
-    let err = one_shot(&server.uri())
-        .isteam_user()
-        .get_player_summaries(&summaries())
-        .await
-        .unwrap_err();
-    check(&err);
-    err
+    let server = serve_once("GET", SUMMARIES, response).await;
+    summaries_error(&one_shot(&server.uri())).await
 }
 
 fn assert_reset(err: &Error) {
@@ -99,32 +85,28 @@ fn assert_reset(err: &Error) {
 
 const BODY_START: &[u8] = br#"{"response":{"players":[{"steamid":"76561197960435530","#;
 
+/// A 200 that promises 1000 bytes of JSON and sends [`BODY_START`] only.
+fn cut_short() -> Vec<u8> {
+    http_response(
+        "200 OK",
+        &[
+            ("content-type", "application/json"),
+            ("content-length", "1000"),
+        ],
+        BODY_START,
+    )
+}
+
 // ---- the network ------------------------------------------------------------
 
 #[tokio::test]
 async fn reset_mid_body_with_content_length() {
-    let head = http_response(
-        "200 OK",
-        &[
-            ("content-type", "application/json"),
-            ("content-length", "1000"),
-        ],
-        BODY_START,
-    );
-    assert_reset(&raw_error(vec![Raw::SendThenReset(head)]).await);
+    assert_reset(&raw_error(vec![Raw::SendThenReset(cut_short())]).await);
 }
 
 #[tokio::test]
 async fn closed_mid_body_with_content_length() {
-    let head = http_response(
-        "200 OK",
-        &[
-            ("content-type", "application/json"),
-            ("content-length", "1000"),
-        ],
-        BODY_START,
-    );
-    assert_reset(&raw_error(vec![Raw::Send(head)]).await);
+    assert_reset(&raw_error(vec![Raw::Send(cut_short())]).await);
 }
 
 #[tokio::test]
@@ -162,12 +144,7 @@ async fn garbage_instead_of_http_is_a_transport_error() {
 async fn server_that_never_answers_times_out() {
     let server = RawServer::start(vec![Raw::silent()]).await;
     let start = Instant::now();
-    let err = short_timeout(&server.uri(), Duration::from_millis(300))
-        .isteam_user()
-        .get_player_summaries(&summaries())
-        .await
-        .unwrap_err();
-    check(&err);
+    let err = summaries_error(&short_timeout(&server.uri(), Duration::from_millis(300))).await;
     assert!(matches!(err, Error::Timeout), "{err:?}");
     assert!(start.elapsed() < Duration::from_secs(5));
     assert_eq!(server.connections(), 1);
@@ -175,21 +152,8 @@ async fn server_that_never_answers_times_out() {
 
 #[tokio::test]
 async fn body_that_stops_halfway_times_out() {
-    let head = http_response(
-        "200 OK",
-        &[
-            ("content-type", "application/json"),
-            ("content-length", "1000"),
-        ],
-        BODY_START,
-    );
-    let server = RawServer::start(vec![Raw::SendThenStall(head)]).await;
-    let err = short_timeout(&server.uri(), Duration::from_millis(300))
-        .isteam_user()
-        .get_player_summaries(&summaries())
-        .await
-        .unwrap_err();
-    check(&err);
+    let server = RawServer::start(vec![Raw::SendThenStall(cut_short())]).await;
+    let err = summaries_error(&short_timeout(&server.uri(), Duration::from_millis(300))).await;
     assert!(matches!(err, Error::Timeout), "{err:?}");
 }
 
@@ -215,14 +179,9 @@ async fn steam_5xx_pages_are_retryable_http_errors() {
                     .set_body_raw(fixture(page), "text/html; charset=UTF-8"),
             )
             .await;
-            let Error::Http {
-                status: got,
-                excerpt,
-            } = &err
-            else {
-                panic!("{page} {status}: {err:?}")
-            };
-            assert_eq!(*got, status);
+            let (got, excerpt) =
+                as_http(&err).unwrap_or_else(|| panic!("{page} {status}: {err:?}"));
+            assert_eq!(got, status);
             assert_eq!(excerpt, "Internal Server Error", "{page}");
             assert!(err.is_retryable());
             assert_eq!(err.status(), Some(status));
@@ -242,14 +201,8 @@ async fn steam_4xx_pages_are_http_errors_with_their_sentence() {
             ResponseTemplate::new(status).set_body_raw(fixture(page), "text/html; charset=UTF-8"),
         )
         .await;
-        let Error::Http {
-            status: got,
-            excerpt,
-        } = &err
-        else {
-            panic!("{page}: {err:?}")
-        };
-        assert_eq!(*got, status, "{page}");
+        let (got, excerpt) = as_http(&err).unwrap_or_else(|| panic!("{page}: {err:?}"));
+        assert_eq!(got, status, "{page}");
         assert!(
             !excerpt.is_empty() && !excerpt.contains('<'),
             "{page}: {excerpt}"
@@ -285,13 +238,8 @@ async fn steam_404_json_status_code() {
     let err =
         wiremock_error(ResponseTemplate::new(404).set_body_raw(fixture(name), "application/json"))
             .await;
-    let Error::Http {
-        status: 404,
-        excerpt,
-    } = &err
-    else {
-        panic!("{err:?}")
-    };
+    let (status, excerpt) = as_http(&err).unwrap_or_else(|| panic!("{err:?}"));
+    assert_eq!(status, 404);
     assert_eq!(excerpt, r#"{"status":{"code":9}}"#);
 }
 
@@ -315,16 +263,15 @@ async fn bad_gameid_403_with_json_braces() {
 
 #[tokio::test]
 async fn backpacktf_502_html_is_http_error_not_api_message() {
-    let server = MockServer::start().await;
-    Mock::given(method("GET"))
-        .and(path("/api/notifications/search/v1"))
-        .respond_with(ResponseTemplate::new(502).set_body_raw(
+    let server = serve_once(
+        "GET",
+        "/api/notifications/search/v1",
+        ResponseTemplate::new(502).set_body_raw(
             fixture("ISteamUser.GetFriendList.v1.olgagr-500-bad-steamid.html"),
             "text/html",
-        ))
-        .expect(1)
-        .mount(&server)
-        .await;
+        ),
+    )
+    .await;
     let err = one_shot(&server.uri())
         .notifications()
         .search_notifications(&SearchNotificationsRequest::new())
@@ -343,14 +290,7 @@ async fn backpacktf_502_html_is_http_error_not_api_message() {
 async fn html_instead_of_json_is_decode_error() {
     let page = fixture("SteamError.403-invalid-key.fkrzski.html");
     let err = wiremock_error(ResponseTemplate::new(200).set_body_raw(page, "text/html")).await;
-    let Error::Decode {
-        path,
-        message,
-        excerpt,
-    } = &err
-    else {
-        panic!("{err:?}")
-    };
+    let (path, message, excerpt) = as_decode(&err).unwrap_or_else(|| panic!("{err:?}"));
     assert_eq!(path, "");
     assert!(message.contains("expected value"), "{message}");
     assert!(excerpt.contains("Access is denied"), "{excerpt}");
@@ -379,10 +319,7 @@ async fn real_body_truncated_anywhere_is_decode_error() {
             .respond_with(ResponseTemplate::new(200).set_body_raw(&body[..cut], "application/json"))
             .mount(&server)
             .await;
-        let result = client
-            .isteam_user()
-            .get_player_summaries(&summaries())
-            .await;
+        let result = get_summaries(&client).await;
         if cut == body.len() {
             assert!(!result.unwrap().players.is_empty());
             continue;
@@ -414,17 +351,9 @@ async fn default_limit_is_4_mib_exactly() {
         .respond_with(ResponseTemplate::new(200).set_body_raw(body(limit + 1), "application/json"))
         .mount(&server)
         .await;
-    let ok = client
-        .isteam_user()
-        .get_player_summaries(&summaries())
-        .await
-        .unwrap();
+    let ok = get_summaries(&client).await.unwrap();
     assert!(ok.players.is_empty());
-    let err = client
-        .isteam_user()
-        .get_player_summaries(&summaries())
-        .await
-        .unwrap_err();
+    let err = get_summaries(&client).await.unwrap_err();
     assert!(
         matches!(err, Error::BodyTooLarge { limit: 4194304 }),
         "{err:?}"
@@ -436,16 +365,8 @@ async fn default_limit_is_4_mib_exactly() {
 #[test]
 fn blocking_client_faults() {
     let rt = tokio::runtime::Runtime::new().unwrap();
-    let broken = http_response(
-        "200 OK",
-        &[
-            ("content-type", "application/json"),
-            ("content-length", "1000"),
-        ],
-        BODY_START,
-    );
-    let reset = rt.block_on(RawServer::start(vec![Raw::SendThenReset(broken.clone())]));
-    let stalled = rt.block_on(RawServer::start(vec![Raw::SendThenStall(broken)]));
+    let reset = rt.block_on(RawServer::start(vec![Raw::SendThenReset(cut_short())]));
+    let stalled = rt.block_on(RawServer::start(vec![Raw::SendThenStall(cut_short())]));
     let silent = rt.block_on(RawServer::start(vec![Raw::silent()]));
     let page = http_response(
         "503 Service Unavailable",
@@ -454,23 +375,14 @@ fn blocking_client_faults() {
     );
     let unavailable = rt.block_on(RawServer::start(vec![Raw::Send(page)]));
     let uris = [reset.uri(), stalled.uri(), silent.uri(), unavailable.uri()];
-    let errors = std::thread::spawn(move || {
-        uris.map(|uri| {
-            steam_webapi::blocking::Client::builder()
-                .api_key(KEY)
-                .base_url(ProviderId::Steam, &uri)
-                .allow_http(true)
-                .timeout(Duration::from_millis(400))
-                .retry(RetryPolicy::none())
-                .build()
-                .unwrap()
-                .isteam_user()
-                .get_player_summaries(&summaries())
-                .unwrap_err()
-        })
-    })
-    .join()
-    .unwrap();
+    let builders = uris.map(|uri| {
+        steam_builder(KEY, &uri)
+            .timeout(Duration::from_millis(400))
+            .retry(RetryPolicy::none())
+    });
+    let errors = std::thread::spawn(move || builders.map(blocking_summaries_error))
+        .join()
+        .unwrap();
     errors.iter().for_each(check);
     let [reset_err, stalled_err, silent_err, unavailable_err] = &errors;
     assert_reset(reset_err);

@@ -9,6 +9,8 @@
 //! Service interfaces). The Rust request is built by hand from the same example,
 //! and the typed result is checked field by field.
 
+use std::fmt::Debug;
+
 use serde_json::{Value, json};
 use steam_webapi::igame_notifications_service::{
     self as gns, LocalizedText, Session, SessionRequest, UserState, UserStatus, Variable,
@@ -24,8 +26,8 @@ use steam_webapi::isteam_web_api_util::{
 use steam_webapi::notifications::{
     self as bp, NotificationFilter, NotificationFolder, NotificationSender, NotificationType,
 };
-use steam_webapi::{Error, Maybe, SteamId};
-use steamspec_tests::loopback::Loopback;
+use steam_webapi::{Client, Error, Maybe, SteamId};
+use steamspec_tests::loopback::{Loopback, WireRequest};
 use steamspec_tests::spec_example::{self, KEY, SpecCall, TOKEN};
 use wiremock::ResponseTemplate;
 
@@ -86,6 +88,50 @@ fn docs_session(sessionid: u64) -> Session {
         time_updated: 200000,
         user_status: docs_users(),
     }
+}
+
+/// Serves `call`'s example, sends it with `send` (given the loopback client),
+/// and returns the typed response and the one request sent, already checked
+/// to be the example's exact wire form ([`WireRequest::assert_call`]).
+async fn call_example<R>(
+    call: &SpecCall,
+    send: impl AsyncFnOnce(Client) -> Result<R, Error>,
+) -> (R, WireRequest) {
+    let lb = Loopback::serve(call).await;
+    let (result, wire) = call_on(&lb, call, send).await;
+    let resp = result.unwrap_or_else(|e| panic!("{}: {e:?}", call.label()));
+    (resp, wire)
+}
+
+/// Sends `call` with `send` (given `lb`'s client) to whatever `lb` answers;
+/// returns the result, error or not, and the one request sent, checked to be
+/// the example's exact wire form.
+async fn call_on<R>(
+    lb: &Loopback,
+    call: &SpecCall,
+    send: impl AsyncFnOnce(Client) -> Result<R, Error>,
+) -> (Result<R, Error>, WireRequest) {
+    let result = send(lb.client()).await;
+    if let Err(e) = &result
+        && lb.requests().await.is_empty()
+    {
+        panic!("{}: nothing sent: {e:?}", call.label());
+    }
+    let wire = lb.single_request().await;
+    wire.assert_call(call);
+    (result, wire)
+}
+
+/// Sends with `send` (given the client of a loopback server that fails the
+/// test if it gets any request) and returns the error the call must end in.
+async fn refused<R: Debug>(send: impl AsyncFnOnce(Client) -> Result<R, Error>) -> Error {
+    let lb = Loopback::start().await;
+    lb.expect_no_request().await;
+    let err = send(lb.client())
+        .await
+        .expect_err("the request must be refused");
+    assert!(lb.requests().await.is_empty());
+    err
 }
 
 /// Asserts the request was refused before any I/O and lists exactly these
@@ -184,17 +230,11 @@ fn every_operation_and_example_of_the_spec_is_covered() {
 #[tokio::test]
 async fn isteam_user_get_player_summaries() {
     let call = SpecCall::new("ISteamUser/GetPlayerSummaries/v2", "robin-walker");
-    let lb = Loopback::serve(&call).await;
     let req = user::GetPlayerSummariesRequest::new(vec![SteamId(76561197960435530)]);
-    let resp = lb
-        .client()
-        .isteam_user()
-        .get_player_summaries(&req)
-        .await
-        .unwrap();
-
-    let wire = lb.single_request().await;
-    wire.assert_call(&call);
+    let (resp, wire) = call_example(&call, async |c| {
+        c.isteam_user().get_player_summaries(&req).await
+    })
+    .await;
     assert_eq!(wire.path, "/ISteamUser/GetPlayerSummaries/v2/");
     assert_eq!(wire.param("steamids"), Some("76561197960435530"));
     assert_eq!(wire.param("key"), Some(KEY));
@@ -242,18 +282,10 @@ async fn isteam_user_get_player_summaries() {
 #[tokio::test]
 async fn isteam_user_get_friend_list() {
     let call = SpecCall::new("ISteamUser/GetFriendList/v1", "one-friend");
-    let lb = Loopback::serve(&call).await;
     let req = user::GetFriendListRequest::new(SteamId(76561197960435530))
         .relationship(FriendRelationship::Friend);
-    let resp = lb
-        .client()
-        .isteam_user()
-        .get_friend_list(&req)
-        .await
-        .unwrap();
-
-    let wire = lb.single_request().await;
-    wire.assert_call(&call);
+    let (resp, wire) =
+        call_example(&call, async |c| c.isteam_user().get_friend_list(&req).await).await;
     assert_eq!(wire.param("steamid"), Some("76561197960435530"));
     assert_eq!(wire.param("relationship"), Some("friend"));
 
@@ -294,17 +326,11 @@ async fn an_operation_future_borrows_only_the_client() {
 #[tokio::test]
 async fn isteam_news_get_news_for_app() {
     let call = SpecCall::new("ISteamNews/GetNewsForApp/v2", "tf2-two-items");
-    let lb = Loopback::serve(&call).await;
     let req = news::GetNewsForAppRequest::new(440).count(2).maxlength(120);
-    let resp = lb
-        .client()
-        .isteam_news()
-        .get_news_for_app(&req)
-        .await
-        .unwrap();
-
-    let wire = lb.single_request().await;
-    wire.assert_call(&call);
+    let (resp, wire) = call_example(&call, async |c| {
+        c.isteam_news().get_news_for_app(&req).await
+    })
+    .await;
     assert_eq!(wire.param("appid"), Some("440"));
     assert_eq!(wire.param("count"), Some("2"));
     assert_eq!(wire.param("maxlength"), Some("120"));
@@ -408,17 +434,11 @@ async fn operations_that_take_no_key_work_without_one() {
 #[tokio::test]
 async fn isteam_web_api_util_get_supported_api_list() {
     let call = SpecCall::new("ISteamWebAPIUtil/GetSupportedAPIList/v1", "two-interfaces");
-    let lb = Loopback::serve(&call).await;
     let req = util::GetSupportedAPIListRequest::new();
-    let resp = lb
-        .client()
-        .isteam_web_api_util()
-        .get_supported_api_list(&req)
-        .await
-        .unwrap();
-
-    let wire = lb.single_request().await;
-    wire.assert_call(&call);
+    let (resp, wire) = call_example(&call, async |c| {
+        c.isteam_web_api_util().get_supported_api_list(&req).await
+    })
+    .await;
     assert_eq!(
         wire.query,
         vec![("key".into(), KEY.into()), ("format".into(), "json".into())],
@@ -479,86 +499,66 @@ async fn isteam_web_api_util_get_supported_api_list() {
 
 // ---- ISteamUserStats ----------------------------------------------------------
 
-#[tokio::test]
-async fn isteam_user_stats_global_achievement_percentages_percent_as_string() {
+/// GetGlobalAchievementPercentagesForApp of TF2 against the spec example
+/// `example`, which must decode to `expected` (name, percent); returns the
+/// request.
+async fn assert_tf2_percentages(example: &str, expected: &[(&str, f64)]) -> WireRequest {
     let call = SpecCall::new(
         "ISteamUserStats/GetGlobalAchievementPercentagesForApp/v2",
-        "tf2-modern",
+        example,
     );
-    let lb = Loopback::serve(&call).await;
     let req = stats::GetGlobalAchievementPercentagesForAppRequest::new(440);
-    let resp = lb
-        .client()
-        .isteam_user_stats()
-        .get_global_achievement_percentages_for_app(&req)
-        .await
-        .unwrap();
-
-    let wire = lb.single_request().await;
-    wire.assert_call(&call);
-    assert_eq!(wire.param("gameid"), Some("440"), "u64 as a decimal string");
-
+    let (resp, wire) = call_example(&call, async |c| {
+        c.isteam_user_stats()
+            .get_global_achievement_percentages_for_app(&req)
+            .await
+    })
+    .await;
     let got: Vec<(&str, f64)> = resp
         .achievements
         .iter()
         .map(|a| (a.name.as_str(), a.percent))
         .collect();
+    assert_eq!(got, expected, "{}", call.label());
+    wire
+}
+
+#[tokio::test]
+async fn isteam_user_stats_global_achievement_percentages_percent_as_string() {
     // `wire: either`: "54.3" on the wire.
-    assert_eq!(
-        got,
-        vec![
+    let wire = assert_tf2_percentages(
+        "tf2-modern",
+        &[
             ("TF_SCOUT_LONG_DISTANCE_RUNNER", 54.3),
             ("TF_HEAVY_DAMAGE_TAKEN", 49.8),
             ("TF_PLAY_GAME_EVERYCLASS", 41.2),
-        ]
-    );
+        ],
+    )
+    .await;
+    assert_eq!(wire.param("gameid"), Some("440"), "u64 as a decimal string");
 }
 
 #[tokio::test]
 async fn isteam_user_stats_global_achievement_percentages_percent_as_number() {
-    let call = SpecCall::new(
-        "ISteamUserStats/GetGlobalAchievementPercentagesForApp/v2",
+    assert_tf2_percentages(
         "tf2-2015-number",
-    );
-    let lb = Loopback::serve(&call).await;
-    let req = stats::GetGlobalAchievementPercentagesForAppRequest::new(440);
-    let resp = lb
-        .client()
-        .isteam_user_stats()
-        .get_global_achievement_percentages_for_app(&req)
-        .await
-        .unwrap();
-
-    lb.single_request().await.assert_call(&call);
-    let got: Vec<(&str, f64)> = resp
-        .achievements
-        .iter()
-        .map(|a| (a.name.as_str(), a.percent))
-        .collect();
-    assert_eq!(
-        got,
-        vec![
+        &[
             ("TF_SCOUT_LONG_DISTANCE_RUNNER", 61.37445068359375),
             ("TF_HEAVY_DAMAGE_TAKEN", 55.09521484375),
-        ]
-    );
+        ],
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn isteam_user_stats_get_player_achievements() {
     let call = SpecCall::new("ISteamUserStats/GetPlayerAchievements/v1", "localized");
-    let lb = Loopback::serve(&call).await;
     let req = stats::GetPlayerAchievementsRequest::new(SteamId(76561197960435530), 440)
         .l("english".into());
-    let resp = lb
-        .client()
-        .isteam_user_stats()
-        .get_player_achievements(&req)
-        .await
-        .unwrap();
-
-    let wire = lb.single_request().await;
-    wire.assert_call(&call);
+    let (resp, wire) = call_example(&call, async |c| {
+        c.isteam_user_stats().get_player_achievements(&req).await
+    })
+    .await;
     assert_eq!(wire.param("l"), Some("english"));
     assert_eq!(wire.param("appid"), Some("440"));
 
@@ -590,17 +590,11 @@ async fn isteam_user_stats_get_player_achievements() {
 #[tokio::test]
 async fn isteam_user_stats_get_user_stats_for_game() {
     let call = SpecCall::new("ISteamUserStats/GetUserStatsForGame/v2", "tf2");
-    let lb = Loopback::serve(&call).await;
     let req = stats::GetUserStatsForGameRequest::new(SteamId(76561197960435530), 440);
-    let resp = lb
-        .client()
-        .isteam_user_stats()
-        .get_user_stats_for_game(&req)
-        .await
-        .unwrap();
-
-    let wire = lb.single_request().await;
-    wire.assert_call(&call);
+    let (resp, wire) = call_example(&call, async |c| {
+        c.isteam_user_stats().get_user_stats_for_game(&req).await
+    })
+    .await;
     assert_eq!(wire.param("l"), None);
 
     assert_eq!(resp.steam_id, SteamId(76561197960435530));
@@ -641,20 +635,14 @@ async fn isteam_user_stats_get_user_stats_for_game() {
 #[tokio::test]
 async fn iplayer_service_get_owned_games_with_appinfo_and_filter() {
     let call = SpecCall::new("IPlayerService/GetOwnedGames/v1", "appinfo-own-account");
-    let lb = Loopback::serve(&call).await;
     let req = ps::GetOwnedGamesRequest::new(SteamId(76561197960435530))
         .include_appinfo(true)
         .include_played_free_games(true)
         .appids_filter(vec![440, 620]);
-    let resp = lb
-        .client()
-        .iplayer_service()
-        .get_owned_games(&req)
-        .await
-        .unwrap();
-
-    let wire = lb.single_request().await;
-    wire.assert_call(&call);
+    let (resp, wire) = call_example(&call, async |c| {
+        c.iplayer_service().get_owned_games(&req).await
+    })
+    .await;
     // input_json in the query of a GET, key and format beside it.
     let mut names: Vec<&str> = wire.query.iter().map(|(n, _)| n.as_str()).collect();
     names.sort_unstable();
@@ -715,17 +703,11 @@ async fn iplayer_service_get_owned_games_with_appinfo_and_filter() {
 #[tokio::test]
 async fn iplayer_service_get_owned_games_without_appinfo() {
     let call = SpecCall::new("IPlayerService/GetOwnedGames/v1", "no-appinfo-2015");
-    let lb = Loopback::serve(&call).await;
     let req = ps::GetOwnedGamesRequest::new(SteamId(76561197960435530));
-    let resp = lb
-        .client()
-        .iplayer_service()
-        .get_owned_games(&req)
-        .await
-        .unwrap();
-
-    let wire = lb.single_request().await;
-    wire.assert_call(&call);
+    let (resp, wire) = call_example(&call, async |c| {
+        c.iplayer_service().get_owned_games(&req).await
+    })
+    .await;
     assert_eq!(
         wire.input_json().unwrap(),
         json!({"steamid": "76561197960435530"}),
@@ -756,16 +738,11 @@ async fn iplayer_service_get_owned_games_without_appinfo() {
 #[tokio::test]
 async fn iplayer_service_get_owned_games_private_profile() {
     let call = SpecCall::new("IPlayerService/GetOwnedGames/v1", "private-profile");
-    let lb = Loopback::serve(&call).await;
     let req = ps::GetOwnedGamesRequest::new(SteamId(76561198000000001));
-    let resp = lb
-        .client()
-        .iplayer_service()
-        .get_owned_games(&req)
-        .await
-        .unwrap();
-
-    lb.single_request().await.assert_call(&call);
+    let (resp, _) = call_example(&call, async |c| {
+        c.iplayer_service().get_owned_games(&req).await
+    })
+    .await;
     assert_eq!(resp.game_count, None);
     assert_eq!(resp.games, None);
 }
@@ -773,17 +750,11 @@ async fn iplayer_service_get_owned_games_private_profile() {
 #[tokio::test]
 async fn iplayer_service_get_recently_played_games_limited() {
     let call = SpecCall::new("IPlayerService/GetRecentlyPlayedGames/v1", "limited-count");
-    let lb = Loopback::serve(&call).await;
     let req = ps::GetRecentlyPlayedGamesRequest::new(SteamId(76561197960435530)).count(1);
-    let resp = lb
-        .client()
-        .iplayer_service()
-        .get_recently_played_games(&req)
-        .await
-        .unwrap();
-
-    let wire = lb.single_request().await;
-    wire.assert_call(&call);
+    let (resp, wire) = call_example(&call, async |c| {
+        c.iplayer_service().get_recently_played_games(&req).await
+    })
+    .await;
     assert_eq!(
         wire.input_json().unwrap(),
         json!({"steamid": "76561197960435530", "count": 1})
@@ -810,16 +781,11 @@ async fn iplayer_service_get_recently_played_games_limited() {
 #[tokio::test]
 async fn iplayer_service_get_recently_played_games_nothing_played() {
     let call = SpecCall::new("IPlayerService/GetRecentlyPlayedGames/v1", "nothing-played");
-    let lb = Loopback::serve(&call).await;
     let req = ps::GetRecentlyPlayedGamesRequest::new(SteamId(76561197960435530));
-    let resp = lb
-        .client()
-        .iplayer_service()
-        .get_recently_played_games(&req)
-        .await
-        .unwrap();
-
-    lb.single_request().await.assert_call(&call);
+    let (resp, _) = call_example(&call, async |c| {
+        c.iplayer_service().get_recently_played_games(&req).await
+    })
+    .await;
     assert_eq!(resp.total_count, 0);
     assert_eq!(resp.games, None);
 }
@@ -829,19 +795,13 @@ async fn iplayer_service_get_recently_played_games_nothing_played() {
 #[tokio::test]
 async fn igame_notifications_create_session() {
     let call = SpecCall::new("IGameNotificationsService/CreateSession/v1", "docs");
-    let lb = Loopback::serve(&call).await;
     let title = text("#MyToken", &[("username", "SteamUser")]);
     let users = vec![docs_users().remove(0)];
     let req = gns::CreateSessionRequest::new(480, 31415926, title, users);
-    let resp = lb
-        .client()
-        .igame_notifications_service()
-        .create_session(&req)
-        .await
-        .unwrap();
-
-    let wire = lb.single_request().await;
-    wire.assert_call(&call);
+    let (resp, wire) = call_example(&call, async |c| {
+        c.igame_notifications_service().create_session(&req).await
+    })
+    .await;
     assert_eq!(wire.method, "POST");
     assert!(wire.query.is_empty(), "a POST carries nothing in its URL");
     assert_eq!(wire.param("key"), Some(KEY));
@@ -858,19 +818,13 @@ async fn igame_notifications_create_session() {
 #[tokio::test]
 async fn igame_notifications_update_session() {
     let call = SpecCall::new("IGameNotificationsService/UpdateSession/v1", "docs");
-    let lb = Loopback::serve(&call).await;
     let req = gns::UpdateSessionRequest::new(1234, 480)
         .title(text("#MyToken", &[("username", "SteamUser")]))
         .users(docs_users());
-    let resp = lb
-        .client()
-        .igame_notifications_service()
-        .update_session(&req)
-        .await
-        .unwrap();
-
-    let wire = lb.single_request().await;
-    wire.assert_call(&call);
+    let (resp, wire) = call_example(&call, async |c| {
+        c.igame_notifications_service().update_session(&req).await
+    })
+    .await;
     assert_eq!(wire.input_json().unwrap()["sessionid"], json!("1234"));
     assert_eq!(resp, gns::UpdateSessionResponse {});
 }
@@ -881,19 +835,15 @@ async fn igame_notifications_enumerate_sessions_for_app() {
         "IGameNotificationsService/EnumerateSessionsForApp/v1",
         "docs",
     );
-    let lb = Loopback::serve(&call).await;
     let req = gns::EnumerateSessionsForAppRequest::new(SteamId(76561197960265729))
         .include_all_user_messages(false)
         .include_auth_user_message(true);
-    let resp = lb
-        .client()
-        .igame_notifications_service()
-        .enumerate_sessions_for_app(&req)
-        .await
-        .unwrap();
-
-    let wire = lb.single_request().await;
-    wire.assert_call(&call);
+    let (resp, wire) = call_example(&call, async |c| {
+        c.igame_notifications_service()
+            .enumerate_sessions_for_app(&req)
+            .await
+    })
+    .await;
     assert_eq!(wire.method, "GET");
     assert!(wire.body.is_empty());
     assert_eq!(
@@ -931,7 +881,6 @@ async fn igame_notifications_get_session_details_for_app() {
         "IGameNotificationsService/GetSessionDetailsForApp/v1",
         "docs",
     );
-    let lb = Loopback::serve(&call).await;
     let sessions = vec![
         SessionRequest {
             sessionid: 12,
@@ -943,15 +892,12 @@ async fn igame_notifications_get_session_details_for_app() {
         },
     ];
     let req = gns::GetSessionDetailsForAppRequest::new(sessions, 100, "english".into());
-    let resp = lb
-        .client()
-        .igame_notifications_service()
-        .get_session_details_for_app(&req)
-        .await
-        .unwrap();
-
-    let wire = lb.single_request().await;
-    wire.assert_call(&call);
+    let (resp, wire) = call_example(&call, async |c| {
+        c.igame_notifications_service()
+            .get_session_details_for_app(&req)
+            .await
+    })
+    .await;
     assert_eq!(
         wire.input_json().unwrap()["sessions"],
         json!([
@@ -966,17 +912,13 @@ async fn igame_notifications_get_session_details_for_app() {
 #[tokio::test]
 async fn igame_notifications_request_notifications() {
     let call = SpecCall::new("IGameNotificationsService/RequestNotifications/v1", "docs");
-    let lb = Loopback::serve(&call).await;
     let req = gns::RequestNotificationsRequest::new(SteamId(76561197960265729), 480);
-    let resp = lb
-        .client()
-        .igame_notifications_service()
-        .request_notifications(&req)
-        .await
-        .unwrap();
-
-    let wire = lb.single_request().await;
-    wire.assert_call(&call);
+    let (resp, wire) = call_example(&call, async |c| {
+        c.igame_notifications_service()
+            .request_notifications(&req)
+            .await
+    })
+    .await;
     assert_eq!(
         wire.input_json().unwrap(),
         json!({"steamid": "76561197960265729", "appid": 480})
@@ -987,17 +929,11 @@ async fn igame_notifications_request_notifications() {
 #[tokio::test]
 async fn igame_notifications_delete_session() {
     let call = SpecCall::new("IGameNotificationsService/DeleteSession/v1", "docs");
-    let lb = Loopback::serve(&call).await;
     let req = gns::DeleteSessionRequest::new(10, 480);
-    let resp = lb
-        .client()
-        .igame_notifications_service()
-        .delete_session(&req)
-        .await
-        .unwrap();
-
-    let wire = lb.single_request().await;
-    wire.assert_call(&call);
+    let (resp, wire) = call_example(&call, async |c| {
+        c.igame_notifications_service().delete_session(&req).await
+    })
+    .await;
     assert_eq!(
         wire.input_json().unwrap(),
         json!({"sessionid": "10", "appid": 480})
@@ -1011,17 +947,13 @@ async fn igame_notifications_delete_session_batch() {
         "IGameNotificationsService/DeleteSessionBatch/v1",
         "constructed",
     );
-    let lb = Loopback::serve(&call).await;
     let req = gns::DeleteSessionBatchRequest::new(vec![10, 12], 480);
-    let resp = lb
-        .client()
-        .igame_notifications_service()
-        .delete_session_batch(&req)
-        .await
-        .unwrap();
-
-    let wire = lb.single_request().await;
-    wire.assert_call(&call);
+    let (resp, wire) = call_example(&call, async |c| {
+        c.igame_notifications_service()
+            .delete_session_batch(&req)
+            .await
+    })
+    .await;
     assert_eq!(
         wire.input_json().unwrap(),
         json!({"sessionid": ["10", "12"], "appid": 480}),
@@ -1035,18 +967,12 @@ async fn igame_notifications_delete_session_batch() {
 #[tokio::test]
 async fn isteam_hub_resolve_vanity_url_game_hub() {
     let call = SpecCall::new("ISteamHub/ResolveVanityURL/v1", "game-hub-puzzle-agent-2");
-    let lb = Loopback::serve(&call).await;
     let req =
         hub::ResolveVanityURLRequest::new("http://steamcommunity.com/games/PuzzleAgent2/".into());
-    let resp = lb
-        .client()
-        .isteam_hub()
-        .resolve_vanity_url(&req)
-        .await
-        .unwrap();
-
-    let wire = lb.single_request().await;
-    wire.assert_call(&call);
+    let (resp, wire) = call_example(&call, async |c| {
+        c.isteam_hub().resolve_vanity_url(&req).await
+    })
+    .await;
     assert_eq!(
         wire.param("vanityurl"),
         Some("http://steamcommunity.com/games/PuzzleAgent2/")
@@ -1077,16 +1003,11 @@ async fn isteam_hub_resolve_vanity_url_game_hub() {
 #[tokio::test]
 async fn isteam_hub_resolve_vanity_url_community_hub() {
     let call = SpecCall::new("ISteamHub/ResolveVanityURL/v1", "community-hub-ablegamers");
-    let lb = Loopback::serve(&call).await;
     let req = hub::ResolveVanityURLRequest::new("ablegamers".into());
-    let resp = lb
-        .client()
-        .isteam_hub()
-        .resolve_vanity_url(&req)
-        .await
-        .unwrap();
-
-    lb.single_request().await.assert_call(&call);
+    let (resp, _) = call_example(&call, async |c| {
+        c.isteam_hub().resolve_vanity_url(&req).await
+    })
+    .await;
     assert_eq!(
         resp.vanityurl,
         "http://steamcommunity.com/groups/ablegamers"
@@ -1120,12 +1041,9 @@ fn hub_search(
 #[tokio::test]
 async fn isteam_hub_resolve_app_id() {
     let call = SpecCall::new("ISteamHub/ResolveAppID/v1", "appid-search");
-    let lb = Loopback::serve(&call).await;
     let req = hub::ResolveAppIDRequest::new(94590);
-    let resp = lb.client().isteam_hub().resolve_app_id(&req).await.unwrap();
-
-    let wire = lb.single_request().await;
-    wire.assert_call(&call);
+    let (resp, wire) =
+        call_example(&call, async |c| c.isteam_hub().resolve_app_id(&req).await).await;
     assert_eq!(wire.param("appid"), Some("94590"));
     assert_eq!(wire.param("official_only"), None);
 
@@ -1157,12 +1075,9 @@ async fn isteam_hub_resolve_app_id() {
 #[tokio::test]
 async fn isteam_hub_resolve_app_id_official_only() {
     let call = SpecCall::new("ISteamHub/ResolveAppID/v1", "official-game-hub-only");
-    let lb = Loopback::serve(&call).await;
     let req = hub::ResolveAppIDRequest::new(94590).official_only(true);
-    let resp = lb.client().isteam_hub().resolve_app_id(&req).await.unwrap();
-
-    let wire = lb.single_request().await;
-    wire.assert_call(&call);
+    let (resp, wire) =
+        call_example(&call, async |c| c.isteam_hub().resolve_app_id(&req).await).await;
     assert_eq!(wire.param("official_only"), Some("1"), "bool as 1/0");
 
     assert_eq!(
@@ -1180,12 +1095,9 @@ async fn isteam_hub_resolve_app_id_official_only() {
 #[tokio::test]
 async fn isteam_hub_get_summaries_community_hub_with_nulls() {
     let call = SpecCall::new("ISteamHub/GetSummaries/v1", "community-hub-ablegamers");
-    let lb = Loopback::serve(&call).await;
     let req = hub::GetSummariesRequest::new().guid(vec![103582791433132887]);
-    let resp = lb.client().isteam_hub().get_summaries(&req).await.unwrap();
-
-    let wire = lb.single_request().await;
-    wire.assert_call(&call);
+    let (resp, wire) =
+        call_example(&call, async |c| c.isteam_hub().get_summaries(&req).await).await;
     assert_eq!(wire.param("guid"), Some("103582791433132887"));
     assert_eq!(wire.param("appid"), None);
 
@@ -1249,12 +1161,9 @@ async fn isteam_hub_get_summaries_community_hub_with_nulls() {
 #[tokio::test]
 async fn isteam_hub_get_summaries_game_hub_by_appid() {
     let call = SpecCall::new("ISteamHub/GetSummaries/v1", "game-hub-puzzle-agent-2");
-    let lb = Loopback::serve(&call).await;
     let req = hub::GetSummariesRequest::new().appid(vec![94590]);
-    let resp = lb.client().isteam_hub().get_summaries(&req).await.unwrap();
-
-    let wire = lb.single_request().await;
-    wire.assert_call(&call);
+    let (resp, wire) =
+        call_example(&call, async |c| c.isteam_hub().get_summaries(&req).await).await;
     assert_eq!(wire.param("appid"), Some("94590"));
     assert_eq!(wire.param("guid"), None);
 
@@ -1294,16 +1203,13 @@ async fn isteam_hub_get_summaries_absent_differs_from_null() {
         .unwrap();
     avatar.remove("gamelogo");
     avatar.insert("gamebanner".into(), Value::Null);
-    let lb = Loopback::start().await;
-    lb.answer(
-        call.method(),
-        call.path(),
-        ResponseTemplate::new(200).set_body_json(&body),
-    )
-    .await;
+    let lb = Loopback::serve_with(&call, ResponseTemplate::new(200).set_body_json(&body)).await;
     let req = hub::GetSummariesRequest::new().appid(vec![94590]);
-    let resp = lb.client().isteam_hub().get_summaries(&req).await.unwrap();
-    lb.single_request().await.assert_call(&call);
+    let (result, _) = call_on(&lb, &call, async |c| {
+        c.isteam_hub().get_summaries(&req).await
+    })
+    .await;
+    let resp = result.unwrap();
     let avatar = &resp.hubs[&103582791432166170].avatar;
     assert_eq!(avatar.gamelogo, Maybe::Absent);
     assert_eq!(avatar.gamebanner, Maybe::Null);
@@ -1312,17 +1218,11 @@ async fn isteam_hub_get_summaries_absent_differs_from_null() {
 #[tokio::test]
 async fn isteam_hub_get_announcements() {
     let call = SpecCall::new("ISteamHub/GetAnnouncements/v1", "game-hub-puzzle-agent-2");
-    let lb = Loopback::serve(&call).await;
     let req = hub::GetAnnouncementsRequest::new().appid(94590);
-    let resp = lb
-        .client()
-        .isteam_hub()
-        .get_announcements(&req)
-        .await
-        .unwrap();
-
-    let wire = lb.single_request().await;
-    wire.assert_call(&call);
+    let (resp, wire) = call_example(&call, async |c| {
+        c.isteam_hub().get_announcements(&req).await
+    })
+    .await;
     assert_eq!(wire.param("appid"), Some("94590"));
 
     assert_eq!(resp.success, 1);
@@ -1362,12 +1262,8 @@ async fn isteam_hub_get_announcements() {
 #[tokio::test]
 async fn isteam_hub_get_events() {
     let call = SpecCall::new("ISteamHub/GetEvents/v1", "community-hub-seg-test-group");
-    let lb = Loopback::serve(&call).await;
     let req = hub::GetEventsRequest::new().guid(4178173);
-    let resp = lb.client().isteam_hub().get_events(&req).await.unwrap();
-
-    let wire = lb.single_request().await;
-    wire.assert_call(&call);
+    let (resp, wire) = call_example(&call, async |c| c.isteam_hub().get_events(&req).await).await;
     assert_eq!(wire.param("guid"), Some("4178173"));
 
     assert_eq!(resp.success, 1);
@@ -1396,12 +1292,8 @@ async fn isteam_hub_get_events() {
 #[tokio::test]
 async fn isteam_hub_get_status() {
     let call = SpecCall::new("ISteamHub/GetStatus/v1", "community-hub-seg-test-group");
-    let lb = Loopback::serve(&call).await;
     let req = hub::GetStatusRequest::new().guid(4178173);
-    let resp = lb.client().isteam_hub().get_status(&req).await.unwrap();
-
-    let wire = lb.single_request().await;
-    wire.assert_call(&call);
+    let (resp, wire) = call_example(&call, async |c| c.isteam_hub().get_status(&req).await).await;
     assert_eq!(wire.param("guid"), Some("4178173"));
 
     assert_eq!(resp.success, 1);
@@ -1423,11 +1315,8 @@ async fn isteam_hub_get_status() {
 #[tokio::test]
 async fn isteam_hub_get_members() {
     let call = SpecCall::new("ISteamHub/GetMembers/v1", "community-hub-seg-test-group");
-    let lb = Loopback::serve(&call).await;
     let req = hub::GetMembersRequest::new().guid(4178173);
-    let resp = lb.client().isteam_hub().get_members(&req).await.unwrap();
-
-    lb.single_request().await.assert_call(&call);
+    let (resp, _) = call_example(&call, async |c| c.isteam_hub().get_members(&req).await).await;
     assert_eq!(resp.guid, Some(4178173));
     assert_eq!(
         resp.members,
@@ -1450,16 +1339,8 @@ async fn isteam_hub_get_permissions() {
         "ISteamHub/GetPermissions/v1",
         "community-hub-seg-test-group",
     );
-    let lb = Loopback::serve(&call).await;
     let req = hub::GetPermissionsRequest::new().guid(4178173);
-    let resp = lb
-        .client()
-        .isteam_hub()
-        .get_permissions(&req)
-        .await
-        .unwrap();
-
-    lb.single_request().await.assert_call(&call);
+    let (resp, _) = call_example(&call, async |c| c.isteam_hub().get_permissions(&req).await).await;
     assert_eq!(resp.success, 1);
     assert_eq!(resp.guid, Some(4178173));
     let p = HubMemberRole::Public;
@@ -1487,44 +1368,24 @@ async fn isteam_hub_get_permissions() {
 #[tokio::test]
 async fn isteam_hub_success_42_is_no_match() {
     let call = SpecCall::new("ISteamHub/ResolveVanityURL/v1", "community-hub-ablegamers");
-    let lb = Loopback::start().await;
-    lb.answer(
-        call.method(),
-        call.path(),
-        ResponseTemplate::new(200)
-            .set_body_json(json!({"response": {"success": 42, "message": "No match found"}})),
-    )
-    .await;
     let req = hub::ResolveVanityURLRequest::new("ablegamers".into());
-    let err = lb
-        .client()
-        .isteam_hub()
-        .resolve_vanity_url(&req)
-        .await
-        .unwrap_err();
-    lb.single_request().await.assert_call(&call);
-    match err {
-        Error::NoMatch { message } => assert_eq!(message, "No match found"),
-        other => panic!("expected Error::NoMatch, got {other:?}"),
-    }
-
-    // Without a message, the code's name from the spec.
-    let lb = Loopback::start().await;
-    lb.answer(
-        call.method(),
-        call.path(),
-        ResponseTemplate::new(200).set_body_json(json!({"response": {"success": 42}})),
-    )
-    .await;
-    let err = lb
-        .client()
-        .isteam_hub()
-        .resolve_vanity_url(&req)
-        .await
-        .unwrap_err();
-    match err {
-        Error::NoMatch { message } => assert_eq!(message, "no_match"),
-        other => panic!("expected Error::NoMatch, got {other:?}"),
+    // The server's message, or without one the code's name from the spec.
+    for (body, expected) in [
+        (
+            json!({"response": {"success": 42, "message": "No match found"}}),
+            "No match found",
+        ),
+        (json!({"response": {"success": 42}}), "no_match"),
+    ] {
+        let lb = Loopback::serve_with(&call, ResponseTemplate::new(200).set_body_json(&body)).await;
+        let (result, _) = call_on(&lb, &call, async |c| {
+            c.isteam_hub().resolve_vanity_url(&req).await
+        })
+        .await;
+        match result.unwrap_err() {
+            Error::NoMatch { message } => assert_eq!(message, expected, "{body}"),
+            other => panic!("{body}: expected Error::NoMatch, got {other:?}"),
+        }
     }
 }
 
@@ -1533,17 +1394,11 @@ async fn isteam_hub_success_42_is_no_match() {
 #[tokio::test]
 async fn notifications_search() {
     let call = SpecCall::new("Notifications/SearchNotifications/v1", "docs-filter-4");
-    let lb = Loopback::serve(&call).await;
     let req = bp::SearchNotificationsRequest::new().filter(NotificationFilter::Subscriptions);
-    let resp = lb
-        .client()
-        .notifications()
-        .search_notifications(&req)
-        .await
-        .unwrap();
-
-    let wire = lb.single_request().await;
-    wire.assert_call(&call);
+    let (resp, wire) = call_example(&call, async |c| {
+        c.notifications().search_notifications(&req).await
+    })
+    .await;
     assert_eq!(wire.path, "/api/notifications/search/v1");
     assert_eq!(
         wire.query,
@@ -1608,17 +1463,9 @@ async fn notifications_search() {
 #[tokio::test]
 async fn notifications_empty_folder() {
     let call = SpecCall::new("Notifications/EmptyFolder/v1", "archived");
-    let lb = Loopback::serve(&call).await;
     let req = bp::EmptyFolderRequest::new(NotificationFolder::Archived);
-    let resp = lb
-        .client()
-        .notifications()
-        .empty_folder(&req)
-        .await
-        .unwrap();
-
-    let wire = lb.single_request().await;
-    wire.assert_call(&call);
+    let (resp, wire) =
+        call_example(&call, async |c| c.notifications().empty_folder(&req).await).await;
     assert_eq!(wire.method, "DELETE");
     assert_eq!(wire.param("folder"), Some("1"));
     assert_eq!(resp, bp::EmptyFolderResponse { modified: 16 });
@@ -1627,17 +1474,11 @@ async fn notifications_empty_folder() {
 #[tokio::test]
 async fn notifications_mark_folder_read() {
     let call = SpecCall::new("Notifications/MarkFolderRead/v1", "inbox");
-    let lb = Loopback::serve(&call).await;
     let req = bp::MarkFolderReadRequest::new(NotificationFolder::Inbox);
-    let resp = lb
-        .client()
-        .notifications()
-        .mark_folder_read(&req)
-        .await
-        .unwrap();
-
-    let wire = lb.single_request().await;
-    wire.assert_call(&call);
+    let (resp, wire) = call_example(&call, async |c| {
+        c.notifications().mark_folder_read(&req).await
+    })
+    .await;
     assert_eq!(wire.method, "PATCH");
     assert!(
         wire.body.is_empty(),
@@ -1650,20 +1491,14 @@ async fn notifications_mark_folder_read() {
 #[tokio::test]
 async fn notifications_delete_notifications() {
     let call = SpecCall::new("Notifications/DeleteNotifications/v1", "two-ids");
-    let lb = Loopback::serve(&call).await;
     let req = bp::DeleteNotificationsRequest::new(vec![
         "58dfdd4238a32f00927ef259".into(),
         "58dfdd3e38a32f00927ef257".into(),
     ]);
-    let resp = lb
-        .client()
-        .notifications()
-        .delete_notifications(&req)
-        .await
-        .unwrap();
-
-    let wire = lb.single_request().await;
-    wire.assert_call(&call);
+    let (resp, wire) = call_example(&call, async |c| {
+        c.notifications().delete_notifications(&req).await
+    })
+    .await;
     assert_eq!(wire.method, "DELETE");
     assert_eq!(
         wire.param("ids"),
@@ -1676,21 +1511,17 @@ async fn notifications_delete_notifications() {
 #[tokio::test]
 async fn notifications_non_2xx_message_is_api_error() {
     let call = SpecCall::new("Notifications/SearchNotifications/v1", "docs-filter-4");
-    let lb = Loopback::start().await;
-    lb.answer(
-        call.method(),
-        call.path(),
+    let lb = Loopback::serve_with(
+        &call,
         ResponseTemplate::new(401).set_body_json(json!({"message": "Invalid or expired token"})),
     )
     .await;
     let req = bp::SearchNotificationsRequest::new().filter(NotificationFilter::Subscriptions);
-    let err = lb
-        .client()
-        .notifications()
-        .search_notifications(&req)
-        .await
-        .unwrap_err();
-    lb.single_request().await.assert_call(&call);
+    let (result, _) = call_on(&lb, &call, async |c| {
+        c.notifications().search_notifications(&req).await
+    })
+    .await;
+    let err = result.unwrap_err();
     match &err {
         Error::Api {
             code,
@@ -1711,34 +1542,19 @@ async fn notifications_non_2xx_message_is_api_error() {
 
 #[tokio::test]
 async fn invalid_101_steamids_is_not_sent() {
-    let lb = Loopback::start().await;
-    lb.expect_no_request().await;
     let ids: Vec<SteamId> = (0..101).map(|i| SteamId(76561197960265728 + i)).collect();
     let req = user::GetPlayerSummariesRequest::new(ids);
-    let err = lb
-        .client()
-        .isteam_user()
-        .get_player_summaries(&req)
-        .await
-        .unwrap_err();
+    let err = refused(async |c| c.isteam_user().get_player_summaries(&req).await).await;
     assert_invalid(err, &[("steamids", "items")]);
-    assert!(lb.requests().await.is_empty());
 }
 
 #[tokio::test]
 async fn invalid_localized_text_tokens_are_all_listed() {
-    let lb = Loopback::start().await;
-    lb.expect_no_request().await;
     let mut users = docs_users();
     users[0].title.token = "TitleToken".into();
     users[1].message = Some(text("StatusMessageToken", &[]));
     let req = gns::CreateSessionRequest::new(480, 31415926, text("MyToken", &[]), users);
-    let err = lb
-        .client()
-        .igame_notifications_service()
-        .create_session(&req)
-        .await
-        .unwrap_err();
+    let err = refused(async |c| c.igame_notifications_service().create_session(&req).await).await;
     assert_invalid(
         err,
         &[
@@ -1754,12 +1570,7 @@ async fn invalid_localized_text_tokens_are_all_listed() {
     let req = gns::UpdateSessionRequest::new(1234, 480)
         .title(text("", &[]))
         .users(users);
-    let err = lb
-        .client()
-        .igame_notifications_service()
-        .update_session(&req)
-        .await
-        .unwrap_err();
+    let err = refused(async |c| c.igame_notifications_service().update_session(&req).await).await;
     assert_invalid(
         err,
         &[
@@ -1767,32 +1578,21 @@ async fn invalid_localized_text_tokens_are_all_listed() {
             ("users[1].title.token", "pattern"),
         ],
     );
-    assert!(lb.requests().await.is_empty());
 }
 
 #[tokio::test]
 async fn invalid_201_notification_ids_is_not_sent() {
-    let lb = Loopback::start().await;
-    lb.expect_no_request().await;
     let ids: Vec<String> = (0..201).map(|i| format!("{i:024x}")).collect();
     let req = bp::DeleteNotificationsRequest::new(ids);
-    let err = lb
-        .client()
-        .notifications()
-        .delete_notifications(&req)
-        .await
-        .unwrap_err();
+    let err = refused(async |c| c.notifications().delete_notifications(&req).await).await;
     assert_invalid(err, &[("ids", "items")]);
-    assert!(lb.requests().await.is_empty());
 }
 
 #[tokio::test]
 async fn invalid_hub_rule_and_language_are_both_listed() {
-    let lb = Loopback::start().await;
-    lb.expect_no_request().await;
     // Neither guid nor appid, and a language that is not ISO 639-1.
     let req = hub::GetEventsRequest::new().language("english".into());
-    let err = lb.client().isteam_hub().get_events(&req).await.unwrap_err();
+    let err = refused(async |c| c.isteam_hub().get_events(&req).await).await;
     let Error::Invalid(errors) = &err else {
         panic!("expected Error::Invalid, got {err:?}");
     };
@@ -1802,23 +1602,17 @@ async fn invalid_hub_rule_and_language_are_both_listed() {
 
     // An empty list would write no pair at all: refused, not sent as "neither".
     let req = hub::GetSummariesRequest::new().guid(vec![]);
-    let err = lb
-        .client()
-        .isteam_hub()
-        .get_summaries(&req)
-        .await
-        .unwrap_err();
+    let err = refused(async |c| c.isteam_hub().get_summaries(&req).await).await;
     assert_invalid(err, &[("guid", "items")]);
 
     let req = gns::DeleteSessionBatchRequest::new(vec![], 480);
-    let err = lb
-        .client()
-        .igame_notifications_service()
-        .delete_session_batch(&req)
-        .await
-        .unwrap_err();
+    let err = refused(async |c| {
+        c.igame_notifications_service()
+            .delete_session_batch(&req)
+            .await
+    })
+    .await;
     assert_invalid(err, &[("sessionid", "items")]);
-    assert!(lb.requests().await.is_empty());
 }
 
 // ---- the blocking client, from a std thread -----------------------------------

@@ -10,12 +10,15 @@ use serde_json::json;
 use steam_webapi::igame_notifications_service::{
     CreateSessionRequest, DeleteSessionRequest, LocalizedText, UserState, UserStatus,
 };
-use steam_webapi::isteam_user::GetPlayerSummariesRequest;
+use steam_webapi::isteam_user::GetPlayerSummariesResponse;
 use steam_webapi::notifications::{
     DeleteNotificationsRequest, MarkFolderReadRequest, NotificationFolder,
     SearchNotificationsRequest,
 };
-use steam_webapi::{Client, Error, Jitter, ProviderId, RetryPolicy, SteamId, TransportKind};
+use steam_webapi::{Client, Error, Jitter, RetryPolicy, SteamId, TransportKind};
+use steamspec::drift::Date;
+use steamspec_tests::clients::{both_providers_builder, get_summaries, steam_builder, summaries};
+use steamspec_tests::loopback::{refused_base, serve_all};
 use support::{Raw, RawServer, fast_retries, http_response};
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
@@ -23,10 +26,6 @@ use wiremock::{Mock, MockServer, ResponseTemplate};
 const KEY: &str = "retries-key-0123456789";
 const TOKEN: &str = "retries-token-9876543210";
 const SUMMARIES: &str = "/ISteamUser/GetPlayerSummaries/v2/";
-
-fn summaries() -> GetPlayerSummariesRequest {
-    GetPlayerSummariesRequest::new(vec![SteamId(76561197960435530)])
-}
 
 fn ok_body() -> serde_json::Value {
     json!({"response": {"players": [{
@@ -42,6 +41,11 @@ fn ok_body() -> serde_json::Value {
 
 fn client(base: &str, policy: RetryPolicy) -> Client {
     support::client(base, KEY, TOKEN, policy)
+}
+
+/// GetPlayerSummaries through a client of `base` with `policy`.
+async fn send(base: &str, policy: RetryPolicy) -> Result<GetPlayerSummariesResponse, Error> {
+    get_summaries(&client(base, policy)).await
 }
 
 /// A server answering GetPlayerSummaries with `first` (`times` times), then 200.
@@ -61,8 +65,29 @@ async fn flaky(first: ResponseTemplate, times: u64) -> MockServer {
     server
 }
 
+/// A server answering GetPlayerSummaries after 5 s, every time.
+async fn slow() -> MockServer {
+    let server = MockServer::start().await;
+    Mock::given(path(SUMMARIES))
+        .respond_with(ResponseTemplate::new(200).set_delay(Duration::from_secs(5)))
+        .mount(&server)
+        .await;
+    server
+}
+
 async fn count(server: &MockServer) -> usize {
     server.received_requests().await.unwrap().len()
+}
+
+/// The methods of the requests `server` received, in order.
+async fn methods(server: &MockServer) -> Vec<String> {
+    server
+        .received_requests()
+        .await
+        .unwrap()
+        .iter()
+        .map(|r| r.method.to_string())
+        .collect()
 }
 
 #[test]
@@ -117,11 +142,7 @@ fn jitter_is_seeded_and_bounded() {
 #[tokio::test]
 async fn two_503_then_200_succeeds_on_the_third_request() {
     let server = flaky(ResponseTemplate::new(503).set_body_string("busy"), 2).await;
-    let got = client(&server.uri(), fast_retries(2))
-        .isteam_user()
-        .get_player_summaries(&summaries())
-        .await
-        .unwrap();
+    let got = send(&server.uri(), fast_retries(2)).await.unwrap();
     assert_eq!(got.players[0].personaname, "Robin");
     assert_eq!(count(&server).await, 3);
 }
@@ -130,9 +151,7 @@ async fn two_503_then_200_succeeds_on_the_third_request() {
 async fn each_5xx_and_429_is_retried() {
     for status in [500, 502, 503, 504, 429] {
         let server = flaky(ResponseTemplate::new(status), 1).await;
-        client(&server.uri(), fast_retries(1))
-            .isteam_user()
-            .get_player_summaries(&summaries())
+        send(&server.uri(), fast_retries(1))
             .await
             .unwrap_or_else(|e| panic!("{status}: {e:?}"));
         assert_eq!(count(&server).await, 2, "{status}");
@@ -150,11 +169,7 @@ async fn retries_exhausted_give_the_last_error() {
             .mount(&server)
             .await;
     }
-    let err = client(&server.uri(), fast_retries(2))
-        .isteam_user()
-        .get_player_summaries(&summaries())
-        .await
-        .unwrap_err();
+    let err = send(&server.uri(), fast_retries(2)).await.unwrap_err();
     assert!(
         matches!(&err, Error::Http { status: 502, excerpt } if excerpt == "third"),
         "{err:?}"
@@ -165,11 +180,7 @@ async fn retries_exhausted_give_the_last_error() {
 #[tokio::test]
 async fn no_retry_policy_sends_once() {
     let server = flaky(ResponseTemplate::new(503), 5).await;
-    let err = client(&server.uri(), RetryPolicy::none())
-        .isteam_user()
-        .get_player_summaries(&summaries())
-        .await
-        .unwrap_err();
+    let err = send(&server.uri(), RetryPolicy::none()).await.unwrap_err();
     assert_eq!(err.status(), Some(503));
     assert_eq!(count(&server).await, 1);
 }
@@ -185,11 +196,7 @@ async fn final_errors_are_not_retried() {
         ResponseTemplate::new(200).set_body_string(r#"{"response":{"players":[{"#),
     ] {
         let server = flaky(response, 5).await;
-        let err = client(&server.uri(), fast_retries(3))
-            .isteam_user()
-            .get_player_summaries(&summaries())
-            .await
-            .unwrap_err();
+        let err = send(&server.uri(), fast_retries(3)).await.unwrap_err();
         assert!(!err.is_retryable(), "{err:?}");
         assert_eq!(count(&server).await, 1, "{err:?}");
     }
@@ -204,11 +211,7 @@ async fn retry_after_seconds_is_honoured() {
         )
         .await;
         let start = Instant::now();
-        client(&server.uri(), fast_retries(1))
-            .isteam_user()
-            .get_player_summaries(&summaries())
-            .await
-            .unwrap();
+        send(&server.uri(), fast_retries(1)).await.unwrap();
         let took = start.elapsed();
         // The jittered wait is at most 5 ms: only Retry-After explains a second.
         assert!(took >= Duration::from_secs(secs), "{secs}: {took:?}");
@@ -231,39 +234,27 @@ async fn retry_after_http_date_is_honoured() {
     )
     .await;
     let start = Instant::now();
-    client(&server.uri(), fast_retries(1))
-        .isteam_user()
-        .get_player_summaries(&summaries())
-        .await
-        .unwrap();
+    send(&server.uri(), fast_retries(1)).await.unwrap();
     let took = start.elapsed();
     assert!(took >= Duration::from_millis(900), "{took:?}");
     assert!(took < Duration::from_secs(5), "{took:?}");
     assert_eq!(count(&server).await, 2);
 }
 
-/// RFC 7231 IMF-fixdate, without a dependency.
+/// RFC 7231 IMF-fixdate, without a dependency (the calendar date is the drift
+/// check's own, `steamspec::drift::Date`).
 fn httpdate_fmt(t: std::time::SystemTime) -> String {
     let secs = t.duration_since(std::time::UNIX_EPOCH).unwrap().as_secs();
     let (days, rem) = (secs / 86400, secs % 86400);
     let (h, m, s) = (rem / 3600, rem % 3600 / 60, rem % 60);
-    // Civil from days (Howard Hinnant).
-    let z = days as i64 + 719468;
-    let era = z.div_euclid(146097);
-    let doe = z - era * 146097;
-    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
+    let Date { year, month, day } = Date::from_days(days as i64);
     let weekday = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"][(days % 7) as usize];
     let months = [
         "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
     ];
     format!(
-        "{weekday}, {d:02} {} {year} {h:02}:{m:02}:{s:02} GMT",
-        months[month as usize - 1]
+        "{weekday}, {day:02} {} {year} {h:02}:{m:02}:{s:02} GMT",
+        months[usize::from(month) - 1]
     )
 }
 
@@ -279,11 +270,7 @@ async fn retry_after_past_the_deadline_gives_up_at_once() {
         ..fast_retries(3)
     };
     let start = Instant::now();
-    let err = client(&server.uri(), policy)
-        .isteam_user()
-        .get_player_summaries(&summaries())
-        .await
-        .unwrap_err();
+    let err = send(&server.uri(), policy).await.unwrap_err();
     assert!(start.elapsed() < Duration::from_secs(2));
     assert!(
         matches!(err, Error::RateLimited { retry_after: Some(d) } if d == Duration::from_secs(30)),
@@ -294,22 +281,14 @@ async fn retry_after_past_the_deadline_gives_up_at_once() {
 
 #[tokio::test]
 async fn deadline_cuts_a_slow_attempt_and_stops_retries() {
-    let server = MockServer::start().await;
-    Mock::given(path(SUMMARIES))
-        .respond_with(ResponseTemplate::new(200).set_delay(Duration::from_secs(5)))
-        .mount(&server)
-        .await;
+    let server = slow().await;
     let policy = RetryPolicy {
         deadline: Duration::from_millis(400),
         ..fast_retries(5)
     };
     let start = Instant::now();
     // The client's own timeout (10 s) is longer than the whole deadline.
-    let err = client(&server.uri(), policy)
-        .isteam_user()
-        .get_player_summaries(&summaries())
-        .await
-        .unwrap_err();
+    let err = send(&server.uri(), policy).await.unwrap_err();
     let took = start.elapsed();
     assert!(matches!(err, Error::Timeout), "{err:?}");
     assert!(took >= Duration::from_millis(350), "{took:?}");
@@ -327,11 +306,7 @@ async fn deadline_bounds_many_backoffs() {
         deadline: Duration::from_millis(500),
     };
     let start = Instant::now();
-    let err = client(&server.uri(), policy)
-        .isteam_user()
-        .get_player_summaries(&summaries())
-        .await
-        .unwrap_err();
+    let err = send(&server.uri(), policy).await.unwrap_err();
     let took = start.elapsed();
     // The deadline may end the last attempt itself (its timeout is the time left), so on a
     // loaded machine the last error is a timeout as often as the 503.
@@ -354,19 +329,12 @@ async fn a_timeout_is_retried() {
         1,
     )
     .await;
-    let client = Client::builder()
-        .api_key(KEY)
-        .base_url(ProviderId::Steam, &server.uri())
-        .allow_http(true)
+    let client = steam_builder(KEY, &server.uri())
         .timeout(Duration::from_millis(300))
         .retry(fast_retries(1))
         .build()
         .unwrap();
-    let got = client
-        .isteam_user()
-        .get_player_summaries(&summaries())
-        .await
-        .unwrap();
+    let got = get_summaries(&client).await.unwrap();
     assert_eq!(got.players.len(), 1);
     assert_eq!(count(&server).await, 2);
 }
@@ -383,21 +351,13 @@ async fn broken_connections_are_retried() {
         &ok,
     );
     let server = RawServer::start(vec![Raw::reset(), Raw::Send(Vec::new()), Raw::Send(ok)]).await;
-    let got = client(&server.uri(), fast_retries(2))
-        .isteam_user()
-        .get_player_summaries(&summaries())
-        .await
-        .unwrap();
+    let got = send(&server.uri(), fast_retries(2)).await.unwrap();
     assert_eq!(got.players.len(), 1);
     assert_eq!(server.connections(), 3);
 
     // Exhausted: the last reset.
     let server = RawServer::start(vec![Raw::reset()]).await;
-    let err = client(&server.uri(), fast_retries(2))
-        .isteam_user()
-        .get_player_summaries(&summaries())
-        .await
-        .unwrap_err();
+    let err = send(&server.uri(), fast_retries(2)).await.unwrap_err();
     assert!(
         matches!(
             err,
@@ -413,16 +373,7 @@ async fn broken_connections_are_retried() {
 
 #[tokio::test]
 async fn refused_connections_are_retried() {
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
-    let err = client(&format!("http://127.0.0.1:{port}"), fast_retries(2))
-        .isteam_user()
-        .get_player_summaries(&summaries())
-        .await
-        .unwrap_err();
+    let err = send(&refused_base(), fast_retries(2)).await.unwrap_err();
     assert!(
         matches!(
             err,
@@ -444,11 +395,7 @@ fn text(token: &str) -> LocalizedText {
 
 #[tokio::test]
 async fn non_get_methods_are_sent_exactly_once() {
-    let server = MockServer::start().await;
-    Mock::given(wiremock::matchers::any())
-        .respond_with(ResponseTemplate::new(503).insert_header("retry-after", "0"))
-        .mount(&server)
-        .await;
+    let server = serve_all(ResponseTemplate::new(503).insert_header("retry-after", "0")).await;
     let client = client(&server.uri(), fast_retries(5));
     let users = vec![UserStatus {
         steamid: SteamId(76561197960265729),
@@ -482,14 +429,7 @@ async fn non_get_methods_are_sent_exactly_once() {
         .await
         .unwrap_err();
     assert_eq!(err.status(), Some(503));
-    let methods: Vec<String> = server
-        .received_requests()
-        .await
-        .unwrap()
-        .iter()
-        .map(|r| r.method.to_string())
-        .collect();
-    assert_eq!(methods, ["POST", "POST", "DELETE", "PATCH"]);
+    assert_eq!(methods(&server).await, ["POST", "POST", "DELETE", "PATCH"]);
 
     // backpack.tf's GET is retried like Steam's.
     server.reset().await;
@@ -507,11 +447,7 @@ async fn non_get_methods_are_sent_exactly_once() {
 
 #[tokio::test]
 async fn a_429_on_post_is_not_retried_either() {
-    let server = MockServer::start().await;
-    Mock::given(wiremock::matchers::any())
-        .respond_with(ResponseTemplate::new(429).insert_header("retry-after", "0"))
-        .mount(&server)
-        .await;
+    let server = serve_all(ResponseTemplate::new(429).insert_header("retry-after", "0")).await;
     let err = client(&server.uri(), fast_retries(5))
         .igame_notifications_service()
         .delete_session(&DeleteSessionRequest::new(10, 480))
@@ -534,12 +470,7 @@ fn blocking_client_retries_gets_only() {
     });
     let uri = server.uri();
     let (summary, delete) = std::thread::spawn(move || {
-        let client = steam_webapi::blocking::Client::builder()
-            .api_key(KEY)
-            .token(TOKEN)
-            .base_url(ProviderId::Steam, &uri)
-            .base_url(ProviderId::Backpacktf, &uri)
-            .allow_http(true)
+        let client = both_providers_builder::<steam_webapi::blocking::Client>(KEY, TOKEN, &uri)
             .retry(fast_retries(2))
             .build()
             .unwrap();
@@ -553,13 +484,10 @@ fn blocking_client_retries_gets_only() {
     .unwrap();
     assert_eq!(summary.unwrap().players.len(), 1);
     assert_eq!(delete.unwrap_err().status(), Some(503));
-    let methods: Vec<String> = rt
-        .block_on(server.received_requests())
-        .unwrap()
-        .iter()
-        .map(|r| r.method.to_string())
-        .collect();
-    assert_eq!(methods, ["GET", "GET", "GET", "DELETE"]);
+    assert_eq!(
+        rt.block_on(methods(&server)),
+        ["GET", "GET", "GET", "DELETE"]
+    );
 }
 
 #[test]
@@ -569,21 +497,11 @@ fn blocking_client_honours_retry_after_and_the_deadline() {
         ResponseTemplate::new(429).insert_header("retry-after", "1"),
         1,
     ));
-    let slow = rt.block_on(async {
-        let server = MockServer::start().await;
-        Mock::given(path(SUMMARIES))
-            .respond_with(ResponseTemplate::new(200).set_delay(Duration::from_secs(5)))
-            .mount(&server)
-            .await;
-        server
-    });
+    let slow = rt.block_on(slow());
     let (a, b) = (retry_after.uri(), slow.uri());
     let (first, second) = std::thread::spawn(move || {
         let build = |uri: &str, policy| {
-            steam_webapi::blocking::Client::builder()
-                .api_key(KEY)
-                .base_url(ProviderId::Steam, uri)
-                .allow_http(true)
+            steam_builder::<steam_webapi::blocking::Client>(KEY, uri)
                 .retry(policy)
                 .build()
                 .unwrap()

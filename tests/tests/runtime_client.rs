@@ -11,6 +11,8 @@ use steam_webapi::__private::{
     Auth, Endpoint, EndpointInfo, ErrorModel, HttpMethod, InputEncoding, ProviderId, QueryWriter,
 };
 use steam_webapi::{Client, Error, SteamId, TransportKind};
+use steamspec_tests::clients::{as_decode, as_http, both_providers_builder, steam_builder};
+use steamspec_tests::loopback::{refused_base, serve_all, serve_nothing, serve_once};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, Request, ResponseTemplate};
@@ -19,6 +21,22 @@ const KEY: &str = "SECRETKEY1234567890";
 const TOKEN: &str = "SECRETTOKEN0987654321";
 
 // ---- hand-made request types, as the generator will write them ----------
+
+/// What the hand-made Steam endpoints share; each one sets the rest.
+const STEAM: EndpointInfo = EndpointInfo {
+    provider: ProviderId::Steam,
+    interface: "",
+    method: "",
+    version: 1,
+    http: HttpMethod::Get,
+    host: "api.steampowered.com",
+    path: "",
+    publisher: false,
+    auth: Auth::Required,
+    input: InputEncoding::Query,
+    envelope: Some("response"),
+    errors: ErrorModel::HttpStatus,
+};
 
 /// A Steam query GET with a comma list, a bool and a u64.
 #[derive(Serialize, steam_webapi::Validate)]
@@ -46,18 +64,10 @@ struct OwnedGame {
 impl Endpoint for GetOwnedGames {
     type Response = OwnedGames;
     const INFO: EndpointInfo = EndpointInfo {
-        provider: ProviderId::Steam,
         interface: "IPlayerService",
         method: "GetOwnedGames",
-        version: 1,
-        http: HttpMethod::Get,
-        host: "api.steampowered.com",
         path: "/IPlayerService/GetOwnedGames/v1/",
-        publisher: false,
-        auth: Auth::Required,
-        input: InputEncoding::Query,
-        envelope: Some("response"),
-        errors: ErrorModel::HttpStatus,
+        ..STEAM
     };
 
     fn write_query(&self, q: &mut QueryWriter) {
@@ -84,18 +94,12 @@ struct SetFavoritesResult {
 impl Endpoint for SetFavorites {
     type Response = SetFavoritesResult;
     const INFO: EndpointInfo = EndpointInfo {
-        provider: ProviderId::Steam,
         interface: "IFavoritesService",
         method: "SetFavorites",
-        version: 1,
         http: HttpMethod::Post,
-        host: "api.steampowered.com",
         path: "/IFavoritesService/SetFavorites/v1/",
-        publisher: false,
-        auth: Auth::Required,
         input: InputEncoding::InputJson,
-        envelope: Some("response"),
-        errors: ErrorModel::HttpStatus,
+        ..STEAM
     };
 
     fn write_query(&self, _: &mut QueryWriter) {
@@ -118,23 +122,16 @@ struct Resolved {
 impl Endpoint for ResolveVanity {
     type Response = Resolved;
     const INFO: EndpointInfo = EndpointInfo {
-        provider: ProviderId::Steam,
         interface: "ISteamHub",
         method: "ResolveVanityURL",
-        version: 1,
-        http: HttpMethod::Get,
-        host: "api.steampowered.com",
         path: "/ISteamHub/ResolveVanityURL/v1/",
-        publisher: false,
-        auth: Auth::Required,
-        input: InputEncoding::Query,
-        envelope: Some("response"),
         errors: ErrorModel::SuccessCode {
             field: "success",
             success: 1,
             message_field: Some("message"),
             codes: &[(42, "no_match")],
         },
+        ..STEAM
     };
 
     fn write_query(&self, q: &mut QueryWriter) {
@@ -161,15 +158,12 @@ impl Endpoint for DeleteNotification {
         provider: ProviderId::Backpacktf,
         interface: "notifications",
         method: "delete",
-        version: 1,
         http: HttpMethod::Delete,
         host: "backpack.tf",
         path: "/api/notifications",
-        publisher: false,
-        auth: Auth::Required,
-        input: InputEncoding::Query,
         envelope: None,
         errors: ErrorModel::Message { field: "message" },
+        ..STEAM
     };
 
     fn write_query(&self, q: &mut QueryWriter) {
@@ -181,12 +175,7 @@ impl Endpoint for DeleteNotification {
 // ---- helpers ---------------------------------------------------------------
 
 fn client_for(base: &str) -> Client {
-    Client::builder()
-        .api_key(KEY)
-        .token(TOKEN)
-        .base_url(ProviderId::Steam, base)
-        .base_url(ProviderId::Backpacktf, base)
-        .allow_http(true)
+    both_providers_builder(KEY, TOKEN, base)
         .timeout(Duration::from_secs(10))
         // One request per call: these tests count them (retries: tests/retries.rs).
         .retry(steam_webapi::RetryPolicy::none())
@@ -199,6 +188,14 @@ fn owned_games() -> GetOwnedGames {
         steamid: 76561197960287930,
         include_appinfo: true,
         appids_filter: vec![440, 570],
+    }
+}
+
+/// Deletes notification `1`, `count` times (`0` is invalid).
+fn delete_notification(count: u32) -> DeleteNotification {
+    DeleteNotification {
+        id: "1".into(),
+        count,
     }
 }
 
@@ -243,13 +240,7 @@ fn assert_no_secret(err: &Error) {
 
 /// Mounts a GET /IPlayerService/GetOwnedGames/v1/ answering `response`.
 async fn owned_games_error(response: ResponseTemplate) -> Error {
-    let server = MockServer::start().await;
-    Mock::given(method("GET"))
-        .and(path("/IPlayerService/GetOwnedGames/v1/"))
-        .respond_with(response)
-        .expect(1)
-        .mount(&server)
-        .await;
+    let server = serve_once("GET", "/IPlayerService/GetOwnedGames/v1/", response).await;
     let err = client_for(&server.uri())
         .execute(&owned_games())
         .await
@@ -258,20 +249,34 @@ async fn owned_games_error(response: ResponseTemplate) -> Error {
     err
 }
 
+/// GetOwnedGames through a client of `base` whose body limit is `limit`: it
+/// must end in `Error::BodyTooLarge` with that limit.
+async fn assert_body_too_large(base: &str, limit: usize) {
+    let client = steam_builder::<Client>(KEY, base)
+        .max_body_bytes(limit)
+        .build()
+        .unwrap();
+    let err = client.execute(&owned_games()).await.unwrap_err();
+    assert_no_secret(&err);
+    assert!(
+        matches!(err, Error::BodyTooLarge { limit: got } if got == limit),
+        "{err:?}"
+    );
+}
+
 // ---- success paths ---------------------------------------------------------
 
 #[tokio::test]
 async fn steam_get_sends_query_and_decodes_inside_envelope() {
-    let server = MockServer::start().await;
-    Mock::given(method("GET"))
-        .and(path("/IPlayerService/GetOwnedGames/v1/"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(json!({
+    let server = serve_once(
+        "GET",
+        "/IPlayerService/GetOwnedGames/v1/",
+        ResponseTemplate::new(200).set_body_json(json!({
             "response": {"game_count": 2, "games": [{"appid": 440, "playtime_forever": 7}, {"appid": 570}]},
             "other": [1, 2, {"x": null}],
-        })))
-        .expect(1)
-        .mount(&server)
-        .await;
+        })),
+    )
+    .await;
     let client = client_for(&server.uri());
     let games = client.execute(&owned_games()).await.unwrap();
     assert_eq!(
@@ -310,13 +315,12 @@ async fn steam_get_sends_query_and_decodes_inside_envelope() {
 
 #[tokio::test]
 async fn service_post_sends_input_json_in_form_body() {
-    let server = MockServer::start().await;
-    Mock::given(method("POST"))
-        .and(path("/IFavoritesService/SetFavorites/v1/"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"response": {"saved": 2}})))
-        .expect(1)
-        .mount(&server)
-        .await;
+    let server = serve_once(
+        "POST",
+        "/IFavoritesService/SetFavorites/v1/",
+        ResponseTemplate::new(200).set_body_json(json!({"response": {"saved": 2}})),
+    )
+    .await;
     let req = SetFavorites {
         steamid: SteamId(76561197960287930),
         notify: false,
@@ -344,15 +348,14 @@ async fn service_post_sends_input_json_in_form_body() {
 
 #[tokio::test]
 async fn success_code_one_decodes_the_full_type() {
-    let server = MockServer::start().await;
-    Mock::given(method("GET"))
-        .and(path("/ISteamHub/ResolveVanityURL/v1/"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(json!({
+    let server = serve_once(
+        "GET",
+        "/ISteamHub/ResolveVanityURL/v1/",
+        ResponseTemplate::new(200).set_body_json(json!({
             "response": {"steamid": "76561197960287930", "success": 1}
-        })))
-        .expect(1)
-        .mount(&server)
-        .await;
+        })),
+    )
+    .await;
     let client = client_for(&server.uri());
     let got = client
         .execute(&ResolveVanity {
@@ -373,13 +376,12 @@ async fn success_code_one_decodes_the_full_type() {
 
 #[tokio::test]
 async fn backpacktf_delete_sends_token_in_query() {
-    let server = MockServer::start().await;
-    Mock::given(method("DELETE"))
-        .and(path("/api/notifications"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"deleted": 3})))
-        .expect(1)
-        .mount(&server)
-        .await;
+    let server = serve_once(
+        "DELETE",
+        "/api/notifications",
+        ResponseTemplate::new(200).set_body_json(json!({"deleted": 3})),
+    )
+    .await;
     let req = DeleteNotification {
         id: "a b&c".into(),
         count: 3,
@@ -397,21 +399,15 @@ async fn backpacktf_delete_sends_token_in_query() {
 
 #[tokio::test]
 async fn base_url_path_prefix_and_publisher_base() {
-    let server = MockServer::start().await;
-    Mock::given(method("GET"))
-        .and(path("/proxy/steam/IPlayerService/GetOwnedGames/v1/"))
-        .respond_with(
-            ResponseTemplate::new(200)
-                .set_body_json(json!({"response": {"game_count": 0, "games": []}})),
-        )
-        .expect(1)
-        .mount(&server)
-        .await;
-    let client = Client::builder()
-        .api_key(KEY)
-        .base_url(ProviderId::Steam, &format!("{}/proxy/steam/", server.uri()))
+    let server = serve_once(
+        "GET",
+        "/proxy/steam/IPlayerService/GetOwnedGames/v1/",
+        ResponseTemplate::new(200)
+            .set_body_json(json!({"response": {"game_count": 0, "games": []}})),
+    )
+    .await;
+    let client = steam_builder::<Client>(KEY, &format!("{}/proxy/steam/", server.uri()))
         .publisher_base_url("https://partner.invalid")
-        .allow_http(true)
         .build()
         .unwrap();
     let games = client.execute(&owned_games()).await.unwrap();
@@ -428,10 +424,8 @@ async fn not_found_html_is_http_error_with_text_excerpt() {
          <p>The URL /x?key={KEY}&amp;format=json was not found.</p></body></html>"
     );
     let err = owned_games_error(ResponseTemplate::new(404).set_body_raw(page, "text/html")).await;
-    let Error::Http { status, excerpt } = &err else {
-        panic!("{err:?}")
-    };
-    assert_eq!(*status, 404);
+    let (status, excerpt) = as_http(&err).unwrap_or_else(|| panic!("{err:?}"));
+    assert_eq!(status, 404);
     assert_eq!(
         excerpt,
         "Not Found The URL /x?key=<redacted>&format=json was not found."
@@ -453,9 +447,7 @@ async fn forbidden_steam_page_is_one_line_of_text() {
         "HTTP 403 Forbidden: Forbidden Access is denied. Retrying will not help. \
          Please verify your key= parameter."
     );
-    let Error::Http { excerpt, .. } = &err else {
-        panic!("{err:?}")
-    };
+    let (_, excerpt) = as_http(&err).unwrap_or_else(|| panic!("{err:?}"));
     assert!(excerpt.chars().count() <= 200);
 }
 
@@ -465,13 +457,8 @@ async fn json_error_body_is_compacted() {
         ResponseTemplate::new(500).set_body_raw("{ \"error\" :\n  \"boom\" }", "application/json"),
     )
     .await;
-    let Error::Http {
-        status: 500,
-        excerpt,
-    } = &err
-    else {
-        panic!("{err:?}")
-    };
+    let (status, excerpt) = as_http(&err).unwrap_or_else(|| panic!("{err:?}"));
+    assert_eq!(status, 500);
     assert_eq!(excerpt, r#"{"error":"boom"}"#);
     assert!(err.is_retryable());
 }
@@ -524,14 +511,7 @@ async fn truncated_json_is_decode_error_with_path() {
     let body = r#"{"response": {"game_count": 4, "games": [{"appid": 1}, {"appid": 2}, {"appid": 3}, {"appid": "#;
     let err =
         owned_games_error(ResponseTemplate::new(200).set_body_raw(body, "application/json")).await;
-    let Error::Decode {
-        path,
-        message,
-        excerpt,
-    } = &err
-    else {
-        panic!("{err:?}")
-    };
+    let (path, message, excerpt) = as_decode(&err).unwrap_or_else(|| panic!("{err:?}"));
     assert_eq!(path, "response.games[3].appid");
     assert!(message.contains("EOF"), "{message}");
     assert!(
@@ -548,9 +528,7 @@ async fn truncated_json_is_decode_error_with_path() {
 async fn wrong_type_is_decode_error_with_path() {
     let body = json!({"response": {"game_count": 2, "games": [{"appid": 1}, {"appid": "x"}]}});
     let err = owned_games_error(ResponseTemplate::new(200).set_body_json(body)).await;
-    let Error::Decode { path, message, .. } = &err else {
-        panic!("{err:?}")
-    };
+    let (path, message, _) = as_decode(&err).unwrap_or_else(|| panic!("{err:?}"));
     assert_eq!(path, "response.games[1].appid");
     assert!(message.contains("invalid type"), "{message}");
 }
@@ -559,9 +537,7 @@ async fn wrong_type_is_decode_error_with_path() {
 async fn wrong_envelope_is_decode_error() {
     let body = json!({"result": {"game_count": 0, "games": []}});
     let err = owned_games_error(ResponseTemplate::new(200).set_body_json(body)).await;
-    let Error::Decode { path, message, .. } = &err else {
-        panic!("{err:?}")
-    };
+    let (path, message, _) = as_decode(&err).unwrap_or_else(|| panic!("{err:?}"));
     assert_eq!(path, "");
     assert!(message.contains("missing field `response`"), "{message}");
     assert!(
@@ -574,45 +550,39 @@ async fn wrong_envelope_is_decode_error() {
 #[tokio::test]
 async fn success_code_42_is_no_match_and_others_api_error() {
     let server = MockServer::start().await;
-    Mock::given(method("GET"))
-        .and(path("/ISteamHub/ResolveVanityURL/v1/"))
-        .and(wiremock::matchers::query_param("vanityurl", "nobody"))
+    for (vanityurl, response) in [
         // Not a valid `Resolved`: the code must be read before the full decode.
-        .respond_with(ResponseTemplate::new(200).set_body_json(json!({
-            "response": {"success": 42, "message": "No match", "steamid": {"unexpected": true}}
-        })))
-        .mount(&server)
-        .await;
-    Mock::given(method("GET"))
-        .and(path("/ISteamHub/ResolveVanityURL/v1/"))
-        .and(wiremock::matchers::query_param("vanityurl", "broken"))
-        .respond_with(
-            ResponseTemplate::new(200).set_body_json(json!({"response": {"success": "7"}})),
-        )
-        .mount(&server)
-        .await;
+        (
+            "nobody",
+            json!({"success": 42, "message": "No match", "steamid": {"unexpected": true}}),
+        ),
+        ("broken", json!({"success": "7"})),
+    ] {
+        Mock::given(method("GET"))
+            .and(path("/ISteamHub/ResolveVanityURL/v1/"))
+            .and(wiremock::matchers::query_param("vanityurl", vanityurl))
+            .respond_with(ResponseTemplate::new(200).set_body_json(json!({"response": response})))
+            .mount(&server)
+            .await;
+    }
     let client = client_for(&server.uri());
+    let resolve = async |vanityurl: &str| {
+        let req = ResolveVanity {
+            vanityurl: vanityurl.into(),
+        };
+        let err = client.execute(&req).await.unwrap_err();
+        assert_no_secret(&err);
+        err
+    };
 
-    let err = client
-        .execute(&ResolveVanity {
-            vanityurl: "nobody".into(),
-        })
-        .await
-        .unwrap_err();
-    assert_no_secret(&err);
+    let err = resolve("nobody").await;
     assert!(
         matches!(&err, Error::NoMatch { message } if message == "No match"),
         "{err:?}"
     );
     assert_eq!(err.to_string(), "no match: No match");
 
-    let err = client
-        .execute(&ResolveVanity {
-            vanityurl: "broken".into(),
-        })
-        .await
-        .unwrap_err();
-    assert_no_secret(&err);
+    let err = resolve("broken").await;
     assert!(
         matches!(&err, Error::Api { code: Some(7), status: 200, message } if message.is_empty()),
         "{err:?}"
@@ -621,20 +591,14 @@ async fn success_code_42_is_no_match_and_others_api_error() {
 
 #[tokio::test]
 async fn backpacktf_400_with_message_is_api_error() {
-    let server = MockServer::start().await;
-    Mock::given(method("DELETE"))
-        .and(path("/api/notifications"))
-        .respond_with(
-            ResponseTemplate::new(400).set_body_json(json!({"message": "No such notification"})),
-        )
-        .expect(1)
-        .mount(&server)
-        .await;
+    let server = serve_once(
+        "DELETE",
+        "/api/notifications",
+        ResponseTemplate::new(400).set_body_json(json!({"message": "No such notification"})),
+    )
+    .await;
     let err = client_for(&server.uri())
-        .execute(&DeleteNotification {
-            id: "1".into(),
-            count: 1,
-        })
+        .execute(&delete_notification(1))
         .await
         .unwrap_err();
     assert_no_secret(&err);
@@ -657,19 +621,7 @@ async fn body_over_the_limit_is_refused() {
         .expect(1)
         .mount(&server)
         .await;
-    let client = Client::builder()
-        .api_key(KEY)
-        .base_url(ProviderId::Steam, &server.uri())
-        .allow_http(true)
-        .max_body_bytes(1024)
-        .build()
-        .unwrap();
-    let err = client.execute(&owned_games()).await.unwrap_err();
-    assert_no_secret(&err);
-    assert!(
-        matches!(err, Error::BodyTooLarge { limit: 1024 }),
-        "{err:?}"
-    );
+    assert_body_too_large(&server.uri(), 1024).await;
 }
 
 /// A chunked body has no Content-Length: the limit is checked while reading.
@@ -695,19 +647,7 @@ async fn chunked_body_over_the_limit_is_cut_while_reading() {
         }
         let _ = socket.write_all(b"0\r\n\r\n").await;
     });
-    let client = Client::builder()
-        .api_key(KEY)
-        .base_url(ProviderId::Steam, &format!("http://{addr}"))
-        .allow_http(true)
-        .max_body_bytes(10_000)
-        .build()
-        .unwrap();
-    let err = client.execute(&owned_games()).await.unwrap_err();
-    assert_no_secret(&err);
-    assert!(
-        matches!(err, Error::BodyTooLarge { limit: 10_000 }),
-        "{err:?}"
-    );
+    assert_body_too_large(&format!("http://{addr}"), 10_000).await;
     server.abort();
 }
 
@@ -745,36 +685,22 @@ async fn plain_http_is_refused_unless_allowed() {
 
 #[tokio::test]
 async fn missing_credential_sends_nothing() {
-    let server = MockServer::start().await;
-    Mock::given(wiremock::matchers::any())
-        .respond_with(ResponseTemplate::new(200))
-        .expect(0)
-        .mount(&server)
-        .await;
+    let server = serve_nothing().await;
     let no_token = Client::builder()
         .api_key(KEY)
         .base_url(ProviderId::Backpacktf, &server.uri())
         .allow_http(true)
         .build()
         .unwrap();
-    let err = no_token
-        .execute(&DeleteNotification {
-            id: "1".into(),
-            count: 1,
-        })
-        .await
-        .unwrap_err();
+    let err = no_token.execute(&delete_notification(1)).await.unwrap_err();
     assert_no_secret(&err);
     let Error::Config { message } = &err else {
         panic!("{err:?}")
     };
     assert!(message.contains("ClientBuilder::token"), "{message}");
 
-    let no_key = Client::builder()
+    let no_key = steam_builder::<Client>("", &server.uri())
         .token(TOKEN)
-        .api_key("")
-        .base_url(ProviderId::Steam, &server.uri())
-        .allow_http(true)
         .build()
         .unwrap();
     let err = no_key.execute(&owned_games()).await.unwrap_err();
@@ -786,12 +712,7 @@ async fn missing_credential_sends_nothing() {
 
 #[tokio::test]
 async fn invalid_request_sends_nothing() {
-    let server = MockServer::start().await;
-    Mock::given(wiremock::matchers::any())
-        .respond_with(ResponseTemplate::new(200))
-        .expect(0)
-        .mount(&server)
-        .await;
+    let server = serve_nothing().await;
     let client = client_for(&server.uri());
     let req = GetOwnedGames {
         appids_filter: vec![1, 2, 3, 4],
@@ -811,27 +732,13 @@ async fn invalid_request_sends_nothing() {
     );
     assert!(std::error::Error::source(&err).is_some());
 
-    let err = client
-        .execute(&DeleteNotification {
-            id: "1".into(),
-            count: 0,
-        })
-        .await
-        .unwrap_err();
+    let err = client.execute(&delete_notification(0)).await.unwrap_err();
     assert!(matches!(err, Error::Invalid(_)), "{err:?}");
 }
 
 #[tokio::test]
 async fn redirect_to_another_host_is_not_followed() {
-    let other = MockServer::start().await;
-    Mock::given(wiremock::matchers::any())
-        .respond_with(
-            ResponseTemplate::new(200)
-                .set_body_json(json!({"response": {"game_count": 0, "games": []}})),
-        )
-        .expect(0)
-        .mount(&other)
-        .await;
+    let other = serve_nothing().await;
     let target = format!(
         "http://localhost:{}/IPlayerService/GetOwnedGames/v1/",
         other.address().port()
@@ -839,13 +746,8 @@ async fn redirect_to_another_host_is_not_followed() {
     let err =
         owned_games_error(ResponseTemplate::new(302).insert_header("location", target.as_str()))
             .await;
-    let Error::Http {
-        status: 302,
-        excerpt,
-    } = &err
-    else {
-        panic!("{err:?}")
-    };
+    let (status, excerpt) = as_http(&err).unwrap_or_else(|| panic!("{err:?}"));
+    assert_eq!(status, 302);
     assert!(excerpt.contains("not followed"), "{excerpt}");
     assert!(!excerpt.contains("/IPlayerService"), "{excerpt}");
 }
@@ -874,15 +776,8 @@ async fn redirect_on_the_same_host_is_followed() {
 
 #[tokio::test]
 async fn timeout_and_connect_errors() {
-    let server = MockServer::start().await;
-    Mock::given(wiremock::matchers::any())
-        .respond_with(ResponseTemplate::new(200).set_delay(Duration::from_secs(5)))
-        .mount(&server)
-        .await;
-    let client = Client::builder()
-        .api_key(KEY)
-        .base_url(ProviderId::Steam, &server.uri())
-        .allow_http(true)
+    let server = serve_all(ResponseTemplate::new(200).set_delay(Duration::from_secs(5))).await;
+    let client = steam_builder::<Client>(KEY, &server.uri())
         .timeout(Duration::from_millis(200))
         .build()
         .unwrap();
@@ -892,12 +787,7 @@ async fn timeout_and_connect_errors() {
     assert!(err.is_retryable());
 
     // A port nobody listens on: bound, then released.
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
-    let err = client_for(&format!("http://127.0.0.1:{port}"))
+    let err = client_for(&refused_base())
         .execute(&owned_games())
         .await
         .unwrap_err();
@@ -931,15 +821,12 @@ fn blocking_client_same_behaviour() {
     // runtime, and run the mock server on one of its own.
     let rt = tokio::runtime::Runtime::new().unwrap();
     let server = rt.block_on(async {
-        let server = MockServer::start().await;
-        Mock::given(method("POST"))
-            .and(path("/IFavoritesService/SetFavorites/v1/"))
-            .respond_with(
-                ResponseTemplate::new(200).set_body_json(json!({"response": {"saved": 1}})),
-            )
-            .expect(1)
-            .mount(&server)
-            .await;
+        let server = serve_once(
+            "POST",
+            "/IFavoritesService/SetFavorites/v1/",
+            ResponseTemplate::new(200).set_body_json(json!({"response": {"saved": 1}})),
+        )
+        .await;
         Mock::given(method("GET"))
             .respond_with(
                 ResponseTemplate::new(403).set_body_raw("<h1>Forbidden</h1>", "text/html"),
@@ -950,10 +837,7 @@ fn blocking_client_same_behaviour() {
     });
     let uri = server.uri();
     std::thread::spawn(move || {
-        let client = steam_webapi::blocking::Client::builder()
-            .api_key(KEY)
-            .base_url(ProviderId::Steam, &uri)
-            .allow_http(true)
+        let client = steam_builder::<steam_webapi::blocking::Client>(KEY, &uri)
             .build()
             .unwrap();
         assert!(!format!("{client:?}").contains(KEY));

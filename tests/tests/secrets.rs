@@ -20,7 +20,9 @@ use std::time::Duration;
 use steam_webapi::isteam_hub::ResolveVanityURLRequest;
 use steam_webapi::isteam_user::GetPlayerSummariesRequest;
 use steam_webapi::notifications::{DeleteNotificationsRequest, SearchNotificationsRequest};
-use steam_webapi::{Client, Error, ProviderId, RetryPolicy, SteamId};
+use steam_webapi::{Client, Error, ProviderId, RetryPolicy};
+use steamspec_tests::clients::{blocking_summaries_error, get_summaries, steam_builder};
+use steamspec_tests::loopback::{refused_base, serve_all};
 use support::{Raw, RawServer, fixture, http_response};
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, Request, Respond, ResponseTemplate};
@@ -205,8 +207,11 @@ fn echo(req: &Request) -> String {
 struct Echo {
     status: u16,
     content_type: &'static str,
-    body: fn(&str) -> String,
+    body: EchoBody,
 }
+
+/// A response body built from the echo.
+type EchoBody = fn(&str) -> String;
 
 impl Respond for Echo {
     fn respond(&self, req: &Request) -> ResponseTemplate {
@@ -219,29 +224,18 @@ fn client(base: &str) -> Client {
     support::client(base, KEY, TOKEN, RetryPolicy::none())
 }
 
-fn summaries() -> GetPlayerSummariesRequest {
-    GetPlayerSummariesRequest::new(vec![SteamId(76561197960435530)])
-}
-
 async fn summaries_error(server: &str) -> Error {
-    client(server)
-        .isteam_user()
-        .get_player_summaries(&summaries())
-        .await
-        .unwrap_err()
+    get_summaries(&client(server)).await.unwrap_err()
 }
 
 /// The error of GetPlayerSummaries against an echoing answer.
-async fn echoed(status: u16, content_type: &'static str, body: fn(&str) -> String) -> Error {
-    let server = MockServer::start().await;
-    Mock::given(wiremock::matchers::any())
-        .respond_with(Echo {
-            status,
-            content_type,
-            body,
-        })
-        .mount(&server)
-        .await;
+async fn echoed(status: u16, content_type: &'static str, body: EchoBody) -> Error {
+    let server = serve_all(Echo {
+        status,
+        content_type,
+        body,
+    })
+    .await;
     summaries_error(&server.uri()).await
 }
 
@@ -330,15 +324,7 @@ async fn no_error_log_or_panic_shows_the_key_or_token() {
     );
 
     // The network.
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
-    check(
-        "refused",
-        summaries_error(&format!("http://127.0.0.1:{port}")).await,
-    );
+    check("refused", summaries_error(&refused_base()).await);
     let broken = http_response(
         "200 OK",
         &[
@@ -360,60 +346,56 @@ async fn no_error_log_or_panic_shows_the_key_or_token() {
         check(label, summaries_error(&server.uri()).await);
     }
     let silent = RawServer::start(vec![Raw::silent()]).await;
-    let impatient = Client::builder()
-        .api_key(KEY)
-        .base_url(ProviderId::Steam, &silent.uri())
-        .allow_http(true)
+    let impatient = steam_builder(KEY, &silent.uri())
         .timeout(Duration::from_millis(200))
         .retry(RetryPolicy::none())
         .build()
         .unwrap();
-    check(
-        "timeout",
-        impatient
-            .isteam_user()
-            .get_player_summaries(&summaries())
-            .await
-            .unwrap_err(),
-    );
+    check("timeout", get_summaries(&impatient).await.unwrap_err());
     // Retries exhausted, with a deadline.
     let retrying = RawServer::start(vec![Raw::reset()]).await;
+    let retrying = support::client(&retrying.uri(), KEY, TOKEN, support::fast_retries(2));
     check(
         "retries exhausted",
-        support::client(&retrying.uri(), KEY, TOKEN, support::fast_retries(2))
-            .isteam_user()
-            .get_player_summaries(&summaries())
-            .await
-            .unwrap_err(),
+        get_summaries(&retrying).await.unwrap_err(),
     );
 
-    // HTTP errors whose pages echo the request.
-    check(
-        "404 html echo",
-        echoed(404, "text/html", |e| {
+    // HTTP errors whose pages echo the request, and decode errors carrying
+    // the echo in values, keys and excerpts.
+    let echoes: &[(&str, u16, &'static str, EchoBody)] = &[
+        ("404 html echo", 404, "text/html", |e| {
             format!("<html><body><h1>Not Found</h1><p>{e}</p></body></html>")
-        })
-        .await,
-    );
-    check(
-        "500 json echo",
-        echoed(500, "application/json", |e| {
+        }),
+        ("500 json echo", 500, "application/json", |e| {
             format!("{{\"error\": \"{e}\"}}")
-        })
-        .await,
-    );
-    check(
-        "503 text echo",
-        echoed(503, "text/plain", |e| e.to_owned()).await,
-    );
-    check(
-        "401 page",
-        echoed(401, "text/html", |e| {
+        }),
+        ("503 text echo", 503, "text/plain", |e| e.to_owned()),
+        ("401 page", 401, "text/html", |e| {
             String::from_utf8(fixture("SteamError.401-unauthorized.fkrzski.html")).unwrap() + e
-        })
-        .await,
-    );
-    check("429 echo", echoed(429, "text/html", |e| e.to_owned()).await);
+        }),
+        ("429 echo", 429, "text/html", |e| e.to_owned()),
+        ("decode: html", 200, "text/html", |e| {
+            format!("<html><body>{e}</body></html>")
+        }),
+        ("decode: wrong type", 200, "application/json", |e| {
+            format!("{{\"response\": {{\"players\": \"{e}\"}}}}")
+        }),
+        ("decode: in an item", 200, "application/json", |e| {
+            format!("{{\"response\": {{\"players\": [{{\"steamid\": \"{e}\"}}]}}}}")
+        }),
+        (
+            "decode: unknown enum and key",
+            200,
+            "application/json",
+            |e| format!("{{\"{e}\": 1, \"response\": {{\"{e}\": [1, 2, \"{e}\"]}}}}"),
+        ),
+        ("decode: truncated", 200, "application/json", |e| {
+            format!("{{\"response\": {{\"players\": [{{\"steamid\": \"{e}")
+        }),
+    ];
+    for &(label, status, content_type, body) in echoes {
+        check(label, echoed(status, content_type, body).await);
+    }
     // The secret right where the 200-character excerpt is cut.
     for pad in 185..=200 {
         let server = MockServer::start().await;
@@ -431,74 +413,21 @@ async fn no_error_log_or_panic_shows_the_key_or_token() {
         check("excerpt cut (decode)", summaries_error(&server.uri()).await);
     }
     // A redirect elsewhere, the key in the target's host, user and query.
-    let server = MockServer::start().await;
-    Mock::given(wiremock::matchers::any())
-        .respond_with(ResponseTemplate::new(302).insert_header(
-            "location",
-            format!("http://{KEY}:{TOKEN}@{KEY}.example:1/p?key={KEY}").as_str(),
-        ))
-        .mount(&server)
-        .await;
+    let server = serve_all(ResponseTemplate::new(302).insert_header(
+        "location",
+        format!("http://{KEY}:{TOKEN}@{KEY}.example:1/p?key={KEY}").as_str(),
+    ))
+    .await;
     check("redirect", summaries_error(&server.uri()).await);
 
     // Over the body limit.
-    let server = MockServer::start().await;
-    Mock::given(wiremock::matchers::any())
-        .respond_with(ResponseTemplate::new(200).set_body_raw(KEY.repeat(1000), "text/plain"))
-        .mount(&server)
-        .await;
-    let small = Client::builder()
-        .api_key(KEY)
-        .base_url(ProviderId::Steam, &server.uri())
-        .allow_http(true)
+    let server =
+        serve_all(ResponseTemplate::new(200).set_body_raw(KEY.repeat(1000), "text/plain")).await;
+    let small = steam_builder(KEY, &server.uri())
         .max_body_bytes(100)
         .build()
         .unwrap();
-    check(
-        "body too large",
-        small
-            .isteam_user()
-            .get_player_summaries(&summaries())
-            .await
-            .unwrap_err(),
-    );
-
-    // Decode errors carrying the echo in values, keys and excerpts.
-    check(
-        "decode: html",
-        echoed(200, "text/html", |e| {
-            format!("<html><body>{e}</body></html>")
-        })
-        .await,
-    );
-    check(
-        "decode: wrong type",
-        echoed(200, "application/json", |e| {
-            format!("{{\"response\": {{\"players\": \"{e}\"}}}}")
-        })
-        .await,
-    );
-    check(
-        "decode: in an item",
-        echoed(200, "application/json", |e| {
-            format!("{{\"response\": {{\"players\": [{{\"steamid\": \"{e}\"}}]}}}}")
-        })
-        .await,
-    );
-    check(
-        "decode: unknown enum and key",
-        echoed(200, "application/json", |e| {
-            format!("{{\"{e}\": 1, \"response\": {{\"{e}\": [1, 2, \"{e}\"]}}}}")
-        })
-        .await,
-    );
-    check(
-        "decode: truncated",
-        echoed(200, "application/json", |e| {
-            format!("{{\"response\": {{\"players\": [{{\"steamid\": \"{e}")
-        })
-        .await,
-    );
+    check("body too large", get_summaries(&small).await.unwrap_err());
 
     // Success codes (ISteamHub) with the echo as their message.
     for (code, label) in [(42, "success code: no_match"), (7, "success code: failure")] {
@@ -542,15 +471,12 @@ async fn no_error_log_or_panic_shows_the_key_or_token() {
     }
 
     // The blocking client's own paths.
-    let echo_server = MockServer::start().await;
-    Mock::given(wiremock::matchers::any())
-        .respond_with(Echo {
-            status: 404,
-            content_type: "text/plain",
-            body: |e| e.to_owned(),
-        })
-        .mount(&echo_server)
-        .await;
+    let echo_server = serve_all(Echo {
+        status: 404,
+        content_type: "text/plain",
+        body: |e| e.to_owned(),
+    })
+    .await;
     let broken = http_response(
         "200 OK",
         &[
@@ -561,23 +487,14 @@ async fn no_error_log_or_panic_shows_the_key_or_token() {
     );
     let reset = RawServer::start(vec![Raw::SendThenReset(broken)]).await;
     let uris = [echo_server.uri(), reset.uri()];
-    let errors = tokio::task::spawn_blocking(move || {
-        uris.map(|uri| {
-            steam_webapi::blocking::Client::builder()
-                .api_key(KEY)
-                .token(TOKEN)
-                .base_url(ProviderId::Steam, &uri)
-                .allow_http(true)
-                .retry(RetryPolicy::none())
-                .build()
-                .unwrap()
-                .isteam_user()
-                .get_player_summaries(&summaries())
-                .unwrap_err()
-        })
-    })
-    .await
-    .unwrap();
+    let builders = uris.map(|uri| {
+        steam_builder(KEY, &uri)
+            .token(TOKEN)
+            .retry(RetryPolicy::none())
+    });
+    let errors = tokio::task::spawn_blocking(move || builders.map(blocking_summaries_error))
+        .await
+        .unwrap();
     for err in errors {
         check("blocking", err);
     }
