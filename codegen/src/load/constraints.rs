@@ -173,23 +173,58 @@ pub fn resolve(
     out
 }
 
-/// A pattern must compile in Rust and stay within what ECMA-262 (ajv, Python's `re` via
-/// jsonschema) reads the same way: no lookaround or backreferences (Rust rejects those
-/// anyway), no Unicode classes beyond `\d \w \s`.
+/// A pattern must compile in Rust and stay within what ECMA-262 (ajv) and Python's `re` (via
+/// jsonschema) read the same way: no lookaround or backreferences (Rust rejects those anyway), no
+/// inline flags, no named groups (each dialect spells them its own way), no Unicode classes
+/// beyond `\d \w \s`. Read off the parsed pattern, so an escaped `\(?` is a literal.
 fn check_pattern(p: &str) -> Result<(), String> {
     regex_syntax::Parser::new()
         .parse(p)
         .map_err(|e| first_line(&e.to_string()))?;
-    // Non-capturing groups are portable; inline flags and Unicode classes are not.
-    let flags = p
-        .match_indices("(?")
-        .any(|(i, _)| !p[i + 2..].starts_with(':'));
-    if p.contains("\\p{") || p.contains("\\P{") || flags {
-        return Err(
-            "Unicode classes and inline flags are not portable to JSON Schema validators".into(),
-        );
+    let ast = regex_syntax::ast::parse::Parser::new()
+        .parse(p)
+        .map_err(|e| first_line(&e.to_string()))?;
+    match regex_syntax::ast::visit(&ast, NotPortable) {
+        Ok(()) => Ok(()),
+        Err(what) => Err(format!("{what} are not portable to JSON Schema validators")),
     }
-    Ok(())
+}
+
+/// Stops at the first construct JSON Schema validators read differently, naming it.
+struct NotPortable;
+
+impl regex_syntax::ast::Visitor for NotPortable {
+    type Output = ();
+    type Err = &'static str;
+
+    fn finish(self) -> Result<(), &'static str> {
+        Ok(())
+    }
+
+    fn visit_pre(&mut self, ast: &regex_syntax::ast::Ast) -> Result<(), &'static str> {
+        use regex_syntax::ast::{Ast, GroupKind};
+        match ast {
+            Ast::Flags(_) => Err("inline flags"),
+            Ast::ClassUnicode(_) => Err("Unicode classes"),
+            Ast::Group(g) => match &g.kind {
+                GroupKind::CaptureName { .. } => Err("named groups"),
+                // `(?:…)` is portable; `(?i:…)` carries flags.
+                GroupKind::NonCapturing(flags) if !flags.items.is_empty() => Err("inline flags"),
+                _ => Ok(()),
+            },
+            _ => Ok(()),
+        }
+    }
+
+    fn visit_class_set_item_pre(
+        &mut self,
+        item: &regex_syntax::ast::ClassSetItem,
+    ) -> Result<(), &'static str> {
+        match item {
+            regex_syntax::ast::ClassSetItem::Unicode(_) => Err("Unicode classes"),
+            _ => Ok(()),
+        }
+    }
 }
 
 fn first_line(s: &str) -> String {
@@ -198,4 +233,42 @@ fn first_line(s: &str) -> String {
         .find(|l| l.starts_with("error:"))
         .map(|l| l.trim_start_matches("error:").trim().to_string())
         .unwrap_or_else(|| s.lines().next().unwrap_or("").to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::check_pattern;
+
+    #[test]
+    fn portable_patterns_pass() {
+        for p in [
+            "^[0-9]{17}$",
+            "^(?:ab)+$",
+            r"^\(?[0-9]{3}\)?$",
+            "[(?]",
+            r"^\d+\s\w*$",
+            "(a|b)c",
+        ] {
+            assert_eq!(check_pattern(p), Ok(()), "{p}");
+        }
+    }
+
+    #[test]
+    fn patterns_read_differently_elsewhere_are_named() {
+        for (p, what) in [
+            ("(?i)^hub$", "inline flags"),
+            ("^(?i:hub)$", "inline flags"),
+            (r"^\p{L}+$", "Unicode classes"),
+            (r"^[\P{L}x]+$", "Unicode classes"),
+            ("(?P<id>[0-9]+)", "named groups"),
+            ("(?<id>[0-9]+)", "named groups"),
+        ] {
+            assert_eq!(
+                check_pattern(p),
+                Err(format!("{what} are not portable to JSON Schema validators")),
+                "{p}"
+            );
+        }
+        assert!(check_pattern("(a").is_err());
+    }
 }

@@ -68,17 +68,11 @@ pub fn resolve(
         } else {
             seen_interfaces.insert(iface.value.clone(), pos);
         }
-        let stem = f
-            .file
-            .rsplit('/')
-            .next()
-            .unwrap_or("")
-            .trim_end_matches(".yaml");
-        if stem != iface.value.as_str() && !stem.is_empty() {
+        if let Some(file_name) = file_name_mismatch(&f.file, &iface.value) {
             diags.warning(
                 iface.pos(&f.file),
                 format!(
-                    "file name '{stem}.yaml' does not match interface '{}'",
+                    "file name '{file_name}' does not match interface '{}'",
                     iface.value
                 ),
             );
@@ -1410,5 +1404,45 @@ fn check_examples(model: &Model, diags: &mut Diagnostics) {
                 }
             }
         }
+    }
+}
+
+/// The file's name when it is not the interface's name with `.yaml` or `.yml` (the loader reads
+/// both); `None` when it matches.
+fn file_name_mismatch<'f>(file: &'f str, interface: &str) -> Option<&'f str> {
+    let file_name = file.rsplit(['/', '\\']).next().unwrap_or(file);
+    let stem = file_name
+        .strip_suffix(".yaml")
+        .or_else(|| file_name.strip_suffix(".yml"))
+        .unwrap_or(file_name);
+    (!stem.is_empty() && stem != interface).then_some(file_name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::file_name_mismatch;
+
+    #[test]
+    fn a_file_is_named_after_its_interface_with_either_extension() {
+        assert_eq!(
+            file_name_mismatch("spec/steam/ISteamApps.yaml", "ISteamApps"),
+            None
+        );
+        assert_eq!(
+            file_name_mismatch("spec/steam/ISteamApps.yml", "ISteamApps"),
+            None
+        );
+        assert_eq!(
+            file_name_mismatch("spec\\steam\\ISteamApps.yml", "ISteamApps"),
+            None
+        );
+        assert_eq!(
+            file_name_mismatch("spec/steam/ISteamApps.yml", "ISteamUser"),
+            Some("ISteamApps.yml")
+        );
+        assert_eq!(
+            file_name_mismatch("ISteamHubCopy.yaml", "ISteamHub"),
+            Some("ISteamHubCopy.yaml")
+        );
     }
 }
