@@ -78,6 +78,26 @@ fn lenient_numbers_read_strings_and_are_written_in_their_form() {
     assert!(err.contains("soon"), "{err}");
 }
 
+/// A whole float reads as an integer only while a float holds every integer (up to 2^53):
+/// past it, `76561197960287930.0` would read as ...936, another id.
+#[test]
+fn lenient_integers_take_whole_floats_only_while_they_are_exact() {
+    let read = |text: &str| {
+        steam_webapi::wire::as_string::deserialize::<u64, _>(
+            &mut serde_json::Deserializer::from_str(text),
+        )
+        .map_err(|e| e.to_string())
+    };
+    assert_eq!(read("5.0"), Ok(5));
+    assert_eq!(read("1e3"), Ok(1000));
+    assert_eq!(read("9007199254740992.0"), Ok(1 << 53));
+    for text in ["76561197960287930.0", "1e19", "9007199254740994.0"] {
+        let err = read(text).unwrap_err();
+        assert!(err.contains("past 2^53"), "{text}: {err}");
+    }
+    assert!(read("1.5").unwrap_err().contains("not an integer"));
+}
+
 #[test]
 fn not_an_object_is_rejected_with_the_struct_name() {
     // serde's derive accepted a JSON array as the fields in order; Steam never sends one.

@@ -1586,6 +1586,11 @@ async fn invalid_201_notification_ids_is_not_sent() {
     let req = bp::DeleteNotificationsRequest::new(ids);
     let err = refused(async |c| c.notifications().delete_notifications(&req).await).await;
     assert_invalid(err, &[("ids", "items")]);
+
+    // The ids are joined with ',': an empty one, or one with a comma, would change the list.
+    let req = bp::DeleteNotificationsRequest::new(vec!["".into(), "a,b".into(), "ok".into()]);
+    let err = refused(async |c| c.notifications().delete_notifications(&req).await).await;
+    assert_invalid(err, &[("ids[0]", "pattern"), ("ids[1]", "pattern")]);
 }
 
 #[tokio::test]

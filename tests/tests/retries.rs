@@ -279,6 +279,41 @@ async fn retry_after_past_the_deadline_gives_up_at_once() {
     assert_eq!(count(&server).await, 1);
 }
 
+/// Without a deadline (`..RetryPolicy::none()`), a server's `Retry-After` is still held to
+/// `RetryPolicy::MAX_RETRY_AFTER`: a longer one (or a date far away, or one too large to
+/// represent) ends the call at once instead of putting it to sleep for years.
+#[tokio::test]
+async fn retry_after_past_the_cap_gives_up_without_a_deadline() {
+    let policy = RetryPolicy {
+        max_retries: 2,
+        ..RetryPolicy::none()
+    };
+    let too_long = RetryPolicy::MAX_RETRY_AFTER + Duration::from_secs(1);
+    for header in [
+        too_long.as_secs().to_string(),
+        "999999999".to_owned(),
+        "18446744073709551615".to_owned(),
+        "Fri, 31 Dec 9999 23:59:59 GMT".to_owned(),
+    ] {
+        let server = flaky(
+            ResponseTemplate::new(429).insert_header("retry-after", header.as_str()),
+            5,
+        )
+        .await;
+        let start = Instant::now();
+        let err = tokio::time::timeout(Duration::from_secs(10), send(&server.uri(), policy))
+            .await
+            .unwrap_or_else(|_| panic!("{header}: the call still waits after 10 s"))
+            .unwrap_err();
+        assert!(start.elapsed() < Duration::from_secs(2), "{header}");
+        assert!(
+            matches!(err, Error::RateLimited { .. }),
+            "{header}: {err:?}"
+        );
+        assert_eq!(count(&server).await, 1, "{header}");
+    }
+}
+
 #[tokio::test]
 async fn deadline_cuts_a_slow_attempt_and_stops_retries() {
     let server = slow().await;

@@ -557,6 +557,8 @@ async fn success_code_42_is_no_match_and_others_api_error() {
             json!({"success": 42, "message": "No match", "steamid": {"unexpected": true}}),
         ),
         ("broken", json!({"success": "7"})),
+        // A message that is not a string must not hide the failure code.
+        ("odd", json!({"success": 2, "message": 5})),
     ] {
         Mock::given(method("GET"))
             .and(path("/ISteamHub/ResolveVanityURL/v1/"))
@@ -585,6 +587,12 @@ async fn success_code_42_is_no_match_and_others_api_error() {
     let err = resolve("broken").await;
     assert!(
         matches!(&err, Error::Api { code: Some(7), status: 200, message } if message.is_empty()),
+        "{err:?}"
+    );
+
+    let err = resolve("odd").await;
+    assert!(
+        matches!(&err, Error::Api { code: Some(2), status: 200, message } if message == "5"),
         "{err:?}"
     );
 }
@@ -683,6 +691,48 @@ async fn plain_http_is_refused_unless_allowed() {
     assert!(matches!(err, Error::Config { .. }), "{err:?}");
 }
 
+/// A credential set but empty, or with whitespace or control characters, is refused when the
+/// client is built (it would only earn a 403 naming no cause), and the error does not repeat it.
+#[test]
+fn malformed_credentials_are_refused_when_built() {
+    for (key, token, what) in [
+        ("", "tok3n", "Steam key is empty"),
+        ("ABC123\n", "tok3n", "Steam key contains whitespace"),
+        (" ABC123 ", "tok3n", "Steam key contains whitespace"),
+        (
+            "ABC\u{0}123",
+            "tok3n",
+            "Steam key contains whitespace or control",
+        ),
+        ("ABC123", "", "backpack.tf token is empty"),
+        ("ABC123", "to ken", "backpack.tf token contains whitespace"),
+    ] {
+        let err = Client::builder()
+            .api_key(key)
+            .token(token)
+            .build()
+            .unwrap_err();
+        let Error::Config { message } = &err else {
+            panic!("{key:?}/{token:?}: {err:?}")
+        };
+        assert!(message.contains(what), "{key:?}/{token:?}: {message}");
+        let shown = format!("{err} {err:?}");
+        for secret in [key.trim(), token.trim()]
+            .into_iter()
+            .filter(|s| s.len() > 1)
+        {
+            assert!(!shown.contains(secret), "{shown}");
+        }
+    }
+    assert!(
+        Client::builder()
+            .api_key("ABC123")
+            .token("t0k")
+            .build()
+            .is_ok()
+    );
+}
+
 #[tokio::test]
 async fn missing_credential_sends_nothing() {
     let server = serve_nothing().await;
@@ -699,8 +749,10 @@ async fn missing_credential_sends_nothing() {
     };
     assert!(message.contains("ClientBuilder::token"), "{message}");
 
-    let no_key = steam_builder::<Client>("", &server.uri())
+    let no_key = Client::builder()
         .token(TOKEN)
+        .base_url(ProviderId::Steam, &server.uri())
+        .allow_http(true)
         .build()
         .unwrap();
     let err = no_key.execute(&owned_games()).await.unwrap_err();
@@ -772,6 +824,16 @@ async fn redirect_on_the_same_host_is_followed() {
         .await
         .unwrap();
     assert_eq!(games.game_count, 5);
+    // The followed request must not carry the first URL, whose query holds the key.
+    let requests = server.received_requests().await.unwrap_or_default();
+    assert_eq!(requests.len(), 2);
+    for request in &requests {
+        assert!(
+            !request.headers.contains_key("referer"),
+            "{} sent a Referer",
+            request.url.path()
+        );
+    }
 }
 
 #[tokio::test]

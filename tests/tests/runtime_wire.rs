@@ -178,6 +178,8 @@ fn steam_id_round_trip() {
         r#""18446744073709551616""#,
         "1.5",
         "null",
+        // 21 digits: the schema's `^[0-9]{1,20}$` refuses it too.
+        r#""000000000000000000001""#,
     ] {
         assert!(
             serde_json::from_str::<SteamId>(bad).is_err(),
@@ -191,6 +193,18 @@ fn steam_id_round_trip() {
             .unwrap_err()
             .to_string()
             .contains("not a SteamID64")
+    );
+    assert_eq!("00000000000000000001".parse::<SteamId>(), Ok(SteamId(1)));
+    // A long input is shown by its start only.
+    let long = "7"
+        .repeat(1_000_000)
+        .parse::<SteamId>()
+        .unwrap_err()
+        .to_string();
+    assert!(long.len() < 100, "{long}");
+    assert!(
+        long.starts_with(&format!("{:?}…", "7".repeat(40))),
+        "{long}"
     );
     assert_eq!(SteamId::from(5u64), SteamId(5));
     assert!(id.validate().is_ok());

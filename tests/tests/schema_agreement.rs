@@ -271,6 +271,7 @@ fn pattern_samples(pattern: &str) -> (&'static str, &'static str) {
         "^[a-z]{2}$" => ("en", "EN"),
         "^#.+$" => ("#Token", "Token"),
         "^[0-9]{1,20}$" => ("123", "12a"),
+        "^[^,]+$" => ("patchnotes", "a,b"),
         _ => panic!(
             "no sample strings for the pattern {pattern:?}: add a matching and a non-matching \
              string to pattern_samples()"

@@ -1317,6 +1317,20 @@ fn param(
         }),
         (None, _) => None,
     };
+    if encoding == Some(ArrayEncoding::Comma)
+        && matches!(&ty, TypeRef::Array(item) if **item == TypeRef::Scalar(Scalar::String))
+        && !items_exclude_commas(&constraints)
+    {
+        diags.error(
+            pos.clone(),
+            format!(
+                "the items of '{}' are joined with ',': an empty item or one with a comma would \
+                 change the list the server reads; constrain them, e.g. \
+                 items: {{pattern: \"^[^,]+$\"}}",
+                p.name.value
+            ),
+        );
+    }
     // Outside input_json a parameter must be one query value.
     if input == InputEncoding::Query {
         let flat = match &ty {
@@ -1405,6 +1419,23 @@ fn check_examples(model: &Model, diags: &mut Diagnostics) {
             }
         }
     }
+}
+
+/// Whether the items' pattern refuses an empty string and the commas that would split an item
+/// (tried on a few: a pattern is not analysed).
+fn items_exclude_commas(constraints: &Constraints) -> bool {
+    let Some(pattern) = constraints
+        .items
+        .as_ref()
+        .and_then(|i| i.pattern.as_deref())
+    else {
+        return false;
+    };
+    crate::model::value_check::compiled(pattern).is_some_and(|re| {
+        ["", ",", "a,b", "0,1", "a,", ",a"]
+            .iter()
+            .all(|s| !re.is_match(s))
+    })
 }
 
 /// The file's name when it is not the interface's name with `.yaml` or `.yml` (the loader reads

@@ -439,7 +439,7 @@ impl<'m> Checker<'m> {
 /// The compiled `pattern`, or `None` when it does not compile (the loader reports that at the
 /// constraint). Compiled once per process: the same few patterns are checked against every
 /// example and every recorded response, and compiling was a twentieth of loading the spec.
-fn compiled(pattern: &str) -> Option<regex::Regex> {
+pub(crate) fn compiled(pattern: &str) -> Option<regex::Regex> {
     static CACHE: LazyLock<Mutex<HashMap<String, Option<regex::Regex>>>> =
         LazyLock::new(Mutex::default);
     let mut cache = CACHE.lock().unwrap_or_else(PoisonError::into_inner);

@@ -48,6 +48,8 @@ impl Client {
     fn from_config(config: Config) -> Result<Self, Error> {
         let http = reqwest::blocking::Client::builder()
             .redirect(redirect_policy())
+            // A followed redirect would carry the first URL, key and all, in `Referer`.
+            .referer(false)
             .https_only(config.https_only)
             .timeout(config.timeout)
             .user_agent(config.user_agent.as_str())

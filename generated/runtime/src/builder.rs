@@ -138,13 +138,15 @@ impl<C> ClientBuilder<C> {
         Self::default()
     }
 
-    /// The Steam Web API key (sent as the `key` parameter).
+    /// The Steam Web API key (sent as the `key` parameter). [`Self::build`] refuses an empty
+    /// one, or one with whitespace or control characters.
     pub fn api_key(mut self, key: impl Into<String>) -> Self {
         self.settings.api_key = Some(key.into());
         self
     }
 
-    /// The backpack.tf access token (sent as the `token` parameter).
+    /// The backpack.tf access token (sent as the `token` parameter); refused by [`Self::build`]
+    /// like a malformed [`Self::api_key`].
     pub fn token(mut self, token: impl Into<String>) -> Self {
         self.settings.token = Some(token.into());
         self
@@ -235,9 +237,11 @@ impl Settings {
                 "the retry deadline must be longer than zero (RetryPolicy::none() has none)",
             ));
         }
+        check_credential("Steam key", self.api_key.as_deref())?;
+        check_credential("backpack.tf token", self.token.as_deref())?;
         Ok(Config {
-            api_key: self.api_key.clone().filter(|k| !k.is_empty()),
-            token: self.token.clone().filter(|t| !t.is_empty()),
+            api_key: self.api_key.clone(),
+            token: self.token.clone(),
             steam_base: base(self.bases.get(&ProviderId::Steam))?,
             publisher_base: base(self.publisher_base.as_ref())?,
             backpacktf_base: base(self.bases.get(&ProviderId::Backpacktf))?,
@@ -403,6 +407,21 @@ impl fmt::Debug for Config {
             .field("max_body_bytes", &self.max_body_bytes)
             .field("retry", &self.retry)
             .finish()
+    }
+}
+
+/// A key or token set but empty (an unset environment variable, say) or with whitespace or
+/// control characters (a line read with its newline) would be sent as it is and refused by the
+/// server with a 403 that names no cause: say so when the client is built, without the value.
+fn check_credential(what: &str, value: Option<&str>) -> Result<(), Error> {
+    match value {
+        Some("") => Err(Error::config(format!(
+            "the {what} is empty; leave it unset for operations that take none"
+        ))),
+        Some(v) if v.chars().any(|c| c.is_whitespace() || c.is_control()) => Err(Error::config(
+            format!("the {what} contains whitespace or control characters"),
+        )),
+        _ => Ok(()),
     }
 }
 

@@ -288,6 +288,16 @@ fn leading_code(body: &[u8], envelope: Option<&str>, field: &str) -> Option<i64>
     })
 }
 
+/// An API's message as text, whatever JSON it came as: a string as it is, `null` as none, a
+/// number or an object in JSON (an oddly typed message must not hide the failure code).
+pub(crate) fn message_text(value: serde_json::Value) -> Option<String> {
+    match value {
+        serde_json::Value::String(s) => Some(s),
+        serde_json::Value::Null => None,
+        other => Some(other.to_string()),
+    }
+}
+
 struct CodeProbe {
     field: &'static str,
     message_field: Option<&'static str>,
@@ -317,7 +327,7 @@ impl<'de> Visitor<'de> for CodeProbe {
         while let Some(k) = map.next_key_seed(key)? {
             match k {
                 Key::First => code = Some(map.next_value_seed(LenientCode)?),
-                Key::Second => message = map.next_value::<Option<String>>()?,
+                Key::Second => message = message_text(map.next_value()?),
                 Key::Other => {
                     map.next_value::<IgnoredAny>()?;
                 }

@@ -6,6 +6,7 @@
 use std::fmt;
 use std::time::Duration;
 
+use crate::excerpt::elide_middle;
 use crate::validate::ValidationErrors;
 
 /// What went wrong in the transport.
@@ -128,26 +129,32 @@ impl Error {
         }
     }
 
-    /// Replaces every occurrence of each secret in the error's text.
+    /// Replaces every occurrence of each secret in the error's text, then cuts any message or
+    /// path longer than `MAX_MESSAGE` characters (a server can echo megabytes into one).
+    /// Excerpts are short already. In that order, so that no cut leaves part of a secret.
     pub(crate) fn redact(mut self, secrets: &[&str]) -> Self {
-        let fields: Vec<&mut String> = match &mut self {
+        let (texts, excerpt): (Vec<&mut String>, Option<&mut String>) = match &mut self {
             Error::Transport { message, .. }
             | Error::NoMatch { message }
             | Error::Config { message }
-            | Error::Api { message, .. } => vec![message],
-            Error::Http { excerpt, .. } => vec![excerpt],
+            | Error::Api { message, .. } => (vec![message], None),
+            Error::Http { excerpt, .. } => (vec![], Some(excerpt)),
             Error::Decode {
                 path,
                 message,
                 excerpt,
-            } => vec![path, message, excerpt],
+            } => (vec![path, message], Some(excerpt)),
             Error::Timeout
             | Error::Invalid(_)
             | Error::RateLimited { .. }
-            | Error::BodyTooLarge { .. } => vec![],
+            | Error::BodyTooLarge { .. } => (vec![], None),
         };
-        for field in fields {
-            redact_str(field, secrets);
+        if let Some(excerpt) = excerpt {
+            redact_str(excerpt, secrets);
+        }
+        for text in texts {
+            redact_str(text, secrets);
+            elide_middle(text);
         }
         self
     }
@@ -161,31 +168,38 @@ pub(crate) const REDACTED: &str = "<redacted>";
 /// may echo it lower-cased, as a host name, or with lower-case hex); also
 /// the start of one cut off by an excerpt's `…`.
 pub(crate) fn redact_str(text: &mut String, secrets: &[&str]) {
+    // Every place to hide is found in the text as it came, then all are replaced at once: a
+    // second pass over the markers of the first could find a short secret inside `<redacted>`.
+    // ASCII lower-casing keeps every byte where it was, so offsets in `lower` are offsets in
+    // `text`, on the same char boundaries.
+    let lower = text.to_ascii_lowercase();
+    let mut hidden: Vec<(usize, usize)> = Vec::new();
     for secret in secrets.iter().filter(|s| !s.is_empty()) {
         let encoded: String = form_urlencoded::byte_serialize(secret.as_bytes()).collect();
         let every_byte: String = secret.bytes().map(|b| format!("%{b:02X}")).collect();
         for form in [*secret, encoded.as_str(), every_byte.as_str()] {
-            replace_ignore_ascii_case(text, form);
-            redact_cut_prefix(text, form);
+            let needle = form.to_ascii_lowercase();
+            hidden.extend(
+                lower
+                    .match_indices(&needle)
+                    .map(|(at, m)| (at, at + m.len())),
+            );
+            hidden.extend(cut_prefix(&lower, &needle));
         }
     }
-}
-
-/// Replaces every occurrence of `needle`, ignoring ASCII case, with [`REDACTED`].
-fn replace_ignore_ascii_case(text: &mut String, needle: &str) {
-    // ASCII lower-casing keeps every byte where it was, so offsets in
-    // `lower` are offsets in `text`, on the same char boundaries.
-    let lower = text.to_ascii_lowercase();
-    let needle = needle.to_ascii_lowercase();
-    if !lower.contains(&needle) {
+    if hidden.is_empty() {
         return;
     }
+    hidden.sort_unstable();
     let mut out = String::with_capacity(text.len());
     let mut last = 0;
-    for (at, _) in lower.match_indices(&needle) {
-        out.push_str(&text[last..at]);
-        out.push_str(REDACTED);
-        last = at + needle.len();
+    for (start, end) in hidden {
+        if start >= last {
+            out.push_str(&text[last..start]);
+            out.push_str(REDACTED);
+        }
+        // Overlapping places are one.
+        last = last.max(end);
     }
     out.push_str(&text[last..]);
     *text = out;
@@ -195,22 +209,15 @@ fn replace_ignore_ascii_case(text: &mut String, needle: &str) {
 /// in it (`...key=SECRE…`); shorter ones say nothing about it.
 const MIN_CUT_PREFIX: usize = 4;
 
-fn redact_cut_prefix(text: &mut String, secret: &str) {
-    let Some(before) = text.strip_suffix(crate::excerpt::ELLIPSIS) else {
-        return;
-    };
-    let before_lower = before.to_ascii_lowercase();
-    let secret_lower = secret.to_ascii_lowercase();
-    let longest = (MIN_CUT_PREFIX.min(secret.len()).max(1)..=secret.len())
+/// Where `text` (lower-cased) ends in the start of `secret` (lower-cased) just before an
+/// excerpt's closing `…`.
+fn cut_prefix(text: &str, secret: &str) -> Option<(usize, usize)> {
+    let before = text.strip_suffix(crate::excerpt::ELLIPSIS)?;
+    let len = (MIN_CUT_PREFIX.min(secret.len()).max(1)..=secret.len())
         .rev()
         .filter(|&len| secret.is_char_boundary(len))
-        .find(|&len| before_lower.ends_with(&secret_lower[..len]));
-    if let Some(len) = longest {
-        let keep = before.len() - len;
-        text.truncate(keep);
-        text.push_str(REDACTED);
-        text.push(crate::excerpt::ELLIPSIS);
-    }
+        .find(|&len| before.ends_with(&secret[..len]))?;
+    Some((before.len() - len, before.len()))
 }
 
 /// Text from a server (a JSON key, a message, a page) shown with its control
@@ -349,6 +356,61 @@ mod tests {
         let mut text = text.to_owned();
         redact_str(&mut text, secrets);
         text
+    }
+
+    /// A server that echoes megabytes into a message or a key gets an error of bounded size,
+    /// still showing the start and the end, with the secret gone before the cut.
+    #[test]
+    fn long_messages_and_paths_are_cut_in_the_middle_after_redaction() {
+        let long = format!(
+            "invalid value: string \"{}KEY9\", expected a SteamID",
+            "a".repeat(4_000_000)
+        );
+        let err = Error::Decode {
+            path: format!("response.{}.steamid", "k".repeat(1000)),
+            message: long,
+            excerpt: "x".into(),
+        }
+        .redact(&["KEY9"]);
+        let Error::Decode { path, message, .. } = err else {
+            unreachable!()
+        };
+        for text in [&path, &message] {
+            assert_eq!(text.chars().count(), crate::excerpt::MAX_MESSAGE, "{text}");
+            assert!(text.contains('…'), "{text}");
+        }
+        assert!(
+            message.starts_with("invalid value: string \"aaa"),
+            "{message}"
+        );
+        assert!(
+            message.ends_with("<redacted>\", expected a SteamID"),
+            "{message}"
+        );
+        assert!(path.ends_with("kkk.steamid"), "{path}");
+        let short = Error::NoMatch {
+            message: "no match".into(),
+        }
+        .redact(&["KEY9"]);
+        assert_eq!(
+            short.to_string(),
+            Error::NoMatch {
+                message: "no match".into()
+            }
+            .to_string()
+        );
+    }
+
+    /// All places are found in the text as it came: a short secret is not found again inside
+    /// the markers that replaced it, and overlapping forms make one marker.
+    #[test]
+    fn short_and_overlapping_secrets_make_one_marker_each() {
+        assert_eq!(
+            redacted("get the key", &["e"]),
+            "g<redacted>t th<redacted> k<redacted>y"
+        );
+        assert_eq!(redacted("xabcdx", &["abc", "bcd"]), "x<redacted>x");
+        assert_eq!(redacted("key=ABCD…", &["abcdef"]), "key=<redacted>…");
     }
 
     #[test]

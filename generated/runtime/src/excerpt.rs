@@ -40,6 +40,27 @@ pub(crate) fn truncate(mut text: String) -> String {
     text
 }
 
+/// The longest message or JSON path an error keeps, in characters.
+pub(crate) const MAX_MESSAGE: usize = 300;
+
+/// Cuts the middle out of a text longer than [`MAX_MESSAGE`], marking the cut with `…`: a
+/// decode message ends with what was expected and a path with the key that failed, while the
+/// middle is where a hostile body's megabyte string sits.
+pub(crate) fn elide_middle(text: &mut String) {
+    let Some((head_end, _)) = text.char_indices().nth(MAX_MESSAGE) else {
+        return;
+    };
+    let head = MAX_MESSAGE * 2 / 3;
+    let tail = MAX_MESSAGE - head - 1;
+    let head_end = text.char_indices().nth(head).map_or(head_end, |(i, _)| i);
+    let tail_start = text
+        .char_indices()
+        .rev()
+        .nth(tail - 1)
+        .map_or(text.len(), |(i, _)| i);
+    *text = format!("{}{ELLIPSIS}{}", &text[..head_end], &text[tail_start..]);
+}
+
 fn collapse_whitespace(text: &str) -> String {
     let mut out = String::with_capacity(text.len().min(4 * MAX_EXCERPT));
     for word in text.split_whitespace() {

@@ -116,10 +116,7 @@ fn message_of(body: &[u8], field: &str, envelope: Option<&str>) -> Option<String
     let found = value
         .get(field)
         .or_else(|| value.get(envelope?)?.get(field))?;
-    match found {
-        serde_json::Value::String(s) => Some(s.clone()),
-        other => Some(other.to_string()),
-    }
+    crate::decode::message_text(found.clone())
 }
 
 /// Where a stopped redirect pointed, without its path or query (the query

@@ -11,8 +11,9 @@
 //!
 //! The wait before retry `n` (0 for the first) is "full jitter": a uniformly
 //! random duration between zero and `min(max_delay, base_delay * 2^n)`. A 429
-//! with `Retry-After` waits exactly that long instead. No wait runs past the
-//! policy's deadline: when one would, the call ends with the last error.
+//! with `Retry-After` waits exactly that long instead, up to
+//! [`RetryPolicy::MAX_RETRY_AFTER`]. No wait runs past the policy's deadline:
+//! when one would, the call ends with the last error.
 
 use std::cmp::Ordering as CmpOrdering;
 use std::collections::BinaryHeap;
@@ -54,7 +55,7 @@ pub struct RetryPolicy {
     /// Default 500 ms.
     pub base_delay: Duration,
     /// The most a jittered wait can be. Default 8 s. (`Retry-After` is not
-    /// held to it, only to the deadline.)
+    /// held to it, only to the deadline and [`Self::MAX_RETRY_AFTER`].)
     pub max_delay: Duration,
     /// The longest a whole call may take, attempts and waits included. It
     /// also shortens the client's per-attempt timeout when less time is
@@ -71,6 +72,11 @@ impl RetryPolicy {
         max_delay: Duration::from_secs(8),
         deadline: Duration::from_secs(60),
     };
+
+    /// The longest `Retry-After` a call waits for, deadline or not (5 minutes): past it the call
+    /// ends with [`Error::RateLimited`], which carries the server's wait for the caller to
+    /// schedule.
+    pub const MAX_RETRY_AFTER: Duration = Duration::from_secs(300);
 
     /// No retries: every call is one attempt, bounded by the client's
     /// timeout alone.
@@ -239,6 +245,11 @@ impl<'a> Attempts<'a> {
             return None;
         }
         let wait = match err {
+            // The server's wait is kept to a bound of its own: a policy without a deadline
+            // (`..RetryPolicy::none()`) must not sleep for as long as a hostile header says.
+            Error::RateLimited {
+                retry_after: Some(after),
+            } if *after > RetryPolicy::MAX_RETRY_AFTER => return None,
             Error::RateLimited {
                 retry_after: Some(after),
             } => *after,

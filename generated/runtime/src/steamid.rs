@@ -35,15 +35,25 @@ impl From<SteamId> for u64 {
     }
 }
 
+/// How much of a rejected input its error keeps, in characters.
+const MAX_SHOWN: usize = 40;
+
 /// Why a string is not a SteamID64.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ParseSteamIdError {
     input: String,
+    /// `input` is only the start of a longer text.
+    cut: bool,
 }
 
 impl fmt::Display for ParseSteamIdError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:?} is not a SteamID64 (1 to 20 digits)", self.input)
+        let cut = if self.cut { "…" } else { "" };
+        write!(
+            f,
+            "{:?}{cut} is not a SteamID64 (1 to 20 digits)",
+            self.input
+        )
     }
 }
 
@@ -53,13 +63,17 @@ impl FromStr for SteamId {
     type Err = ParseSteamIdError;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        // u64::from_str accepts a leading '+'; a SteamID is digits only.
-        if s.is_empty() || !s.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(ParseSteamIdError { input: s.into() });
+        // u64::from_str accepts a leading '+' and any number of leading zeros; a SteamID is 1
+        // to 20 digits, as its schema says.
+        let fail = || ParseSteamIdError {
+            // The start of a long input is enough to recognise it.
+            input: s.chars().take(MAX_SHOWN).collect(),
+            cut: s.chars().nth(MAX_SHOWN).is_some(),
+        };
+        if s.is_empty() || s.len() > 20 || !s.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(fail());
         }
-        s.parse()
-            .map(SteamId)
-            .map_err(|_| ParseSteamIdError { input: s.into() })
+        s.parse().map(SteamId).map_err(|_| fail())
     }
 }
 

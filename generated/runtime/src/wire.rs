@@ -128,8 +128,16 @@ impl<T: Int> Visitor<'_> for IntVisitor<T> {
     }
 
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<T, E> {
-        // `5.0` is an integer written by a float-minded serializer.
-        if v.fract() == 0.0 && v.abs() < 1.7e38 {
+        // `5.0` is an integer written by a float-minded serializer. Past 2^53 a float no longer
+        // holds every integer: `76561197960287930.0` reads as ...936, a different id.
+        const EXACT: f64 = (1u64 << 53) as f64;
+        if v.fract() == 0.0 && v.abs() > EXACT {
+            Err(E::custom(format_args!(
+                "{v} is a float past 2^53, where digits are lost ({} expected; write it as an \
+                 integer or a string)",
+                T::NAME
+            )))
+        } else if v.fract() == 0.0 {
             Self::fit(v as i128)
         } else {
             Err(E::custom(format_args!(

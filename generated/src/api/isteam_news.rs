@@ -114,11 +114,13 @@ pub struct GetNewsForAppRequest {
     ///
     /// GetSupportedAPIList: Not in the docs; taken from the listing (second source), description included. The listing types the list as one string; it is modelled as a comma-encoded array of feed names (the `feedname` values of the news items).
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[schemars(inner(regex(pattern = "^[^,]+$")))]
     pub feeds: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Comma-separated list of tags to filter by (e.g. 'patchnotes').
     ///
     /// GetSupportedAPIList: Not in the docs; taken from the public listing (second source), which writes the example tag as 'patchnodes' (a typo for 'patchnotes', the tag seen in recordings). The partner listing, an older capture, has no `tags` on v2. The listing types the list as one string; it is modelled as a comma-encoded array.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[schemars(inner(regex(pattern = "^[^,]+$")))]
     pub tags: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 impl GetNewsForAppRequest {

@@ -174,7 +174,7 @@ pub mod blocking {
 #[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
 pub struct DeleteNotificationsRequest {
     /// Comma-delimited list of notification ids (the id attribute in the Notification Search API). Limited to 200 ids per request. Use the folder empty API should you need more.
-    #[schemars(length(min = 1, max = 200))]
+    #[schemars(length(min = 1, max = 200), inner(regex(pattern = "^[^,]+$")))]
     pub ids: ::std::vec::Vec<::std::string::String>,
 }
 impl DeleteNotificationsRequest {
