@@ -173,10 +173,11 @@ pub fn resolve(
     out
 }
 
-/// A pattern must compile in Rust and stay within what ECMA-262 (ajv) and Python's `re` (via
-/// jsonschema) read the same way: no lookaround or backreferences (Rust rejects those anyway), no
-/// inline flags, no named groups (each dialect spells them its own way), no Unicode classes
-/// beyond `\d \w \s`. Read off the parsed pattern, so an escaped `\(?` is a literal.
+/// A pattern must compile in Rust and stay within what ECMA-262 with the `u` flag (ajv) and
+/// Python's `re` (via jsonschema) read the same way. Rust rejects lookaround and
+/// backreferences itself; the rest is read off the parsed pattern (so an escaped `\(?` is a
+/// literal), and the pattern is compiled as the generated client will compile it, size limit
+/// included.
 fn check_pattern(p: &str) -> Result<(), String> {
     regex_syntax::Parser::new()
         .parse(p)
@@ -184,10 +185,11 @@ fn check_pattern(p: &str) -> Result<(), String> {
     let ast = regex_syntax::ast::parse::Parser::new()
         .parse(p)
         .map_err(|e| first_line(&e.to_string()))?;
-    match regex_syntax::ast::visit(&ast, NotPortable) {
-        Ok(()) => Ok(()),
-        Err(what) => Err(format!("{what} are not portable to JSON Schema validators")),
-    }
+    regex_syntax::ast::visit(&ast, NotPortable)
+        .map_err(|what| format!("{what} are not portable to JSON Schema validators"))?;
+    regex::Regex::new(p)
+        .map(drop)
+        .map_err(|e| first_line(&e.to_string()))
 }
 
 /// Stops at the first construct JSON Schema validators read differently, naming it.
@@ -202,7 +204,7 @@ impl regex_syntax::ast::Visitor for NotPortable {
     }
 
     fn visit_pre(&mut self, ast: &regex_syntax::ast::Ast) -> Result<(), &'static str> {
-        use regex_syntax::ast::{Ast, GroupKind};
+        use regex_syntax::ast::{AssertionKind, Ast, GroupKind};
         match ast {
             Ast::Flags(_) => Err("inline flags"),
             Ast::ClassUnicode(_) => Err("Unicode classes"),
@@ -212,6 +214,19 @@ impl regex_syntax::ast::Visitor for NotPortable {
                 GroupKind::NonCapturing(flags) if !flags.items.is_empty() => Err("inline flags"),
                 _ => Ok(()),
             },
+            // `^ $ \b \B` only: `\A`, `\z`, `\b{start}` and `\<` are Rust's own.
+            Ast::Assertion(a) => match a.kind {
+                AssertionKind::StartLine
+                | AssertionKind::EndLine
+                | AssertionKind::WordBoundary
+                | AssertionKind::NotWordBoundary => Ok(()),
+                _ => Err("assertions other than ^, $, \\b and \\B"),
+            },
+            // `x++`: a syntax error in ECMA-262.
+            Ast::Repetition(r) if matches!(*r.ast, Ast::Repetition(_)) => {
+                Err("repetitions of a repetition")
+            }
+            Ast::Literal(l) => literal(l),
             _ => Ok(()),
         }
     }
@@ -220,10 +235,44 @@ impl regex_syntax::ast::Visitor for NotPortable {
         &mut self,
         item: &regex_syntax::ast::ClassSetItem,
     ) -> Result<(), &'static str> {
+        use regex_syntax::ast::ClassSetItem;
         match item {
-            regex_syntax::ast::ClassSetItem::Unicode(_) => Err("Unicode classes"),
+            ClassSetItem::Unicode(_) => Err("Unicode classes"),
+            ClassSetItem::Ascii(_) => Err("POSIX classes ([[:alpha:]])"),
+            ClassSetItem::Bracketed(_) => Err("nested classes"),
+            ClassSetItem::Literal(l) => literal(l),
             _ => Ok(()),
         }
+    }
+
+    fn visit_class_set_binary_op_pre(
+        &mut self,
+        _: &regex_syntax::ast::ClassSetBinaryOp,
+    ) -> Result<(), &'static str> {
+        Err("class set operations (--, &&, ~~)")
+    }
+}
+
+/// Literals spelled in a way only Rust reads: `\x{41}`, `\U0001F600`, `\a`, escapes ECMA-262's
+/// `u` mode refuses (`\%`, `\#`, `\&`, `\~`), and an unescaped `]`, `{` or `}`, which
+/// ECMA-262 reads as a syntax error or, first in a class, as the end of an empty class.
+fn literal(l: &regex_syntax::ast::Literal) -> Result<(), &'static str> {
+    use regex_syntax::ast::{HexLiteralKind, LiteralKind, SpecialLiteralKind};
+    match &l.kind {
+        LiteralKind::HexBrace(_) | LiteralKind::HexFixed(HexLiteralKind::UnicodeLong) => {
+            Err("escapes \\x{…} and \\U…")
+        }
+        LiteralKind::Special(SpecialLiteralKind::Bell | SpecialLiteralKind::Space) => {
+            Err("escapes \\a and \\ (space)")
+        }
+        LiteralKind::Superfluous | LiteralKind::Octal => Err("escapes of ordinary characters"),
+        LiteralKind::Meta if matches!(l.c, '#' | '&' | '~') => {
+            Err("escapes of ordinary characters")
+        }
+        LiteralKind::Verbatim if matches!(l.c, ']' | '{' | '}') => {
+            Err("unescaped brackets and braces")
+        }
+        _ => Ok(()),
     }
 }
 
@@ -248,6 +297,9 @@ mod tests {
             "[(?]",
             r"^\d+\s\w*$",
             "(a|b)c",
+            r"^v\.[0-9]+$",
+            r"^\x41\u0041[\]\-]\t$",
+            r"\bword\B",
         ] {
             assert_eq!(check_pattern(p), Ok(()), "{p}");
         }
@@ -262,6 +314,17 @@ mod tests {
             (r"^[\P{L}x]+$", "Unicode classes"),
             ("(?P<id>[0-9]+)", "named groups"),
             ("(?<id>[0-9]+)", "named groups"),
+            (r"\Aabc", "assertions other than ^, $, \\b and \\B"),
+            (r"abc\z", "assertions other than ^, $, \\b and \\B"),
+            ("[[:alpha:]]", "POSIX classes ([[:alpha:]])"),
+            ("[a-z--b]", "class set operations (--, &&, ~~)"),
+            ("[a&&b]", "class set operations (--, &&, ~~)"),
+            ("[a[bc]]", "nested classes"),
+            (r"\x{41}", "escapes \\x{…} and \\U…"),
+            (r"\%", "escapes of ordinary characters"),
+            (r"\#", "escapes of ordinary characters"),
+            ("[]a]", "unescaped brackets and braces"),
+            ("x++", "repetitions of a repetition"),
         ] {
             assert_eq!(
                 check_pattern(p),
@@ -270,5 +333,8 @@ mod tests {
             );
         }
         assert!(check_pattern("(a").is_err());
+        // Parses, but compiles past the regex crate's size limit: the client could not use it.
+        let err = check_pattern("(a{1000}){1000}").unwrap_err();
+        assert!(err.contains("size limit"), "{err}");
     }
 }
