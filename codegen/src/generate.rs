@@ -45,26 +45,14 @@ pub enum Action {
 }
 
 /// Writes `files` under `out`, touching only files whose bytes change, and removes stale
-/// generated files from the owned folders. Never overwrites a file without the marker.
+/// generated files from the owned folders. Never overwrites a file without the marker: every
+/// target is checked first, and a refusal writes nothing.
 pub fn write(out: &Path, files: &[GeneratedFile]) -> Result<Vec<(String, Action)>, String> {
+    let actions = plan(out, files)?;
     let mut report = Vec::new();
-    for f in files {
-        let path = out.join(&f.path);
-        let old = std::fs::read(&path).ok();
-        if let Some(old) = &old
-            && !is_generated(old)
-        {
-            return Err(format!(
-                "{}: exists and is not a generated file (no '{GENERATED_MARKER}' header); refusing to overwrite it",
-                path.display()
-            ));
-        }
-        let action = match &old {
-            Some(o) if o == f.contents.as_bytes() => Action::Unchanged,
-            Some(_) => Action::Updated,
-            None => Action::Created,
-        };
+    for (f, action) in files.iter().zip(actions) {
         if action != Action::Unchanged {
+            let path = out.join(&f.path);
             if let Some(dir) = path.parent() {
                 std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
             }
@@ -77,6 +65,39 @@ pub fn write(out: &Path, files: &[GeneratedFile]) -> Result<Vec<(String, Action)
         report.push((stale, Action::Removed));
     }
     Ok(report)
+}
+
+/// Generated files are small; anything larger at a target is not one of ours.
+const MAX_GENERATED_BYTES: u64 = 64 << 20;
+
+/// What writing each of `files` would do. Every target that may not be written (hand-written,
+/// unreadable) is named in one error, one line each, so that nothing is written half-way.
+fn plan(out: &Path, files: &[GeneratedFile]) -> Result<Vec<Action>, String> {
+    use crate::read_limit::{ReadError, read_file};
+    let mut actions = Vec::new();
+    let mut refused = Vec::new();
+    for f in files {
+        let path = out.join(&f.path);
+        match read_file(&path, MAX_GENERATED_BYTES) {
+            Err(ReadError::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => {
+                actions.push(Action::Created)
+            }
+            Ok(old) if is_generated(&old) && old == f.contents.as_bytes() => {
+                actions.push(Action::Unchanged)
+            }
+            Ok(old) if is_generated(&old) => actions.push(Action::Updated),
+            Ok(_) | Err(ReadError::TooLarge { .. }) => refused.push(format!(
+                "{}: exists and is not a generated file (no '{GENERATED_MARKER}' header); refusing to overwrite it",
+                path.display()
+            )),
+            Err(e) => refused.push(format!("{}: {e}", path.display())),
+        }
+    }
+    if refused.is_empty() {
+        return Ok(actions);
+    }
+    refused.push("nothing was written".into());
+    Err(refused.join("\n"))
 }
 
 /// The marker stands in the first line (a comment) or, in JSON, the second (`$comment`).

@@ -17,6 +17,7 @@ pub mod load;
 pub mod model;
 mod parallel;
 pub mod pos;
+pub mod read_limit;
 pub mod responses;
 pub mod spec;
 

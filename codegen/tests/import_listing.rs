@@ -2,8 +2,10 @@
 //! its listing; names the loader would reject are handled; the CLI writes the files.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
+mod common;
+
+use common::run_bin;
 use steamspec::drift::{self, Date, Listing};
 use steamspec::import::{self, ImportError, Imported};
 
@@ -299,15 +301,7 @@ fn cli_import_then_lint_then_drift() {
     let out = std::env::temp_dir().join(format!("steamspec-import-cli-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&out);
     let listing = fixtures().join("public/2025-11-05.json");
-    let bin = env!("CARGO_BIN_EXE_steamspec");
-    let run = |args: &[&str]| {
-        let o = Command::new(bin).args(args).output().unwrap();
-        (
-            o.status.code().unwrap_or(-1),
-            String::from_utf8_lossy(&o.stdout).into_owned(),
-            String::from_utf8_lossy(&o.stderr).into_owned(),
-        )
-    };
+    let run = run_bin;
     let (l, o) = (listing.to_str().unwrap(), out.to_str().unwrap());
     let (c, stdout, stderr) = run(&["import", "--listing", l, "--out", o]);
     assert_eq!(c, 0, "{stderr}");
@@ -358,5 +352,44 @@ fn cli_import_then_lint_then_drift() {
     ]);
     assert_eq!(c, 2);
     assert!(stderr.contains("did you mean 'ISteamApps'?"), "{stderr}");
+    let _ = std::fs::remove_dir_all(&out);
+}
+
+#[test]
+fn cli_import_refuses_to_overwrite_hand_written_files() {
+    let out = std::env::temp_dir().join(format!("steamspec-import-keep-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&out);
+    std::fs::create_dir_all(out.join("steam")).unwrap();
+    let spec = Path::new(env!("CARGO_MANIFEST_DIR")).join("../spec/steam/ISteamUser.yaml");
+    let hand = std::fs::read(&spec).unwrap();
+    let target = out.join("steam/ISteamUser.yaml");
+    std::fs::write(&target, &hand).unwrap();
+    let listing = fixtures().join("public/2026-07-09.json");
+    let (l, o) = (listing.to_str().unwrap(), out.to_str().unwrap());
+    let import = |names: &[&str]| {
+        let mut args = vec!["import", "--listing", l, "--out", o];
+        for n in names {
+            args.extend(["--interface", n]);
+        }
+        run_bin(&args)
+    };
+    // Refused, named, and nothing written: not even the interface that had no file yet.
+    let (c, _, stderr) = import(&["ISteamApps", "ISteamUser"]);
+    assert_eq!(c, 2, "{stderr}");
+    assert!(
+        stderr.contains(&format!(
+            "{}: exists and was not written by `steamspec import`",
+            target.display()
+        )),
+        "{stderr}"
+    );
+    assert!(stderr.contains("nothing was written"), "{stderr}");
+    assert_eq!(std::fs::read(&target).unwrap(), hand);
+    assert!(!out.join("steam/ISteamApps.yaml").exists());
+    // An earlier import is overwritten as before.
+    let (c, _, stderr) = import(&["ISteamApps"]);
+    assert_eq!(c, 0, "{stderr}");
+    let (c, _, stderr) = import(&["ISteamApps"]);
+    assert_eq!(c, 0, "{stderr}");
     let _ = std::fs::remove_dir_all(&out);
 }

@@ -5,12 +5,14 @@ use std::time::Instant;
 
 use steamspec::generate::{self, Action};
 
-use super::{EXIT_ERROR, EXIT_FOUND, EXIT_OK, load_or_report};
+use super::{EXIT_ERROR, EXIT_FOUND, EXIT_OK, load_exit, load_or_report};
 
 pub fn run_generate(spec: &Path, out: &Path) -> u8 {
     let start = Instant::now();
-    let Some(model) = load_or_report(spec) else {
-        return EXIT_FOUND;
+    // I/O problems exit 2 (could not run), spec errors 1, as `lint` does.
+    let model = match load_exit(spec) {
+        Ok(m) => m,
+        Err(code) => return code,
     };
     let files = generate::outputs(&model);
     match generate::write(out, &files) {
@@ -35,7 +37,9 @@ pub fn run_generate(spec: &Path, out: &Path) -> u8 {
             EXIT_OK
         }
         Err(e) => {
-            eprintln!("error: {e}");
+            for line in e.lines() {
+                eprintln!("error: {line}");
+            }
             EXIT_ERROR
         }
     }

@@ -54,7 +54,9 @@ pub fn run(args: ImportArgs) -> u8 {
         eprintln!("warning: skipped {s}");
     }
     if let Err(e) = import::write_files(&args.out, &imported) {
-        eprintln!("error: {}: cannot write: {e}", args.out.display());
+        for line in e.to_string().lines() {
+            eprintln!("error: {line}");
+        }
         return EXIT_ERROR;
     }
     println!(

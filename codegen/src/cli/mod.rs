@@ -76,20 +76,26 @@ pub fn run(cli: Cli) -> u8 {
 
 /// Loads a spec folder, printing diagnostics; `None` when it cannot be used.
 pub fn load_or_report(spec: &std::path::Path) -> Option<steamspec::model::Model> {
+    load_exit(spec).ok()
+}
+
+/// Loads a spec folder, printing diagnostics; on failure the exit code: 2 when the folder
+/// could not be read (not a folder, missing, no interface file), 1 for spec errors.
+pub fn load_exit(spec: &std::path::Path) -> Result<steamspec::model::Model, u8> {
     match steamspec::load_dir(spec) {
         Ok(l) => {
             for w in &l.warnings {
                 eprintln!("{w}");
             }
-            Some(l.model)
+            Ok(l.model)
         }
         Err(steamspec::LoadError::Io(e)) => {
             eprintln!("error: {e}");
-            None
+            Err(EXIT_ERROR)
         }
         Err(e) => {
             eprint!("{e}");
-            None
+            Err(EXIT_FOUND)
         }
     }
 }

@@ -128,22 +128,11 @@ struct RawAllow {
 
 /// Reads and parses a config file.
 pub fn load(path: &std::path::Path) -> Result<Config, ConfigError> {
-    use std::io::Read;
     let name: Arc<str> = Arc::from(path.to_string_lossy().replace('\\', "/"));
-    let io = |e: std::io::Error| ConfigError {
+    let bytes = crate::read_limit::read_file(path, MAX_CONFIG_BYTES).map_err(|e| ConfigError {
         pos: Pos::file(&name),
-        message: format!("cannot read: {e}"),
-    };
-    let mut bytes = Vec::new();
-    std::fs::File::open(path)
-        .and_then(|f| f.take(MAX_CONFIG_BYTES + 1).read_to_end(&mut bytes))
-        .map_err(io)?;
-    if bytes.len() as u64 > MAX_CONFIG_BYTES {
-        return Err(ConfigError {
-            pos: Pos::file(&name),
-            message: format!("file is larger than the limit of {MAX_CONFIG_BYTES} bytes"),
-        });
-    }
+        message: e.to_string(),
+    })?;
     let text = String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
         let valid = String::from_utf8_lossy(&e.as_bytes()[..at]).into_owned();

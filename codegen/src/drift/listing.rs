@@ -5,7 +5,6 @@
 //! input makes the parser panic or recurse without bound.
 
 use std::fmt;
-use std::io::Read;
 use std::path::Path;
 
 use serde_json::{Map, Value};
@@ -155,22 +154,16 @@ impl std::error::Error for ListingError {}
 
 /// Reads a listing file (`-` for stdin), refusing more than [`MAX_LISTING_BYTES`].
 pub fn read_source(path: &Path) -> Result<Vec<u8>, ListingError> {
-    let mut buf = Vec::new();
+    use crate::read_limit::{ReadError, read_file, read_to_limit};
     let res = if path.as_os_str() == "-" {
-        std::io::stdin()
-            .lock()
-            .take(MAX_LISTING_BYTES + 1)
-            .read_to_end(&mut buf)
+        read_to_limit(std::io::stdin().lock(), MAX_LISTING_BYTES)
     } else {
-        std::fs::File::open(path).and_then(|f| f.take(MAX_LISTING_BYTES + 1).read_to_end(&mut buf))
+        read_file(path, MAX_LISTING_BYTES)
     };
-    res.map_err(|e| ListingError::Io(format!("{}: cannot read: {e}", path.display())))?;
-    if buf.len() as u64 > MAX_LISTING_BYTES {
-        return Err(ListingError::TooLarge {
-            limit: MAX_LISTING_BYTES,
-        });
-    }
-    Ok(buf)
+    res.map_err(|e| match e {
+        ReadError::TooLarge { limit } => ListingError::TooLarge { limit },
+        ReadError::Io(e) => ListingError::Io(format!("{}: cannot read: {e}", path.display())),
+    })
 }
 
 /// Parses and checks a listing's shape.

@@ -9,7 +9,7 @@ mod plan;
 mod write;
 pub mod yaml;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::drift::listing::{self, Listing};
 use crate::load::names;
@@ -110,16 +110,83 @@ pub fn import(listing: &Listing, opts: &Options) -> Result<Imported, ImportError
     Ok(out)
 }
 
-/// Writes the files under `dir`, creating folders as needed.
-pub fn write_files(dir: &Path, imported: &Imported) -> std::io::Result<()> {
-    for f in &imported.files {
-        let path = dir.join(&f.path);
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent)?;
+/// Why [`write_files`] wrote nothing, or stopped.
+#[derive(Debug)]
+pub enum WriteError {
+    /// These files exist and were not written by `import` (no top-level `imported:` block):
+    /// nothing was written.
+    Refused(Vec<PathBuf>),
+    /// A file could not be read or written; the message names it.
+    Io(String),
+}
+
+impl std::fmt::Display for WriteError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            WriteError::Refused(paths) => {
+                for p in paths {
+                    writeln!(
+                        f,
+                        "{}: exists and was not written by `steamspec import` (no `imported:` block); refusing to overwrite it",
+                        p.display()
+                    )?;
+                }
+                f.write_str("nothing was written")
+            }
+            WriteError::Io(e) => f.write_str(e),
         }
-        std::fs::write(&path, &f.contents)?;
+    }
+}
+
+impl std::error::Error for WriteError {}
+
+/// Writes the files under `dir`, creating folders as needed. Files that exist must be earlier
+/// imports: every target is checked before any is written, so a refusal writes nothing.
+pub fn write_files(dir: &Path, imported: &Imported) -> Result<(), WriteError> {
+    let targets: Vec<PathBuf> = imported.files.iter().map(|f| dir.join(&f.path)).collect();
+    let mut refused = Vec::new();
+    for path in &targets {
+        if !may_overwrite(path)? {
+            refused.push(path.clone());
+        }
+    }
+    if !refused.is_empty() {
+        return Err(WriteError::Refused(refused));
+    }
+    for (f, path) in imported.files.iter().zip(&targets) {
+        let io =
+            |e: std::io::Error| WriteError::Io(format!("{}: cannot write: {e}", path.display()));
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(io)?;
+        }
+        std::fs::write(path, &f.contents).map_err(io)?;
     }
     Ok(())
+}
+
+/// Whether `path` is free to write: missing, or a file an earlier import wrote (hand-written
+/// spec files are what the project is made of; losing one to an import is not recoverable).
+fn may_overwrite(path: &Path) -> Result<bool, WriteError> {
+    use crate::read_limit::{ReadError, read_file};
+    if std::fs::symlink_metadata(path).is_err() {
+        return Ok(true);
+    }
+    if !path.is_file() {
+        return Ok(false);
+    }
+    match read_file(path, crate::load::MAX_FILE_BYTES as u64) {
+        Ok(bytes) => Ok(is_imported(&bytes)),
+        // Too large for a spec file: not one of ours.
+        Err(ReadError::TooLarge { .. }) => Ok(false),
+        Err(e) => Err(WriteError::Io(format!("{}: {e}", path.display()))),
+    }
+}
+
+/// Imported files carry a top-level `imported:` block (see `write::interface`).
+fn is_imported(bytes: &[u8]) -> bool {
+    bytes
+        .split(|b| *b == b'\n')
+        .any(|line| line.starts_with(b"imported:"))
 }
 
 /// Loads imported files as a spec folder holding only them would load (with the builtin
@@ -139,4 +206,29 @@ pub fn load(imported: &Imported) -> Result<crate::Loaded, crate::LoadError> {
         })
         .collect();
     load_sources(providers, files)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_imported_files_may_be_overwritten() {
+        assert!(is_imported(b"interface: IFoo\nimported:\n  listing: x\n"));
+        assert!(!is_imported(
+            b"interface: IFoo\n# imported: no\n  imported: nested\n"
+        ));
+        let dir =
+            std::env::temp_dir().join(format!("steamspec-import-unit-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let (mine, theirs) = (dir.join("mine.yaml"), dir.join("theirs.yaml"));
+        std::fs::write(&mine, "imported:\n  listing: x\n").unwrap();
+        std::fs::write(&theirs, "interface: IFoo\n").unwrap();
+        assert!(may_overwrite(&mine).unwrap());
+        assert!(!may_overwrite(&theirs).unwrap());
+        assert!(may_overwrite(&dir.join("missing.yaml")).unwrap());
+        // A folder where the file would go is not a file to overwrite.
+        assert!(!may_overwrite(&dir).unwrap());
+        let _ = std::fs::remove_dir_all(&dir);
+    }
 }

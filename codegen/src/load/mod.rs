@@ -5,6 +5,7 @@ pub mod names;
 mod resolve;
 pub mod typeexpr;
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -17,7 +18,7 @@ use crate::spec::format::{InterfaceFile, ProvidersFile};
 pub const BUILTIN_PROVIDERS: &str = include_str!("../../../spec/providers.yaml");
 const BUILTIN_PROVIDERS_NAME: &str = "<builtin providers.yaml>";
 
-/// Spec files larger than this are refused rather than parsed.
+/// Spec files larger than this are refused (an I/O error) rather than read.
 pub const MAX_FILE_BYTES: usize = 8 << 20;
 
 /// A spec file's text and the name it is reported under.
@@ -63,8 +64,13 @@ impl std::fmt::Display for LoadError {
 
 impl std::error::Error for LoadError {}
 
+/// Spec files are read up to this many folders below the spec folder; one deeper is an error.
+pub const MAX_DEPTH: usize = 8;
+
 /// The files a spec folder consists of: `providers.yaml` (optional) and every `*.yaml` below
-/// it, sorted. Paths are `dir` joined with the relative path, as they will be reported.
+/// it (symlinks followed), sorted. Paths are `dir` joined with the relative path, as they will
+/// be reported. A folder without any interface file is an error: an empty model would make
+/// `generate` delete every generated module.
 pub fn spec_files(dir: &Path) -> Result<(Option<PathBuf>, Vec<PathBuf>), LoadError> {
     let meta = std::fs::metadata(dir)
         .map_err(|e| LoadError::Io(format!("{}: cannot read spec folder: {e}", dir.display())))?;
@@ -72,32 +78,74 @@ pub fn spec_files(dir: &Path) -> Result<(Option<PathBuf>, Vec<PathBuf>), LoadErr
         return Err(LoadError::Io(format!("{}: not a folder", dir.display())));
     }
     let mut out = Vec::new();
-    walk(dir, &mut out, 0)?;
+    let mut seen = HashSet::from([canonical(dir)?]);
+    walk(dir, &mut out, &mut seen, 0)?;
     out.sort();
     let providers = dir.join("providers.yaml");
     let (prov, rest): (Vec<_>, Vec<_>) = out.into_iter().partition(|p| *p == providers);
+    if rest.is_empty() {
+        return Err(LoadError::Io(format!(
+            "{}: no interface files (*.yaml) in the spec folder",
+            dir.display()
+        )));
+    }
     Ok((prov.into_iter().next(), rest))
 }
 
-fn walk(dir: &Path, out: &mut Vec<PathBuf>, depth: usize) -> Result<(), LoadError> {
-    if depth > 8 {
-        return Ok(());
-    }
+/// Collects the YAML files below `dir`, `depth` folders below the spec folder. Folders are
+/// visited once each (by canonical path), so symlink loops end.
+fn walk(
+    dir: &Path,
+    out: &mut Vec<PathBuf>,
+    seen: &mut HashSet<PathBuf>,
+    depth: usize,
+) -> Result<(), LoadError> {
     let rd = std::fs::read_dir(dir)
         .map_err(|e| LoadError::Io(format!("{}: cannot read folder: {e}", dir.display())))?;
     for entry in rd {
         let entry = entry.map_err(|e| LoadError::Io(format!("{}: {e}", dir.display())))?;
         let path = entry.path();
-        let ft = entry
-            .file_type()
-            .map_err(|e| LoadError::Io(format!("{}: {e}", path.display())))?;
-        if ft.is_dir() {
-            walk(&path, out, depth + 1)?;
-        } else if path.extension().is_some_and(|e| e == "yaml" || e == "yml") {
+        // `metadata` follows symlinks: a linked folder or file counts as what it points to.
+        let meta = std::fs::metadata(&path)
+            .map_err(|e| LoadError::Io(format!("{}: cannot read: {e}", path.display())))?;
+        if meta.is_dir() && depth == MAX_DEPTH {
+            too_deep(&path)?;
+        } else if meta.is_dir() {
+            if seen.insert(canonical(&path)?) {
+                walk(&path, out, seen, depth + 1)?;
+            }
+        } else if is_yaml(&path) {
             out.push(path);
         }
     }
     Ok(())
+}
+
+/// A folder past the depth limit is not walked (a symlink to `/` must not make the loader read
+/// the whole disk), but a spec file or folder in it is an error rather than silently left out.
+fn too_deep(dir: &Path) -> Result<(), LoadError> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Ok(());
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if is_yaml(&path) || path.is_dir() {
+            return Err(LoadError::Io(format!(
+                "{}: more than {MAX_DEPTH} folders below the spec folder; move it up",
+                path.display()
+            )));
+        }
+    }
+    Ok(())
+}
+
+fn is_yaml(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e == "yaml" || e == "yml")
+}
+
+fn canonical(p: &Path) -> Result<PathBuf, LoadError> {
+    std::fs::canonicalize(p)
+        .map_err(|e| LoadError::Io(format!("{}: cannot read: {e}", p.display())))
 }
 
 fn display(p: &Path) -> String {
@@ -105,32 +153,23 @@ fn display(p: &Path) -> String {
 }
 
 fn read(p: &Path) -> Result<Source, LoadError> {
-    let bytes = std::fs::read(p)
-        .map_err(|e| LoadError::Io(format!("{}: cannot read: {e}", p.display())))?;
+    // Bounded: a spec file may be anything, /dev/zero included (exit 2, like other I/O).
+    let bytes = crate::read_limit::read_file(p, MAX_FILE_BYTES as u64)
+        .map_err(|e| LoadError::Io(format!("{}: {e}", display(p))))?;
     let name = display(p);
     let file: Arc<str> = Arc::from(name.as_str());
-    // Non-UTF-8 and oversized files are spec errors with a place, not I/O failures.
-    let text = if bytes.len() > MAX_FILE_BYTES {
-        Err((
-            Pos::file(&file),
-            format!(
-                "file is {} bytes, more than the limit of {MAX_FILE_BYTES}",
-                bytes.len()
-            ),
-        ))
-    } else {
-        String::from_utf8(bytes).map_err(|e| {
-            // Point at the bad byte: line and column (in characters) of the valid prefix's end.
-            let at = e.utf8_error().valid_up_to();
-            let valid = String::from_utf8_lossy(&e.as_bytes()[..at]);
-            let line = valid.matches('\n').count() + 1;
-            let col = valid.rsplit('\n').next().unwrap_or("").chars().count() + 1;
-            (
-                Pos::new(&file, line as u32, col as u32),
-                format!("file is not valid UTF-8 (invalid byte at offset {at})"),
-            )
-        })
-    };
+    // Non-UTF-8 is a spec error with a place, not an I/O failure.
+    let text = String::from_utf8(bytes).map_err(|e| {
+        // Point at the bad byte: line and column (in characters) of the valid prefix's end.
+        let at = e.utf8_error().valid_up_to();
+        let valid = String::from_utf8_lossy(&e.as_bytes()[..at]);
+        let line = valid.matches('\n').count() + 1;
+        let col = valid.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+        (
+            Pos::new(&file, line as u32, col as u32),
+            format!("file is not valid UTF-8 (invalid byte at offset {at})"),
+        )
+    });
     match text {
         Ok(text) => Ok(Source { name, text }),
         Err((pos, message)) => Err(LoadError::Spec(vec![Diagnostic {
@@ -265,4 +304,77 @@ fn yaml_message(e: &serde_saphyr::Error) -> String {
         }
     }
     out
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+    use std::os::unix::fs::symlink;
+
+    /// A fresh temporary folder for one test.
+    fn temp(name: &str) -> PathBuf {
+        let d = std::env::temp_dir().join(format!("steamspec-load-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&d);
+        std::fs::create_dir_all(&d).unwrap();
+        d
+    }
+
+    /// Asserts that `r` is the I/O error `path: message`.
+    fn assert_io_error(r: Result<impl std::fmt::Debug, LoadError>, path: &Path, message: &str) {
+        match r {
+            Err(LoadError::Io(e)) => assert_eq!(e, format!("{}: {message}", path.display())),
+            other => panic!("expected an I/O error, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn endless_file_is_refused_at_the_limit() {
+        let d = temp("zero");
+        symlink("/dev/zero", d.join("IZero.yaml")).unwrap();
+        let message = format!("file is larger than the limit of {MAX_FILE_BYTES} bytes");
+        assert_io_error(load_dir(&d), &d.join("IZero.yaml"), &message);
+        let _ = std::fs::remove_dir_all(&d);
+    }
+
+    #[test]
+    fn symlinked_folders_and_files_are_followed_once() {
+        let d = temp("links");
+        let real = temp("links-real");
+        std::fs::write(real.join("IA.yaml"), "x").unwrap();
+        std::fs::write(real.join("b.txt"), "x").unwrap();
+        symlink(&real, d.join("steam")).unwrap();
+        symlink(real.join("IA.yaml"), d.join("IB.yaml")).unwrap();
+        // A loop back to the spec folder ends.
+        symlink(&d, real.join("up")).unwrap();
+        let (_, files) = spec_files(&d).unwrap();
+        assert_eq!(files, [d.join("IB.yaml"), d.join("steam/IA.yaml")]);
+        let _ = std::fs::remove_dir_all(&d);
+        let _ = std::fs::remove_dir_all(&real);
+    }
+
+    #[test]
+    fn files_past_the_depth_limit_are_an_error() {
+        let d = temp("deep");
+        std::fs::write(d.join("IA.yaml"), "x").unwrap();
+        let mut deep = d.clone();
+        for i in 0..=MAX_DEPTH {
+            deep.push(format!("l{i}"));
+        }
+        std::fs::create_dir_all(&deep).unwrap();
+        std::fs::write(deep.parent().unwrap().join("IOk.yaml"), "x").unwrap();
+        assert_eq!(spec_files(&d).unwrap().1.len(), 2);
+        std::fs::write(deep.join("IDeep.yaml"), "x").unwrap();
+        let message = format!("more than {MAX_DEPTH} folders below the spec folder; move it up");
+        assert_io_error(spec_files(&d), &deep.join("IDeep.yaml"), &message);
+        let _ = std::fs::remove_dir_all(&d);
+    }
+
+    #[test]
+    fn folder_without_interface_files_is_an_error() {
+        let d = temp("empty");
+        std::fs::write(d.join("providers.yaml"), BUILTIN_PROVIDERS).unwrap();
+        let message = "no interface files (*.yaml) in the spec folder";
+        assert_io_error(load_dir(&d), &d, message);
+        let _ = std::fs::remove_dir_all(&d);
+    }
 }

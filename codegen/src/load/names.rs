@@ -5,6 +5,31 @@ use heck::{ToSnakeCase, ToUpperCamelCase};
 /// Keywords that cannot be raw identifiers; they get a trailing underscore instead.
 const NOT_RAW: &[&str] = &["self", "Self", "super", "crate", "_"];
 
+/// The crate's own Cargo features (emit/rust/cargo.rs): no interface's feature may be one, in
+/// any case.
+pub const CRATE_FEATURES: &[&str] = &["default", "blocking", "schemars"];
+
+/// Methods of `steam_webapi::Client` (and its blocking twin) an interface accessor would
+/// clash with (`builder`, `execute`) or shadow for every caller (`Clone::clone`).
+pub const CLIENT_METHODS: &[&str] = &["builder", "execute", "clone"];
+
+/// Items at the crate's root that hide an interface module of the same name (the root
+/// re-exports the modules with `pub use api::*`).
+pub const CRATE_ROOT_ITEMS: &[&str] = &[
+    "api",
+    "blocking",
+    "client",
+    "endpoint",
+    "retry",
+    "steam_webapi",
+    "validate",
+    "wire",
+];
+
+/// The constructor every request type and accessor struct has (emit/rust/ops.rs); no setter
+/// or operation method may take its name.
+pub const CONSTRUCTOR: &str = "new";
+
 /// `memberCount` -> `member_count`, `steamID` -> `steam_id`, `2weeks` -> `_2weeks`.
 pub fn field_name(wire: &str) -> String {
     fix_start(wire.to_snake_case())
@@ -50,6 +75,11 @@ pub fn is_valid_ident(s: &str) -> bool {
 /// Whether `s` is already in PascalCase as written (type names must be).
 pub fn is_pascal_case(s: &str) -> bool {
     s.starts_with(|c: char| c.is_ascii_uppercase()) && s.chars().all(|c| c.is_ascii_alphanumeric())
+}
+
+/// Whether `s` is a keyword that cannot be an identifier even as `r#s` (`Self`, `super`).
+pub fn is_not_raw(s: &str) -> bool {
+    NOT_RAW.contains(&s)
 }
 
 /// Interface and method names as they appear in URLs.

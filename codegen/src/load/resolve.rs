@@ -47,27 +47,10 @@ pub fn resolve(
 
     // Pass 1: interface names and every type name, so references can be resolved in any order.
     let mut names = TypeNames::default();
-    let mut seen_interfaces: BTreeMap<String, Pos> = BTreeMap::new();
+    let mut interfaces = InterfaceNames::default();
     for f in &files {
         let iface = &f.def.interface;
-        let pos = iface.pos(&f.file);
-        if !names::is_api_name(iface) {
-            diags.error(
-                pos.clone(),
-                format!("invalid interface name '{}'", iface.value),
-            );
-        }
-        if let Some(first) = seen_interfaces.get(&iface.value) {
-            diags.error(
-                pos.clone(),
-                format!(
-                    "duplicate interface '{}' (first defined at {first})",
-                    iface.value
-                ),
-            );
-        } else {
-            seen_interfaces.insert(iface.value.clone(), pos);
-        }
+        interfaces.define(iface, &f.file, diags);
         if let Some(file_name) = file_name_mismatch(&f.file, &iface.value) {
             diags.warning(
                 iface.pos(&f.file),
@@ -78,16 +61,7 @@ pub fn resolve(
             );
         }
         for (name, def) in f.def.types.iter() {
-            if !names::is_pascal_case(name) {
-                diags.error(
-                    name.pos(&f.file),
-                    format!(
-                        "type name '{}' must be PascalCase (e.g. '{}')",
-                        name.value,
-                        names::type_name(name)
-                    ),
-                );
-            }
+            check_type_name(&f.file, name, diags);
             names.define(name, &f.file, &f.def.interface, diags);
             if def.enumeration.is_some() {
                 names.enums.insert(name.value.clone());
@@ -146,9 +120,159 @@ pub fn resolve(
         }
     }
 
+    check_recursion(&model, diags);
+
     // Pass 4: examples, against the complete model.
     check_examples(&model, diags);
     model
+}
+
+/// Reports struct types that contain themselves directly or through `Option` (E0072: infinite
+/// size); arrays and maps hold their values behind a pointer, so they may recurse.
+fn check_recursion(model: &Model, diags: &mut Diagnostics) {
+    for t in model.types.values() {
+        let mut path = Vec::new();
+        let mut visited = BTreeSet::new();
+        // Each cycle once: from its first member in name order.
+        if !leads_back(model, &t.name, &t.name, &mut visited, &mut path)
+            || path.iter().any(|(owner, _)| *owner < t.name.as_str())
+        {
+            continue;
+        }
+        let chain: Vec<String> = path
+            .iter()
+            .map(|(owner, f)| format!("{owner}.{}", f.name))
+            .collect();
+        diags.error(
+            path[0].1.pos.clone(),
+            format!(
+                "type '{}' contains itself ({} -> {}); recursive types are not supported",
+                t.name,
+                chain.join(" -> "),
+                t.name
+            ),
+        );
+    }
+}
+
+/// Whether a chain of struct fields of named types leads from `at` to `start`; `path` holds it.
+fn leads_back<'m>(
+    model: &'m Model,
+    at: &str,
+    start: &str,
+    visited: &mut BTreeSet<&'m str>,
+    path: &mut Vec<(&'m str, &'m Field)>,
+) -> bool {
+    let Some((name, TypeKind::Struct(fields))) =
+        model.types.get_key_value(at).map(|(n, t)| (n, &t.kind))
+    else {
+        return false;
+    };
+    for f in fields {
+        let TypeRef::Named(next) = &f.ty else {
+            continue;
+        };
+        path.push((name.as_str(), f));
+        if next == start
+            || (visited.insert(next.as_str()) && leads_back(model, next, start, visited, path))
+        {
+            return true;
+        }
+        path.pop();
+    }
+    false
+}
+
+/// Every interface name, and the names made from it: its module (`src/api/<module>.rs`), its
+/// Cargo feature and its accessor method on the client.
+#[derive(Default)]
+struct InterfaceNames {
+    exact: BTreeMap<String, Pos>,
+    /// By lowercase name: `schemas/operations/<Interface>/` is a folder per interface.
+    lower: BTreeMap<String, (String, Pos)>,
+    modules: BTreeMap<String, (String, Pos)>,
+}
+
+impl InterfaceNames {
+    fn define(&mut self, iface: &Sp<String>, file: &Arc<str>, diags: &mut Diagnostics) {
+        let pos = iface.pos(file);
+        let name = iface.value.as_str();
+        if !names::is_api_name(name) {
+            diags.error(pos, format!("invalid interface name '{name}'"));
+            return;
+        }
+        if let Some(first) = self.exact.get(name) {
+            diags.error(
+                pos,
+                format!("duplicate interface '{name}' (first defined at {first})"),
+            );
+            return;
+        }
+        self.exact.insert(name.to_string(), pos.clone());
+        let module = names::module_name(name);
+        if let Some(problem) = interface_name_clash(name, &module) {
+            diags.error(pos.clone(), problem);
+        }
+        if let Some((other, first)) = self.modules.get(&module) {
+            diags.error(
+                pos,
+                format!("interface '{name}' and interface '{other}' (at {first}) both become module `{module}` (src/api/{module}.rs); rename one"),
+            );
+            return;
+        }
+        self.modules.insert(module, (name.to_string(), pos.clone()));
+        let lower = name.to_ascii_lowercase();
+        if let Some((other, first)) = self.lower.get(&lower) {
+            diags.error(
+                pos,
+                format!("interface '{name}' and interface '{other}' (at {first}) differ only in case: their schema folders would be one on a case-insensitive file system"),
+            );
+            return;
+        }
+        self.lower.insert(lower, (name.to_string(), pos));
+    }
+}
+
+/// Why code made from an interface's name would not build, if it would not.
+fn interface_name_clash(name: &str, module: &str) -> Option<String> {
+    let lower = name.to_ascii_lowercase();
+    if names::is_not_raw(name) {
+        // The accessor struct is named as the interface.
+        Some(format!(
+            "interface name '{name}' cannot be a Rust identifier"
+        ))
+    } else if names::CRATE_FEATURES.contains(&lower.as_str()) {
+        Some(format!(
+            "interface '{name}' clashes with the crate's own Cargo feature `{lower}` (each interface is a feature); rename the interface"
+        ))
+    } else if names::CLIENT_METHODS.contains(&module) {
+        Some(format!(
+            "interface '{name}' would get the accessor `Client::{module}()`, which clashes with the client's own `{module}()`; rename the interface"
+        ))
+    } else if names::CRATE_ROOT_ITEMS.contains(&module) {
+        Some(format!(
+            "interface '{name}' would get module `{module}`, which the crate's own `steam_webapi::{module}` hides; rename the interface"
+        ))
+    } else {
+        None
+    }
+}
+
+/// Type names are written as Rust names as they are: PascalCase, and never `Self`.
+fn check_type_name(file: &Arc<str>, name: &Sp<String>, diags: &mut Diagnostics) -> bool {
+    let problem = if !names::is_pascal_case(name) {
+        format!(
+            "type name '{}' must be PascalCase (e.g. '{}')",
+            name.value,
+            names::type_name(name)
+        )
+    } else if names::is_not_raw(name) {
+        format!("type name '{}' cannot be a Rust identifier", name.value)
+    } else {
+        return true;
+    };
+    diags.error(name.pos(file), problem);
+    false
 }
 
 /// Every type name defined anywhere, with where and in which interface.
@@ -162,6 +286,9 @@ struct TypeNames {
     enums: BTreeSet<String>,
     /// Rust names, to catch names that differ only in case conversion.
     rust: BTreeMap<String, (String, Pos)>,
+    /// Lowercase names: `schemas/types/<Name>.json` must stay apart on a case-insensitive
+    /// file system.
+    lower: BTreeMap<String, (String, Pos)>,
 }
 
 impl TypeNames {
@@ -182,7 +309,9 @@ impl TypeNames {
             );
             return;
         }
+        check_not_interface(name, &pos, iface, diags);
         let rust = names::type_name(name);
+        let lower = name.to_ascii_lowercase();
         if let Some((other, first)) = self.rust.get(&rust) {
             diags.error(
                 pos.clone(),
@@ -191,8 +320,17 @@ impl TypeNames {
                     name.value
                 ),
             );
+        } else if let Some((other, first)) = self.lower.get(&lower) {
+            diags.error(
+                pos.clone(),
+                format!(
+                    "type '{}' and type '{other}' (at {first}) differ only in case: their schema files would be one on a case-insensitive file system",
+                    name.value
+                ),
+            );
         } else {
             self.rust.insert(rust, (name.value.clone(), pos.clone()));
+            self.lower.insert(lower, (name.value.clone(), pos.clone()));
         }
         self.defined
             .insert(name.value.clone(), (pos, iface.to_string()));
@@ -207,6 +345,7 @@ impl TypeNames {
         diags: &mut Diagnostics,
     ) {
         let pos = name.pos(file);
+        check_not_interface(name, &pos, iface, diags);
         if let Some((first, owner)) = self.defined.get(&name.value)
             && owner == iface
         {
@@ -232,6 +371,17 @@ impl TypeNames {
             .keys()
             .map(String::as_str)
             .chain(Scalar::ALL.iter().map(|s| s.name()))
+    }
+}
+
+/// A type named as its interface would be a second item `<Interface>` in the interface's module,
+/// next to the accessor struct.
+fn check_not_interface(name: &str, pos: &Pos, iface: &str, diags: &mut Diagnostics) {
+    if name == iface {
+        diags.error(
+            pos.clone(),
+            format!("type '{name}' has the name of its interface, whose accessor struct is named so too; rename the type"),
+        );
     }
 }
 
@@ -278,7 +428,7 @@ fn provider(
     }
     for h in std::iter::once(&def.host).chain(def.publisher_host.as_ref()) {
         if !is_host(h) {
-            diags.error(h.pos(file), format!("invalid host '{}'", h.value));
+            diags.error(h.pos(file), host_error(h));
             ok = false;
         }
     }
@@ -309,16 +459,49 @@ fn provider(
     })
 }
 
+/// A plain host name with at most a port (`localhost:8080`): the client writes
+/// `https://{host}{path}`, so anything else would change the URL's meaning.
 fn is_host(h: &str) -> bool {
-    !h.is_empty()
-        && h.len() <= 253
-        && h.chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':'))
+    let (name, port) = match h.rsplit_once(':') {
+        Some((n, p)) => (n, Some(p)),
+        None => (h, None),
+    };
+    let label = |l: &str| {
+        (1..=63).contains(&l.len())
+            && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+            && !l.starts_with('-')
+            && !l.ends_with('-')
+    };
+    let port_ok = port.is_none_or(|p| {
+        p.chars().all(|c| c.is_ascii_digit()) && p.parse::<u16>().is_ok_and(|n| n > 0)
+    });
+    name.len() <= 253 && name.split('.').all(label) && port_ok
+}
+
+fn host_error(h: &str) -> String {
+    format!(
+        "invalid host '{}': give a host name (letters, digits, '-', '.') and at most a ':port'",
+        h.escape_debug()
+    )
 }
 
 fn check_path_template(p: &str) -> Result<(), String> {
     if !p.starts_with('/') {
-        return Err(format!("path '{p}' must start with '/'"));
+        return Err(format!("path '{}' must start with '/'", p.escape_debug()));
+    }
+    // The client appends the query itself and sends the path as written.
+    if let Some(c) = p
+        .chars()
+        .find(|c| matches!(c, '?' | '#') || c.is_whitespace() || c.is_control())
+    {
+        return Err(format!(
+            "path '{}' must not contain {c:?}: it is sent as written, before the query the client adds",
+            p.escape_debug()
+        ));
+    }
+    // Servers and proxies resolve dot segments, so the request would go elsewhere.
+    if p.split('/').any(|s| s == "." || s == "..") {
+        return Err(format!("path '{p}' must not have '.' or '..' segments"));
     }
     let mut rest = p;
     while let Some(open) = rest.find('{') {
@@ -756,6 +939,12 @@ fn enum_type(
                         format!("variant name '{}' must be PascalCase", n.value),
                     );
                     ok = false;
+                } else if names::is_not_raw(n) {
+                    diags.error(
+                        n.pos(file),
+                        format!("variant name '{}' cannot be a Rust identifier", n.value),
+                    );
+                    ok = false;
                 }
                 n.value.clone()
             }
@@ -815,6 +1004,7 @@ fn interface(
     let mut ops = Vec::new();
     let mut seen: BTreeMap<(String, u32), Pos> = BTreeMap::new();
     let mut fn_names: BTreeMap<String, Pos> = BTreeMap::new();
+    let mut lower_seen: BTreeMap<(String, u32), (String, Pos)> = BTreeMap::new();
     for op in &def.operations {
         let pos = op.method.pos(file);
         let key = (op.method.value.clone(), op.version.value);
@@ -829,6 +1019,17 @@ fn interface(
             continue;
         }
         seen.insert(key, pos.clone());
+        let lower = (op.method.to_ascii_lowercase(), op.version.value);
+        if let Some((other, first)) = lower_seen.get(&lower) {
+            diags.error(
+                pos.clone(),
+                format!(
+                    "method '{}' and method '{other}' (at {first}) differ only in case: their schema files would be one on a case-insensitive file system",
+                    op.method.value
+                ),
+            );
+        }
+        lower_seen.insert(lower, (op.method.value.clone(), pos.clone()));
         let ctx = OpCtx {
             file,
             def,
@@ -837,6 +1038,13 @@ fn interface(
             iface_errors: iface_errors.as_ref(),
         };
         if let Some((o, inline)) = operation(&ctx, op, diags) {
+            if o.fn_name == names::CONSTRUCTOR {
+                diags.error(
+                    pos,
+                    format!("operation method name `new` clashes with the constructor `{iface}::new`; rename the method"),
+                );
+                continue;
+            }
             if let Some(first) = fn_names.get(&o.fn_name) {
                 diags.error(
                     pos,
@@ -925,7 +1133,7 @@ fn operation(
     let host = match (&op.host, visibility) {
         (Some(h), _) => {
             if !is_host(h) {
-                diags.error(h.pos(file), format!("invalid host '{}'", h.value));
+                diags.error(h.pos(file), host_error(h));
                 ok = false;
             }
             h.value.clone()
@@ -1015,6 +1223,16 @@ fn operation(
         }
         match param(ctx, p, input, diags) {
             Some(par) => {
+                if par.optional && par.rust_name == names::CONSTRUCTOR {
+                    diags.error(
+                        par.pos.clone(),
+                        format!(
+                            "optional parameter '{}' gets the setter `new`, which clashes with the request's constructor; set rust_name",
+                            par.name
+                        ),
+                    );
+                    ok = false;
+                }
                 if let Some((other, first)) = rust_seen.get(&par.rust_name) {
                     diags.error(
                         par.pos.clone(),
@@ -1089,17 +1307,7 @@ fn operation(
             (type_ref(file, &def.interface, t, ctx.names, diags), None)
         }
         (None, Some(fields), Some(name)) => {
-            if !names::is_pascal_case(name) {
-                diags.error(
-                    name.pos(file),
-                    format!(
-                        "type name '{}' must be PascalCase (e.g. '{}')",
-                        name.value,
-                        names::type_name(name)
-                    ),
-                );
-                ok = false;
-            }
+            ok &= check_type_name(file, name, diags);
             let inline =
                 fields_of(file, &def.interface, name, fields, ctx.names, diags).map(|fs| {
                     NamedType {
@@ -1451,7 +1659,29 @@ fn file_name_mismatch<'f>(file: &'f str, interface: &str) -> Option<&'f str> {
 
 #[cfg(test)]
 mod tests {
-    use super::file_name_mismatch;
+    use super::{check_path_template, file_name_mismatch, is_host};
+
+    #[test]
+    fn hosts_are_plain_names_with_at_most_a_port() {
+        for ok in ["api.steampowered.com", "localhost:8080", "a-b.example"] {
+            assert!(is_host(ok), "{ok}");
+        }
+        for bad in [
+            "", "a..b", "-a.b", "a.b:", "a.b:0", "a.b:+80", "u@a.b", "a.b/x", "a b",
+        ] {
+            assert!(!is_host(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn paths_hold_no_query_fragment_or_dot_segments() {
+        assert!(check_path_template("/{interface}/{method}/v{version}/").is_ok());
+        for bad in [
+            "x/", "/a?b", "/a#b", "/a b", "/a\tb", "/a/../b", "/./a", "/a/..",
+        ] {
+            assert!(check_path_template(bad).is_err(), "{bad}");
+        }
+    }
 
     #[test]
     fn a_file_is_named_after_its_interface_with_either_extension() {

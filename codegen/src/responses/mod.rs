@@ -331,6 +331,9 @@ impl fmt::Display for FileError {
 
 impl std::error::Error for FileError {}
 
+/// Response bodies larger than this are refused (the largest real ones, GetAppList, are ~15 MB).
+pub const MAX_BODY_BYTES: u64 = 64 << 20;
+
 /// Reads and checks one file. `operation` is `Interface/Method/vN`; `None` takes it from the
 /// file name. Errors say where: `file:line:col: not JSON: ...` for a syntax error.
 pub fn check_file(
@@ -361,7 +364,9 @@ pub fn check_file(
         }
     };
     let op = find_operation(model, &id).map_err(&fail)?;
-    let bytes = std::fs::read(file).map_err(|e| fail(format!("cannot read: {e}")))?;
+    // Bounded: a saved body may be anything, /dev/zero included.
+    let bytes =
+        crate::read_limit::read_file(file, MAX_BODY_BYTES).map_err(|e| fail(e.to_string()))?;
     let body = parse_json(&bytes).map_err(|e| FileError {
         file: file.to_path_buf(),
         place: Some((e.line, e.column)),
@@ -457,6 +462,25 @@ mod tests {
         crate::load_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../spec").as_ref())
             .expect("the project spec loads")
             .model
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn endless_body_is_refused_at_the_limit() {
+        let dir = std::env::temp_dir().join(format!("steamspec-body-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let file = dir.join("ISteamUser.GetFriendList.v1.zero.json");
+        let _ = std::fs::remove_file(&file);
+        std::os::unix::fs::symlink("/dev/zero", &file).unwrap();
+        let e = check_file(&model(), &file, None, &Location::full(), Mode::Strict).unwrap_err();
+        let _ = std::fs::remove_dir_all(&dir);
+        assert_eq!(
+            e.to_string(),
+            format!(
+                "{}: file is larger than the limit of {MAX_BODY_BYTES} bytes",
+                file.display()
+            )
+        );
     }
 
     #[test]

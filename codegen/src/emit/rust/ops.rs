@@ -346,7 +346,7 @@ fn method_doc(op: &Operation, model: &Model) -> String {
 
 /// The interface accessor(s): async, and blocking behind its feature.
 pub fn accessors(iface: &Interface, model: &Model, target: Target) -> TokenStream {
-    let name = format_ident!("{}", iface.name);
+    let name = ident(&iface.name);
     let doc = doc_attr(&format!(
         "Operations of `{}`{}",
         iface.name,
@@ -482,7 +482,7 @@ pub fn build_script_accessors(model: &Model) -> TokenStream {
         .values()
         .map(|i| {
             let m = ident(&i.module);
-            let name = format_ident!("{}", i.name);
+            let name = ident(&i.name);
             let doc = accessor_doc(i);
             (
                 quote! {
