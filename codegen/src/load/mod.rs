@@ -2,8 +2,10 @@
 
 mod constraints;
 pub mod names;
+mod recursion;
 mod resolve;
 pub mod typeexpr;
+mod urls;
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};

@@ -6,7 +6,9 @@ use std::sync::Arc;
 
 use super::constraints;
 use super::names;
+use super::recursion::check_recursion;
 use super::typeexpr::{self, TypeExpr};
+use super::urls::{check_path_template, host_error, is_host};
 use crate::diag::{Diagnostics, did_you_mean};
 use crate::model::*;
 use crate::pos::Sp;
@@ -125,62 +127,6 @@ pub fn resolve(
     // Pass 4: examples, against the complete model.
     check_examples(&model, diags);
     model
-}
-
-/// Reports struct types that contain themselves directly or through `Option` (E0072: infinite
-/// size); arrays and maps hold their values behind a pointer, so they may recurse.
-fn check_recursion(model: &Model, diags: &mut Diagnostics) {
-    for t in model.types.values() {
-        let mut path = Vec::new();
-        let mut visited = BTreeSet::new();
-        // Each cycle once: from its first member in name order.
-        if !leads_back(model, &t.name, &t.name, &mut visited, &mut path)
-            || path.iter().any(|(owner, _)| *owner < t.name.as_str())
-        {
-            continue;
-        }
-        let chain: Vec<String> = path
-            .iter()
-            .map(|(owner, f)| format!("{owner}.{}", f.name))
-            .collect();
-        diags.error(
-            path[0].1.pos.clone(),
-            format!(
-                "type '{}' contains itself ({} -> {}); recursive types are not supported",
-                t.name,
-                chain.join(" -> "),
-                t.name
-            ),
-        );
-    }
-}
-
-/// Whether a chain of struct fields of named types leads from `at` to `start`; `path` holds it.
-fn leads_back<'m>(
-    model: &'m Model,
-    at: &str,
-    start: &str,
-    visited: &mut BTreeSet<&'m str>,
-    path: &mut Vec<(&'m str, &'m Field)>,
-) -> bool {
-    let Some((name, TypeKind::Struct(fields))) =
-        model.types.get_key_value(at).map(|(n, t)| (n, &t.kind))
-    else {
-        return false;
-    };
-    for f in fields {
-        let TypeRef::Named(next) = &f.ty else {
-            continue;
-        };
-        path.push((name.as_str(), f));
-        if next == start
-            || (visited.insert(next.as_str()) && leads_back(model, next, start, visited, path))
-        {
-            return true;
-        }
-        path.pop();
-    }
-    false
 }
 
 /// Every interface name, and the names made from it: its module (`src/api/<module>.rs`), its
@@ -457,66 +403,6 @@ fn provider(
         errors,
         pos: id.pos(file),
     })
-}
-
-/// A plain host name with at most a port (`localhost:8080`): the client writes
-/// `https://{host}{path}`, so anything else would change the URL's meaning.
-fn is_host(h: &str) -> bool {
-    let (name, port) = match h.rsplit_once(':') {
-        Some((n, p)) => (n, Some(p)),
-        None => (h, None),
-    };
-    let label = |l: &str| {
-        (1..=63).contains(&l.len())
-            && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
-            && !l.starts_with('-')
-            && !l.ends_with('-')
-    };
-    let port_ok = port.is_none_or(|p| {
-        p.chars().all(|c| c.is_ascii_digit()) && p.parse::<u16>().is_ok_and(|n| n > 0)
-    });
-    name.len() <= 253 && name.split('.').all(label) && port_ok
-}
-
-fn host_error(h: &str) -> String {
-    format!(
-        "invalid host '{}': give a host name (letters, digits, '-', '.') and at most a ':port'",
-        h.escape_debug()
-    )
-}
-
-fn check_path_template(p: &str) -> Result<(), String> {
-    if !p.starts_with('/') {
-        return Err(format!("path '{}' must start with '/'", p.escape_debug()));
-    }
-    // The client appends the query itself and sends the path as written.
-    if let Some(c) = p
-        .chars()
-        .find(|c| matches!(c, '?' | '#') || c.is_whitespace() || c.is_control())
-    {
-        return Err(format!(
-            "path '{}' must not contain {c:?}: it is sent as written, before the query the client adds",
-            p.escape_debug()
-        ));
-    }
-    // Servers and proxies resolve dot segments, so the request would go elsewhere.
-    if p.split('/').any(|s| s == "." || s == "..") {
-        return Err(format!("path '{p}' must not have '.' or '..' segments"));
-    }
-    let mut rest = p;
-    while let Some(open) = rest.find('{') {
-        let Some(close) = rest[open..].find('}') else {
-            return Err(format!("unclosed '{{' in path '{p}'"));
-        };
-        let name = &rest[open + 1..open + close];
-        if !matches!(name, "interface" | "method" | "version") {
-            return Err(format!(
-                "unknown placeholder '{{{name}}}' in path '{p}' (known: {{interface}}, {{method}}, {{version}})"
-            ));
-        }
-        rest = &rest[open + close + 1..];
-    }
-    Ok(())
 }
 
 fn error_model(
@@ -1659,29 +1545,7 @@ fn file_name_mismatch<'f>(file: &'f str, interface: &str) -> Option<&'f str> {
 
 #[cfg(test)]
 mod tests {
-    use super::{check_path_template, file_name_mismatch, is_host};
-
-    #[test]
-    fn hosts_are_plain_names_with_at_most_a_port() {
-        for ok in ["api.steampowered.com", "localhost:8080", "a-b.example"] {
-            assert!(is_host(ok), "{ok}");
-        }
-        for bad in [
-            "", "a..b", "-a.b", "a.b:", "a.b:0", "a.b:+80", "u@a.b", "a.b/x", "a b",
-        ] {
-            assert!(!is_host(bad), "{bad}");
-        }
-    }
-
-    #[test]
-    fn paths_hold_no_query_fragment_or_dot_segments() {
-        assert!(check_path_template("/{interface}/{method}/v{version}/").is_ok());
-        for bad in [
-            "x/", "/a?b", "/a#b", "/a b", "/a\tb", "/a/../b", "/./a", "/a/..",
-        ] {
-            assert!(check_path_template(bad).is_err(), "{bad}");
-        }
-    }
+    use super::file_name_mismatch;
 
     #[test]
     fn a_file_is_named_after_its_interface_with_either_extension() {
