@@ -6,5 +6,7 @@ pub fn syntax_error_parts(e: &serde_json::Error) -> (usize, usize, String) {
     let full = e.to_string();
     let suffix = format!(" at line {} column {}", e.line(), e.column());
     let message = full.strip_suffix(&suffix).unwrap_or(&full).to_string();
-    (e.line(), e.column(), message)
+    // serde_json says column 0 for an end of input at the start of a line (an empty body):
+    // the first column is where the missing value should be.
+    (e.line(), e.column().max(1), message)
 }

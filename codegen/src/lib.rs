@@ -13,6 +13,7 @@ pub mod emit;
 pub mod generate;
 pub mod import;
 pub mod json_place;
+pub mod json_strict;
 pub mod load;
 pub mod model;
 mod parallel;

@@ -123,6 +123,11 @@ fn syntax_errors_have_line_and_column() {
     assert!(e.contains("not valid JSON"), "{e}");
     let e = err(b"\xff\xfe{}");
     assert!(e.starts_with("1:1: listing is not valid JSON"), "{e}");
+    // A repeated key would silently replace the first one's value.
+    assert_eq!(
+        err(b"{\"apilist\":{\"interfaces\":[]},\n\"apilist\":{\"interfaces\":[]}}"),
+        "2:9: listing is not valid JSON: duplicate key \"apilist\" in one object"
+    );
 }
 
 #[test]

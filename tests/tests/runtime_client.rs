@@ -804,6 +804,15 @@ async fn redirect_to_another_host_is_not_followed() {
     assert!(!excerpt.contains("/IPlayerService"), "{excerpt}");
 }
 
+/// 304 Not Modified carries no Location: no redirect to speak of.
+#[tokio::test]
+async fn not_modified_is_no_redirect() {
+    let err = owned_games_error(ResponseTemplate::new(304)).await;
+    let (status, excerpt) = as_http(&err).unwrap_or_else(|| panic!("{err:?}"));
+    assert_eq!((status, excerpt), (304, ""));
+    assert_eq!(err.to_string(), "HTTP 304 Not Modified");
+}
+
 #[tokio::test]
 async fn redirect_on_the_same_host_is_followed() {
     let server = MockServer::start().await;

@@ -179,7 +179,7 @@ pub fn parse(bytes: &[u8]) -> Result<Listing, ListingError> {
     }
     check_depth(bytes)?;
     // Parse to a value, then walk it: every shape problem gets its JSON path.
-    let root: Value = serde_json::from_slice(bytes).map_err(|e| {
+    let root: Value = crate::json_strict::from_slice(bytes).map_err(|e| {
         let (line, col, message) = crate::json_place::syntax_error_parts(&e);
         ListingError::Syntax { line, col, message }
     })?;

@@ -283,16 +283,40 @@ fn parse_yaml<T: serde::de::DeserializeOwned>(
 fn yaml_message(e: &serde_saphyr::Error) -> String {
     use serde_saphyr::MessageFormatter as _;
     use serde_saphyr::budget::BudgetBreach;
-    // The parser words this one as a Rust debug dump.
-    if let serde_saphyr::Error::Budget {
-        breach: BudgetBreach::Depth { depth },
-        ..
-    } = e.without_snippet()
+    // The parser words its limits as a Rust debug dump (`Nodes { nodes: 250001 }`).
+    // The breach may be wrapped in the alias (and snippet) that replayed it.
+    let mut inner = e;
+    while let serde_saphyr::Error::AliasError { error, .. }
+    | serde_saphyr::Error::WithSnippet { error, .. } = inner
     {
-        // Reported at the first level past the limit.
+        inner = error;
+    }
+    if let serde_saphyr::Error::Budget { breach, .. } = inner {
+        let what = match breach {
+            // Reported at the first level past the limit.
+            BudgetBreach::Depth { depth } => {
+                return format!(
+                    "YAML nested more than {} levels deep",
+                    depth.saturating_sub(1)
+                );
+            }
+            BudgetBreach::Nodes { nodes } => format!("{nodes} nodes"),
+            BudgetBreach::Events { events } => format!("{events} parser events"),
+            BudgetBreach::Aliases { aliases } => format!("{aliases} aliases (*name)"),
+            BudgetBreach::Anchors { anchors } => format!("{anchors} anchors (&name)"),
+            BudgetBreach::AliasAnchorRatio { aliases, anchors } => {
+                format!("{aliases} aliases for {anchors} anchors")
+            }
+            BudgetBreach::MergeKeys { merge_keys } => format!("{merge_keys} merge keys (<<)"),
+            BudgetBreach::Documents { documents } => format!("{documents} documents"),
+            BudgetBreach::ScalarBytes { total_scalar_bytes } => {
+                format!("{total_scalar_bytes} bytes of text")
+            }
+            _ => "its size".to_owned(),
+        };
         return format!(
-            "YAML nested more than {} levels deep",
-            depth.saturating_sub(1)
+            "YAML too large for the loader's limits at {what} (an alias bomb, or a spec that \
+             should be split)"
         );
     }
     let msg = serde_saphyr::UserMessageFormatter.format_message(e);

@@ -527,9 +527,16 @@ fn type_ref(
     let expr = match typeexpr::parse(ty) {
         Ok(e) => e,
         Err(e) => {
+            // The place says where; a huge expression is shown by its start.
+            let shown: String = ty.value.chars().take(80).collect();
+            let cut = if shown.len() < ty.value.len() {
+                "…"
+            } else {
+                ""
+            };
             diags.error(
                 at(e.offset),
-                format!("invalid type '{}': {}", ty.value, e.message),
+                format!("invalid type '{shown}{cut}': {}", e.message),
             );
             return None;
         }

@@ -215,7 +215,7 @@ impl<'m> Checker<'m> {
                     let ic = c.items.as_deref().cloned().unwrap_or_default();
                     for (k, x) in map {
                         let p = push_key(path, k);
-                        if *key != MapKey::String && !is_digits(k) {
+                        if !key_fits(*key, k) {
                             self.report(
                                 &p,
                                 MismatchKind::WrongType,
@@ -459,6 +459,16 @@ fn wire_words(w: Wire) -> &'static str {
     }
 }
 
+/// Whether `k` is a key of this kind: the client reads uint32 keys into `u32` and the others
+/// into `u64`, so digits alone are not enough (`"4294967296"` is no uint32).
+fn key_fits(key: MapKey, k: &str) -> bool {
+    match key {
+        MapKey::String => true,
+        MapKey::Uint32 => is_digits(k) && k.parse::<u32>().is_ok(),
+        MapKey::Uint64 | MapKey::SteamId => is_digits(k) && k.parse::<u64>().is_ok(),
+    }
+}
+
 fn is_digits(s: &str) -> bool {
     !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
 }
@@ -521,6 +531,18 @@ mod tests {
 
     /// Every value is checked against its pattern, the compiled one reused included; a pattern
     /// that does not compile checks nothing (the loader reports it at the constraint).
+    #[test]
+    fn map_keys_must_fit_their_type() {
+        use super::key_fits;
+        assert!(key_fits(MapKey::Uint32, "4294967295"));
+        assert!(!key_fits(MapKey::Uint32, "4294967296"));
+        assert!(key_fits(MapKey::Uint64, "18446744073709551615"));
+        assert!(!key_fits(MapKey::SteamId, "18446744073709551616"));
+        assert!(!key_fits(MapKey::Uint64, "-1"));
+        assert!(!key_fits(MapKey::Uint32, ""));
+        assert!(key_fits(MapKey::String, ""));
+    }
+
     #[test]
     fn patterns_are_checked_every_time() {
         let values = ["#token", "plain", "#other", "neither"];

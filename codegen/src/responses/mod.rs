@@ -405,7 +405,7 @@ pub fn parse_json(bytes: &[u8]) -> Result<Value, JsonError> {
         }
     })?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    serde_json::from_str(text).map_err(|e| {
+    crate::json_strict::from_str(text).map_err(|e| {
         let (line, column, message) = crate::json_place::syntax_error_parts(&e);
         JsonError {
             line,
@@ -455,7 +455,15 @@ mod tests {
             e.message
         );
         let e = parse_json(b"").unwrap_err();
-        assert_eq!((e.line, e.column), (1, 0));
+        assert_eq!((e.line, e.column), (1, 1));
+        // serde_json would keep the second `friend_since` and hide the first.
+        let e = parse_json(br#"{"friend_since": "x", "friend_since": 0}"#).unwrap_err();
+        assert_eq!((e.line, e.column), (1, 36), "{}", e.message);
+        assert!(
+            e.message.contains("duplicate key \"friend_since\""),
+            "{}",
+            e.message
+        );
     }
 
     fn model() -> Model {

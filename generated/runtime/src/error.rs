@@ -324,28 +324,12 @@ impl From<ValidationErrors> for Error {
     }
 }
 
-/// The reason phrases worth printing next to a status.
+/// The standard reason phrase of a status, if it has one (`404` -> `Not Found`).
 fn reason(status: u16) -> Option<&'static str> {
-    Some(match status {
-        301 => "Moved Permanently",
-        302 => "Found",
-        303 => "See Other",
-        307 => "Temporary Redirect",
-        308 => "Permanent Redirect",
-        400 => "Bad Request",
-        401 => "Unauthorized",
-        403 => "Forbidden",
-        404 => "Not Found",
-        405 => "Method Not Allowed",
-        409 => "Conflict",
-        410 => "Gone",
-        422 => "Unprocessable Entity",
-        500 => "Internal Server Error",
-        502 => "Bad Gateway",
-        503 => "Service Unavailable",
-        504 => "Gateway Timeout",
-        _ => return None,
-    })
+    // The `http` crate's table of canonical reason phrases (through reqwest).
+    reqwest::StatusCode::from_u16(status)
+        .ok()?
+        .canonical_reason()
 }
 
 #[cfg(test)]

@@ -104,7 +104,8 @@ pub(crate) fn status_error(
         };
     }
     let mut excerpt = excerpt(body, content_type);
-    if (300..400).contains(&status) && excerpt.is_empty() {
+    // 304 Not Modified (and any 3xx without a Location) is no redirect.
+    if (300..400).contains(&status) && excerpt.is_empty() && headers.contains_key(LOCATION) {
         excerpt = redirect_note(headers);
     }
     Error::Http { status, excerpt }
