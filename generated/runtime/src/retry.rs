@@ -274,18 +274,22 @@ impl<'a> Attempts<'a> {
 pub(crate) fn sleep(duration: Duration) -> Sleep {
     Sleep {
         at: Instant::now().checked_add(duration),
+        registered: None,
     }
 }
 
 pub(crate) struct Sleep {
     /// `None`: too far in the future to represent; never ready.
     at: Option<Instant>,
+    /// The waker the timer holds for this sleep: polled again with the same one (a spurious
+    /// wake-up, a `select!` polling every branch), the sleep adds no second entry.
+    registered: Option<Waker>,
 }
 
 impl Future for Sleep {
     type Output = ();
 
-    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
         let Some(at) = self.at else {
             return Poll::Pending;
         };
@@ -294,7 +298,14 @@ impl Future for Sleep {
         }
         match timer() {
             Some(timer) => {
-                timer.register(at, cx.waker().clone());
+                if !self
+                    .registered
+                    .as_ref()
+                    .is_some_and(|w| w.will_wake(cx.waker()))
+                {
+                    timer.register(at, cx.waker().clone());
+                    self.registered = Some(cx.waker().clone());
+                }
                 Poll::Pending
             }
             // No thread could be started: retry without waiting rather than
@@ -442,6 +453,26 @@ mod tests {
             assert_eq!(shared.next_u64(), own.next_u64());
         }
         assert_ne!(Jitter::new(0).next_u64(), 0);
+    }
+
+    /// Polled again and again with the same waker, a sleep holds one entry in the timer, not
+    /// one per poll. (Other tests may add a few entries meanwhile, never a thousand.)
+    #[test]
+    fn polling_a_sleep_again_adds_no_entry() {
+        let waker = Waker::noop();
+        let mut cx = Context::from_waker(waker);
+        let mut sleeping = std::pin::pin!(sleep(Duration::from_secs(60)));
+        let queued = || {
+            timer()
+                .map(|t| t.queue.lock().unwrap_or_else(PoisonError::into_inner).len())
+                .unwrap_or(0)
+        };
+        assert!(sleeping.as_mut().poll(&mut cx).is_pending());
+        let before = queued();
+        for _ in 0..1000 {
+            assert!(sleeping.as_mut().poll(&mut cx).is_pending());
+        }
+        assert!(queued() < before + 10, "{} -> {}", before, queued());
     }
 
     #[test]
