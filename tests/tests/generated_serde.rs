@@ -98,6 +98,27 @@ fn lenient_integers_take_whole_floats_only_while_they_are_exact() {
     assert!(read("1.5").unwrap_err().contains("not an integer"));
 }
 
+/// An integer enum reads its value as the lenient integers do: a number, a whole float while it
+/// is exact, or digits with an optional `-`; an unknown value is kept.
+#[test]
+fn integer_enums_read_numbers_as_lenient_integers_do() {
+    use steam_webapi::isteam_user::PersonaState;
+    let read = |v: Value| decode::<PersonaState>(v);
+    assert_eq!(read(json!(1)), Ok(PersonaState::Online));
+    assert_eq!(read(json!("1")), Ok(PersonaState::Online));
+    assert_eq!(read(json!(1.0)), Ok(PersonaState::Online));
+    assert_eq!(read(json!("99")), Ok(PersonaState::Unknown(99)));
+    for bad in [
+        json!(" 1 "),
+        json!("+1"),
+        json!(""),
+        json!(1.5),
+        json!("0x1"),
+    ] {
+        assert!(read(bad.clone()).is_err(), "{bad} accepted");
+    }
+}
+
 #[test]
 fn not_an_object_is_rejected_with_the_struct_name() {
     // serde's derive accepted a JSON array as the fields in order; Steam never sends one.

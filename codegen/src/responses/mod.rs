@@ -397,7 +397,15 @@ pub fn parse_json(bytes: &[u8]) -> Result<Value, JsonError> {
     let text = std::str::from_utf8(bytes).map_err(|e| {
         let before = &bytes[..e.valid_up_to()];
         let line = before.iter().filter(|b| **b == b'\n').count() + 1;
-        let column = before.iter().rev().take_while(|b| **b != b'\n').count() + 1;
+        // In characters, as every other column here counts them (the prefix is valid UTF-8).
+        let line_start = before
+            .iter()
+            .rposition(|b| *b == b'\n')
+            .map_or(0, |i| i + 1);
+        let column = String::from_utf8_lossy(&before[line_start..])
+            .chars()
+            .count()
+            + 1;
         JsonError {
             line,
             column,
@@ -456,6 +464,9 @@ mod tests {
         );
         let e = parse_json(b"").unwrap_err();
         assert_eq!((e.line, e.column), (1, 1));
+        // Columns count characters: "é" is one.
+        let e = parse_json(b"{\n \"\xc3\xa9\xff\"}").unwrap_err();
+        assert_eq!((e.line, e.column, e.message.as_str()), (2, 4, "not UTF-8"));
         // serde_json would keep the second `friend_since` and hide the first.
         let e = parse_json(br#"{"friend_since": "x", "friend_since": 0}"#).unwrap_err();
         assert_eq!((e.line, e.column), (1, 36), "{}", e.message);

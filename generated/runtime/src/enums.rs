@@ -44,10 +44,23 @@ pub fn deserialize_enum_int<'de, D: Deserializer<'de>>(d: D) -> Result<i64, D::E
             i64::try_from(v)
                 .map_err(|_| E::custom(format!("{v} is out of range for an enum value")))
         }
+        // As the lenient integers read them (`wire::as_string`): digits with an optional
+        // `-`, no spaces or `+`; a whole float while it is exact.
         fn visit_str<E: Error>(self, v: &str) -> Result<i64, E> {
-            v.trim()
-                .parse()
-                .map_err(|_| E::custom(format!("expected an integer, found {v:?}")))
+            let digits = v.strip_prefix('-').unwrap_or(v);
+            if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+                return Err(E::custom(format!("expected an integer, found {v:?}")));
+            }
+            v.parse()
+                .map_err(|_| E::custom(format!("{v} is out of range for an enum value")))
+        }
+        fn visit_f64<E: Error>(self, v: f64) -> Result<i64, E> {
+            const EXACT: f64 = (1u64 << 53) as f64;
+            if v.fract() == 0.0 && v.abs() <= EXACT {
+                Ok(v as i64)
+            } else {
+                Err(E::custom(format!("expected an integer, found {v}")))
+            }
         }
     }
     d.deserialize_any(V)
