@@ -199,7 +199,9 @@ pub fn parse(name: &Arc<str>, text: &str) -> Result<Config, ConfigError> {
                 u32::try_from(*v.get_ref())
                     .ok()
                     .filter(|v| *v > 0)
-                    .ok_or_else(|| err(v.span(), "version must be 1 or more".into()))?,
+                    .ok_or_else(|| {
+                        err(v.span(), format!("version must be from 1 to {}", u32::MAX))
+                    })?,
             ),
         };
         let expires = match &a.expires {
@@ -305,5 +307,15 @@ expires = "2027-01-01"
         assert!(e.contains("unknown field `expire`"), "{e}");
         let e = p("[severity\n").unwrap_err();
         assert!(e.starts_with("drift.toml:1:"), "{e}");
+        for version in ["0", "99999999999"] {
+            let e = p(&format!(
+                "[[allow]]\nrule = \"method-added\"\ninterface = \"I\"\nreason = \"r\"\nversion = {version}\n"
+            ))
+            .unwrap_err();
+            assert_eq!(
+                e, "drift.toml:5:11: error: version must be from 1 to 4294967295",
+                "{version}"
+            );
+        }
     }
 }
