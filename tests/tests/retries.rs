@@ -223,6 +223,35 @@ async fn retry_after_seconds_is_honoured() {
     }
 }
 
+/// A 503 may say when to come back too (RFC 9110); past the cap the call ends with the 503.
+#[tokio::test]
+async fn retry_after_on_503_is_honoured() {
+    let server = flaky(
+        ResponseTemplate::new(503).insert_header("retry-after", "1"),
+        1,
+    )
+    .await;
+    let start = Instant::now();
+    send(&server.uri(), fast_retries(1)).await.unwrap();
+    let took = start.elapsed();
+    // The jittered wait is at most 5 ms: only Retry-After explains a second.
+    assert!(took >= Duration::from_secs(1), "{took:?}");
+    assert!(took < Duration::from_secs(4), "{took:?}");
+    assert_eq!(count(&server).await, 2);
+
+    let too_long = RetryPolicy::MAX_RETRY_AFTER + Duration::from_secs(1);
+    let server = flaky(
+        ResponseTemplate::new(503).insert_header("retry-after", too_long.as_secs().to_string()),
+        5,
+    )
+    .await;
+    let start = Instant::now();
+    let err = send(&server.uri(), fast_retries(3)).await.unwrap_err();
+    assert!(start.elapsed() < Duration::from_secs(2));
+    assert_eq!(err.status(), Some(503), "{err:?}");
+    assert_eq!(count(&server).await, 1);
+}
+
 #[tokio::test]
 async fn retry_after_http_date_is_honoured() {
     // Two seconds from now, in whole seconds: a wait of 1–2 s.

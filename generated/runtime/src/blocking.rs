@@ -86,7 +86,7 @@ impl Client {
         );
         loop {
             let timeout = attempts.attempt_timeout(config.timeout);
-            let error = match self.send(prepared, timeout) {
+            let error = match self.send(prepared, timeout, &mut attempts) {
                 Ok(answer) => return Ok(answer),
                 Err(error) => error,
             };
@@ -101,6 +101,7 @@ impl Client {
         &self,
         prepared: &Prepared,
         timeout: std::time::Duration,
+        attempts: &mut Attempts<'_>,
     ) -> Result<(u16, Vec<u8>), Error> {
         let mut builder = self
             .http
@@ -113,6 +114,7 @@ impl Client {
         }
         let mut response = builder.send().map_err(transport_error)?;
         let status = response.status().as_u16();
+        attempts.note_answer(status, response.headers());
         if let Some(error) = early_error(status, response.headers()) {
             return Err(error);
         }

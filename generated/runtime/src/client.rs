@@ -93,7 +93,7 @@ impl Client {
         );
         loop {
             let timeout = attempts.attempt_timeout(config.timeout);
-            let error = match self.send(prepared, timeout).await {
+            let error = match self.send(prepared, timeout, &mut attempts).await {
                 Ok(answer) => return Ok(answer),
                 Err(error) => error,
             };
@@ -108,6 +108,7 @@ impl Client {
         &self,
         prepared: &Prepared,
         timeout: std::time::Duration,
+        attempts: &mut Attempts<'_>,
     ) -> Result<(u16, Vec<u8>), Error> {
         let mut builder = self
             .http
@@ -120,6 +121,7 @@ impl Client {
         }
         let mut response = builder.send().await.map_err(transport_error)?;
         let status = response.status().as_u16();
+        attempts.note_answer(status, response.headers());
         if let Some(error) = early_error(status, response.headers()) {
             return Err(error);
         }

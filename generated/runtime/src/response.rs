@@ -14,11 +14,16 @@ use crate::request::Prepared;
 /// An error decided by the status and headers alone, before the body is read.
 pub(crate) fn early_error(status: u16, headers: &HeaderMap) -> Option<Error> {
     (status == 429).then(|| Error::RateLimited {
-        retry_after: headers
-            .get(RETRY_AFTER)
-            .and_then(|v| v.to_str().ok())
-            .and_then(parse_retry_after),
+        retry_after: retry_after(headers),
     })
+}
+
+/// The response's `Retry-After`, when it has a readable one.
+pub(crate) fn retry_after(headers: &HeaderMap) -> Option<Duration> {
+    headers
+        .get(RETRY_AFTER)
+        .and_then(|v| v.to_str().ok())
+        .and_then(parse_retry_after)
 }
 
 /// `Retry-After`: delay-seconds or an HTTP date (a past date is zero).

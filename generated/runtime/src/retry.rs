@@ -11,7 +11,7 @@
 //!
 //! The wait before retry `n` (0 for the first) is "full jitter": a uniformly
 //! random duration between zero and `min(max_delay, base_delay * 2^n)`. A 429
-//! with `Retry-After` waits exactly that long instead, up to
+//! or 503 with `Retry-After` waits exactly that long instead, up to
 //! [`RetryPolicy::MAX_RETRY_AFTER`]. No wait runs past the policy's deadline:
 //! when one would, the call ends with the last error.
 
@@ -73,9 +73,9 @@ impl RetryPolicy {
         deadline: Duration::from_secs(60),
     };
 
-    /// The longest `Retry-After` a call waits for, deadline or not (5 minutes): past it the call
-    /// ends with [`Error::RateLimited`], which carries the server's wait for the caller to
-    /// schedule.
+    /// The longest `Retry-After` (of a 429 or a 503) a call waits for, deadline or not (5
+    /// minutes): past it the call ends with the answer's error; a 429's,
+    /// [`Error::RateLimited`], carries the server's wait for the caller to schedule.
     pub const MAX_RETRY_AFTER: Duration = Duration::from_secs(300);
 
     /// No retries: every call is one attempt, bounded by the client's
@@ -214,6 +214,8 @@ pub(crate) struct Attempts<'a> {
     start: Instant,
     retries: u32,
     idempotent: bool,
+    /// The `Retry-After` of the last answer, when it was a 503.
+    server_wait: Option<Duration>,
 }
 
 impl<'a> Attempts<'a> {
@@ -224,7 +226,18 @@ impl<'a> Attempts<'a> {
             start: Instant::now(),
             retries: 0,
             idempotent,
+            server_wait: None,
         }
+    }
+
+    /// Notes what an answer says about waiting: RFC 9110 lets a 503 (Service Unavailable)
+    /// carry a `Retry-After` as a 429 does, and the next wait honours it the same way.
+    pub(crate) fn note_answer(&mut self, status: u16, headers: &reqwest::header::HeaderMap) {
+        self.server_wait = if status == 503 {
+            crate::response::retry_after(headers)
+        } else {
+            None
+        };
     }
 
     fn remaining(&self) -> Duration {
@@ -241,19 +254,20 @@ impl<'a> Attempts<'a> {
     /// `None` when the error is final (not transient, not idempotent, no
     /// retries left, or the wait would pass the deadline).
     pub(crate) fn wait_after(&mut self, err: &Error) -> Option<Duration> {
+        let server_wait = self.server_wait.take();
         if !self.idempotent || !err.is_retryable() || self.retries >= self.policy.max_retries {
             return None;
         }
-        let wait = match err {
+        let asked = match err {
+            Error::RateLimited { retry_after } => *retry_after,
+            _ => server_wait,
+        };
+        let wait = match asked {
             // The server's wait is kept to a bound of its own: a policy without a deadline
             // (`..RetryPolicy::none()`) must not sleep for as long as a hostile header says.
-            Error::RateLimited {
-                retry_after: Some(after),
-            } if *after > RetryPolicy::MAX_RETRY_AFTER => return None,
-            Error::RateLimited {
-                retry_after: Some(after),
-            } => *after,
-            _ => full_jitter(
+            Some(after) if after > RetryPolicy::MAX_RETRY_AFTER => return None,
+            Some(after) => after,
+            None => full_jitter(
                 self.policy.max_backoff(self.retries),
                 self.jitter.next_u64(),
             ),
