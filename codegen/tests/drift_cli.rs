@@ -55,21 +55,19 @@ fn tmp(name: &str, text: &str) -> String {
 #[test]
 fn exit_codes_follow_fail_on() {
     let l = fixture("public/2026-07-09.json");
-    // The project's spec against 2026: 1 breaking, 47 info (see the README's Drift section).
-    for (fail_on, code) in [("breaking", 1), ("warning", 1), ("info", 1), ("never", 0)] {
+    // The project's spec against 2026: 1 warning, 47 info (see the README's Drift section).
+    for (fail_on, code) in [("breaking", 0), ("warning", 1), ("info", 1), ("never", 0)] {
         let (c, _, err) = drift(&l, &["--fail-on", fail_on]);
         assert_eq!(c, code, "--fail-on {fail_on}: {err}");
     }
-    // Breaking demoted to warning: --fail-on breaking passes, warning fails.
-    let cfg = tmp("demote.toml", "[severity]\nparameter-added = \"warning\"\n");
+    // The warning promoted to breaking: --fail-on breaking fails.
+    let cfg = tmp("promote.toml", "[severity]\nparameter-added = \"breaking\"\n");
     let (c, out, _) = drift(&l, &["--config", &cfg]);
-    assert_eq!(c, 0, "{out}");
+    assert_eq!(c, 1, "{out}");
     assert!(
-        out.contains("drift: 0 breaking, 1 warning, 47 info (fail-on breaking: ok)"),
+        out.contains("drift: 1 breaking, 0 warning, 47 info (fail-on breaking: FAILED)"),
         "{out}"
     );
-    let (c, _, _) = drift(&l, &["--config", &cfg, "--fail-on", "warning"]);
-    assert_eq!(c, 1);
     // Usage errors are 2 too.
     let (c, _, _) = drift(&l, &["--format", "yaml"]);
     assert_eq!(c, 2);
@@ -157,7 +155,7 @@ fn text_markdown_github_junit() {
     let (_, text, _) = drift(&l, &[]);
     assert!(text.contains("IPlayerService\n"), "{text}");
     assert!(
-        text.contains("  breaking parameter-added  GetOwnedGames v1 include_extended_appinfo\n")
+        text.contains("  warning  parameter-added  GetOwnedGames v1 include_extended_appinfo\n")
     );
     assert!(text.contains("not compared: 8 proposed operation(s)"));
 
@@ -167,17 +165,17 @@ fn text_markdown_github_junit() {
         "{md}"
     );
     assert!(md.contains("| severity | rule | interface | method | parameter | finding | spec |"));
-    assert!(md.contains("| breaking | `parameter-added` | IPlayerService | GetOwnedGames v1 | include_extended_appinfo |"), "{md}");
+    assert!(md.contains("| warning | `parameter-added` | IPlayerService | GetOwnedGames v1 | include_extended_appinfo |"), "{md}");
 
     let (_, gh, _) = drift(&l, &["--format", "github"]);
     assert!(gh.lines().any(|line| line
-        == "::error file=spec/steam/IPlayerService.yaml,line=184,title=drift parameter-added%3A IPlayerService GetOwnedGames v1 include_extended_appinfo::the listing has parameter 'include_extended_appinfo' (bool, required) that the spec does not describe"), "{gh}");
+        == "::warning file=spec/steam/IPlayerService.yaml,line=184,title=drift parameter-added%3A IPlayerService GetOwnedGames v1 include_extended_appinfo::the listing has parameter 'include_extended_appinfo' (bool, required) that the spec does not describe"), "{gh}");
     assert!(gh.lines().any(|line| line.starts_with("::notice file=spec/steam/IGameNotificationsService.yaml,line=203,title=drift method-not-visible")));
     assert!(gh.lines().any(|line| line.starts_with("::notice title=drift interface-added%3A IStoreService::")));
 
-    let (_, xml, _) = drift(&l, &["--format", "junit"]);
+    let (_, xml, _) = drift(&l, &["--format", "junit", "--fail-on", "warning"]);
     assert!(xml.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"steamspec drift\" tests=\"48\" failures=\"1\" skipped=\"0\">"), "{xml}");
-    assert!(xml.contains("<failure type=\"breaking\" message=\"the listing has parameter &apos;include_extended_appinfo&apos;"));
+    assert!(xml.contains("<failure type=\"warning\" message=\"the listing has parameter &apos;include_extended_appinfo&apos;"), "{xml}");
     assert_eq!(xml.matches("<testcase ").count(), 48);
     assert_eq!(
         xml.matches("<testsuite ").count(),
@@ -212,7 +210,7 @@ method = "GetPlayerSummaries"
 reason = "matches nothing"
 "#,
     );
-    // Before expiry: the breaking finding is accepted; exit 0.
+    // Before expiry: the finding is accepted, but an entry that matches nothing fails the run.
     let (c, out, err) = drift(
         &l,
         &[
@@ -224,12 +222,12 @@ reason = "matches nothing"
             "json",
         ],
     );
-    assert_eq!(c, 0, "{err}");
+    assert_eq!(c, 1, "{err}");
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
-    // 47 info - 4 accepted ISteamUser method-added + 1 allow-unused warning.
+    // 47 info - 4 accepted ISteamUser method-added; the unused entry is breaking.
     assert_eq!(
         v["summary"],
-        serde_json::json!({"breaking": 0, "warning": 1, "info": 43})
+        serde_json::json!({"breaking": 1, "warning": 0, "info": 43})
     );
     assert_eq!(v["accepted"].as_array().unwrap().len(), 5);
     assert_eq!(
@@ -238,13 +236,13 @@ reason = "matches nothing"
     );
     assert_eq!(v["accepted"][0]["expires"], "2026-12-31");
     let unused = finding(&v, "rule", "allow-unused");
-    assert_eq!(unused["severity"], "warning");
+    assert_eq!(unused["severity"], "breaking");
     assert!(
         unused["spec"].as_str().unwrap().ends_with("allow.toml:16"),
         "{unused}"
     );
 
-    // The day after: the finding is back, with an allow-expired warning; exit 1.
+    // The day after: the finding is back, with an allow-expired finding; exit 1.
     let (c, out, _) = drift(&l, &["--config", &cfg, "--today", "2027-01-01"]);
     assert_eq!(c, 1, "{out}");
     assert!(
@@ -253,7 +251,7 @@ reason = "matches nothing"
     );
     assert!(out.contains("expired on 2026-12-31"), "{out}");
     assert!(
-        out.contains("drift: 1 breaking, 2 warning, 43 info (4 accepted)"),
+        out.contains("drift: 2 breaking, 1 warning, 43 info (4 accepted)"),
         "{out}"
     );
     // Accepted findings are listed in every format: (format, what marks them,

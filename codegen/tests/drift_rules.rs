@@ -220,7 +220,8 @@ fn optionality() {
     assert_eq!(
         changed(|v| param(v, "steamid")["optional"] = true.into()),
         [
-            "warning parameter-optionality-changed GetA v1 steamid: the listing marks 'steamid' optional (optional: true), the spec required"
+            // Looser than the spec: no caller breaks.
+            "info parameter-optionality-changed GetA v1 steamid: the listing marks 'steamid' optional (optional: true), the spec required"
         ]
     );
     // `lang` records optional: false; true agrees with the spec. Both are fine.
@@ -245,7 +246,7 @@ fn parameters_added_and_removed() {
             "breaking parameter-removed GetA v1 count: parameter 'count' is in the spec but not in the listing",
             "info parameter-added GetA v1 new_described: the listing has parameter 'new_described' (bool, marked required but described \"(Optional)\") that the spec does not describe",
             "info parameter-added GetA v1 new_optional: the listing has parameter 'new_optional' (bool, optional) that the spec does not describe",
-            "breaking parameter-added GetA v1 new_required: the listing has parameter 'new_required' (bool, required) that the spec does not describe",
+            "warning parameter-added GetA v1 new_required: the listing has parameter 'new_required' (bool, required) that the spec does not describe",
         ]
     );
     // `gone` is recorded as absent from the listing: listed or not, no finding.

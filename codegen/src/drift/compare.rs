@@ -306,8 +306,11 @@ fn compare_op(
             ),
             Some(&op.pos),
         );
+        // The listing's `optional: false` is often wrong (it marks most optional parameters
+        // so), and a parameter added to a method Steam already answers has never broken the
+        // calls of the recorded history: a warning, not a breaking change.
         f.severity = if required {
-            Severity::Breaking
+            Severity::Warning
         } else {
             Severity::Info
         };
@@ -359,7 +362,7 @@ fn compare_param(
         || (p.optional && !listed_optional && lp.says_optional());
     if !known {
         let word = |o: bool| if o { "optional" } else { "required" };
-        out.push(finding(
+        let mut f = finding(
             Rule::ParameterOptionalityChanged,
             op,
             method,
@@ -371,7 +374,13 @@ fn compare_param(
                 word(p.optional)
             ),
             Some(&p.pos),
-        ));
+        );
+        // A parameter the spec requires and the listing calls optional breaks no caller; the
+        // other way round it may (a warning: the listing's `optional: false` is often wrong).
+        if listed_optional {
+            f.severity = Severity::Info;
+        }
+        out.push(f);
     }
 }
 

@@ -120,15 +120,19 @@ impl Rule {
     /// (required or not; whether the client would stop sending a key the method needs).
     pub fn default_severity(self) -> Severity {
         match self {
+            // An allow-list entry that no longer matches, or has expired, fails the run: the
+            // list must not rot into blanket exceptions.
             Rule::MethodRemoved
             | Rule::HttpMethodChanged
             | Rule::ParameterRemoved
-            | Rule::ParameterAdded
-            | Rule::ParameterTypeChanged => Severity::Breaking,
-            Rule::ParameterOptionalityChanged
-            | Rule::AuthChanged
+            | Rule::ParameterTypeChanged
             | Rule::AllowExpired
-            | Rule::AllowUnused => Severity::Warning,
+            | Rule::AllowUnused => Severity::Breaking,
+            // `parameter-added` is a warning when the listing marks it required, info otherwise
+            // (compare.rs); `parameter-optionality-changed` is info when it loosens.
+            Rule::ParameterAdded | Rule::ParameterOptionalityChanged | Rule::AuthChanged => {
+                Severity::Warning
+            }
             Rule::MethodAdded
             | Rule::VersionAdded
             | Rule::InterfaceAdded
