@@ -61,7 +61,10 @@ fn exit_codes_follow_fail_on() {
         assert_eq!(c, code, "--fail-on {fail_on}: {err}");
     }
     // The warning promoted to breaking: --fail-on breaking fails.
-    let cfg = tmp("promote.toml", "[severity]\nparameter-added = \"breaking\"\n");
+    let cfg = tmp(
+        "promote.toml",
+        "[severity]\nparameter-added = \"breaking\"\n",
+    );
     let (c, out, _) = drift(&l, &["--config", &cfg]);
     assert_eq!(c, 1, "{out}");
     assert!(
