@@ -29,39 +29,8 @@ pub fn deserialize_enum_str<'de, D: Deserializer<'de>>(d: D) -> Result<Cow<'de, 
     d.deserialize_str(V)
 }
 
-/// An integer enum's wire value, from a JSON integer or a string of digits.
+/// An integer enum's wire value, read as the lenient integers are (`wire::as_string`): a JSON
+/// integer, digits with an optional `-`, or a whole float while it is exact.
 pub fn deserialize_enum_int<'de, D: Deserializer<'de>>(d: D) -> Result<i64, D::Error> {
-    struct V;
-    impl Visitor<'_> for V {
-        type Value = i64;
-        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-            f.write_str("an integer")
-        }
-        fn visit_i64<E: Error>(self, v: i64) -> Result<i64, E> {
-            Ok(v)
-        }
-        fn visit_u64<E: Error>(self, v: u64) -> Result<i64, E> {
-            i64::try_from(v)
-                .map_err(|_| E::custom(format!("{v} is out of range for an enum value")))
-        }
-        // As the lenient integers read them (`wire::as_string`): digits with an optional
-        // `-`, no spaces or `+`; a whole float while it is exact.
-        fn visit_str<E: Error>(self, v: &str) -> Result<i64, E> {
-            let digits = v.strip_prefix('-').unwrap_or(v);
-            if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
-                return Err(E::custom(format!("expected an integer, found {v:?}")));
-            }
-            v.parse()
-                .map_err(|_| E::custom(format!("{v} is out of range for an enum value")))
-        }
-        fn visit_f64<E: Error>(self, v: f64) -> Result<i64, E> {
-            const EXACT: f64 = (1u64 << 53) as f64;
-            if v.fract() == 0.0 && v.abs() <= EXACT {
-                Ok(v as i64)
-            } else {
-                Err(E::custom(format!("expected an integer, found {v}")))
-            }
-        }
-    }
-    d.deserialize_any(V)
+    <i64 as crate::wire::Lenient>::read(d)
 }
