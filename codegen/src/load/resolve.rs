@@ -171,12 +171,21 @@ impl InterfaceNames {
         if let Some((other, first)) = self.lower.get(&lower) {
             diags.error(
                 pos,
-                format!("interface '{name}' and interface '{other}' (at {first}) differ only in case: their schema folders would be one on a case-insensitive file system"),
+                case_clash("interface", name, other, first, "schema folders"),
             );
             return;
         }
         self.lower.insert(lower, (name.to_string(), pos));
     }
+}
+
+/// Two names of one kind that differ only in case: the files made from them (`what`) would be
+/// one on a case-insensitive file system.
+fn case_clash(kind: &str, name: &str, other: &str, first: &Pos, what: &str) -> String {
+    format!(
+        "{kind} '{name}' and {kind} '{other}' (at {first}) differ only in case: their {what} would \
+         be one on a case-insensitive file system"
+    )
 }
 
 /// Why code made from an interface's name would not build, if it would not.
@@ -269,10 +278,7 @@ impl TypeNames {
         } else if let Some((other, first)) = self.lower.get(&lower) {
             diags.error(
                 pos.clone(),
-                format!(
-                    "type '{}' and type '{other}' (at {first}) differ only in case: their schema files would be one on a case-insensitive file system",
-                    name.value
-                ),
+                case_clash("type", name, other, first, "schema files"),
             );
         } else {
             self.rust.insert(rust, (name.value.clone(), pos.clone()));
@@ -916,10 +922,7 @@ fn interface(
         if let Some((other, first)) = lower_seen.get(&lower) {
             diags.error(
                 pos.clone(),
-                format!(
-                    "method '{}' and method '{other}' (at {first}) differ only in case: their schema files would be one on a case-insensitive file system",
-                    op.method.value
-                ),
+                case_clash("method", &op.method, other, first, "schema files"),
             );
         }
         lower_seen.insert(lower, (op.method.value.clone(), pos.clone()));
