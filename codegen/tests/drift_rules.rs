@@ -262,6 +262,35 @@ fn parameters_added_and_removed() {
 }
 
 #[test]
+fn a_parameter_listed_twice_is_compared_each_way_it_is_listed() {
+    let push = |extra: Vec<serde_json::Value>| {
+        changed(move |v| {
+            let ps = v["apilist"]["interfaces"][0]["methods"][0]["parameters"]
+                .as_array_mut()
+                .unwrap();
+            ps.extend(extra);
+        })
+    };
+    // An exact copy adds nothing.
+    assert!(push(vec![p("count", "uint32", true)]).is_empty());
+    // Listed again with another type: the second listing is compared too, not dropped.
+    assert_eq!(
+        push(vec![p("count", "string", true)]),
+        [
+            "breaking parameter-type-changed GetA v1 count: the listing types 'count' as string; the spec's uint32 would be listed as uint32 (the listing names it again, with another type or optionality, at parameters[9])"
+        ]
+    );
+    // A parameter the spec lacks, listed twice in two ways: both are reported.
+    assert_eq!(
+        push(vec![p("extra", "bool", true), p("extra", "bool", false)]),
+        [
+            "info parameter-added GetA v1 extra: the listing has parameter 'extra' (bool, optional) that the spec does not describe",
+            "warning parameter-added GetA v1 extra: the listing has parameter 'extra' (bool, required) that the spec does not describe (the listing names it again, with another type or optionality, at parameters[10])"
+        ]
+    );
+}
+
+#[test]
 fn methods_versions_interfaces() {
     let f = changed(|v| {
         let ms = v["apilist"]["interfaces"][0]["methods"]

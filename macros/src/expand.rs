@@ -252,9 +252,9 @@ fn emit_rules(
         let lit = &pattern.lit;
         out.extend(quote_spanned! {pattern.keyword.span()=>
             {
-                static __RE: ::std::sync::LazyLock<#private::Regex> =
+                static __RE: ::std::sync::LazyLock<#private::CompiledPattern> =
                     ::std::sync::LazyLock::new(|| #private::regex(#lit));
-                #private::check_pattern(#value, &__RE, #lit, #path, __errors);
+                #private::check_pattern(#value, ::std::sync::LazyLock::force(&__RE), #lit, #path, __errors);
             }
         });
     }

@@ -225,6 +225,35 @@ fn pattern_both_spellings() {
 }
 
 #[derive(steam_webapi::Validate)]
+struct HugePattern {
+    // Valid syntax (the derive accepts it), past the regex engine's size limit once compiled.
+    #[schemars(pattern("(a{1000}){1000}"))]
+    text: String,
+}
+
+#[test]
+fn a_pattern_too_large_to_compile_is_an_error_not_a_panic() {
+    for _ in 0..2 {
+        // The second call reads the stored error: the failure is kept, not retried or lost.
+        let error = only_error(&HugePattern { text: "a".into() });
+        assert_eq!((error.path(), error.rule()), ("text", "pattern"));
+        assert!(
+            error.message().starts_with(
+                r#"cannot be checked: the pattern "(a{1000}){1000}" does not compile: "#
+            ),
+            "{}",
+            error.message()
+        );
+        assert_eq!(params(&error)["pattern"], json!("(a{1000}){1000}"));
+        assert!(
+            params(&error)["error"]
+                .as_str()
+                .is_some_and(|e| e.contains("size limit"))
+        );
+    }
+}
+
+#[derive(steam_webapi::Validate)]
 struct OneOf {
     #[validate(one_of("public", "private"))]
     visibility: String,

@@ -241,11 +241,19 @@ fn compare_op(
 
     compare_auth(model, op, method, lm, out);
 
-    // Listing parameters by name; a repeated name counts once (the first).
-    let mut by_name: BTreeMap<&str, (usize, &listing::Param)> = BTreeMap::new();
+    // Listing parameters by name. A name listed again with another type or optionality is
+    // compared too (an exact copy adds nothing): reading only the first would hide it.
+    let mut by_name: BTreeMap<&str, Vec<(usize, &listing::Param)>> = BTreeMap::new();
     for (i, p) in lm.params.iter().enumerate() {
-        if !implicit.contains(&p.name.as_str()) {
-            by_name.entry(p.name.as_str()).or_insert((i, p));
+        if implicit.contains(&p.name.as_str()) {
+            continue;
+        }
+        let entries = by_name.entry(p.name.as_str()).or_default();
+        if !entries
+            .iter()
+            .any(|(_, q)| q.ty == p.ty && q.optional == p.optional)
+        {
+            entries.push((i, p));
         }
     }
     let mut used = HashSet::new();
@@ -256,13 +264,19 @@ fn compare_op(
             .find_map(|(n, indexed)| {
                 by_name
                     .get(n)
-                    .filter(|(i, _)| !used.contains(i))
-                    .map(|(i, lp)| (*i, *lp, indexed))
+                    .filter(|entries| !used.contains(&entries[0].0))
+                    .map(|entries| (entries, indexed))
             });
         match hit {
-            Some((i, lp, indexed)) => {
-                used.insert(i);
-                compare_param(model, op, method, p, lp, indexed, out);
+            Some((entries, indexed)) => {
+                used.insert(entries[0].0);
+                for (k, (i, lp)) in entries.iter().enumerate() {
+                    let start = out.len();
+                    compare_param(model, op, method, p, lp, indexed, out);
+                    if k > 0 {
+                        mark_repeat(&mut out[start..], *i);
+                    }
+                }
             }
             // A `listing:` note with neither type nor flag records that the listing lacks it.
             None if p
@@ -282,40 +296,59 @@ fn compare_op(
             )),
         }
     }
-    for (i, lp) in by_name.values() {
-        if used.contains(i) {
+    for entries in by_name.values() {
+        if used.contains(&entries[0].0) {
             continue;
         }
-        let required = !lp.optional && !lp.says_optional();
-        let mut f = finding(
-            Rule::ParameterAdded,
-            op,
-            method,
-            Some(&lp.name),
-            format!(
-                "the listing has parameter '{}' ({}, {}) that the spec does not describe",
-                lp.name,
-                lp.ty,
-                if lp.optional {
-                    "optional"
-                } else if required {
-                    "required"
-                } else {
-                    "marked required but described \"(Optional)\""
-                }
-            ),
-            Some(&op.pos),
-        );
-        // The listing's `optional: false` is often wrong (it marks most optional parameters
-        // so), and a parameter added to a method Steam already answers has never broken the
-        // calls of the recorded history: a warning, not a breaking change.
-        f.severity = if required {
-            Severity::Warning
-        } else {
-            Severity::Info
-        };
-        out.push(f);
+        for (k, (i, lp)) in entries.iter().enumerate() {
+            let start = out.len();
+            out.push(parameter_added(op, method, lp));
+            if k > 0 {
+                mark_repeat(&mut out[start..], *i);
+            }
+        }
     }
+}
+
+/// Findings about a parameter's second (third, ...) listing, which differs from its first.
+fn mark_repeat(findings: &mut [Finding], index: usize) {
+    for f in findings {
+        f.message
+            .push_str(&format!(" (the listing names it again, with another type or optionality, at parameters[{index}])"));
+    }
+}
+
+/// A listed parameter the spec does not describe.
+fn parameter_added(op: &Operation, method: &str, lp: &listing::Param) -> Finding {
+    let required = !lp.optional && !lp.says_optional();
+    let mut f = finding(
+        Rule::ParameterAdded,
+        op,
+        method,
+        Some(&lp.name),
+        format!(
+            "the listing has parameter '{}' ({}, {}) that the spec does not describe",
+            lp.name,
+            lp.ty,
+            if lp.optional {
+                "optional"
+            } else if required {
+                "required"
+            } else {
+                "marked required but described \"(Optional)\""
+            }
+        ),
+        Some(&op.pos),
+    );
+    // The listing's `optional: false` is often wrong (it marks most optional parameters
+    // so), and a parameter added to a method Steam already answers has never broken the
+    // calls of the recorded history: a warning, not a breaking change.
+    f.severity = if required {
+        Severity::Warning
+    } else {
+        Severity::Info
+    };
+    f
 }
 
 fn compare_param(

@@ -21,7 +21,7 @@ use std::fmt;
 use std::future::Future;
 use std::pin::Pin;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Condvar, Mutex, OnceLock, PoisonError};
+use std::sync::{Arc, Condvar, Mutex, OnceLock, PoisonError, Weak};
 use std::task::{Context, Poll, Waker};
 use std::time::{Duration, Instant, SystemTime};
 
@@ -288,16 +288,18 @@ impl<'a> Attempts<'a> {
 pub(crate) fn sleep(duration: Duration) -> Sleep {
     Sleep {
         at: Instant::now().checked_add(duration),
-        registered: None,
+        slot: None,
     }
 }
 
 pub(crate) struct Sleep {
     /// `None`: too far in the future to represent; never ready.
     at: Option<Instant>,
-    /// The waker the timer holds for this sleep: polled again with the same one (a spurious
-    /// wake-up, a `select!` polling every branch), the sleep adds no second entry.
-    registered: Option<Waker>,
+    /// The waker the timer will wake for this sleep, shared with its one timer entry: polled
+    /// again (a spurious wake-up, a `select!` polling every branch), the sleep updates the
+    /// waker in place and adds no second entry. (`Waker::will_wake` alone cannot tell: it may
+    /// answer false for clones of the same waker, depending on how the code was compiled.)
+    slot: Option<Arc<Mutex<Waker>>>,
 }
 
 impl Future for Sleep {
@@ -312,13 +314,16 @@ impl Future for Sleep {
         }
         match timer() {
             Some(timer) => {
-                if !self
-                    .registered
-                    .as_ref()
-                    .is_some_and(|w| w.will_wake(cx.waker()))
-                {
-                    timer.register(at, cx.waker().clone());
-                    self.registered = Some(cx.waker().clone());
+                match &self.slot {
+                    Some(slot) => slot
+                        .lock()
+                        .unwrap_or_else(PoisonError::into_inner)
+                        .clone_from(cx.waker()),
+                    None => {
+                        let slot = Arc::new(Mutex::new(cx.waker().clone()));
+                        timer.register(at, Arc::downgrade(&slot));
+                        self.slot = Some(slot);
+                    }
                 }
                 Poll::Pending
             }
@@ -336,7 +341,8 @@ struct Timer {
 
 struct Entry {
     at: Instant,
-    waker: Waker,
+    /// The sleep's waker; gone once the sleep is dropped, and then nothing is woken.
+    waker: Weak<Mutex<Waker>>,
 }
 
 // A min-heap on `at`.
@@ -376,7 +382,7 @@ fn timer() -> Option<&'static Timer> {
 }
 
 impl Timer {
-    fn register(&self, at: Instant, waker: Waker) {
+    fn register(&self, at: Instant, waker: Weak<Mutex<Waker>>) {
         let mut queue = self.queue.lock().unwrap_or_else(PoisonError::into_inner);
         queue.push(Entry { at, waker });
         drop(queue);
@@ -389,8 +395,8 @@ impl Timer {
             let now = Instant::now();
             let mut due = Vec::new();
             while queue.peek().is_some_and(|e| e.at <= now) {
-                if let Some(entry) = queue.pop() {
-                    due.push(entry.waker);
+                if let Some(slot) = queue.pop().and_then(|entry| entry.waker.upgrade()) {
+                    due.push(slot.lock().unwrap_or_else(PoisonError::into_inner).clone());
                 }
             }
             if !due.is_empty() {
@@ -489,9 +495,52 @@ mod tests {
         assert!(queued() < before + 10, "{} -> {}", before, queued());
     }
 
+    /// Polled with another waker (the task moved), the sleep wakes the new one only.
+    #[test]
+    fn the_last_waker_is_woken() {
+        use std::sync::atomic::AtomicBool;
+        use std::task::Wake;
+        struct Flag(AtomicBool);
+        impl Wake for Flag {
+            fn wake(self: Arc<Self>) {
+                self.0.store(true, Ordering::SeqCst);
+            }
+        }
+        let (old, new) = (
+            Arc::new(Flag(AtomicBool::new(false))),
+            Arc::new(Flag(AtomicBool::new(false))),
+        );
+        let mut sleeping = std::pin::pin!(sleep(Duration::from_millis(20)));
+        let old_waker = Waker::from(old.clone());
+        let new_waker = Waker::from(new.clone());
+        assert!(
+            sleeping
+                .as_mut()
+                .poll(&mut Context::from_waker(&old_waker))
+                .is_pending()
+        );
+        assert!(
+            sleeping
+                .as_mut()
+                .poll(&mut Context::from_waker(&new_waker))
+                .is_pending()
+        );
+        let start = Instant::now();
+        while !new.0.load(Ordering::SeqCst) {
+            assert!(
+                start.elapsed() < Duration::from_secs(5),
+                "the new waker was not woken"
+            );
+            std::thread::sleep(Duration::from_millis(2));
+        }
+        assert!(
+            !old.0.load(Ordering::SeqCst),
+            "the replaced waker was woken"
+        );
+    }
+
     #[test]
     fn sleep_wakes_a_plain_executor() {
-        use std::sync::Arc;
         use std::task::Wake;
         struct Unpark(std::thread::Thread);
         impl Wake for Unpark {

@@ -48,8 +48,10 @@
 //! (`max = 18446744073709551615u64`); on a float field an integer bound is
 //! accepted. String lengths count Unicode scalar values (`chars()`), the way
 //! JSON Schema counts. Patterns are checked when the derive runs and compiled
-//! once, on first use; like JSON Schema's `pattern` they are not anchored, so
-//! write `^...$` to match the whole string. Rules on an `Option` field apply to
+//! once, on first use (one past the regex engine's size limit fails every
+//! value with the reason, params `pattern` and `error`, instead of panicking);
+//! like JSON Schema's `pattern` they are not anchored, so write `^...$` to
+//! match the whole string. Rules on an `Option` field apply to
 //! the value when it is present. schemars items other than these (`email`,
 //! `contains`, `description`, ...) are left to schemars and not validated.
 //!
@@ -251,6 +253,12 @@ enum Detail {
         max: Option<Value>,
     },
     Pattern(&'static str),
+    /// The pattern parsed when the derive ran but the regex engine refused it (its size
+    /// limit): every value fails instead of the first validation panicking.
+    PatternInvalid {
+        pattern: &'static str,
+        error: &'static str,
+    },
     OneOf(fn() -> Vec<Value>),
     Custom {
         function: &'static str,
@@ -274,7 +282,7 @@ impl Detail {
         match self {
             Detail::Length { rule, .. } => rule,
             Detail::Range { .. } => "range",
-            Detail::Pattern(_) => "pattern",
+            Detail::Pattern(_) | Detail::PatternInvalid { .. } => "pattern",
             Detail::OneOf(_) => "one_of",
             Detail::Custom { .. } => "custom",
             Detail::AtLeastOneOf(_) => "at_least_one_of",
@@ -303,6 +311,12 @@ impl Detail {
             }
             Detail::Pattern(pattern) => {
                 format!("does not match the pattern {}", Value::from(*pattern))
+            }
+            Detail::PatternInvalid { pattern, error } => {
+                format!(
+                    "cannot be checked: the pattern {} does not compile: {error}",
+                    Value::from(*pattern)
+                )
             }
             Detail::OneOf(values) => {
                 let list: Vec<String> = values().iter().map(Value::to_string).collect();
@@ -343,6 +357,10 @@ impl Detail {
                 }
             }
             Detail::Pattern(pattern) => put("pattern", (*pattern).into()),
+            Detail::PatternInvalid { pattern, error } => {
+                put("pattern", (*pattern).into());
+                put("error", (*error).into());
+            }
             Detail::OneOf(values) => put("values", values().into()),
             Detail::Custom { function, .. } => put("function", (*function).into()),
             Detail::AtLeastOneOf(fields) => put("fields", fields.to_vec().into()),
@@ -996,27 +1014,34 @@ pub mod __private {
         }
     }
 
-    /// Compiles a pattern the derive has already parsed; called once per
-    /// pattern, from a `static LazyLock`.
+    /// A pattern compiled once per process, from a `static LazyLock`, or why it
+    /// did not compile.
+    pub type CompiledPattern = Result<Regex, String>;
+
+    /// Compiles a pattern the derive has already parsed. The derive checks the
+    /// syntax, not the compiled size, so a pattern past the regex engine's size
+    /// limit is kept as its error and reported on every value, never a panic.
     #[cold]
-    pub fn regex(pattern: &str) -> Regex {
-        match Regex::new(pattern) {
-            Ok(regex) => regex,
-            Err(err) => panic!("pattern {pattern:?} does not compile: {err}"),
-        }
+    pub fn regex(pattern: &str) -> CompiledPattern {
+        Regex::new(pattern).map_err(|err| err.to_string())
     }
 
     /// `pattern` is the literal `regex` was compiled from.
     #[inline]
     pub fn check_pattern<T: AsStr + ?Sized>(
         value: &T,
-        regex: &Regex,
+        regex: &'static CompiledPattern,
         pattern: &'static str,
         path: &FieldPath<'_>,
         errors: &mut ValidationErrors,
     ) {
-        if !regex.is_match(value.as_str()) {
-            errors.push_detail(path, Detail::Pattern(pattern));
+        match regex {
+            Ok(regex) => {
+                if !regex.is_match(value.as_str()) {
+                    errors.push_detail(path, Detail::Pattern(pattern));
+                }
+            }
+            Err(error) => errors.push_detail(path, Detail::PatternInvalid { pattern, error }),
         }
     }
 
