@@ -20,4 +20,13 @@ const token: string = createSession.title.token;
 const appid: number = createSession.appid;
 const userStates: S.UserState[] = createSession.users.map((u) => u.state);
 
-export const read = { name, steamid, state, token, appid, userStates };
+// ISteamHub/GetStatus request: "at least one of guid, appid". Each branch keeps every parameter
+// with its type (a branch of bare names made `{guid: unknown} | {appid: unknown}`).
+const byGuid: S.ISteamHubGetStatusV1Request = { guid: "4178173", language: "en" };
+const byApp: S.ISteamHubGetStatusV1Request = { appid: 440 };
+// @ts-expect-error a hub id is a digit string, not a number
+const wrongType: S.ISteamHubGetStatusV1Request = { guid: 4178173 };
+// @ts-expect-error one of guid and appid is required
+const neither: S.ISteamHubGetStatusV1Request = { language: "en" };
+
+export const read = { name, steamid, state, token, appid, userStates, byGuid, byApp, wrongType, neither };

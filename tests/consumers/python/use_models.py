@@ -18,6 +18,10 @@ from pydantic import BaseModel, ValidationError
 from steamspec_models.IGameNotificationsService.CreateSession.v1 import (
     Request as CreateSessionRequest,
 )
+from steamspec_models.ISteamHub.GetStatus.v1 import (
+    Request as HubStatusByGuid,
+    RequestModel1 as HubStatusRequest,
+)
 from steamspec_models.ISteamUser.GetPlayerSummaries.v2 import (
     Request as GetPlayerSummariesRequest,
     Response as GetPlayerSummariesResponse,
@@ -103,6 +107,19 @@ def main() -> None:
     token: str = session.title.token
     appid: int = session.appid
     print(f"CreateSession request: appid {appid}, title {token}, {len(session.users)} users")
+    # "At least one of guid, appid": each branch model keeps every parameter with its type.
+    status = HubStatusRequest.model_validate_json('{"guid": "4178173", "language": "en"}', strict=True)
+    if not isinstance(status.root, HubStatusByGuid):
+        raise SystemExit(f"GetStatus request by guid parsed as {type(status.root).__name__}")
+    guid: str = status.root.guid
+    language: str | None = status.root.language
+    print(f"GetStatus request: guid {guid}, language {language}")
+    for bad in ('{}', '{"guid": 4178173}', '{"language": "en"}', '{"guid": "4178173", "langauge": "en"}'):
+        try:
+            HubStatusRequest.model_validate_json(bad, strict=True)
+        except ValidationError:
+            continue
+        raise SystemExit(f"GetStatus request {bad} parsed")
     if every_example():
         raise SystemExit(1)
 

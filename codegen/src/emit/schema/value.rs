@@ -262,9 +262,9 @@ pub fn request(op: &Operation, refs: &Refs) -> Value {
         .into(),
     );
     m.insert("type".into(), "object".into());
-    m.insert("properties".into(), Value::Object(props));
+    m.insert("properties".into(), Value::Object(props.clone()));
     if !required.is_empty() {
-        m.insert("required".into(), Value::Array(required));
+        m.insert("required".into(), Value::Array(required.clone()));
     }
     // A misspelt parameter is silently ignored by Steam: reject it here.
     m.insert("additionalProperties".into(), false.into());
@@ -273,13 +273,8 @@ pub fn request(op: &Operation, refs: &Refs) -> Value {
     for r in &op.rules {
         match r {
             Rule::AtLeastOneOf(names) => {
-                // Each branch names its property again (`true`: the type is the parent's) so
-                // that ajv's strict mode (strictRequired) finds it defined where it is required.
                 any_of.push(Value::Array(
-                    names
-                        .iter()
-                        .map(|n| json!({ "properties": { n: true }, "required": [n] }))
-                        .collect(),
+                    names.iter().map(|n| branch(&props, &required, n)).collect(),
                 ));
             }
             Rule::RequiredIf(a, b) => {
@@ -304,6 +299,24 @@ pub fn request(op: &Operation, refs: &Refs) -> Value {
         m.insert("dependentRequired".into(), Value::Object(dependent));
     }
     Value::Object(m)
+}
+
+/// One branch of an "at least one of" rule: the whole parameters object again, with `name`
+/// required too. Type generators read a root `anyOf` as a union of its branches and drop the
+/// root's properties (json-schema-to-typescript typed `{guid: unknown} | {appid: unknown}`,
+/// without `language`), so each branch carries every property with its type; ajv's strict
+/// mode also wants each required name defined in the branch that requires it.
+fn branch(props: &Map<String, Value>, required: &[Value], name: &str) -> Value {
+    let mut required = required.to_vec();
+    if !required.iter().any(|r| r == name) {
+        required.push(name.into());
+    }
+    json!({
+        "type": "object",
+        "properties": props,
+        "required": required,
+        "additionalProperties": false,
+    })
 }
 
 /// The whole response body as sent on the wire, envelope included.
