@@ -148,6 +148,25 @@ fn hand_made_invalid_payloads_are_rejected() {
     assert!(errors(&user_state, &json!("sleeping")).is_empty());
     assert!(!errors(&user_state, &json!(3)).is_empty());
 
+    // GetFriendList's filter is closed (the docs name all and friend); the qualifier in the
+    // answer is open, and `all` is no qualifier.
+    let friends = validator(&b, "ISteamUser.GetFriendList.v1.request");
+    let me = "76561197960435530";
+    assert!(errors(&friends, &json!({"steamid": me, "relationship": "all"})).is_empty());
+    assert!(!errors(&friends, &json!({"steamid": me, "relationship": "blocked"})).is_empty());
+    let friend = validator(&b, "Friend");
+    let entry = |r: &str| json!({"steamid": me, "relationship": r, "friend_since": 0});
+    assert!(errors(&friend, &entry("requestrecipient")).is_empty());
+    assert!(
+        !errors(
+            &friend,
+            &json!({"steamid": me, "relationship": 1, "friend_since": 0})
+        )
+        .is_empty()
+    );
+    let relationship = validator(&b, "FriendRelationship");
+    assert!(errors(&relationship, &json!("friend")).is_empty());
+
     // ISteamHub: guid or appid is required.
     let status = validator(&b, "ISteamHub.GetStatus.v1.request");
     assert!(!errors(&status, &json!({})).is_empty());

@@ -18,7 +18,9 @@ use steam_webapi::igame_notifications_service::{
 use steam_webapi::iplayer_service::{self as ps, OwnedGame, RecentlyPlayedGame};
 use steam_webapi::isteam_hub::{self as hub, HubEventType, HubMemberRole};
 use steam_webapi::isteam_news::{self as news, NewsItem};
-use steam_webapi::isteam_user::{self as user, CommunityVisibilityState, FriendRelationship};
+use steam_webapi::isteam_user::{
+    self as user, CommunityVisibilityState, FriendFilter, FriendRelationship,
+};
 use steam_webapi::isteam_user_stats::{self as stats, PlayerAchievement};
 use steam_webapi::isteam_web_api_util::{
     self as util, SupportedApiInterface, SupportedApiMethod, SupportedApiParameter,
@@ -283,7 +285,7 @@ async fn isteam_user_get_player_summaries() {
 async fn isteam_user_get_friend_list() {
     let call = SpecCall::new("ISteamUser/GetFriendList/v1", "one-friend");
     let req = user::GetFriendListRequest::new(SteamId(76561197960435530))
-        .relationship(FriendRelationship::Friend);
+        .relationship(FriendFilter::Friend);
     let (resp, wire) =
         call_example(&call, async |c| c.isteam_user().get_friend_list(&req).await).await;
     assert_eq!(wire.param("steamid"), Some("76561197960435530"));
@@ -312,7 +314,7 @@ async fn an_operation_future_borrows_only_the_client() {
     let client = lb.client();
     let future = {
         let req = user::GetFriendListRequest::new(SteamId(76561197960435530))
-            .relationship(FriendRelationship::Friend);
+            .relationship(FriendFilter::Friend);
         let accessor = client.isteam_user();
         sendable(accessor.get_friend_list(&req))
     };
@@ -1647,7 +1649,7 @@ async fn blocking_client_calls_from_a_std_thread() {
             .isteam_user()
             .get_friend_list(
                 &user::GetFriendListRequest::new(SteamId(76561197960435530))
-                    .relationship(FriendRelationship::Friend),
+                    .relationship(FriendFilter::Friend),
             )
             .unwrap();
         let owned = client(1)

@@ -168,6 +168,7 @@ types! {
         isteam_news::NewsItem,
         isteam_user::CommunityVisibilityState,
         isteam_user::Friend,
+        isteam_user::FriendFilter,
         isteam_user::FriendRelationship,
         isteam_user::GetFriendListResponse,
         isteam_user::GetPlayerSummariesResponse,

@@ -99,7 +99,7 @@ pub struct GetFriendListRequest {
     pub steamid: ::steam_webapi::SteamId,
     /// Relationship filter. Possibles values: all, friend.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub relationship: ::std::option::Option<FriendRelationship>,
+    pub relationship: ::std::option::Option<FriendFilter>,
 }
 impl GetFriendListRequest {
     /// Creates the request from its required parameters.
@@ -114,7 +114,7 @@ impl GetFriendListRequest {
     /// Sets `relationship`.
     #[must_use]
     #[inline]
-    pub fn relationship(mut self, value: FriendRelationship) -> Self {
+    pub fn relationship(mut self, value: FriendFilter) -> Self {
         self.relationship = ::std::option::Option::Some(value);
         self
     }
@@ -146,7 +146,7 @@ impl ::steam_webapi::__private::Endpoint for GetFriendListRequest {
 #[cfg(feature = "schemars")]
 ::steam_webapi::__private::json_schema_impl!(
     GetFriendListRequest, "operations/ISteamUser/GetFriendList.v1.request.json",
-    [("../../types/FriendRelationship.json", FriendRelationship)]
+    [("../../types/FriendFilter.json", FriendFilter)]
 );
 /// Request of `ISteamUser/GetPlayerSummaries/v2` (get_player_summaries).
 ///
@@ -279,14 +279,80 @@ pub struct Friend {
     Friend, "types/Friend.json", [("../types/FriendRelationship.json",
     FriendRelationship)]
 );
-/// Relationship filter and qualifier.
+/// Which relationships GetFriendList returns. The docs name exactly two values, so the enum is closed: a request cannot carry a filter Steam does not take. (The qualifier in the answer is the separate, open `FriendRelationship`: `all` is never a relationship.)
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum FriendFilter {
+    /// `"all"`: Every relationship.
+    #[default]
+    All,
+    /// `"friend"`: Friends only.
+    Friend,
+}
+impl FriendFilter {
+    /// The value as written on the wire.
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::All => "all",
+            Self::Friend => "friend",
+        }
+    }
+    /// Reads a wire value.
+    #[inline]
+    pub fn from_wire(v: &str) -> ::std::result::Result<Self, ::std::string::String> {
+        Ok(
+            match v {
+                "all" => Self::All,
+                "friend" => Self::Friend,
+                _ => {
+                    return Err(
+                        ::std::format!("unknown {} value {:?}", "FriendFilter", v),
+                    );
+                }
+            },
+        )
+    }
+}
+impl ::serde::Serialize for FriendFilter {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for FriendFilter {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let v = ::steam_webapi::__private::deserialize_enum_str(deserializer)?;
+        Self::from_wire(&v).map_err(::serde::de::Error::custom)
+    }
+}
+impl ::steam_webapi::validate::Validate for FriendFilter {
+    #[inline]
+    fn validate_at(
+        &self,
+        _path: &::steam_webapi::validate::FieldPath<'_>,
+        _errors: &mut ::steam_webapi::validate::ValidationErrors,
+    ) {}
+}
+impl ::steam_webapi::__private::QueryValue for FriendFilter {
+    #[inline]
+    fn write_query_value(&self, out: &mut ::std::string::String) {
+        out.push_str(self.as_str())
+    }
+}
+#[cfg(feature = "schemars")]
+::steam_webapi::__private::json_schema_impl!(
+    FriendFilter, "types/FriendFilter.json", []
+);
+/// Relationship qualifier of a friend-list entry. Every recorded answer says `friend`; the enum is open, so another qualifier from Steam decodes as `Unknown`.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum FriendRelationship {
-    /// `"all"`: Every relationship (filter only).
-    #[default]
-    All,
     /// `"friend"`: A friend.
+    #[default]
     Friend,
     /// A value this version of the spec does not know; kept so the response still decodes.
     Unknown(::std::string::String),
@@ -296,7 +362,6 @@ impl FriendRelationship {
     #[inline]
     pub fn as_str(&self) -> &str {
         match self {
-            Self::All => "all",
             Self::Friend => "friend",
             Self::Unknown(s) => s.as_str(),
         }
@@ -306,7 +371,6 @@ impl FriendRelationship {
     pub fn from_wire(v: &str) -> ::std::result::Result<Self, ::std::string::String> {
         Ok(
             match v {
-                "all" => Self::All,
                 "friend" => Self::Friend,
                 _ => Self::Unknown(v.to_owned()),
             },
