@@ -20,11 +20,15 @@
 //! - `player_summaries_100`: 100 players with every field, the same three ways.
 //!
 //! Run: `cargo bench -p steam-webapi --bench decode -- --warm-up-time 1 --measurement-time 3`
+//!
+//! With `DECODE_INSTRUCTIONS=<body>/<path>` (`players/runtime`, `listing/plain_struct`, ...)
+//! the binary instead runs that one path of one of the three large bodies, once, in a function
+//! of its own (`instructions::once_*`) for callgrind to count (BENCHMARKS.md, decoding).
 
 use std::hint::black_box;
 use std::path::Path;
 
-use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use criterion::{BenchmarkId, Criterion, Throughput, criterion_group};
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 
@@ -456,5 +460,129 @@ fn bench(c: &mut Criterion) {
     );
 }
 
+// ---------------------------------------------------------------------------
+
+/// One path of one of the three large bodies, once, in a function of its own, for callgrind
+/// (`DECODE_INSTRUCTIONS=<body>/<path>`; BENCHMARKS.md, decoding). Instruction counts do not move with the
+/// machine's load, which on a shared host can swing the timings above by 20%.
+mod instructions {
+    use super::*;
+
+    type Owned = ps::GetOwnedGamesRequest;
+    type Listing = util::GetSupportedAPIListRequest;
+    type Players = user::GetPlayerSummariesRequest;
+    /// One way of decoding a body.
+    type DecodePath = fn(&[u8]);
+
+    // Inlined into each counted function: a counted function that only jumps to another one
+    // (a tail call) is not seen by callgrind's toggle.
+    #[inline(always)]
+    fn runtime<E: Endpoint>(body: &[u8]) {
+        drop(black_box(
+            __decode_for_fuzz::<E>(200, black_box(body)).unwrap(),
+        ));
+    }
+
+    #[inline(always)]
+    fn plain<P: DeserializeOwned>(body: &[u8]) {
+        drop(black_box(
+            serde_json::from_slice::<P>(black_box(body)).unwrap(),
+        ));
+    }
+
+    #[inline(never)]
+    fn once_owned_games_runtime(b: &[u8]) {
+        runtime::<Owned>(b)
+    }
+    #[inline(never)]
+    fn once_owned_games_generated_type(b: &[u8]) {
+        plain::<Env<<Owned as Endpoint>::Response>>(b)
+    }
+    #[inline(never)]
+    fn once_owned_games_plain_struct(b: &[u8]) {
+        plain::<PlainEnvelope<PlainOwnedGames>>(b)
+    }
+    #[inline(never)]
+    fn once_listing_runtime(b: &[u8]) {
+        runtime::<Listing>(b)
+    }
+    #[inline(never)]
+    fn once_listing_generated_type(b: &[u8]) {
+        plain::<ApiListEnv<<Listing as Endpoint>::Response>>(b)
+    }
+    #[inline(never)]
+    fn once_listing_plain_struct(b: &[u8]) {
+        plain::<PlainApiListEnvelope>(b)
+    }
+    #[inline(never)]
+    fn once_players_runtime(b: &[u8]) {
+        runtime::<Players>(b)
+    }
+    #[inline(never)]
+    fn once_players_generated_type(b: &[u8]) {
+        plain::<Env<<Players as Endpoint>::Response>>(b)
+    }
+    #[inline(never)]
+    fn once_players_plain_struct(b: &[u8]) {
+        plain::<PlainEnvelope<PlainPlayers>>(b)
+    }
+
+    /// Runs the one path `which` names (`owned_games/runtime`, `listing/plain_struct`, ...): one
+    /// counted function per process, so callgrind's total is that function's count.
+    pub fn run(which: &str) {
+        let (case, path) = which.split_once('/').unwrap_or((which, ""));
+        let (body, paths): (Vec<u8>, [DecodePath; 3]) = match case {
+            "owned_games" => (
+                owned_games_body(10_000),
+                [
+                    once_owned_games_runtime,
+                    once_owned_games_generated_type,
+                    once_owned_games_plain_struct,
+                ],
+            ),
+            "listing" => (
+                listing_body(),
+                [
+                    once_listing_runtime,
+                    once_listing_generated_type,
+                    once_listing_plain_struct,
+                ],
+            ),
+            "players" => (
+                player_summaries_body(100),
+                [
+                    once_players_runtime,
+                    once_players_generated_type,
+                    once_players_plain_struct,
+                ],
+            ),
+            _ => panic!("DECODE_INSTRUCTIONS={which}: the case is owned_games, listing or players"),
+        };
+        let counted = match path {
+            "runtime" => paths[0],
+            "generated_type" => paths[1],
+            "plain_struct" => paths[2],
+            _ => panic!(
+                "DECODE_INSTRUCTIONS={which}: the path is runtime, generated_type or plain_struct"
+            ),
+        };
+        // A first decode of the body, outside the counted function, pays for lazy statics and
+        // the first allocations; then the counted function runs once.
+        match case {
+            "owned_games" => runtime::<Owned>(&body),
+            "listing" => runtime::<Listing>(&body),
+            _ => runtime::<Players>(&body),
+        }
+        counted(&body);
+    }
+}
+
 criterion_group!(benches, bench);
-criterion_main!(benches);
+
+fn main() {
+    if let Ok(which) = std::env::var("DECODE_INSTRUCTIONS") {
+        return instructions::run(&which);
+    }
+    benches();
+    Criterion::default().configure_from_args().final_summary();
+}
