@@ -490,41 +490,28 @@ mod instructions {
         ));
     }
 
-    #[inline(never)]
-    fn once_owned_games_runtime(b: &[u8]) {
-        runtime::<Owned>(b)
+    /// The counted functions: callgrind's toggle matches them by name (`once_*`).
+    macro_rules! counted {
+        ($($name:ident: $call:expr;)*) => {
+            $(
+                #[inline(never)]
+                fn $name(b: &[u8]) {
+                    $call(b)
+                }
+            )*
+        };
     }
-    #[inline(never)]
-    fn once_owned_games_generated_type(b: &[u8]) {
-        plain::<Env<<Owned as Endpoint>::Response>>(b)
-    }
-    #[inline(never)]
-    fn once_owned_games_plain_struct(b: &[u8]) {
-        plain::<PlainEnvelope<PlainOwnedGames>>(b)
-    }
-    #[inline(never)]
-    fn once_listing_runtime(b: &[u8]) {
-        runtime::<Listing>(b)
-    }
-    #[inline(never)]
-    fn once_listing_generated_type(b: &[u8]) {
-        plain::<ApiListEnv<<Listing as Endpoint>::Response>>(b)
-    }
-    #[inline(never)]
-    fn once_listing_plain_struct(b: &[u8]) {
-        plain::<PlainApiListEnvelope>(b)
-    }
-    #[inline(never)]
-    fn once_players_runtime(b: &[u8]) {
-        runtime::<Players>(b)
-    }
-    #[inline(never)]
-    fn once_players_generated_type(b: &[u8]) {
-        plain::<Env<<Players as Endpoint>::Response>>(b)
-    }
-    #[inline(never)]
-    fn once_players_plain_struct(b: &[u8]) {
-        plain::<PlainEnvelope<PlainPlayers>>(b)
+
+    counted! {
+        once_owned_games_runtime: runtime::<Owned>;
+        once_owned_games_generated_type: plain::<Env<<Owned as Endpoint>::Response>>;
+        once_owned_games_plain_struct: plain::<PlainEnvelope<PlainOwnedGames>>;
+        once_listing_runtime: runtime::<Listing>;
+        once_listing_generated_type: plain::<ApiListEnv<<Listing as Endpoint>::Response>>;
+        once_listing_plain_struct: plain::<PlainApiListEnvelope>;
+        once_players_runtime: runtime::<Players>;
+        once_players_generated_type: plain::<Env<<Players as Endpoint>::Response>>;
+        once_players_plain_struct: plain::<PlainEnvelope<PlainPlayers>>;
     }
 
     /// Runs the one path `which` names (`owned_games/runtime`, `listing/plain_struct`, ...): one
