@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Incremental against non-incremental compilation of the generated crate (BENCHMARKS.md,
-# "Compile cost", session 7): a clean `cargo check --all-features` of steam-webapi, then a
+# "Compile cost", session 8): a clean `cargo check --all-features` of steam-webapi, then a
 # check after each of three regenerations (`steamspec generate` after a spec edit: a doc line
 # changed, an optional parameter added, the spec restored). Alternates the two modes run by run.
 #
