@@ -6,6 +6,7 @@
 //! their representation (a new value from Steam must not fail validation), closed ones list
 //! theirs; no `format` values (ajv's strict mode rejects unknown ones).
 
+mod int_pattern;
 mod value;
 
 use serde_json::{Map, Value, json};

@@ -3,6 +3,7 @@
 
 use serde_json::{Map, Value, json};
 
+use super::int_pattern::int_pattern;
 use super::type_path;
 use crate::model::*;
 
@@ -138,7 +139,7 @@ fn of_type(ty: &TypeRef, wire: Wire, c: &Constraints, refs: &Refs) -> Value {
             if *key != MapKey::String {
                 m.insert(
                     "propertyNames".into(),
-                    json!({ "type": "string", "pattern": digits_pattern(key.scalar()) }),
+                    int_text(key.scalar(), &Constraints::default()),
                 );
             }
             if let Some(n) = c.min_items {
@@ -152,13 +153,13 @@ fn of_type(ty: &TypeRef, wire: Wire, c: &Constraints, refs: &Refs) -> Value {
     }
 }
 
-/// Digits of an integer written as a string; the numeric range itself is the client's check.
-fn digits_pattern(s: Scalar) -> &'static str {
-    match s {
-        Scalar::Int32 | Scalar::Int64 => "^-?[0-9]{1,19}$",
-        Scalar::Uint32 | Scalar::Timestamp => "^[0-9]{1,10}$",
-        _ => "^[0-9]{1,20}$",
-    }
+/// An integer written as a string: the decimals of the type's range narrowed by the spec's
+/// `min`/`max`, as the client reads them.
+fn int_text(s: Scalar, c: &Constraints) -> Value {
+    let (lo, hi) = s.int_range().expect("an integer scalar");
+    let lo = c.min.and_then(Num::as_int).map_or(lo, |m| m.max(lo));
+    let hi = c.max.and_then(Num::as_int).map_or(hi, |m| m.min(hi));
+    json!({ "type": "string", "pattern": int_pattern(lo, hi) })
 }
 
 fn scalar(s: Scalar, wire: Wire, c: &Constraints) -> Value {
@@ -188,7 +189,7 @@ fn scalar(s: Scalar, wire: Wire, c: &Constraints) -> Value {
         _ => {
             let range = s.int_range();
             let number = with_bounds(json!({ "type": "integer" }), c, range);
-            let text = json!({ "type": "string", "pattern": digits_pattern(s) });
+            let text = int_text(s, c);
             // SteamID64 never reaches JSON consumers as a number (precision above 2^53).
             let wire = if s == Scalar::SteamId {
                 Wire::String
