@@ -2,6 +2,7 @@
 
 use std::sync::Arc;
 
+use super::plain_int::check_plain_int;
 use crate::diag::Diagnostics;
 use crate::model::{Constraints, Scalar, TypeRef};
 use crate::spec::format::ConstraintsDef;
@@ -117,6 +118,9 @@ pub fn resolve(
     ];
     for (lo_name, hi_name, lo, hi, want, words) in pairs {
         for (name, b) in [(lo_name, lo), (hi_name, hi)] {
+            if let Some(b) = b {
+                check_plain_int(name, b, file, diags);
+            }
             if let Some(b) = b
                 && sh != want
             {

@@ -2,6 +2,7 @@
 
 mod constraints;
 pub mod names;
+mod plain_int;
 mod recursion;
 mod resolve;
 pub mod typeexpr;

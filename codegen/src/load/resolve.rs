@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use super::constraints;
 use super::names;
+use super::plain_int::check_plain_int;
 use super::recursion::check_recursion;
 use super::typeexpr::{self, TypeExpr};
 use super::urls::{check_path_template, host_error, is_host};
@@ -476,8 +477,12 @@ fn error_model(
             }
         }
     }
+    if let Some(success) = &def.success {
+        ok &= check_plain_int("success", success, file, diags);
+    }
     let mut seen = BTreeSet::new();
     for c in &def.codes {
+        ok &= check_plain_int("value", &c.value, file, diags);
         if !seen.insert(c.value.value) {
             diags.error(
                 c.value.pos(file),
@@ -1001,6 +1006,7 @@ fn operation(
         );
         ok = false;
     }
+    ok &= check_plain_int("version", &op.version, file, diags);
     if op.version.value == 0 {
         diags.error(op.version.pos(file), "version must be 1 or more");
         ok = false;
