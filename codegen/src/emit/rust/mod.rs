@@ -12,7 +12,7 @@ mod json_schema;
 mod ops;
 mod types;
 
-use proc_macro2::{Ident, Span, TokenStream};
+use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::quote;
 
 use super::GeneratedFile;
@@ -195,13 +195,34 @@ pub(crate) fn doc_attr(text: &str) -> TokenStream {
     }
     let lines = text.lines().map(|l| {
         let l = if l.is_empty() {
-            String::new()
+            Literal::string("")
         } else {
-            format!(" {l}")
+            doc_literal(&format!(" {l}"))
         };
         quote!(#[doc = #l])
     });
     quote!(#(#lines)*)
+}
+
+/// A doc line as a raw string literal (`r"..."`, `r#"..."#` when it holds a `"`): the same
+/// `///` line once printed, but syn and prettyplease read a raw literal back by slicing it,
+/// where a `"..."` literal is escaped character by character and unescaped twice (the docs are
+/// most of the emitted text, and this was a fifth of generation's instructions).
+pub(crate) fn doc_literal(text: &str) -> Literal {
+    // A raw string cannot hold a bare carriage return; such text keeps the escaped form.
+    if text.contains('\r') {
+        return Literal::string(text);
+    }
+    // One `#` more than the longest run of `#` after a `"` in the text.
+    let hashes = text
+        .match_indices('"')
+        .map(|(i, _)| 1 + text[i + 1..].bytes().take_while(|&b| b == b'#').count())
+        .max()
+        .unwrap_or(0);
+    let fence = "#".repeat(hashes);
+    format!("r{fence}\"{text}\"{fence}")
+        .parse()
+        .unwrap_or_else(|_| Literal::string(text))
 }
 
 /// An identifier, raw when it is a keyword (`type` -> `r#type`).
@@ -288,6 +309,28 @@ fn with_header(source: &str, comment: &str, parts: &[String]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A doc line as a raw literal prints as the escaped literal does, whatever it holds.
+    #[test]
+    fn raw_doc_literals_print_as_escaped_ones() {
+        let texts = [
+            " plain words",
+            " a \"quote\" and a \\ backslash \\n",
+            " \"# and \"## and r#\"...\"#",
+            " tab\tand a carriage\rreturn",
+            " ünïcödé, emoji 🎮, and a } brace",
+            "\"",
+            "#",
+        ];
+        for text in texts {
+            let raw = doc_literal(text);
+            let escaped = Literal::string(text);
+            let with = |lit: &Literal| format_tokens(quote!(#[doc = #lit] pub struct A;));
+            assert_eq!(with(&raw), with(&escaped), "{text:?} as {raw}");
+        }
+        assert_eq!(doc_literal(" a \"# b").to_string(), "r##\" a \"# b\"##");
+        assert_eq!(doc_literal(" a").to_string(), "r\" a\"");
+    }
 
     /// Formatting a module piece by piece gives the text of formatting it whole, for every
     /// interface of the project's spec and both targets.

@@ -7,8 +7,30 @@
 //! groups, classes and counted repeats are used (JSON Schema's recommended regex subset), so
 //! Python's `re`, pydantic's Rust regex and JavaScript's `RegExp` read it alike.
 
-/// `^(...|...)$` matching the decimal integers in `lo..=hi` (`lo <= hi`).
-pub fn int_pattern(lo: i128, hi: i128) -> String {
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+use crate::model::Scalar;
+
+/// `^(...|...)$` matching the decimal integers in `lo..=hi` (`lo <= hi`). The integer types'
+/// own ranges (most fields have no `min`/`max`) are made once and shared.
+pub fn int_pattern(lo: i128, hi: i128) -> Cow<'static, str> {
+    static TYPE_RANGES: OnceLock<BTreeMap<(i128, i128), String>> = OnceLock::new();
+    let known = TYPE_RANGES.get_or_init(|| {
+        [Scalar::Uint32, Scalar::Int32, Scalar::Uint64, Scalar::Int64]
+            .into_iter()
+            .filter_map(Scalar::int_range)
+            .map(|(lo, hi)| ((lo, hi), exact_pattern(lo, hi)))
+            .collect()
+    });
+    match known.get(&(lo, hi)) {
+        Some(p) => Cow::Borrowed(p),
+        None => Cow::Owned(exact_pattern(lo, hi)),
+    }
+}
+
+fn exact_pattern(lo: i128, hi: i128) -> String {
     let mut alts = Vec::new();
     if lo < 0 {
         // Negative numbers: `-` and a magnitude from |min(hi, -1)| to |lo|.
