@@ -14,6 +14,12 @@ const first: S.Player | undefined = players[0];
 const name: string | undefined = first?.personaname;
 const steamid: string | undefined = first?.steamid; // a SteamID64 is a string, never a number
 const state: S.PersonaState | undefined = first?.personastate;
+// An open enum's known values have a name of their own (the schema's title `KnownPersonaState`),
+// for a switch over them; the open type still takes a value the spec does not know.
+const online: S.KnownPersonaState = 1;
+// @ts-expect-error 7 is not a known persona state
+const unknownKnown: S.KnownPersonaState = 7;
+const unknownOpen: S.PersonaState = 7;
 
 // CreateSession request: nested structs and an open string enum.
 const token: string = createSession.title.token;
@@ -29,4 +35,4 @@ const wrongType: S.ISteamHubGetStatusV1Request = { guid: 4178173 };
 // @ts-expect-error one of guid and appid is required
 const neither: S.ISteamHubGetStatusV1Request = { language: "en" };
 
-export const read = { name, steamid, state, token, appid, userStates, byGuid, byApp, wrongType, neither };
+export const read = { name, steamid, state, online, unknownKnown, unknownOpen, token, appid, userStates, byGuid, byApp, wrongType, neither };

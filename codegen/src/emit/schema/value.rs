@@ -54,7 +54,7 @@ pub fn named_type(t: &NamedType, refs: &Refs) -> Value {
             }
             Value::Object(m)
         }
-        TypeKind::Enum(e) => enumeration(e),
+        TypeKind::Enum(e) => enumeration(&t.name, e),
     };
     let mut text = t.description.clone().unwrap_or_default();
     if let TypeKind::Enum(e) = &t.kind {
@@ -79,7 +79,7 @@ pub fn named_type(t: &NamedType, refs: &Refs) -> Value {
     s
 }
 
-fn enumeration(e: &EnumType) -> Value {
+fn enumeration(name: &str, e: &EnumType) -> Value {
     let known: Vec<Value> = e.values.iter().map(|v| v.value.to_json()).collect();
     let ty = match e.repr {
         EnumRepr::String => "string",
@@ -87,7 +87,7 @@ fn enumeration(e: &EnumType) -> Value {
     };
     if e.open {
         // Known values first (for generators and readers), then anything of the same type.
-        json!({ "anyOf": [ { "type": ty, "enum": known }, { "type": ty } ] })
+        json!({ "anyOf": [ { "title": format!("Known{name}"), "type": ty, "enum": known }, { "type": ty } ] })
     } else {
         json!({ "type": ty, "enum": known })
     }
