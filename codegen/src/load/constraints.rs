@@ -118,12 +118,9 @@ pub fn resolve(
     ];
     for (lo_name, hi_name, lo, hi, want, words) in pairs {
         for (name, b) in [(lo_name, lo), (hi_name, hi)] {
-            if let Some(b) = b {
-                check_plain_int(name, b, file, diags);
-            }
-            if let Some(b) = b
-                && sh != want
-            {
+            let Some(b) = b else { continue };
+            check_plain_int(name, b, file, diags);
+            if sh != want {
                 diags.error(
                     b.pos(file),
                     format!("'{name}' applies to {words}, not to {tyname}"),
