@@ -97,7 +97,8 @@ step "python: datamodel-codegen makes pydantic v2 models from bundle.json" \
   "$venv/bin/datamodel-codegen" --input "$root/generated/schemas/bundle.json" \
     --input-file-type jsonschema --output "$out/python/steamspec_models" \
     --output-model-type pydantic_v2.BaseModel --target-python-version 3.11 \
-    --use-annotated --field-constraints --disable-timestamp --formatters builtin
+    --use-annotated --field-constraints --disable-timestamp --formatters builtin \
+    --use-title-as-name
 cp "$here/python/use_models.py" "$out/python/use_models.py"
 printf '[mypy]\nstrict = True\nplugins = pydantic.mypy\ncache_dir = .mypy_cache\n' >"$out/python/mypy.ini"
 step "python: mypy --strict on the models and use_models.py" \
@@ -152,7 +153,7 @@ step "python: datamodel-codegen makes models from the steamid-integer bundle" \
   "$venv/bin/datamodel-codegen" --input "$broken/steamid-integer/bundle.json" \
     --input-file-type jsonschema --output "$broken/python/steamspec_models" \
     --output-model-type pydantic_v2.BaseModel --target-python-version 3.11 --use-annotated \
-    --field-constraints --disable-timestamp --formatters builtin
+    --field-constraints --disable-timestamp --formatters builtin --use-title-as-name
 cp "$out/python/mypy.ini" "$here/python/use_models.py" "$broken/python/"
 must_fail "mypy --strict rejects use_models.py against the steamid-integer models" \
   bash -c "cd '$broken/python' && '$venv/bin/mypy' --config-file mypy.ini use_models.py"
