@@ -22,65 +22,10 @@ FIXTURES=${FIXTURES:-$ROOT/../shared/fixtures/listings}
 export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-/tmp/cc-target}
 export CARGO_TERM_COLOR=never
 
-# The large spec and its crate.
-setup_big() {
-    # The CLI is built in the workspace's own target directory.
-    CARGO_TARGET_DIR="$ROOT/target" cargo build -q --release -p steamspec --manifest-path "$ROOT/Cargo.toml"
-    local bin=$ROOT/target/release/steamspec
-    python3 "$ROOT/tests/bench-scripts/merge-listings.py" "$BIG-listing.json" \
-        "$FIXTURES/public/2021-01-30.json" "$FIXTURES/partner-combined.json" >&2
-    local ifaces
-    ifaces=$(python3 -c 'import json,sys; print(" ".join("--interface " + i["name"] for i in json.load(open(sys.argv[1]))["apilist"]["interfaces"]))' "$BIG-listing.json")
-    rm -rf "$BIG" "$BIG-spec"
-    # shellcheck disable=SC2086
-    "$bin" import --listing "$BIG-listing.json" --out "$BIG-spec" $ifaces >&2
-    mkdir -p "$BIG"
-    cp -r "$ROOT/generated" "$ROOT/macros" "$ROOT/codegen" "$ROOT/Cargo.lock" "$BIG/"
-    rm -rf "$BIG/generated/benches"
-    sed -e 's|^members = .*|members = ["codegen", "macros", "generated", "generated/runtime"]|' \
-        -e 's|^default-members = .*|default-members = ["generated"]|' \
-        "$ROOT/Cargo.toml" >"$BIG/Cargo.toml"
-    "$bin" generate --spec "$BIG-spec" --out "$BIG/generated" | tail -1 >&2
-    # The benches of generated/ are this repository's, not the copy's (the emitter writes their
-    # entries only for this repository's spec; stripped again in case a copy has them).
-    python3 - "$BIG/generated/Cargo.toml" <<'PY'
-import sys
-p = sys.argv[1]
-s = open(p).read()
-i = s.find("\n[dev-dependencies]")
-if i >= 0:
-    s = s[:i + 1]
-open(p, "w").write(s)
-PY
-}
+# shellcheck source=common.sh
+. "$ROOT/tests/bench-scripts/common.sh"
 
-# time_case LABEL DIR COMMAND ARGS... -> "LABEL median_seconds (runs...) load"
-# The package timed is steam-webapi, or $PKG; with CLEAN=0 it is not cleaned first, so cargo
-# finds nothing to do.
-time_case() {
-    local label=$1 dir=$2 pkg=${PKG:-steam-webapi}
-    shift 2
-    # Dependencies built; a failing build would time an error, so it stops the script.
-    if ! (cd "$dir" && cargo "$@" -q -p "$pkg" >/dev/null 2>&1); then
-        echo "$label: cargo $* -p $pkg fails in $dir" >&2
-        exit 1
-    fi
-    local times=()
-    for _ in $(seq "$RUNS"); do
-        [ "${CLEAN:-1}" = 0 ] || (cd "$dir" && cargo clean -q -p "$pkg")
-        local t0 t1
-        t0=$(date +%s.%N)
-        (cd "$dir" && cargo "$@" -q -p "$pkg" >/dev/null 2>&1)
-        t1=$(date +%s.%N)
-        times+=("$(echo "$t1 - $t0" | bc)")
-    done
-    local median
-    median=$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
-    printf '%-40s %7.2f s   runs: %s   load: %s\n' "$label" "$median" "${times[*]}" \
-        "$(cut -d' ' -f1-3 /proc/loadavg)"
-}
-
-[ -d "$BIG/generated/src/api" ] && [ "${REBUILD_BIG:-0}" = 0 ] || setup_big
+[ -d "$BIG/generated/src/api" ] && [ "${REBUILD_BIG:-0}" = 0 ] || setup_big "$BIG"
 echo "CARGO_TARGET_DIR=$CARGO_TARGET_DIR, $RUNS runs each, median; $(nproc) cores"
 ops_small=$(cat "$ROOT"/generated/src/api/*.rs | grep -c 'const INFO: ::steam_webapi::__private::EndpointInfo')
 ops_big=$(cat "$BIG"/generated/src/api/*.rs | grep -c 'const INFO: ::steam_webapi::__private::EndpointInfo')

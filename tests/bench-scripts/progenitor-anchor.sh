@@ -1,0 +1,108 @@
+#!/usr/bin/env bash
+# The progenitor anchor of issue 8, measured here on the same operations (BENCHMARKS.md,
+# "Session 10: progenitor measured here").
+#
+# The issue's anchors are figures from another machine and another API. This script runs
+# oxidecomputer/progenitor (from crates.io, pinned) on OpenAPI documents made from the
+# project's spec and from the large imported spec (to-openapi.py), beside steamspec, in one run:
+#   - generation, whole process (hyperfine): `steamspec generate`; progenitor as a library
+#     formatted the way steamspec formats (syn + prettyplease; a small program written to
+#     $PG/lib); and `cargo progenitor`, its CLI, which formats with rustfmt;
+#   - compile cost: a clean `cargo check` and debug `cargo build` of the crate `cargo
+#     progenitor` writes, dependencies prebuilt, as compile-cost.sh times steam-webapi, and
+#     steam-webapi timed the same way in the same run, for both specs;
+#   - with CALLGRIND=1, the instructions of steamspec and of the progenitor library program.
+#
+# Usage: tests/bench-scripts/progenitor-anchor.sh [RUNS]   (default 3; compile medians)
+# Set CARGO_INCREMENTAL=0 to time the crates as dependencies, as compile-cost.sh does.
+# Needs crates.io (the first run installs progenitor and builds the program) and hyperfine.
+# Everything progenitor's goes under $PG (default /tmp/progenitor), nothing into the checkout.
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+RUNS=${1:-3}
+PG=${PG:-/tmp/progenitor}
+PG_VERSION=0.15.1
+export CARGO_TERM_COLOR=never
+# shellcheck source=common.sh
+. "$ROOT/tests/bench-scripts/common.sh"
+mkdir -p "$PG"
+BIN=$(steamspec_bin)
+
+# The OpenAPI documents: the project's from generated/schemas; the large spec's from the
+# schemas of its crate (a workspace copy in $PG/big, as compile-cost.sh makes in /tmp/big).
+python3 "$ROOT/tests/bench-scripts/to-openapi.py" "$ROOT/spec" "$ROOT/generated/schemas" "$PG/project.json"
+setup_big "$PG/big"
+python3 "$ROOT/tests/bench-scripts/to-openapi.py" "$PG/big-spec" "$PG/big/generated/schemas" "$PG/big.json"
+
+# progenitor's CLI, and its generator as a library (the same calls cargo-progenitor makes,
+# then syn + prettyplease instead of rustfmt).
+CLI=$PG/bin/cargo-progenitor
+[ -x "$CLI" ] || cargo install -q --locked "cargo-progenitor@$PG_VERSION" --root "$PG"
+mkdir -p "$PG/lib/src"
+cat >"$PG/lib/Cargo.toml" <<TOML
+[package]
+name = "progenitor-lib-bench"
+version = "0.1.0"
+edition = "2024"
+publish = false
+
+[dependencies]
+progenitor-impl = "=$PG_VERSION"
+openapiv3 = "2"
+serde_json = "1"
+prettyplease = "0.2"
+syn = { version = "2", features = ["full"] }
+
+[workspace]
+TOML
+cat >"$PG/lib/src/main.rs" <<'RUST'
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let (input, output) = (args.next().expect("IN.json"), args.next().expect("OUT.rs"));
+    let text = std::fs::read_to_string(&input).expect("read");
+    let api: openapiv3::OpenAPI = serde_json::from_str(&text).expect("an OpenAPI document");
+    let mut generator = progenitor_impl::Generator::default();
+    let tokens = generator.generate_tokens(&api).expect("generate");
+    let file: syn::File = syn::parse2(tokens).expect("parse");
+    std::fs::write(&output, prettyplease::unparse(&file)).expect("write");
+}
+RUST
+(cd "$PG/lib" && CARGO_TARGET_DIR="$PG/lib/target" cargo build -q --release)
+LIB=$PG/lib/target/release/progenitor-lib-bench
+
+echo "== generation, whole process ($(nproc) cores)"
+ops() { python3 -c 'import json,sys; print(sum(len(p) for p in json.load(open(sys.argv[1]))["paths"].values()))' "$1"; }
+echo "operations: project $(ops "$PG/project.json"), large spec $(ops "$PG/big.json")"
+hyperfine -N --warmup 2 --runs "${GEN_RUNS:-20}" \
+    "$BIN generate --spec $ROOT/spec --out $PG/steamspec-project" \
+    "$LIB $PG/project.json $PG/lib-project.rs" \
+    "$CLI progenitor -i $PG/project.json -o $PG/crate-project -n progenitor-project -v 0.1.0" \
+    "$BIN generate --spec $PG/big-spec --out $PG/steamspec-big" \
+    "$LIB $PG/big.json $PG/lib-big.rs" \
+    "$CLI progenitor -i $PG/big.json -o $PG/crate-big -n progenitor-big -v 0.1.0"
+if [ "${CALLGRIND:-0}" = 1 ]; then
+    # Instructions, which a slow or busy window does not change (the "Collected" line).
+    count() { valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" 2>&1 | grep -o 'Collected : [0-9]*'; }
+    rm -rf "$PG/cg-project" "$PG/cg-big"
+    echo "instructions: steamspec project $(count "$BIN" generate --spec "$ROOT/spec" --out "$PG/cg-project")"
+    echo "instructions: progenitor library project $(count "$LIB" "$PG/project.json" "$PG/lib-project.rs")"
+    echo "instructions: steamspec large $(count "$BIN" generate --spec "$PG/big-spec" --out "$PG/cg-big")"
+    echo "instructions: progenitor library large $(count "$LIB" "$PG/big.json" "$PG/lib-big.rs")"
+fi
+bytes() { cat "$@" | wc -c; }
+echo "Rust written, bytes: project $(bytes "$ROOT"/generated/src/api/*.rs) against" \
+    "$(bytes "$PG/lib-project.rs"); large spec $(bytes "$PG/steamspec-big"/src/api/*.rs) against" \
+    "$(bytes "$PG/lib-big.rs")"
+
+echo "== compile cost, CARGO_INCREMENTAL=${CARGO_INCREMENTAL:-default}, $RUNS runs each, median"
+for crate in project big; do
+    # A crate of its own, outside any workspace.
+    grep -q '^\[workspace\]' "$PG/crate-$crate/Cargo.toml" || echo '[workspace]' >>"$PG/crate-$crate/Cargo.toml"
+done
+for cmd in check build; do
+    CARGO_TARGET_DIR=${CC_TARGET:-/tmp/cc-target} time_case "steam-webapi $cmd (project)" "$ROOT" $cmd
+    CARGO_TARGET_DIR=${CC_TARGET:-/tmp/cc-target} time_case "steam-webapi $cmd (big)" "$PG/big" $cmd
+    for crate in project big; do
+        CARGO_TARGET_DIR=$PG/target PKG=progenitor-$crate time_case "progenitor $cmd ($crate)" "$PG/crate-$crate" $cmd
+    done
+done
