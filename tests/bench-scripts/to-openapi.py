@@ -10,6 +10,10 @@ the named types. SPEC_DIR gives each operation's HTTP method. Query operations b
 parameters; `input_json` operations a JSON request body. JSON Schema 2020-12 is turned into the
 OpenAPI 3.0 dialect: `const` becomes a one-value `enum`, a `null` type or branch `nullable`, and
 `propertyNames` (map keys; OpenAPI 3.0 has no such keyword) is dropped.
+
+The document is checked before it is written: every `$ref` names a component, and no keyword
+that OpenAPI 3.0 lacks is left; a problem is reported at its JSON path, and nothing is written.
+tests/consumers/run.sh runs this on generated/schemas, so the benchmark's input cannot rot.
 """
 import json
 import os
@@ -64,8 +68,12 @@ def convert(schema):
             result["enum"] = [value]
         elif key == "type" and isinstance(value, list):
             rest = [t for t in value if t != "null"]
-            result["type"] = rest[0]
-            result["nullable"] = True
+            if len(rest) == 1:
+                result["type"] = rest[0]
+            else:
+                result["anyOf"] = [{"type": t} for t in rest]
+            if "null" in value:
+                result["nullable"] = True
         elif key == "anyOf" and {"type": "null"} in value:
             # `T or null`: a nullable T (OpenAPI 3.0 allows no sibling of a $ref, hence allOf).
             rest = [convert(s) for s in value if s != {"type": "null"}]
@@ -124,6 +132,43 @@ def operation(entry, http, components):
     return op
 
 
+# Keywords of JSON Schema 2020-12 that OpenAPI 3.0 does not have.
+NOT_IN_OPENAPI_3_0 = {"$defs", "$schema", "$id", "$comment", "const", "propertyNames"}
+
+
+def problems(document):
+    """Where the document breaks OpenAPI 3.0: unresolved references, leftover keywords."""
+    components = document["components"]["schemas"]
+    found = []
+
+    def walk(node, path):
+        if isinstance(node, list):
+            for i, item in enumerate(node):
+                walk(item, f"{path}/{i}")
+            return
+        if not isinstance(node, dict):
+            return
+        for key, value in node.items():
+            at = f"{path}/{key}"
+            if key == "$ref":
+                name = value.removeprefix("#/components/schemas/")
+                if name == value or name not in components:
+                    found.append(f"{at}: {value} names no component")
+            elif key in NOT_IN_OPENAPI_3_0:
+                found.append(f"{at}: not an OpenAPI 3.0 keyword")
+            elif key == "type" and (isinstance(value, list) or value == "null"):
+                found.append(f"{at}: {json.dumps(value)} is not an OpenAPI 3.0 type")
+            if key in ("properties", "schemas"):
+                # Names here are property or component names, not keywords.
+                for name, child in value.items():
+                    walk(child, f"{at}/{name}")
+            else:
+                walk(value, at)
+
+    walk(document, "#")
+    return found
+
+
 methods = http_methods()
 bundle = convert(load("bundle.json"))
 components = dict(bundle.get("$defs", {}))
@@ -138,6 +183,9 @@ document = {
     "paths": paths,
     "components": {"schemas": components},
 }
+found = problems(document)
+if found:
+    sys.exit("to-openapi.py: the document would not be OpenAPI 3.0:\n  " + "\n  ".join(found))
 with open(out, "w") as f:
     json.dump(document, f, indent=2, sort_keys=True)
 print(f"{out}: {sum(len(p) for p in paths.values())} operations, {len(components)} schemas")

@@ -4,7 +4,9 @@
 #           datamodel-code-generator checked with mypy --strict and run on docs examples;
 #   node:   ajv (Ajv2020, strict), TypeScript types from json-schema-to-typescript checked with
 #           tsc --strict together with every docs example as a typed constant;
-#   and both checkers must fail on deliberately broken schemas.
+#   and both checkers must fail on deliberately broken schemas;
+#   openapi: tests/bench-scripts/to-openapi.py (the progenitor benchmark's input) turns the
+#           schemas into an OpenAPI 3.0 document whose references all resolve.
 # Installs what it needs into tests/.venv and tests/consumers/node/node_modules (skipped when the
 # pinned requirements/lockfile have not changed), then works offline. Generated types go to
 # tests/consumers/.generated/ (gitignored), rewritten each run.
@@ -110,28 +112,32 @@ step "node: json-schema-to-typescript makes types, one typed constant per docs e
 step "node: tsc --strict on the types, the examples and use_types.ts" \
   "$node_dir/node_modules/.bin/tsc" -p "$out/ts/tsconfig.json"
 
+step "openapi: to-openapi.py makes an OpenAPI 3.0 document of the schemas, every \$ref resolved" \
+  "$py" "$root/tests/bench-scripts/to-openapi.py" "$root/spec" "$root/generated/schemas" "$out/openapi.json"
+
 # ------------------------------------------------------------------------------------------------
 # The checks fail when a schema is wrong.
 broken="$out/broken"
 mkdir -p "$broken"
+# set_json FILE KEY... VALUE: sets the value (JSON) at the keys' path in a JSON file.
+set_json() {
+  "$py" - "$@" <<'EOF'
+import json, sys
+path, *keys, value = sys.argv[1:]
+doc = json.load(open(path))
+node = doc
+for key in keys[:-1]:
+    node = node[key]
+node[keys[-1]] = json.loads(value)
+json.dump(doc, open(path, "w"), indent=2)
+EOF
+}
 # 1. Player.steamid typed as an integer: the docs examples of GetPlayerSummaries break.
 cp -r "$root/generated/schemas" "$broken/steamid-integer"
-"$py" - "$broken/steamid-integer/types/Player.json" <<'EOF'
-import json, sys
-p = sys.argv[1]
-s = json.load(open(p))
-s["properties"]["steamid"] = {"type": "integer"}
-json.dump(s, open(p, "w"), indent=2)
-EOF
+set_json "$broken/steamid-integer/types/Player.json" properties steamid '{"type": "integer"}'
 # 2. An unresolvable $ref.
 cp -r "$root/generated/schemas" "$broken/bad-ref"
-"$py" - "$broken/bad-ref/types/Player.json" <<'EOF'
-import json, sys
-p = sys.argv[1]
-s = json.load(open(p))
-s["properties"]["personastate"] = {"$ref": "../types/NoSuchType.json"}
-json.dump(s, open(p, "w"), indent=2)
-EOF
+set_json "$broken/bad-ref/types/Player.json" properties personastate '{"$ref": "../types/NoSuchType.json"}'
 for case in steamid-integer bad-ref; do
   must_fail "python check_schemas.py rejects the $case schema" \
     "$py" "$here/python/check_schemas.py" --schemas "$broken/$case"
@@ -139,13 +145,14 @@ for case in steamid-integer bad-ref; do
     node "$node_dir/check_schemas.mjs" --schemas "$broken/$case"
 done
 # 3. The typed consumers catch the integer steamid too (in the bundle, which they read).
-"$py" - "$broken/steamid-integer/bundle.json" <<'EOF'
-import json, sys
-p = sys.argv[1]
-s = json.load(open(p))
-s["$defs"]["Player"]["properties"]["steamid"] = {"type": "integer"}
-json.dump(s, open(p, "w"), indent=2)
-EOF
+set_json "$broken/steamid-integer/bundle.json" '$defs' Player properties steamid '{"type": "integer"}'
+# 4. A bundle reference to no type: to-openapi.py refuses it, naming the JSON path.
+cp -r "$root/generated/schemas" "$broken/bundle-bad-ref"
+set_json "$broken/bundle-bad-ref/bundle.json" '$defs' Player properties personastate '{"$ref": "#/$defs/NoSuchType"}'
+step "openapi: to-openapi.py refuses a bundle whose \$ref names no type, at its JSON path" \
+  bash -c "! '$py' '$root/tests/bench-scripts/to-openapi.py' '$root/spec' '$broken/bundle-bad-ref' \
+    '$broken/openapi.json' 2>'$broken/openapi.err' \
+    && grep -F 'Player/properties/personastate/\$ref' '$broken/openapi.err' && [ ! -e '$broken/openapi.json' ]"
 must_fail "tsc --strict rejects the examples against types from the steamid-integer bundle" \
   bash -c "node '$node_dir/typegen.mjs' '$broken/ts' --schemas '$broken/steamid-integer' \
     && '$node_dir/node_modules/.bin/tsc' -p '$broken/ts/tsconfig.json'"
