@@ -1,31 +1,33 @@
 # Shared by the compile and anchor bench scripts (sourced, not run): timing a cargo command
 # and importing the large spec. Expects ROOT (the checkout) and RUNS to be set.
 
-# The steamspec CLI, built in the workspace's own target directory.
-steamspec_bin() {
+# build_steamspec: the steamspec CLI in $STEAMSPEC, built once per script in the workspace's
+# own target directory (called in the script's shell, not in $(...), so that the build is
+# remembered).
+build_steamspec() {
+    [ -n "${STEAMSPEC:-}" ] && return
     CARGO_TARGET_DIR="$ROOT/target" cargo build -q --release -p steamspec --manifest-path "$ROOT/Cargo.toml"
-    echo "$ROOT/target/release/steamspec"
+    STEAMSPEC=$ROOT/target/release/steamspec
 }
 
 # import_big_spec OUT: the large spec (issue 8), imported into OUT-spec from the public listing
 # 2021-01-30 merged with the publisher-key view, every interface, game-specific ones too.
 import_big_spec() {
-    local out=$1 bin fixtures=${FIXTURES:-$ROOT/../shared/fixtures/listings} ifaces
-    bin=$(steamspec_bin)
+    local out=$1 fixtures=${FIXTURES:-$ROOT/../shared/fixtures/listings} ifaces
+    build_steamspec
     python3 "$ROOT/tests/bench-scripts/merge-listings.py" "$out-listing.json" \
         "$fixtures/public/2021-01-30.json" "$fixtures/partner-combined.json" >&2
     ifaces=$(python3 -c 'import json,sys; print(" ".join("--interface " + i["name"] for i in json.load(open(sys.argv[1]))["apilist"]["interfaces"]))' "$out-listing.json")
     rm -rf "$out-spec"
     # shellcheck disable=SC2086
-    "$bin" import --listing "$out-listing.json" --out "$out-spec" $ifaces >&2
+    "$STEAMSPEC" import --listing "$out-listing.json" --out "$out-spec" $ifaces >&2
 }
 
 # setup_big BIG: the large spec in BIG-spec, and a copy of the workspace in BIG whose
 # generated crate is made from it, with the same runtime, macros and lockfile.
 setup_big() {
-    local big=$1 bin
+    local big=$1
     import_big_spec "$big"
-    bin=$(steamspec_bin)
     rm -rf "$big"
     mkdir -p "$big"
     cp -r "$ROOT/generated" "$ROOT/macros" "$ROOT/codegen" "$ROOT/Cargo.lock" "$big/"
@@ -33,7 +35,7 @@ setup_big() {
     sed -e 's|^members = .*|members = ["codegen", "macros", "generated", "generated/runtime"]|' \
         -e 's|^default-members = .*|default-members = ["generated"]|' \
         "$ROOT/Cargo.toml" >"$big/Cargo.toml"
-    "$bin" generate --spec "$big-spec" --out "$big/generated" | tail -1 >&2
+    "$STEAMSPEC" generate --spec "$big-spec" --out "$big/generated" | tail -1 >&2
     # The benches of generated/ are this repository's, not the copy's (the emitter writes their
     # entries only for this repository's spec; stripped again in case a copy has them).
     python3 - "$big/generated/Cargo.toml" <<'PY'

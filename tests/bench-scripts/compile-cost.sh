@@ -18,7 +18,6 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 RUNS=${1:-3}
 BIG=${BIG:-/tmp/big}
-FIXTURES=${FIXTURES:-$ROOT/../shared/fixtures/listings}
 export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-/tmp/cc-target}
 export CARGO_TERM_COLOR=never
 

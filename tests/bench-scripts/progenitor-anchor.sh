@@ -26,7 +26,9 @@ export CARGO_TERM_COLOR=never
 # shellcheck source=common.sh
 . "$ROOT/tests/bench-scripts/common.sh"
 mkdir -p "$PG"
-BIN=$(steamspec_bin)
+build_steamspec
+BIN=$STEAMSPEC
+CC_TARGET=${CC_TARGET:-/tmp/cc-target}
 
 # The OpenAPI documents: the project's from generated/schemas; the large spec's from the
 # schemas of its crate (a workspace copy in $PG/big, as compile-cost.sh makes in /tmp/big).
@@ -39,7 +41,9 @@ python3 "$ROOT/tests/bench-scripts/to-openapi.py" "$PG/big-spec" "$PG/big/genera
 CLI=$PG/bin/cargo-progenitor
 [ -x "$CLI" ] || cargo install -q --locked "cargo-progenitor@$PG_VERSION" --root "$PG"
 mkdir -p "$PG/lib/src"
-cat >"$PG/lib/Cargo.toml" <<TOML
+# Files are replaced only when their text changes, so cargo does not rebuild the program.
+write_if_changed() { cat >"$1.new" && { cmp -s "$1.new" "$1" && rm "$1.new" || mv "$1.new" "$1"; }; }
+write_if_changed "$PG/lib/Cargo.toml" <<TOML
 [package]
 name = "progenitor-lib-bench"
 version = "0.1.0"
@@ -55,7 +59,7 @@ syn = { version = "2", features = ["full"] }
 
 [workspace]
 TOML
-cat >"$PG/lib/src/main.rs" <<'RUST'
+write_if_changed "$PG/lib/src/main.rs" <<'RUST'
 fn main() {
     let mut args = std::env::args().skip(1);
     let (input, output) = (args.next().expect("IN.json"), args.next().expect("OUT.rs"));
@@ -100,8 +104,8 @@ for crate in project big; do
     grep -q '^\[workspace\]' "$PG/crate-$crate/Cargo.toml" || echo '[workspace]' >>"$PG/crate-$crate/Cargo.toml"
 done
 for cmd in check build; do
-    CARGO_TARGET_DIR=${CC_TARGET:-/tmp/cc-target} time_case "steam-webapi $cmd (project)" "$ROOT" $cmd
-    CARGO_TARGET_DIR=${CC_TARGET:-/tmp/cc-target} time_case "steam-webapi $cmd (big)" "$PG/big" $cmd
+    CARGO_TARGET_DIR=$CC_TARGET time_case "steam-webapi $cmd (project)" "$ROOT" $cmd
+    CARGO_TARGET_DIR=$CC_TARGET time_case "steam-webapi $cmd (big)" "$PG/big" $cmd
     for crate in project big; do
         CARGO_TARGET_DIR=$PG/target PKG=progenitor-$crate time_case "progenitor $cmd ($crate)" "$PG/crate-$crate" $cmd
     done
