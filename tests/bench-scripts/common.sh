@@ -49,7 +49,8 @@ open(p, "w").write(s)
 PY
 }
 
-# time_case LABEL DIR COMMAND ARGS... -> "LABEL median_seconds (runs...) load"
+# time_case LABEL DIR COMMAND ARGS... -> "LABEL median_seconds (runs...) load", and the median
+# appended to $TIMES_FILE when it is set
 # The package timed is steam-webapi, or $PKG; with CLEAN=0 it is not cleaned first, so cargo
 # finds nothing to do.
 time_case() {
@@ -73,4 +74,6 @@ time_case() {
     median=$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
     printf '%-40s %7.2f s   runs: %s   load: %s\n' "$label" "$median" "${times[*]}" \
         "$(cut -d' ' -f1-3 /proc/loadavg)"
+    # With TIMES_FILE set, the median is kept for a summary (label, tab, seconds).
+    [ -z "${TIMES_FILE:-}" ] || printf '%s\t%s\n' "$label" "$median" >>"$TIMES_FILE"
 }

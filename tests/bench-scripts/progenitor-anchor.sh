@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The progenitor anchor of issue 8, measured here on the same operations (BENCHMARKS.md,
-# "Session 10: progenitor measured here").
+# section "progenitor measured here").
 #
 # The issue's anchors are figures from another machine and another API. This script runs
 # oxidecomputer/progenitor (from crates.io, pinned) on OpenAPI documents made from the
@@ -11,7 +11,8 @@
 #   - compile cost: a clean `cargo check` and debug `cargo build` of the crate `cargo
 #     progenitor` writes, dependencies prebuilt, as compile-cost.sh times steam-webapi, and
 #     steam-webapi timed the same way in the same run, for both specs;
-#   - with CALLGRIND=1, the instructions of steamspec and of the progenitor library program.
+#   - with CALLGRIND=1, the instructions of steamspec and of the progenitor library program;
+#   - last, each ratio of steamspec to progenitor, from this run's figures.
 #
 # Usage: tests/bench-scripts/progenitor-anchor.sh [RUNS]   (default 3; compile medians)
 # Set CARGO_INCREMENTAL=0 to time the crates as dependencies, as compile-cost.sh does.
@@ -77,7 +78,7 @@ LIB=$PG/lib/target/release/progenitor-lib-bench
 echo "== generation, whole process ($(nproc) cores)"
 ops() { python3 -c 'import json,sys; print(sum(len(p) for p in json.load(open(sys.argv[1]))["paths"].values()))' "$1"; }
 echo "operations: project $(ops "$PG/project.json"), large spec $(ops "$PG/big.json")"
-hyperfine -N --warmup 2 --runs "${GEN_RUNS:-20}" \
+hyperfine -N --warmup 2 --runs "${GEN_RUNS:-20}" --export-json "$PG/generation.json" \
     "$BIN generate --spec $ROOT/spec --out $PG/steamspec-project" \
     "$LIB $PG/project.json $PG/lib-project.rs" \
     "$CLI progenitor -i $PG/project.json -o $PG/crate-project -n progenitor-project -v 0.1.0" \
@@ -99,6 +100,8 @@ echo "Rust written, bytes: project $(bytes "$ROOT"/generated/src/api/*.rs) again
     "$(bytes "$PG/lib-big.rs")"
 
 echo "== compile cost, CARGO_INCREMENTAL=${CARGO_INCREMENTAL:-default}, $RUNS runs each, median"
+TIMES_FILE=$PG/compile-times.tsv
+rm -f "$TIMES_FILE"
 for crate in project big; do
     # A crate of its own, outside any workspace.
     grep -q '^\[workspace\]' "$PG/crate-$crate/Cargo.toml" || echo '[workspace]' >>"$PG/crate-$crate/Cargo.toml"
@@ -110,3 +113,20 @@ for cmd in check build; do
         CARGO_TARGET_DIR=$PG/target PKG=progenitor-$crate time_case "progenitor $cmd ($crate)" "$PG/crate-$crate" $cmd
     done
 done
+
+# The ratios, steamspec over progenitor, each from figures of this run.
+echo "== ratios, steamspec / progenitor (target: 0.1 for generation, 0.5 for compile cost)"
+python3 - "$PG/generation.json" "$TIMES_FILE" <<'PY'
+import json, sys
+# The hyperfine commands' order: for each spec, steamspec, progenitor's library, its CLI.
+runs = [r["mean"] for r in json.load(open(sys.argv[1]))["results"]]
+for i, spec in enumerate(["project", "large"]):
+    ours, lib, cli = runs[3 * i:3 * i + 3]
+    print(f"generation, {spec:7}: {ours / lib:.3f} of the library, {ours / cli:.3f} of the CLI")
+times = dict(line.rstrip("\n").split("\t") for line in open(sys.argv[2]))
+for cmd in ["check", "build"]:
+    for crate, label in [("project", "project"), ("big", "large")]:
+        ours = float(times[f"steam-webapi {cmd} ({crate})"])
+        theirs = float(times[f"progenitor {cmd} ({crate})"])
+        print(f"{cmd}, {label:7}: {ours / theirs:.3f} of progenitor's crate")
+PY
