@@ -98,9 +98,10 @@ def operation(entry, http, components):
     request = convert(load(entry["request"]))
     response = convert(load(entry["response"]))
     components[base + "Body"] = response
+    description = request.get("description", "")
     op = {
         "operationId": snake(f'{entry["interface"]}_{entry["method"]}_v{entry["version"]}'),
-        "description": request.get("description", ""),
+        "description": description,
         "responses": {
             "200": {
                 "description": "successful operation",
@@ -111,7 +112,7 @@ def operation(entry, http, components):
         },
     }
     properties = request.get("properties", {})
-    if http == "get" or "query parameters" in request.get("description", ""):
+    if http == "get" or "query parameters" in description:
         required = set(request.get("required", []))
         op["parameters"] = [
             {

@@ -95,12 +95,16 @@ checker "node check_schemas.mjs" node "$node_dir/check_schemas.mjs"
 # ------------------------------------------------------------------------------------------------
 # Types generated from the schemas, type-checked, and used on docs examples.
 rm -rf "$out"; mkdir -p "$out/python" "$out/ts"
-step "python: datamodel-codegen makes pydantic v2 models from bundle.json" \
-  "$venv/bin/datamodel-codegen" --input "$root/generated/schemas/bundle.json" \
-    --input-file-type jsonschema --output "$out/python/steamspec_models" \
+# models BUNDLE OUT: pydantic v2 models of a bundle, made the way README.md tells Python users
+# to (plus --disable-timestamp, so reruns write the same files).
+models() {
+  "$venv/bin/datamodel-codegen" --input "$1" --input-file-type jsonschema --output "$2" \
     --output-model-type pydantic_v2.BaseModel --target-python-version 3.11 \
     --use-annotated --field-constraints --disable-timestamp --formatters builtin \
     --use-title-as-name
+}
+step "python: datamodel-codegen makes pydantic v2 models from bundle.json" \
+  models "$root/generated/schemas/bundle.json" "$out/python/steamspec_models"
 cp "$here/python/use_models.py" "$out/python/use_models.py"
 printf '[mypy]\nstrict = True\nplugins = pydantic.mypy\ncache_dir = .mypy_cache\n' >"$out/python/mypy.ini"
 step "python: mypy --strict on the models and use_models.py" \
@@ -157,10 +161,7 @@ must_fail "tsc --strict rejects the examples against types from the steamid-inte
   bash -c "node '$node_dir/typegen.mjs' '$broken/ts' --schemas '$broken/steamid-integer' \
     && '$node_dir/node_modules/.bin/tsc' -p '$broken/ts/tsconfig.json'"
 step "python: datamodel-codegen makes models from the steamid-integer bundle" \
-  "$venv/bin/datamodel-codegen" --input "$broken/steamid-integer/bundle.json" \
-    --input-file-type jsonschema --output "$broken/python/steamspec_models" \
-    --output-model-type pydantic_v2.BaseModel --target-python-version 3.11 --use-annotated \
-    --field-constraints --disable-timestamp --formatters builtin --use-title-as-name
+  models "$broken/steamid-integer/bundle.json" "$broken/python/steamspec_models"
 cp "$out/python/mypy.ini" "$here/python/use_models.py" "$broken/python/"
 must_fail "mypy --strict rejects use_models.py against the steamid-integer models" \
   bash -c "cd '$broken/python' && '$venv/bin/mypy' --config-file mypy.ini use_models.py"
