@@ -16,7 +16,10 @@ fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut jobs = vec![(root.join("../../spec"), "steamspec")];
     for (case, folder) in TRICKY {
-        jobs.push((root.join("../valid-specs").join(case), *folder));
+        jobs.push((
+            root.join("../../codegen/tests/valid-specs").join(case),
+            *folder,
+        ));
     }
     for (spec, folder) in jobs {
         if let Err(e) = steamspec::generate::build_script_to(&spec, folder) {

@@ -68,7 +68,7 @@ pub fn run(cli: Cli) -> u8 {
         Command::Import(args) => import::run(args),
         Command::Responses(args) => responses::run(args),
         Command::SpecSchema => {
-            print!("{}", steamspec::spec::schema::spec_schema_json());
+            print!("{}", steamspec::syntax::schema::spec_schema_json());
             EXIT_OK
         }
     }

@@ -8,7 +8,7 @@ use schemars::JsonSchema;
 use serde::de::{MapAccess, Visitor};
 use serde::{Deserialize, Deserializer};
 
-use crate::pos::Sp;
+use crate::syntax::pos::Sp;
 
 /// A YAML mapping's entries in source order, each key with its place.
 #[derive(Clone, Debug, PartialEq)]

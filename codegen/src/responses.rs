@@ -365,8 +365,8 @@ pub fn check_file(
     };
     let op = find_operation(model, &id).map_err(&fail)?;
     // Bounded: a saved body may be anything, /dev/zero included.
-    let bytes =
-        crate::read_limit::read_file(file, MAX_BODY_BYTES).map_err(|e| fail(e.to_string()))?;
+    let bytes = crate::input::read_limit::read_file(file, MAX_BODY_BYTES)
+        .map_err(|e| fail(e.to_string()))?;
     let body = parse_json(&bytes).map_err(|e| FileError {
         file: file.to_path_buf(),
         place: Some((e.line, e.column)),
@@ -394,27 +394,14 @@ pub struct JsonError {
 
 /// Parses a body; an empty or non-UTF-8 body, or a syntax error, says where.
 pub fn parse_json(bytes: &[u8]) -> Result<Value, JsonError> {
-    let text = std::str::from_utf8(bytes).map_err(|e| {
-        let before = &bytes[..e.valid_up_to()];
-        let line = before.iter().filter(|b| **b == b'\n').count() + 1;
-        // In characters, as every other column here counts them (the prefix is valid UTF-8).
-        let line_start = before
-            .iter()
-            .rposition(|b| *b == b'\n')
-            .map_or(0, |i| i + 1);
-        let column = String::from_utf8_lossy(&before[line_start..])
-            .chars()
-            .count()
-            + 1;
-        JsonError {
-            line,
-            column,
-            message: "not UTF-8".into(),
-        }
+    let text = crate::input::utf8::text(bytes).map_err(|at| JsonError {
+        line: at.line,
+        column: at.column,
+        message: "not UTF-8".into(),
     })?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    crate::json_strict::from_str(text).map_err(|e| {
-        let (line, column, message) = crate::json_place::syntax_error_parts(&e);
+    crate::input::json_strict::from_str(text).map_err(|e| {
+        let (line, column, message) = crate::input::json_place::syntax_error_parts(&e);
         JsonError {
             line,
             column,

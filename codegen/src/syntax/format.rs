@@ -9,7 +9,7 @@ use serde::Deserialize;
 
 use super::num::Num;
 use super::ordered_map::OrderedMap;
-use crate::pos::Sp;
+use crate::syntax::pos::Sp;
 
 /// `spec/providers.yaml`: the conventions of each API provider.
 #[derive(Debug, Deserialize, JsonSchema)]

@@ -1,8 +1,8 @@
 //! The spec corpora.
 //!
-//! `tests/broken-specs/<case>/` holds the smallest spec folder that shows one problem, and
+//! `codegen/tests/broken-specs/<case>/` holds the smallest spec folder that shows one problem, and
 //! `expected.txt` with the exact diagnostics the loader must print for it (paths relative to
-//! the case folder). `tests/valid-specs/<case>/` holds tricky specs that must load cleanly.
+//! the case folder). `codegen/tests/valid-specs/<case>/` holds tricky specs that must load cleanly.
 //! Folders are discovered: adding a case needs no code change here.
 //!
 //! To write a new case's `expected.txt`, run `cargo run -q -- lint --spec <case>` from the
@@ -16,10 +16,15 @@ use std::time::{Duration, Instant};
 
 use steamspec::LoadError;
 use steamspec::diag::Severity;
-use steamspec_tests::workspace_dir;
 
+/// The folder of the corpora: `codegen/tests`.
 fn tests_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests")
+}
+
+/// The workspace root: the folder of `spec/` and `codegen/`.
+fn workspace_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
 }
 
 /// The case folders under `dir`, sorted.
@@ -186,35 +191,6 @@ fn oversized_file_is_refused() {
     );
 }
 
-/// The `steamspec` binary, built by cargo into the same target folder as this test.
-fn steamspec_bin() -> PathBuf {
-    let exe = std::env::current_exe().expect("test executable path");
-    // target/<profile>/deps/<test> -> target/<profile>/steamspec
-    let profile_dir = exe
-        .parent()
-        .and_then(Path::parent)
-        .expect("test executable in target/<profile>/deps");
-    let mut build = Command::new(env!("CARGO"));
-    build.current_dir(workspace_dir()).args([
-        "build",
-        "-q",
-        "-p",
-        "steamspec",
-        "--bin",
-        "steamspec",
-    ]);
-    if !cfg!(debug_assertions) {
-        build.arg("--release");
-    }
-    let (status, _, stderr) = run_with_timeout(&mut build, Duration::from_secs(540));
-    assert_eq!(
-        status,
-        Some(0),
-        "cargo build -p steamspec failed:\n{stderr}"
-    );
-    profile_dir.join(format!("steamspec{}", std::env::consts::EXE_SUFFIX))
-}
-
 /// Runs `cmd`; returns its exit code (None if signalled), stdout and stderr.
 fn run_with_timeout(cmd: &mut Command, limit: Duration) -> (Option<i32>, String, String) {
     let mut child = cmd
@@ -255,10 +231,10 @@ fn run_with_timeout(cmd: &mut Command, limit: Duration) -> (Option<i32>, String,
 
 #[test]
 fn cli_lint_exit_codes() {
-    let bin = steamspec_bin();
+    let bin = env!("CARGO_BIN_EXE_steamspec");
     let lint = |spec: &Path| {
         run_with_timeout(
-            Command::new(&bin).arg("lint").arg("--spec").arg(spec),
+            Command::new(bin).arg("lint").arg("--spec").arg(spec),
             Duration::from_secs(60),
         )
     };
