@@ -29,6 +29,7 @@ mod request;
 mod response;
 pub mod retry;
 pub mod steamid;
+pub mod tokens;
 mod transport;
 pub mod wire;
 
@@ -39,6 +40,7 @@ pub use error::{Error, TransportKind};
 pub use maybe::Maybe;
 pub use retry::{Jitter, RetryPolicy};
 pub use steamid::{ParseSteamIdError, SteamId};
+pub use tokens::TokenSet;
 pub use validate::Validate;
 
 /// Support for macro expansions and generated code; not a public API.
