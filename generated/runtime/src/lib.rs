@@ -11,6 +11,7 @@
 #![warn(missing_docs)]
 
 pub mod validate;
+pub mod vdf;
 
 #[cfg(feature = "blocking")]
 pub mod blocking;
