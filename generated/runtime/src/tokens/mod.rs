@@ -5,6 +5,7 @@
 //! `steamspec tokens check` runs the full checks over a game's token files;
 //! this is what a running service needs.
 
+pub mod file;
 pub mod placeholder;
 mod set;
 

@@ -7,7 +7,7 @@ use std::fmt;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-use super::placeholder;
+use super::{file, placeholder};
 use crate::validate::{ValidationError, ValidationErrors};
 
 /// The localization tokens a game has uploaded, by reference (`#InvitationText`),
@@ -89,6 +89,40 @@ impl TokenSet {
         }
         let variables = variables.into_iter().map(str::to_owned).collect();
         self.tokens.insert(bare.to_owned(), variables);
+        Ok(())
+    }
+
+    /// The English tokens of a token file, in either layout (one language per
+    /// file, or all languages in one); the other languages are not needed to
+    /// check a request. A file that is not well-formed VDF, not one of the two
+    /// layouts, or whose English tokens are malformed is an error with its
+    /// line and column. Run `steamspec tokens check` for every check.
+    pub fn from_vdf(text: &str) -> Result<Self, TokenSetError> {
+        let mut set = TokenSet::new();
+        set.extend_from_vdf(text)?;
+        Ok(set)
+    }
+
+    /// Adds the English tokens of one more file (several files per language
+    /// are allowed), as [`Self::from_vdf`] reads them.
+    pub fn extend_from_vdf(&mut self, text: &str) -> Result<(), TokenSetError> {
+        let at = |pos: crate::vdf::Pos, message: String| TokenSetError {
+            line: pos.line,
+            col: pos.column,
+            message,
+        };
+        let (file, problems) = file::read(text).map_err(|e| at(e.pos, e.message))?;
+        if let Some(p) = problems.into_iter().next() {
+            return Err(at(p.pos, p.message));
+        }
+        let english = file
+            .languages
+            .iter()
+            .filter(|b| b.language.eq_ignore_ascii_case("english"));
+        for token in english.flat_map(|b| &b.tokens) {
+            self.insert(&token.name, &token.text)
+                .map_err(|e| at(token.name_pos, e.message))?;
+        }
         Ok(())
     }
 
