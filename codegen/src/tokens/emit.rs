@@ -134,12 +134,12 @@ fn token_item(
     } else {
         (
             quote!({ #(#field_docs pub #idents: ::std::string::String,)* }),
-            quote!(::std::option::Option::Some(
-                ::std::vec![#(#module::Variable {
-                key: ::std::string::String::from(#keys),
-                value: value.#idents,
-            }),*]
-            )),
+            quote!(::std::option::Option::Some(::std::vec::Vec::from([
+                #(#module::Variable {
+                    key: ::std::string::String::from(#keys),
+                    value: value.#idents,
+                }),*
+            ]))),
         )
     };
     let value = if variables.is_empty() {

@@ -76,11 +76,13 @@ impl Report {
             Some(example) => format!("; reference tokens with a leading '#' (\"{example}\")"),
             None => String::new(),
         };
+        let languages = match self.languages.len() {
+            0 => "no language".to_owned(),
+            n => format!("{n} languages ({})", self.languages.join(", ")),
+        };
         format!(
-            "{} English tokens, {} languages ({}): {errors} error(s), {warnings} warning(s){reference}",
-            self.tokens,
-            self.languages.len(),
-            self.languages.join(", "),
+            "{} English tokens, {languages}: {errors} error(s), {warnings} warning(s){reference}",
+            self.tokens
         )
     }
 

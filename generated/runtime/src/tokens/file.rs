@@ -128,8 +128,9 @@ impl<'a> Reader<'a> {
                 (Value::Text(t), k) if is(k, "Language") => {
                     if let Some((first, at)) = &language {
                         let message = format!(
-                            "\"Language\" is given twice (first {first:?} at {at}); \
-                             a one-language file names one language"
+                            "\"Language\" is given twice (first {first:?} at line {}); \
+                             a one-language file names one language",
+                            at.line
                         );
                         self.problem(pair.key_pos, message);
                     } else {

@@ -131,9 +131,10 @@ fn placeholder_at(s: &str) -> Result<(&str, usize), (String, usize)> {
     }
 }
 
-/// The start of an unclosed placeholder, up to the end of its line or word run.
+/// The start of an unclosed placeholder: up to the first whitespace (a
+/// misspelt `{{user}` then shows whole), at most 40 characters.
 fn until_line_end(s: &str) -> &str {
-    let end = s.find(['\n', '\r']).unwrap_or(s.len());
+    let end = s.find(char::is_whitespace).unwrap_or(s.len());
     let s = &s[..end];
     match s.char_indices().nth(40) {
         Some((i, _)) => &s[..i],
@@ -180,7 +181,7 @@ mod tests {
     fn reports_malformed_placeholders_with_offsets() {
         assert_eq!(
             errors("hi {{user} there"),
-            ["placeholder '{{user} there' is not closed with '}}' (character 4)"]
+            ["placeholder '{{user}' is not closed with '}}' (character 4)"]
         );
         assert_eq!(
             errors("{{ }} moved"),
