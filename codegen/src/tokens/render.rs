@@ -97,5 +97,10 @@ fn unknown_token(catalog: &Catalog, bare: &str, language: &str) -> String {
     let english = catalog.tokens_of(ENGLISH);
     let known: Vec<String> = english.keys().map(|k| format!("#{k}")).collect();
     let hint = did_you_mean(&format!("#{bare}"), known.iter().map(String::as_str));
-    format!("no token #{bare} in {language} or english{hint}")
+    let place = if language == ENGLISH {
+        ENGLISH.to_owned()
+    } else {
+        format!("{language} or {ENGLISH}")
+    };
+    format!("no token #{bare} in {place}{hint}")
 }
