@@ -29,7 +29,10 @@ fn render(language: &str, rest: &[&str]) -> (i32, String, String) {
 fn renders_the_players_language() {
     let (code, out, err) = render("spanish", &["#InvitationText", "user=Michael"]);
     assert_eq!((code, err.as_str()), (0, ""));
-    assert_eq!(out, "Michael te ha invitado a jugar una partida de ajedrez.\n");
+    assert_eq!(
+        out,
+        "Michael te ha invitado a jugar una partida de ajedrez.\n"
+    );
     let (code, out, _) = render("english", &["#InvitationText", "user=Michael"]);
     assert_eq!(code, 0);
     assert_eq!(out, "Michael has invited you to play a game of Chess.\n");
@@ -88,10 +91,16 @@ fn unknown_token_language_and_unused_variables() {
     assert!(err.contains("(did you mean 'schinese'?)"), "{err}");
     let (code, out, err) = render("english", &["#GameOver", "user=x"]);
     assert_eq!((code, out.as_str()), (0, "The game is over.\n"));
-    assert_eq!(err, "note: variable 'user' is not used by the text of #GameOver\n");
+    assert_eq!(
+        err,
+        "note: variable 'user' is not used by the text of #GameOver\n"
+    );
     let (code, _, err) = render("english", &["#GameOver", "oops"]);
     assert_eq!(code, 2);
-    assert!(err.contains("'oops' is not a variable: write name=value"), "{err}");
+    assert!(
+        err.contains("'oops' is not a variable: write name=value"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -115,8 +124,7 @@ fn token_set_reads_the_english_tokens_of_both_layouts() {
         ["#TheNameOfAnotherToken", "#TheNameOfTheToken"]
     );
     let invitation =
-        TokenSet::from_vdf(&std::fs::read_to_string(docs.join("invitation.vdf")).unwrap())
-            .unwrap();
+        TokenSet::from_vdf(&std::fs::read_to_string(docs.join("invitation.vdf")).unwrap()).unwrap();
     assert_eq!(invitation.variables("#InvitationText").unwrap(), ["user"]);
 }
 
@@ -124,7 +132,9 @@ fn token_set_reads_the_english_tokens_of_both_layouts() {
 fn token_set_errors_carry_line_and_column() {
     let err = |text: &str| TokenSet::from_vdf(text).unwrap_err().to_string();
     assert_eq!(
-        err("\"lang\" {\n \"Language\" \"english\"\n \"Tokens\" {\n  \"A\" \"x\"\n  \"A\" \"y\"\n }\n}"),
+        err(
+            "\"lang\" {\n \"Language\" \"english\"\n \"Tokens\" {\n  \"A\" \"x\"\n  \"A\" \"y\"\n }\n}"
+        ),
         "5:3: token #A is defined twice"
     );
     assert_eq!(
