@@ -4,12 +4,14 @@
 use std::collections::BTreeMap;
 use std::fmt;
 use std::marker::PhantomData;
+use std::sync::Arc;
 use std::time::Duration;
 
 use crate::client::Client;
 use crate::endpoint::{EndpointInfo, ProviderId};
 use crate::error::Error;
 use crate::retry::{RetryPolicy, SharedJitter, fresh_seed};
+use crate::tokens::TokenSet;
 
 /// The default limit on a response body: 4 MiB.
 pub const DEFAULT_MAX_BODY_BYTES: usize = 4 * 1024 * 1024;
@@ -38,6 +40,7 @@ struct Settings {
     max_body_bytes: usize,
     retry: RetryPolicy,
     jitter_seed: Option<u64>,
+    tokens: Option<Arc<TokenSet>>,
 }
 
 impl Default for Settings {
@@ -53,6 +56,7 @@ impl Default for Settings {
             max_body_bytes: DEFAULT_MAX_BODY_BYTES,
             retry: RetryPolicy::DEFAULT,
             jitter_seed: None,
+            tokens: None,
         }
     }
 }
@@ -100,6 +104,7 @@ impl fmt::Debug for Settings {
             .field("max_body_bytes", &self.max_body_bytes)
             .field("retry", &self.retry)
             .field("jitter_seed", &self.jitter_seed)
+            .field("tokens", &self.tokens.as_ref().map(|t| t.len()))
             .finish()
     }
 }
@@ -209,6 +214,15 @@ impl<C> ClientBuilder<C> {
         self.settings.jitter_seed = Some(seed);
         self
     }
+
+    /// The game's localization tokens: every `LocalizedText` of a request
+    /// (CreateSession's and UpdateSession's titles and messages) is checked
+    /// against them before sending; an unknown token or a missing or extra
+    /// variable is [`Error::Invalid`] and nothing is sent.
+    pub fn tokens(mut self, tokens: TokenSet) -> Self {
+        self.settings.tokens = Some(Arc::new(tokens));
+        self
+    }
 }
 
 impl Settings {
@@ -251,6 +265,7 @@ impl Settings {
             max_body_bytes: self.max_body_bytes,
             retry: self.retry,
             jitter: SharedJitter::new(self.jitter_seed.unwrap_or_else(fresh_seed)),
+            tokens: self.tokens.clone(),
         })
     }
 }
@@ -334,6 +349,8 @@ pub(crate) struct Config {
     pub(crate) max_body_bytes: usize,
     pub(crate) retry: RetryPolicy,
     pub(crate) jitter: SharedJitter,
+    /// The localization tokens `LocalizedText` values are checked against.
+    pub(crate) tokens: Option<Arc<TokenSet>>,
 }
 
 impl Config {
@@ -406,6 +423,7 @@ impl fmt::Debug for Config {
             .field("user_agent", &self.user_agent)
             .field("max_body_bytes", &self.max_body_bytes)
             .field("retry", &self.retry)
+            .field("tokens", &self.tokens.as_ref().map(|t| t.len()))
             .finish()
     }
 }
