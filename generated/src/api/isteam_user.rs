@@ -98,6 +98,8 @@ pub struct GetFriendListRequest {
     /// 64 bit Steam ID to return friend list for.
     pub steamid: ::steam_webapi::SteamId,
     /// Relationship filter. Possibles values: all, friend.
+    ///
+    /// Optional: the docs give no required marker and describe a filter; the public listing 2026-07-09 agrees (`relationship`, string, optional: true).
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub relationship: ::std::option::Option<FriendFilter>,
 }
@@ -554,6 +556,8 @@ pub struct Player {
     #[serde(with = "::steam_webapi::wire::as_number")]
     pub profilestate: ::std::option::Option<u32>,
     /// The last time the user was online, in unix time.
+    ///
+    /// Optional although the docs list it under public data: the 2021 recording ISteamUser.GetPlayerSummaries.v2.malikqayum.json (a bot committing live output) has no `lastlogoff`, while every other recording has it.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[serde(with = "::steam_webapi::wire::as_number")]
     pub lastlogoff: ::std::option::Option<u32>,
@@ -586,8 +590,10 @@ pub struct Player {
     #[serde(with = "::steam_webapi::wire::as_number")]
     pub cityid: ::std::option::Option<u32>,
     /// If set on the user's Steam Community profile, the user's country of residence, 2-character ISO country code. (Private data.)
+    ///
+    /// Both bounds from the docs: "2-character ISO country code".
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    #[schemars(length(max = 2))]
+    #[schemars(length(min = 2, max = 2))]
     pub loccountrycode: ::std::option::Option<::std::string::String>,
     /// If set on the user's Steam Community profile, the user's state of residence. (Private data.)
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]

@@ -93,6 +93,8 @@ pub mod isteam_web_api_util;
 /// Every output may carry `message`: if the status code is not 2xx, this contains the reason for failure. It is the provider's `message` error model, not a field of the success types.
 ///
 /// No recorded bodies exist (fixtures/responses README); the only example output is the docs' Notification Search one, the others are constructed.
+///
+/// The docs' URLs are `<http://backpack.tf/...`>; the client calls `<https://`> (every provider's host is reached over TLS: spec/README.md, providers.yaml): the request carries the access token in its query, which must not travel in clear text.
 #[allow(clippy::doc_markdown, clippy::too_many_arguments)]
 #[cfg(feature = "Notifications")]
 pub mod notifications;
