@@ -11,6 +11,7 @@
 #![warn(missing_docs)]
 
 pub mod validate;
+pub mod vdf;
 
 #[cfg(feature = "blocking")]
 pub mod blocking;
@@ -29,6 +30,7 @@ mod request;
 mod response;
 pub mod retry;
 pub mod steamid;
+mod timer;
 mod transport;
 pub mod wire;
 
@@ -44,7 +46,7 @@ pub use validate::Validate;
 /// Support for macro expansions and generated code; not a public API.
 #[doc(hidden)]
 pub mod __private {
-    pub use crate::validate::__private::*;
+    pub use crate::validate::support::*;
 
     #[cfg(feature = "schemars")]
     pub use crate::__json_schema_impl as json_schema_impl;
