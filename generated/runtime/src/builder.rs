@@ -4,8 +4,11 @@
 use std::collections::BTreeMap;
 use std::fmt;
 use std::marker::PhantomData;
+use std::sync::Arc;
 use std::time::Duration;
 
+use crate::backoff::SharedBackoff;
+use crate::budget::{Budget, BudgetStore, RateLimit};
 use crate::client::Client;
 use crate::endpoint::{EndpointInfo, ProviderId};
 use crate::error::Error;
@@ -38,6 +41,8 @@ struct Settings {
     max_body_bytes: usize,
     retry: RetryPolicy,
     jitter_seed: Option<u64>,
+    rate_limits: BTreeMap<ProviderId, RateLimit>,
+    budget_store: Option<Arc<dyn BudgetStore>>,
 }
 
 impl Default for Settings {
@@ -53,6 +58,8 @@ impl Default for Settings {
             max_body_bytes: DEFAULT_MAX_BODY_BYTES,
             retry: RetryPolicy::DEFAULT,
             jitter_seed: None,
+            rate_limits: BTreeMap::new(),
+            budget_store: None,
         }
     }
 }
@@ -100,6 +107,8 @@ impl fmt::Debug for Settings {
             .field("max_body_bytes", &self.max_body_bytes)
             .field("retry", &self.retry)
             .field("jitter_seed", &self.jitter_seed)
+            .field("rate_limits", &self.rate_limits)
+            .field("budget_store", &self.budget_store)
             .finish()
     }
 }
@@ -209,6 +218,24 @@ impl<C> ClientBuilder<C> {
         self.settings.jitter_seed = Some(seed);
         self
     }
+
+    /// The request budget of one provider (none by default): a token bucket
+    /// and an optional daily cap, shared by every clone of the client and
+    /// every call in flight. Steam and backpack.tf have a budget each. See
+    /// [`crate::budget`].
+    pub fn rate_limit(mut self, provider: ProviderId, limit: RateLimit) -> Self {
+        self.settings.rate_limits.insert(provider, limit);
+        self
+    }
+
+    /// Where the budgets are counted (default: a
+    /// [`MemoryStore`](crate::budget::MemoryStore) of this client and its
+    /// clones). Give clients the same store to share a budget; a
+    /// `RedisStore` (feature `redis`) shares it between processes.
+    pub fn budget_store(mut self, store: Arc<dyn BudgetStore>) -> Self {
+        self.settings.budget_store = Some(store);
+        self
+    }
 }
 
 impl Settings {
@@ -251,6 +278,11 @@ impl Settings {
             max_body_bytes: self.max_body_bytes,
             retry: self.retry,
             jitter: SharedJitter::new(self.jitter_seed.unwrap_or_else(fresh_seed)),
+            budget: Budget::new(
+                self.rate_limits.iter().map(|(p, l)| (*p, *l)),
+                self.budget_store.clone(),
+            )?,
+            backoff: SharedBackoff::default(),
         })
     }
 }
@@ -334,6 +366,8 @@ pub(crate) struct Config {
     pub(crate) max_body_bytes: usize,
     pub(crate) retry: RetryPolicy,
     pub(crate) jitter: SharedJitter,
+    pub(crate) budget: Budget,
+    pub(crate) backoff: SharedBackoff,
 }
 
 impl Config {
@@ -406,6 +440,7 @@ impl fmt::Debug for Config {
             .field("user_agent", &self.user_agent)
             .field("max_body_bytes", &self.max_body_bytes)
             .field("retry", &self.retry)
+            .field("budget", &self.budget)
             .finish()
     }
 }

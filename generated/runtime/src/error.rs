@@ -6,6 +6,8 @@
 use std::fmt;
 use std::time::Duration;
 
+use crate::budget::Refusal;
+use crate::endpoint::ProviderId;
 use crate::excerpt::elide_middle;
 use crate::validate::ValidationErrors;
 
@@ -90,6 +92,20 @@ pub enum Error {
         /// The client's limit, in bytes.
         limit: usize,
     },
+    /// The client's request budget for the provider refused the call (its
+    /// turn was too far off, or the day's cap is used up); nothing was sent.
+    OverBudget {
+        /// Whose budget.
+        provider: ProviderId,
+        /// Why it refused.
+        reason: Refusal,
+    },
+    /// The store of a shared request budget could not answer (a Redis server
+    /// gone away); nothing was sent.
+    BudgetStore {
+        /// What failed, without the store's address.
+        message: String,
+    },
     /// The client is not set up for this call (missing key, bad base URL).
     Config {
         /// What is missing or wrong.
@@ -137,6 +153,7 @@ impl Error {
             Error::Transport { message, .. }
             | Error::NoMatch { message }
             | Error::Config { message }
+            | Error::BudgetStore { message }
             | Error::Api { message, .. } => (vec![message], None),
             Error::Http { excerpt, .. } => (vec![], Some(excerpt)),
             Error::Decode {
@@ -147,6 +164,7 @@ impl Error {
             Error::Timeout
             | Error::Invalid(_)
             | Error::RateLimited { .. }
+            | Error::OverBudget { .. }
             | Error::BodyTooLarge { .. } => (vec![], None),
         };
         if let Some(excerpt) = excerpt {
@@ -303,6 +321,18 @@ impl fmt::Display for Error {
             Error::RateLimited { retry_after: None } => f.write_str("rate limited (HTTP 429)"),
             Error::BodyTooLarge { limit } => {
                 write!(f, "response body larger than the limit of {limit} bytes")
+            }
+            Error::OverBudget { provider, reason } => write!(
+                f,
+                "over the {} request budget (not sent): {reason}",
+                provider.name()
+            ),
+            Error::BudgetStore { message } => {
+                write!(
+                    f,
+                    "request budget store failed (not sent): {}",
+                    OneLine(message)
+                )
             }
             Error::Config { message } => write!(f, "client configuration: {}", OneLine(message)),
         }

@@ -12,8 +12,11 @@
 
 pub mod validate;
 
+mod admit;
+pub mod backoff;
 #[cfg(feature = "blocking")]
 pub mod blocking;
+pub mod budget;
 pub mod builder;
 pub mod client;
 pub mod codec;
@@ -29,9 +32,11 @@ mod request;
 mod response;
 pub mod retry;
 pub mod steamid;
+mod trace;
 mod transport;
 pub mod wire;
 
+pub use budget::{BudgetStore, MemoryStore, RateLimit};
 pub use builder::{BuildClient, ClientBuilder};
 pub use client::Client;
 pub use endpoint::ProviderId;
