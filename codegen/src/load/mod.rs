@@ -1,6 +1,8 @@
 //! The spec loader: reads a spec folder, parses YAML with positions, resolves and checks it.
 
 mod constraints;
+mod cx;
+mod examples;
 pub mod names;
 mod plain_int;
 mod recursion;

@@ -12,7 +12,8 @@ use crate::endpoint::{Endpoint, HttpMethod, ProviderId};
 use crate::error::Error;
 use crate::request::{FORM_CONTENT_TYPE, Prepared, prepare};
 use crate::response::{answer, early_error};
-use crate::retry::{Attempts, sleep};
+use crate::retry::Attempts;
+use crate::timer::sleep;
 use crate::transport::transport_error;
 
 /// The runtime's async client: lays out requests, sends them with retries and

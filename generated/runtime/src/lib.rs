@@ -11,6 +11,7 @@
 #![warn(missing_docs)]
 
 pub mod validate;
+pub mod vdf;
 
 mod admit;
 pub mod backoff;
@@ -32,6 +33,7 @@ mod request;
 mod response;
 pub mod retry;
 pub mod steamid;
+mod timer;
 mod trace;
 mod transport;
 pub mod wire;
@@ -49,7 +51,7 @@ pub use validate::Validate;
 /// Support for macro expansions and generated code; not a public API.
 #[doc(hidden)]
 pub mod __private {
-    pub use crate::validate::__private::*;
+    pub use crate::validate::support::*;
 
     #[cfg(feature = "schemars")]
     pub use crate::__json_schema_impl as json_schema_impl;
