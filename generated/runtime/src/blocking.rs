@@ -9,6 +9,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use crate::admit::{Step, next_step};
+use crate::batch::{Batch, chunk_error, chunks, merge_all};
 use crate::builder::{Config, redirect_policy};
 use crate::decode::decode_response;
 use crate::endpoint::{Endpoint, HttpMethod, ProviderId};
@@ -124,6 +125,25 @@ impl Client {
                 }
             }
         }
+    }
+
+    /// Sends a batch operation's request with any number of items, as the
+    /// async client's `execute_all` does: up to the client's
+    /// `batch_concurrency` calls at once, each on a thread of its own.
+    pub fn execute_all<E: Batch>(&self, req: &E) -> Result<E::Response, Error> {
+        let ranges = chunks(req.item_count(), E::MAX_ITEMS);
+        if ranges.len() == 1 {
+            return self.execute(req);
+        }
+        let answers = crate::batch::run_blocking(self.config.batch_concurrency, &ranges, |range| {
+            self.execute(&req.with_items(range))
+        });
+        let mut merged = Vec::with_capacity(ranges.len());
+        for (i, answer) in answers.into_iter().enumerate() {
+            crate::trace::batch_call(i, &ranges);
+            merged.push(answer.map_err(|e| chunk_error(i, &ranges, e))?);
+        }
+        merge_all::<E>(merged).ok_or_else(|| Error::config("a batch of no calls"))
     }
 
     /// When calls to `provider` may send again, if a 429 or 503 has paused

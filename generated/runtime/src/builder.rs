@@ -43,6 +43,7 @@ struct Settings {
     jitter_seed: Option<u64>,
     rate_limits: BTreeMap<ProviderId, RateLimit>,
     budget_store: Option<Arc<dyn BudgetStore>>,
+    batch_concurrency: usize,
 }
 
 impl Default for Settings {
@@ -60,6 +61,7 @@ impl Default for Settings {
             jitter_seed: None,
             rate_limits: BTreeMap::new(),
             budget_store: None,
+            batch_concurrency: crate::batch::DEFAULT_CONCURRENCY,
         }
     }
 }
@@ -109,6 +111,7 @@ impl fmt::Debug for Settings {
             .field("jitter_seed", &self.jitter_seed)
             .field("rate_limits", &self.rate_limits)
             .field("budget_store", &self.budget_store)
+            .field("batch_concurrency", &self.batch_concurrency)
             .finish()
     }
 }
@@ -236,6 +239,14 @@ impl<C> ClientBuilder<C> {
         self.settings.budget_store = Some(store);
         self
     }
+
+    /// How many calls of one batch (the `..._all` methods) are in flight at
+    /// once (default [`DEFAULT_CONCURRENCY`](crate::batch::DEFAULT_CONCURRENCY);
+    /// at least 1).
+    pub fn batch_concurrency(mut self, calls: usize) -> Self {
+        self.settings.batch_concurrency = calls;
+        self
+    }
 }
 
 impl Settings {
@@ -264,6 +275,9 @@ impl Settings {
                 "the retry deadline must be longer than zero (RetryPolicy::none() has none)",
             ));
         }
+        if self.batch_concurrency == 0 {
+            return Err(Error::config("the batch concurrency must be at least 1"));
+        }
         check_credential("Steam key", self.api_key.as_deref())?;
         check_credential("backpack.tf token", self.token.as_deref())?;
         Ok(Config {
@@ -283,6 +297,7 @@ impl Settings {
                 self.budget_store.clone(),
             )?,
             backoff: SharedBackoff::default(),
+            batch_concurrency: self.batch_concurrency,
         })
     }
 }
@@ -368,6 +383,7 @@ pub(crate) struct Config {
     pub(crate) jitter: SharedJitter,
     pub(crate) budget: Budget,
     pub(crate) backoff: SharedBackoff,
+    pub(crate) batch_concurrency: usize,
 }
 
 impl Config {

@@ -5,7 +5,10 @@ use std::future::Future;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use futures_util::{StreamExt, stream};
+
 use crate::admit::{Step, next_step};
+use crate::batch::{Batch, chunk_error, chunks, merge_all};
 use crate::builder::{ClientBuilder, Config, redirect_policy};
 use crate::decode::decode_response;
 use crate::endpoint::{Endpoint, HttpMethod, ProviderId};
@@ -85,6 +88,41 @@ impl Client {
             result.map_err(|e| e.redact(&self.config.secrets()))
         };
         crate::trace::instrument(call, &E::INFO)
+    }
+
+    /// Sends a batch operation's request with any number of items: cut into
+    /// calls of at most [`Batch::MAX_ITEMS`], up to the client's
+    /// `batch_concurrency` in flight at once, their answers merged in the
+    /// order of the items. A failed call fails the batch with
+    /// [`Error::Batch`]. The generated `..._all` methods call it.
+    pub fn execute_all<'c, E: Batch>(
+        &'c self,
+        req: &E,
+    ) -> impl Future<Output = Result<E::Response, Error>> + Send + use<'c, E> {
+        let ranges = chunks(req.item_count(), E::MAX_ITEMS);
+        // Each call is validated and laid out now; its future borrows only the client.
+        let calls: Vec<_> = match ranges.as_slice() {
+            [_] => vec![self.execute(req)],
+            _ => ranges
+                .iter()
+                .map(|r| self.execute(&req.with_items(r.clone())))
+                .collect(),
+        };
+        let concurrency = self.config.batch_concurrency;
+        async move {
+            let mut calls = stream::iter(calls).buffered(concurrency);
+            let mut answers = Vec::with_capacity(ranges.len());
+            while let Some(answer) = calls.next().await {
+                let i = answers.len();
+                crate::trace::batch_call(i, &ranges);
+                match answer {
+                    Ok(answer) => answers.push(answer),
+                    Err(e) if ranges.len() == 1 => return Err(e),
+                    Err(e) => return Err(chunk_error(i, &ranges, e)),
+                }
+            }
+            merge_all::<E>(answers).ok_or_else(|| Error::config("a batch of no calls"))
+        }
     }
 
     /// When calls to `provider` may send again, if a 429 or 503 has paused

@@ -106,6 +106,19 @@ pub enum Error {
         /// What failed, without the store's address.
         message: String,
     },
+    /// One call of a batch failed (`..._all` methods): the batch fails with
+    /// it. The calls before it succeeded; the others were not made or were
+    /// dropped.
+    Batch {
+        /// The failed call's number, from 0.
+        call: usize,
+        /// The batch's number of calls.
+        calls: usize,
+        /// The items (indices into the request's list) the call carried.
+        items: std::ops::Range<usize>,
+        /// Why the call failed.
+        error: Box<Error>,
+    },
     /// The client is not set up for this call (missing key, bad base URL).
     Config {
         /// What is missing or wrong.
@@ -125,6 +138,7 @@ impl Error {
         match self {
             Error::Http { status, .. } | Error::Api { status, .. } => Some(*status),
             Error::RateLimited { .. } => Some(429),
+            Error::Batch { error, .. } => error.status(),
             _ => None,
         }
     }
@@ -149,6 +163,11 @@ impl Error {
     /// path longer than `MAX_MESSAGE` characters (a server can echo megabytes into one).
     /// Excerpts are short already. In that order, so that no cut leaves part of a secret.
     pub(crate) fn redact(mut self, secrets: &[&str]) -> Self {
+        if let Error::Batch { error, .. } = &mut self {
+            let inner = std::mem::replace(&mut **error, Error::Timeout);
+            **error = inner.redact(secrets);
+            return self;
+        }
         let (texts, excerpt): (Vec<&mut String>, Option<&mut String>) = match &mut self {
             Error::Transport { message, .. }
             | Error::NoMatch { message }
@@ -165,6 +184,7 @@ impl Error {
             | Error::Invalid(_)
             | Error::RateLimited { .. }
             | Error::OverBudget { .. }
+            | Error::Batch { .. }
             | Error::BodyTooLarge { .. } => (vec![], None),
         };
         if let Some(excerpt) = excerpt {
@@ -334,6 +354,18 @@ impl fmt::Display for Error {
                     OneLine(message)
                 )
             }
+            Error::Batch {
+                call,
+                calls,
+                items,
+                error,
+            } => write!(
+                f,
+                "batch call {} of {calls} (items {}..{}) failed: {error}",
+                call + 1,
+                items.start,
+                items.end
+            ),
             Error::Config { message } => write!(f, "client configuration: {}", OneLine(message)),
         }
     }
@@ -343,6 +375,7 @@ impl std::error::Error for Error {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
             Error::Invalid(errors) => Some(errors),
+            Error::Batch { error, .. } => Some(&**error),
             _ => None,
         }
     }

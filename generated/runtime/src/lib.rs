@@ -15,6 +15,7 @@ pub mod vdf;
 
 mod admit;
 pub mod backoff;
+pub mod batch;
 #[cfg(feature = "blocking")]
 pub mod blocking;
 pub mod budget;
@@ -55,6 +56,7 @@ pub mod __private {
 
     #[cfg(feature = "schemars")]
     pub use crate::__json_schema_impl as json_schema_impl;
+    pub use crate::batch::Batch;
     pub use crate::codec;
     pub use crate::endpoint::{
         Auth, Endpoint, EndpointInfo, ErrorModel, HttpMethod, InputEncoding, ProviderId,

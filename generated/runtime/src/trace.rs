@@ -98,6 +98,20 @@ pub(crate) fn budget_wait(wait: Duration) {
     let _ = wait;
 }
 
+/// A batch's call `i` (from 0) among `ranges` is done.
+pub(crate) fn batch_call(i: usize, ranges: &[std::ops::Range<usize>]) {
+    #[cfg(feature = "tracing")]
+    tracing::debug!(
+        target: TARGET,
+        call = i + 1,
+        calls = ranges.len(),
+        items = ranges[i].len(),
+        "batch call done"
+    );
+    #[cfg(not(feature = "tracing"))]
+    let _ = (i, ranges);
+}
+
 /// A shared budget's store could not be reached; the call is counted in
 /// this process instead.
 #[cfg(feature = "redis")]
@@ -121,6 +135,7 @@ fn kind(e: &Error) -> &'static str {
         Error::BodyTooLarge { .. } => "body_too_large",
         Error::OverBudget { .. } => "over_budget",
         Error::BudgetStore { .. } => "budget_store",
+        Error::Batch { .. } => "batch",
         Error::Config { .. } => "config",
     }
 }
