@@ -7,6 +7,8 @@ use std::marker::PhantomData;
 use std::sync::Arc;
 use std::time::Duration;
 
+use crate::backoff::SharedBackoff;
+use crate::budget::{Budget, BudgetStore, RateLimit};
 use crate::client::Client;
 use crate::endpoint::{EndpointInfo, ProviderId};
 use crate::error::Error;
@@ -41,6 +43,9 @@ struct Settings {
     retry: RetryPolicy,
     jitter_seed: Option<u64>,
     tokens: Option<Arc<TokenSet>>,
+    rate_limits: BTreeMap<ProviderId, RateLimit>,
+    budget_store: Option<Arc<dyn BudgetStore>>,
+    batch_concurrency: usize,
 }
 
 impl Default for Settings {
@@ -57,6 +62,9 @@ impl Default for Settings {
             retry: RetryPolicy::DEFAULT,
             jitter_seed: None,
             tokens: None,
+            rate_limits: BTreeMap::new(),
+            budget_store: None,
+            batch_concurrency: crate::batch::DEFAULT_CONCURRENCY,
         }
     }
 }
@@ -105,6 +113,9 @@ impl fmt::Debug for Settings {
             .field("retry", &self.retry)
             .field("jitter_seed", &self.jitter_seed)
             .field("tokens", &self.tokens.as_ref().map(|t| t.len()))
+            .field("rate_limits", &self.rate_limits)
+            .field("budget_store", &self.budget_store)
+            .field("batch_concurrency", &self.batch_concurrency)
             .finish()
     }
 }
@@ -223,6 +234,32 @@ impl<C> ClientBuilder<C> {
         self.settings.tokens = Some(Arc::new(tokens));
         self
     }
+
+    /// The request budget of one provider (none by default): a token bucket
+    /// and an optional daily cap, shared by every clone of the client and
+    /// every call in flight. Steam and backpack.tf have a budget each. See
+    /// [`crate::budget`].
+    pub fn rate_limit(mut self, provider: ProviderId, limit: RateLimit) -> Self {
+        self.settings.rate_limits.insert(provider, limit);
+        self
+    }
+
+    /// Where the budgets are counted (default: a
+    /// [`MemoryStore`](crate::budget::MemoryStore) of this client and its
+    /// clones). Give clients the same store to share a budget; a
+    /// `RedisStore` (feature `redis`) shares it between processes.
+    pub fn budget_store(mut self, store: Arc<dyn BudgetStore>) -> Self {
+        self.settings.budget_store = Some(store);
+        self
+    }
+
+    /// How many calls of one batch (the `..._all` methods) are in flight at
+    /// once (default [`DEFAULT_CONCURRENCY`](crate::batch::DEFAULT_CONCURRENCY);
+    /// at least 1).
+    pub fn batch_concurrency(mut self, calls: usize) -> Self {
+        self.settings.batch_concurrency = calls;
+        self
+    }
 }
 
 impl Settings {
@@ -251,6 +288,9 @@ impl Settings {
                 "the retry deadline must be longer than zero (RetryPolicy::none() has none)",
             ));
         }
+        if self.batch_concurrency == 0 {
+            return Err(Error::config("the batch concurrency must be at least 1"));
+        }
         check_credential("Steam key", self.api_key.as_deref())?;
         check_credential("backpack.tf token", self.token.as_deref())?;
         Ok(Config {
@@ -266,6 +306,12 @@ impl Settings {
             retry: self.retry,
             jitter: SharedJitter::new(self.jitter_seed.unwrap_or_else(fresh_seed)),
             tokens: self.tokens.clone(),
+            budget: Budget::new(
+                self.rate_limits.iter().map(|(p, l)| (*p, *l)),
+                self.budget_store.clone(),
+            )?,
+            backoff: SharedBackoff::default(),
+            batch_concurrency: self.batch_concurrency,
         })
     }
 }
@@ -351,6 +397,9 @@ pub(crate) struct Config {
     pub(crate) jitter: SharedJitter,
     /// The localization tokens `LocalizedText` values are checked against.
     pub(crate) tokens: Option<Arc<TokenSet>>,
+    pub(crate) budget: Budget,
+    pub(crate) backoff: SharedBackoff,
+    pub(crate) batch_concurrency: usize,
 }
 
 impl Config {
@@ -424,6 +473,7 @@ impl fmt::Debug for Config {
             .field("max_body_bytes", &self.max_body_bytes)
             .field("retry", &self.retry)
             .field("tokens", &self.tokens.as_ref().map(|t| t.len()))
+            .field("budget", &self.budget)
             .finish()
     }
 }

@@ -9,6 +9,8 @@ use crate::error::Error;
 /// A request ready to send: the full URL (query included) and, for Steam's
 /// non-GET methods, an `application/x-www-form-urlencoded` body.
 pub(crate) struct Prepared {
+    /// The operation's facts (provider, names) for the budget and tracing.
+    pub(crate) info: EndpointInfo,
     pub(crate) method: HttpMethod,
     pub(crate) url: String,
     pub(crate) form: Option<String>,
@@ -77,6 +79,7 @@ fn lay_out(
         None
     };
     Ok(Prepared {
+        info: *info,
         method: info.http,
         url,
         form,
