@@ -49,34 +49,12 @@ fn wire_number(ty: &TypeRef) -> bool {
         .is_some_and(|s| s.is_numeric() && s != Scalar::SteamId)
 }
 
-/// How a value is wrapped for presence.
-#[derive(Clone, Copy, PartialEq)]
-pub enum Presence {
-    Required,
-    /// `Option<T>`: absent (or null, leniently) is None.
-    Optional,
-    /// `Option<T>`: must be present, may be null.
-    Nullable,
-    /// `Maybe<T>`: absent, null and a value are distinct.
-    OptionalNullable,
-}
-
-impl Presence {
-    pub fn of(optional: bool, nullable: bool) -> Self {
-        match (optional, nullable) {
-            (false, false) => Presence::Required,
-            (true, false) => Presence::Optional,
-            (false, true) => Presence::Nullable,
-            (true, true) => Presence::OptionalNullable,
-        }
-    }
-
-    pub fn wrap(self, inner: TokenStream) -> TokenStream {
-        match self {
-            Presence::Required => inner,
-            Presence::Optional | Presence::Nullable => quote!(::std::option::Option<#inner>),
-            Presence::OptionalNullable => quote!(::steam_webapi::Maybe<#inner>),
-        }
+/// The Rust type of a value with `presence`: `inner`, `Option<inner>` or `Maybe<inner>`.
+fn wrap(presence: Presence, inner: TokenStream) -> TokenStream {
+    match presence {
+        Presence::Required => inner,
+        Presence::Optional | Presence::Nullable => quote!(::std::option::Option<#inner>),
+        Presence::OptionalNullable => quote!(::steam_webapi::Maybe<#inner>),
     }
 }
 
@@ -106,7 +84,7 @@ pub struct FieldSpec<'a> {
 pub fn field(f: &FieldSpec) -> TokenStream {
     let name = ident(f.rust_name);
     let inner = rust_type(f.ty);
-    let ty = f.presence.wrap(inner);
+    let ty = wrap(f.presence, inner);
     let mut attrs = Vec::new();
     let doc = doc_attr(&f.doc);
     if f.rust_name != f.wire_name {
@@ -221,7 +199,7 @@ pub fn named_type(t: &NamedType, target: Target) -> TokenStream {
                     wire_name: &f.name,
                     rust_name: &f.rust_name,
                     ty: &f.ty,
-                    presence: Presence::of(f.optional, f.nullable),
+                    presence: f.presence,
                     wire: f.wire,
                     constraints: &f.constraints,
                     doc: field_doc(f.description.as_deref(), &f.notes),
