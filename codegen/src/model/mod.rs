@@ -5,13 +5,15 @@
 
 use std::collections::BTreeMap;
 
-pub use crate::syntax::format::{
-    ArrayEncoding, Auth, EnumRepr, ErrorKind, HttpMethod, InputEncoding, Status, Visibility, Wire,
-};
-pub use crate::syntax::num::Num;
 pub use crate::syntax::pos::Pos;
+pub use num::Num;
+pub use vocab::{
+    ArrayEncoding, Auth, EnumRepr, HttpMethod, InputEncoding, Status, Visibility, Wire,
+};
 
+mod num;
 pub mod value_check;
+mod vocab;
 
 /// Everything under `spec/`.
 #[derive(Clone, Debug)]
@@ -242,19 +244,35 @@ pub struct Response {
 
 /// How failure is reported.
 #[derive(Clone, Debug, PartialEq)]
-pub struct ErrorModel {
-    /// How failure shows: the HTTP status, a code field, or a message field.
-    pub kind: ErrorKind,
-    /// `success_code`: the field holding the code; `message`: the field holding the reason.
-    pub field: Option<String>,
-    /// `success_code`: the value that means success, e.g. `1`.
-    pub success: Option<i64>,
-    /// `success_code`: the field with the human-readable message.
-    pub message_field: Option<String>,
-    /// `success_code`: known failure codes.
-    pub codes: Vec<ErrorCode>,
-    /// Free text about how failure shows.
-    pub description: Option<String>,
+pub enum ErrorModel {
+    /// By the HTTP status alone: a 2xx body is the result.
+    HttpStatus,
+    /// A 2xx body whose integer `field` holds `success` on success, else a failure code.
+    SuccessCode {
+        /// The field holding the code, e.g. `success`.
+        field: String,
+        /// The value that means success, e.g. `1`.
+        success: i64,
+        /// The field with the human-readable message, if the body has one.
+        message_field: Option<String>,
+        /// Known failure codes.
+        codes: Vec<ErrorCode>,
+    },
+    /// A 2xx body that fails when it holds `field`, the reason.
+    Message {
+        /// The field holding the reason, e.g. `message`.
+        field: String,
+    },
+}
+
+impl ErrorModel {
+    /// The known failure codes (only a success-code model has any).
+    pub fn codes(&self) -> &[ErrorCode] {
+        match self {
+            ErrorModel::SuccessCode { codes, .. } => codes,
+            ErrorModel::HttpStatus | ErrorModel::Message { .. } => &[],
+        }
+    }
 }
 
 /// A known failure code of a `success_code` error model.
@@ -503,10 +521,8 @@ pub struct Field {
     pub rust_name: String,
     /// The field's type.
     pub ty: TypeRef,
-    /// Whether the field may be absent.
-    pub optional: bool,
-    /// Whether the field may be `null`.
-    pub nullable: bool,
+    /// Whether the field may be absent, `null`, or both.
+    pub presence: Presence,
     /// How scalar numbers of this field (or its items) are written.
     pub wire: Wire,
     /// The docs' words.
@@ -517,6 +533,41 @@ pub struct Field {
     pub notes: Vec<String>,
     /// Where the field's wire name stands in the spec file.
     pub pos: Pos,
+}
+
+/// Whether a field may be absent and whether it may be `null`: four different Rust shapes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Presence {
+    /// Always there, never `null`.
+    Required,
+    /// May be absent (a `null` reads as absent).
+    Optional,
+    /// Always there, may be `null`.
+    Nullable,
+    /// Absent, `null` and a value are three different things.
+    OptionalNullable,
+}
+
+impl Presence {
+    /// The presence of a field with the spec's `optional` and `nullable` flags.
+    pub fn of(optional: bool, nullable: bool) -> Self {
+        match (optional, nullable) {
+            (false, false) => Presence::Required,
+            (true, false) => Presence::Optional,
+            (false, true) => Presence::Nullable,
+            (true, true) => Presence::OptionalNullable,
+        }
+    }
+
+    /// Whether the field may be absent.
+    pub fn is_optional(self) -> bool {
+        matches!(self, Presence::Optional | Presence::OptionalNullable)
+    }
+
+    /// Whether the field may be `null`.
+    pub fn is_nullable(self) -> bool {
+        matches!(self, Presence::Nullable | Presence::OptionalNullable)
+    }
 }
 
 /// An enumeration.

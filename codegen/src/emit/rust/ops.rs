@@ -5,7 +5,7 @@ use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 
 use super::json_schema::json_schema_impl;
-use super::types::{FieldSpec, Presence, field, field_doc, rust_type, wire_derive};
+use super::types::{FieldSpec, field, field_doc, rust_type, wire_derive};
 use super::{Target, doc_attr, ident};
 use crate::emit::{docs, schema};
 use crate::model::*;
@@ -227,19 +227,18 @@ fn endpoint_impl(op: &Operation, provider: &Provider, model: &Model) -> TokenStr
 /// holds the code as a plain integer field: the runtime then decodes a
 /// successful body once instead of probing it for the code first.
 fn success_code_fn(op: &Operation, model: &Model) -> TokenStream {
-    if op.errors.kind != ErrorKind::SuccessCode {
+    let ErrorModel::SuccessCode { field: wire, .. } = &op.errors else {
         return TokenStream::new();
-    }
+    };
     let TypeRef::Named(name) = &op.response.ty else {
         return TokenStream::new();
     };
     let Some(TypeKind::Struct(fields)) = model.type_named(name).map(|t| &t.kind) else {
         return TokenStream::new();
     };
-    let wire = op.errors.field.as_deref().unwrap_or("success");
     let Some(f) = fields
         .iter()
-        .find(|f| f.name == wire && !f.optional && !f.nullable)
+        .find(|f| f.name == *wire && f.presence == Presence::Required)
     else {
         return TokenStream::new();
     };
@@ -262,16 +261,20 @@ fn success_code_fn(op: &Operation, model: &Model) -> TokenStream {
 
 fn error_model(e: &ErrorModel) -> TokenStream {
     let p = quote!(::steam_webapi::__private);
-    match e.kind {
-        ErrorKind::HttpStatus => quote!(#p::ErrorModel::HttpStatus),
-        ErrorKind::SuccessCode => {
-            let field = e.field.as_deref().unwrap_or("success");
-            let success = Literal::i64_unsuffixed(e.success.unwrap_or(1));
-            let message = match &e.message_field {
+    match e {
+        ErrorModel::HttpStatus => quote!(#p::ErrorModel::HttpStatus),
+        ErrorModel::SuccessCode {
+            field,
+            success,
+            message_field,
+            codes,
+        } => {
+            let success = Literal::i64_unsuffixed(*success);
+            let message = match message_field {
                 Some(m) => quote!(::std::option::Option::Some(#m)),
                 None => quote!(::std::option::Option::None),
             };
-            let codes = e.codes.iter().map(|c| {
+            let codes = codes.iter().map(|c| {
                 let v = Literal::i64_unsuffixed(c.value);
                 let n = &c.name;
                 quote!((#v, #n))
@@ -285,10 +288,7 @@ fn error_model(e: &ErrorModel) -> TokenStream {
                 }
             }
         }
-        ErrorKind::Message => {
-            let field = e.field.as_deref().unwrap_or("message");
-            quote!(#p::ErrorModel::Message { field: #field })
-        }
+        ErrorModel::Message { field } => quote!(#p::ErrorModel::Message { field: #field }),
     }
 }
 
@@ -330,7 +330,7 @@ fn method_doc(op: &Operation, model: &Model) -> String {
         op.host,
         op.path
     ));
-    for c in &op.errors.codes {
+    for c in op.errors.codes() {
         parts.push(format!(
             "Code {} (`{}`){}",
             c.value,

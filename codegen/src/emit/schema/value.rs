@@ -42,10 +42,11 @@ pub fn named_type(t: &NamedType, refs: &Refs) -> Value {
             let mut props = Map::new();
             let mut required = Vec::new();
             for f in fields {
-                let mut v = field(&f.ty, f.wire, &f.constraints, f.nullable, refs);
+                let nullable = f.presence.is_nullable();
+                let mut v = field(&f.ty, f.wire, &f.constraints, nullable, refs);
                 describe(&mut v, f.description.as_deref());
                 props.insert(f.name.clone(), v);
-                if !f.optional {
+                if !f.presence.is_optional() {
                     required.push(Value::from(f.name.clone()));
                 }
             }
