@@ -1,23 +1,51 @@
-//! The README's Rust examples are compiled as doc tests; this keeps that wiring in place.
+//! The Rust examples of the README and of every crate's guide are compiled as doc tests of
+//! `tests/`; this keeps that wiring in place.
 
-/// The README's Rust blocks are the doc of this crate's lib
-/// (`#![doc = include_str!("../../README.md")]`), so `cargo test --doc -p
-/// steamspec-tests` compiles them against the real generated API. This test
-/// keeps that wiring in place: the include is there, every fenced block is
-/// tagged, and only the build-script snippet (which needs `OUT_DIR`) is
-/// `rust,ignore`.
-#[test]
-fn readme_examples_compile() {
-    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/..");
-    let lib = std::fs::read_to_string(format!("{root}/tests/src/lib.rs")).unwrap();
-    assert!(
-        lib.starts_with("#![doc = include_str!(\"../../README.md\")]"),
-        "tests/src/lib.rs must include the README as its doc"
-    );
-    let readme = std::fs::read_to_string(format!("{root}/README.md")).unwrap();
-    let mut blocks: Vec<(String, String)> = Vec::new();
+/// A guide, how `tests/src/lib.rs` includes it, and examples that must stay compiled.
+struct Guide {
+    path: &'static str,
+    include: &'static str,
+    compiled: &'static [&'static str],
+}
+
+const GUIDES: &[Guide] = &[
+    Guide {
+        path: "README.md",
+        include: "#![doc = include_str!(\"../../README.md\")]",
+        compiled: &[".isteam_user().get_player_summaries(&request)"],
+    },
+    Guide {
+        path: "generated/README.md",
+        include: "#[doc = include_str!(\"../../generated/README.md\")]",
+        // The two "Calling Steam" examples and the retry policy.
+        compiled: &[
+            ".isteam_user().get_player_summaries(&request)",
+            "CreateSessionRequest::new(480, 31415926,",
+            ".retry(RetryPolicy {",
+        ],
+    },
+    Guide {
+        path: "codegen/README.md",
+        include: "#[doc = include_str!(\"../../codegen/README.md\")]",
+        compiled: &[],
+    },
+    Guide {
+        path: "macros/README.md",
+        include: "#[doc = include_str!(\"../../macros/README.md\")]",
+        compiled: &["#[validate(at_least_one_of(guid, appid))]"],
+    },
+    Guide {
+        path: "tests/consumers/README.md",
+        include: "#[doc = include_str!(\"../../tests/consumers/README.md\")]",
+        compiled: &[],
+    },
+];
+
+/// The fenced blocks of a Markdown file: (tag, body).
+fn blocks(path: &str, markdown: &str) -> Vec<(String, String)> {
+    let mut blocks = Vec::new();
     let mut open: Option<(String, String)> = None;
-    for line in readme.lines() {
+    for line in markdown.lines() {
         match (line.trim_start().strip_prefix("```"), &mut open) {
             (Some(_), Some(_)) => blocks.push(open.take().unwrap()),
             (Some(tag), None) => open = Some((tag.trim().to_owned(), String::new())),
@@ -28,32 +56,56 @@ fn readme_examples_compile() {
             (None, None) => {}
         }
     }
-    assert!(open.is_none(), "unclosed code block in README.md");
-    for (tag, body) in &blocks {
+    assert!(open.is_none(), "unclosed code block in {path}");
+    blocks
+}
+
+/// Each guide's Rust blocks are the doc of this crate's lib or of a module of
+/// `steamspec_tests::guides`, so `cargo test --doc -p steamspec-tests` compiles them against
+/// the real generated API. This test keeps that wiring in place: each include is there, every
+/// fenced block is tagged, only the build-script snippet (which needs `OUT_DIR`) is
+/// `rust,ignore`, and the examples named in [`GUIDES`] are compiled.
+#[test]
+fn readme_examples_compile() {
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/..");
+    let lib = std::fs::read_to_string(format!("{root}/tests/src/lib.rs")).unwrap();
+    assert!(
+        lib.starts_with(GUIDES[0].include),
+        "tests/src/lib.rs must include the README as its doc"
+    );
+    for guide in GUIDES {
         assert!(
-            !tag.is_empty(),
-            "untagged block (rustdoc compiles it as Rust):\n{body}"
+            lib.contains(guide.include),
+            "tests/src/lib.rs must include {} as a doc",
+            guide.path
         );
-        if tag.starts_with("rust") && tag.contains("ignore") {
+        let markdown = std::fs::read_to_string(format!("{root}/{}", guide.path)).unwrap();
+        let blocks = blocks(guide.path, &markdown);
+        for (tag, body) in &blocks {
             assert!(
-                body.contains("build.rs") && body.contains("OUT_DIR"),
-                "only the build-script snippet may be ignored:\n{body}"
+                !tag.is_empty(),
+                "{}: untagged block (rustdoc compiles it as Rust):\n{body}",
+                guide.path
+            );
+            if tag.starts_with("rust") && tag.contains("ignore") {
+                assert!(
+                    body.contains("build.rs") && body.contains("OUT_DIR"),
+                    "{}: only the build-script snippet may be ignored:\n{body}",
+                    guide.path
+                );
+            }
+        }
+        let compiled: Vec<&String> = blocks
+            .iter()
+            .filter(|(tag, _)| tag == "rust" || tag == "rust,no_run")
+            .map(|(_, body)| body)
+            .collect();
+        for needle in guide.compiled {
+            assert!(
+                compiled.iter().any(|b| b.contains(needle)),
+                "no compiled example of {} contains {needle:?}",
+                guide.path
             );
         }
-    }
-    let compiled: Vec<&String> = blocks
-        .iter()
-        .filter(|(tag, _)| tag == "rust")
-        .map(|(_, body)| body)
-        .collect();
-    // The two "Calling Steam" examples must stay compiled (neither ignored nor missing).
-    for needle in [
-        ".isteam_user().get_player_summaries(&request)",
-        "CreateSessionRequest::new(480, 31415926,",
-    ] {
-        assert!(
-            compiled.iter().any(|b| b.contains(needle)),
-            "no compiled README example contains {needle:?}"
-        );
     }
 }
