@@ -226,7 +226,7 @@ fn token_set_refuses_bad_tokens() {
     );
     assert_eq!(
         err(set.insert("Broken", "{{user} moved")),
-        "token #Broken: placeholder '{{user} moved' is not closed with '}}' (character 1)"
+        "token #Broken: placeholder '{{user}' is not closed with '}}' (character 1)"
     );
     assert_eq!(set.len(), 3);
     assert_eq!(
