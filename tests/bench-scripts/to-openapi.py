@@ -9,8 +9,9 @@ progenitor (its `openapiv3` crate) reads OpenAPI 3.0 only, and panics on much th
 so the conversion keeps what the earlier version of this script gave it (the benchmark's figures
 stay comparable) and says what it changes:
   - JSON Schema 2020-12 becomes the OpenAPI 3.0 dialect: `const` a one-value `enum`, a `null`
-    type or branch `nullable`, a `$ref` with siblings an `allOf` of it; `propertyNames` (map
-    keys), `dependentRequired` and `$comment`/`$id`/`$schema` are dropped;
+    type or branch `nullable`; `propertyNames` (map keys), `dependentRequired` and
+    `$comment`/`$id`/`$schema` are dropped (a `$ref`'s siblings, such as a description, stay,
+    as before: OpenAPI 3.0 tools ignore them);
   - a Service's `input_json` (a JSON-content query parameter or form field) becomes a JSON
     request body of the request schema, and a form body a JSON one;
   - query parameters lose `style`/`explode` (comma lists, indexed arrays), which progenitor
@@ -52,17 +53,15 @@ def convert(schema):
             if "null" in value:
                 result["nullable"] = True
         elif key == "anyOf" and {"type": "null"} in value:
-            # `T or null`: a nullable T.
+            # `T or null`: a nullable T (OpenAPI 3.0 allows no sibling of a $ref, hence allOf).
             rest = [convert(s) for s in value if s != {"type": "null"}]
-            result.update(rest[0] if len(rest) == 1 else {"anyOf": rest})
+            one = rest[0] if len(rest) == 1 else {"anyOf": rest}
+            result.update({"allOf": [one]} if "$ref" in one else one)
             result["nullable"] = True
         elif key == "properties":
             result[key] = {k: convert(v) for k, v in value.items()}
         else:
             result[key] = convert(value)
-    if "$ref" in result and len(result) > 1:
-        # OpenAPI 3.0 ignores a $ref's siblings: the reference goes into an allOf beside them.
-        result = {"allOf": [{"$ref": result.pop("$ref")}], **result}
     return result
 
 
