@@ -1622,6 +1622,20 @@ async fn invalid_hub_rule_and_language_are_both_listed() {
     assert_invalid(err, &[("sessionid", "items")]);
 }
 
+#[tokio::test]
+async fn invalid_hub_skip_without_count_is_not_sent() {
+    // The docs: skip is "used in conjunction with count", in all three methods that take it.
+    let req = hub::ResolveAppIDRequest::new(94590).skip(10);
+    let err = refused(async |c| c.isteam_hub().resolve_app_id(&req).await).await;
+    assert_invalid(err, &[("count", "required_if")]);
+    let req = hub::GetAnnouncementsRequest::new().appid(94590).skip(10);
+    let err = refused(async |c| c.isteam_hub().get_announcements(&req).await).await;
+    assert_invalid(err, &[("count", "required_if")]);
+    let req = hub::GetEventsRequest::new().appid(94590).skip(10);
+    let err = refused(async |c| c.isteam_hub().get_events(&req).await).await;
+    assert_invalid(err, &[("count", "required_if")]);
+}
+
 // ---- the blocking client, from a std thread -----------------------------------
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

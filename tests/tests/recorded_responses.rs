@@ -14,7 +14,6 @@ use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 use serde_json::Value;
-use steam_webapi::__private::Endpoint;
 use steam_webapi::igame_notifications_service::{
     CreateSessionRequest, CreateSessionResponse, LocalizedText, UserState, UserStatus,
 };
@@ -32,24 +31,19 @@ use steam_webapi::isteam_user_stats::{
     GetPlayerAchievementsRequest, GetPlayerAchievementsResponse, GetUserStatsForGameRequest,
     GetUserStatsForGameResponse,
 };
-use steam_webapi::{Client, Error, ProviderId, RetryPolicy, SteamId};
-use steamspec::responses::{self, Finding, Location, Mode};
-use wiremock::matchers::{method, path};
-use wiremock::{Mock, MockServer, ResponseTemplate};
+use steam_webapi::{Error, SteamId};
+use steamspec::responses::{self, Location, Mode};
 
 include!(concat!(env!("OUT_DIR"), "/recorded_responses.rs"));
+
+#[path = "support/recorded.rs"]
+mod recorded;
+use recorded::{assert_no_key, model};
 
 const FIXTURES: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/../../shared/fixtures/responses"
 );
-const SPEC: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../spec");
-const BUNDLE: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/../generated/schemas/bundle.json"
-);
-/// The key every loopback client sends; no error text may contain it.
-const KEY: &str = "SECRETKEY-recorded-5f0c2a9e";
 
 // ---- what is known about each file ----------------------------------------------------------
 
@@ -802,71 +796,43 @@ const STEAMID: SteamId = SteamId(76561197960435530);
 /// Serves `body` with `status` (and the recorded content type) for `op` on a loopback server
 /// and calls it with the generated client.
 fn call(op: Op, status: u16, content_type: &str, body: &[u8]) -> Result<Decoded, Error> {
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .unwrap();
-    runtime.block_on(async {
-        let server = MockServer::start().await;
-        let client = Client::builder()
-            .base_url(ProviderId::Steam, &server.uri())
-            .allow_http(true)
-            .api_key(KEY)
-            .retry(RetryPolicy::none())
-            .timeout(std::time::Duration::from_secs(20))
-            .build()
-            .unwrap();
-        let respond = ResponseTemplate::new(status).set_body_raw(body.to_vec(), content_type);
-        macro_rules! run {
-            ($req:expr, $variant:ident) => {{
-                let req = $req;
-                let info = endpoint_info(&req);
-                Mock::given(method(info.http.as_str()))
-                    .and(path(info.path))
-                    .respond_with(respond)
-                    .expect(1)
-                    .mount(&server)
-                    .await;
-                client.execute(&req).await.map(Decoded::$variant)
-            }};
+    macro_rules! run {
+        ($req:expr, $variant:ident) => {
+            recorded::call(&$req, status, content_type, body).map(Decoded::$variant)
+        };
+    }
+    match op {
+        Op::Summaries => run!(GetPlayerSummariesRequest::new(vec![STEAMID]), Summaries),
+        Op::Friends => run!(GetFriendListRequest::new(STEAMID), Friends),
+        Op::Owned => run!(GetOwnedGamesRequest::new(STEAMID), Owned),
+        Op::Recent => run!(GetRecentlyPlayedGamesRequest::new(STEAMID), Recent),
+        Op::News => run!(GetNewsForAppRequest::new(440), News),
+        Op::Percentages => run!(
+            GetGlobalAchievementPercentagesForAppRequest::new(440),
+            Percentages
+        ),
+        Op::Achievements => run!(
+            GetPlayerAchievementsRequest::new(STEAMID, 440),
+            Achievements
+        ),
+        Op::UserStats => run!(GetUserStatsForGameRequest::new(STEAMID, 440), UserStats),
+        Op::CreateSession => {
+            let text = |token: &str| LocalizedText {
+                token: token.into(),
+                variables: None,
+            };
+            let users = vec![UserStatus {
+                steamid: SteamId(76561197960265729),
+                state: UserState::Waiting,
+                title: text("#TitleToken"),
+                message: None,
+            }];
+            run!(
+                CreateSessionRequest::new(480, 31415926, text("#MyToken"), users),
+                Session
+            )
         }
-        match op {
-            Op::Summaries => run!(GetPlayerSummariesRequest::new(vec![STEAMID]), Summaries),
-            Op::Friends => run!(GetFriendListRequest::new(STEAMID), Friends),
-            Op::Owned => run!(GetOwnedGamesRequest::new(STEAMID), Owned),
-            Op::Recent => run!(GetRecentlyPlayedGamesRequest::new(STEAMID), Recent),
-            Op::News => run!(GetNewsForAppRequest::new(440), News),
-            Op::Percentages => run!(
-                GetGlobalAchievementPercentagesForAppRequest::new(440),
-                Percentages
-            ),
-            Op::Achievements => run!(
-                GetPlayerAchievementsRequest::new(STEAMID, 440),
-                Achievements
-            ),
-            Op::UserStats => run!(GetUserStatsForGameRequest::new(STEAMID, 440), UserStats),
-            Op::CreateSession => {
-                let text = |token: &str| LocalizedText {
-                    token: token.into(),
-                    variables: None,
-                };
-                let users = vec![UserStatus {
-                    steamid: SteamId(76561197960265729),
-                    state: UserState::Waiting,
-                    title: text("#TitleToken"),
-                    message: None,
-                }];
-                run!(
-                    CreateSessionRequest::new(480, 31415926, text("#MyToken"), users),
-                    Session
-                )
-            }
-        }
-    })
-}
-
-fn endpoint_info<E: Endpoint>(_: &E) -> steam_webapi::__private::EndpointInfo {
-    E::INFO
+    }
 }
 
 /// A partial body decoded as the type at `at` (plain serde, as the client's types define it).
@@ -889,43 +855,7 @@ fn decode_partial(op: Op, at: &str, body: &[u8]) -> Decoded {
     }
 }
 
-// ---- shared state: the spec model, the schema validators, the recorded headers ---------------
-
-fn model() -> &'static steamspec::model::Model {
-    static MODEL: OnceLock<steamspec::model::Model> = OnceLock::new();
-    MODEL.get_or_init(|| {
-        steamspec::load_dir(SPEC.as_ref())
-            .expect("the spec loads")
-            .model
-    })
-}
-
-/// The operation's response schema: a root `{"$ref": "#/$defs/<I>.<M>.v<N>.response"}` on the
-/// bundle.
-fn schema_errors(op_id: &str, body: &Value) -> Vec<String> {
-    static VALIDATORS: OnceLock<
-        std::sync::Mutex<BTreeMap<String, &'static jsonschema::Validator>>,
-    > = OnceLock::new();
-    static BUNDLE_JSON: OnceLock<Value> = OnceLock::new();
-    let bundle = BUNDLE_JSON
-        .get_or_init(|| serde_json::from_str(&std::fs::read_to_string(BUNDLE).unwrap()).unwrap());
-    let key = format!("{}.response", op_id.replace('/', "."));
-    let validator = {
-        let mut cache = VALIDATORS.get_or_init(Default::default).lock().unwrap();
-        *cache.entry(key.clone()).or_insert_with(|| {
-            let mut root = bundle.clone();
-            assert!(root["$defs"].get(&key).is_some(), "no {key} in the bundle");
-            root["$ref"] = Value::from(format!("#/$defs/{key}"));
-            Box::leak(Box::new(
-                jsonschema::draft202012::new(&root).unwrap_or_else(|e| panic!("{key}: {e}")),
-            ))
-        })
-    };
-    validator
-        .iter_errors(body)
-        .map(|e| format!("{}: {e}", e.instance_path()))
-        .collect()
-}
+// ---- shared state: the recorded headers (the model and the schemas are recorded.rs') ---------
 
 /// Status, content type of the cassette-derived bodies.
 fn recorded_content_type(file: &str) -> Option<(u16, String)> {
@@ -1035,24 +965,9 @@ fn success(file: &str, bytes: &[u8], at: &str, check: fn(&Decoded)) {
     };
     check(&decoded);
 
-    // 2. Validates against the operation's response JSON Schema (a partial body inside the
-    //    full response it came from).
-    let full = at_loc.wrap(body.clone());
-    let errors = schema_errors(&op_id, &full);
-    assert!(
-        errors.is_empty(),
-        "{file}: schema errors:\n{}",
-        errors.join("\n")
-    );
-
-    // 3. Strict: nothing the spec does not describe.
-    let spec_op = responses::find_operation(model(), &op_id).unwrap();
-    let findings = responses::check(model(), spec_op, &body, &at_loc, Mode::Strict).unwrap();
-    assert!(
-        findings.is_empty(),
-        "{file}: response drift:\n{}",
-        lines(&findings)
-    );
+    // 2. Validates against the operation's response JSON Schema; 3. strict: nothing the spec
+    //    does not describe.
+    recorded::assert_schema_valid_and_strict_clean(file, &op_id, &body, &at_loc);
 }
 
 fn failure(file: &str, bytes: &[u8], op: Op, status: u16, want: Want) {
@@ -1061,13 +976,7 @@ fn failure(file: &str, bytes: &[u8], op: Op, status: u16, want: Want) {
             assert_eq!(recorded, status, "{file}: the cassette's status");
             ct
         })
-        .unwrap_or_else(|| {
-            if bytes.trim_ascii_start().starts_with(b"<") {
-                "text/html; charset=UTF-8".to_owned()
-            } else {
-                "application/json; charset=UTF-8".to_owned()
-            }
-        });
+        .unwrap_or_else(|| recorded::content_type_of(bytes).to_owned());
     let err = match call(op, status, &content_type, bytes) {
         Ok(d) => panic!("{file}: HTTP {status} decoded as {d:?}"),
         Err(e) => e,
@@ -1075,12 +984,8 @@ fn failure(file: &str, bytes: &[u8], op: Op, status: u16, want: Want) {
     assert_no_key(file, &err);
     assert_eq!(err.status(), Some(status), "{file}: {err:?}");
     match (want, &err) {
-        (Want::Http(text), Error::Http { status: s, excerpt }) => {
-            assert_eq!((*s, excerpt.as_str()), (status, text), "{file}");
-            assert!(
-                !excerpt.contains('<'),
-                "{file}: markup in the excerpt: {excerpt}"
-            );
+        (Want::Http(text), Error::Http { .. }) => {
+            recorded::assert_http_error(file, &err, status, text)
         }
         (
             Want::Api(text),
@@ -1098,22 +1003,6 @@ fn failure(file: &str, bytes: &[u8], op: Op, status: u16, want: Want) {
         (Want::AnyError, _) => {}
         (_, other) => panic!("{file}: unexpected error {other:?}"),
     }
-}
-
-/// Never the key, in any form an error can be shown in.
-fn assert_no_key(file: &str, err: &Error) {
-    for text in [err.to_string(), format!("{err:?}"), format!("{err:#?}")] {
-        assert!(!text.contains(KEY), "{file}: the key leaks: {text}");
-        assert!(!text.contains("SECRETKEY"), "{file}: the key leaks: {text}");
-    }
-}
-
-fn lines(findings: &[Finding]) -> String {
-    findings
-        .iter()
-        .map(|f| format!("  {f}"))
-        .collect::<Vec<_>>()
-        .join("\n")
 }
 
 // ---- the whole folder ------------------------------------------------------------------------

@@ -11,9 +11,14 @@
 #![warn(missing_docs)]
 
 pub mod validate;
+pub mod vdf;
 
+mod admit;
+pub mod backoff;
+pub mod batch;
 #[cfg(feature = "blocking")]
 pub mod blocking;
+pub mod budget;
 pub mod builder;
 pub mod client;
 pub mod codec;
@@ -29,9 +34,13 @@ mod request;
 mod response;
 pub mod retry;
 pub mod steamid;
+mod timer;
+pub mod tokens;
+mod trace;
 mod transport;
 pub mod wire;
 
+pub use budget::{BudgetStore, MemoryStore, RateLimit};
 pub use builder::{BuildClient, ClientBuilder};
 pub use client::Client;
 pub use endpoint::ProviderId;
@@ -39,15 +48,17 @@ pub use error::{Error, TransportKind};
 pub use maybe::Maybe;
 pub use retry::{Jitter, RetryPolicy};
 pub use steamid::{ParseSteamIdError, SteamId};
+pub use tokens::TokenSet;
 pub use validate::Validate;
 
 /// Support for macro expansions and generated code; not a public API.
 #[doc(hidden)]
 pub mod __private {
-    pub use crate::validate::__private::*;
+    pub use crate::validate::support::*;
 
     #[cfg(feature = "schemars")]
     pub use crate::__json_schema_impl as json_schema_impl;
+    pub use crate::batch::Batch;
     pub use crate::codec;
     pub use crate::endpoint::{
         Auth, Endpoint, EndpointInfo, ErrorModel, HttpMethod, InputEncoding, ProviderId,

@@ -441,7 +441,7 @@ impl ::steam_webapi::__private::Endpoint for DeleteSessionRequest {
 pub struct DeleteSessionBatchRequest {
     /// The sessionids to delete.
     ///
-    /// The docs say `sessionid`, uint64, "The sessionid to delete." (DeleteSession's text). A batch method that takes one id makes no sense, and the listing writes repeated (array) fields of Service methods as their scalar item type (e.g. IPlayerService GetOwnedGames `appids_filter`: uint32), so the parameter is read as a repeated uint64 and sent as a JSON array inside input_json. Unconfirmed: no recorded call exists, and Steam's published protobuf definitions of this service do not include this method.
+    /// Decided: an array (a JSON array inside input_json), on this evidence. For: the method deletes "a batch of async game sessions" (docs and listing); and the listing cannot show repetition in a Service method: it writes repeated protobuf fields as their item type (IPublishedFileService GetDetails `publishedfileids` and IPlayerService GetOwnedGames `appids_filter`, both repeated, are listed as uint64 and uint32). Against: the docs and the partner listing both say one uint64, but the docs' row is DeleteSession's text word for word ("The sessionid to delete."), so it says nothing of its own. Steam's published protobuf definitions (steammessages_gamenotifications.steamclient.proto) have no DeleteSessionBatch message to settle it, and no recorded call exists. A single id is sent as an array of one.
     ///
     /// GetSupportedAPIList: The listing agrees with the docs (singular `sessionid`, uint64, "The sessionid to delete."); an array is specified because the method deletes a batch (see notes).
     #[serde(with = "::steam_webapi::wire::as_string")]

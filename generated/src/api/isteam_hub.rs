@@ -353,6 +353,7 @@ pub mod blocking {
 /// `GET https://api.steampowered.com/ISteamHub/GetAnnouncements/v1/`
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Request)]
 #[validate(at_least_one_of(guid, appid))]
+#[validate(required_if(field = count, when = skip))]
 pub struct GetAnnouncementsRequest {
     /// ISO 639-1 language code.
     ///
@@ -535,6 +536,7 @@ impl ::steam_webapi::__private::Endpoint for GetAnnouncementsRequest {
 /// `GET https://api.steampowered.com/ISteamHub/GetEvents/v1/`
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Request)]
 #[validate(at_least_one_of(guid, appid))]
+#[validate(required_if(field = count, when = skip))]
 pub struct GetEventsRequest {
     /// ISO 639-1 language code.
     ///
@@ -1126,6 +1128,7 @@ impl ::steam_webapi::__private::Endpoint for GetSummariesRequest {
 ///
 /// `GET https://api.steampowered.com/ISteamHub/ResolveAppID/v1/`
 #[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
+#[validate(required_if(field = count, when = skip))]
 pub struct ResolveAppIDRequest {
     /// ISO 639-1 language code.
     ///

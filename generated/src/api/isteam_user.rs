@@ -23,6 +23,23 @@ impl<'a> ISteamUser<'a> {
     > + Send + use<'a> {
         self.client.execute(request)
     }
+    /// Returns Community, VAC, and economy ban statuses for the given players.
+    ///
+    /// Not in the docs; parameters from the public listing 2026-07-09, response from the recordings in fixtures/more-responses (2015: Olgagr/steam-web-api cassettes, lpradel/steam-web-api-java). The body has no `response` envelope, and its keys are capitalised. A bad key answers HTTP 403 with Steam's HTML page.
+    ///
+    /// `GET https://api.steampowered.com/ISteamUser/GetPlayerBans/v1/`
+    #[inline]
+    pub fn get_player_bans(
+        &self,
+        request: &GetPlayerBansRequest,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            ::std::vec::Vec<PlayerBans>,
+            ::steam_webapi::Error,
+        >,
+    > + Send + use<'a> {
+        self.client.execute(request)
+    }
     /// Returns basic profile information for a list of 64-bit Steam IDs.
     ///
     /// `GET https://api.steampowered.com/ISteamUser/GetPlayerSummaries/v2/`
@@ -32,6 +49,22 @@ impl<'a> ISteamUser<'a> {
         request: &GetPlayerSummariesRequest,
     ) -> impl ::std::future::Future<
         Output = ::std::result::Result<GetPlayerSummariesResponse, ::steam_webapi::Error>,
+    > + Send + use<'a> {
+        self.client.execute(request)
+    }
+    /// Resolves a vanity URL (the custom part of a profile or group URL) to a Steam ID.
+    ///
+    /// Not in the docs; parameters from the public listing 2026-07-09, response from the recordings in fixtures/more-responses (ValvePython cassettes 2015 and 2016, lpradel/steam-web-api-java 2024). A failed lookup is `success` 42 with `message` "No match" and no `steamid`: the client returns it as `Error::NoMatch`.
+    ///
+    /// `GET https://api.steampowered.com/ISteamUser/ResolveVanityURL/v1/`
+    ///
+    /// Code 42 (`no_match`): No match.
+    #[inline]
+    pub fn resolve_vanity_url(
+        &self,
+        request: &ResolveVanityURLRequest,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<ResolveVanityURLResponse, ::steam_webapi::Error>,
     > + Send + use<'a> {
         self.client.execute(request)
     }
@@ -69,6 +102,18 @@ pub mod blocking {
         ) -> ::std::result::Result<GetFriendListResponse, ::steam_webapi::Error> {
             self.client.execute(request)
         }
+        /// Returns Community, VAC, and economy ban statuses for the given players.
+        ///
+        /// Not in the docs; parameters from the public listing 2026-07-09, response from the recordings in fixtures/more-responses (2015: Olgagr/steam-web-api cassettes, lpradel/steam-web-api-java). The body has no `response` envelope, and its keys are capitalised. A bad key answers HTTP 403 with Steam's HTML page.
+        ///
+        /// `GET https://api.steampowered.com/ISteamUser/GetPlayerBans/v1/`
+        #[inline]
+        pub fn get_player_bans(
+            &self,
+            request: &GetPlayerBansRequest,
+        ) -> ::std::result::Result<::std::vec::Vec<PlayerBans>, ::steam_webapi::Error> {
+            self.client.execute(request)
+        }
         /// Returns basic profile information for a list of 64-bit Steam IDs.
         ///
         /// `GET https://api.steampowered.com/ISteamUser/GetPlayerSummaries/v2/`
@@ -77,6 +122,20 @@ pub mod blocking {
             &self,
             request: &GetPlayerSummariesRequest,
         ) -> ::std::result::Result<GetPlayerSummariesResponse, ::steam_webapi::Error> {
+            self.client.execute(request)
+        }
+        /// Resolves a vanity URL (the custom part of a profile or group URL) to a Steam ID.
+        ///
+        /// Not in the docs; parameters from the public listing 2026-07-09, response from the recordings in fixtures/more-responses (ValvePython cassettes 2015 and 2016, lpradel/steam-web-api-java 2024). A failed lookup is `success` 42 with `message` "No match" and no `steamid`: the client returns it as `Error::NoMatch`.
+        ///
+        /// `GET https://api.steampowered.com/ISteamUser/ResolveVanityURL/v1/`
+        ///
+        /// Code 42 (`no_match`): No match.
+        #[inline]
+        pub fn resolve_vanity_url(
+            &self,
+            request: &ResolveVanityURLRequest,
+        ) -> ::std::result::Result<ResolveVanityURLResponse, ::steam_webapi::Error> {
             self.client.execute(request)
         }
     }
@@ -98,6 +157,8 @@ pub struct GetFriendListRequest {
     /// 64 bit Steam ID to return friend list for.
     pub steamid: ::steam_webapi::SteamId,
     /// Relationship filter. Possibles values: all, friend.
+    ///
+    /// Optional: the docs give no required marker and describe a filter; the public listing 2026-07-09 agrees (`relationship`, string, optional: true).
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub relationship: ::std::option::Option<FriendFilter>,
 }
@@ -148,6 +209,52 @@ impl ::steam_webapi::__private::Endpoint for GetFriendListRequest {
     GetFriendListRequest, "operations/ISteamUser/GetFriendList.v1.request.json",
     [("../../types/FriendFilter.json", FriendFilter)]
 );
+/// Request of `ISteamUser/GetPlayerBans/v1` (get_player_bans).
+///
+/// Returns Community, VAC, and economy ban statuses for the given players.
+///
+/// `GET https://api.steampowered.com/ISteamUser/GetPlayerBans/v1/`
+#[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
+pub struct GetPlayerBansRequest {
+    /// Comma-delimited list of SteamIDs.
+    ///
+    /// GetSupportedAPIList: The listing types the list as one string ("Comma-delimited list of SteamIDs"); it is modelled as a comma-encoded array of steamid.
+    #[schemars(length(min = 1))]
+    pub steamids: ::std::vec::Vec<::steam_webapi::SteamId>,
+}
+impl GetPlayerBansRequest {
+    /// Creates the request from its required parameters.
+    #[allow(clippy::new_without_default)]
+    #[inline]
+    pub fn new(steamids: ::std::vec::Vec<::steam_webapi::SteamId>) -> Self {
+        Self { steamids }
+    }
+}
+impl ::steam_webapi::__private::Endpoint for GetPlayerBansRequest {
+    type Response = ::std::vec::Vec<PlayerBans>;
+    const INFO: ::steam_webapi::__private::EndpointInfo = ::steam_webapi::__private::EndpointInfo {
+        provider: ::steam_webapi::__private::ProviderId::Steam,
+        interface: "ISteamUser",
+        method: "GetPlayerBans",
+        version: 1,
+        http: ::steam_webapi::__private::HttpMethod::Get,
+        host: "api.steampowered.com",
+        path: "/ISteamUser/GetPlayerBans/v1/",
+        publisher: false,
+        auth: ::steam_webapi::__private::Auth::Required,
+        input: ::steam_webapi::__private::InputEncoding::Query,
+        envelope: ::std::option::Option::Some("players"),
+        errors: ::steam_webapi::__private::ErrorModel::HttpStatus,
+    };
+    #[inline]
+    fn write_query(&self, q: &mut ::steam_webapi::__private::QueryWriter) {
+        q.comma("steamids", &self.steamids);
+    }
+}
+#[cfg(feature = "schemars")]
+::steam_webapi::__private::json_schema_impl!(
+    GetPlayerBansRequest, "operations/ISteamUser/GetPlayerBans.v1.request.json", []
+);
 /// Request of `ISteamUser/GetPlayerSummaries/v2` (get_player_summaries).
 ///
 /// Returns basic profile information for a list of 64-bit Steam IDs.
@@ -194,6 +301,80 @@ impl ::steam_webapi::__private::Endpoint for GetPlayerSummariesRequest {
 ::steam_webapi::__private::json_schema_impl!(
     GetPlayerSummariesRequest,
     "operations/ISteamUser/GetPlayerSummaries.v2.request.json", []
+);
+/// Request of `ISteamUser/ResolveVanityURL/v1` (resolve_vanity_url).
+///
+/// Resolves a vanity URL (the custom part of a profile or group URL) to a Steam ID.
+///
+/// `GET https://api.steampowered.com/ISteamUser/ResolveVanityURL/v1/`
+#[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
+pub struct ResolveVanityURLRequest {
+    /// The vanity URL to get a SteamID for.
+    #[schemars(length(min = 1))]
+    pub vanityurl: ::std::string::String,
+    /// The type of vanity URL. 1 (default): Individual profile, 2: Group, 3: Official game group.
+    ///
+    /// Default: `1`.
+    ///
+    /// GetSupportedAPIList: The listing types it int32 and lists the three values in its description; an enum of them.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub url_type: ::std::option::Option<VanityUrlType>,
+}
+impl ResolveVanityURLRequest {
+    /// Creates the request from its required parameters.
+    #[allow(clippy::new_without_default)]
+    #[inline]
+    pub fn new(vanityurl: ::std::string::String) -> Self {
+        Self {
+            vanityurl,
+            url_type: ::std::option::Option::None,
+        }
+    }
+    /// Sets `url_type`.
+    #[must_use]
+    #[inline]
+    pub fn url_type(mut self, value: VanityUrlType) -> Self {
+        self.url_type = ::std::option::Option::Some(value);
+        self
+    }
+}
+impl ::steam_webapi::__private::Endpoint for ResolveVanityURLRequest {
+    type Response = ResolveVanityURLResponse;
+    const INFO: ::steam_webapi::__private::EndpointInfo = ::steam_webapi::__private::EndpointInfo {
+        provider: ::steam_webapi::__private::ProviderId::Steam,
+        interface: "ISteamUser",
+        method: "ResolveVanityURL",
+        version: 1,
+        http: ::steam_webapi::__private::HttpMethod::Get,
+        host: "api.steampowered.com",
+        path: "/ISteamUser/ResolveVanityURL/v1/",
+        publisher: false,
+        auth: ::steam_webapi::__private::Auth::Required,
+        input: ::steam_webapi::__private::InputEncoding::Query,
+        envelope: ::std::option::Option::Some("response"),
+        errors: ::steam_webapi::__private::ErrorModel::SuccessCode {
+            field: "success",
+            success: 1,
+            message_field: ::std::option::Option::Some("message"),
+            codes: &[(42, "no_match")],
+        },
+    };
+    #[inline]
+    fn write_query(&self, q: &mut ::steam_webapi::__private::QueryWriter) {
+        q.value("vanityurl", &self.vanityurl);
+        if let ::std::option::Option::Some(v) = &self.url_type {
+            q.value("url_type", v);
+        }
+    }
+    #[inline]
+    fn success_code(response: &Self::Response) -> ::std::option::Option<i64> {
+        ::std::option::Option::Some(i64::from(response.success))
+    }
+}
+#[cfg(feature = "schemars")]
+::steam_webapi::__private::json_schema_impl!(
+    ResolveVanityURLRequest, "operations/ISteamUser/ResolveVanityURL.v1.request.json",
+    [("../../types/VanityUrlType.json", VanityUrlType)]
 );
 /// Because this WebAPI does not use authentication, there are only two possible values returned.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -262,6 +443,78 @@ impl ::steam_webapi::__private::QueryValue for CommunityVisibilityState {
 #[cfg(feature = "schemars")]
 ::steam_webapi::__private::json_schema_impl!(
     CommunityVisibilityState, "types/CommunityVisibilityState.json", []
+);
+/// Trade (economy) ban status. Only `none` is recorded. Valve's Steamworks page of the method names `none` and `probation` "and so forth"; `banned` is the value other clients list. Open: another value decodes as `Unknown`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum EconomyBanStatus {
+    /// `"none"`: Not banned.
+    #[default]
+    None,
+    /// `"probation"`: On probation.
+    Probation,
+    /// `"banned"`: Banned from trading.
+    Banned,
+    /// A value this version of the spec does not know; kept so the response still decodes.
+    Unknown(::std::string::String),
+}
+impl EconomyBanStatus {
+    /// The value as written on the wire.
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::None => "none",
+            Self::Probation => "probation",
+            Self::Banned => "banned",
+            Self::Unknown(s) => s.as_str(),
+        }
+    }
+    /// Reads a wire value.
+    #[inline]
+    pub fn from_wire(v: &str) -> ::std::result::Result<Self, ::std::string::String> {
+        Ok(
+            match v {
+                "none" => Self::None,
+                "probation" => Self::Probation,
+                "banned" => Self::Banned,
+                _ => Self::Unknown(v.to_owned()),
+            },
+        )
+    }
+}
+impl ::serde::Serialize for EconomyBanStatus {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for EconomyBanStatus {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let v = ::steam_webapi::__private::deserialize_enum_str(deserializer)?;
+        Self::from_wire(&v).map_err(::serde::de::Error::custom)
+    }
+}
+impl ::steam_webapi::validate::Validate for EconomyBanStatus {
+    #[inline]
+    fn validate_at(
+        &self,
+        _path: &::steam_webapi::validate::FieldPath<'_>,
+        _errors: &mut ::steam_webapi::validate::ValidationErrors,
+    ) {}
+}
+impl ::steam_webapi::__private::QueryValue for EconomyBanStatus {
+    #[inline]
+    fn write_query_value(&self, out: &mut ::std::string::String) {
+        out.push_str(self.as_str())
+    }
+}
+#[cfg(feature = "schemars")]
+::steam_webapi::__private::json_schema_impl!(
+    EconomyBanStatus, "types/EconomyBanStatus.json", []
 );
 /// One entry of a friend list.
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
@@ -554,6 +807,8 @@ pub struct Player {
     #[serde(with = "::steam_webapi::wire::as_number")]
     pub profilestate: ::std::option::Option<u32>,
     /// The last time the user was online, in unix time.
+    ///
+    /// Optional although the docs list it under public data: the 2021 recording ISteamUser.GetPlayerSummaries.v2.malikqayum.json (a bot committing live output) has no `lastlogoff`, while every other recording has it.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[serde(with = "::steam_webapi::wire::as_number")]
     pub lastlogoff: ::std::option::Option<u32>,
@@ -586,8 +841,10 @@ pub struct Player {
     #[serde(with = "::steam_webapi::wire::as_number")]
     pub cityid: ::std::option::Option<u32>,
     /// If set on the user's Steam Community profile, the user's country of residence, 2-character ISO country code. (Private data.)
+    ///
+    /// Both bounds from the docs: "2-character ISO country code".
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    #[schemars(length(max = 2))]
+    #[schemars(length(min = 2, max = 2))]
     pub loccountrycode: ::std::option::Option<::std::string::String>,
     /// If set on the user's Steam Community profile, the user's state of residence. (Private data.)
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -601,4 +858,125 @@ pub struct Player {
 ::steam_webapi::__private::json_schema_impl!(
     Player, "types/Player.json", [("../types/CommunityVisibilityState.json",
     CommunityVisibilityState), ("../types/PersonaState.json", PersonaState)]
+);
+/// The ban status of one account (GetPlayerBans).
+#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
+pub struct PlayerBans {
+    /// The account's 64-bit Steam ID.
+    #[serde(rename = "SteamId")]
+    pub steam_id: ::steam_webapi::SteamId,
+    /// Whether the account is banned from the Steam Community.
+    #[serde(rename = "CommunityBanned")]
+    pub community_banned: bool,
+    /// Whether the account has one or more VAC bans on record.
+    #[serde(rename = "VACBanned")]
+    pub vac_banned: bool,
+    /// Number of VAC bans on record.
+    #[serde(rename = "NumberOfVACBans")]
+    #[serde(with = "::steam_webapi::wire::as_number")]
+    pub number_of_vac_bans: u32,
+    /// Days since the last ban (0 when there is none).
+    #[serde(rename = "DaysSinceLastBan")]
+    #[serde(with = "::steam_webapi::wire::as_number")]
+    pub days_since_last_ban: u32,
+    /// Number of bans in games (game developer bans). Absent from every recording before about April 2015 (the 2015 cassettes of Olgagr/steam-web-api, lpradel's fixture), sent since.
+    #[serde(rename = "NumberOfGameBans")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(with = "::steam_webapi::wire::as_number")]
+    pub number_of_game_bans: ::std::option::Option<u32>,
+    /// The account's trade ban status (`none` in every recording).
+    #[serde(rename = "EconomyBan")]
+    pub economy_ban: EconomyBanStatus,
+}
+#[cfg(feature = "schemars")]
+::steam_webapi::__private::json_schema_impl!(
+    PlayerBans, "types/PlayerBans.json", [("../types/EconomyBanStatus.json",
+    EconomyBanStatus)]
+);
+/// The result of ResolveVanityURL.
+#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
+pub struct ResolveVanityURLResponse {
+    /// The Steam ID the URL resolves to (a group's 64-bit id for url_type 2). Absent when nothing matched.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub steamid: ::std::option::Option<::steam_webapi::SteamId>,
+    /// 1 on success, 42 when nothing matched.
+    #[serde(with = "::steam_webapi::wire::as_number")]
+    pub success: u32,
+    /// Why the lookup failed ("No match"); absent on success.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub message: ::std::option::Option<::std::string::String>,
+}
+#[cfg(feature = "schemars")]
+::steam_webapi::__private::json_schema_impl!(
+    ResolveVanityURLResponse, "types/ResolveVanityURLResponse.json", []
+);
+/// What kind of vanity URL ResolveVanityURL looks up (the listing's description).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum VanityUrlType {
+    /// `1`: An individual profile (the default).
+    #[default]
+    Individual,
+    /// `2`: A group.
+    Group,
+    /// `3`: An official game group.
+    OfficialGameGroup,
+}
+impl VanityUrlType {
+    /// The integer written on the wire.
+    #[inline]
+    pub fn value(&self) -> i64 {
+        match self {
+            Self::Individual => 1,
+            Self::Group => 2,
+            Self::OfficialGameGroup => 3,
+        }
+    }
+    /// Reads a wire value.
+    #[inline]
+    pub fn from_wire(v: i64) -> ::std::result::Result<Self, ::std::string::String> {
+        Ok(
+            match v {
+                1 => Self::Individual,
+                2 => Self::Group,
+                3 => Self::OfficialGameGroup,
+                _ => {
+                    return Err(::std::format!("unknown {} value {}", "VanityUrlType", v));
+                }
+            },
+        )
+    }
+}
+impl ::serde::Serialize for VanityUrlType {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer.serialize_i64(self.value())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for VanityUrlType {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let v = ::steam_webapi::__private::deserialize_enum_int(deserializer)?;
+        Self::from_wire(v).map_err(::serde::de::Error::custom)
+    }
+}
+impl ::steam_webapi::validate::Validate for VanityUrlType {
+    #[inline]
+    fn validate_at(
+        &self,
+        _path: &::steam_webapi::validate::FieldPath<'_>,
+        _errors: &mut ::steam_webapi::validate::ValidationErrors,
+    ) {}
+}
+impl ::steam_webapi::__private::QueryValue for VanityUrlType {
+    #[inline]
+    fn write_query_value(&self, out: &mut ::std::string::String) {
+        ::steam_webapi::__private::QueryValue::write_query_value(&self.value(), out)
+    }
+}
+#[cfg(feature = "schemars")]
+::steam_webapi::__private::json_schema_impl!(
+    VanityUrlType, "types/VanityUrlType.json", []
 );

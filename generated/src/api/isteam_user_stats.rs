@@ -32,6 +32,44 @@ impl<'a> ISteamUserStats<'a> {
     > + Send + use<'a> {
         self.client.execute(request)
     }
+    /// Returns the global totals of the named stats of an app.
+    ///
+    /// Not in the docs; parameters from the public listing 2026-07-09 (no `key`), response from the recording of lpradel/steam-web-api-java (2015). With startdate/enddate Steam is said to add daily totals; no recording shows them, so they are not typed (strict mode reports them if they come).
+    ///
+    /// Takes no `key`: the client never sends it here.
+    ///
+    /// `GET https://api.steampowered.com/ISteamUserStats/GetGlobalStatsForGame/v1/`
+    #[inline]
+    pub fn get_global_stats_for_game(
+        &self,
+        request: &GetGlobalStatsForGameRequest,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            GetGlobalStatsForGameResponse,
+            ::steam_webapi::Error,
+        >,
+    > + Send + use<'a> {
+        self.client.execute(request)
+    }
+    /// Returns the number of players currently playing an app.
+    ///
+    /// Not in the docs; parameters from the public listing 2026-07-09 (no `key`: the call takes none, so the client sends none), response from the 2013 recordings (steam-condenser-java), whose keys come in either order. An unknown appid is reported (not recorded) to answer HTTP 404 with `{"response":{"result":42}}`: the client returns `Error::Http` with that excerpt.
+    ///
+    /// Takes no `key`: the client never sends it here.
+    ///
+    /// `GET https://api.steampowered.com/ISteamUserStats/GetNumberOfCurrentPlayers/v1/`
+    #[inline]
+    pub fn get_number_of_current_players(
+        &self,
+        request: &GetNumberOfCurrentPlayersRequest,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            GetNumberOfCurrentPlayersResponse,
+            ::steam_webapi::Error,
+        >,
+    > + Send + use<'a> {
+        self.client.execute(request)
+    }
     /// Returns a list of achievements for this user by app id.
     ///
     /// `GET https://api.steampowered.com/ISteamUserStats/GetPlayerAchievements/v1/`
@@ -44,6 +82,20 @@ impl<'a> ISteamUserStats<'a> {
             GetPlayerAchievementsResponse,
             ::steam_webapi::Error,
         >,
+    > + Send + use<'a> {
+        self.client.execute(request)
+    }
+    /// Returns the stats and achievements schema of an app.
+    ///
+    /// Not in the docs; parameters from the public listing 2026-07-09, response from the recordings in fixtures/more-responses (steam-condenser-java 2013, Olgagr 2015, lpradel 2015).
+    ///
+    /// `GET https://api.steampowered.com/ISteamUserStats/GetSchemaForGame/v2/`
+    #[inline]
+    pub fn get_schema_for_game(
+        &self,
+        request: &GetSchemaForGameRequest,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<SchemaForGame, ::steam_webapi::Error>,
     > + Send + use<'a> {
         self.client.execute(request)
     }
@@ -109,6 +161,40 @@ pub mod blocking {
         > {
             self.client.execute(request)
         }
+        /// Returns the global totals of the named stats of an app.
+        ///
+        /// Not in the docs; parameters from the public listing 2026-07-09 (no `key`), response from the recording of lpradel/steam-web-api-java (2015). With startdate/enddate Steam is said to add daily totals; no recording shows them, so they are not typed (strict mode reports them if they come).
+        ///
+        /// Takes no `key`: the client never sends it here.
+        ///
+        /// `GET https://api.steampowered.com/ISteamUserStats/GetGlobalStatsForGame/v1/`
+        #[inline]
+        pub fn get_global_stats_for_game(
+            &self,
+            request: &GetGlobalStatsForGameRequest,
+        ) -> ::std::result::Result<
+            GetGlobalStatsForGameResponse,
+            ::steam_webapi::Error,
+        > {
+            self.client.execute(request)
+        }
+        /// Returns the number of players currently playing an app.
+        ///
+        /// Not in the docs; parameters from the public listing 2026-07-09 (no `key`: the call takes none, so the client sends none), response from the 2013 recordings (steam-condenser-java), whose keys come in either order. An unknown appid is reported (not recorded) to answer HTTP 404 with `{"response":{"result":42}}`: the client returns `Error::Http` with that excerpt.
+        ///
+        /// Takes no `key`: the client never sends it here.
+        ///
+        /// `GET https://api.steampowered.com/ISteamUserStats/GetNumberOfCurrentPlayers/v1/`
+        #[inline]
+        pub fn get_number_of_current_players(
+            &self,
+            request: &GetNumberOfCurrentPlayersRequest,
+        ) -> ::std::result::Result<
+            GetNumberOfCurrentPlayersResponse,
+            ::steam_webapi::Error,
+        > {
+            self.client.execute(request)
+        }
         /// Returns a list of achievements for this user by app id.
         ///
         /// `GET https://api.steampowered.com/ISteamUserStats/GetPlayerAchievements/v1/`
@@ -120,6 +206,18 @@ pub mod blocking {
             GetPlayerAchievementsResponse,
             ::steam_webapi::Error,
         > {
+            self.client.execute(request)
+        }
+        /// Returns the stats and achievements schema of an app.
+        ///
+        /// Not in the docs; parameters from the public listing 2026-07-09, response from the recordings in fixtures/more-responses (steam-condenser-java 2013, Olgagr 2015, lpradel 2015).
+        ///
+        /// `GET https://api.steampowered.com/ISteamUserStats/GetSchemaForGame/v2/`
+        #[inline]
+        pub fn get_schema_for_game(
+            &self,
+            request: &GetSchemaForGameRequest,
+        ) -> ::std::result::Result<SchemaForGame, ::steam_webapi::Error> {
             self.client.execute(request)
         }
         /// Returns a list of achievements for this user by app id.
@@ -196,6 +294,148 @@ for GetGlobalAchievementPercentagesForAppRequest {
     "operations/ISteamUserStats/GetGlobalAchievementPercentagesForApp.v2.request.json",
     []
 );
+/// Request of `ISteamUserStats/GetGlobalStatsForGame/v1` (get_global_stats_for_game).
+///
+/// Returns the global totals of the named stats of an app.
+///
+/// `GET https://api.steampowered.com/ISteamUserStats/GetGlobalStatsForGame/v1/`
+#[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
+pub struct GetGlobalStatsForGameRequest {
+    /// AppID that we're getting global stats for.
+    #[serde(with = "::steam_webapi::wire::as_number")]
+    pub appid: u32,
+    /// Number of stats get data for (the number of `name` entries).
+    #[serde(with = "::steam_webapi::wire::as_number")]
+    pub count: u32,
+    /// Names of stat to get data for.
+    ///
+    /// GetSupportedAPIList: The listing names it `name\[0\]`, an indexed array of strings.
+    #[schemars(length(min = 1))]
+    pub name: ::std::vec::Vec<::std::string::String>,
+    /// Start date for daily totals (unix epoch timestamp).
+    ///
+    /// GetSupportedAPIList: A unix time; typed timestamp.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(with = "::steam_webapi::wire::as_number")]
+    pub startdate: ::std::option::Option<u32>,
+    /// End date for daily totals (unix epoch timestamp).
+    ///
+    /// GetSupportedAPIList: A unix time; typed timestamp.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(with = "::steam_webapi::wire::as_number")]
+    pub enddate: ::std::option::Option<u32>,
+}
+impl GetGlobalStatsForGameRequest {
+    /// Creates the request from its required parameters.
+    #[allow(clippy::new_without_default)]
+    #[inline]
+    pub fn new(
+        appid: u32,
+        count: u32,
+        name: ::std::vec::Vec<::std::string::String>,
+    ) -> Self {
+        Self {
+            appid,
+            count,
+            name,
+            startdate: ::std::option::Option::None,
+            enddate: ::std::option::Option::None,
+        }
+    }
+    /// Sets `startdate`.
+    #[must_use]
+    #[inline]
+    pub fn startdate(mut self, value: u32) -> Self {
+        self.startdate = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `enddate`.
+    #[must_use]
+    #[inline]
+    pub fn enddate(mut self, value: u32) -> Self {
+        self.enddate = ::std::option::Option::Some(value);
+        self
+    }
+}
+impl ::steam_webapi::__private::Endpoint for GetGlobalStatsForGameRequest {
+    type Response = GetGlobalStatsForGameResponse;
+    const INFO: ::steam_webapi::__private::EndpointInfo = ::steam_webapi::__private::EndpointInfo {
+        provider: ::steam_webapi::__private::ProviderId::Steam,
+        interface: "ISteamUserStats",
+        method: "GetGlobalStatsForGame",
+        version: 1,
+        http: ::steam_webapi::__private::HttpMethod::Get,
+        host: "api.steampowered.com",
+        path: "/ISteamUserStats/GetGlobalStatsForGame/v1/",
+        publisher: false,
+        auth: ::steam_webapi::__private::Auth::None,
+        input: ::steam_webapi::__private::InputEncoding::Query,
+        envelope: ::std::option::Option::Some("response"),
+        errors: ::steam_webapi::__private::ErrorModel::HttpStatus,
+    };
+    #[inline]
+    fn write_query(&self, q: &mut ::steam_webapi::__private::QueryWriter) {
+        q.value("appid", &self.appid);
+        q.value("count", &self.count);
+        q.indexed("name", &self.name);
+        if let ::std::option::Option::Some(v) = &self.startdate {
+            q.value("startdate", v);
+        }
+        if let ::std::option::Option::Some(v) = &self.enddate {
+            q.value("enddate", v);
+        }
+    }
+}
+#[cfg(feature = "schemars")]
+::steam_webapi::__private::json_schema_impl!(
+    GetGlobalStatsForGameRequest,
+    "operations/ISteamUserStats/GetGlobalStatsForGame.v1.request.json", []
+);
+/// Request of `ISteamUserStats/GetNumberOfCurrentPlayers/v1` (get_number_of_current_players).
+///
+/// Returns the number of players currently playing an app.
+///
+/// `GET https://api.steampowered.com/ISteamUserStats/GetNumberOfCurrentPlayers/v1/`
+#[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
+pub struct GetNumberOfCurrentPlayersRequest {
+    /// AppID that we're getting user count for.
+    #[serde(with = "::steam_webapi::wire::as_number")]
+    pub appid: u32,
+}
+impl GetNumberOfCurrentPlayersRequest {
+    /// Creates the request from its required parameters.
+    #[allow(clippy::new_without_default)]
+    #[inline]
+    pub fn new(appid: u32) -> Self {
+        Self { appid }
+    }
+}
+impl ::steam_webapi::__private::Endpoint for GetNumberOfCurrentPlayersRequest {
+    type Response = GetNumberOfCurrentPlayersResponse;
+    const INFO: ::steam_webapi::__private::EndpointInfo = ::steam_webapi::__private::EndpointInfo {
+        provider: ::steam_webapi::__private::ProviderId::Steam,
+        interface: "ISteamUserStats",
+        method: "GetNumberOfCurrentPlayers",
+        version: 1,
+        http: ::steam_webapi::__private::HttpMethod::Get,
+        host: "api.steampowered.com",
+        path: "/ISteamUserStats/GetNumberOfCurrentPlayers/v1/",
+        publisher: false,
+        auth: ::steam_webapi::__private::Auth::None,
+        input: ::steam_webapi::__private::InputEncoding::Query,
+        envelope: ::std::option::Option::Some("response"),
+        errors: ::steam_webapi::__private::ErrorModel::HttpStatus,
+    };
+    #[inline]
+    fn write_query(&self, q: &mut ::steam_webapi::__private::QueryWriter) {
+        q.value("appid", &self.appid);
+    }
+}
+#[cfg(feature = "schemars")]
+::steam_webapi::__private::json_schema_impl!(
+    GetNumberOfCurrentPlayersRequest,
+    "operations/ISteamUserStats/GetNumberOfCurrentPlayers.v1.request.json", []
+);
 /// Request of `ISteamUserStats/GetPlayerAchievements/v1` (get_player_achievements).
 ///
 /// Returns a list of achievements for this user by app id.
@@ -269,6 +509,67 @@ impl ::steam_webapi::__private::Endpoint for GetPlayerAchievementsRequest {
     GetPlayerAchievementsRequest,
     "operations/ISteamUserStats/GetPlayerAchievements.v1.request.json", []
 );
+/// Request of `ISteamUserStats/GetSchemaForGame/v2` (get_schema_for_game).
+///
+/// Returns the stats and achievements schema of an app.
+///
+/// `GET https://api.steampowered.com/ISteamUserStats/GetSchemaForGame/v2/`
+#[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
+pub struct GetSchemaForGameRequest {
+    /// appid of game.
+    #[serde(with = "::steam_webapi::wire::as_number")]
+    pub appid: u32,
+    /// localized language to return (english, french, etc.).
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub l: ::std::option::Option<::std::string::String>,
+}
+impl GetSchemaForGameRequest {
+    /// Creates the request from its required parameters.
+    #[allow(clippy::new_without_default)]
+    #[inline]
+    pub fn new(appid: u32) -> Self {
+        Self {
+            appid,
+            l: ::std::option::Option::None,
+        }
+    }
+    /// Sets `l`.
+    #[must_use]
+    #[inline]
+    pub fn l(mut self, value: ::std::string::String) -> Self {
+        self.l = ::std::option::Option::Some(value);
+        self
+    }
+}
+impl ::steam_webapi::__private::Endpoint for GetSchemaForGameRequest {
+    type Response = SchemaForGame;
+    const INFO: ::steam_webapi::__private::EndpointInfo = ::steam_webapi::__private::EndpointInfo {
+        provider: ::steam_webapi::__private::ProviderId::Steam,
+        interface: "ISteamUserStats",
+        method: "GetSchemaForGame",
+        version: 2,
+        http: ::steam_webapi::__private::HttpMethod::Get,
+        host: "api.steampowered.com",
+        path: "/ISteamUserStats/GetSchemaForGame/v2/",
+        publisher: false,
+        auth: ::steam_webapi::__private::Auth::Required,
+        input: ::steam_webapi::__private::InputEncoding::Query,
+        envelope: ::std::option::Option::Some("game"),
+        errors: ::steam_webapi::__private::ErrorModel::HttpStatus,
+    };
+    #[inline]
+    fn write_query(&self, q: &mut ::steam_webapi::__private::QueryWriter) {
+        q.value("appid", &self.appid);
+        if let ::std::option::Option::Some(v) = &self.l {
+            q.value("l", v);
+        }
+    }
+}
+#[cfg(feature = "schemars")]
+::steam_webapi::__private::json_schema_impl!(
+    GetSchemaForGameRequest,
+    "operations/ISteamUserStats/GetSchemaForGame.v2.request.json", []
+);
 /// Request of `ISteamUserStats/GetUserStatsForGame/v2` (get_user_stats_for_game).
 ///
 /// Returns a list of achievements for this user by app id.
@@ -340,6 +641,22 @@ impl ::steam_webapi::__private::Endpoint for GetUserStatsForGameRequest {
     GetUserStatsForGameRequest,
     "operations/ISteamUserStats/GetUserStatsForGame.v2.request.json", []
 );
+/// The stats and achievements of a schema. A schema may hold only achievements or only stats (recordings of 2013 and 2015); the other key is then absent.
+#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
+pub struct AvailableGameStats {
+    /// The stats.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub stats: ::std::option::Option<::std::vec::Vec<SchemaStat>>,
+    /// The achievements.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub achievements: ::std::option::Option<::std::vec::Vec<SchemaAchievement>>,
+}
+#[cfg(feature = "schemars")]
+::steam_webapi::__private::json_schema_impl!(
+    AvailableGameStats, "types/AvailableGameStats.json",
+    [("../types/SchemaAchievement.json", SchemaAchievement), ("../types/SchemaStat.json",
+    SchemaStat)]
+);
 /// The result of GetGlobalAchievementPercentagesForApp.
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
 pub struct GetGlobalAchievementPercentagesForAppResponse {
@@ -351,6 +668,38 @@ pub struct GetGlobalAchievementPercentagesForAppResponse {
     GetGlobalAchievementPercentagesForAppResponse,
     "types/GetGlobalAchievementPercentagesForAppResponse.json",
     [("../types/GlobalAchievementPercentage.json", GlobalAchievementPercentage)]
+);
+/// The result of GetGlobalStatsForGame.
+#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
+pub struct GetGlobalStatsForGameResponse {
+    /// The totals, keyed by stat name.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub globalstats: ::std::option::Option<
+        ::std::collections::BTreeMap<::std::string::String, GlobalStat>,
+    >,
+    /// 1 on success (an EResult).
+    #[serde(with = "::steam_webapi::wire::as_number")]
+    pub result: u32,
+}
+#[cfg(feature = "schemars")]
+::steam_webapi::__private::json_schema_impl!(
+    GetGlobalStatsForGameResponse, "types/GetGlobalStatsForGameResponse.json",
+    [("../types/GlobalStat.json", GlobalStat)]
+);
+/// The result of GetNumberOfCurrentPlayers.
+#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
+pub struct GetNumberOfCurrentPlayersResponse {
+    /// Players in the app now. Absent with `result` 42 (reported).
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(with = "::steam_webapi::wire::as_number")]
+    pub player_count: ::std::option::Option<u32>,
+    /// 1 on success (an EResult).
+    #[serde(with = "::steam_webapi::wire::as_number")]
+    pub result: u32,
+}
+#[cfg(feature = "schemars")]
+::steam_webapi::__private::json_schema_impl!(
+    GetNumberOfCurrentPlayersResponse, "types/GetNumberOfCurrentPlayersResponse.json", []
 );
 /// The result of GetPlayerAchievements.
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
@@ -416,6 +765,15 @@ pub struct GlobalAchievementPercentage {
 ::steam_webapi::__private::json_schema_impl!(
     GlobalAchievementPercentage, "types/GlobalAchievementPercentage.json", []
 );
+/// The global total of one stat.
+#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
+pub struct GlobalStat {
+    /// The stat's total over all players, a string holding an integer ("11023654915").
+    #[serde(with = "::steam_webapi::wire::as_string")]
+    pub total: i64,
+}
+#[cfg(feature = "schemars")]
+::steam_webapi::__private::json_schema_impl!(GlobalStat, "types/GlobalStat.json", []);
 /// One achievement of the app and the user's progress on it.
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
 pub struct PlayerAchievement {
@@ -444,6 +802,68 @@ pub struct PlayerAchievement {
 ::steam_webapi::__private::json_schema_impl!(
     PlayerAchievement, "types/PlayerAchievement.json", []
 );
+/// One achievement of a schema.
+#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
+pub struct SchemaAchievement {
+    /// The achievement's API name.
+    pub name: ::std::string::String,
+    /// The achievement's default value (0 in every recording).
+    #[serde(with = "::steam_webapi::wire::as_number")]
+    pub defaultvalue: u32,
+    /// The achievement's display name, in the requested language.
+    #[serde(rename = "displayName")]
+    pub display_name: ::std::string::String,
+    /// 1 when the achievement is hidden until unlocked, else 0.
+    #[serde(with = "::steam_webapi::wire::as_number")]
+    #[schemars(range(min = 0u32, max = 1u32))]
+    pub hidden: u32,
+    /// What unlocks the achievement. Hidden achievements may lack it (2 of 728 recorded ones).
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub description: ::std::option::Option<::std::string::String>,
+    /// URL of the unlocked icon.
+    pub icon: ::std::string::String,
+    /// URL of the locked (grey) icon.
+    pub icongray: ::std::string::String,
+}
+#[cfg(feature = "schemars")]
+::steam_webapi::__private::json_schema_impl!(
+    SchemaAchievement, "types/SchemaAchievement.json", []
+);
+/// An app's stats and achievements schema. An app without a schema answers `{"game":{}}`, so every field is optional.
+#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
+pub struct SchemaForGame {
+    /// The app's name as the schema has it.
+    #[serde(rename = "gameName")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub game_name: ::std::option::Option<::std::string::String>,
+    /// The schema's version, a string of digits ("323").
+    #[serde(rename = "gameVersion")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub game_version: ::std::option::Option<::std::string::String>,
+    /// The stats and achievements.
+    #[serde(rename = "availableGameStats")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub available_game_stats: ::std::option::Option<AvailableGameStats>,
+}
+#[cfg(feature = "schemars")]
+::steam_webapi::__private::json_schema_impl!(
+    SchemaForGame, "types/SchemaForGame.json", [("../types/AvailableGameStats.json",
+    AvailableGameStats)]
+);
+/// One stat of a schema.
+#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
+pub struct SchemaStat {
+    /// The stat's API name.
+    pub name: ::std::string::String,
+    /// The stat's default value. An integer in every recording; typed float because a stat may be a float stat.
+    #[serde(with = "::steam_webapi::wire::as_number")]
+    pub defaultvalue: f64,
+    /// The stat's display name (may be empty).
+    #[serde(rename = "displayName")]
+    pub display_name: ::std::string::String,
+}
+#[cfg(feature = "schemars")]
+::steam_webapi::__private::json_schema_impl!(SchemaStat, "types/SchemaStat.json", []);
 /// One statistic of the user in the game.
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
 pub struct UserStat {
