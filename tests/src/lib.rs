@@ -13,6 +13,7 @@
 use std::path::{Path, PathBuf};
 
 pub mod clients;
+pub mod counting;
 pub mod loopback;
 pub mod spec_example;
 

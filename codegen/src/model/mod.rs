@@ -5,11 +5,11 @@
 
 use std::collections::BTreeMap;
 
-pub use crate::pos::Pos;
-pub use crate::spec::format::{
+pub use crate::syntax::format::{
     ArrayEncoding, Auth, EnumRepr, ErrorKind, HttpMethod, InputEncoding, Status, Visibility, Wire,
 };
-pub use crate::spec::num::Num;
+pub use crate::syntax::num::Num;
+pub use crate::syntax::pos::Pos;
 
 pub mod value_check;
 

@@ -13,8 +13,12 @@
 pub mod validate;
 pub mod vdf;
 
+mod admit;
+pub mod backoff;
+pub mod batch;
 #[cfg(feature = "blocking")]
 pub mod blocking;
+pub mod budget;
 pub mod builder;
 pub mod client;
 pub mod codec;
@@ -31,9 +35,12 @@ mod response;
 pub mod retry;
 pub mod steamid;
 mod timer;
+pub mod tokens;
+mod trace;
 mod transport;
 pub mod wire;
 
+pub use budget::{BudgetStore, MemoryStore, RateLimit};
 pub use builder::{BuildClient, ClientBuilder};
 pub use client::Client;
 pub use endpoint::ProviderId;
@@ -41,6 +48,7 @@ pub use error::{Error, TransportKind};
 pub use maybe::Maybe;
 pub use retry::{Jitter, RetryPolicy};
 pub use steamid::{ParseSteamIdError, SteamId};
+pub use tokens::TokenSet;
 pub use validate::Validate;
 
 /// Support for macro expansions and generated code; not a public API.
@@ -50,6 +58,7 @@ pub mod __private {
 
     #[cfg(feature = "schemars")]
     pub use crate::__json_schema_impl as json_schema_impl;
+    pub use crate::batch::Batch;
     pub use crate::codec;
     pub use crate::endpoint::{
         Auth, Endpoint, EndpointInfo, ErrorModel, HttpMethod, InputEncoding, ProviderId,

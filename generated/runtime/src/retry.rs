@@ -234,7 +234,8 @@ impl<'a> Attempts<'a> {
         };
     }
 
-    fn remaining(&self) -> Duration {
+    /// What is left of the call's deadline.
+    pub(crate) fn remaining(&self) -> Duration {
         self.policy.deadline.saturating_sub(self.start.elapsed())
     }
 

@@ -288,7 +288,7 @@ fn is_keyword(s: &str) -> bool {
 }
 
 /// Pretty-prints a token stream that is a whole file.
-fn format_tokens(tokens: TokenStream) -> String {
+pub(crate) fn format_tokens(tokens: TokenStream) -> String {
     match syn::parse2::<syn::File>(tokens.clone()) {
         Ok(file) => prettyplease::unparse(&file),
         // Emitting unparsable tokens is a generator bug; keep the text so it can be seen.

@@ -16,12 +16,15 @@ pub enum Refs<'a> {
     },
     /// `#/$defs/Name` inside the bundle.
     Bundle,
+    /// `#/components/schemas/Name` inside an OpenAPI document.
+    Components,
 }
 
 impl Refs<'_> {
     fn to(&self, name: &str) -> String {
         match self {
             Refs::Bundle => format!("#/$defs/{name}"),
+            Refs::Components => format!("#/components/schemas/{name}"),
             Refs::File { from } => {
                 let depth = from.matches('/').count();
                 format!("{}{}", "../".repeat(depth), type_path(name))

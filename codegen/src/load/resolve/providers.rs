@@ -7,8 +7,8 @@ use crate::load::names;
 use crate::load::plain_int::check_plain_int;
 use crate::load::urls::{check_path_template, host_error, is_host};
 use crate::model::{ErrorCode, ErrorKind, ErrorModel, Provider};
-use crate::pos::Sp;
-use crate::spec::format::{ErrorModelDef, ProviderDef};
+use crate::syntax::format::{ErrorModelDef, ProviderDef};
+use crate::syntax::pos::Sp;
 
 pub(super) fn provider(id: &Sp<String>, def: &ProviderDef, cx: &mut Cx) -> Option<Provider> {
     let cp = cx.checkpoint();

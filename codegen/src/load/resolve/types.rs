@@ -7,14 +7,14 @@ use crate::diag::did_you_mean;
 use crate::load::constraints;
 use crate::load::cx::Cx;
 use crate::load::names;
-use crate::load::typeexpr::{self, TypeExpr};
 use crate::model::{
     EnumLit, EnumRepr, EnumType, EnumValue, Field, MapKey, NamedType, Pos, Scalar, TypeKind,
     TypeRef, Wire,
 };
-use crate::pos::Sp;
-use crate::spec::format::{EnumDef, EnumValueDef, FieldDef, TypeDef};
-use crate::spec::ordered_map::OrderedMap;
+use crate::syntax::format::{EnumDef, EnumValueDef, FieldDef, TypeDef};
+use crate::syntax::ordered_map::OrderedMap;
+use crate::syntax::pos::Sp;
+use crate::syntax::typeexpr::{self, TypeExpr};
 
 /// The most fields a struct may have: the generated `Deserialize` tracks the keys it has seen
 /// in one `u64` (`codec::MAX_FIELDS` of the runtime).

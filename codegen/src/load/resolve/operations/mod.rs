@@ -14,7 +14,7 @@ use crate::load::cx::Cx;
 use crate::load::examples::examples;
 use crate::load::names;
 use crate::model::{ErrorModel, Imported, Interface, Model, NamedType, Operation, Pos, Provider};
-use crate::spec::format::{InterfaceFile, OperationDef};
+use crate::syntax::format::{InterfaceFile, OperationDef};
 
 /// What an interface's operations resolve against.
 pub(super) struct Scope<'a> {
