@@ -138,6 +138,9 @@ pub struct Operation {
     pub status: Status,
     /// Whether the provider's credential is sent.
     pub auth: Auth,
+    /// `Some(listing)` when the operation was imported from a listing and not typed by a person
+    /// yet (its own `imported`, else its file's `imported` block): its response is untyped JSON.
+    pub imported: Option<String>,
     /// What the operation does, in the docs' words.
     pub description: String,
     /// Further remarks (rustdoc paragraphs).

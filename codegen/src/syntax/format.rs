@@ -152,6 +152,12 @@ pub struct OperationDef {
     /// GetSupportedAPIList shows which methods work without a key.
     #[serde(default)]
     pub auth: Option<Sp<Auth>>,
+    /// Set on an operation written from a listing (`steamspec import`) into a file of typed
+    /// operations: the listing it came from (`public 2026-07-09`). Its response is untyped
+    /// JSON until a person types it. (Every operation of a file with an `imported` block is
+    /// imported already.)
+    #[serde(default)]
+    pub imported: Option<Sp<String>>,
     /// What the operation does, in the docs' words.
     pub description: Sp<String>,
     /// Further remarks from the docs (become rustdoc paragraphs).

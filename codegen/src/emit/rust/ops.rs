@@ -317,6 +317,14 @@ fn method_doc(op: &Operation, model: &Model) -> String {
             "Takes no `{credential}`: the client never sends it here."
         )),
     }
+    if let Some(listing) = &op.imported {
+        parts.push(format!(
+            "**Imported** from GetSupportedAPIList ({}): the parameters are the listing's, and \
+             the response is untyped JSON (`serde_json::Value`, the whole body) until someone \
+             types it (spec/README.md, \"Promoting an imported method\").",
+            docs::sanitize(listing)
+        ));
+    }
     if op.status == Status::Proposed {
         parts.push(
             "**Proposed**: documented but never shipped by Steam; expect the live API to answer \

@@ -162,6 +162,11 @@ fn operation(
         visibility: endpoint.visibility,
         status: endpoint.status,
         auth: endpoint.auth,
+        imported: op
+            .imported
+            .as_ref()
+            .map(|l| l.value.clone())
+            .or_else(|| scope.def.imported.as_ref().map(|i| i.listing.clone())),
         description: op.description.value.clone(),
         notes: op.notes.clone(),
         input: endpoint.input,
