@@ -157,11 +157,40 @@ pub struct Operation {
     /// snake_case method name for the client, e.g. `get_player_summaries`, with `_v<n>` when
     /// several versions are specified.
     pub fn_name: String,
+    /// How a list of any length is cut into calls and the answers merged, if the operation
+    /// takes a list with a most number of items and the spec says how to merge.
+    pub batch: Option<Batch>,
     /// Where the operation's `method` value stands in the spec file.
     pub pos: Pos,
 }
 
+/// A batch operation's cut and merge.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Batch {
+    /// The Rust field of the array parameter cut into calls.
+    pub param: String,
+    /// The most items one call takes (the parameter's `max_items`).
+    pub max_items: u64,
+    /// How the answers are merged.
+    pub merge: BatchMerge,
+}
+
+/// How a batch's answers are merged, by the Rust field of the response.
+#[derive(Clone, Debug, PartialEq)]
+pub enum BatchMerge {
+    /// The array field's items are concatenated.
+    Concat(String),
+    /// The integer field's values are added.
+    Sum(String),
+}
+
 impl Operation {
+    /// The client method of a batch operation's any-length form, e.g.
+    /// `get_player_summaries_all`; `None` for other operations.
+    pub fn batch_fn_name(&self) -> Option<String> {
+        self.batch.as_ref().map(|_| format!("{}_all", self.fn_name))
+    }
+
     /// `ISteamUser/GetPlayerSummaries/v2`.
     pub fn id(&self) -> String {
         format!("{}/{}/v{}", self.interface, self.method, self.version)

@@ -262,6 +262,25 @@ pub struct OperationDef {
     /// Request and response examples; each is checked against the types.
     #[serde(default)]
     pub examples: Vec<ExampleDef>,
+    /// The operation takes a list with a most number of items: the client gets a `..._all`
+    /// method that takes any number, cut into calls within the limit, and merges the answers.
+    #[serde(default)]
+    pub batch: Option<BatchDef>,
+}
+
+/// How a batch operation is cut into calls and its answers merged: `parameter` and exactly
+/// one of `concat` or `sum`.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct BatchDef {
+    /// The array parameter cut into calls; its `max_items` is the most items one call takes.
+    pub parameter: Sp<String>,
+    /// The response's array field whose items are concatenated, in the order of the calls.
+    #[serde(default)]
+    pub concat: Option<Sp<String>>,
+    /// The response's integer field whose values are added (backpack.tf's `modified`).
+    #[serde(default)]
+    pub sum: Option<Sp<String>>,
 }
 
 /// A rule over several parameters.

@@ -35,6 +35,18 @@ impl<'a> ISteamUser<'a> {
     > + Send + use<'a> {
         self.client.execute(request)
     }
+    /// [`Self::get_player_summaries`] with any number of `steamids`: cut into calls of at most 100 (up to `ClientBuilder::batch_concurrency` at once), their `players` concatenated in the order of the items.
+    ///
+    /// A failed call fails the whole batch with `Error::Batch`, which names the call and its items. Each call keeps the client's rules (budget, back-off, retries for `GET` only).
+    #[inline]
+    pub fn get_player_summaries_all(
+        &self,
+        request: &GetPlayerSummariesRequest,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<GetPlayerSummariesResponse, ::steam_webapi::Error>,
+    > + Send + use<'a> {
+        self.client.execute_all(request)
+    }
 }
 impl ::steam_webapi::Client {
     /// The `ISteamUser` operations.
@@ -78,6 +90,16 @@ pub mod blocking {
             request: &GetPlayerSummariesRequest,
         ) -> ::std::result::Result<GetPlayerSummariesResponse, ::steam_webapi::Error> {
             self.client.execute(request)
+        }
+        /// [`Self::get_player_summaries`] with any number of `steamids`: cut into calls of at most 100 (up to `ClientBuilder::batch_concurrency` at once), their `players` concatenated in the order of the items.
+        ///
+        /// A failed call fails the whole batch with `Error::Batch`, which names the call and its items. Each call keeps the client's rules (budget, back-off, retries for `GET` only).
+        #[inline]
+        pub fn get_player_summaries_all(
+            &self,
+            request: &GetPlayerSummariesRequest,
+        ) -> ::std::result::Result<GetPlayerSummariesResponse, ::steam_webapi::Error> {
+            self.client.execute_all(request)
         }
     }
     impl ::steam_webapi::blocking::Client {
@@ -188,6 +210,23 @@ impl ::steam_webapi::__private::Endpoint for GetPlayerSummariesRequest {
     #[inline]
     fn write_query(&self, q: &mut ::steam_webapi::__private::QueryWriter) {
         q.comma("steamids", &self.steamids);
+    }
+}
+impl ::steam_webapi::__private::Batch for GetPlayerSummariesRequest {
+    const MAX_ITEMS: usize = 100;
+    #[inline]
+    fn item_count(&self) -> usize {
+        self.steamids.len()
+    }
+    #[inline]
+    fn with_items(&self, range: ::std::ops::Range<usize>) -> Self {
+        Self {
+            steamids: self.steamids[range].to_vec(),
+        }
+    }
+    #[inline]
+    fn merge(into: &mut Self::Response, next: Self::Response) {
+        into.players.extend(next.players);
     }
 }
 #[cfg(feature = "schemars")]

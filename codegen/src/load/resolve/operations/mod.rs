@@ -1,6 +1,7 @@
 //! Pass 3: interfaces and their operations. An operation resolves in four parts: where it is
 //! sent (`endpoint`), what it takes (`parameters`, `rules`) and what comes back (`response`).
 
+mod batch;
 mod endpoint;
 mod parameters;
 mod response;
@@ -45,10 +46,16 @@ pub(super) fn interface(
         if !seen.operation(op, cx) {
             continue;
         }
-        let Some((o, inline)) = operation(scope, iface_errors.as_ref(), op, names, cx) else {
+        let resolved = operation(scope, iface_errors.as_ref(), op, names, &model.types, cx);
+        let Some((o, inline)) = resolved else {
             continue;
         };
-        if !seen.fn_name(&o, cx) {
+        if !seen.fn_name(&o, &o.fn_name, cx) {
+            continue;
+        }
+        if let Some(all) = o.batch_fn_name()
+            && !seen.fn_name(&o, &all, cx)
+        {
             continue;
         }
         if let Some(t) = inline {
@@ -107,24 +114,22 @@ impl Seen {
         true
     }
 
-    /// Records `o`'s method name on the accessor struct; false when it cannot be used.
-    fn fn_name(&mut self, o: &Operation, cx: &mut Cx) -> bool {
-        if o.fn_name == names::CONSTRUCTOR {
+    /// Records `name`, a method of `o` on the accessor struct; false when it cannot be used.
+    fn fn_name(&mut self, o: &Operation, name: &str, cx: &mut Cx) -> bool {
+        if name == names::CONSTRUCTOR {
             cx.error_at(
                 o.pos.clone(),
                 format!("operation method name `new` clashes with the constructor `{}::new`; rename the method", o.interface),
             );
             return false;
         }
-        if let Some(first) = self.fn_names.get(&o.fn_name) {
-            let message = format!(
-                "operation method name `{}` is used twice (first at {first})",
-                o.fn_name
-            );
+        if let Some(first) = self.fn_names.get(name) {
+            let message =
+                format!("operation method name `{name}` is used twice (first at {first})");
             cx.error_at(o.pos.clone(), message);
             return false;
         }
-        self.fn_names.insert(o.fn_name.clone(), o.pos.clone());
+        self.fn_names.insert(name.to_owned(), o.pos.clone());
         true
     }
 }
@@ -136,6 +141,7 @@ fn operation(
     iface_errors: Option<&ErrorModel>,
     op: &OperationDef,
     names: &OpNames,
+    types: &BTreeMap<String, NamedType>,
     cx: &mut Cx,
 ) -> Option<(Operation, Option<NamedType>)> {
     let cp = cx.checkpoint();
@@ -148,6 +154,9 @@ fn operation(
         None => iface_errors.cloned(),
     };
     let examples = examples(op, cx);
+    let batch = op.batch.as_ref().and_then(|def| {
+        batch::resolve(def, &params, response.as_ref(), types, inline.as_ref(), cx)
+    });
     let (Some(response), Some(errors), true) = (response, errors, cx.clean_since(cp)) else {
         return None;
     };
@@ -172,6 +181,7 @@ fn operation(
         errors,
         examples,
         fn_name: names.fn_name.clone(),
+        batch,
         pos: cx.pos(&op.method),
     };
     Some((operation, inline))
