@@ -50,7 +50,7 @@ pub use steam_webapi_runtime::retry::{Jitter, RetryPolicy};
 #[doc(inline)]
 pub use steam_webapi_runtime::steamid::{ParseSteamIdError, SteamId};
 #[doc(inline)]
-pub use steam_webapi_runtime::{backoff, budget, endpoint, retry, wire};
+pub use steam_webapi_runtime::{backoff, batch, budget, endpoint, pages, retry, wire};
 
 /// The blocking client (feature `blocking`).
 #[cfg(feature = "blocking")]

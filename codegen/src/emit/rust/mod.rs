@@ -11,6 +11,7 @@ mod batch;
 mod cargo;
 mod json_schema;
 mod ops;
+mod pages;
 mod types;
 
 use proc_macro2::{Ident, Literal, Span, TokenStream};

@@ -6,6 +6,7 @@ use quote::{format_ident, quote};
 
 use super::batch::{all_method, batch_impl};
 use super::json_schema::json_schema_impl;
+use super::pages::{paged_impl, paged_method};
 use super::types::{FieldSpec, Presence, field, field_doc, rust_type, wire_derive};
 use super::{Target, doc_attr, ident};
 use crate::emit::{docs, schema};
@@ -86,6 +87,7 @@ pub fn request(op: &Operation, model: &Model, target: Target) -> TokenStream {
     });
     let endpoint = endpoint_impl(op, provider, model);
     let batch = batch_impl(op);
+    let paged = paged_impl(op);
     let json_schema = json_schema_impl(&op.request_type, &schema::op_paths(op).0, target, |refs| {
         schema::request(op, refs)
     });
@@ -111,6 +113,8 @@ pub fn request(op: &Operation, model: &Model, target: Target) -> TokenStream {
         #endpoint
 
         #batch
+
+        #paged
 
         #json_schema
     }
@@ -367,6 +371,7 @@ pub fn accessors(iface: &Interface, model: &Model, target: Target) -> TokenStrea
             let resp = rust_type(&op.response.ty);
             let d = doc_attr(&method_doc(op, model));
             let all = all_method(op, &resp, blocking);
+            let paged = paged_method(op, blocking);
             // `#[inline]` as every function written here (module docs of `emit::rust`); this
             // one instantiates the request's validation and layout, and on the blocking client
             // the whole send and decode, for its types.
@@ -379,6 +384,8 @@ pub fn accessors(iface: &Interface, model: &Model, target: Target) -> TokenStrea
                     }
 
                     #all
+
+                    #paged
                 }
             } else {
                 // A plain fn returning the client's future: no coroutine per operation, and
@@ -391,6 +398,8 @@ pub fn accessors(iface: &Interface, model: &Model, target: Target) -> TokenStrea
                     }
 
                     #all
+
+                    #paged
                 }
             }
         })

@@ -1,12 +1,8 @@
 //! `batch:`: which array parameter is cut into calls (its `max_items` is the most per call) and
 //! which response field merges the answers (`concat` an array, or `sum` an integer).
 
-use std::collections::BTreeMap;
-
 use crate::load::cx::Cx;
-use crate::model::{
-    Batch, BatchMerge, Field, NamedType, Param, Response, Scalar, TypeKind, TypeRef,
-};
+use crate::model::{Batch, BatchMerge, Field, Param, Scalar, TypeRef};
 use crate::pos::Sp;
 use crate::spec::format::BatchDef;
 
@@ -15,9 +11,7 @@ use crate::spec::format::BatchDef;
 pub(super) fn resolve(
     def: &BatchDef,
     params: &[Param],
-    response: Option<&Response>,
-    types: &BTreeMap<String, NamedType>,
-    inline: Option<&NamedType>,
+    fields: Option<&[Field]>,
     cx: &mut Cx,
 ) -> Option<Batch> {
     let param = batch_param(&def.parameter, params, cx);
@@ -34,7 +28,6 @@ pub(super) fn resolve(
         }
     };
     let (field, concat) = merge?;
-    let fields = response_fields(response?, types, inline);
     let merge = merge_field(field, concat, fields, cx)?;
     let (param, max_items) = param?;
     Some(Batch {
@@ -81,24 +74,6 @@ fn batch_param(name: &Sp<String>, params: &[Param], cx: &mut Cx) -> Option<(Stri
         return None;
     };
     Some((p.rust_name.clone(), max))
-}
-
-/// The fields of the response's struct, if it is one.
-fn response_fields<'a>(
-    response: &Response,
-    types: &'a BTreeMap<String, NamedType>,
-    inline: Option<&'a NamedType>,
-) -> Option<&'a [Field]> {
-    let TypeRef::Named(name) = &response.ty else {
-        return None;
-    };
-    let t = inline
-        .filter(|t| t.name == *name)
-        .or_else(|| types.get(name))?;
-    match &t.kind {
-        TypeKind::Struct(fields) => Some(fields),
-        TypeKind::Enum(_) => None,
-    }
 }
 
 /// The merge on the response field `field`: a required array (`concat`) or integer (`sum`).

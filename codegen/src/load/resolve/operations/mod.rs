@@ -3,6 +3,7 @@
 
 mod batch;
 mod endpoint;
+mod pages;
 mod parameters;
 mod response;
 mod rules;
@@ -14,7 +15,10 @@ use super::providers::error_model;
 use crate::load::cx::Cx;
 use crate::load::examples::examples;
 use crate::load::names;
-use crate::model::{ErrorModel, Imported, Interface, Model, NamedType, Operation, Pos, Provider};
+use crate::model::{
+    ErrorModel, Field, Imported, Interface, Model, NamedType, Operation, Pos, Provider, Response,
+    TypeKind, TypeRef,
+};
 use crate::spec::format::{InterfaceFile, OperationDef};
 
 /// What an interface's operations resolve against.
@@ -53,8 +57,11 @@ pub(super) fn interface(
         if !seen.fn_name(&o, &o.fn_name, cx) {
             continue;
         }
-        if let Some(all) = o.batch_fn_name()
-            && !seen.fn_name(&o, &all, cx)
+        let extra = [o.batch_fn_name(), o.pages_fn_name()];
+        if !extra
+            .into_iter()
+            .flatten()
+            .all(|name| seen.fn_name(&o, &name, cx))
         {
             continue;
         }
@@ -154,9 +161,11 @@ fn operation(
         None => iface_errors.cloned(),
     };
     let examples = examples(op, cx);
-    let batch = op.batch.as_ref().and_then(|def| {
-        batch::resolve(def, &params, response.as_ref(), types, inline.as_ref(), cx)
-    });
+    let fields = response
+        .as_ref()
+        .and_then(|r| response_fields(r, types, inline.as_ref()));
+    let batch = (op.batch.as_ref()).and_then(|def| batch::resolve(def, &params, fields, cx));
+    let pages = (op.pages.as_ref()).and_then(|def| pages::resolve(def, &params, fields, cx));
     let (Some(response), Some(errors), true) = (response, errors, cx.clean_since(cp)) else {
         return None;
     };
@@ -182,7 +191,26 @@ fn operation(
         examples,
         fn_name: names.fn_name.clone(),
         batch,
+        pages,
         pos: cx.pos(&op.method),
     };
     Some((operation, inline))
+}
+
+/// The fields of the response's struct, if it is one.
+fn response_fields<'a>(
+    response: &Response,
+    types: &'a BTreeMap<String, NamedType>,
+    inline: Option<&'a NamedType>,
+) -> Option<&'a [Field]> {
+    let TypeRef::Named(name) = &response.ty else {
+        return None;
+    };
+    let t = inline
+        .filter(|t| t.name == *name)
+        .or_else(|| types.get(name))?;
+    match &t.kind {
+        TypeKind::Struct(fields) => Some(fields),
+        TypeKind::Enum(_) => None,
+    }
 }
