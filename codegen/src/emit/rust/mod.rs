@@ -7,11 +7,13 @@
 //! by the crate that calls them, for what it calls, instead of for every operation and type
 //! whenever the generated crate is built (a debug build of it: 1.11 s -> 0.86 s; BENCHMARKS.md).
 
+mod batch;
 mod cargo;
 mod enums;
 mod json_schema;
 mod layout;
 mod ops;
+mod pages;
 mod types;
 
 use proc_macro2::{Ident, Literal, Span, TokenStream};
