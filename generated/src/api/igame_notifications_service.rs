@@ -390,9 +390,6 @@ pub struct CreateSessionRequest {
     pub users: ::std::vec::Vec<UserStatus>,
     /// Steam ID to make the request on behalf of -- if specified, the user must be in the session
     /// and all users being added to the session must be friends with the user.
-    ///
-    /// GetSupportedAPIList: The listing marks it required although its own description starts
-    /// "(Optional)"; the docs' "(Optional)" is followed.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub steamid: ::std::option::Option<::steam_webapi::SteamId>,
 }
@@ -472,9 +469,6 @@ pub struct DeleteSessionRequest {
     #[serde(with = "::steam_webapi::wire::as_number")]
     pub appid: u32,
     /// Steam ID to make the request on behalf of -- if specified, the user must be in the session.
-    ///
-    /// GetSupportedAPIList: The listing marks it required although its own description starts
-    /// "(Optional)"; the docs' "(Optional)" is followed.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub steamid: ::std::option::Option<::steam_webapi::SteamId>,
 }
@@ -545,10 +539,6 @@ pub struct DeleteSessionBatchRequest {
     /// `appids_filter`: uint32), so the parameter is read as a repeated uint64 and sent as a JSON
     /// array inside input_json. Unconfirmed: no recorded call exists, and Steam's published
     /// protobuf definitions of this service do not include this method.
-    ///
-    /// GetSupportedAPIList: The listing agrees with the docs (singular `sessionid`, uint64, "The
-    /// sessionid to delete."); an array is specified because the method deletes a batch (see
-    /// notes).
     #[serde(with = "::steam_webapi::wire::as_string")]
     #[schemars(length(min = 1))]
     pub sessionid: ::std::vec::Vec<u64>,
@@ -610,9 +600,6 @@ pub struct EnumerateSessionsForAppRequest {
     /// If not specified, all the user's sessions will be returned.", evidently copied from a
     /// sessionid parameter; the description above reads it as the App ID. The docs calling example
     /// leaves it out.
-    ///
-    /// GetSupportedAPIList: The listing marks it required although its description (the same as the
-    /// docs') says "Optional"; the docs are followed.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[serde(with = "::steam_webapi::wire::as_number")]
     pub appid: ::std::option::Option<u32>,
@@ -621,23 +608,14 @@ pub struct EnumerateSessionsForAppRequest {
     /// Set whether the message for all users should be included. Defaults to false.
     ///
     /// Default: `false`.
-    ///
-    /// GetSupportedAPIList: The listing marks it required although its own description starts
-    /// "(Optional)"; the docs' "(Optional)" is followed.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub include_all_user_messages: ::std::option::Option<bool>,
     /// Set whether the message for the authenticated user should be included. Defaults to false.
     ///
     /// Default: `false`.
-    ///
-    /// GetSupportedAPIList: The listing marks it required although its own description starts
-    /// "(Optional)"; the docs' "(Optional)" is followed.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub include_auth_user_message: ::std::option::Option<bool>,
     /// Language to localize the text in.
-    ///
-    /// GetSupportedAPIList: The listing marks it required although its own description starts
-    /// "(Optional)"; the docs' "(Optional)" is followed.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub language: ::std::option::Option<::std::string::String>,
 }
@@ -727,13 +705,8 @@ impl ::steam_webapi::__private::Endpoint for EnumerateSessionsForAppRequest {
 #[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
 pub struct GetSessionDetailsForAppRequest {
     /// The session(s) to receive the details for.
-    ///
-    /// GetSupportedAPIList: The listing gives no description; type and optionality agree with the
-    /// docs.
     pub sessions: ::std::vec::Vec<SessionRequest>,
     /// The appid for the sessions.
-    ///
-    /// The docs calling example leaves it out; the docs and the listing both make it required.
     #[serde(with = "::steam_webapi::wire::as_number")]
     pub appid: u32,
     /// Language to localize the text in.
@@ -855,24 +828,13 @@ pub struct UpdateSessionRequest {
     #[serde(with = "::steam_webapi::wire::as_number")]
     pub appid: u32,
     /// The new title of the session. If not specified, the title will not be changed.
-    ///
-    /// GetSupportedAPIList: The listing marks it required although its own description starts
-    /// "(Optional)"; the docs' "(Optional)" is followed.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub title: ::std::option::Option<LocalizedText>,
     /// A list of users whose state will be updated to reflect the given state. If the users are not
     /// already in the session, they will be added to it.
-    ///
-    /// GetSupportedAPIList: The listing marks it required although its own description starts
-    /// "(Optional)"; the docs' "(Optional)" is followed.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub users: ::std::option::Option<::std::vec::Vec<UserStatus>>,
     /// Steam ID to make the request on behalf of -- if specified, the user must be in the session.
-    ///
-    /// GetSupportedAPIList: The listing marks it required although its own description starts
-    /// "(Optional)"; the docs' "(Optional)" is followed. The listing's description adds "and all
-    /// users being added to the session must be friends with the user" (as on CreateSession); the
-    /// docs' shorter text is kept.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub steamid: ::std::option::Option<::steam_webapi::SteamId>,
 }

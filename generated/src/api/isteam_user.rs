@@ -179,9 +179,6 @@ impl ::steam_webapi::__private::Endpoint for GetFriendListRequest {
 pub struct GetPlayerSummariesRequest {
     /// Comma-delimited list of 64 bit Steam IDs to return profile information for. Up to 100 Steam
     /// IDs can be requested.
-    ///
-    /// GetSupportedAPIList: The listing types the list as one string ("Comma-delimited list of
-    /// SteamIDs (max 100)").
     #[schemars(length(min = 1, max = 100))]
     pub steamids: ::std::vec::Vec<::steam_webapi::SteamId>,
 }
@@ -467,10 +464,7 @@ pub struct GetFriendListResponse {
     /// The user's friends.
     ///
     /// For a private friend list Steam answers HTTP 401 with its one-line "Access is denied" HTML
-    /// page (SteamWebAPI2 issue #27, confirmed by its maintainer), not an empty list. A curated
-    /// test fixture (fkrzski/php-steam-api-sdk) stores the answer as `{}` with 200; that body has
-    /// no `friendslist` and does not decode (the client reports a decode error at the root), which
-    /// is deliberate: no recording shows it.
+    /// page, not an empty list.
     pub friends: ::std::vec::Vec<Friend>,
 }
 

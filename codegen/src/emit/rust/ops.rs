@@ -121,13 +121,12 @@ fn param_ident(op: &Operation, wire: &str) -> proc_macro2::Ident {
     ident(rust)
 }
 
+/// A parameter's docs: description, notes and default. Its `listing` note (what the listing says
+/// where it disagrees with the docs) is for the spec's maintainers and the drift check.
 fn param_doc(p: &Param) -> String {
     let mut notes: Vec<String> = p.notes.clone();
     if let Some(d) = &p.default {
         notes.push(format!("Default: `{d}`."));
-    }
-    if let Some(l) = &p.listing {
-        notes.push(format!("GetSupportedAPIList: {}", l.note));
     }
     field_doc(p.description.as_deref(), &notes)
 }
