@@ -27,6 +27,7 @@ pub fn outputs(model: &Model) -> Vec<GeneratedFile> {
         (files, schemas)
     });
     files.extend(schemas);
+    files.push(crate::emit::openapi::emit(model));
     files.sort_by(|a, b| a.path.cmp(&b.path));
     files
 }

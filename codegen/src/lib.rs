@@ -18,5 +18,6 @@ pub mod model;
 mod parallel;
 pub mod responses;
 pub mod syntax;
+pub mod tokens;
 
 pub use load::{LoadError, Loaded, load_dir};

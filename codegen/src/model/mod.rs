@@ -138,6 +138,9 @@ pub struct Operation {
     pub status: Status,
     /// Whether the provider's credential is sent.
     pub auth: Auth,
+    /// `Some(listing)` when the operation was imported from a listing and not typed by a person
+    /// yet (its own `imported`, else its file's `imported` block): its response is untyped JSON.
+    pub imported: Option<String>,
     /// What the operation does, in the docs' words.
     pub description: String,
     /// Further remarks (rustdoc paragraphs).
@@ -159,11 +162,93 @@ pub struct Operation {
     /// snake_case method name for the client, e.g. `get_player_summaries`, with `_v<n>` when
     /// several versions are specified.
     pub fn_name: String,
+    /// How a list of any length is cut into calls and the answers merged, if the operation
+    /// takes a list with a most number of items and the spec says how to merge.
+    pub batch: Option<Batch>,
+    /// How the answer is read page after page, if it comes in pages.
+    pub pages: Option<Pages>,
     /// Where the operation's `method` value stands in the spec file.
     pub pos: Pos,
 }
 
+/// How a paged operation's answer is read page after page.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Pages {
+    /// The response's array field of one page's items.
+    pub items: PageField,
+    /// The type of one item.
+    pub item: TypeRef,
+    /// What drives the paging.
+    pub kind: PageKind,
+}
+
+/// Count/offset or cursor paging.
+#[derive(Clone, Debug, PartialEq)]
+pub enum PageKind {
+    /// The offset parameter counts the items read; a short or empty page is the last.
+    Offset {
+        /// The offset parameter (an integer).
+        offset: PageField,
+        /// The page-size parameter, if there is one (an integer).
+        limit: Option<PageField>,
+    },
+    /// The cursor parameter takes the answer's `next`; the last page lacks it or says no more.
+    Cursor {
+        /// The cursor parameter.
+        cursor: PageField,
+        /// The response field with the next cursor.
+        next: PageField,
+        /// The response's `bool` field saying more pages follow, if there is one.
+        more: Option<PageField>,
+    },
+}
+
+/// A parameter or response field that paging reads or writes.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PageField {
+    /// Its Rust name.
+    pub rust: String,
+    /// Whether it is optional (an `Option`).
+    pub optional: bool,
+    /// Its type.
+    pub ty: TypeRef,
+}
+
+/// A batch operation's cut and merge.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Batch {
+    /// The Rust field of the array parameter cut into calls.
+    pub param: String,
+    /// The most items one call takes (the parameter's `max_items`).
+    pub max_items: u64,
+    /// How the answers are merged.
+    pub merge: BatchMerge,
+}
+
+/// How a batch's answers are merged, by the Rust field of the response.
+#[derive(Clone, Debug, PartialEq)]
+pub enum BatchMerge {
+    /// The array field's items are concatenated.
+    Concat(String),
+    /// The integer field's values are added.
+    Sum(String),
+}
+
 impl Operation {
+    /// The client method of a batch operation's any-length form, e.g.
+    /// `get_player_summaries_all`; `None` for other operations.
+    pub fn batch_fn_name(&self) -> Option<String> {
+        self.batch.as_ref().map(|_| format!("{}_all", self.fn_name))
+    }
+
+    /// The client method reading a paged operation's items, e.g. `get_announcements_paged`;
+    /// `None` for other operations.
+    pub fn pages_fn_name(&self) -> Option<String> {
+        self.pages
+            .as_ref()
+            .map(|_| format!("{}_paged", self.fn_name))
+    }
+
     /// `ISteamUser/GetPlayerSummaries/v2`.
     pub fn id(&self) -> String {
         format!("{}/{}/v{}", self.interface, self.method, self.version)
@@ -246,7 +331,10 @@ pub struct Response {
 #[derive(Clone, Debug, PartialEq)]
 pub enum ErrorModel {
     /// By the HTTP status alone: a 2xx body is the result.
-    HttpStatus,
+    HttpStatus {
+        /// Free text about how failure shows.
+        description: Option<String>,
+    },
     /// A 2xx body whose integer `field` holds `success` on success, else a failure code.
     SuccessCode {
         /// The field holding the code, e.g. `success`.
@@ -257,11 +345,15 @@ pub enum ErrorModel {
         message_field: Option<String>,
         /// Known failure codes.
         codes: Vec<ErrorCode>,
+        /// Free text about how failure shows.
+        description: Option<String>,
     },
     /// A 2xx body that fails when it holds `field`, the reason.
     Message {
         /// The field holding the reason, e.g. `message`.
         field: String,
+        /// Free text about how failure shows.
+        description: Option<String>,
     },
 }
 
@@ -270,7 +362,16 @@ impl ErrorModel {
     pub fn codes(&self) -> &[ErrorCode] {
         match self {
             ErrorModel::SuccessCode { codes, .. } => codes,
-            ErrorModel::HttpStatus | ErrorModel::Message { .. } => &[],
+            ErrorModel::HttpStatus { .. } | ErrorModel::Message { .. } => &[],
+        }
+    }
+
+    /// The spec's text about how failure shows, if it gives one.
+    pub fn description(&self) -> Option<&str> {
+        match self {
+            ErrorModel::HttpStatus { description }
+            | ErrorModel::SuccessCode { description, .. }
+            | ErrorModel::Message { description, .. } => description.as_deref(),
         }
     }
 }

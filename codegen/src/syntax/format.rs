@@ -158,6 +158,12 @@ pub struct OperationDef {
     /// GetSupportedAPIList shows which methods work without a key.
     #[serde(default)]
     pub auth: Option<Sp<Auth>>,
+    /// Set on an operation written from a listing (`steamspec import`) into a file of typed
+    /// operations: the listing it came from (`public 2026-07-09`). Its response is untyped
+    /// JSON until a person types it. (Every operation of a file with an `imported` block is
+    /// imported already.)
+    #[serde(default)]
+    pub imported: Option<Sp<String>>,
     /// What the operation does, in the docs' words.
     pub description: Sp<String>,
     /// Further remarks for the client's users (become rustdoc paragraphs).
@@ -186,6 +192,57 @@ pub struct OperationDef {
     /// Request and response examples; each is checked against the types.
     #[serde(default)]
     pub examples: Vec<ExampleDef>,
+    /// The operation takes a list with a most number of items: the client gets a `..._all`
+    /// method that takes any number, cut into calls within the limit, and merges the answers.
+    #[serde(default)]
+    pub batch: Option<BatchDef>,
+    /// The answer comes a page at a time: the client gets a `..._paged` method that reads the
+    /// items of every page lazily (a `Stream`, or an `Iterator` on the blocking client).
+    #[serde(default)]
+    pub pages: Option<PagesDef>,
+}
+
+/// How an operation's answer is read page after page: `items`, and either `offset` (count and
+/// offset paging, with an optional `limit`) or `cursor` and `next` (cursor paging, with an
+/// optional `more`).
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PagesDef {
+    /// The response's array field holding one page's items.
+    pub items: Sp<String>,
+    /// Count/offset paging: the integer parameter set to the number of items read so far.
+    #[serde(default)]
+    pub offset: Option<Sp<String>>,
+    /// Count/offset paging: the integer parameter holding the page size, if the operation has
+    /// one: a page with fewer items (or none) is the last.
+    #[serde(default)]
+    pub limit: Option<Sp<String>>,
+    /// Cursor paging: the parameter the next page's cursor goes in.
+    #[serde(default)]
+    pub cursor: Option<Sp<String>>,
+    /// Cursor paging: the response field holding the next page's cursor, of the cursor
+    /// parameter's type; an answer without it is the last page.
+    #[serde(default)]
+    pub next: Option<Sp<String>>,
+    /// Cursor paging: the `bool` response field saying more pages follow; an answer where it is
+    /// absent or false is the last page (Steam drops it on the last page).
+    #[serde(default)]
+    pub more: Option<Sp<String>>,
+}
+
+/// How a batch operation is cut into calls and its answers merged: `parameter` and exactly
+/// one of `concat` or `sum`.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct BatchDef {
+    /// The array parameter cut into calls; its `max_items` is the most items one call takes.
+    pub parameter: Sp<String>,
+    /// The response's array field whose items are concatenated, in the order of the calls.
+    #[serde(default)]
+    pub concat: Option<Sp<String>>,
+    /// The response's integer field whose values are added (backpack.tf's `modified`).
+    #[serde(default)]
+    pub sum: Option<Sp<String>>,
 }
 
 /// A rule over several parameters.

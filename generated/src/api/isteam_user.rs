@@ -14,6 +14,86 @@ impl<'a> ISteamUser<'a> {
         Self { client }
     }
 
+    /// CheckAppOwnership (the listing gives no description).
+    ///
+    /// Requires a Steamworks **publisher** key: call it only from a secure server, never from a
+    /// game client.
+    ///
+    /// **Imported** from GetSupportedAPIList (public 2026-07-09 + partner): the parameters are the
+    /// listing's, and the response is untyped JSON (`serde_json::Value`, the whole body) until
+    /// someone types it (spec/README.md, "Promoting an imported method").
+    ///
+    /// `GET https://partner.steam-api.com/ISteamUser/CheckAppOwnership/v1/`
+    #[inline]
+    pub fn check_app_ownership_v1(
+        &self,
+        request: &CheckAppOwnershipV1Request,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<::serde_json::Value, ::steam_webapi::Error>,
+    > + Send + use<'a> {
+        self.client.execute(request)
+    }
+
+    /// CheckAppOwnership (the listing gives no description).
+    ///
+    /// Requires a Steamworks **publisher** key: call it only from a secure server, never from a
+    /// game client.
+    ///
+    /// **Imported** from GetSupportedAPIList (public 2026-07-09 + partner): the parameters are the
+    /// listing's, and the response is untyped JSON (`serde_json::Value`, the whole body) until
+    /// someone types it (spec/README.md, "Promoting an imported method").
+    ///
+    /// `GET https://partner.steam-api.com/ISteamUser/CheckAppOwnership/v2/`
+    #[inline]
+    pub fn check_app_ownership_v2(
+        &self,
+        request: &CheckAppOwnershipV2Request,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<::serde_json::Value, ::steam_webapi::Error>,
+    > + Send + use<'a> {
+        self.client.execute(request)
+    }
+
+    /// CheckAppOwnership (the listing gives no description).
+    ///
+    /// Requires a Steamworks **publisher** key: call it only from a secure server, never from a
+    /// game client.
+    ///
+    /// **Imported** from GetSupportedAPIList (public 2026-07-09 + partner): the parameters are the
+    /// listing's, and the response is untyped JSON (`serde_json::Value`, the whole body) until
+    /// someone types it (spec/README.md, "Promoting an imported method").
+    ///
+    /// `GET https://partner.steam-api.com/ISteamUser/CheckAppOwnership/v3/`
+    #[inline]
+    pub fn check_app_ownership_v3(
+        &self,
+        request: &CheckAppOwnershipV3Request,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<::serde_json::Value, ::steam_webapi::Error>,
+    > + Send + use<'a> {
+        self.client.execute(request)
+    }
+
+    /// GetAppPriceInfo (the listing gives no description).
+    ///
+    /// Requires a Steamworks **publisher** key: call it only from a secure server, never from a
+    /// game client.
+    ///
+    /// **Imported** from GetSupportedAPIList (public 2026-07-09 + partner): the parameters are the
+    /// listing's, and the response is untyped JSON (`serde_json::Value`, the whole body) until
+    /// someone types it (spec/README.md, "Promoting an imported method").
+    ///
+    /// `GET https://partner.steam-api.com/ISteamUser/GetAppPriceInfo/v1/`
+    #[inline]
+    pub fn get_app_price_info(
+        &self,
+        request: &GetAppPriceInfoRequest,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<::serde_json::Value, ::steam_webapi::Error>,
+    > + Send + use<'a> {
+        self.client.execute(request)
+    }
+
     /// Returns the friend list of any Steam user, provided their Steam Community profile visibility
     /// is set to "Public". Nothing will be returned if the profile is private.
     ///
@@ -28,6 +108,27 @@ impl<'a> ISteamUser<'a> {
         self.client.execute(request)
     }
 
+    /// Returns Community, VAC, and economy ban statuses for the given players.
+    ///
+    /// Not in the docs; parameters from the public listing 2026-07-09, response from the recordings
+    /// in fixtures/more-responses (2015: Olgagr/steam-web-api cassettes,
+    /// lpradel/steam-web-api-java). The body has no `response` envelope, and its keys are
+    /// capitalised. A bad key answers HTTP 403 with Steam's HTML page.
+    ///
+    /// `GET https://api.steampowered.com/ISteamUser/GetPlayerBans/v1/`
+    #[inline]
+    pub fn get_player_bans(
+        &self,
+        request: &GetPlayerBansRequest,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            ::std::vec::Vec<PlayerBans>,
+            ::steam_webapi::Error,
+        >,
+    > + Send + use<'a> {
+        self.client.execute(request)
+    }
+
     /// Returns basic profile information for a list of 64-bit Steam IDs.
     ///
     /// `GET https://api.steampowered.com/ISteamUser/GetPlayerSummaries/v2/`
@@ -37,6 +138,256 @@ impl<'a> ISteamUser<'a> {
         request: &GetPlayerSummariesRequest,
     ) -> impl ::std::future::Future<
         Output = ::std::result::Result<GetPlayerSummariesResponse, ::steam_webapi::Error>,
+    > + Send + use<'a> {
+        self.client.execute(request)
+    }
+
+    /// [`Self::get_player_summaries`] with any number of `steamids`: cut into calls of at most 100
+    /// (up to `ClientBuilder::batch_concurrency` at once), their `players` concatenated in the
+    /// order of the items.
+    ///
+    /// A failed call fails the whole batch with `Error::Batch`, which names the call and its items.
+    /// Each call keeps the client's rules (budget, back-off, retries for `GET` only).
+    #[inline]
+    pub fn get_player_summaries_all(
+        &self,
+        request: &GetPlayerSummariesRequest,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<GetPlayerSummariesResponse, ::steam_webapi::Error>,
+    > + Send + use<'a> {
+        self.client.execute_all(request)
+    }
+
+    /// GetPlayerSummaries (the listing gives no description).
+    ///
+    /// **Imported** from GetSupportedAPIList (public 2026-07-09 + partner): the parameters are the
+    /// listing's, and the response is untyped JSON (`serde_json::Value`, the whole body) until
+    /// someone types it (spec/README.md, "Promoting an imported method").
+    ///
+    /// `GET https://api.steampowered.com/ISteamUser/GetPlayerSummaries/v1/`
+    #[inline]
+    pub fn get_player_summaries_v1(
+        &self,
+        request: &GetPlayerSummariesV1Request,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<::serde_json::Value, ::steam_webapi::Error>,
+    > + Send + use<'a> {
+        self.client.execute(request)
+    }
+
+    /// GetPublisherAppOwnership (the listing gives no description).
+    ///
+    /// Requires a Steamworks **publisher** key: call it only from a secure server, never from a
+    /// game client.
+    ///
+    /// **Imported** from GetSupportedAPIList (public 2026-07-09 + partner): the parameters are the
+    /// listing's, and the response is untyped JSON (`serde_json::Value`, the whole body) until
+    /// someone types it (spec/README.md, "Promoting an imported method").
+    ///
+    /// `GET https://partner.steam-api.com/ISteamUser/GetPublisherAppOwnership/v1/`
+    #[inline]
+    pub fn get_publisher_app_ownership_v1(
+        &self,
+        request: &GetPublisherAppOwnershipV1Request,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<::serde_json::Value, ::steam_webapi::Error>,
+    > + Send + use<'a> {
+        self.client.execute(request)
+    }
+
+    /// GetPublisherAppOwnership (the listing gives no description).
+    ///
+    /// Requires a Steamworks **publisher** key: call it only from a secure server, never from a
+    /// game client.
+    ///
+    /// **Imported** from GetSupportedAPIList (public 2026-07-09 + partner): the parameters are the
+    /// listing's, and the response is untyped JSON (`serde_json::Value`, the whole body) until
+    /// someone types it (spec/README.md, "Promoting an imported method").
+    ///
+    /// `GET https://partner.steam-api.com/ISteamUser/GetPublisherAppOwnership/v2/`
+    #[inline]
+    pub fn get_publisher_app_ownership_v2(
+        &self,
+        request: &GetPublisherAppOwnershipV2Request,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<::serde_json::Value, ::steam_webapi::Error>,
+    > + Send + use<'a> {
+        self.client.execute(request)
+    }
+
+    /// GetPublisherAppOwnership (the listing gives no description).
+    ///
+    /// Requires a Steamworks **publisher** key: call it only from a secure server, never from a
+    /// game client.
+    ///
+    /// **Imported** from GetSupportedAPIList (public 2026-07-09 + partner): the parameters are the
+    /// listing's, and the response is untyped JSON (`serde_json::Value`, the whole body) until
+    /// someone types it (spec/README.md, "Promoting an imported method").
+    ///
+    /// `GET https://partner.steam-api.com/ISteamUser/GetPublisherAppOwnership/v3/`
+    #[inline]
+    pub fn get_publisher_app_ownership_v3(
+        &self,
+        request: &GetPublisherAppOwnershipV3Request,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<::serde_json::Value, ::steam_webapi::Error>,
+    > + Send + use<'a> {
+        self.client.execute(request)
+    }
+
+    /// GetPublisherAppOwnership (the listing gives no description).
+    ///
+    /// Requires a Steamworks **publisher** key: call it only from a secure server, never from a
+    /// game client.
+    ///
+    /// **Imported** from GetSupportedAPIList (public 2026-07-09 + partner): the parameters are the
+    /// listing's, and the response is untyped JSON (`serde_json::Value`, the whole body) until
+    /// someone types it (spec/README.md, "Promoting an imported method").
+    ///
+    /// `GET https://partner.steam-api.com/ISteamUser/GetPublisherAppOwnership/v4/`
+    #[inline]
+    pub fn get_publisher_app_ownership_v4(
+        &self,
+        request: &GetPublisherAppOwnershipV4Request,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<::serde_json::Value, ::steam_webapi::Error>,
+    > + Send + use<'a> {
+        self.client.execute(request)
+    }
+
+    /// GetPublisherAppOwnershipChanges (the listing gives no description).
+    ///
+    /// Requires a Steamworks **publisher** key: call it only from a secure server, never from a
+    /// game client.
+    ///
+    /// **Imported** from GetSupportedAPIList (public 2026-07-09 + partner): the parameters are the
+    /// listing's, and the response is untyped JSON (`serde_json::Value`, the whole body) until
+    /// someone types it (spec/README.md, "Promoting an imported method").
+    ///
+    /// `GET https://partner.steam-api.com/ISteamUser/GetPublisherAppOwnershipChanges/v1/`
+    #[inline]
+    pub fn get_publisher_app_ownership_changes(
+        &self,
+        request: &GetPublisherAppOwnershipChangesRequest,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<::serde_json::Value, ::steam_webapi::Error>,
+    > + Send + use<'a> {
+        self.client.execute(request)
+    }
+
+    /// GetUserGroupList (the listing gives no description).
+    ///
+    /// **Imported** from GetSupportedAPIList (public 2026-07-09 + partner): the parameters are the
+    /// listing's, and the response is untyped JSON (`serde_json::Value`, the whole body) until
+    /// someone types it (spec/README.md, "Promoting an imported method").
+    ///
+    /// `GET https://api.steampowered.com/ISteamUser/GetUserGroupList/v1/`
+    #[inline]
+    pub fn get_user_group_list(
+        &self,
+        request: &GetUserGroupListRequest,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<::serde_json::Value, ::steam_webapi::Error>,
+    > + Send + use<'a> {
+        self.client.execute(request)
+    }
+
+    /// GrantPackage (the listing gives no description).
+    ///
+    /// Requires a Steamworks **publisher** key: call it only from a secure server, never from a
+    /// game client.
+    ///
+    /// **Imported** from GetSupportedAPIList (public 2026-07-09 + partner): the parameters are the
+    /// listing's, and the response is untyped JSON (`serde_json::Value`, the whole body) until
+    /// someone types it (spec/README.md, "Promoting an imported method").
+    ///
+    /// `POST https://partner.steam-api.com/ISteamUser/GrantPackage/v1/`
+    #[inline]
+    pub fn grant_package_v1(
+        &self,
+        request: &GrantPackageV1Request,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<::serde_json::Value, ::steam_webapi::Error>,
+    > + Send + use<'a> {
+        self.client.execute(request)
+    }
+
+    /// GrantPackage (the listing gives no description).
+    ///
+    /// Requires a Steamworks **publisher** key: call it only from a secure server, never from a
+    /// game client.
+    ///
+    /// **Imported** from GetSupportedAPIList (public 2026-07-09 + partner): the parameters are the
+    /// listing's, and the response is untyped JSON (`serde_json::Value`, the whole body) until
+    /// someone types it (spec/README.md, "Promoting an imported method").
+    ///
+    /// `POST https://partner.steam-api.com/ISteamUser/GrantPackage/v2/`
+    #[inline]
+    pub fn grant_package_v2(
+        &self,
+        request: &GrantPackageV2Request,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<::serde_json::Value, ::steam_webapi::Error>,
+    > + Send + use<'a> {
+        self.client.execute(request)
+    }
+
+    /// GrantPackage (the listing gives no description).
+    ///
+    /// Requires a Steamworks **publisher** key: call it only from a secure server, never from a
+    /// game client.
+    ///
+    /// **Imported** from GetSupportedAPIList (public 2026-07-09 + partner): the parameters are the
+    /// listing's, and the response is untyped JSON (`serde_json::Value`, the whole body) until
+    /// someone types it (spec/README.md, "Promoting an imported method").
+    ///
+    /// `POST https://partner.steam-api.com/ISteamUser/GrantPackage/v3/`
+    #[inline]
+    pub fn grant_package_v3(
+        &self,
+        request: &GrantPackageV3Request,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<::serde_json::Value, ::steam_webapi::Error>,
+    > + Send + use<'a> {
+        self.client.execute(request)
+    }
+
+    /// Resolves a vanity URL (the custom part of a profile or group URL) to a Steam ID.
+    ///
+    /// Not in the docs; parameters from the public listing 2026-07-09, response from the recordings
+    /// in fixtures/more-responses (ValvePython cassettes 2015 and 2016, lpradel/steam-web-api-java
+    /// 2024). A failed lookup is `success` 42 with `message` "No match" and no `steamid`: the
+    /// client returns it as `Error::NoMatch`.
+    ///
+    /// `GET https://api.steampowered.com/ISteamUser/ResolveVanityURL/v1/`
+    ///
+    /// Code 42 (`no_match`): No match.
+    #[inline]
+    pub fn resolve_vanity_url(
+        &self,
+        request: &ResolveVanityURLRequest,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<ResolveVanityURLResponse, ::steam_webapi::Error>,
+    > + Send + use<'a> {
+        self.client.execute(request)
+    }
+
+    /// RevokePackage (the listing gives no description).
+    ///
+    /// Requires a Steamworks **publisher** key: call it only from a secure server, never from a
+    /// game client.
+    ///
+    /// **Imported** from GetSupportedAPIList (public 2026-07-09 + partner): the parameters are the
+    /// listing's, and the response is untyped JSON (`serde_json::Value`, the whole body) until
+    /// someone types it (spec/README.md, "Promoting an imported method").
+    ///
+    /// `POST https://partner.steam-api.com/ISteamUser/RevokePackage/v1/`
+    #[inline]
+    pub fn revoke_package(
+        &self,
+        request: &RevokePackageRequest,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<::serde_json::Value, ::steam_webapi::Error>,
     > + Send + use<'a> {
         self.client.execute(request)
     }
@@ -69,6 +420,78 @@ pub mod blocking {
             Self { client }
         }
 
+        /// CheckAppOwnership (the listing gives no description).
+        ///
+        /// Requires a Steamworks **publisher** key: call it only from a secure server, never from a
+        /// game client.
+        ///
+        /// **Imported** from GetSupportedAPIList (public 2026-07-09 + partner): the parameters are
+        /// the listing's, and the response is untyped JSON (`serde_json::Value`, the whole body)
+        /// until someone types it (spec/README.md, "Promoting an imported method").
+        ///
+        /// `GET https://partner.steam-api.com/ISteamUser/CheckAppOwnership/v1/`
+        #[inline]
+        pub fn check_app_ownership_v1(
+            &self,
+            request: &CheckAppOwnershipV1Request,
+        ) -> ::std::result::Result<::serde_json::Value, ::steam_webapi::Error> {
+            self.client.execute(request)
+        }
+
+        /// CheckAppOwnership (the listing gives no description).
+        ///
+        /// Requires a Steamworks **publisher** key: call it only from a secure server, never from a
+        /// game client.
+        ///
+        /// **Imported** from GetSupportedAPIList (public 2026-07-09 + partner): the parameters are
+        /// the listing's, and the response is untyped JSON (`serde_json::Value`, the whole body)
+        /// until someone types it (spec/README.md, "Promoting an imported method").
+        ///
+        /// `GET https://partner.steam-api.com/ISteamUser/CheckAppOwnership/v2/`
+        #[inline]
+        pub fn check_app_ownership_v2(
+            &self,
+            request: &CheckAppOwnershipV2Request,
+        ) -> ::std::result::Result<::serde_json::Value, ::steam_webapi::Error> {
+            self.client.execute(request)
+        }
+
+        /// CheckAppOwnership (the listing gives no description).
+        ///
+        /// Requires a Steamworks **publisher** key: call it only from a secure server, never from a
+        /// game client.
+        ///
+        /// **Imported** from GetSupportedAPIList (public 2026-07-09 + partner): the parameters are
+        /// the listing's, and the response is untyped JSON (`serde_json::Value`, the whole body)
+        /// until someone types it (spec/README.md, "Promoting an imported method").
+        ///
+        /// `GET https://partner.steam-api.com/ISteamUser/CheckAppOwnership/v3/`
+        #[inline]
+        pub fn check_app_ownership_v3(
+            &self,
+            request: &CheckAppOwnershipV3Request,
+        ) -> ::std::result::Result<::serde_json::Value, ::steam_webapi::Error> {
+            self.client.execute(request)
+        }
+
+        /// GetAppPriceInfo (the listing gives no description).
+        ///
+        /// Requires a Steamworks **publisher** key: call it only from a secure server, never from a
+        /// game client.
+        ///
+        /// **Imported** from GetSupportedAPIList (public 2026-07-09 + partner): the parameters are
+        /// the listing's, and the response is untyped JSON (`serde_json::Value`, the whole body)
+        /// until someone types it (spec/README.md, "Promoting an imported method").
+        ///
+        /// `GET https://partner.steam-api.com/ISteamUser/GetAppPriceInfo/v1/`
+        #[inline]
+        pub fn get_app_price_info(
+            &self,
+            request: &GetAppPriceInfoRequest,
+        ) -> ::std::result::Result<::serde_json::Value, ::steam_webapi::Error> {
+            self.client.execute(request)
+        }
+
         /// Returns the friend list of any Steam user, provided their Steam Community profile
         /// visibility is set to "Public". Nothing will be returned if the profile is private.
         ///
@@ -78,6 +501,22 @@ pub mod blocking {
             &self,
             request: &GetFriendListRequest,
         ) -> ::std::result::Result<GetFriendListResponse, ::steam_webapi::Error> {
+            self.client.execute(request)
+        }
+
+        /// Returns Community, VAC, and economy ban statuses for the given players.
+        ///
+        /// Not in the docs; parameters from the public listing 2026-07-09, response from the
+        /// recordings in fixtures/more-responses (2015: Olgagr/steam-web-api cassettes,
+        /// lpradel/steam-web-api-java). The body has no `response` envelope, and its keys are
+        /// capitalised. A bad key answers HTTP 403 with Steam's HTML page.
+        ///
+        /// `GET https://api.steampowered.com/ISteamUser/GetPlayerBans/v1/`
+        #[inline]
+        pub fn get_player_bans(
+            &self,
+            request: &GetPlayerBansRequest,
+        ) -> ::std::result::Result<::std::vec::Vec<PlayerBans>, ::steam_webapi::Error> {
             self.client.execute(request)
         }
 
@@ -91,6 +530,230 @@ pub mod blocking {
         ) -> ::std::result::Result<GetPlayerSummariesResponse, ::steam_webapi::Error> {
             self.client.execute(request)
         }
+
+        /// [`Self::get_player_summaries`] with any number of `steamids`: cut into calls of at most
+        /// 100 (up to `ClientBuilder::batch_concurrency` at once), their `players` concatenated in
+        /// the order of the items.
+        ///
+        /// A failed call fails the whole batch with `Error::Batch`, which names the call and its
+        /// items. Each call keeps the client's rules (budget, back-off, retries for `GET` only).
+        #[inline]
+        pub fn get_player_summaries_all(
+            &self,
+            request: &GetPlayerSummariesRequest,
+        ) -> ::std::result::Result<GetPlayerSummariesResponse, ::steam_webapi::Error> {
+            self.client.execute_all(request)
+        }
+
+        /// GetPlayerSummaries (the listing gives no description).
+        ///
+        /// **Imported** from GetSupportedAPIList (public 2026-07-09 + partner): the parameters are
+        /// the listing's, and the response is untyped JSON (`serde_json::Value`, the whole body)
+        /// until someone types it (spec/README.md, "Promoting an imported method").
+        ///
+        /// `GET https://api.steampowered.com/ISteamUser/GetPlayerSummaries/v1/`
+        #[inline]
+        pub fn get_player_summaries_v1(
+            &self,
+            request: &GetPlayerSummariesV1Request,
+        ) -> ::std::result::Result<::serde_json::Value, ::steam_webapi::Error> {
+            self.client.execute(request)
+        }
+
+        /// GetPublisherAppOwnership (the listing gives no description).
+        ///
+        /// Requires a Steamworks **publisher** key: call it only from a secure server, never from a
+        /// game client.
+        ///
+        /// **Imported** from GetSupportedAPIList (public 2026-07-09 + partner): the parameters are
+        /// the listing's, and the response is untyped JSON (`serde_json::Value`, the whole body)
+        /// until someone types it (spec/README.md, "Promoting an imported method").
+        ///
+        /// `GET https://partner.steam-api.com/ISteamUser/GetPublisherAppOwnership/v1/`
+        #[inline]
+        pub fn get_publisher_app_ownership_v1(
+            &self,
+            request: &GetPublisherAppOwnershipV1Request,
+        ) -> ::std::result::Result<::serde_json::Value, ::steam_webapi::Error> {
+            self.client.execute(request)
+        }
+
+        /// GetPublisherAppOwnership (the listing gives no description).
+        ///
+        /// Requires a Steamworks **publisher** key: call it only from a secure server, never from a
+        /// game client.
+        ///
+        /// **Imported** from GetSupportedAPIList (public 2026-07-09 + partner): the parameters are
+        /// the listing's, and the response is untyped JSON (`serde_json::Value`, the whole body)
+        /// until someone types it (spec/README.md, "Promoting an imported method").
+        ///
+        /// `GET https://partner.steam-api.com/ISteamUser/GetPublisherAppOwnership/v2/`
+        #[inline]
+        pub fn get_publisher_app_ownership_v2(
+            &self,
+            request: &GetPublisherAppOwnershipV2Request,
+        ) -> ::std::result::Result<::serde_json::Value, ::steam_webapi::Error> {
+            self.client.execute(request)
+        }
+
+        /// GetPublisherAppOwnership (the listing gives no description).
+        ///
+        /// Requires a Steamworks **publisher** key: call it only from a secure server, never from a
+        /// game client.
+        ///
+        /// **Imported** from GetSupportedAPIList (public 2026-07-09 + partner): the parameters are
+        /// the listing's, and the response is untyped JSON (`serde_json::Value`, the whole body)
+        /// until someone types it (spec/README.md, "Promoting an imported method").
+        ///
+        /// `GET https://partner.steam-api.com/ISteamUser/GetPublisherAppOwnership/v3/`
+        #[inline]
+        pub fn get_publisher_app_ownership_v3(
+            &self,
+            request: &GetPublisherAppOwnershipV3Request,
+        ) -> ::std::result::Result<::serde_json::Value, ::steam_webapi::Error> {
+            self.client.execute(request)
+        }
+
+        /// GetPublisherAppOwnership (the listing gives no description).
+        ///
+        /// Requires a Steamworks **publisher** key: call it only from a secure server, never from a
+        /// game client.
+        ///
+        /// **Imported** from GetSupportedAPIList (public 2026-07-09 + partner): the parameters are
+        /// the listing's, and the response is untyped JSON (`serde_json::Value`, the whole body)
+        /// until someone types it (spec/README.md, "Promoting an imported method").
+        ///
+        /// `GET https://partner.steam-api.com/ISteamUser/GetPublisherAppOwnership/v4/`
+        #[inline]
+        pub fn get_publisher_app_ownership_v4(
+            &self,
+            request: &GetPublisherAppOwnershipV4Request,
+        ) -> ::std::result::Result<::serde_json::Value, ::steam_webapi::Error> {
+            self.client.execute(request)
+        }
+
+        /// GetPublisherAppOwnershipChanges (the listing gives no description).
+        ///
+        /// Requires a Steamworks **publisher** key: call it only from a secure server, never from a
+        /// game client.
+        ///
+        /// **Imported** from GetSupportedAPIList (public 2026-07-09 + partner): the parameters are
+        /// the listing's, and the response is untyped JSON (`serde_json::Value`, the whole body)
+        /// until someone types it (spec/README.md, "Promoting an imported method").
+        ///
+        /// `GET https://partner.steam-api.com/ISteamUser/GetPublisherAppOwnershipChanges/v1/`
+        #[inline]
+        pub fn get_publisher_app_ownership_changes(
+            &self,
+            request: &GetPublisherAppOwnershipChangesRequest,
+        ) -> ::std::result::Result<::serde_json::Value, ::steam_webapi::Error> {
+            self.client.execute(request)
+        }
+
+        /// GetUserGroupList (the listing gives no description).
+        ///
+        /// **Imported** from GetSupportedAPIList (public 2026-07-09 + partner): the parameters are
+        /// the listing's, and the response is untyped JSON (`serde_json::Value`, the whole body)
+        /// until someone types it (spec/README.md, "Promoting an imported method").
+        ///
+        /// `GET https://api.steampowered.com/ISteamUser/GetUserGroupList/v1/`
+        #[inline]
+        pub fn get_user_group_list(
+            &self,
+            request: &GetUserGroupListRequest,
+        ) -> ::std::result::Result<::serde_json::Value, ::steam_webapi::Error> {
+            self.client.execute(request)
+        }
+
+        /// GrantPackage (the listing gives no description).
+        ///
+        /// Requires a Steamworks **publisher** key: call it only from a secure server, never from a
+        /// game client.
+        ///
+        /// **Imported** from GetSupportedAPIList (public 2026-07-09 + partner): the parameters are
+        /// the listing's, and the response is untyped JSON (`serde_json::Value`, the whole body)
+        /// until someone types it (spec/README.md, "Promoting an imported method").
+        ///
+        /// `POST https://partner.steam-api.com/ISteamUser/GrantPackage/v1/`
+        #[inline]
+        pub fn grant_package_v1(
+            &self,
+            request: &GrantPackageV1Request,
+        ) -> ::std::result::Result<::serde_json::Value, ::steam_webapi::Error> {
+            self.client.execute(request)
+        }
+
+        /// GrantPackage (the listing gives no description).
+        ///
+        /// Requires a Steamworks **publisher** key: call it only from a secure server, never from a
+        /// game client.
+        ///
+        /// **Imported** from GetSupportedAPIList (public 2026-07-09 + partner): the parameters are
+        /// the listing's, and the response is untyped JSON (`serde_json::Value`, the whole body)
+        /// until someone types it (spec/README.md, "Promoting an imported method").
+        ///
+        /// `POST https://partner.steam-api.com/ISteamUser/GrantPackage/v2/`
+        #[inline]
+        pub fn grant_package_v2(
+            &self,
+            request: &GrantPackageV2Request,
+        ) -> ::std::result::Result<::serde_json::Value, ::steam_webapi::Error> {
+            self.client.execute(request)
+        }
+
+        /// GrantPackage (the listing gives no description).
+        ///
+        /// Requires a Steamworks **publisher** key: call it only from a secure server, never from a
+        /// game client.
+        ///
+        /// **Imported** from GetSupportedAPIList (public 2026-07-09 + partner): the parameters are
+        /// the listing's, and the response is untyped JSON (`serde_json::Value`, the whole body)
+        /// until someone types it (spec/README.md, "Promoting an imported method").
+        ///
+        /// `POST https://partner.steam-api.com/ISteamUser/GrantPackage/v3/`
+        #[inline]
+        pub fn grant_package_v3(
+            &self,
+            request: &GrantPackageV3Request,
+        ) -> ::std::result::Result<::serde_json::Value, ::steam_webapi::Error> {
+            self.client.execute(request)
+        }
+
+        /// Resolves a vanity URL (the custom part of a profile or group URL) to a Steam ID.
+        ///
+        /// Not in the docs; parameters from the public listing 2026-07-09, response from the
+        /// recordings in fixtures/more-responses (ValvePython cassettes 2015 and 2016,
+        /// lpradel/steam-web-api-java 2024). A failed lookup is `success` 42 with `message` "No
+        /// match" and no `steamid`: the client returns it as `Error::NoMatch`.
+        ///
+        /// `GET https://api.steampowered.com/ISteamUser/ResolveVanityURL/v1/`
+        ///
+        /// Code 42 (`no_match`): No match.
+        #[inline]
+        pub fn resolve_vanity_url(
+            &self,
+            request: &ResolveVanityURLRequest,
+        ) -> ::std::result::Result<ResolveVanityURLResponse, ::steam_webapi::Error> {
+            self.client.execute(request)
+        }
+
+        /// RevokePackage (the listing gives no description).
+        ///
+        /// Requires a Steamworks **publisher** key: call it only from a secure server, never from a
+        /// game client.
+        ///
+        /// **Imported** from GetSupportedAPIList (public 2026-07-09 + partner): the parameters are
+        /// the listing's, and the response is untyped JSON (`serde_json::Value`, the whole body)
+        /// until someone types it (spec/README.md, "Promoting an imported method").
+        ///
+        /// `POST https://partner.steam-api.com/ISteamUser/RevokePackage/v1/`
+        #[inline]
+        pub fn revoke_package(
+            &self,
+            request: &RevokePackageRequest,
+        ) -> ::std::result::Result<::serde_json::Value, ::steam_webapi::Error> {
+            self.client.execute(request)
+        }
     }
 
     impl ::steam_webapi::blocking::Client {
@@ -101,6 +764,224 @@ pub mod blocking {
         }
     }
 }
+
+/// Request of `ISteamUser/CheckAppOwnership/v1` (check_app_ownership_v1).
+///
+/// CheckAppOwnership (the listing gives no description).
+///
+/// `GET https://partner.steam-api.com/ISteamUser/CheckAppOwnership/v1/`
+#[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
+pub struct CheckAppOwnershipV1Request {
+    /// SteamID of user
+    #[serde(with = "::steam_webapi::wire::as_string")]
+    pub steamid: u64,
+    /// AppID to check for ownership
+    #[serde(with = "::steam_webapi::wire::as_number")]
+    pub appid: u32,
+}
+
+impl CheckAppOwnershipV1Request {
+    /// Creates the request from its required parameters.
+    #[allow(clippy::new_without_default)]
+    #[inline]
+    pub fn new(steamid: u64, appid: u32) -> Self {
+        Self { steamid, appid }
+    }
+}
+
+impl ::steam_webapi::__private::Endpoint for CheckAppOwnershipV1Request {
+    type Response = ::serde_json::Value;
+
+    const INFO: ::steam_webapi::__private::EndpointInfo = ::steam_webapi::__private::EndpointInfo {
+        provider: ::steam_webapi::__private::ProviderId::Steam,
+        interface: "ISteamUser",
+        method: "CheckAppOwnership",
+        version: 1,
+        http: ::steam_webapi::__private::HttpMethod::Get,
+        host: "partner.steam-api.com",
+        path: "/ISteamUser/CheckAppOwnership/v1/",
+        publisher: true,
+        auth: ::steam_webapi::__private::Auth::Required,
+        input: ::steam_webapi::__private::InputEncoding::Query,
+        envelope: ::std::option::Option::None,
+        errors: ::steam_webapi::__private::ErrorModel::HttpStatus,
+    };
+
+    #[inline]
+    fn write_query(&self, q: &mut ::steam_webapi::__private::QueryWriter) {
+        q.value("steamid", &self.steamid);
+        q.value("appid", &self.appid);
+    }
+}
+
+#[cfg(feature = "schemars")]
+::steam_webapi::__private::json_schema_impl!(
+    CheckAppOwnershipV1Request,
+    "operations/ISteamUser/CheckAppOwnership.v1.request.json", []
+);
+
+/// Request of `ISteamUser/CheckAppOwnership/v2` (check_app_ownership_v2).
+///
+/// CheckAppOwnership (the listing gives no description).
+///
+/// `GET https://partner.steam-api.com/ISteamUser/CheckAppOwnership/v2/`
+#[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
+pub struct CheckAppOwnershipV2Request {
+    /// SteamID of user
+    #[serde(with = "::steam_webapi::wire::as_string")]
+    pub steamid: u64,
+    /// AppID to check for ownership
+    #[serde(with = "::steam_webapi::wire::as_number")]
+    pub appid: u32,
+}
+
+impl CheckAppOwnershipV2Request {
+    /// Creates the request from its required parameters.
+    #[allow(clippy::new_without_default)]
+    #[inline]
+    pub fn new(steamid: u64, appid: u32) -> Self {
+        Self { steamid, appid }
+    }
+}
+
+impl ::steam_webapi::__private::Endpoint for CheckAppOwnershipV2Request {
+    type Response = ::serde_json::Value;
+
+    const INFO: ::steam_webapi::__private::EndpointInfo = ::steam_webapi::__private::EndpointInfo {
+        provider: ::steam_webapi::__private::ProviderId::Steam,
+        interface: "ISteamUser",
+        method: "CheckAppOwnership",
+        version: 2,
+        http: ::steam_webapi::__private::HttpMethod::Get,
+        host: "partner.steam-api.com",
+        path: "/ISteamUser/CheckAppOwnership/v2/",
+        publisher: true,
+        auth: ::steam_webapi::__private::Auth::Required,
+        input: ::steam_webapi::__private::InputEncoding::Query,
+        envelope: ::std::option::Option::None,
+        errors: ::steam_webapi::__private::ErrorModel::HttpStatus,
+    };
+
+    #[inline]
+    fn write_query(&self, q: &mut ::steam_webapi::__private::QueryWriter) {
+        q.value("steamid", &self.steamid);
+        q.value("appid", &self.appid);
+    }
+}
+
+#[cfg(feature = "schemars")]
+::steam_webapi::__private::json_schema_impl!(
+    CheckAppOwnershipV2Request,
+    "operations/ISteamUser/CheckAppOwnership.v2.request.json", []
+);
+
+/// Request of `ISteamUser/CheckAppOwnership/v3` (check_app_ownership_v3).
+///
+/// CheckAppOwnership (the listing gives no description).
+///
+/// `GET https://partner.steam-api.com/ISteamUser/CheckAppOwnership/v3/`
+#[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
+pub struct CheckAppOwnershipV3Request {
+    /// SteamID of user
+    #[serde(with = "::steam_webapi::wire::as_string")]
+    pub steamid: u64,
+    /// AppID to check for ownership
+    #[serde(with = "::steam_webapi::wire::as_number")]
+    pub appid: u32,
+}
+
+impl CheckAppOwnershipV3Request {
+    /// Creates the request from its required parameters.
+    #[allow(clippy::new_without_default)]
+    #[inline]
+    pub fn new(steamid: u64, appid: u32) -> Self {
+        Self { steamid, appid }
+    }
+}
+
+impl ::steam_webapi::__private::Endpoint for CheckAppOwnershipV3Request {
+    type Response = ::serde_json::Value;
+
+    const INFO: ::steam_webapi::__private::EndpointInfo = ::steam_webapi::__private::EndpointInfo {
+        provider: ::steam_webapi::__private::ProviderId::Steam,
+        interface: "ISteamUser",
+        method: "CheckAppOwnership",
+        version: 3,
+        http: ::steam_webapi::__private::HttpMethod::Get,
+        host: "partner.steam-api.com",
+        path: "/ISteamUser/CheckAppOwnership/v3/",
+        publisher: true,
+        auth: ::steam_webapi::__private::Auth::Required,
+        input: ::steam_webapi::__private::InputEncoding::Query,
+        envelope: ::std::option::Option::None,
+        errors: ::steam_webapi::__private::ErrorModel::HttpStatus,
+    };
+
+    #[inline]
+    fn write_query(&self, q: &mut ::steam_webapi::__private::QueryWriter) {
+        q.value("steamid", &self.steamid);
+        q.value("appid", &self.appid);
+    }
+}
+
+#[cfg(feature = "schemars")]
+::steam_webapi::__private::json_schema_impl!(
+    CheckAppOwnershipV3Request,
+    "operations/ISteamUser/CheckAppOwnership.v3.request.json", []
+);
+
+/// Request of `ISteamUser/GetAppPriceInfo/v1` (get_app_price_info).
+///
+/// GetAppPriceInfo (the listing gives no description).
+///
+/// `GET https://partner.steam-api.com/ISteamUser/GetAppPriceInfo/v1/`
+#[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
+pub struct GetAppPriceInfoRequest {
+    /// SteamID of user
+    #[serde(with = "::steam_webapi::wire::as_string")]
+    pub steamid: u64,
+    /// Comma-delimited list of appids (max: 100)
+    pub appids: ::std::string::String,
+}
+
+impl GetAppPriceInfoRequest {
+    /// Creates the request from its required parameters.
+    #[allow(clippy::new_without_default)]
+    #[inline]
+    pub fn new(steamid: u64, appids: ::std::string::String) -> Self {
+        Self { steamid, appids }
+    }
+}
+
+impl ::steam_webapi::__private::Endpoint for GetAppPriceInfoRequest {
+    type Response = ::serde_json::Value;
+
+    const INFO: ::steam_webapi::__private::EndpointInfo = ::steam_webapi::__private::EndpointInfo {
+        provider: ::steam_webapi::__private::ProviderId::Steam,
+        interface: "ISteamUser",
+        method: "GetAppPriceInfo",
+        version: 1,
+        http: ::steam_webapi::__private::HttpMethod::Get,
+        host: "partner.steam-api.com",
+        path: "/ISteamUser/GetAppPriceInfo/v1/",
+        publisher: true,
+        auth: ::steam_webapi::__private::Auth::Required,
+        input: ::steam_webapi::__private::InputEncoding::Query,
+        envelope: ::std::option::Option::None,
+        errors: ::steam_webapi::__private::ErrorModel::HttpStatus,
+    };
+
+    #[inline]
+    fn write_query(&self, q: &mut ::steam_webapi::__private::QueryWriter) {
+        q.value("steamid", &self.steamid);
+        q.value("appids", &self.appids);
+    }
+}
+
+#[cfg(feature = "schemars")]
+::steam_webapi::__private::json_schema_impl!(
+    GetAppPriceInfoRequest, "operations/ISteamUser/GetAppPriceInfo.v1.request.json", []
+);
 
 /// Request of `ISteamUser/GetFriendList/v1` (get_friend_list).
 ///
@@ -113,6 +994,9 @@ pub struct GetFriendListRequest {
     /// 64 bit Steam ID to return friend list for.
     pub steamid: ::steam_webapi::SteamId,
     /// Relationship filter. Possibles values: all, friend.
+    ///
+    /// Optional: the docs give no required marker and describe a filter; the public listing
+    /// 2026-07-09 agrees (`relationship`, string, optional: true).
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub relationship: ::std::option::Option<FriendFilter>,
 }
@@ -170,6 +1054,56 @@ impl ::steam_webapi::__private::Endpoint for GetFriendListRequest {
     [("../../types/FriendFilter.json", FriendFilter)]
 );
 
+/// Request of `ISteamUser/GetPlayerBans/v1` (get_player_bans).
+///
+/// Returns Community, VAC, and economy ban statuses for the given players.
+///
+/// `GET https://api.steampowered.com/ISteamUser/GetPlayerBans/v1/`
+#[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
+pub struct GetPlayerBansRequest {
+    /// Comma-delimited list of SteamIDs.
+    #[schemars(length(min = 1))]
+    pub steamids: ::std::vec::Vec<::steam_webapi::SteamId>,
+}
+
+impl GetPlayerBansRequest {
+    /// Creates the request from its required parameters.
+    #[allow(clippy::new_without_default)]
+    #[inline]
+    pub fn new(steamids: ::std::vec::Vec<::steam_webapi::SteamId>) -> Self {
+        Self { steamids }
+    }
+}
+
+impl ::steam_webapi::__private::Endpoint for GetPlayerBansRequest {
+    type Response = ::std::vec::Vec<PlayerBans>;
+
+    const INFO: ::steam_webapi::__private::EndpointInfo = ::steam_webapi::__private::EndpointInfo {
+        provider: ::steam_webapi::__private::ProviderId::Steam,
+        interface: "ISteamUser",
+        method: "GetPlayerBans",
+        version: 1,
+        http: ::steam_webapi::__private::HttpMethod::Get,
+        host: "api.steampowered.com",
+        path: "/ISteamUser/GetPlayerBans/v1/",
+        publisher: false,
+        auth: ::steam_webapi::__private::Auth::Required,
+        input: ::steam_webapi::__private::InputEncoding::Query,
+        envelope: ::std::option::Option::Some("players"),
+        errors: ::steam_webapi::__private::ErrorModel::HttpStatus,
+    };
+
+    #[inline]
+    fn write_query(&self, q: &mut ::steam_webapi::__private::QueryWriter) {
+        q.comma("steamids", &self.steamids);
+    }
+}
+
+#[cfg(feature = "schemars")]
+::steam_webapi::__private::json_schema_impl!(
+    GetPlayerBansRequest, "operations/ISteamUser/GetPlayerBans.v1.request.json", []
+);
+
 /// Request of `ISteamUser/GetPlayerSummaries/v2` (get_player_summaries).
 ///
 /// Returns basic profile information for a list of 64-bit Steam IDs.
@@ -216,10 +1150,851 @@ impl ::steam_webapi::__private::Endpoint for GetPlayerSummariesRequest {
     }
 }
 
+impl ::steam_webapi::__private::Batch for GetPlayerSummariesRequest {
+    const MAX_ITEMS: usize = 100;
+
+    #[inline]
+    fn item_count(&self) -> usize {
+        self.steamids.len()
+    }
+
+    #[inline]
+    fn with_items(&self, range: ::std::ops::Range<usize>) -> Self {
+        Self {
+            steamids: self.steamids[range].to_vec(),
+        }
+    }
+
+    #[inline]
+    fn merge(into: &mut Self::Response, next: Self::Response) {
+        into.players.extend(next.players);
+    }
+}
+
 #[cfg(feature = "schemars")]
 ::steam_webapi::__private::json_schema_impl!(
     GetPlayerSummariesRequest,
     "operations/ISteamUser/GetPlayerSummaries.v2.request.json", []
+);
+
+/// Request of `ISteamUser/GetPlayerSummariesV1/v1` (get_player_summaries_v1).
+///
+/// GetPlayerSummaries (the listing gives no description).
+///
+/// `GET https://api.steampowered.com/ISteamUser/GetPlayerSummaries/v1/`
+#[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
+pub struct GetPlayerSummariesV1Request {
+    /// Comma-delimited list of SteamIDs
+    pub steamids: ::std::string::String,
+}
+
+impl GetPlayerSummariesV1Request {
+    /// Creates the request from its required parameters.
+    #[allow(clippy::new_without_default)]
+    #[inline]
+    pub fn new(steamids: ::std::string::String) -> Self {
+        Self { steamids }
+    }
+}
+
+impl ::steam_webapi::__private::Endpoint for GetPlayerSummariesV1Request {
+    type Response = ::serde_json::Value;
+
+    const INFO: ::steam_webapi::__private::EndpointInfo = ::steam_webapi::__private::EndpointInfo {
+        provider: ::steam_webapi::__private::ProviderId::Steam,
+        interface: "ISteamUser",
+        method: "GetPlayerSummariesV1",
+        version: 1,
+        http: ::steam_webapi::__private::HttpMethod::Get,
+        host: "api.steampowered.com",
+        path: "/ISteamUser/GetPlayerSummaries/v1/",
+        publisher: false,
+        auth: ::steam_webapi::__private::Auth::Required,
+        input: ::steam_webapi::__private::InputEncoding::Query,
+        envelope: ::std::option::Option::None,
+        errors: ::steam_webapi::__private::ErrorModel::HttpStatus,
+    };
+
+    #[inline]
+    fn write_query(&self, q: &mut ::steam_webapi::__private::QueryWriter) {
+        q.value("steamids", &self.steamids);
+    }
+}
+
+#[cfg(feature = "schemars")]
+::steam_webapi::__private::json_schema_impl!(
+    GetPlayerSummariesV1Request,
+    "operations/ISteamUser/GetPlayerSummariesV1.v1.request.json", []
+);
+
+/// Request of `ISteamUser/GetPublisherAppOwnership/v1` (get_publisher_app_ownership_v1).
+///
+/// GetPublisherAppOwnership (the listing gives no description).
+///
+/// `GET https://partner.steam-api.com/ISteamUser/GetPublisherAppOwnership/v1/`
+#[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
+pub struct GetPublisherAppOwnershipV1Request {
+    /// SteamID of user
+    #[serde(with = "::steam_webapi::wire::as_string")]
+    pub steamid: u64,
+}
+
+impl GetPublisherAppOwnershipV1Request {
+    /// Creates the request from its required parameters.
+    #[allow(clippy::new_without_default)]
+    #[inline]
+    pub fn new(steamid: u64) -> Self {
+        Self { steamid }
+    }
+}
+
+impl ::steam_webapi::__private::Endpoint for GetPublisherAppOwnershipV1Request {
+    type Response = ::serde_json::Value;
+
+    const INFO: ::steam_webapi::__private::EndpointInfo = ::steam_webapi::__private::EndpointInfo {
+        provider: ::steam_webapi::__private::ProviderId::Steam,
+        interface: "ISteamUser",
+        method: "GetPublisherAppOwnership",
+        version: 1,
+        http: ::steam_webapi::__private::HttpMethod::Get,
+        host: "partner.steam-api.com",
+        path: "/ISteamUser/GetPublisherAppOwnership/v1/",
+        publisher: true,
+        auth: ::steam_webapi::__private::Auth::Required,
+        input: ::steam_webapi::__private::InputEncoding::Query,
+        envelope: ::std::option::Option::None,
+        errors: ::steam_webapi::__private::ErrorModel::HttpStatus,
+    };
+
+    #[inline]
+    fn write_query(&self, q: &mut ::steam_webapi::__private::QueryWriter) {
+        q.value("steamid", &self.steamid);
+    }
+}
+
+#[cfg(feature = "schemars")]
+::steam_webapi::__private::json_schema_impl!(
+    GetPublisherAppOwnershipV1Request,
+    "operations/ISteamUser/GetPublisherAppOwnership.v1.request.json", []
+);
+
+/// Request of `ISteamUser/GetPublisherAppOwnership/v2` (get_publisher_app_ownership_v2).
+///
+/// GetPublisherAppOwnership (the listing gives no description).
+///
+/// `GET https://partner.steam-api.com/ISteamUser/GetPublisherAppOwnership/v2/`
+#[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
+pub struct GetPublisherAppOwnershipV2Request {
+    /// SteamID of user
+    #[serde(with = "::steam_webapi::wire::as_string")]
+    pub steamid: u64,
+}
+
+impl GetPublisherAppOwnershipV2Request {
+    /// Creates the request from its required parameters.
+    #[allow(clippy::new_without_default)]
+    #[inline]
+    pub fn new(steamid: u64) -> Self {
+        Self { steamid }
+    }
+}
+
+impl ::steam_webapi::__private::Endpoint for GetPublisherAppOwnershipV2Request {
+    type Response = ::serde_json::Value;
+
+    const INFO: ::steam_webapi::__private::EndpointInfo = ::steam_webapi::__private::EndpointInfo {
+        provider: ::steam_webapi::__private::ProviderId::Steam,
+        interface: "ISteamUser",
+        method: "GetPublisherAppOwnership",
+        version: 2,
+        http: ::steam_webapi::__private::HttpMethod::Get,
+        host: "partner.steam-api.com",
+        path: "/ISteamUser/GetPublisherAppOwnership/v2/",
+        publisher: true,
+        auth: ::steam_webapi::__private::Auth::Required,
+        input: ::steam_webapi::__private::InputEncoding::Query,
+        envelope: ::std::option::Option::None,
+        errors: ::steam_webapi::__private::ErrorModel::HttpStatus,
+    };
+
+    #[inline]
+    fn write_query(&self, q: &mut ::steam_webapi::__private::QueryWriter) {
+        q.value("steamid", &self.steamid);
+    }
+}
+
+#[cfg(feature = "schemars")]
+::steam_webapi::__private::json_schema_impl!(
+    GetPublisherAppOwnershipV2Request,
+    "operations/ISteamUser/GetPublisherAppOwnership.v2.request.json", []
+);
+
+/// Request of `ISteamUser/GetPublisherAppOwnership/v3` (get_publisher_app_ownership_v3).
+///
+/// GetPublisherAppOwnership (the listing gives no description).
+///
+/// `GET https://partner.steam-api.com/ISteamUser/GetPublisherAppOwnership/v3/`
+#[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
+pub struct GetPublisherAppOwnershipV3Request {
+    /// SteamID of user
+    #[serde(with = "::steam_webapi::wire::as_string")]
+    pub steamid: u64,
+}
+
+impl GetPublisherAppOwnershipV3Request {
+    /// Creates the request from its required parameters.
+    #[allow(clippy::new_without_default)]
+    #[inline]
+    pub fn new(steamid: u64) -> Self {
+        Self { steamid }
+    }
+}
+
+impl ::steam_webapi::__private::Endpoint for GetPublisherAppOwnershipV3Request {
+    type Response = ::serde_json::Value;
+
+    const INFO: ::steam_webapi::__private::EndpointInfo = ::steam_webapi::__private::EndpointInfo {
+        provider: ::steam_webapi::__private::ProviderId::Steam,
+        interface: "ISteamUser",
+        method: "GetPublisherAppOwnership",
+        version: 3,
+        http: ::steam_webapi::__private::HttpMethod::Get,
+        host: "partner.steam-api.com",
+        path: "/ISteamUser/GetPublisherAppOwnership/v3/",
+        publisher: true,
+        auth: ::steam_webapi::__private::Auth::Required,
+        input: ::steam_webapi::__private::InputEncoding::Query,
+        envelope: ::std::option::Option::None,
+        errors: ::steam_webapi::__private::ErrorModel::HttpStatus,
+    };
+
+    #[inline]
+    fn write_query(&self, q: &mut ::steam_webapi::__private::QueryWriter) {
+        q.value("steamid", &self.steamid);
+    }
+}
+
+#[cfg(feature = "schemars")]
+::steam_webapi::__private::json_schema_impl!(
+    GetPublisherAppOwnershipV3Request,
+    "operations/ISteamUser/GetPublisherAppOwnership.v3.request.json", []
+);
+
+/// Request of `ISteamUser/GetPublisherAppOwnership/v4` (get_publisher_app_ownership_v4).
+///
+/// GetPublisherAppOwnership (the listing gives no description).
+///
+/// `GET https://partner.steam-api.com/ISteamUser/GetPublisherAppOwnership/v4/`
+#[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
+pub struct GetPublisherAppOwnershipV4Request {
+    /// SteamID of user
+    #[serde(with = "::steam_webapi::wire::as_string")]
+    pub steamid: u64,
+}
+
+impl GetPublisherAppOwnershipV4Request {
+    /// Creates the request from its required parameters.
+    #[allow(clippy::new_without_default)]
+    #[inline]
+    pub fn new(steamid: u64) -> Self {
+        Self { steamid }
+    }
+}
+
+impl ::steam_webapi::__private::Endpoint for GetPublisherAppOwnershipV4Request {
+    type Response = ::serde_json::Value;
+
+    const INFO: ::steam_webapi::__private::EndpointInfo = ::steam_webapi::__private::EndpointInfo {
+        provider: ::steam_webapi::__private::ProviderId::Steam,
+        interface: "ISteamUser",
+        method: "GetPublisherAppOwnership",
+        version: 4,
+        http: ::steam_webapi::__private::HttpMethod::Get,
+        host: "partner.steam-api.com",
+        path: "/ISteamUser/GetPublisherAppOwnership/v4/",
+        publisher: true,
+        auth: ::steam_webapi::__private::Auth::Required,
+        input: ::steam_webapi::__private::InputEncoding::Query,
+        envelope: ::std::option::Option::None,
+        errors: ::steam_webapi::__private::ErrorModel::HttpStatus,
+    };
+
+    #[inline]
+    fn write_query(&self, q: &mut ::steam_webapi::__private::QueryWriter) {
+        q.value("steamid", &self.steamid);
+    }
+}
+
+#[cfg(feature = "schemars")]
+::steam_webapi::__private::json_schema_impl!(
+    GetPublisherAppOwnershipV4Request,
+    "operations/ISteamUser/GetPublisherAppOwnership.v4.request.json", []
+);
+
+/// Request of `ISteamUser/GetPublisherAppOwnershipChanges/v1`
+/// (get_publisher_app_ownership_changes).
+///
+/// GetPublisherAppOwnershipChanges (the listing gives no description).
+///
+/// `GET https://partner.steam-api.com/ISteamUser/GetPublisherAppOwnershipChanges/v1/`
+#[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
+pub struct GetPublisherAppOwnershipChangesRequest {
+    /// The unsigned 64-bit row version to read package changes from. The row version of data read
+    /// up to will be returned for use in future calls.
+    pub packagerowversion: ::std::string::String,
+    /// The unsigned 64-bit row version to read CD Key changes from. The row version of data read up
+    /// to will be returned for use in future calls.
+    pub cdkeyrowversion: ::std::string::String,
+}
+
+impl GetPublisherAppOwnershipChangesRequest {
+    /// Creates the request from its required parameters.
+    #[allow(clippy::new_without_default)]
+    #[inline]
+    pub fn new(
+        packagerowversion: ::std::string::String,
+        cdkeyrowversion: ::std::string::String,
+    ) -> Self {
+        Self {
+            packagerowversion,
+            cdkeyrowversion,
+        }
+    }
+}
+
+impl ::steam_webapi::__private::Endpoint for GetPublisherAppOwnershipChangesRequest {
+    type Response = ::serde_json::Value;
+
+    const INFO: ::steam_webapi::__private::EndpointInfo = ::steam_webapi::__private::EndpointInfo {
+        provider: ::steam_webapi::__private::ProviderId::Steam,
+        interface: "ISteamUser",
+        method: "GetPublisherAppOwnershipChanges",
+        version: 1,
+        http: ::steam_webapi::__private::HttpMethod::Get,
+        host: "partner.steam-api.com",
+        path: "/ISteamUser/GetPublisherAppOwnershipChanges/v1/",
+        publisher: true,
+        auth: ::steam_webapi::__private::Auth::Required,
+        input: ::steam_webapi::__private::InputEncoding::Query,
+        envelope: ::std::option::Option::None,
+        errors: ::steam_webapi::__private::ErrorModel::HttpStatus,
+    };
+
+    #[inline]
+    fn write_query(&self, q: &mut ::steam_webapi::__private::QueryWriter) {
+        q.value("packagerowversion", &self.packagerowversion);
+        q.value("cdkeyrowversion", &self.cdkeyrowversion);
+    }
+}
+
+#[cfg(feature = "schemars")]
+::steam_webapi::__private::json_schema_impl!(
+    GetPublisherAppOwnershipChangesRequest,
+    "operations/ISteamUser/GetPublisherAppOwnershipChanges.v1.request.json", []
+);
+
+/// Request of `ISteamUser/GetUserGroupList/v1` (get_user_group_list).
+///
+/// GetUserGroupList (the listing gives no description).
+///
+/// `GET https://api.steampowered.com/ISteamUser/GetUserGroupList/v1/`
+#[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
+pub struct GetUserGroupListRequest {
+    /// SteamID of user
+    #[serde(with = "::steam_webapi::wire::as_string")]
+    pub steamid: u64,
+}
+
+impl GetUserGroupListRequest {
+    /// Creates the request from its required parameters.
+    #[allow(clippy::new_without_default)]
+    #[inline]
+    pub fn new(steamid: u64) -> Self {
+        Self { steamid }
+    }
+}
+
+impl ::steam_webapi::__private::Endpoint for GetUserGroupListRequest {
+    type Response = ::serde_json::Value;
+
+    const INFO: ::steam_webapi::__private::EndpointInfo = ::steam_webapi::__private::EndpointInfo {
+        provider: ::steam_webapi::__private::ProviderId::Steam,
+        interface: "ISteamUser",
+        method: "GetUserGroupList",
+        version: 1,
+        http: ::steam_webapi::__private::HttpMethod::Get,
+        host: "api.steampowered.com",
+        path: "/ISteamUser/GetUserGroupList/v1/",
+        publisher: false,
+        auth: ::steam_webapi::__private::Auth::Required,
+        input: ::steam_webapi::__private::InputEncoding::Query,
+        envelope: ::std::option::Option::None,
+        errors: ::steam_webapi::__private::ErrorModel::HttpStatus,
+    };
+
+    #[inline]
+    fn write_query(&self, q: &mut ::steam_webapi::__private::QueryWriter) {
+        q.value("steamid", &self.steamid);
+    }
+}
+
+#[cfg(feature = "schemars")]
+::steam_webapi::__private::json_schema_impl!(
+    GetUserGroupListRequest, "operations/ISteamUser/GetUserGroupList.v1.request.json", []
+);
+
+/// Request of `ISteamUser/GrantPackage/v1` (grant_package_v1).
+///
+/// GrantPackage (the listing gives no description).
+///
+/// `POST https://partner.steam-api.com/ISteamUser/GrantPackage/v1/`
+#[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
+pub struct GrantPackageV1Request {
+    /// SteamID of user
+    #[serde(with = "::steam_webapi::wire::as_string")]
+    pub steamid: u64,
+    /// PackageID to grant
+    #[serde(with = "::steam_webapi::wire::as_number")]
+    pub packageid: u32,
+    /// ip address of user in string format (xxx.xxx.xxx.xxx).
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub ipaddress: ::std::option::Option<::std::string::String>,
+    /// Optionally associate third party key during grant. 'thirdpartyappid' will have to be set.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub thirdpartykey: ::std::option::Option<::std::string::String>,
+    /// Has to be set if 'thirdpartykey' is set. The appid associated with the 'thirdpartykey'.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(with = "::steam_webapi::wire::as_number")]
+    pub thirdpartyappid: ::std::option::Option<u32>,
+}
+
+impl GrantPackageV1Request {
+    /// Creates the request from its required parameters.
+    #[allow(clippy::new_without_default)]
+    #[inline]
+    pub fn new(steamid: u64, packageid: u32) -> Self {
+        Self {
+            steamid,
+            packageid,
+            ipaddress: ::std::option::Option::None,
+            thirdpartykey: ::std::option::Option::None,
+            thirdpartyappid: ::std::option::Option::None,
+        }
+    }
+
+    /// Sets `ipaddress`.
+    #[must_use]
+    #[inline]
+    pub fn ipaddress(mut self, value: ::std::string::String) -> Self {
+        self.ipaddress = ::std::option::Option::Some(value);
+        self
+    }
+
+    /// Sets `thirdpartykey`.
+    #[must_use]
+    #[inline]
+    pub fn thirdpartykey(mut self, value: ::std::string::String) -> Self {
+        self.thirdpartykey = ::std::option::Option::Some(value);
+        self
+    }
+
+    /// Sets `thirdpartyappid`.
+    #[must_use]
+    #[inline]
+    pub fn thirdpartyappid(mut self, value: u32) -> Self {
+        self.thirdpartyappid = ::std::option::Option::Some(value);
+        self
+    }
+}
+
+impl ::steam_webapi::__private::Endpoint for GrantPackageV1Request {
+    type Response = ::serde_json::Value;
+
+    const INFO: ::steam_webapi::__private::EndpointInfo = ::steam_webapi::__private::EndpointInfo {
+        provider: ::steam_webapi::__private::ProviderId::Steam,
+        interface: "ISteamUser",
+        method: "GrantPackage",
+        version: 1,
+        http: ::steam_webapi::__private::HttpMethod::Post,
+        host: "partner.steam-api.com",
+        path: "/ISteamUser/GrantPackage/v1/",
+        publisher: true,
+        auth: ::steam_webapi::__private::Auth::Required,
+        input: ::steam_webapi::__private::InputEncoding::Query,
+        envelope: ::std::option::Option::None,
+        errors: ::steam_webapi::__private::ErrorModel::HttpStatus,
+    };
+
+    #[inline]
+    fn write_query(&self, q: &mut ::steam_webapi::__private::QueryWriter) {
+        q.value("steamid", &self.steamid);
+        q.value("packageid", &self.packageid);
+        if let ::std::option::Option::Some(v) = &self.ipaddress {
+            q.value("ipaddress", v);
+        }
+        if let ::std::option::Option::Some(v) = &self.thirdpartykey {
+            q.value("thirdpartykey", v);
+        }
+        if let ::std::option::Option::Some(v) = &self.thirdpartyappid {
+            q.value("thirdpartyappid", v);
+        }
+    }
+}
+
+#[cfg(feature = "schemars")]
+::steam_webapi::__private::json_schema_impl!(
+    GrantPackageV1Request, "operations/ISteamUser/GrantPackage.v1.request.json", []
+);
+
+/// Request of `ISteamUser/GrantPackage/v2` (grant_package_v2).
+///
+/// GrantPackage (the listing gives no description).
+///
+/// `POST https://partner.steam-api.com/ISteamUser/GrantPackage/v2/`
+#[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
+pub struct GrantPackageV2Request {
+    /// SteamID of user
+    #[serde(with = "::steam_webapi::wire::as_string")]
+    pub steamid: u64,
+    /// PackageID to grant
+    #[serde(with = "::steam_webapi::wire::as_number")]
+    pub packageid: u32,
+    /// ip address of user in string format (xxx.xxx.xxx.xxx).
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub ipaddress: ::std::option::Option<::std::string::String>,
+    /// Optionally associate third party key during grant. 'thirdpartyappid' will have to be set.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub thirdpartykey: ::std::option::Option<::std::string::String>,
+    /// Has to be set if 'thirdpartykey' is set. The appid associated with the 'thirdpartykey'.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(with = "::steam_webapi::wire::as_number")]
+    pub thirdpartyappid: ::std::option::Option<u32>,
+}
+
+impl GrantPackageV2Request {
+    /// Creates the request from its required parameters.
+    #[allow(clippy::new_without_default)]
+    #[inline]
+    pub fn new(steamid: u64, packageid: u32) -> Self {
+        Self {
+            steamid,
+            packageid,
+            ipaddress: ::std::option::Option::None,
+            thirdpartykey: ::std::option::Option::None,
+            thirdpartyappid: ::std::option::Option::None,
+        }
+    }
+
+    /// Sets `ipaddress`.
+    #[must_use]
+    #[inline]
+    pub fn ipaddress(mut self, value: ::std::string::String) -> Self {
+        self.ipaddress = ::std::option::Option::Some(value);
+        self
+    }
+
+    /// Sets `thirdpartykey`.
+    #[must_use]
+    #[inline]
+    pub fn thirdpartykey(mut self, value: ::std::string::String) -> Self {
+        self.thirdpartykey = ::std::option::Option::Some(value);
+        self
+    }
+
+    /// Sets `thirdpartyappid`.
+    #[must_use]
+    #[inline]
+    pub fn thirdpartyappid(mut self, value: u32) -> Self {
+        self.thirdpartyappid = ::std::option::Option::Some(value);
+        self
+    }
+}
+
+impl ::steam_webapi::__private::Endpoint for GrantPackageV2Request {
+    type Response = ::serde_json::Value;
+
+    const INFO: ::steam_webapi::__private::EndpointInfo = ::steam_webapi::__private::EndpointInfo {
+        provider: ::steam_webapi::__private::ProviderId::Steam,
+        interface: "ISteamUser",
+        method: "GrantPackage",
+        version: 2,
+        http: ::steam_webapi::__private::HttpMethod::Post,
+        host: "partner.steam-api.com",
+        path: "/ISteamUser/GrantPackage/v2/",
+        publisher: true,
+        auth: ::steam_webapi::__private::Auth::Required,
+        input: ::steam_webapi::__private::InputEncoding::Query,
+        envelope: ::std::option::Option::None,
+        errors: ::steam_webapi::__private::ErrorModel::HttpStatus,
+    };
+
+    #[inline]
+    fn write_query(&self, q: &mut ::steam_webapi::__private::QueryWriter) {
+        q.value("steamid", &self.steamid);
+        q.value("packageid", &self.packageid);
+        if let ::std::option::Option::Some(v) = &self.ipaddress {
+            q.value("ipaddress", v);
+        }
+        if let ::std::option::Option::Some(v) = &self.thirdpartykey {
+            q.value("thirdpartykey", v);
+        }
+        if let ::std::option::Option::Some(v) = &self.thirdpartyappid {
+            q.value("thirdpartyappid", v);
+        }
+    }
+}
+
+#[cfg(feature = "schemars")]
+::steam_webapi::__private::json_schema_impl!(
+    GrantPackageV2Request, "operations/ISteamUser/GrantPackage.v2.request.json", []
+);
+
+/// Request of `ISteamUser/GrantPackage/v3` (grant_package_v3).
+///
+/// GrantPackage (the listing gives no description).
+///
+/// `POST https://partner.steam-api.com/ISteamUser/GrantPackage/v3/`
+#[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
+pub struct GrantPackageV3Request {
+    /// SteamID of user
+    #[serde(with = "::steam_webapi::wire::as_string")]
+    pub steamid: u64,
+    /// PackageID to grant
+    #[serde(with = "::steam_webapi::wire::as_number")]
+    pub packageid: u32,
+    /// ip address of user in string format (xxx.xxx.xxx.xxx).
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub ipaddress: ::std::option::Option<::std::string::String>,
+    /// Optionally associate third party key during grant. 'thirdpartyappid' will have to be set.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub thirdpartykey: ::std::option::Option<::std::string::String>,
+    /// Has to be set if 'thirdpartykey' is set. The appid associated with the 'thirdpartykey'.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(with = "::steam_webapi::wire::as_number")]
+    pub thirdpartyappid: ::std::option::Option<u32>,
+}
+
+impl GrantPackageV3Request {
+    /// Creates the request from its required parameters.
+    #[allow(clippy::new_without_default)]
+    #[inline]
+    pub fn new(steamid: u64, packageid: u32) -> Self {
+        Self {
+            steamid,
+            packageid,
+            ipaddress: ::std::option::Option::None,
+            thirdpartykey: ::std::option::Option::None,
+            thirdpartyappid: ::std::option::Option::None,
+        }
+    }
+
+    /// Sets `ipaddress`.
+    #[must_use]
+    #[inline]
+    pub fn ipaddress(mut self, value: ::std::string::String) -> Self {
+        self.ipaddress = ::std::option::Option::Some(value);
+        self
+    }
+
+    /// Sets `thirdpartykey`.
+    #[must_use]
+    #[inline]
+    pub fn thirdpartykey(mut self, value: ::std::string::String) -> Self {
+        self.thirdpartykey = ::std::option::Option::Some(value);
+        self
+    }
+
+    /// Sets `thirdpartyappid`.
+    #[must_use]
+    #[inline]
+    pub fn thirdpartyappid(mut self, value: u32) -> Self {
+        self.thirdpartyappid = ::std::option::Option::Some(value);
+        self
+    }
+}
+
+impl ::steam_webapi::__private::Endpoint for GrantPackageV3Request {
+    type Response = ::serde_json::Value;
+
+    const INFO: ::steam_webapi::__private::EndpointInfo = ::steam_webapi::__private::EndpointInfo {
+        provider: ::steam_webapi::__private::ProviderId::Steam,
+        interface: "ISteamUser",
+        method: "GrantPackage",
+        version: 3,
+        http: ::steam_webapi::__private::HttpMethod::Post,
+        host: "partner.steam-api.com",
+        path: "/ISteamUser/GrantPackage/v3/",
+        publisher: true,
+        auth: ::steam_webapi::__private::Auth::Required,
+        input: ::steam_webapi::__private::InputEncoding::Query,
+        envelope: ::std::option::Option::None,
+        errors: ::steam_webapi::__private::ErrorModel::HttpStatus,
+    };
+
+    #[inline]
+    fn write_query(&self, q: &mut ::steam_webapi::__private::QueryWriter) {
+        q.value("steamid", &self.steamid);
+        q.value("packageid", &self.packageid);
+        if let ::std::option::Option::Some(v) = &self.ipaddress {
+            q.value("ipaddress", v);
+        }
+        if let ::std::option::Option::Some(v) = &self.thirdpartykey {
+            q.value("thirdpartykey", v);
+        }
+        if let ::std::option::Option::Some(v) = &self.thirdpartyappid {
+            q.value("thirdpartyappid", v);
+        }
+    }
+}
+
+#[cfg(feature = "schemars")]
+::steam_webapi::__private::json_schema_impl!(
+    GrantPackageV3Request, "operations/ISteamUser/GrantPackage.v3.request.json", []
+);
+
+/// Request of `ISteamUser/ResolveVanityURL/v1` (resolve_vanity_url).
+///
+/// Resolves a vanity URL (the custom part of a profile or group URL) to a Steam ID.
+///
+/// `GET https://api.steampowered.com/ISteamUser/ResolveVanityURL/v1/`
+#[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
+pub struct ResolveVanityURLRequest {
+    /// The vanity URL to get a SteamID for.
+    #[schemars(length(min = 1))]
+    pub vanityurl: ::std::string::String,
+    /// The type of vanity URL. 1 (default): Individual profile, 2: Group, 3: Official game group.
+    ///
+    /// Default: `1`.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub url_type: ::std::option::Option<VanityUrlType>,
+}
+
+impl ResolveVanityURLRequest {
+    /// Creates the request from its required parameters.
+    #[allow(clippy::new_without_default)]
+    #[inline]
+    pub fn new(vanityurl: ::std::string::String) -> Self {
+        Self {
+            vanityurl,
+            url_type: ::std::option::Option::None,
+        }
+    }
+
+    /// Sets `url_type`.
+    #[must_use]
+    #[inline]
+    pub fn url_type(mut self, value: VanityUrlType) -> Self {
+        self.url_type = ::std::option::Option::Some(value);
+        self
+    }
+}
+
+impl ::steam_webapi::__private::Endpoint for ResolveVanityURLRequest {
+    type Response = ResolveVanityURLResponse;
+
+    const INFO: ::steam_webapi::__private::EndpointInfo = ::steam_webapi::__private::EndpointInfo {
+        provider: ::steam_webapi::__private::ProviderId::Steam,
+        interface: "ISteamUser",
+        method: "ResolveVanityURL",
+        version: 1,
+        http: ::steam_webapi::__private::HttpMethod::Get,
+        host: "api.steampowered.com",
+        path: "/ISteamUser/ResolveVanityURL/v1/",
+        publisher: false,
+        auth: ::steam_webapi::__private::Auth::Required,
+        input: ::steam_webapi::__private::InputEncoding::Query,
+        envelope: ::std::option::Option::Some("response"),
+        errors: ::steam_webapi::__private::ErrorModel::SuccessCode {
+            field: "success",
+            success: 1,
+            message_field: ::std::option::Option::Some("message"),
+            codes: &[(42, "no_match")],
+        },
+    };
+
+    #[inline]
+    fn write_query(&self, q: &mut ::steam_webapi::__private::QueryWriter) {
+        q.value("vanityurl", &self.vanityurl);
+        if let ::std::option::Option::Some(v) = &self.url_type {
+            q.value("url_type", v);
+        }
+    }
+
+    #[inline]
+    fn success_code(response: &Self::Response) -> ::std::option::Option<i64> {
+        ::std::option::Option::Some(i64::from(response.success))
+    }
+}
+
+#[cfg(feature = "schemars")]
+::steam_webapi::__private::json_schema_impl!(
+    ResolveVanityURLRequest, "operations/ISteamUser/ResolveVanityURL.v1.request.json",
+    [("../../types/VanityUrlType.json", VanityUrlType)]
+);
+
+/// Request of `ISteamUser/RevokePackage/v1` (revoke_package).
+///
+/// RevokePackage (the listing gives no description).
+///
+/// `POST https://partner.steam-api.com/ISteamUser/RevokePackage/v1/`
+#[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
+pub struct RevokePackageRequest {
+    /// SteamID of user
+    #[serde(with = "::steam_webapi::wire::as_string")]
+    pub steamid: u64,
+    /// PackageID to grant
+    #[serde(with = "::steam_webapi::wire::as_number")]
+    pub packageid: u32,
+    /// Reason for why to revoke
+    pub revokereason: ::std::string::String,
+}
+
+impl RevokePackageRequest {
+    /// Creates the request from its required parameters.
+    #[allow(clippy::new_without_default)]
+    #[inline]
+    pub fn new(
+        steamid: u64,
+        packageid: u32,
+        revokereason: ::std::string::String,
+    ) -> Self {
+        Self {
+            steamid,
+            packageid,
+            revokereason,
+        }
+    }
+}
+
+impl ::steam_webapi::__private::Endpoint for RevokePackageRequest {
+    type Response = ::serde_json::Value;
+
+    const INFO: ::steam_webapi::__private::EndpointInfo = ::steam_webapi::__private::EndpointInfo {
+        provider: ::steam_webapi::__private::ProviderId::Steam,
+        interface: "ISteamUser",
+        method: "RevokePackage",
+        version: 1,
+        http: ::steam_webapi::__private::HttpMethod::Post,
+        host: "partner.steam-api.com",
+        path: "/ISteamUser/RevokePackage/v1/",
+        publisher: true,
+        auth: ::steam_webapi::__private::Auth::Required,
+        input: ::steam_webapi::__private::InputEncoding::Query,
+        envelope: ::std::option::Option::None,
+        errors: ::steam_webapi::__private::ErrorModel::HttpStatus,
+    };
+
+    #[inline]
+    fn write_query(&self, q: &mut ::steam_webapi::__private::QueryWriter) {
+        q.value("steamid", &self.steamid);
+        q.value("packageid", &self.packageid);
+        q.value("revokereason", &self.revokereason);
+    }
+}
+
+#[cfg(feature = "schemars")]
+::steam_webapi::__private::json_schema_impl!(
+    RevokePackageRequest, "operations/ISteamUser/RevokePackage.v1.request.json", []
 );
 
 /// Because this WebAPI does not use authentication, there are only two possible values returned.
@@ -294,6 +2069,86 @@ impl ::steam_webapi::__private::QueryValue for CommunityVisibilityState {
 #[cfg(feature = "schemars")]
 ::steam_webapi::__private::json_schema_impl!(
     CommunityVisibilityState, "types/CommunityVisibilityState.json", []
+);
+
+/// Trade (economy) ban status. Only `none` is recorded. Valve's Steamworks page of the method names
+/// `none` and `probation` "and so forth"; `banned` is the value other clients list. Open: another
+/// value decodes as `Unknown`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum EconomyBanStatus {
+    /// `"none"`: Not banned.
+    #[default]
+    None,
+    /// `"probation"`: On probation.
+    Probation,
+    /// `"banned"`: Banned from trading.
+    Banned,
+    /// A value this version of the spec does not know; kept so the response still decodes.
+    Unknown(::std::string::String),
+}
+
+impl EconomyBanStatus {
+    /// The value as written on the wire.
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::None => "none",
+            Self::Probation => "probation",
+            Self::Banned => "banned",
+            Self::Unknown(s) => s.as_str(),
+        }
+    }
+
+    /// Reads a wire value; an unknown one is kept as `Unknown`.
+    #[inline]
+    pub fn from_wire(v: &str) -> Self {
+        match v {
+            "none" => Self::None,
+            "probation" => Self::Probation,
+            "banned" => Self::Banned,
+            _ => Self::Unknown(v.to_owned()),
+        }
+    }
+}
+
+impl ::serde::Serialize for EconomyBanStatus {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for EconomyBanStatus {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let v = ::steam_webapi::__private::deserialize_enum_str(deserializer)?;
+        ::std::result::Result::Ok(Self::from_wire(&v))
+    }
+}
+
+impl ::steam_webapi::validate::Validate for EconomyBanStatus {
+    #[inline]
+    fn validate_at(
+        &self,
+        _path: &::steam_webapi::validate::FieldPath<'_>,
+        _errors: &mut ::steam_webapi::validate::ValidationErrors,
+    ) {}
+}
+
+impl ::steam_webapi::__private::QueryValue for EconomyBanStatus {
+    #[inline]
+    fn write_query_value(&self, out: &mut ::std::string::String) {
+        out.push_str(self.as_str())
+    }
+}
+
+#[cfg(feature = "schemars")]
+::steam_webapi::__private::json_schema_impl!(
+    EconomyBanStatus, "types/EconomyBanStatus.json", []
 );
 
 /// One entry of a friend list.
@@ -619,6 +2474,10 @@ pub struct Player {
     #[serde(with = "::steam_webapi::wire::as_number")]
     pub profilestate: ::std::option::Option<u32>,
     /// The last time the user was online, in unix time.
+    ///
+    /// Optional although the docs list it under public data: the 2021 recording
+    /// ISteamUser.GetPlayerSummaries.v2.malikqayum.json (a bot committing live output) has no
+    /// `lastlogoff`, while every other recording has it.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[serde(with = "::steam_webapi::wire::as_number")]
     pub lastlogoff: ::std::option::Option<u32>,
@@ -654,8 +2513,10 @@ pub struct Player {
     pub cityid: ::std::option::Option<u32>,
     /// If set on the user's Steam Community profile, the user's country of residence, 2-character
     /// ISO country code. (Private data.)
+    ///
+    /// Both bounds from the docs: "2-character ISO country code".
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    #[schemars(length(max = 2))]
+    #[schemars(length(min = 2, max = 2))]
     pub loccountrycode: ::std::option::Option<::std::string::String>,
     /// If set on the user's Steam Community profile, the user's state of residence. (Private data.)
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -670,4 +2531,135 @@ pub struct Player {
 ::steam_webapi::__private::json_schema_impl!(
     Player, "types/Player.json", [("../types/CommunityVisibilityState.json",
     CommunityVisibilityState), ("../types/PersonaState.json", PersonaState)]
+);
+
+/// The ban status of one account (GetPlayerBans).
+#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
+pub struct PlayerBans {
+    /// The account's 64-bit Steam ID.
+    #[serde(rename = "SteamId")]
+    pub steam_id: ::steam_webapi::SteamId,
+    /// Whether the account is banned from the Steam Community.
+    #[serde(rename = "CommunityBanned")]
+    pub community_banned: bool,
+    /// Whether the account has one or more VAC bans on record.
+    #[serde(rename = "VACBanned")]
+    pub vac_banned: bool,
+    /// Number of VAC bans on record.
+    #[serde(rename = "NumberOfVACBans")]
+    #[serde(with = "::steam_webapi::wire::as_number")]
+    pub number_of_vac_bans: u32,
+    /// Days since the last ban (0 when there is none).
+    #[serde(rename = "DaysSinceLastBan")]
+    #[serde(with = "::steam_webapi::wire::as_number")]
+    pub days_since_last_ban: u32,
+    /// Number of bans in games (game developer bans). Absent from every recording before about
+    /// April 2015 (the 2015 cassettes of Olgagr/steam-web-api, lpradel's fixture), sent since.
+    #[serde(rename = "NumberOfGameBans")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(with = "::steam_webapi::wire::as_number")]
+    pub number_of_game_bans: ::std::option::Option<u32>,
+    /// The account's trade ban status (`none` in every recording).
+    #[serde(rename = "EconomyBan")]
+    pub economy_ban: EconomyBanStatus,
+}
+
+#[cfg(feature = "schemars")]
+::steam_webapi::__private::json_schema_impl!(
+    PlayerBans, "types/PlayerBans.json", [("../types/EconomyBanStatus.json",
+    EconomyBanStatus)]
+);
+
+/// The result of ResolveVanityURL.
+#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
+pub struct ResolveVanityURLResponse {
+    /// The Steam ID the URL resolves to (a group's 64-bit id for url_type 2). Absent when nothing
+    /// matched.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub steamid: ::std::option::Option<::steam_webapi::SteamId>,
+    /// 1 on success, 42 when nothing matched.
+    #[serde(with = "::steam_webapi::wire::as_number")]
+    pub success: u32,
+    /// Why the lookup failed ("No match"); absent on success.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub message: ::std::option::Option<::std::string::String>,
+}
+
+#[cfg(feature = "schemars")]
+::steam_webapi::__private::json_schema_impl!(
+    ResolveVanityURLResponse, "types/ResolveVanityURLResponse.json", []
+);
+
+/// What kind of vanity URL ResolveVanityURL looks up (the listing's description).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum VanityUrlType {
+    /// `1`: An individual profile (the default).
+    #[default]
+    Individual,
+    /// `2`: A group.
+    Group,
+    /// `3`: An official game group.
+    OfficialGameGroup,
+}
+
+impl VanityUrlType {
+    /// The integer written on the wire.
+    #[inline]
+    pub fn value(&self) -> i64 {
+        match self {
+            Self::Individual => 1,
+            Self::Group => 2,
+            Self::OfficialGameGroup => 3,
+        }
+    }
+
+    /// Reads a wire value; this enum is closed, so an unknown one is an error.
+    #[inline]
+    pub fn from_wire(v: i64) -> ::std::result::Result<Self, ::std::string::String> {
+        match v {
+            1 => Ok(Self::Individual),
+            2 => Ok(Self::Group),
+            3 => Ok(Self::OfficialGameGroup),
+            _ => Err(::std::format!("unknown VanityUrlType value {}", v)),
+        }
+    }
+}
+
+impl ::serde::Serialize for VanityUrlType {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer.serialize_i64(self.value())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for VanityUrlType {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let v = ::steam_webapi::__private::deserialize_enum_int(deserializer)?;
+        Self::from_wire(v).map_err(::serde::de::Error::custom)
+    }
+}
+
+impl ::steam_webapi::validate::Validate for VanityUrlType {
+    #[inline]
+    fn validate_at(
+        &self,
+        _path: &::steam_webapi::validate::FieldPath<'_>,
+        _errors: &mut ::steam_webapi::validate::ValidationErrors,
+    ) {}
+}
+
+impl ::steam_webapi::__private::QueryValue for VanityUrlType {
+    #[inline]
+    fn write_query_value(&self, out: &mut ::std::string::String) {
+        ::steam_webapi::__private::QueryValue::write_query_value(&self.value(), out)
+    }
+}
+
+#[cfg(feature = "schemars")]
+::steam_webapi::__private::json_schema_impl!(
+    VanityUrlType, "types/VanityUrlType.json", []
 );

@@ -38,6 +38,71 @@ impl<'a> ISteamUserStats<'a> {
         self.client.execute(request)
     }
 
+    /// GetGlobalAchievementPercentagesForApp (the listing gives no description).
+    ///
+    /// Takes no `key`: the client never sends it here.
+    ///
+    /// **Imported** from GetSupportedAPIList (public 2026-07-09 + partner): the parameters are the
+    /// listing's, and the response is untyped JSON (`serde_json::Value`, the whole body) until
+    /// someone types it (spec/README.md, "Promoting an imported method").
+    ///
+    /// `GET https://api.steampowered.com/ISteamUserStats/GetGlobalAchievementPercentagesForApp/v1/`
+    #[inline]
+    pub fn get_global_achievement_percentages_for_app_v1(
+        &self,
+        request: &GetGlobalAchievementPercentagesForAppV1Request,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<::serde_json::Value, ::steam_webapi::Error>,
+    > + Send + use<'a> {
+        self.client.execute(request)
+    }
+
+    /// Returns the global totals of the named stats of an app.
+    ///
+    /// Not in the docs; parameters from the public listing 2026-07-09 (no `key`), response from the
+    /// recording of lpradel/steam-web-api-java (2015). With startdate/enddate Steam is said to add
+    /// daily totals; no recording shows them, so they are not typed (strict mode reports them if
+    /// they come).
+    ///
+    /// Takes no `key`: the client never sends it here.
+    ///
+    /// `GET https://api.steampowered.com/ISteamUserStats/GetGlobalStatsForGame/v1/`
+    #[inline]
+    pub fn get_global_stats_for_game(
+        &self,
+        request: &GetGlobalStatsForGameRequest,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            GetGlobalStatsForGameResponse,
+            ::steam_webapi::Error,
+        >,
+    > + Send + use<'a> {
+        self.client.execute(request)
+    }
+
+    /// Returns the number of players currently playing an app.
+    ///
+    /// Not in the docs; parameters from the public listing 2026-07-09 (no `key`: the call takes
+    /// none, so the client sends none), response from the 2013 recordings (steam-condenser-java),
+    /// whose keys come in either order. An unknown appid is reported (not recorded) to answer HTTP
+    /// 404 with `{"response":{"result":42}}`: the client returns `Error::Http` with that excerpt.
+    ///
+    /// Takes no `key`: the client never sends it here.
+    ///
+    /// `GET https://api.steampowered.com/ISteamUserStats/GetNumberOfCurrentPlayers/v1/`
+    #[inline]
+    pub fn get_number_of_current_players(
+        &self,
+        request: &GetNumberOfCurrentPlayersRequest,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            GetNumberOfCurrentPlayersResponse,
+            ::steam_webapi::Error,
+        >,
+    > + Send + use<'a> {
+        self.client.execute(request)
+    }
+
     /// Returns a list of achievements for this user by app id.
     ///
     /// `GET https://api.steampowered.com/ISteamUserStats/GetPlayerAchievements/v1/`
@@ -50,6 +115,39 @@ impl<'a> ISteamUserStats<'a> {
             GetPlayerAchievementsResponse,
             ::steam_webapi::Error,
         >,
+    > + Send + use<'a> {
+        self.client.execute(request)
+    }
+
+    /// Returns the stats and achievements schema of an app.
+    ///
+    /// Not in the docs; parameters from the public listing 2026-07-09, response from the recordings
+    /// in fixtures/more-responses (steam-condenser-java 2013, Olgagr 2015, lpradel 2015).
+    ///
+    /// `GET https://api.steampowered.com/ISteamUserStats/GetSchemaForGame/v2/`
+    #[inline]
+    pub fn get_schema_for_game(
+        &self,
+        request: &GetSchemaForGameRequest,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<SchemaForGame, ::steam_webapi::Error>,
+    > + Send + use<'a> {
+        self.client.execute(request)
+    }
+
+    /// GetSchemaForGame (the listing gives no description).
+    ///
+    /// **Imported** from GetSupportedAPIList (public 2026-07-09 + partner): the parameters are the
+    /// listing's, and the response is untyped JSON (`serde_json::Value`, the whole body) until
+    /// someone types it (spec/README.md, "Promoting an imported method").
+    ///
+    /// `GET https://api.steampowered.com/ISteamUserStats/GetSchemaForGame/v1/`
+    #[inline]
+    pub fn get_schema_for_game_v1(
+        &self,
+        request: &GetSchemaForGameV1Request,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<::serde_json::Value, ::steam_webapi::Error>,
     > + Send + use<'a> {
         self.client.execute(request)
     }
@@ -71,6 +169,43 @@ impl<'a> ISteamUserStats<'a> {
             GetUserStatsForGameResponse,
             ::steam_webapi::Error,
         >,
+    > + Send + use<'a> {
+        self.client.execute(request)
+    }
+
+    /// GetUserStatsForGame (the listing gives no description).
+    ///
+    /// **Imported** from GetSupportedAPIList (public 2026-07-09 + partner): the parameters are the
+    /// listing's, and the response is untyped JSON (`serde_json::Value`, the whole body) until
+    /// someone types it (spec/README.md, "Promoting an imported method").
+    ///
+    /// `GET https://api.steampowered.com/ISteamUserStats/GetUserStatsForGame/v1/`
+    #[inline]
+    pub fn get_user_stats_for_game_v1(
+        &self,
+        request: &GetUserStatsForGameV1Request,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<::serde_json::Value, ::steam_webapi::Error>,
+    > + Send + use<'a> {
+        self.client.execute(request)
+    }
+
+    /// SetUserStatsForGame (the listing gives no description).
+    ///
+    /// Requires a Steamworks **publisher** key: call it only from a secure server, never from a
+    /// game client.
+    ///
+    /// **Imported** from GetSupportedAPIList (public 2026-07-09 + partner): the parameters are the
+    /// listing's, and the response is untyped JSON (`serde_json::Value`, the whole body) until
+    /// someone types it (spec/README.md, "Promoting an imported method").
+    ///
+    /// `POST https://partner.steam-api.com/ISteamUserStats/SetUserStatsForGame/v1/`
+    #[inline]
+    pub fn set_user_stats_for_game(
+        &self,
+        request: &SetUserStatsForGameRequest,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<::serde_json::Value, ::steam_webapi::Error>,
     > + Send + use<'a> {
         self.client.execute(request)
     }
@@ -126,6 +261,67 @@ pub mod blocking {
             self.client.execute(request)
         }
 
+        /// GetGlobalAchievementPercentagesForApp (the listing gives no description).
+        ///
+        /// Takes no `key`: the client never sends it here.
+        ///
+        /// **Imported** from GetSupportedAPIList (public 2026-07-09 + partner): the parameters are
+        /// the listing's, and the response is untyped JSON (`serde_json::Value`, the whole body)
+        /// until someone types it (spec/README.md, "Promoting an imported method").
+        ///
+        /// `GET
+        /// https://api.steampowered.com/ISteamUserStats/GetGlobalAchievementPercentagesForApp/v1/`
+        #[inline]
+        pub fn get_global_achievement_percentages_for_app_v1(
+            &self,
+            request: &GetGlobalAchievementPercentagesForAppV1Request,
+        ) -> ::std::result::Result<::serde_json::Value, ::steam_webapi::Error> {
+            self.client.execute(request)
+        }
+
+        /// Returns the global totals of the named stats of an app.
+        ///
+        /// Not in the docs; parameters from the public listing 2026-07-09 (no `key`), response from
+        /// the recording of lpradel/steam-web-api-java (2015). With startdate/enddate Steam is said
+        /// to add daily totals; no recording shows them, so they are not typed (strict mode reports
+        /// them if they come).
+        ///
+        /// Takes no `key`: the client never sends it here.
+        ///
+        /// `GET https://api.steampowered.com/ISteamUserStats/GetGlobalStatsForGame/v1/`
+        #[inline]
+        pub fn get_global_stats_for_game(
+            &self,
+            request: &GetGlobalStatsForGameRequest,
+        ) -> ::std::result::Result<
+            GetGlobalStatsForGameResponse,
+            ::steam_webapi::Error,
+        > {
+            self.client.execute(request)
+        }
+
+        /// Returns the number of players currently playing an app.
+        ///
+        /// Not in the docs; parameters from the public listing 2026-07-09 (no `key`: the call takes
+        /// none, so the client sends none), response from the 2013 recordings
+        /// (steam-condenser-java), whose keys come in either order. An unknown appid is reported
+        /// (not recorded) to answer HTTP 404 with `{"response":{"result":42}}`: the client returns
+        /// `Error::Http` with that excerpt.
+        ///
+        /// Takes no `key`: the client never sends it here.
+        ///
+        /// `GET https://api.steampowered.com/ISteamUserStats/GetNumberOfCurrentPlayers/v1/`
+        #[inline]
+        pub fn get_number_of_current_players(
+            &self,
+            request: &GetNumberOfCurrentPlayersRequest,
+        ) -> ::std::result::Result<
+            GetNumberOfCurrentPlayersResponse,
+            ::steam_webapi::Error,
+        > {
+            self.client.execute(request)
+        }
+
         /// Returns a list of achievements for this user by app id.
         ///
         /// `GET https://api.steampowered.com/ISteamUserStats/GetPlayerAchievements/v1/`
@@ -137,6 +333,36 @@ pub mod blocking {
             GetPlayerAchievementsResponse,
             ::steam_webapi::Error,
         > {
+            self.client.execute(request)
+        }
+
+        /// Returns the stats and achievements schema of an app.
+        ///
+        /// Not in the docs; parameters from the public listing 2026-07-09, response from the
+        /// recordings in fixtures/more-responses (steam-condenser-java 2013, Olgagr 2015, lpradel
+        /// 2015).
+        ///
+        /// `GET https://api.steampowered.com/ISteamUserStats/GetSchemaForGame/v2/`
+        #[inline]
+        pub fn get_schema_for_game(
+            &self,
+            request: &GetSchemaForGameRequest,
+        ) -> ::std::result::Result<SchemaForGame, ::steam_webapi::Error> {
+            self.client.execute(request)
+        }
+
+        /// GetSchemaForGame (the listing gives no description).
+        ///
+        /// **Imported** from GetSupportedAPIList (public 2026-07-09 + partner): the parameters are
+        /// the listing's, and the response is untyped JSON (`serde_json::Value`, the whole body)
+        /// until someone types it (spec/README.md, "Promoting an imported method").
+        ///
+        /// `GET https://api.steampowered.com/ISteamUserStats/GetSchemaForGame/v1/`
+        #[inline]
+        pub fn get_schema_for_game_v1(
+            &self,
+            request: &GetSchemaForGameV1Request,
+        ) -> ::std::result::Result<::serde_json::Value, ::steam_webapi::Error> {
             self.client.execute(request)
         }
 
@@ -153,6 +379,39 @@ pub mod blocking {
             &self,
             request: &GetUserStatsForGameRequest,
         ) -> ::std::result::Result<GetUserStatsForGameResponse, ::steam_webapi::Error> {
+            self.client.execute(request)
+        }
+
+        /// GetUserStatsForGame (the listing gives no description).
+        ///
+        /// **Imported** from GetSupportedAPIList (public 2026-07-09 + partner): the parameters are
+        /// the listing's, and the response is untyped JSON (`serde_json::Value`, the whole body)
+        /// until someone types it (spec/README.md, "Promoting an imported method").
+        ///
+        /// `GET https://api.steampowered.com/ISteamUserStats/GetUserStatsForGame/v1/`
+        #[inline]
+        pub fn get_user_stats_for_game_v1(
+            &self,
+            request: &GetUserStatsForGameV1Request,
+        ) -> ::std::result::Result<::serde_json::Value, ::steam_webapi::Error> {
+            self.client.execute(request)
+        }
+
+        /// SetUserStatsForGame (the listing gives no description).
+        ///
+        /// Requires a Steamworks **publisher** key: call it only from a secure server, never from a
+        /// game client.
+        ///
+        /// **Imported** from GetSupportedAPIList (public 2026-07-09 + partner): the parameters are
+        /// the listing's, and the response is untyped JSON (`serde_json::Value`, the whole body)
+        /// until someone types it (spec/README.md, "Promoting an imported method").
+        ///
+        /// `POST https://partner.steam-api.com/ISteamUserStats/SetUserStatsForGame/v1/`
+        #[inline]
+        pub fn set_user_stats_for_game(
+            &self,
+            request: &SetUserStatsForGameRequest,
+        ) -> ::std::result::Result<::serde_json::Value, ::steam_webapi::Error> {
             self.client.execute(request)
         }
     }
@@ -224,6 +483,210 @@ for GetGlobalAchievementPercentagesForAppRequest {
     GetGlobalAchievementPercentagesForAppRequest,
     "operations/ISteamUserStats/GetGlobalAchievementPercentagesForApp.v2.request.json",
     []
+);
+
+/// Request of `ISteamUserStats/GetGlobalAchievementPercentagesForAppV1/v1`
+/// (get_global_achievement_percentages_for_app_v1).
+///
+/// GetGlobalAchievementPercentagesForApp (the listing gives no description).
+///
+/// `GET https://api.steampowered.com/ISteamUserStats/GetGlobalAchievementPercentagesForApp/v1/`
+#[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
+pub struct GetGlobalAchievementPercentagesForAppV1Request {
+    /// GameID to retrieve the achievement percentages for
+    #[serde(with = "::steam_webapi::wire::as_string")]
+    pub gameid: u64,
+}
+
+impl GetGlobalAchievementPercentagesForAppV1Request {
+    /// Creates the request from its required parameters.
+    #[allow(clippy::new_without_default)]
+    #[inline]
+    pub fn new(gameid: u64) -> Self {
+        Self { gameid }
+    }
+}
+
+impl ::steam_webapi::__private::Endpoint
+for GetGlobalAchievementPercentagesForAppV1Request {
+    type Response = ::serde_json::Value;
+
+    const INFO: ::steam_webapi::__private::EndpointInfo = ::steam_webapi::__private::EndpointInfo {
+        provider: ::steam_webapi::__private::ProviderId::Steam,
+        interface: "ISteamUserStats",
+        method: "GetGlobalAchievementPercentagesForAppV1",
+        version: 1,
+        http: ::steam_webapi::__private::HttpMethod::Get,
+        host: "api.steampowered.com",
+        path: "/ISteamUserStats/GetGlobalAchievementPercentagesForApp/v1/",
+        publisher: false,
+        auth: ::steam_webapi::__private::Auth::None,
+        input: ::steam_webapi::__private::InputEncoding::Query,
+        envelope: ::std::option::Option::None,
+        errors: ::steam_webapi::__private::ErrorModel::HttpStatus,
+    };
+
+    #[inline]
+    fn write_query(&self, q: &mut ::steam_webapi::__private::QueryWriter) {
+        q.value("gameid", &self.gameid);
+    }
+}
+
+#[cfg(feature = "schemars")]
+::steam_webapi::__private::json_schema_impl!(
+    GetGlobalAchievementPercentagesForAppV1Request,
+    "operations/ISteamUserStats/GetGlobalAchievementPercentagesForAppV1.v1.request.json",
+    []
+);
+
+/// Request of `ISteamUserStats/GetGlobalStatsForGame/v1` (get_global_stats_for_game).
+///
+/// Returns the global totals of the named stats of an app.
+///
+/// `GET https://api.steampowered.com/ISteamUserStats/GetGlobalStatsForGame/v1/`
+#[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
+pub struct GetGlobalStatsForGameRequest {
+    /// AppID that we're getting global stats for.
+    #[serde(with = "::steam_webapi::wire::as_number")]
+    pub appid: u32,
+    /// Number of stats get data for (the number of `name` entries).
+    #[serde(with = "::steam_webapi::wire::as_number")]
+    pub count: u32,
+    /// Names of stat to get data for.
+    #[schemars(length(min = 1))]
+    pub name: ::std::vec::Vec<::std::string::String>,
+    /// Start date for daily totals (unix epoch timestamp).
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(with = "::steam_webapi::wire::as_number")]
+    pub startdate: ::std::option::Option<u32>,
+    /// End date for daily totals (unix epoch timestamp).
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(with = "::steam_webapi::wire::as_number")]
+    pub enddate: ::std::option::Option<u32>,
+}
+
+impl GetGlobalStatsForGameRequest {
+    /// Creates the request from its required parameters.
+    #[allow(clippy::new_without_default)]
+    #[inline]
+    pub fn new(
+        appid: u32,
+        count: u32,
+        name: ::std::vec::Vec<::std::string::String>,
+    ) -> Self {
+        Self {
+            appid,
+            count,
+            name,
+            startdate: ::std::option::Option::None,
+            enddate: ::std::option::Option::None,
+        }
+    }
+
+    /// Sets `startdate`.
+    #[must_use]
+    #[inline]
+    pub fn startdate(mut self, value: u32) -> Self {
+        self.startdate = ::std::option::Option::Some(value);
+        self
+    }
+
+    /// Sets `enddate`.
+    #[must_use]
+    #[inline]
+    pub fn enddate(mut self, value: u32) -> Self {
+        self.enddate = ::std::option::Option::Some(value);
+        self
+    }
+}
+
+impl ::steam_webapi::__private::Endpoint for GetGlobalStatsForGameRequest {
+    type Response = GetGlobalStatsForGameResponse;
+
+    const INFO: ::steam_webapi::__private::EndpointInfo = ::steam_webapi::__private::EndpointInfo {
+        provider: ::steam_webapi::__private::ProviderId::Steam,
+        interface: "ISteamUserStats",
+        method: "GetGlobalStatsForGame",
+        version: 1,
+        http: ::steam_webapi::__private::HttpMethod::Get,
+        host: "api.steampowered.com",
+        path: "/ISteamUserStats/GetGlobalStatsForGame/v1/",
+        publisher: false,
+        auth: ::steam_webapi::__private::Auth::None,
+        input: ::steam_webapi::__private::InputEncoding::Query,
+        envelope: ::std::option::Option::Some("response"),
+        errors: ::steam_webapi::__private::ErrorModel::HttpStatus,
+    };
+
+    #[inline]
+    fn write_query(&self, q: &mut ::steam_webapi::__private::QueryWriter) {
+        q.value("appid", &self.appid);
+        q.value("count", &self.count);
+        q.indexed("name", &self.name);
+        if let ::std::option::Option::Some(v) = &self.startdate {
+            q.value("startdate", v);
+        }
+        if let ::std::option::Option::Some(v) = &self.enddate {
+            q.value("enddate", v);
+        }
+    }
+}
+
+#[cfg(feature = "schemars")]
+::steam_webapi::__private::json_schema_impl!(
+    GetGlobalStatsForGameRequest,
+    "operations/ISteamUserStats/GetGlobalStatsForGame.v1.request.json", []
+);
+
+/// Request of `ISteamUserStats/GetNumberOfCurrentPlayers/v1` (get_number_of_current_players).
+///
+/// Returns the number of players currently playing an app.
+///
+/// `GET https://api.steampowered.com/ISteamUserStats/GetNumberOfCurrentPlayers/v1/`
+#[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
+pub struct GetNumberOfCurrentPlayersRequest {
+    /// AppID that we're getting user count for.
+    #[serde(with = "::steam_webapi::wire::as_number")]
+    pub appid: u32,
+}
+
+impl GetNumberOfCurrentPlayersRequest {
+    /// Creates the request from its required parameters.
+    #[allow(clippy::new_without_default)]
+    #[inline]
+    pub fn new(appid: u32) -> Self {
+        Self { appid }
+    }
+}
+
+impl ::steam_webapi::__private::Endpoint for GetNumberOfCurrentPlayersRequest {
+    type Response = GetNumberOfCurrentPlayersResponse;
+
+    const INFO: ::steam_webapi::__private::EndpointInfo = ::steam_webapi::__private::EndpointInfo {
+        provider: ::steam_webapi::__private::ProviderId::Steam,
+        interface: "ISteamUserStats",
+        method: "GetNumberOfCurrentPlayers",
+        version: 1,
+        http: ::steam_webapi::__private::HttpMethod::Get,
+        host: "api.steampowered.com",
+        path: "/ISteamUserStats/GetNumberOfCurrentPlayers/v1/",
+        publisher: false,
+        auth: ::steam_webapi::__private::Auth::None,
+        input: ::steam_webapi::__private::InputEncoding::Query,
+        envelope: ::std::option::Option::Some("response"),
+        errors: ::steam_webapi::__private::ErrorModel::HttpStatus,
+    };
+
+    #[inline]
+    fn write_query(&self, q: &mut ::steam_webapi::__private::QueryWriter) {
+        q.value("appid", &self.appid);
+    }
+}
+
+#[cfg(feature = "schemars")]
+::steam_webapi::__private::json_schema_impl!(
+    GetNumberOfCurrentPlayersRequest,
+    "operations/ISteamUserStats/GetNumberOfCurrentPlayers.v1.request.json", []
 );
 
 /// Request of `ISteamUserStats/GetPlayerAchievements/v1` (get_player_achievements).
@@ -306,6 +769,142 @@ impl ::steam_webapi::__private::Endpoint for GetPlayerAchievementsRequest {
     "operations/ISteamUserStats/GetPlayerAchievements.v1.request.json", []
 );
 
+/// Request of `ISteamUserStats/GetSchemaForGame/v2` (get_schema_for_game).
+///
+/// Returns the stats and achievements schema of an app.
+///
+/// `GET https://api.steampowered.com/ISteamUserStats/GetSchemaForGame/v2/`
+#[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
+pub struct GetSchemaForGameRequest {
+    /// appid of game.
+    #[serde(with = "::steam_webapi::wire::as_number")]
+    pub appid: u32,
+    /// localized language to return (english, french, etc.).
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub l: ::std::option::Option<::std::string::String>,
+}
+
+impl GetSchemaForGameRequest {
+    /// Creates the request from its required parameters.
+    #[allow(clippy::new_without_default)]
+    #[inline]
+    pub fn new(appid: u32) -> Self {
+        Self {
+            appid,
+            l: ::std::option::Option::None,
+        }
+    }
+
+    /// Sets `l`.
+    #[must_use]
+    #[inline]
+    pub fn l(mut self, value: ::std::string::String) -> Self {
+        self.l = ::std::option::Option::Some(value);
+        self
+    }
+}
+
+impl ::steam_webapi::__private::Endpoint for GetSchemaForGameRequest {
+    type Response = SchemaForGame;
+
+    const INFO: ::steam_webapi::__private::EndpointInfo = ::steam_webapi::__private::EndpointInfo {
+        provider: ::steam_webapi::__private::ProviderId::Steam,
+        interface: "ISteamUserStats",
+        method: "GetSchemaForGame",
+        version: 2,
+        http: ::steam_webapi::__private::HttpMethod::Get,
+        host: "api.steampowered.com",
+        path: "/ISteamUserStats/GetSchemaForGame/v2/",
+        publisher: false,
+        auth: ::steam_webapi::__private::Auth::Required,
+        input: ::steam_webapi::__private::InputEncoding::Query,
+        envelope: ::std::option::Option::Some("game"),
+        errors: ::steam_webapi::__private::ErrorModel::HttpStatus,
+    };
+
+    #[inline]
+    fn write_query(&self, q: &mut ::steam_webapi::__private::QueryWriter) {
+        q.value("appid", &self.appid);
+        if let ::std::option::Option::Some(v) = &self.l {
+            q.value("l", v);
+        }
+    }
+}
+
+#[cfg(feature = "schemars")]
+::steam_webapi::__private::json_schema_impl!(
+    GetSchemaForGameRequest,
+    "operations/ISteamUserStats/GetSchemaForGame.v2.request.json", []
+);
+
+/// Request of `ISteamUserStats/GetSchemaForGameV1/v1` (get_schema_for_game_v1).
+///
+/// GetSchemaForGame (the listing gives no description).
+///
+/// `GET https://api.steampowered.com/ISteamUserStats/GetSchemaForGame/v1/`
+#[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
+pub struct GetSchemaForGameV1Request {
+    /// appid of game
+    #[serde(with = "::steam_webapi::wire::as_number")]
+    pub appid: u32,
+    /// localized langauge to return (english, french, etc.)
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub l: ::std::option::Option<::std::string::String>,
+}
+
+impl GetSchemaForGameV1Request {
+    /// Creates the request from its required parameters.
+    #[allow(clippy::new_without_default)]
+    #[inline]
+    pub fn new(appid: u32) -> Self {
+        Self {
+            appid,
+            l: ::std::option::Option::None,
+        }
+    }
+
+    /// Sets `l`.
+    #[must_use]
+    #[inline]
+    pub fn l(mut self, value: ::std::string::String) -> Self {
+        self.l = ::std::option::Option::Some(value);
+        self
+    }
+}
+
+impl ::steam_webapi::__private::Endpoint for GetSchemaForGameV1Request {
+    type Response = ::serde_json::Value;
+
+    const INFO: ::steam_webapi::__private::EndpointInfo = ::steam_webapi::__private::EndpointInfo {
+        provider: ::steam_webapi::__private::ProviderId::Steam,
+        interface: "ISteamUserStats",
+        method: "GetSchemaForGameV1",
+        version: 1,
+        http: ::steam_webapi::__private::HttpMethod::Get,
+        host: "api.steampowered.com",
+        path: "/ISteamUserStats/GetSchemaForGame/v1/",
+        publisher: false,
+        auth: ::steam_webapi::__private::Auth::Required,
+        input: ::steam_webapi::__private::InputEncoding::Query,
+        envelope: ::std::option::Option::None,
+        errors: ::steam_webapi::__private::ErrorModel::HttpStatus,
+    };
+
+    #[inline]
+    fn write_query(&self, q: &mut ::steam_webapi::__private::QueryWriter) {
+        q.value("appid", &self.appid);
+        if let ::std::option::Option::Some(v) = &self.l {
+            q.value("l", v);
+        }
+    }
+}
+
+#[cfg(feature = "schemars")]
+::steam_webapi::__private::json_schema_impl!(
+    GetSchemaForGameV1Request,
+    "operations/ISteamUserStats/GetSchemaForGameV1.v1.request.json", []
+);
+
 /// Request of `ISteamUserStats/GetUserStatsForGame/v2` (get_user_stats_for_game).
 ///
 /// Returns a list of achievements for this user by app id.
@@ -381,6 +980,158 @@ impl ::steam_webapi::__private::Endpoint for GetUserStatsForGameRequest {
     "operations/ISteamUserStats/GetUserStatsForGame.v2.request.json", []
 );
 
+/// Request of `ISteamUserStats/GetUserStatsForGameV1/v1` (get_user_stats_for_game_v1).
+///
+/// GetUserStatsForGame (the listing gives no description).
+///
+/// `GET https://api.steampowered.com/ISteamUserStats/GetUserStatsForGame/v1/`
+#[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
+pub struct GetUserStatsForGameV1Request {
+    /// SteamID of user
+    #[serde(with = "::steam_webapi::wire::as_string")]
+    pub steamid: u64,
+    /// appid of game
+    #[serde(with = "::steam_webapi::wire::as_number")]
+    pub appid: u32,
+}
+
+impl GetUserStatsForGameV1Request {
+    /// Creates the request from its required parameters.
+    #[allow(clippy::new_without_default)]
+    #[inline]
+    pub fn new(steamid: u64, appid: u32) -> Self {
+        Self { steamid, appid }
+    }
+}
+
+impl ::steam_webapi::__private::Endpoint for GetUserStatsForGameV1Request {
+    type Response = ::serde_json::Value;
+
+    const INFO: ::steam_webapi::__private::EndpointInfo = ::steam_webapi::__private::EndpointInfo {
+        provider: ::steam_webapi::__private::ProviderId::Steam,
+        interface: "ISteamUserStats",
+        method: "GetUserStatsForGameV1",
+        version: 1,
+        http: ::steam_webapi::__private::HttpMethod::Get,
+        host: "api.steampowered.com",
+        path: "/ISteamUserStats/GetUserStatsForGame/v1/",
+        publisher: false,
+        auth: ::steam_webapi::__private::Auth::Required,
+        input: ::steam_webapi::__private::InputEncoding::Query,
+        envelope: ::std::option::Option::None,
+        errors: ::steam_webapi::__private::ErrorModel::HttpStatus,
+    };
+
+    #[inline]
+    fn write_query(&self, q: &mut ::steam_webapi::__private::QueryWriter) {
+        q.value("steamid", &self.steamid);
+        q.value("appid", &self.appid);
+    }
+}
+
+#[cfg(feature = "schemars")]
+::steam_webapi::__private::json_schema_impl!(
+    GetUserStatsForGameV1Request,
+    "operations/ISteamUserStats/GetUserStatsForGameV1.v1.request.json", []
+);
+
+/// Request of `ISteamUserStats/SetUserStatsForGame/v1` (set_user_stats_for_game).
+///
+/// SetUserStatsForGame (the listing gives no description).
+///
+/// `POST https://partner.steam-api.com/ISteamUserStats/SetUserStatsForGame/v1/`
+#[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
+pub struct SetUserStatsForGameRequest {
+    /// SteamID of user
+    #[serde(with = "::steam_webapi::wire::as_string")]
+    pub steamid: u64,
+    /// appid of game
+    #[serde(with = "::steam_webapi::wire::as_number")]
+    pub appid: u32,
+    /// Number of stats and achievements to set a value for (name/value param pairs)
+    #[serde(with = "::steam_webapi::wire::as_number")]
+    pub count: u32,
+    /// Name of stat or achievement to set
+    pub name: ::std::vec::Vec<::std::string::String>,
+    /// Value to set
+    #[serde(with = "::steam_webapi::wire::as_number")]
+    pub value: ::std::vec::Vec<u32>,
+}
+
+impl SetUserStatsForGameRequest {
+    /// Creates the request from its required parameters.
+    #[allow(clippy::new_without_default)]
+    #[inline]
+    pub fn new(
+        steamid: u64,
+        appid: u32,
+        count: u32,
+        name: ::std::vec::Vec<::std::string::String>,
+        value: ::std::vec::Vec<u32>,
+    ) -> Self {
+        Self {
+            steamid,
+            appid,
+            count,
+            name,
+            value,
+        }
+    }
+}
+
+impl ::steam_webapi::__private::Endpoint for SetUserStatsForGameRequest {
+    type Response = ::serde_json::Value;
+
+    const INFO: ::steam_webapi::__private::EndpointInfo = ::steam_webapi::__private::EndpointInfo {
+        provider: ::steam_webapi::__private::ProviderId::Steam,
+        interface: "ISteamUserStats",
+        method: "SetUserStatsForGame",
+        version: 1,
+        http: ::steam_webapi::__private::HttpMethod::Post,
+        host: "partner.steam-api.com",
+        path: "/ISteamUserStats/SetUserStatsForGame/v1/",
+        publisher: true,
+        auth: ::steam_webapi::__private::Auth::Required,
+        input: ::steam_webapi::__private::InputEncoding::Query,
+        envelope: ::std::option::Option::None,
+        errors: ::steam_webapi::__private::ErrorModel::HttpStatus,
+    };
+
+    #[inline]
+    fn write_query(&self, q: &mut ::steam_webapi::__private::QueryWriter) {
+        q.value("steamid", &self.steamid);
+        q.value("appid", &self.appid);
+        q.value("count", &self.count);
+        q.indexed("name", &self.name);
+        q.indexed("value", &self.value);
+    }
+}
+
+#[cfg(feature = "schemars")]
+::steam_webapi::__private::json_schema_impl!(
+    SetUserStatsForGameRequest,
+    "operations/ISteamUserStats/SetUserStatsForGame.v1.request.json", []
+);
+
+/// The stats and achievements of a schema. A schema may hold only achievements or only stats
+/// (recordings of 2013 and 2015); the other key is then absent.
+#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
+pub struct AvailableGameStats {
+    /// The stats.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub stats: ::std::option::Option<::std::vec::Vec<SchemaStat>>,
+    /// The achievements.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub achievements: ::std::option::Option<::std::vec::Vec<SchemaAchievement>>,
+}
+
+#[cfg(feature = "schemars")]
+::steam_webapi::__private::json_schema_impl!(
+    AvailableGameStats, "types/AvailableGameStats.json",
+    [("../types/SchemaAchievement.json", SchemaAchievement), ("../types/SchemaStat.json",
+    SchemaStat)]
+);
+
 /// The result of GetGlobalAchievementPercentagesForApp.
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
 pub struct GetGlobalAchievementPercentagesForAppResponse {
@@ -394,6 +1145,42 @@ pub struct GetGlobalAchievementPercentagesForAppResponse {
     GetGlobalAchievementPercentagesForAppResponse,
     "types/GetGlobalAchievementPercentagesForAppResponse.json",
     [("../types/GlobalAchievementPercentage.json", GlobalAchievementPercentage)]
+);
+
+/// The result of GetGlobalStatsForGame.
+#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
+pub struct GetGlobalStatsForGameResponse {
+    /// The totals, keyed by stat name.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub globalstats: ::std::option::Option<
+        ::std::collections::BTreeMap<::std::string::String, GlobalStat>,
+    >,
+    /// 1 on success (an EResult).
+    #[serde(with = "::steam_webapi::wire::as_number")]
+    pub result: u32,
+}
+
+#[cfg(feature = "schemars")]
+::steam_webapi::__private::json_schema_impl!(
+    GetGlobalStatsForGameResponse, "types/GetGlobalStatsForGameResponse.json",
+    [("../types/GlobalStat.json", GlobalStat)]
+);
+
+/// The result of GetNumberOfCurrentPlayers.
+#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
+pub struct GetNumberOfCurrentPlayersResponse {
+    /// Players in the app now. Absent with `result` 42 (reported).
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(with = "::steam_webapi::wire::as_number")]
+    pub player_count: ::std::option::Option<u32>,
+    /// 1 on success (an EResult).
+    #[serde(with = "::steam_webapi::wire::as_number")]
+    pub result: u32,
+}
+
+#[cfg(feature = "schemars")]
+::steam_webapi::__private::json_schema_impl!(
+    GetNumberOfCurrentPlayersResponse, "types/GetNumberOfCurrentPlayersResponse.json", []
 );
 
 /// The result of GetPlayerAchievements.
@@ -475,6 +1262,17 @@ pub struct GlobalAchievementPercentage {
     GlobalAchievementPercentage, "types/GlobalAchievementPercentage.json", []
 );
 
+/// The global total of one stat.
+#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
+pub struct GlobalStat {
+    /// The stat's total over all players, a string holding an integer ("11023654915").
+    #[serde(with = "::steam_webapi::wire::as_string")]
+    pub total: i64,
+}
+
+#[cfg(feature = "schemars")]
+::steam_webapi::__private::json_schema_impl!(GlobalStat, "types/GlobalStat.json", []);
+
 /// One achievement of the app and the user's progress on it.
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
 pub struct PlayerAchievement {
@@ -504,6 +1302,76 @@ pub struct PlayerAchievement {
 ::steam_webapi::__private::json_schema_impl!(
     PlayerAchievement, "types/PlayerAchievement.json", []
 );
+
+/// One achievement of a schema.
+#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
+pub struct SchemaAchievement {
+    /// The achievement's API name.
+    pub name: ::std::string::String,
+    /// The achievement's default value (0 in every recording).
+    #[serde(with = "::steam_webapi::wire::as_number")]
+    pub defaultvalue: u32,
+    /// The achievement's display name, in the requested language.
+    #[serde(rename = "displayName")]
+    pub display_name: ::std::string::String,
+    /// 1 when the achievement is hidden until unlocked, else 0.
+    #[serde(with = "::steam_webapi::wire::as_number")]
+    #[schemars(range(min = 0u32, max = 1u32))]
+    pub hidden: u32,
+    /// What unlocks the achievement. Hidden achievements may lack it (2 of 728 recorded ones).
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub description: ::std::option::Option<::std::string::String>,
+    /// URL of the unlocked icon.
+    pub icon: ::std::string::String,
+    /// URL of the locked (grey) icon.
+    pub icongray: ::std::string::String,
+}
+
+#[cfg(feature = "schemars")]
+::steam_webapi::__private::json_schema_impl!(
+    SchemaAchievement, "types/SchemaAchievement.json", []
+);
+
+/// An app's stats and achievements schema. An app without a schema answers `{"game":{}}`, so every
+/// field is optional.
+#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
+pub struct SchemaForGame {
+    /// The app's name as the schema has it.
+    #[serde(rename = "gameName")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub game_name: ::std::option::Option<::std::string::String>,
+    /// The schema's version, a string of digits ("323").
+    #[serde(rename = "gameVersion")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub game_version: ::std::option::Option<::std::string::String>,
+    /// The stats and achievements.
+    #[serde(rename = "availableGameStats")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub available_game_stats: ::std::option::Option<AvailableGameStats>,
+}
+
+#[cfg(feature = "schemars")]
+::steam_webapi::__private::json_schema_impl!(
+    SchemaForGame, "types/SchemaForGame.json", [("../types/AvailableGameStats.json",
+    AvailableGameStats)]
+);
+
+/// One stat of a schema.
+#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
+pub struct SchemaStat {
+    /// The stat's API name.
+    pub name: ::std::string::String,
+    /// The stat's default value. An integer in every recording; typed float because a stat may be a
+    /// float stat.
+    #[serde(with = "::steam_webapi::wire::as_number")]
+    pub defaultvalue: f64,
+    /// The stat's display name (may be empty).
+    #[serde(rename = "displayName")]
+    pub display_name: ::std::string::String,
+}
+
+#[cfg(feature = "schemars")]
+::steam_webapi::__private::json_schema_impl!(SchemaStat, "types/SchemaStat.json", []);
 
 /// One statistic of the user in the game.
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]

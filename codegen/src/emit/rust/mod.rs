@@ -7,11 +7,13 @@
 //! by the crate that calls them, for what it calls, instead of for every operation and type
 //! whenever the generated crate is built (a debug build of it: 1.11 s -> 0.86 s; BENCHMARKS.md).
 
+mod batch;
 mod cargo;
 mod enums;
 mod json_schema;
 mod layout;
 mod ops;
+mod pages;
 mod types;
 
 use proc_macro2::{Ident, Literal, Span, TokenStream};
@@ -290,7 +292,7 @@ fn is_keyword(s: &str) -> bool {
 }
 
 /// Pretty-prints a token stream that is a whole file (see `layout` for the last touches).
-fn format_tokens(tokens: TokenStream) -> String {
+pub(crate) fn format_tokens(tokens: TokenStream) -> String {
     match syn::parse2::<syn::File>(tokens.clone()) {
         Ok(file) => layout::tidy(&prettyplease::unparse(&file)),
         // Emitting unparsable tokens is a generator bug; keep the text so it can be seen.

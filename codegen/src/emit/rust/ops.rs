@@ -4,7 +4,9 @@
 use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 
+use super::batch::{all_method, batch_impl};
 use super::json_schema::json_schema_impl;
+use super::pages::{paged_impl, paged_method};
 use super::types::{FieldSpec, field, field_doc, rust_type, wire_derive};
 use super::{Target, doc_attr, ident};
 use crate::emit::{docs, schema};
@@ -84,6 +86,8 @@ pub fn request(op: &Operation, model: &Model, target: Target) -> TokenStream {
         }
     });
     let endpoint = endpoint_impl(op, provider, model);
+    let batch = batch_impl(op);
+    let paged = paged_impl(op);
     let json_schema = json_schema_impl(&op.request_type, &schema::op_paths(op).0, target, |refs| {
         schema::request(op, refs)
     });
@@ -107,6 +111,10 @@ pub fn request(op: &Operation, model: &Model, target: Target) -> TokenStream {
         }
 
         #endpoint
+
+        #batch
+
+        #paged
 
         #json_schema
     }
@@ -261,12 +269,13 @@ fn success_code_fn(op: &Operation, model: &Model) -> TokenStream {
 fn error_model(e: &ErrorModel) -> TokenStream {
     let p = quote!(::steam_webapi::__private);
     match e {
-        ErrorModel::HttpStatus => quote!(#p::ErrorModel::HttpStatus),
+        ErrorModel::HttpStatus { .. } => quote!(#p::ErrorModel::HttpStatus),
         ErrorModel::SuccessCode {
             field,
             success,
             message_field,
             codes,
+            ..
         } => {
             let success = Literal::i64_unsuffixed(*success);
             let message = match message_field {
@@ -287,7 +296,7 @@ fn error_model(e: &ErrorModel) -> TokenStream {
                 }
             }
         }
-        ErrorModel::Message { field } => quote!(#p::ErrorModel::Message { field: #field }),
+        ErrorModel::Message { field, .. } => quote!(#p::ErrorModel::Message { field: #field }),
     }
 }
 
@@ -315,6 +324,14 @@ fn method_doc(op: &Operation, model: &Model) -> String {
         Auth::None => parts.push(format!(
             "Takes no `{credential}`: the client never sends it here."
         )),
+    }
+    if let Some(listing) = &op.imported {
+        parts.push(format!(
+            "**Imported** from GetSupportedAPIList ({}): the parameters are the listing's, and \
+             the response is untyped JSON (`serde_json::Value`, the whole body) until someone \
+             types it (spec/README.md, \"Promoting an imported method\").",
+            docs::sanitize(listing)
+        ));
     }
     if op.status == Status::Proposed {
         parts.push(
@@ -361,6 +378,8 @@ pub fn accessors(iface: &Interface, model: &Model, target: Target) -> TokenStrea
             let req = format_ident!("{}", op.request_type);
             let resp = rust_type(&op.response.ty);
             let d = doc_attr(&method_doc(op, model));
+            let all = all_method(op, &resp, blocking);
+            let paged = paged_method(op, blocking);
             // `#[inline]` as every function written here (module docs of `emit::rust`); this
             // one instantiates the request's validation and layout, and on the blocking client
             // the whole send and decode, for its types.
@@ -371,6 +390,10 @@ pub fn accessors(iface: &Interface, model: &Model, target: Target) -> TokenStrea
                     pub fn #f(&self, request: &#req) -> ::std::result::Result<#resp, ::steam_webapi::Error> {
                         self.client.execute(request)
                     }
+
+                    #all
+
+                    #paged
                 }
             } else {
                 // A plain fn returning the client's future: no coroutine per operation, and
@@ -381,6 +404,10 @@ pub fn accessors(iface: &Interface, model: &Model, target: Target) -> TokenStrea
                     pub fn #f(&self, request: &#req) -> impl ::std::future::Future<Output = ::std::result::Result<#resp, ::steam_webapi::Error>> + Send + use<'a> {
                         self.client.execute(request)
                     }
+
+                    #all
+
+                    #paged
                 }
             }
         })
