@@ -26,7 +26,7 @@ fn project() -> Value {
 
 /// The document of the valid spec that uses every query encoding.
 fn encodings() -> Value {
-    openapi::document(&load("tests/valid-specs/query-parameter-encodings"))
+    openapi::document(&load("codegen/tests/valid-specs/query-parameter-encodings"))
 }
 
 /// Every (path, method, operation) of a document.
@@ -445,7 +445,7 @@ mod common;
 
 #[test]
 fn check_fails_when_openapi_json_is_stale_or_missing() {
-    let spec = root().join("tests/valid-specs/query-parameter-encodings");
+    let spec = root().join("codegen/tests/valid-specs/query-parameter-encodings");
     let out = std::env::temp_dir().join(format!("steamspec-openapi-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&out);
     let (spec, dir) = (spec.to_str().expect("utf-8"), out.to_str().expect("utf-8"));

@@ -23,6 +23,20 @@ impl<'a> IEconService<'a> {
     > + Send + use<'a> {
         self.client.execute(request)
     }
+    /// Returns the estimated hold duration and end date that a trade with a user would have
+    ///
+    /// **Imported** from GetSupportedAPIList (public 2026-07-09 + partner): the parameters are the listing's, and the response is untyped JSON (`serde_json::Value`, the whole body) until someone types it (spec/README.md, "Promoting an imported method").
+    ///
+    /// `GET https://api.steampowered.com/IEconService/GetTradeHoldDurations/v1/`
+    #[inline]
+    pub fn get_trade_hold_durations(
+        &self,
+        request: &GetTradeHoldDurationsRequest,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<::serde_json::Value, ::steam_webapi::Error>,
+    > + Send + use<'a> {
+        self.client.execute(request)
+    }
     /// Gets a specific trade offer.
     ///
     /// `GET https://api.steampowered.com/IEconService/GetTradeOffer/v1/`
@@ -62,6 +76,20 @@ impl<'a> IEconService<'a> {
     > + Send + use<'a> {
         self.client.execute(request)
     }
+    /// Gets status for a specific trade
+    ///
+    /// **Imported** from GetSupportedAPIList (public 2026-07-09 + partner): the parameters are the listing's, and the response is untyped JSON (`serde_json::Value`, the whole body) until someone types it (spec/README.md, "Promoting an imported method").
+    ///
+    /// `GET https://api.steampowered.com/IEconService/GetTradeStatus/v1/`
+    #[inline]
+    pub fn get_trade_status(
+        &self,
+        request: &GetTradeStatusRequest,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<::serde_json::Value, ::steam_webapi::Error>,
+    > + Send + use<'a> {
+        self.client.execute(request)
+    }
 }
 impl ::steam_webapi::Client {
     /// The `IEconService` operations.
@@ -96,6 +124,18 @@ pub mod blocking {
         ) -> ::std::result::Result<GetTradeHistoryResponse, ::steam_webapi::Error> {
             self.client.execute(request)
         }
+        /// Returns the estimated hold duration and end date that a trade with a user would have
+        ///
+        /// **Imported** from GetSupportedAPIList (public 2026-07-09 + partner): the parameters are the listing's, and the response is untyped JSON (`serde_json::Value`, the whole body) until someone types it (spec/README.md, "Promoting an imported method").
+        ///
+        /// `GET https://api.steampowered.com/IEconService/GetTradeHoldDurations/v1/`
+        #[inline]
+        pub fn get_trade_hold_durations(
+            &self,
+            request: &GetTradeHoldDurationsRequest,
+        ) -> ::std::result::Result<::serde_json::Value, ::steam_webapi::Error> {
+            self.client.execute(request)
+        }
         /// Gets a specific trade offer.
         ///
         /// `GET https://api.steampowered.com/IEconService/GetTradeOffer/v1/`
@@ -127,6 +167,18 @@ pub mod blocking {
             GetTradeOffersSummaryResponse,
             ::steam_webapi::Error,
         > {
+            self.client.execute(request)
+        }
+        /// Gets status for a specific trade
+        ///
+        /// **Imported** from GetSupportedAPIList (public 2026-07-09 + partner): the parameters are the listing's, and the response is untyped JSON (`serde_json::Value`, the whole body) until someone types it (spec/README.md, "Promoting an imported method").
+        ///
+        /// `GET https://api.steampowered.com/IEconService/GetTradeStatus/v1/`
+        #[inline]
+        pub fn get_trade_status(
+            &self,
+            request: &GetTradeStatusRequest,
+        ) -> ::std::result::Result<::serde_json::Value, ::steam_webapi::Error> {
             self.client.execute(request)
         }
     }
@@ -276,6 +328,59 @@ impl ::steam_webapi::__private::Endpoint for GetTradeHistoryRequest {
 #[cfg(feature = "schemars")]
 ::steam_webapi::__private::json_schema_impl!(
     GetTradeHistoryRequest, "operations/IEconService/GetTradeHistory.v1.request.json", []
+);
+/// Request of `IEconService/GetTradeHoldDurations/v1` (get_trade_hold_durations).
+///
+/// Returns the estimated hold duration and end date that a trade with a user would have
+///
+/// `GET https://api.steampowered.com/IEconService/GetTradeHoldDurations/v1/`
+///
+/// The parameters travel as one `input_json` value.
+#[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
+pub struct GetTradeHoldDurationsRequest {
+    /// User you are trading with
+    #[serde(with = "::steam_webapi::wire::as_string")]
+    pub steamid_target: u64,
+    /// A special token that allows for trade offers from non-friends.
+    pub trade_offer_access_token: ::std::string::String,
+}
+impl GetTradeHoldDurationsRequest {
+    /// Creates the request from its required parameters.
+    #[allow(clippy::new_without_default)]
+    #[inline]
+    pub fn new(
+        steamid_target: u64,
+        trade_offer_access_token: ::std::string::String,
+    ) -> Self {
+        Self {
+            steamid_target,
+            trade_offer_access_token,
+        }
+    }
+}
+impl ::steam_webapi::__private::Endpoint for GetTradeHoldDurationsRequest {
+    type Response = ::serde_json::Value;
+    const INFO: ::steam_webapi::__private::EndpointInfo = ::steam_webapi::__private::EndpointInfo {
+        provider: ::steam_webapi::__private::ProviderId::Steam,
+        interface: "IEconService",
+        method: "GetTradeHoldDurations",
+        version: 1,
+        http: ::steam_webapi::__private::HttpMethod::Get,
+        host: "api.steampowered.com",
+        path: "/IEconService/GetTradeHoldDurations/v1/",
+        publisher: false,
+        auth: ::steam_webapi::__private::Auth::Required,
+        input: ::steam_webapi::__private::InputEncoding::InputJson,
+        envelope: ::std::option::Option::None,
+        errors: ::steam_webapi::__private::ErrorModel::HttpStatus,
+    };
+    #[inline]
+    fn write_query(&self, _q: &mut ::steam_webapi::__private::QueryWriter) {}
+}
+#[cfg(feature = "schemars")]
+::steam_webapi::__private::json_schema_impl!(
+    GetTradeHoldDurationsRequest,
+    "operations/IEconService/GetTradeHoldDurations.v1.request.json", []
 );
 /// Request of `IEconService/GetTradeOffer/v1` (get_trade_offer).
 ///
@@ -552,6 +657,61 @@ impl ::steam_webapi::__private::Endpoint for GetTradeOffersSummaryRequest {
 ::steam_webapi::__private::json_schema_impl!(
     GetTradeOffersSummaryRequest,
     "operations/IEconService/GetTradeOffersSummary.v1.request.json", []
+);
+/// Request of `IEconService/GetTradeStatus/v1` (get_trade_status).
+///
+/// Gets status for a specific trade
+///
+/// `GET https://api.steampowered.com/IEconService/GetTradeStatus/v1/`
+///
+/// The parameters travel as one `input_json` value.
+#[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
+pub struct GetTradeStatusRequest {
+    #[serde(with = "::steam_webapi::wire::as_string")]
+    pub tradeid: u64,
+    /// If set, the item display data for the items included in the returned trades will also be returned
+    pub get_descriptions: bool,
+    /// The language to use when loading item display data
+    pub language: ::std::string::String,
+}
+impl GetTradeStatusRequest {
+    /// Creates the request from its required parameters.
+    #[allow(clippy::new_without_default)]
+    #[inline]
+    pub fn new(
+        tradeid: u64,
+        get_descriptions: bool,
+        language: ::std::string::String,
+    ) -> Self {
+        Self {
+            tradeid,
+            get_descriptions,
+            language,
+        }
+    }
+}
+impl ::steam_webapi::__private::Endpoint for GetTradeStatusRequest {
+    type Response = ::serde_json::Value;
+    const INFO: ::steam_webapi::__private::EndpointInfo = ::steam_webapi::__private::EndpointInfo {
+        provider: ::steam_webapi::__private::ProviderId::Steam,
+        interface: "IEconService",
+        method: "GetTradeStatus",
+        version: 1,
+        http: ::steam_webapi::__private::HttpMethod::Get,
+        host: "api.steampowered.com",
+        path: "/IEconService/GetTradeStatus/v1/",
+        publisher: false,
+        auth: ::steam_webapi::__private::Auth::Required,
+        input: ::steam_webapi::__private::InputEncoding::InputJson,
+        envelope: ::std::option::Option::None,
+        errors: ::steam_webapi::__private::ErrorModel::HttpStatus,
+    };
+    #[inline]
+    fn write_query(&self, _q: &mut ::steam_webapi::__private::QueryWriter) {}
+}
+#[cfg(feature = "schemars")]
+::steam_webapi::__private::json_schema_impl!(
+    GetTradeStatusRequest, "operations/IEconService/GetTradeStatus.v1.request.json", []
 );
 /// One action of an item (a link).
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]

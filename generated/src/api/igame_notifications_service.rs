@@ -142,6 +142,54 @@ impl<'a> IGameNotificationsService<'a> {
     > + Send + use<'a> {
         self.client.execute(request)
     }
+    /// Creates an async game session
+    ///
+    /// Takes no `key`: the client never sends it here.
+    ///
+    /// **Imported** from GetSupportedAPIList (public 2026-07-09 + partner): the parameters are the listing's, and the response is untyped JSON (`serde_json::Value`, the whole body) until someone types it (spec/README.md, "Promoting an imported method").
+    ///
+    /// `POST https://api.steampowered.com/IGameNotificationsService/UserCreateSession/v1/`
+    #[inline]
+    pub fn user_create_session(
+        &self,
+        request: &UserCreateSessionRequest,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<::serde_json::Value, ::steam_webapi::Error>,
+    > + Send + use<'a> {
+        self.client.execute(request)
+    }
+    /// Deletes an async game session
+    ///
+    /// Takes no `key`: the client never sends it here.
+    ///
+    /// **Imported** from GetSupportedAPIList (public 2026-07-09 + partner): the parameters are the listing's, and the response is untyped JSON (`serde_json::Value`, the whole body) until someone types it (spec/README.md, "Promoting an imported method").
+    ///
+    /// `POST https://api.steampowered.com/IGameNotificationsService/UserDeleteSession/v1/`
+    #[inline]
+    pub fn user_delete_session(
+        &self,
+        request: &UserDeleteSessionRequest,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<::serde_json::Value, ::steam_webapi::Error>,
+    > + Send + use<'a> {
+        self.client.execute(request)
+    }
+    /// Updates an async game session
+    ///
+    /// Takes no `key`: the client never sends it here.
+    ///
+    /// **Imported** from GetSupportedAPIList (public 2026-07-09 + partner): the parameters are the listing's, and the response is untyped JSON (`serde_json::Value`, the whole body) until someone types it (spec/README.md, "Promoting an imported method").
+    ///
+    /// `POST https://api.steampowered.com/IGameNotificationsService/UserUpdateSession/v1/`
+    #[inline]
+    pub fn user_update_session(
+        &self,
+        request: &UserUpdateSessionRequest,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<::serde_json::Value, ::steam_webapi::Error>,
+    > + Send + use<'a> {
+        self.client.execute(request)
+    }
 }
 impl ::steam_webapi::Client {
     /// The `IGameNotificationsService` operations.
@@ -278,6 +326,48 @@ pub mod blocking {
             &self,
             request: &UpdateSessionRequest,
         ) -> ::std::result::Result<UpdateSessionResponse, ::steam_webapi::Error> {
+            self.client.execute(request)
+        }
+        /// Creates an async game session
+        ///
+        /// Takes no `key`: the client never sends it here.
+        ///
+        /// **Imported** from GetSupportedAPIList (public 2026-07-09 + partner): the parameters are the listing's, and the response is untyped JSON (`serde_json::Value`, the whole body) until someone types it (spec/README.md, "Promoting an imported method").
+        ///
+        /// `POST https://api.steampowered.com/IGameNotificationsService/UserCreateSession/v1/`
+        #[inline]
+        pub fn user_create_session(
+            &self,
+            request: &UserCreateSessionRequest,
+        ) -> ::std::result::Result<::serde_json::Value, ::steam_webapi::Error> {
+            self.client.execute(request)
+        }
+        /// Deletes an async game session
+        ///
+        /// Takes no `key`: the client never sends it here.
+        ///
+        /// **Imported** from GetSupportedAPIList (public 2026-07-09 + partner): the parameters are the listing's, and the response is untyped JSON (`serde_json::Value`, the whole body) until someone types it (spec/README.md, "Promoting an imported method").
+        ///
+        /// `POST https://api.steampowered.com/IGameNotificationsService/UserDeleteSession/v1/`
+        #[inline]
+        pub fn user_delete_session(
+            &self,
+            request: &UserDeleteSessionRequest,
+        ) -> ::std::result::Result<::serde_json::Value, ::steam_webapi::Error> {
+            self.client.execute(request)
+        }
+        /// Updates an async game session
+        ///
+        /// Takes no `key`: the client never sends it here.
+        ///
+        /// **Imported** from GetSupportedAPIList (public 2026-07-09 + partner): the parameters are the listing's, and the response is untyped JSON (`serde_json::Value`, the whole body) until someone types it (spec/README.md, "Promoting an imported method").
+        ///
+        /// `POST https://api.steampowered.com/IGameNotificationsService/UserUpdateSession/v1/`
+        #[inline]
+        pub fn user_update_session(
+            &self,
+            request: &UserUpdateSessionRequest,
+        ) -> ::std::result::Result<::serde_json::Value, ::steam_webapi::Error> {
             self.client.execute(request)
         }
     }
@@ -786,6 +876,238 @@ impl ::steam_webapi::__private::Endpoint for UpdateSessionRequest {
     "operations/IGameNotificationsService/UpdateSession.v1.request.json",
     [("../../types/LocalizedText.json", LocalizedText), ("../../types/UserStatus.json",
     UserStatus)]
+);
+/// Request of `IGameNotificationsService/UserCreateSession/v1` (user_create_session).
+///
+/// Creates an async game session
+///
+/// `POST https://api.steampowered.com/IGameNotificationsService/UserCreateSession/v1/`
+///
+/// The parameters travel as one `input_json` value.
+#[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
+pub struct UserCreateSessionRequest {
+    /// The appid to create the session for.
+    #[serde(with = "::steam_webapi::wire::as_number")]
+    pub appid: u32,
+    /// Game-specified context value the game can used to associate the session with some object on their backend.
+    #[serde(with = "::steam_webapi::wire::as_string")]
+    pub context: u64,
+    /// The title of the session to be displayed within each user's list of sessions.
+    pub title: ::serde_json::Value,
+    /// The initial state of all users in the session.
+    pub users: ::serde_json::Value,
+    /// (Optional) steamid to make the request on behalf of -- if specified, the user must be in the session and all users being added to the session must be friends with the user.
+    ///
+    /// The listing marks it required but describes it as "(Optional)"; imported as optional. Check the docs.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(with = "::steam_webapi::wire::as_string")]
+    pub steamid: ::std::option::Option<u64>,
+}
+impl UserCreateSessionRequest {
+    /// Creates the request from its required parameters.
+    #[allow(clippy::new_without_default)]
+    #[inline]
+    pub fn new(
+        appid: u32,
+        context: u64,
+        title: ::serde_json::Value,
+        users: ::serde_json::Value,
+    ) -> Self {
+        Self {
+            appid,
+            context,
+            title,
+            users,
+            steamid: ::std::option::Option::None,
+        }
+    }
+    /// Sets `steamid`.
+    #[must_use]
+    #[inline]
+    pub fn steamid(mut self, value: u64) -> Self {
+        self.steamid = ::std::option::Option::Some(value);
+        self
+    }
+}
+impl ::steam_webapi::__private::Endpoint for UserCreateSessionRequest {
+    type Response = ::serde_json::Value;
+    const INFO: ::steam_webapi::__private::EndpointInfo = ::steam_webapi::__private::EndpointInfo {
+        provider: ::steam_webapi::__private::ProviderId::Steam,
+        interface: "IGameNotificationsService",
+        method: "UserCreateSession",
+        version: 1,
+        http: ::steam_webapi::__private::HttpMethod::Post,
+        host: "api.steampowered.com",
+        path: "/IGameNotificationsService/UserCreateSession/v1/",
+        publisher: false,
+        auth: ::steam_webapi::__private::Auth::None,
+        input: ::steam_webapi::__private::InputEncoding::InputJson,
+        envelope: ::std::option::Option::None,
+        errors: ::steam_webapi::__private::ErrorModel::HttpStatus,
+    };
+    #[inline]
+    fn write_query(&self, _q: &mut ::steam_webapi::__private::QueryWriter) {}
+}
+#[cfg(feature = "schemars")]
+::steam_webapi::__private::json_schema_impl!(
+    UserCreateSessionRequest,
+    "operations/IGameNotificationsService/UserCreateSession.v1.request.json", []
+);
+/// Request of `IGameNotificationsService/UserDeleteSession/v1` (user_delete_session).
+///
+/// Deletes an async game session
+///
+/// `POST https://api.steampowered.com/IGameNotificationsService/UserDeleteSession/v1/`
+///
+/// The parameters travel as one `input_json` value.
+#[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
+pub struct UserDeleteSessionRequest {
+    /// The sessionid to delete.
+    #[serde(with = "::steam_webapi::wire::as_string")]
+    pub sessionid: u64,
+    /// The appid of the session to delete.
+    #[serde(with = "::steam_webapi::wire::as_number")]
+    pub appid: u32,
+    /// (Optional) steamid to make the request on behalf of -- if specified, the user must be in the session.
+    ///
+    /// The listing marks it required but describes it as "(Optional)"; imported as optional. Check the docs.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(with = "::steam_webapi::wire::as_string")]
+    pub steamid: ::std::option::Option<u64>,
+}
+impl UserDeleteSessionRequest {
+    /// Creates the request from its required parameters.
+    #[allow(clippy::new_without_default)]
+    #[inline]
+    pub fn new(sessionid: u64, appid: u32) -> Self {
+        Self {
+            sessionid,
+            appid,
+            steamid: ::std::option::Option::None,
+        }
+    }
+    /// Sets `steamid`.
+    #[must_use]
+    #[inline]
+    pub fn steamid(mut self, value: u64) -> Self {
+        self.steamid = ::std::option::Option::Some(value);
+        self
+    }
+}
+impl ::steam_webapi::__private::Endpoint for UserDeleteSessionRequest {
+    type Response = ::serde_json::Value;
+    const INFO: ::steam_webapi::__private::EndpointInfo = ::steam_webapi::__private::EndpointInfo {
+        provider: ::steam_webapi::__private::ProviderId::Steam,
+        interface: "IGameNotificationsService",
+        method: "UserDeleteSession",
+        version: 1,
+        http: ::steam_webapi::__private::HttpMethod::Post,
+        host: "api.steampowered.com",
+        path: "/IGameNotificationsService/UserDeleteSession/v1/",
+        publisher: false,
+        auth: ::steam_webapi::__private::Auth::None,
+        input: ::steam_webapi::__private::InputEncoding::InputJson,
+        envelope: ::std::option::Option::None,
+        errors: ::steam_webapi::__private::ErrorModel::HttpStatus,
+    };
+    #[inline]
+    fn write_query(&self, _q: &mut ::steam_webapi::__private::QueryWriter) {}
+}
+#[cfg(feature = "schemars")]
+::steam_webapi::__private::json_schema_impl!(
+    UserDeleteSessionRequest,
+    "operations/IGameNotificationsService/UserDeleteSession.v1.request.json", []
+);
+/// Request of `IGameNotificationsService/UserUpdateSession/v1` (user_update_session).
+///
+/// Updates an async game session
+///
+/// `POST https://api.steampowered.com/IGameNotificationsService/UserUpdateSession/v1/`
+///
+/// The parameters travel as one `input_json` value.
+#[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
+pub struct UserUpdateSessionRequest {
+    /// The sessionid to update.
+    #[serde(with = "::steam_webapi::wire::as_string")]
+    pub sessionid: u64,
+    /// The appid of the session to update.
+    #[serde(with = "::steam_webapi::wire::as_number")]
+    pub appid: u32,
+    /// (Optional) The new title of the session.  If not specified, the title will not be changed.
+    ///
+    /// The listing marks it required but describes it as "(Optional)"; imported as optional. Check the docs.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub title: ::std::option::Option<::serde_json::Value>,
+    /// (Optional) A list of users whose state will be updated to reflect the given state. If the users are not already in the session, they will be added to it.
+    ///
+    /// The listing marks it required but describes it as "(Optional)"; imported as optional. Check the docs.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub users: ::std::option::Option<::serde_json::Value>,
+    /// (Optional) steamid to make the request on behalf of -- if specified, the user must be in the session and all users being added to the session must be friends with the user.
+    ///
+    /// The listing marks it required but describes it as "(Optional)"; imported as optional. Check the docs.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(with = "::steam_webapi::wire::as_string")]
+    pub steamid: ::std::option::Option<u64>,
+}
+impl UserUpdateSessionRequest {
+    /// Creates the request from its required parameters.
+    #[allow(clippy::new_without_default)]
+    #[inline]
+    pub fn new(sessionid: u64, appid: u32) -> Self {
+        Self {
+            sessionid,
+            appid,
+            title: ::std::option::Option::None,
+            users: ::std::option::Option::None,
+            steamid: ::std::option::Option::None,
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    #[inline]
+    pub fn title(mut self, value: ::serde_json::Value) -> Self {
+        self.title = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `users`.
+    #[must_use]
+    #[inline]
+    pub fn users(mut self, value: ::serde_json::Value) -> Self {
+        self.users = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `steamid`.
+    #[must_use]
+    #[inline]
+    pub fn steamid(mut self, value: u64) -> Self {
+        self.steamid = ::std::option::Option::Some(value);
+        self
+    }
+}
+impl ::steam_webapi::__private::Endpoint for UserUpdateSessionRequest {
+    type Response = ::serde_json::Value;
+    const INFO: ::steam_webapi::__private::EndpointInfo = ::steam_webapi::__private::EndpointInfo {
+        provider: ::steam_webapi::__private::ProviderId::Steam,
+        interface: "IGameNotificationsService",
+        method: "UserUpdateSession",
+        version: 1,
+        http: ::steam_webapi::__private::HttpMethod::Post,
+        host: "api.steampowered.com",
+        path: "/IGameNotificationsService/UserUpdateSession/v1/",
+        publisher: false,
+        auth: ::steam_webapi::__private::Auth::None,
+        input: ::steam_webapi::__private::InputEncoding::InputJson,
+        envelope: ::std::option::Option::None,
+        errors: ::steam_webapi::__private::ErrorModel::HttpStatus,
+    };
+    #[inline]
+    fn write_query(&self, _q: &mut ::steam_webapi::__private::QueryWriter) {}
+}
+#[cfg(feature = "schemars")]
+::steam_webapi::__private::json_schema_impl!(
+    UserUpdateSessionRequest,
+    "operations/IGameNotificationsService/UserUpdateSession.v1.request.json", []
 );
 /// The result of CreateSession.
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]

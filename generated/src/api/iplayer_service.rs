@@ -104,6 +104,22 @@ impl<'a> IPlayerService<'a> {
     > + Send + use<'a> {
         self.client.execute(request)
     }
+    /// Tracks playtime for a user when they are offline
+    ///
+    /// Takes no `key`: the client never sends it here.
+    ///
+    /// **Imported** from GetSupportedAPIList (public 2026-07-09 + partner): the parameters are the listing's, and the response is untyped JSON (`serde_json::Value`, the whole body) until someone types it (spec/README.md, "Promoting an imported method").
+    ///
+    /// `POST https://api.steampowered.com/IPlayerService/RecordOfflinePlaytime/v1/`
+    #[inline]
+    pub fn record_offline_playtime(
+        &self,
+        request: &RecordOfflinePlaytimeRequest,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<::serde_json::Value, ::steam_webapi::Error>,
+    > + Send + use<'a> {
+        self.client.execute(request)
+    }
 }
 impl ::steam_webapi::Client {
     /// The `IPlayerService` operations.
@@ -204,6 +220,20 @@ pub mod blocking {
             &self,
             request: &IsPlayingSharedGameRequest,
         ) -> ::std::result::Result<IsPlayingSharedGameResponse, ::steam_webapi::Error> {
+            self.client.execute(request)
+        }
+        /// Tracks playtime for a user when they are offline
+        ///
+        /// Takes no `key`: the client never sends it here.
+        ///
+        /// **Imported** from GetSupportedAPIList (public 2026-07-09 + partner): the parameters are the listing's, and the response is untyped JSON (`serde_json::Value`, the whole body) until someone types it (spec/README.md, "Promoting an imported method").
+        ///
+        /// `POST https://api.steampowered.com/IPlayerService/RecordOfflinePlaytime/v1/`
+        #[inline]
+        pub fn record_offline_playtime(
+            &self,
+            request: &RecordOfflinePlaytimeRequest,
+        ) -> ::std::result::Result<::serde_json::Value, ::steam_webapi::Error> {
             self.client.execute(request)
         }
     }
@@ -586,6 +616,60 @@ impl ::steam_webapi::__private::Endpoint for IsPlayingSharedGameRequest {
 ::steam_webapi::__private::json_schema_impl!(
     IsPlayingSharedGameRequest,
     "operations/IPlayerService/IsPlayingSharedGame.v1.request.json", []
+);
+/// Request of `IPlayerService/RecordOfflinePlaytime/v1` (record_offline_playtime).
+///
+/// Tracks playtime for a user when they are offline
+///
+/// `POST https://api.steampowered.com/IPlayerService/RecordOfflinePlaytime/v1/`
+///
+/// The parameters travel as one `input_json` value.
+#[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
+pub struct RecordOfflinePlaytimeRequest {
+    #[serde(with = "::steam_webapi::wire::as_string")]
+    pub steamid: u64,
+    pub ticket: ::std::string::String,
+    pub play_sessions: ::serde_json::Value,
+}
+impl RecordOfflinePlaytimeRequest {
+    /// Creates the request from its required parameters.
+    #[allow(clippy::new_without_default)]
+    #[inline]
+    pub fn new(
+        steamid: u64,
+        ticket: ::std::string::String,
+        play_sessions: ::serde_json::Value,
+    ) -> Self {
+        Self {
+            steamid,
+            ticket,
+            play_sessions,
+        }
+    }
+}
+impl ::steam_webapi::__private::Endpoint for RecordOfflinePlaytimeRequest {
+    type Response = ::serde_json::Value;
+    const INFO: ::steam_webapi::__private::EndpointInfo = ::steam_webapi::__private::EndpointInfo {
+        provider: ::steam_webapi::__private::ProviderId::Steam,
+        interface: "IPlayerService",
+        method: "RecordOfflinePlaytime",
+        version: 1,
+        http: ::steam_webapi::__private::HttpMethod::Post,
+        host: "api.steampowered.com",
+        path: "/IPlayerService/RecordOfflinePlaytime/v1/",
+        publisher: false,
+        auth: ::steam_webapi::__private::Auth::None,
+        input: ::steam_webapi::__private::InputEncoding::InputJson,
+        envelope: ::std::option::Option::None,
+        errors: ::steam_webapi::__private::ErrorModel::HttpStatus,
+    };
+    #[inline]
+    fn write_query(&self, _q: &mut ::steam_webapi::__private::QueryWriter) {}
+}
+#[cfg(feature = "schemars")]
+::steam_webapi::__private::json_schema_impl!(
+    RecordOfflinePlaytimeRequest,
+    "operations/IPlayerService/RecordOfflinePlaytime.v1.request.json", []
 );
 /// One badge the player owns. Trading-card (game) badges carry `appid`, `communityitemid` and `border_color`; other badges none of the three (2013 recording).
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]

@@ -23,6 +23,64 @@ impl<'a> IPublishedFileService<'a> {
     > + Send + use<'a> {
         self.client.execute(request)
     }
+    /// Get sub section data (for table of contents, a specific section, or all)
+    ///
+    /// **Imported** from GetSupportedAPIList (public 2026-07-09 + partner): the parameters are the listing's, and the response is untyped JSON (`serde_json::Value`, the whole body) until someone types it (spec/README.md, "Promoting an imported method").
+    ///
+    /// `GET https://api.steampowered.com/IPublishedFileService/GetSubSectionData/v1/`
+    #[inline]
+    pub fn get_sub_section_data(
+        &self,
+        request: &GetSubSectionDataRequest,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<::serde_json::Value, ::steam_webapi::Error>,
+    > + Send + use<'a> {
+        self.client.execute(request)
+    }
+    /// Retrieves a count of files published by a user. Uses the same messages as GetUserFiles but totalonly must be true.
+    ///
+    /// **Imported** from GetSupportedAPIList (public 2026-07-09 + partner): the parameters are the listing's, and the response is untyped JSON (`serde_json::Value`, the whole body) until someone types it (spec/README.md, "Promoting an imported method").
+    ///
+    /// `GET https://api.steampowered.com/IPublishedFileService/GetUserFileCount/v1/`
+    #[inline]
+    pub fn get_user_file_count(
+        &self,
+        request: &GetUserFileCountRequest,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<::serde_json::Value, ::steam_webapi::Error>,
+    > + Send + use<'a> {
+        self.client.execute(request)
+    }
+    /// Retrieves files published by a user.
+    ///
+    /// **Imported** from GetSupportedAPIList (public 2026-07-09 + partner): the parameters are the listing's, and the response is untyped JSON (`serde_json::Value`, the whole body) until someone types it (spec/README.md, "Promoting an imported method").
+    ///
+    /// `GET https://api.steampowered.com/IPublishedFileService/GetUserFiles/v1/`
+    #[inline]
+    pub fn get_user_files(
+        &self,
+        request: &GetUserFilesRequest,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<::serde_json::Value, ::steam_webapi::Error>,
+    > + Send + use<'a> {
+        self.client.execute(request)
+    }
+    /// Get user vote summary
+    ///
+    /// Takes no `key`: the client never sends it here.
+    ///
+    /// **Imported** from GetSupportedAPIList (public 2026-07-09 + partner): the parameters are the listing's, and the response is untyped JSON (`serde_json::Value`, the whole body) until someone types it (spec/README.md, "Promoting an imported method").
+    ///
+    /// `GET https://api.steampowered.com/IPublishedFileService/GetUserVoteSummary/v1/`
+    #[inline]
+    pub fn get_user_vote_summary(
+        &self,
+        request: &GetUserVoteSummaryRequest,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<::serde_json::Value, ::steam_webapi::Error>,
+    > + Send + use<'a> {
+        self.client.execute(request)
+    }
     /// Performs a search query for published files.
     ///
     /// The listing's message parameters (required_kv_tags, taggroups, date_range_created, date_range_updated) are untyped JSON here; the enum ones are sent as their integer.
@@ -69,6 +127,56 @@ pub mod blocking {
             &self,
             request: &GetDetailsRequest,
         ) -> ::std::result::Result<GetDetailsResponse, ::steam_webapi::Error> {
+            self.client.execute(request)
+        }
+        /// Get sub section data (for table of contents, a specific section, or all)
+        ///
+        /// **Imported** from GetSupportedAPIList (public 2026-07-09 + partner): the parameters are the listing's, and the response is untyped JSON (`serde_json::Value`, the whole body) until someone types it (spec/README.md, "Promoting an imported method").
+        ///
+        /// `GET https://api.steampowered.com/IPublishedFileService/GetSubSectionData/v1/`
+        #[inline]
+        pub fn get_sub_section_data(
+            &self,
+            request: &GetSubSectionDataRequest,
+        ) -> ::std::result::Result<::serde_json::Value, ::steam_webapi::Error> {
+            self.client.execute(request)
+        }
+        /// Retrieves a count of files published by a user. Uses the same messages as GetUserFiles but totalonly must be true.
+        ///
+        /// **Imported** from GetSupportedAPIList (public 2026-07-09 + partner): the parameters are the listing's, and the response is untyped JSON (`serde_json::Value`, the whole body) until someone types it (spec/README.md, "Promoting an imported method").
+        ///
+        /// `GET https://api.steampowered.com/IPublishedFileService/GetUserFileCount/v1/`
+        #[inline]
+        pub fn get_user_file_count(
+            &self,
+            request: &GetUserFileCountRequest,
+        ) -> ::std::result::Result<::serde_json::Value, ::steam_webapi::Error> {
+            self.client.execute(request)
+        }
+        /// Retrieves files published by a user.
+        ///
+        /// **Imported** from GetSupportedAPIList (public 2026-07-09 + partner): the parameters are the listing's, and the response is untyped JSON (`serde_json::Value`, the whole body) until someone types it (spec/README.md, "Promoting an imported method").
+        ///
+        /// `GET https://api.steampowered.com/IPublishedFileService/GetUserFiles/v1/`
+        #[inline]
+        pub fn get_user_files(
+            &self,
+            request: &GetUserFilesRequest,
+        ) -> ::std::result::Result<::serde_json::Value, ::steam_webapi::Error> {
+            self.client.execute(request)
+        }
+        /// Get user vote summary
+        ///
+        /// Takes no `key`: the client never sends it here.
+        ///
+        /// **Imported** from GetSupportedAPIList (public 2026-07-09 + partner): the parameters are the listing's, and the response is untyped JSON (`serde_json::Value`, the whole body) until someone types it (spec/README.md, "Promoting an imported method").
+        ///
+        /// `GET https://api.steampowered.com/IPublishedFileService/GetUserVoteSummary/v1/`
+        #[inline]
+        pub fn get_user_vote_summary(
+            &self,
+            request: &GetUserVoteSummaryRequest,
+        ) -> ::std::result::Result<::serde_json::Value, ::steam_webapi::Error> {
             self.client.execute(request)
         }
         /// Performs a search query for published files.
@@ -335,6 +443,905 @@ impl ::steam_webapi::__private::Endpoint for GetDetailsRequest {
 #[cfg(feature = "schemars")]
 ::steam_webapi::__private::json_schema_impl!(
     GetDetailsRequest, "operations/IPublishedFileService/GetDetails.v1.request.json", []
+);
+/// Request of `IPublishedFileService/GetSubSectionData/v1` (get_sub_section_data).
+///
+/// Get sub section data (for table of contents, a specific section, or all)
+///
+/// `GET https://api.steampowered.com/IPublishedFileService/GetSubSectionData/v1/`
+///
+/// The parameters travel as one `input_json` value.
+#[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
+pub struct GetSubSectionDataRequest {
+    #[serde(with = "::steam_webapi::wire::as_string")]
+    pub publishedfileid: u64,
+    pub for_table_of_contents: bool,
+    #[serde(with = "::steam_webapi::wire::as_string")]
+    pub specific_sectionid: u64,
+    /// Return the data for the specified revision.
+    ///
+    /// GetSupportedAPIList: The listing types it as {enum} without naming the enum; imported as int32 until the enum is specified.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(with = "::steam_webapi::wire::as_number")]
+    pub desired_revision: ::std::option::Option<i32>,
+}
+impl GetSubSectionDataRequest {
+    /// Creates the request from its required parameters.
+    #[allow(clippy::new_without_default)]
+    #[inline]
+    pub fn new(
+        publishedfileid: u64,
+        for_table_of_contents: bool,
+        specific_sectionid: u64,
+    ) -> Self {
+        Self {
+            publishedfileid,
+            for_table_of_contents,
+            specific_sectionid,
+            desired_revision: ::std::option::Option::None,
+        }
+    }
+    /// Sets `desired_revision`.
+    #[must_use]
+    #[inline]
+    pub fn desired_revision(mut self, value: i32) -> Self {
+        self.desired_revision = ::std::option::Option::Some(value);
+        self
+    }
+}
+impl ::steam_webapi::__private::Endpoint for GetSubSectionDataRequest {
+    type Response = ::serde_json::Value;
+    const INFO: ::steam_webapi::__private::EndpointInfo = ::steam_webapi::__private::EndpointInfo {
+        provider: ::steam_webapi::__private::ProviderId::Steam,
+        interface: "IPublishedFileService",
+        method: "GetSubSectionData",
+        version: 1,
+        http: ::steam_webapi::__private::HttpMethod::Get,
+        host: "api.steampowered.com",
+        path: "/IPublishedFileService/GetSubSectionData/v1/",
+        publisher: false,
+        auth: ::steam_webapi::__private::Auth::Required,
+        input: ::steam_webapi::__private::InputEncoding::InputJson,
+        envelope: ::std::option::Option::None,
+        errors: ::steam_webapi::__private::ErrorModel::HttpStatus,
+    };
+    #[inline]
+    fn write_query(&self, _q: &mut ::steam_webapi::__private::QueryWriter) {}
+}
+#[cfg(feature = "schemars")]
+::steam_webapi::__private::json_schema_impl!(
+    GetSubSectionDataRequest,
+    "operations/IPublishedFileService/GetSubSectionData.v1.request.json", []
+);
+/// Request of `IPublishedFileService/GetUserFileCount/v1` (get_user_file_count).
+///
+/// Retrieves a count of files published by a user. Uses the same messages as GetUserFiles but totalonly must be true.
+///
+/// `GET https://api.steampowered.com/IPublishedFileService/GetUserFileCount/v1/`
+///
+/// The parameters travel as one `input_json` value.
+#[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
+pub struct GetUserFileCountRequest {
+    /// Steam ID of the user whose files are being requested.
+    #[serde(with = "::steam_webapi::wire::as_string")]
+    pub steamid: u64,
+    /// App Id of the app that the files were published to.
+    #[serde(with = "::steam_webapi::wire::as_number")]
+    pub appid: u32,
+    /// (Optional) Shortcut Id to retrieve published files from.
+    ///
+    /// The listing marks it required but describes it as "(Optional)"; imported as optional. Check the docs.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(with = "::steam_webapi::wire::as_number")]
+    pub shortcutid: ::std::option::Option<u32>,
+    /// (Optional) Starting page for results.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(with = "::steam_webapi::wire::as_number")]
+    pub page: ::std::option::Option<u32>,
+    /// (Optional) The number of results, per page to return.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(with = "::steam_webapi::wire::as_number")]
+    pub numperpage: ::std::option::Option<u32>,
+    /// (Optional) Type of files to be returned.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// (Optional) Sorting method to use on returned values.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub sortmethod: ::std::option::Option<::std::string::String>,
+    /// (optional) Filter by privacy settings.
+    ///
+    /// The listing marks it required but describes it as "(Optional)"; imported as optional. Check the docs.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(with = "::steam_webapi::wire::as_number")]
+    pub privacy: ::std::option::Option<u32>,
+    /// (Optional) Tags that must be present on a published file to satisfy the query.
+    ///
+    /// The listing marks it required but describes it as "(Optional)"; imported as optional. Check the docs.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub requiredtags: ::std::option::Option<::std::string::String>,
+    /// (Optional) Tags that must NOT be present on a published file to satisfy the query.
+    ///
+    /// The listing marks it required but describes it as "(Optional)"; imported as optional. Check the docs.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub excludedtags: ::std::option::Option<::std::string::String>,
+    /// Required key-value tags to match on.
+    pub required_kv_tags: ::serde_json::Value,
+    /// (Optional) File type to match files to.
+    ///
+    /// The listing marks it required but describes it as "(Optional)"; imported as optional. Check the docs.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(with = "::steam_webapi::wire::as_number")]
+    pub filetype: ::std::option::Option<u32>,
+    /// App Id of the app that published the files, only matched if specified.
+    #[serde(with = "::steam_webapi::wire::as_number")]
+    pub creator_appid: u32,
+    /// Match this cloud filename if specified.
+    pub match_cloud_filename: ::std::string::String,
+    /// Allow stale data to be returned for the specified number of seconds.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(with = "::steam_webapi::wire::as_number")]
+    pub cache_max_age_seconds: ::std::option::Option<u32>,
+    /// Specifies the localized text to return. Defaults to English.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(with = "::steam_webapi::wire::as_number")]
+    pub language: ::std::option::Option<i32>,
+    /// (Optional) At least one of the tags must be present on a published file to satisfy the query.
+    ///
+    /// The listing marks it required but describes it as "(Optional)"; imported as optional. Check the docs.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub taggroups: ::std::option::Option<::serde_json::Value>,
+    /// (Optional) Filter to items created within this range.
+    ///
+    /// The listing marks it required but describes it as "(Optional)"; imported as optional. Check the docs.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub date_range_created: ::std::option::Option<::serde_json::Value>,
+    /// (Optional) Filter to items updated within this range.
+    ///
+    /// The listing marks it required but describes it as "(Optional)"; imported as optional. Check the docs.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub date_range_updated: ::std::option::Option<::serde_json::Value>,
+    /// (Optional) Filter out items that have these content descriptors.
+    ///
+    /// The listing marks it required but describes it as "(Optional)"; imported as optional. Check the docs.
+    ///
+    /// GetSupportedAPIList: The listing types it as {enum} without naming the enum; imported as int32 until the enum is specified.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(with = "::steam_webapi::wire::as_number")]
+    pub excluded_content_descriptors: ::std::option::Option<i32>,
+    /// Admin tool is doing a query, return hidden items
+    pub admin_query: bool,
+    /// (Optional) If true, only return the total number of files that satisfy this query.
+    ///
+    /// The listing marks it required but describes it as "(Optional)"; imported as optional. Check the docs.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub totalonly: ::std::option::Option<bool>,
+    /// (Optional) If true, only return the published file ids of files that satisfy this query.
+    ///
+    /// The listing marks it required but describes it as "(Optional)"; imported as optional. Check the docs.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub ids_only: ::std::option::Option<bool>,
+    /// Return vote data
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub return_vote_data: ::std::option::Option<bool>,
+    /// Return tags in the file details
+    pub return_tags: bool,
+    /// Return key-value tags in the file details
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub return_kv_tags: ::std::option::Option<bool>,
+    /// Return preview image and video details in the file details
+    pub return_previews: bool,
+    /// Return child item ids in the file details
+    pub return_children: bool,
+    /// Populate the short_description field instead of file_description
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub return_short_description: ::std::option::Option<bool>,
+    /// Return pricing information, if applicable
+    pub return_for_sale_data: bool,
+    /// Populate the metadata field
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub return_metadata: ::std::option::Option<bool>,
+    /// Return playtime stats for the specified number of days before today.
+    #[serde(with = "::steam_webapi::wire::as_number")]
+    pub return_playtime_stats: u32,
+    /// Strips BBCode from descriptions.
+    pub strip_description_bbcode: bool,
+    /// If true, then reactions to items will be returned.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub return_reactions: ::std::option::Option<bool>,
+    /// Backwards compatible for the client.
+    #[serde(with = "::steam_webapi::wire::as_number")]
+    pub startindex_override: u32,
+    /// Return the data for the specified revision.
+    ///
+    /// GetSupportedAPIList: The listing types it as {enum} without naming the enum; imported as int32 until the enum is specified.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(with = "::steam_webapi::wire::as_number")]
+    pub desired_revision: ::std::option::Option<i32>,
+    /// Return list of apps the items belong to
+    pub return_apps: bool,
+}
+impl GetUserFileCountRequest {
+    /// Creates the request from its required parameters.
+    #[allow(clippy::new_without_default)]
+    #[inline]
+    pub fn new(
+        steamid: u64,
+        appid: u32,
+        required_kv_tags: ::serde_json::Value,
+        creator_appid: u32,
+        match_cloud_filename: ::std::string::String,
+        admin_query: bool,
+        return_tags: bool,
+        return_previews: bool,
+        return_children: bool,
+        return_for_sale_data: bool,
+        return_playtime_stats: u32,
+        strip_description_bbcode: bool,
+        startindex_override: u32,
+        return_apps: bool,
+    ) -> Self {
+        Self {
+            steamid,
+            appid,
+            shortcutid: ::std::option::Option::None,
+            page: ::std::option::Option::None,
+            numperpage: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            sortmethod: ::std::option::Option::None,
+            privacy: ::std::option::Option::None,
+            requiredtags: ::std::option::Option::None,
+            excludedtags: ::std::option::Option::None,
+            required_kv_tags,
+            filetype: ::std::option::Option::None,
+            creator_appid,
+            match_cloud_filename,
+            cache_max_age_seconds: ::std::option::Option::None,
+            language: ::std::option::Option::None,
+            taggroups: ::std::option::Option::None,
+            date_range_created: ::std::option::Option::None,
+            date_range_updated: ::std::option::Option::None,
+            excluded_content_descriptors: ::std::option::Option::None,
+            admin_query,
+            totalonly: ::std::option::Option::None,
+            ids_only: ::std::option::Option::None,
+            return_vote_data: ::std::option::Option::None,
+            return_tags,
+            return_kv_tags: ::std::option::Option::None,
+            return_previews,
+            return_children,
+            return_short_description: ::std::option::Option::None,
+            return_for_sale_data,
+            return_metadata: ::std::option::Option::None,
+            return_playtime_stats,
+            strip_description_bbcode,
+            return_reactions: ::std::option::Option::None,
+            startindex_override,
+            desired_revision: ::std::option::Option::None,
+            return_apps,
+        }
+    }
+    /// Sets `shortcutid`.
+    #[must_use]
+    #[inline]
+    pub fn shortcutid(mut self, value: u32) -> Self {
+        self.shortcutid = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `page`.
+    #[must_use]
+    #[inline]
+    pub fn page(mut self, value: u32) -> Self {
+        self.page = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `numperpage`.
+    #[must_use]
+    #[inline]
+    pub fn numperpage(mut self, value: u32) -> Self {
+        self.numperpage = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    #[inline]
+    pub fn r#type(mut self, value: ::std::string::String) -> Self {
+        self.r#type = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `sortmethod`.
+    #[must_use]
+    #[inline]
+    pub fn sortmethod(mut self, value: ::std::string::String) -> Self {
+        self.sortmethod = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `privacy`.
+    #[must_use]
+    #[inline]
+    pub fn privacy(mut self, value: u32) -> Self {
+        self.privacy = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `requiredtags`.
+    #[must_use]
+    #[inline]
+    pub fn requiredtags(mut self, value: ::std::string::String) -> Self {
+        self.requiredtags = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `excludedtags`.
+    #[must_use]
+    #[inline]
+    pub fn excludedtags(mut self, value: ::std::string::String) -> Self {
+        self.excludedtags = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `filetype`.
+    #[must_use]
+    #[inline]
+    pub fn filetype(mut self, value: u32) -> Self {
+        self.filetype = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `cache_max_age_seconds`.
+    #[must_use]
+    #[inline]
+    pub fn cache_max_age_seconds(mut self, value: u32) -> Self {
+        self.cache_max_age_seconds = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `language`.
+    #[must_use]
+    #[inline]
+    pub fn language(mut self, value: i32) -> Self {
+        self.language = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `taggroups`.
+    #[must_use]
+    #[inline]
+    pub fn taggroups(mut self, value: ::serde_json::Value) -> Self {
+        self.taggroups = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `date_range_created`.
+    #[must_use]
+    #[inline]
+    pub fn date_range_created(mut self, value: ::serde_json::Value) -> Self {
+        self.date_range_created = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `date_range_updated`.
+    #[must_use]
+    #[inline]
+    pub fn date_range_updated(mut self, value: ::serde_json::Value) -> Self {
+        self.date_range_updated = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `excluded_content_descriptors`.
+    #[must_use]
+    #[inline]
+    pub fn excluded_content_descriptors(mut self, value: i32) -> Self {
+        self.excluded_content_descriptors = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `totalonly`.
+    #[must_use]
+    #[inline]
+    pub fn totalonly(mut self, value: bool) -> Self {
+        self.totalonly = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `ids_only`.
+    #[must_use]
+    #[inline]
+    pub fn ids_only(mut self, value: bool) -> Self {
+        self.ids_only = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `return_vote_data`.
+    #[must_use]
+    #[inline]
+    pub fn return_vote_data(mut self, value: bool) -> Self {
+        self.return_vote_data = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `return_kv_tags`.
+    #[must_use]
+    #[inline]
+    pub fn return_kv_tags(mut self, value: bool) -> Self {
+        self.return_kv_tags = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `return_short_description`.
+    #[must_use]
+    #[inline]
+    pub fn return_short_description(mut self, value: bool) -> Self {
+        self.return_short_description = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `return_metadata`.
+    #[must_use]
+    #[inline]
+    pub fn return_metadata(mut self, value: bool) -> Self {
+        self.return_metadata = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `return_reactions`.
+    #[must_use]
+    #[inline]
+    pub fn return_reactions(mut self, value: bool) -> Self {
+        self.return_reactions = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `desired_revision`.
+    #[must_use]
+    #[inline]
+    pub fn desired_revision(mut self, value: i32) -> Self {
+        self.desired_revision = ::std::option::Option::Some(value);
+        self
+    }
+}
+impl ::steam_webapi::__private::Endpoint for GetUserFileCountRequest {
+    type Response = ::serde_json::Value;
+    const INFO: ::steam_webapi::__private::EndpointInfo = ::steam_webapi::__private::EndpointInfo {
+        provider: ::steam_webapi::__private::ProviderId::Steam,
+        interface: "IPublishedFileService",
+        method: "GetUserFileCount",
+        version: 1,
+        http: ::steam_webapi::__private::HttpMethod::Get,
+        host: "api.steampowered.com",
+        path: "/IPublishedFileService/GetUserFileCount/v1/",
+        publisher: false,
+        auth: ::steam_webapi::__private::Auth::Required,
+        input: ::steam_webapi::__private::InputEncoding::InputJson,
+        envelope: ::std::option::Option::None,
+        errors: ::steam_webapi::__private::ErrorModel::HttpStatus,
+    };
+    #[inline]
+    fn write_query(&self, _q: &mut ::steam_webapi::__private::QueryWriter) {}
+}
+#[cfg(feature = "schemars")]
+::steam_webapi::__private::json_schema_impl!(
+    GetUserFileCountRequest,
+    "operations/IPublishedFileService/GetUserFileCount.v1.request.json", []
+);
+/// Request of `IPublishedFileService/GetUserFiles/v1` (get_user_files).
+///
+/// Retrieves files published by a user.
+///
+/// `GET https://api.steampowered.com/IPublishedFileService/GetUserFiles/v1/`
+///
+/// The parameters travel as one `input_json` value.
+#[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
+pub struct GetUserFilesRequest {
+    /// Steam ID of the user whose files are being requested.
+    #[serde(with = "::steam_webapi::wire::as_string")]
+    pub steamid: u64,
+    /// App Id of the app that the files were published to.
+    #[serde(with = "::steam_webapi::wire::as_number")]
+    pub appid: u32,
+    /// (Optional) Shortcut Id to retrieve published files from.
+    ///
+    /// The listing marks it required but describes it as "(Optional)"; imported as optional. Check the docs.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(with = "::steam_webapi::wire::as_number")]
+    pub shortcutid: ::std::option::Option<u32>,
+    /// (Optional) Starting page for results.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(with = "::steam_webapi::wire::as_number")]
+    pub page: ::std::option::Option<u32>,
+    /// (Optional) The number of results, per page to return.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(with = "::steam_webapi::wire::as_number")]
+    pub numperpage: ::std::option::Option<u32>,
+    /// (Optional) Type of files to be returned.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// (Optional) Sorting method to use on returned values.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub sortmethod: ::std::option::Option<::std::string::String>,
+    /// (optional) Filter by privacy settings.
+    ///
+    /// The listing marks it required but describes it as "(Optional)"; imported as optional. Check the docs.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(with = "::steam_webapi::wire::as_number")]
+    pub privacy: ::std::option::Option<u32>,
+    /// (Optional) Tags that must be present on a published file to satisfy the query.
+    ///
+    /// The listing marks it required but describes it as "(Optional)"; imported as optional. Check the docs.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub requiredtags: ::std::option::Option<::std::string::String>,
+    /// (Optional) Tags that must NOT be present on a published file to satisfy the query.
+    ///
+    /// The listing marks it required but describes it as "(Optional)"; imported as optional. Check the docs.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub excludedtags: ::std::option::Option<::std::string::String>,
+    /// Required key-value tags to match on.
+    pub required_kv_tags: ::serde_json::Value,
+    /// (Optional) File type to match files to.
+    ///
+    /// The listing marks it required but describes it as "(Optional)"; imported as optional. Check the docs.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(with = "::steam_webapi::wire::as_number")]
+    pub filetype: ::std::option::Option<u32>,
+    /// App Id of the app that published the files, only matched if specified.
+    #[serde(with = "::steam_webapi::wire::as_number")]
+    pub creator_appid: u32,
+    /// Match this cloud filename if specified.
+    pub match_cloud_filename: ::std::string::String,
+    /// Allow stale data to be returned for the specified number of seconds.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(with = "::steam_webapi::wire::as_number")]
+    pub cache_max_age_seconds: ::std::option::Option<u32>,
+    /// Specifies the localized text to return. Defaults to English.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(with = "::steam_webapi::wire::as_number")]
+    pub language: ::std::option::Option<i32>,
+    /// (Optional) At least one of the tags must be present on a published file to satisfy the query.
+    ///
+    /// The listing marks it required but describes it as "(Optional)"; imported as optional. Check the docs.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub taggroups: ::std::option::Option<::serde_json::Value>,
+    /// (Optional) Filter to items created within this range.
+    ///
+    /// The listing marks it required but describes it as "(Optional)"; imported as optional. Check the docs.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub date_range_created: ::std::option::Option<::serde_json::Value>,
+    /// (Optional) Filter to items updated within this range.
+    ///
+    /// The listing marks it required but describes it as "(Optional)"; imported as optional. Check the docs.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub date_range_updated: ::std::option::Option<::serde_json::Value>,
+    /// (Optional) Filter out items that have these content descriptors.
+    ///
+    /// The listing marks it required but describes it as "(Optional)"; imported as optional. Check the docs.
+    ///
+    /// GetSupportedAPIList: The listing types it as {enum} without naming the enum; imported as int32 until the enum is specified.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(with = "::steam_webapi::wire::as_number")]
+    pub excluded_content_descriptors: ::std::option::Option<i32>,
+    /// Admin tool is doing a query, return hidden items
+    pub admin_query: bool,
+    /// (Optional) If true, only return the total number of files that satisfy this query.
+    ///
+    /// The listing marks it required but describes it as "(Optional)"; imported as optional. Check the docs.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub totalonly: ::std::option::Option<bool>,
+    /// (Optional) If true, only return the published file ids of files that satisfy this query.
+    ///
+    /// The listing marks it required but describes it as "(Optional)"; imported as optional. Check the docs.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub ids_only: ::std::option::Option<bool>,
+    /// Return vote data
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub return_vote_data: ::std::option::Option<bool>,
+    /// Return tags in the file details
+    pub return_tags: bool,
+    /// Return key-value tags in the file details
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub return_kv_tags: ::std::option::Option<bool>,
+    /// Return preview image and video details in the file details
+    pub return_previews: bool,
+    /// Return child item ids in the file details
+    pub return_children: bool,
+    /// Populate the short_description field instead of file_description
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub return_short_description: ::std::option::Option<bool>,
+    /// Return pricing information, if applicable
+    pub return_for_sale_data: bool,
+    /// Populate the metadata field
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub return_metadata: ::std::option::Option<bool>,
+    /// Return playtime stats for the specified number of days before today.
+    #[serde(with = "::steam_webapi::wire::as_number")]
+    pub return_playtime_stats: u32,
+    /// Strips BBCode from descriptions.
+    pub strip_description_bbcode: bool,
+    /// If true, then reactions to items will be returned.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub return_reactions: ::std::option::Option<bool>,
+    /// Backwards compatible for the client.
+    #[serde(with = "::steam_webapi::wire::as_number")]
+    pub startindex_override: u32,
+    /// Return the data for the specified revision.
+    ///
+    /// GetSupportedAPIList: The listing types it as {enum} without naming the enum; imported as int32 until the enum is specified.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(with = "::steam_webapi::wire::as_number")]
+    pub desired_revision: ::std::option::Option<i32>,
+    /// Return list of apps the items belong to
+    pub return_apps: bool,
+}
+impl GetUserFilesRequest {
+    /// Creates the request from its required parameters.
+    #[allow(clippy::new_without_default)]
+    #[inline]
+    pub fn new(
+        steamid: u64,
+        appid: u32,
+        required_kv_tags: ::serde_json::Value,
+        creator_appid: u32,
+        match_cloud_filename: ::std::string::String,
+        admin_query: bool,
+        return_tags: bool,
+        return_previews: bool,
+        return_children: bool,
+        return_for_sale_data: bool,
+        return_playtime_stats: u32,
+        strip_description_bbcode: bool,
+        startindex_override: u32,
+        return_apps: bool,
+    ) -> Self {
+        Self {
+            steamid,
+            appid,
+            shortcutid: ::std::option::Option::None,
+            page: ::std::option::Option::None,
+            numperpage: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            sortmethod: ::std::option::Option::None,
+            privacy: ::std::option::Option::None,
+            requiredtags: ::std::option::Option::None,
+            excludedtags: ::std::option::Option::None,
+            required_kv_tags,
+            filetype: ::std::option::Option::None,
+            creator_appid,
+            match_cloud_filename,
+            cache_max_age_seconds: ::std::option::Option::None,
+            language: ::std::option::Option::None,
+            taggroups: ::std::option::Option::None,
+            date_range_created: ::std::option::Option::None,
+            date_range_updated: ::std::option::Option::None,
+            excluded_content_descriptors: ::std::option::Option::None,
+            admin_query,
+            totalonly: ::std::option::Option::None,
+            ids_only: ::std::option::Option::None,
+            return_vote_data: ::std::option::Option::None,
+            return_tags,
+            return_kv_tags: ::std::option::Option::None,
+            return_previews,
+            return_children,
+            return_short_description: ::std::option::Option::None,
+            return_for_sale_data,
+            return_metadata: ::std::option::Option::None,
+            return_playtime_stats,
+            strip_description_bbcode,
+            return_reactions: ::std::option::Option::None,
+            startindex_override,
+            desired_revision: ::std::option::Option::None,
+            return_apps,
+        }
+    }
+    /// Sets `shortcutid`.
+    #[must_use]
+    #[inline]
+    pub fn shortcutid(mut self, value: u32) -> Self {
+        self.shortcutid = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `page`.
+    #[must_use]
+    #[inline]
+    pub fn page(mut self, value: u32) -> Self {
+        self.page = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `numperpage`.
+    #[must_use]
+    #[inline]
+    pub fn numperpage(mut self, value: u32) -> Self {
+        self.numperpage = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    #[inline]
+    pub fn r#type(mut self, value: ::std::string::String) -> Self {
+        self.r#type = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `sortmethod`.
+    #[must_use]
+    #[inline]
+    pub fn sortmethod(mut self, value: ::std::string::String) -> Self {
+        self.sortmethod = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `privacy`.
+    #[must_use]
+    #[inline]
+    pub fn privacy(mut self, value: u32) -> Self {
+        self.privacy = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `requiredtags`.
+    #[must_use]
+    #[inline]
+    pub fn requiredtags(mut self, value: ::std::string::String) -> Self {
+        self.requiredtags = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `excludedtags`.
+    #[must_use]
+    #[inline]
+    pub fn excludedtags(mut self, value: ::std::string::String) -> Self {
+        self.excludedtags = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `filetype`.
+    #[must_use]
+    #[inline]
+    pub fn filetype(mut self, value: u32) -> Self {
+        self.filetype = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `cache_max_age_seconds`.
+    #[must_use]
+    #[inline]
+    pub fn cache_max_age_seconds(mut self, value: u32) -> Self {
+        self.cache_max_age_seconds = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `language`.
+    #[must_use]
+    #[inline]
+    pub fn language(mut self, value: i32) -> Self {
+        self.language = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `taggroups`.
+    #[must_use]
+    #[inline]
+    pub fn taggroups(mut self, value: ::serde_json::Value) -> Self {
+        self.taggroups = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `date_range_created`.
+    #[must_use]
+    #[inline]
+    pub fn date_range_created(mut self, value: ::serde_json::Value) -> Self {
+        self.date_range_created = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `date_range_updated`.
+    #[must_use]
+    #[inline]
+    pub fn date_range_updated(mut self, value: ::serde_json::Value) -> Self {
+        self.date_range_updated = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `excluded_content_descriptors`.
+    #[must_use]
+    #[inline]
+    pub fn excluded_content_descriptors(mut self, value: i32) -> Self {
+        self.excluded_content_descriptors = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `totalonly`.
+    #[must_use]
+    #[inline]
+    pub fn totalonly(mut self, value: bool) -> Self {
+        self.totalonly = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `ids_only`.
+    #[must_use]
+    #[inline]
+    pub fn ids_only(mut self, value: bool) -> Self {
+        self.ids_only = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `return_vote_data`.
+    #[must_use]
+    #[inline]
+    pub fn return_vote_data(mut self, value: bool) -> Self {
+        self.return_vote_data = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `return_kv_tags`.
+    #[must_use]
+    #[inline]
+    pub fn return_kv_tags(mut self, value: bool) -> Self {
+        self.return_kv_tags = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `return_short_description`.
+    #[must_use]
+    #[inline]
+    pub fn return_short_description(mut self, value: bool) -> Self {
+        self.return_short_description = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `return_metadata`.
+    #[must_use]
+    #[inline]
+    pub fn return_metadata(mut self, value: bool) -> Self {
+        self.return_metadata = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `return_reactions`.
+    #[must_use]
+    #[inline]
+    pub fn return_reactions(mut self, value: bool) -> Self {
+        self.return_reactions = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `desired_revision`.
+    #[must_use]
+    #[inline]
+    pub fn desired_revision(mut self, value: i32) -> Self {
+        self.desired_revision = ::std::option::Option::Some(value);
+        self
+    }
+}
+impl ::steam_webapi::__private::Endpoint for GetUserFilesRequest {
+    type Response = ::serde_json::Value;
+    const INFO: ::steam_webapi::__private::EndpointInfo = ::steam_webapi::__private::EndpointInfo {
+        provider: ::steam_webapi::__private::ProviderId::Steam,
+        interface: "IPublishedFileService",
+        method: "GetUserFiles",
+        version: 1,
+        http: ::steam_webapi::__private::HttpMethod::Get,
+        host: "api.steampowered.com",
+        path: "/IPublishedFileService/GetUserFiles/v1/",
+        publisher: false,
+        auth: ::steam_webapi::__private::Auth::Required,
+        input: ::steam_webapi::__private::InputEncoding::InputJson,
+        envelope: ::std::option::Option::None,
+        errors: ::steam_webapi::__private::ErrorModel::HttpStatus,
+    };
+    #[inline]
+    fn write_query(&self, _q: &mut ::steam_webapi::__private::QueryWriter) {}
+}
+#[cfg(feature = "schemars")]
+::steam_webapi::__private::json_schema_impl!(
+    GetUserFilesRequest, "operations/IPublishedFileService/GetUserFiles.v1.request.json",
+    []
+);
+/// Request of `IPublishedFileService/GetUserVoteSummary/v1` (get_user_vote_summary).
+///
+/// Get user vote summary
+///
+/// `GET https://api.steampowered.com/IPublishedFileService/GetUserVoteSummary/v1/`
+///
+/// The parameters travel as one `input_json` value.
+#[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
+pub struct GetUserVoteSummaryRequest {
+    #[serde(with = "::steam_webapi::wire::as_string")]
+    pub publishedfileids: u64,
+}
+impl GetUserVoteSummaryRequest {
+    /// Creates the request from its required parameters.
+    #[allow(clippy::new_without_default)]
+    #[inline]
+    pub fn new(publishedfileids: u64) -> Self {
+        Self { publishedfileids }
+    }
+}
+impl ::steam_webapi::__private::Endpoint for GetUserVoteSummaryRequest {
+    type Response = ::serde_json::Value;
+    const INFO: ::steam_webapi::__private::EndpointInfo = ::steam_webapi::__private::EndpointInfo {
+        provider: ::steam_webapi::__private::ProviderId::Steam,
+        interface: "IPublishedFileService",
+        method: "GetUserVoteSummary",
+        version: 1,
+        http: ::steam_webapi::__private::HttpMethod::Get,
+        host: "api.steampowered.com",
+        path: "/IPublishedFileService/GetUserVoteSummary/v1/",
+        publisher: false,
+        auth: ::steam_webapi::__private::Auth::None,
+        input: ::steam_webapi::__private::InputEncoding::InputJson,
+        envelope: ::std::option::Option::None,
+        errors: ::steam_webapi::__private::ErrorModel::HttpStatus,
+    };
+    #[inline]
+    fn write_query(&self, _q: &mut ::steam_webapi::__private::QueryWriter) {}
+}
+#[cfg(feature = "schemars")]
+::steam_webapi::__private::json_schema_impl!(
+    GetUserVoteSummaryRequest,
+    "operations/IPublishedFileService/GetUserVoteSummary.v1.request.json", []
 );
 /// Request of `IPublishedFileService/QueryFiles/v1` (query_files).
 ///

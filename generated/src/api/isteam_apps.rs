@@ -11,6 +11,22 @@ impl<'a> ISteamApps<'a> {
     pub fn new(client: &'a ::steam_webapi::Client) -> Self {
         Self { client }
     }
+    /// GetSDRConfig (the listing gives no description).
+    ///
+    /// Takes no `key`: the client never sends it here.
+    ///
+    /// **Imported** from GetSupportedAPIList (public 2026-07-09 + partner): the parameters are the listing's, and the response is untyped JSON (`serde_json::Value`, the whole body) until someone types it (spec/README.md, "Promoting an imported method").
+    ///
+    /// `GET https://api.steampowered.com/ISteamApps/GetSDRConfig/v1/`
+    #[inline]
+    pub fn get_sdr_config(
+        &self,
+        request: &GetSDRConfigRequest,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<::serde_json::Value, ::steam_webapi::Error>,
+    > + Send + use<'a> {
+        self.client.execute(request)
+    }
     /// Lists the game servers running at an IP address.
     ///
     /// Responses from the 2013 recording of koraktor/steam-condenser-java and a 2022 output pasted in darryl-h/v-rising-server's README (2-space re-indented, IP redacted).
@@ -70,6 +86,20 @@ pub mod blocking {
         pub fn new(client: &'a ::steam_webapi::blocking::Client) -> Self {
             Self { client }
         }
+        /// GetSDRConfig (the listing gives no description).
+        ///
+        /// Takes no `key`: the client never sends it here.
+        ///
+        /// **Imported** from GetSupportedAPIList (public 2026-07-09 + partner): the parameters are the listing's, and the response is untyped JSON (`serde_json::Value`, the whole body) until someone types it (spec/README.md, "Promoting an imported method").
+        ///
+        /// `GET https://api.steampowered.com/ISteamApps/GetSDRConfig/v1/`
+        #[inline]
+        pub fn get_sdr_config(
+            &self,
+            request: &GetSDRConfigRequest,
+        ) -> ::std::result::Result<::serde_json::Value, ::steam_webapi::Error> {
+            self.client.execute(request)
+        }
         /// Lists the game servers running at an IP address.
         ///
         /// Responses from the 2013 recording of koraktor/steam-condenser-java and a 2022 output pasted in darryl-h/v-rising-server's README (2-space re-indented, IP redacted).
@@ -107,6 +137,50 @@ pub mod blocking {
         }
     }
 }
+/// Request of `ISteamApps/GetSDRConfig/v1` (get_sdr_config).
+///
+/// GetSDRConfig (the listing gives no description).
+///
+/// `GET https://api.steampowered.com/ISteamApps/GetSDRConfig/v1/`
+#[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
+pub struct GetSDRConfigRequest {
+    /// AppID of game
+    #[serde(with = "::steam_webapi::wire::as_number")]
+    pub appid: u32,
+}
+impl GetSDRConfigRequest {
+    /// Creates the request from its required parameters.
+    #[allow(clippy::new_without_default)]
+    #[inline]
+    pub fn new(appid: u32) -> Self {
+        Self { appid }
+    }
+}
+impl ::steam_webapi::__private::Endpoint for GetSDRConfigRequest {
+    type Response = ::serde_json::Value;
+    const INFO: ::steam_webapi::__private::EndpointInfo = ::steam_webapi::__private::EndpointInfo {
+        provider: ::steam_webapi::__private::ProviderId::Steam,
+        interface: "ISteamApps",
+        method: "GetSDRConfig",
+        version: 1,
+        http: ::steam_webapi::__private::HttpMethod::Get,
+        host: "api.steampowered.com",
+        path: "/ISteamApps/GetSDRConfig/v1/",
+        publisher: false,
+        auth: ::steam_webapi::__private::Auth::None,
+        input: ::steam_webapi::__private::InputEncoding::Query,
+        envelope: ::std::option::Option::None,
+        errors: ::steam_webapi::__private::ErrorModel::HttpStatus,
+    };
+    #[inline]
+    fn write_query(&self, q: &mut ::steam_webapi::__private::QueryWriter) {
+        q.value("appid", &self.appid);
+    }
+}
+#[cfg(feature = "schemars")]
+::steam_webapi::__private::json_schema_impl!(
+    GetSDRConfigRequest, "operations/ISteamApps/GetSDRConfig.v1.request.json", []
+);
 /// Request of `ISteamApps/GetServersAtAddress/v1` (get_servers_at_address).
 ///
 /// Lists the game servers running at an IP address.

@@ -45,6 +45,22 @@ impl<'a> ISteamRemoteStorage<'a> {
     > + Send + use<'a> {
         self.client.execute(request)
     }
+    /// GetUGCFileDetails (the listing gives no description).
+    ///
+    /// Takes no `key`: the client never sends it here.
+    ///
+    /// **Imported** from GetSupportedAPIList (public 2026-07-09 + partner): the parameters are the listing's, and the response is untyped JSON (`serde_json::Value`, the whole body) until someone types it (spec/README.md, "Promoting an imported method").
+    ///
+    /// `GET https://api.steampowered.com/ISteamRemoteStorage/GetUGCFileDetails/v1/`
+    #[inline]
+    pub fn get_ugc_file_details(
+        &self,
+        request: &GetUGCFileDetailsRequest,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<::serde_json::Value, ::steam_webapi::Error>,
+    > + Send + use<'a> {
+        self.client.execute(request)
+    }
 }
 impl ::steam_webapi::Client {
     /// The `ISteamRemoteStorage` operations.
@@ -94,6 +110,20 @@ pub mod blocking {
             GetPublishedFileDetailsResponse,
             ::steam_webapi::Error,
         > {
+            self.client.execute(request)
+        }
+        /// GetUGCFileDetails (the listing gives no description).
+        ///
+        /// Takes no `key`: the client never sends it here.
+        ///
+        /// **Imported** from GetSupportedAPIList (public 2026-07-09 + partner): the parameters are the listing's, and the response is untyped JSON (`serde_json::Value`, the whole body) until someone types it (spec/README.md, "Promoting an imported method").
+        ///
+        /// `GET https://api.steampowered.com/ISteamRemoteStorage/GetUGCFileDetails/v1/`
+        #[inline]
+        pub fn get_ugc_file_details(
+            &self,
+            request: &GetUGCFileDetailsRequest,
+        ) -> ::std::result::Result<::serde_json::Value, ::steam_webapi::Error> {
             self.client.execute(request)
         }
     }
@@ -214,6 +244,73 @@ impl ::steam_webapi::__private::Endpoint for GetPublishedFileDetailsRequest {
 ::steam_webapi::__private::json_schema_impl!(
     GetPublishedFileDetailsRequest,
     "operations/ISteamRemoteStorage/GetPublishedFileDetails.v1.request.json", []
+);
+/// Request of `ISteamRemoteStorage/GetUGCFileDetails/v1` (get_ugc_file_details).
+///
+/// GetUGCFileDetails (the listing gives no description).
+///
+/// `GET https://api.steampowered.com/ISteamRemoteStorage/GetUGCFileDetails/v1/`
+#[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
+pub struct GetUGCFileDetailsRequest {
+    /// If specified, only returns details if the file is owned by the SteamID specified
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(with = "::steam_webapi::wire::as_string")]
+    pub steamid: ::std::option::Option<u64>,
+    /// ID of UGC file to get info for
+    #[serde(with = "::steam_webapi::wire::as_string")]
+    pub ugcid: u64,
+    /// appID of product
+    #[serde(with = "::steam_webapi::wire::as_number")]
+    pub appid: u32,
+}
+impl GetUGCFileDetailsRequest {
+    /// Creates the request from its required parameters.
+    #[allow(clippy::new_without_default)]
+    #[inline]
+    pub fn new(ugcid: u64, appid: u32) -> Self {
+        Self {
+            steamid: ::std::option::Option::None,
+            ugcid,
+            appid,
+        }
+    }
+    /// Sets `steamid`.
+    #[must_use]
+    #[inline]
+    pub fn steamid(mut self, value: u64) -> Self {
+        self.steamid = ::std::option::Option::Some(value);
+        self
+    }
+}
+impl ::steam_webapi::__private::Endpoint for GetUGCFileDetailsRequest {
+    type Response = ::serde_json::Value;
+    const INFO: ::steam_webapi::__private::EndpointInfo = ::steam_webapi::__private::EndpointInfo {
+        provider: ::steam_webapi::__private::ProviderId::Steam,
+        interface: "ISteamRemoteStorage",
+        method: "GetUGCFileDetails",
+        version: 1,
+        http: ::steam_webapi::__private::HttpMethod::Get,
+        host: "api.steampowered.com",
+        path: "/ISteamRemoteStorage/GetUGCFileDetails/v1/",
+        publisher: false,
+        auth: ::steam_webapi::__private::Auth::None,
+        input: ::steam_webapi::__private::InputEncoding::Query,
+        envelope: ::std::option::Option::None,
+        errors: ::steam_webapi::__private::ErrorModel::HttpStatus,
+    };
+    #[inline]
+    fn write_query(&self, q: &mut ::steam_webapi::__private::QueryWriter) {
+        if let ::std::option::Option::Some(v) = &self.steamid {
+            q.value("steamid", v);
+        }
+        q.value("ugcid", &self.ugcid);
+        q.value("appid", &self.appid);
+    }
+}
+#[cfg(feature = "schemars")]
+::steam_webapi::__private::json_schema_impl!(
+    GetUGCFileDetailsRequest,
+    "operations/ISteamRemoteStorage/GetUGCFileDetails.v1.request.json", []
 );
 /// One item of a collection.
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]

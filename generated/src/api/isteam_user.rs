@@ -11,6 +11,70 @@ impl<'a> ISteamUser<'a> {
     pub fn new(client: &'a ::steam_webapi::Client) -> Self {
         Self { client }
     }
+    /// CheckAppOwnership (the listing gives no description).
+    ///
+    /// Requires a Steamworks **publisher** key: call it only from a secure server, never from a game client.
+    ///
+    /// **Imported** from GetSupportedAPIList (public 2026-07-09 + partner): the parameters are the listing's, and the response is untyped JSON (`serde_json::Value`, the whole body) until someone types it (spec/README.md, "Promoting an imported method").
+    ///
+    /// `GET https://partner.steam-api.com/ISteamUser/CheckAppOwnership/v1/`
+    #[inline]
+    pub fn check_app_ownership_v1(
+        &self,
+        request: &CheckAppOwnershipV1Request,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<::serde_json::Value, ::steam_webapi::Error>,
+    > + Send + use<'a> {
+        self.client.execute(request)
+    }
+    /// CheckAppOwnership (the listing gives no description).
+    ///
+    /// Requires a Steamworks **publisher** key: call it only from a secure server, never from a game client.
+    ///
+    /// **Imported** from GetSupportedAPIList (public 2026-07-09 + partner): the parameters are the listing's, and the response is untyped JSON (`serde_json::Value`, the whole body) until someone types it (spec/README.md, "Promoting an imported method").
+    ///
+    /// `GET https://partner.steam-api.com/ISteamUser/CheckAppOwnership/v2/`
+    #[inline]
+    pub fn check_app_ownership_v2(
+        &self,
+        request: &CheckAppOwnershipV2Request,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<::serde_json::Value, ::steam_webapi::Error>,
+    > + Send + use<'a> {
+        self.client.execute(request)
+    }
+    /// CheckAppOwnership (the listing gives no description).
+    ///
+    /// Requires a Steamworks **publisher** key: call it only from a secure server, never from a game client.
+    ///
+    /// **Imported** from GetSupportedAPIList (public 2026-07-09 + partner): the parameters are the listing's, and the response is untyped JSON (`serde_json::Value`, the whole body) until someone types it (spec/README.md, "Promoting an imported method").
+    ///
+    /// `GET https://partner.steam-api.com/ISteamUser/CheckAppOwnership/v3/`
+    #[inline]
+    pub fn check_app_ownership_v3(
+        &self,
+        request: &CheckAppOwnershipV3Request,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<::serde_json::Value, ::steam_webapi::Error>,
+    > + Send + use<'a> {
+        self.client.execute(request)
+    }
+    /// GetAppPriceInfo (the listing gives no description).
+    ///
+    /// Requires a Steamworks **publisher** key: call it only from a secure server, never from a game client.
+    ///
+    /// **Imported** from GetSupportedAPIList (public 2026-07-09 + partner): the parameters are the listing's, and the response is untyped JSON (`serde_json::Value`, the whole body) until someone types it (spec/README.md, "Promoting an imported method").
+    ///
+    /// `GET https://partner.steam-api.com/ISteamUser/GetAppPriceInfo/v1/`
+    #[inline]
+    pub fn get_app_price_info(
+        &self,
+        request: &GetAppPriceInfoRequest,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<::serde_json::Value, ::steam_webapi::Error>,
+    > + Send + use<'a> {
+        self.client.execute(request)
+    }
     /// Returns the friend list of any Steam user, provided their Steam Community profile visibility is set to "Public". Nothing will be returned if the profile is private.
     ///
     /// `GET https://api.steampowered.com/ISteamUser/GetFriendList/v1/`
@@ -52,6 +116,162 @@ impl<'a> ISteamUser<'a> {
     > + Send + use<'a> {
         self.client.execute(request)
     }
+    /// GetPlayerSummaries (the listing gives no description).
+    ///
+    /// **Imported** from GetSupportedAPIList (public 2026-07-09 + partner): the parameters are the listing's, and the response is untyped JSON (`serde_json::Value`, the whole body) until someone types it (spec/README.md, "Promoting an imported method").
+    ///
+    /// `GET https://api.steampowered.com/ISteamUser/GetPlayerSummaries/v1/`
+    #[inline]
+    pub fn get_player_summaries_v1(
+        &self,
+        request: &GetPlayerSummariesV1Request,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<::serde_json::Value, ::steam_webapi::Error>,
+    > + Send + use<'a> {
+        self.client.execute(request)
+    }
+    /// GetPublisherAppOwnership (the listing gives no description).
+    ///
+    /// Requires a Steamworks **publisher** key: call it only from a secure server, never from a game client.
+    ///
+    /// **Imported** from GetSupportedAPIList (public 2026-07-09 + partner): the parameters are the listing's, and the response is untyped JSON (`serde_json::Value`, the whole body) until someone types it (spec/README.md, "Promoting an imported method").
+    ///
+    /// `GET https://partner.steam-api.com/ISteamUser/GetPublisherAppOwnership/v1/`
+    #[inline]
+    pub fn get_publisher_app_ownership_v1(
+        &self,
+        request: &GetPublisherAppOwnershipV1Request,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<::serde_json::Value, ::steam_webapi::Error>,
+    > + Send + use<'a> {
+        self.client.execute(request)
+    }
+    /// GetPublisherAppOwnership (the listing gives no description).
+    ///
+    /// Requires a Steamworks **publisher** key: call it only from a secure server, never from a game client.
+    ///
+    /// **Imported** from GetSupportedAPIList (public 2026-07-09 + partner): the parameters are the listing's, and the response is untyped JSON (`serde_json::Value`, the whole body) until someone types it (spec/README.md, "Promoting an imported method").
+    ///
+    /// `GET https://partner.steam-api.com/ISteamUser/GetPublisherAppOwnership/v2/`
+    #[inline]
+    pub fn get_publisher_app_ownership_v2(
+        &self,
+        request: &GetPublisherAppOwnershipV2Request,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<::serde_json::Value, ::steam_webapi::Error>,
+    > + Send + use<'a> {
+        self.client.execute(request)
+    }
+    /// GetPublisherAppOwnership (the listing gives no description).
+    ///
+    /// Requires a Steamworks **publisher** key: call it only from a secure server, never from a game client.
+    ///
+    /// **Imported** from GetSupportedAPIList (public 2026-07-09 + partner): the parameters are the listing's, and the response is untyped JSON (`serde_json::Value`, the whole body) until someone types it (spec/README.md, "Promoting an imported method").
+    ///
+    /// `GET https://partner.steam-api.com/ISteamUser/GetPublisherAppOwnership/v3/`
+    #[inline]
+    pub fn get_publisher_app_ownership_v3(
+        &self,
+        request: &GetPublisherAppOwnershipV3Request,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<::serde_json::Value, ::steam_webapi::Error>,
+    > + Send + use<'a> {
+        self.client.execute(request)
+    }
+    /// GetPublisherAppOwnership (the listing gives no description).
+    ///
+    /// Requires a Steamworks **publisher** key: call it only from a secure server, never from a game client.
+    ///
+    /// **Imported** from GetSupportedAPIList (public 2026-07-09 + partner): the parameters are the listing's, and the response is untyped JSON (`serde_json::Value`, the whole body) until someone types it (spec/README.md, "Promoting an imported method").
+    ///
+    /// `GET https://partner.steam-api.com/ISteamUser/GetPublisherAppOwnership/v4/`
+    #[inline]
+    pub fn get_publisher_app_ownership_v4(
+        &self,
+        request: &GetPublisherAppOwnershipV4Request,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<::serde_json::Value, ::steam_webapi::Error>,
+    > + Send + use<'a> {
+        self.client.execute(request)
+    }
+    /// GetPublisherAppOwnershipChanges (the listing gives no description).
+    ///
+    /// Requires a Steamworks **publisher** key: call it only from a secure server, never from a game client.
+    ///
+    /// **Imported** from GetSupportedAPIList (public 2026-07-09 + partner): the parameters are the listing's, and the response is untyped JSON (`serde_json::Value`, the whole body) until someone types it (spec/README.md, "Promoting an imported method").
+    ///
+    /// `GET https://partner.steam-api.com/ISteamUser/GetPublisherAppOwnershipChanges/v1/`
+    #[inline]
+    pub fn get_publisher_app_ownership_changes(
+        &self,
+        request: &GetPublisherAppOwnershipChangesRequest,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<::serde_json::Value, ::steam_webapi::Error>,
+    > + Send + use<'a> {
+        self.client.execute(request)
+    }
+    /// GetUserGroupList (the listing gives no description).
+    ///
+    /// **Imported** from GetSupportedAPIList (public 2026-07-09 + partner): the parameters are the listing's, and the response is untyped JSON (`serde_json::Value`, the whole body) until someone types it (spec/README.md, "Promoting an imported method").
+    ///
+    /// `GET https://api.steampowered.com/ISteamUser/GetUserGroupList/v1/`
+    #[inline]
+    pub fn get_user_group_list(
+        &self,
+        request: &GetUserGroupListRequest,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<::serde_json::Value, ::steam_webapi::Error>,
+    > + Send + use<'a> {
+        self.client.execute(request)
+    }
+    /// GrantPackage (the listing gives no description).
+    ///
+    /// Requires a Steamworks **publisher** key: call it only from a secure server, never from a game client.
+    ///
+    /// **Imported** from GetSupportedAPIList (public 2026-07-09 + partner): the parameters are the listing's, and the response is untyped JSON (`serde_json::Value`, the whole body) until someone types it (spec/README.md, "Promoting an imported method").
+    ///
+    /// `POST https://partner.steam-api.com/ISteamUser/GrantPackage/v1/`
+    #[inline]
+    pub fn grant_package_v1(
+        &self,
+        request: &GrantPackageV1Request,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<::serde_json::Value, ::steam_webapi::Error>,
+    > + Send + use<'a> {
+        self.client.execute(request)
+    }
+    /// GrantPackage (the listing gives no description).
+    ///
+    /// Requires a Steamworks **publisher** key: call it only from a secure server, never from a game client.
+    ///
+    /// **Imported** from GetSupportedAPIList (public 2026-07-09 + partner): the parameters are the listing's, and the response is untyped JSON (`serde_json::Value`, the whole body) until someone types it (spec/README.md, "Promoting an imported method").
+    ///
+    /// `POST https://partner.steam-api.com/ISteamUser/GrantPackage/v2/`
+    #[inline]
+    pub fn grant_package_v2(
+        &self,
+        request: &GrantPackageV2Request,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<::serde_json::Value, ::steam_webapi::Error>,
+    > + Send + use<'a> {
+        self.client.execute(request)
+    }
+    /// GrantPackage (the listing gives no description).
+    ///
+    /// Requires a Steamworks **publisher** key: call it only from a secure server, never from a game client.
+    ///
+    /// **Imported** from GetSupportedAPIList (public 2026-07-09 + partner): the parameters are the listing's, and the response is untyped JSON (`serde_json::Value`, the whole body) until someone types it (spec/README.md, "Promoting an imported method").
+    ///
+    /// `POST https://partner.steam-api.com/ISteamUser/GrantPackage/v3/`
+    #[inline]
+    pub fn grant_package_v3(
+        &self,
+        request: &GrantPackageV3Request,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<::serde_json::Value, ::steam_webapi::Error>,
+    > + Send + use<'a> {
+        self.client.execute(request)
+    }
     /// Resolves a vanity URL (the custom part of a profile or group URL) to a Steam ID.
     ///
     /// Not in the docs; parameters from the public listing 2026-07-09, response from the recordings in fixtures/more-responses (ValvePython cassettes 2015 and 2016, lpradel/steam-web-api-java 2024). A failed lookup is `success` 42 with `message` "No match" and no `steamid`: the client returns it as `Error::NoMatch`.
@@ -65,6 +285,22 @@ impl<'a> ISteamUser<'a> {
         request: &ResolveVanityURLRequest,
     ) -> impl ::std::future::Future<
         Output = ::std::result::Result<ResolveVanityURLResponse, ::steam_webapi::Error>,
+    > + Send + use<'a> {
+        self.client.execute(request)
+    }
+    /// RevokePackage (the listing gives no description).
+    ///
+    /// Requires a Steamworks **publisher** key: call it only from a secure server, never from a game client.
+    ///
+    /// **Imported** from GetSupportedAPIList (public 2026-07-09 + partner): the parameters are the listing's, and the response is untyped JSON (`serde_json::Value`, the whole body) until someone types it (spec/README.md, "Promoting an imported method").
+    ///
+    /// `POST https://partner.steam-api.com/ISteamUser/RevokePackage/v1/`
+    #[inline]
+    pub fn revoke_package(
+        &self,
+        request: &RevokePackageRequest,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<::serde_json::Value, ::steam_webapi::Error>,
     > + Send + use<'a> {
         self.client.execute(request)
     }
@@ -91,6 +327,62 @@ pub mod blocking {
         #[inline]
         pub fn new(client: &'a ::steam_webapi::blocking::Client) -> Self {
             Self { client }
+        }
+        /// CheckAppOwnership (the listing gives no description).
+        ///
+        /// Requires a Steamworks **publisher** key: call it only from a secure server, never from a game client.
+        ///
+        /// **Imported** from GetSupportedAPIList (public 2026-07-09 + partner): the parameters are the listing's, and the response is untyped JSON (`serde_json::Value`, the whole body) until someone types it (spec/README.md, "Promoting an imported method").
+        ///
+        /// `GET https://partner.steam-api.com/ISteamUser/CheckAppOwnership/v1/`
+        #[inline]
+        pub fn check_app_ownership_v1(
+            &self,
+            request: &CheckAppOwnershipV1Request,
+        ) -> ::std::result::Result<::serde_json::Value, ::steam_webapi::Error> {
+            self.client.execute(request)
+        }
+        /// CheckAppOwnership (the listing gives no description).
+        ///
+        /// Requires a Steamworks **publisher** key: call it only from a secure server, never from a game client.
+        ///
+        /// **Imported** from GetSupportedAPIList (public 2026-07-09 + partner): the parameters are the listing's, and the response is untyped JSON (`serde_json::Value`, the whole body) until someone types it (spec/README.md, "Promoting an imported method").
+        ///
+        /// `GET https://partner.steam-api.com/ISteamUser/CheckAppOwnership/v2/`
+        #[inline]
+        pub fn check_app_ownership_v2(
+            &self,
+            request: &CheckAppOwnershipV2Request,
+        ) -> ::std::result::Result<::serde_json::Value, ::steam_webapi::Error> {
+            self.client.execute(request)
+        }
+        /// CheckAppOwnership (the listing gives no description).
+        ///
+        /// Requires a Steamworks **publisher** key: call it only from a secure server, never from a game client.
+        ///
+        /// **Imported** from GetSupportedAPIList (public 2026-07-09 + partner): the parameters are the listing's, and the response is untyped JSON (`serde_json::Value`, the whole body) until someone types it (spec/README.md, "Promoting an imported method").
+        ///
+        /// `GET https://partner.steam-api.com/ISteamUser/CheckAppOwnership/v3/`
+        #[inline]
+        pub fn check_app_ownership_v3(
+            &self,
+            request: &CheckAppOwnershipV3Request,
+        ) -> ::std::result::Result<::serde_json::Value, ::steam_webapi::Error> {
+            self.client.execute(request)
+        }
+        /// GetAppPriceInfo (the listing gives no description).
+        ///
+        /// Requires a Steamworks **publisher** key: call it only from a secure server, never from a game client.
+        ///
+        /// **Imported** from GetSupportedAPIList (public 2026-07-09 + partner): the parameters are the listing's, and the response is untyped JSON (`serde_json::Value`, the whole body) until someone types it (spec/README.md, "Promoting an imported method").
+        ///
+        /// `GET https://partner.steam-api.com/ISteamUser/GetAppPriceInfo/v1/`
+        #[inline]
+        pub fn get_app_price_info(
+            &self,
+            request: &GetAppPriceInfoRequest,
+        ) -> ::std::result::Result<::serde_json::Value, ::steam_webapi::Error> {
+            self.client.execute(request)
         }
         /// Returns the friend list of any Steam user, provided their Steam Community profile visibility is set to "Public". Nothing will be returned if the profile is private.
         ///
@@ -124,6 +416,142 @@ pub mod blocking {
         ) -> ::std::result::Result<GetPlayerSummariesResponse, ::steam_webapi::Error> {
             self.client.execute(request)
         }
+        /// GetPlayerSummaries (the listing gives no description).
+        ///
+        /// **Imported** from GetSupportedAPIList (public 2026-07-09 + partner): the parameters are the listing's, and the response is untyped JSON (`serde_json::Value`, the whole body) until someone types it (spec/README.md, "Promoting an imported method").
+        ///
+        /// `GET https://api.steampowered.com/ISteamUser/GetPlayerSummaries/v1/`
+        #[inline]
+        pub fn get_player_summaries_v1(
+            &self,
+            request: &GetPlayerSummariesV1Request,
+        ) -> ::std::result::Result<::serde_json::Value, ::steam_webapi::Error> {
+            self.client.execute(request)
+        }
+        /// GetPublisherAppOwnership (the listing gives no description).
+        ///
+        /// Requires a Steamworks **publisher** key: call it only from a secure server, never from a game client.
+        ///
+        /// **Imported** from GetSupportedAPIList (public 2026-07-09 + partner): the parameters are the listing's, and the response is untyped JSON (`serde_json::Value`, the whole body) until someone types it (spec/README.md, "Promoting an imported method").
+        ///
+        /// `GET https://partner.steam-api.com/ISteamUser/GetPublisherAppOwnership/v1/`
+        #[inline]
+        pub fn get_publisher_app_ownership_v1(
+            &self,
+            request: &GetPublisherAppOwnershipV1Request,
+        ) -> ::std::result::Result<::serde_json::Value, ::steam_webapi::Error> {
+            self.client.execute(request)
+        }
+        /// GetPublisherAppOwnership (the listing gives no description).
+        ///
+        /// Requires a Steamworks **publisher** key: call it only from a secure server, never from a game client.
+        ///
+        /// **Imported** from GetSupportedAPIList (public 2026-07-09 + partner): the parameters are the listing's, and the response is untyped JSON (`serde_json::Value`, the whole body) until someone types it (spec/README.md, "Promoting an imported method").
+        ///
+        /// `GET https://partner.steam-api.com/ISteamUser/GetPublisherAppOwnership/v2/`
+        #[inline]
+        pub fn get_publisher_app_ownership_v2(
+            &self,
+            request: &GetPublisherAppOwnershipV2Request,
+        ) -> ::std::result::Result<::serde_json::Value, ::steam_webapi::Error> {
+            self.client.execute(request)
+        }
+        /// GetPublisherAppOwnership (the listing gives no description).
+        ///
+        /// Requires a Steamworks **publisher** key: call it only from a secure server, never from a game client.
+        ///
+        /// **Imported** from GetSupportedAPIList (public 2026-07-09 + partner): the parameters are the listing's, and the response is untyped JSON (`serde_json::Value`, the whole body) until someone types it (spec/README.md, "Promoting an imported method").
+        ///
+        /// `GET https://partner.steam-api.com/ISteamUser/GetPublisherAppOwnership/v3/`
+        #[inline]
+        pub fn get_publisher_app_ownership_v3(
+            &self,
+            request: &GetPublisherAppOwnershipV3Request,
+        ) -> ::std::result::Result<::serde_json::Value, ::steam_webapi::Error> {
+            self.client.execute(request)
+        }
+        /// GetPublisherAppOwnership (the listing gives no description).
+        ///
+        /// Requires a Steamworks **publisher** key: call it only from a secure server, never from a game client.
+        ///
+        /// **Imported** from GetSupportedAPIList (public 2026-07-09 + partner): the parameters are the listing's, and the response is untyped JSON (`serde_json::Value`, the whole body) until someone types it (spec/README.md, "Promoting an imported method").
+        ///
+        /// `GET https://partner.steam-api.com/ISteamUser/GetPublisherAppOwnership/v4/`
+        #[inline]
+        pub fn get_publisher_app_ownership_v4(
+            &self,
+            request: &GetPublisherAppOwnershipV4Request,
+        ) -> ::std::result::Result<::serde_json::Value, ::steam_webapi::Error> {
+            self.client.execute(request)
+        }
+        /// GetPublisherAppOwnershipChanges (the listing gives no description).
+        ///
+        /// Requires a Steamworks **publisher** key: call it only from a secure server, never from a game client.
+        ///
+        /// **Imported** from GetSupportedAPIList (public 2026-07-09 + partner): the parameters are the listing's, and the response is untyped JSON (`serde_json::Value`, the whole body) until someone types it (spec/README.md, "Promoting an imported method").
+        ///
+        /// `GET https://partner.steam-api.com/ISteamUser/GetPublisherAppOwnershipChanges/v1/`
+        #[inline]
+        pub fn get_publisher_app_ownership_changes(
+            &self,
+            request: &GetPublisherAppOwnershipChangesRequest,
+        ) -> ::std::result::Result<::serde_json::Value, ::steam_webapi::Error> {
+            self.client.execute(request)
+        }
+        /// GetUserGroupList (the listing gives no description).
+        ///
+        /// **Imported** from GetSupportedAPIList (public 2026-07-09 + partner): the parameters are the listing's, and the response is untyped JSON (`serde_json::Value`, the whole body) until someone types it (spec/README.md, "Promoting an imported method").
+        ///
+        /// `GET https://api.steampowered.com/ISteamUser/GetUserGroupList/v1/`
+        #[inline]
+        pub fn get_user_group_list(
+            &self,
+            request: &GetUserGroupListRequest,
+        ) -> ::std::result::Result<::serde_json::Value, ::steam_webapi::Error> {
+            self.client.execute(request)
+        }
+        /// GrantPackage (the listing gives no description).
+        ///
+        /// Requires a Steamworks **publisher** key: call it only from a secure server, never from a game client.
+        ///
+        /// **Imported** from GetSupportedAPIList (public 2026-07-09 + partner): the parameters are the listing's, and the response is untyped JSON (`serde_json::Value`, the whole body) until someone types it (spec/README.md, "Promoting an imported method").
+        ///
+        /// `POST https://partner.steam-api.com/ISteamUser/GrantPackage/v1/`
+        #[inline]
+        pub fn grant_package_v1(
+            &self,
+            request: &GrantPackageV1Request,
+        ) -> ::std::result::Result<::serde_json::Value, ::steam_webapi::Error> {
+            self.client.execute(request)
+        }
+        /// GrantPackage (the listing gives no description).
+        ///
+        /// Requires a Steamworks **publisher** key: call it only from a secure server, never from a game client.
+        ///
+        /// **Imported** from GetSupportedAPIList (public 2026-07-09 + partner): the parameters are the listing's, and the response is untyped JSON (`serde_json::Value`, the whole body) until someone types it (spec/README.md, "Promoting an imported method").
+        ///
+        /// `POST https://partner.steam-api.com/ISteamUser/GrantPackage/v2/`
+        #[inline]
+        pub fn grant_package_v2(
+            &self,
+            request: &GrantPackageV2Request,
+        ) -> ::std::result::Result<::serde_json::Value, ::steam_webapi::Error> {
+            self.client.execute(request)
+        }
+        /// GrantPackage (the listing gives no description).
+        ///
+        /// Requires a Steamworks **publisher** key: call it only from a secure server, never from a game client.
+        ///
+        /// **Imported** from GetSupportedAPIList (public 2026-07-09 + partner): the parameters are the listing's, and the response is untyped JSON (`serde_json::Value`, the whole body) until someone types it (spec/README.md, "Promoting an imported method").
+        ///
+        /// `POST https://partner.steam-api.com/ISteamUser/GrantPackage/v3/`
+        #[inline]
+        pub fn grant_package_v3(
+            &self,
+            request: &GrantPackageV3Request,
+        ) -> ::std::result::Result<::serde_json::Value, ::steam_webapi::Error> {
+            self.client.execute(request)
+        }
         /// Resolves a vanity URL (the custom part of a profile or group URL) to a Steam ID.
         ///
         /// Not in the docs; parameters from the public listing 2026-07-09, response from the recordings in fixtures/more-responses (ValvePython cassettes 2015 and 2016, lpradel/steam-web-api-java 2024). A failed lookup is `success` 42 with `message` "No match" and no `steamid`: the client returns it as `Error::NoMatch`.
@@ -138,6 +566,20 @@ pub mod blocking {
         ) -> ::std::result::Result<ResolveVanityURLResponse, ::steam_webapi::Error> {
             self.client.execute(request)
         }
+        /// RevokePackage (the listing gives no description).
+        ///
+        /// Requires a Steamworks **publisher** key: call it only from a secure server, never from a game client.
+        ///
+        /// **Imported** from GetSupportedAPIList (public 2026-07-09 + partner): the parameters are the listing's, and the response is untyped JSON (`serde_json::Value`, the whole body) until someone types it (spec/README.md, "Promoting an imported method").
+        ///
+        /// `POST https://partner.steam-api.com/ISteamUser/RevokePackage/v1/`
+        #[inline]
+        pub fn revoke_package(
+            &self,
+            request: &RevokePackageRequest,
+        ) -> ::std::result::Result<::serde_json::Value, ::steam_webapi::Error> {
+            self.client.execute(request)
+        }
     }
     impl ::steam_webapi::blocking::Client {
         /// The `ISteamUser` operations.
@@ -147,6 +589,200 @@ pub mod blocking {
         }
     }
 }
+/// Request of `ISteamUser/CheckAppOwnership/v1` (check_app_ownership_v1).
+///
+/// CheckAppOwnership (the listing gives no description).
+///
+/// `GET https://partner.steam-api.com/ISteamUser/CheckAppOwnership/v1/`
+#[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
+pub struct CheckAppOwnershipV1Request {
+    /// SteamID of user
+    #[serde(with = "::steam_webapi::wire::as_string")]
+    pub steamid: u64,
+    /// AppID to check for ownership
+    #[serde(with = "::steam_webapi::wire::as_number")]
+    pub appid: u32,
+}
+impl CheckAppOwnershipV1Request {
+    /// Creates the request from its required parameters.
+    #[allow(clippy::new_without_default)]
+    #[inline]
+    pub fn new(steamid: u64, appid: u32) -> Self {
+        Self { steamid, appid }
+    }
+}
+impl ::steam_webapi::__private::Endpoint for CheckAppOwnershipV1Request {
+    type Response = ::serde_json::Value;
+    const INFO: ::steam_webapi::__private::EndpointInfo = ::steam_webapi::__private::EndpointInfo {
+        provider: ::steam_webapi::__private::ProviderId::Steam,
+        interface: "ISteamUser",
+        method: "CheckAppOwnership",
+        version: 1,
+        http: ::steam_webapi::__private::HttpMethod::Get,
+        host: "partner.steam-api.com",
+        path: "/ISteamUser/CheckAppOwnership/v1/",
+        publisher: true,
+        auth: ::steam_webapi::__private::Auth::Required,
+        input: ::steam_webapi::__private::InputEncoding::Query,
+        envelope: ::std::option::Option::None,
+        errors: ::steam_webapi::__private::ErrorModel::HttpStatus,
+    };
+    #[inline]
+    fn write_query(&self, q: &mut ::steam_webapi::__private::QueryWriter) {
+        q.value("steamid", &self.steamid);
+        q.value("appid", &self.appid);
+    }
+}
+#[cfg(feature = "schemars")]
+::steam_webapi::__private::json_schema_impl!(
+    CheckAppOwnershipV1Request,
+    "operations/ISteamUser/CheckAppOwnership.v1.request.json", []
+);
+/// Request of `ISteamUser/CheckAppOwnership/v2` (check_app_ownership_v2).
+///
+/// CheckAppOwnership (the listing gives no description).
+///
+/// `GET https://partner.steam-api.com/ISteamUser/CheckAppOwnership/v2/`
+#[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
+pub struct CheckAppOwnershipV2Request {
+    /// SteamID of user
+    #[serde(with = "::steam_webapi::wire::as_string")]
+    pub steamid: u64,
+    /// AppID to check for ownership
+    #[serde(with = "::steam_webapi::wire::as_number")]
+    pub appid: u32,
+}
+impl CheckAppOwnershipV2Request {
+    /// Creates the request from its required parameters.
+    #[allow(clippy::new_without_default)]
+    #[inline]
+    pub fn new(steamid: u64, appid: u32) -> Self {
+        Self { steamid, appid }
+    }
+}
+impl ::steam_webapi::__private::Endpoint for CheckAppOwnershipV2Request {
+    type Response = ::serde_json::Value;
+    const INFO: ::steam_webapi::__private::EndpointInfo = ::steam_webapi::__private::EndpointInfo {
+        provider: ::steam_webapi::__private::ProviderId::Steam,
+        interface: "ISteamUser",
+        method: "CheckAppOwnership",
+        version: 2,
+        http: ::steam_webapi::__private::HttpMethod::Get,
+        host: "partner.steam-api.com",
+        path: "/ISteamUser/CheckAppOwnership/v2/",
+        publisher: true,
+        auth: ::steam_webapi::__private::Auth::Required,
+        input: ::steam_webapi::__private::InputEncoding::Query,
+        envelope: ::std::option::Option::None,
+        errors: ::steam_webapi::__private::ErrorModel::HttpStatus,
+    };
+    #[inline]
+    fn write_query(&self, q: &mut ::steam_webapi::__private::QueryWriter) {
+        q.value("steamid", &self.steamid);
+        q.value("appid", &self.appid);
+    }
+}
+#[cfg(feature = "schemars")]
+::steam_webapi::__private::json_schema_impl!(
+    CheckAppOwnershipV2Request,
+    "operations/ISteamUser/CheckAppOwnership.v2.request.json", []
+);
+/// Request of `ISteamUser/CheckAppOwnership/v3` (check_app_ownership_v3).
+///
+/// CheckAppOwnership (the listing gives no description).
+///
+/// `GET https://partner.steam-api.com/ISteamUser/CheckAppOwnership/v3/`
+#[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
+pub struct CheckAppOwnershipV3Request {
+    /// SteamID of user
+    #[serde(with = "::steam_webapi::wire::as_string")]
+    pub steamid: u64,
+    /// AppID to check for ownership
+    #[serde(with = "::steam_webapi::wire::as_number")]
+    pub appid: u32,
+}
+impl CheckAppOwnershipV3Request {
+    /// Creates the request from its required parameters.
+    #[allow(clippy::new_without_default)]
+    #[inline]
+    pub fn new(steamid: u64, appid: u32) -> Self {
+        Self { steamid, appid }
+    }
+}
+impl ::steam_webapi::__private::Endpoint for CheckAppOwnershipV3Request {
+    type Response = ::serde_json::Value;
+    const INFO: ::steam_webapi::__private::EndpointInfo = ::steam_webapi::__private::EndpointInfo {
+        provider: ::steam_webapi::__private::ProviderId::Steam,
+        interface: "ISteamUser",
+        method: "CheckAppOwnership",
+        version: 3,
+        http: ::steam_webapi::__private::HttpMethod::Get,
+        host: "partner.steam-api.com",
+        path: "/ISteamUser/CheckAppOwnership/v3/",
+        publisher: true,
+        auth: ::steam_webapi::__private::Auth::Required,
+        input: ::steam_webapi::__private::InputEncoding::Query,
+        envelope: ::std::option::Option::None,
+        errors: ::steam_webapi::__private::ErrorModel::HttpStatus,
+    };
+    #[inline]
+    fn write_query(&self, q: &mut ::steam_webapi::__private::QueryWriter) {
+        q.value("steamid", &self.steamid);
+        q.value("appid", &self.appid);
+    }
+}
+#[cfg(feature = "schemars")]
+::steam_webapi::__private::json_schema_impl!(
+    CheckAppOwnershipV3Request,
+    "operations/ISteamUser/CheckAppOwnership.v3.request.json", []
+);
+/// Request of `ISteamUser/GetAppPriceInfo/v1` (get_app_price_info).
+///
+/// GetAppPriceInfo (the listing gives no description).
+///
+/// `GET https://partner.steam-api.com/ISteamUser/GetAppPriceInfo/v1/`
+#[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
+pub struct GetAppPriceInfoRequest {
+    /// SteamID of user
+    #[serde(with = "::steam_webapi::wire::as_string")]
+    pub steamid: u64,
+    /// Comma-delimited list of appids (max: 100)
+    pub appids: ::std::string::String,
+}
+impl GetAppPriceInfoRequest {
+    /// Creates the request from its required parameters.
+    #[allow(clippy::new_without_default)]
+    #[inline]
+    pub fn new(steamid: u64, appids: ::std::string::String) -> Self {
+        Self { steamid, appids }
+    }
+}
+impl ::steam_webapi::__private::Endpoint for GetAppPriceInfoRequest {
+    type Response = ::serde_json::Value;
+    const INFO: ::steam_webapi::__private::EndpointInfo = ::steam_webapi::__private::EndpointInfo {
+        provider: ::steam_webapi::__private::ProviderId::Steam,
+        interface: "ISteamUser",
+        method: "GetAppPriceInfo",
+        version: 1,
+        http: ::steam_webapi::__private::HttpMethod::Get,
+        host: "partner.steam-api.com",
+        path: "/ISteamUser/GetAppPriceInfo/v1/",
+        publisher: true,
+        auth: ::steam_webapi::__private::Auth::Required,
+        input: ::steam_webapi::__private::InputEncoding::Query,
+        envelope: ::std::option::Option::None,
+        errors: ::steam_webapi::__private::ErrorModel::HttpStatus,
+    };
+    #[inline]
+    fn write_query(&self, q: &mut ::steam_webapi::__private::QueryWriter) {
+        q.value("steamid", &self.steamid);
+        q.value("appids", &self.appids);
+    }
+}
+#[cfg(feature = "schemars")]
+::steam_webapi::__private::json_schema_impl!(
+    GetAppPriceInfoRequest, "operations/ISteamUser/GetAppPriceInfo.v1.request.json", []
+);
 /// Request of `ISteamUser/GetFriendList/v1` (get_friend_list).
 ///
 /// Returns the friend list of any Steam user, provided their Steam Community profile visibility is set to "Public". Nothing will be returned if the profile is private.
@@ -302,6 +938,609 @@ impl ::steam_webapi::__private::Endpoint for GetPlayerSummariesRequest {
     GetPlayerSummariesRequest,
     "operations/ISteamUser/GetPlayerSummaries.v2.request.json", []
 );
+/// Request of `ISteamUser/GetPlayerSummariesV1/v1` (get_player_summaries_v1).
+///
+/// GetPlayerSummaries (the listing gives no description).
+///
+/// `GET https://api.steampowered.com/ISteamUser/GetPlayerSummaries/v1/`
+#[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
+pub struct GetPlayerSummariesV1Request {
+    /// Comma-delimited list of SteamIDs
+    pub steamids: ::std::string::String,
+}
+impl GetPlayerSummariesV1Request {
+    /// Creates the request from its required parameters.
+    #[allow(clippy::new_without_default)]
+    #[inline]
+    pub fn new(steamids: ::std::string::String) -> Self {
+        Self { steamids }
+    }
+}
+impl ::steam_webapi::__private::Endpoint for GetPlayerSummariesV1Request {
+    type Response = ::serde_json::Value;
+    const INFO: ::steam_webapi::__private::EndpointInfo = ::steam_webapi::__private::EndpointInfo {
+        provider: ::steam_webapi::__private::ProviderId::Steam,
+        interface: "ISteamUser",
+        method: "GetPlayerSummariesV1",
+        version: 1,
+        http: ::steam_webapi::__private::HttpMethod::Get,
+        host: "api.steampowered.com",
+        path: "/ISteamUser/GetPlayerSummaries/v1/",
+        publisher: false,
+        auth: ::steam_webapi::__private::Auth::Required,
+        input: ::steam_webapi::__private::InputEncoding::Query,
+        envelope: ::std::option::Option::None,
+        errors: ::steam_webapi::__private::ErrorModel::HttpStatus,
+    };
+    #[inline]
+    fn write_query(&self, q: &mut ::steam_webapi::__private::QueryWriter) {
+        q.value("steamids", &self.steamids);
+    }
+}
+#[cfg(feature = "schemars")]
+::steam_webapi::__private::json_schema_impl!(
+    GetPlayerSummariesV1Request,
+    "operations/ISteamUser/GetPlayerSummariesV1.v1.request.json", []
+);
+/// Request of `ISteamUser/GetPublisherAppOwnership/v1` (get_publisher_app_ownership_v1).
+///
+/// GetPublisherAppOwnership (the listing gives no description).
+///
+/// `GET https://partner.steam-api.com/ISteamUser/GetPublisherAppOwnership/v1/`
+#[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
+pub struct GetPublisherAppOwnershipV1Request {
+    /// SteamID of user
+    #[serde(with = "::steam_webapi::wire::as_string")]
+    pub steamid: u64,
+}
+impl GetPublisherAppOwnershipV1Request {
+    /// Creates the request from its required parameters.
+    #[allow(clippy::new_without_default)]
+    #[inline]
+    pub fn new(steamid: u64) -> Self {
+        Self { steamid }
+    }
+}
+impl ::steam_webapi::__private::Endpoint for GetPublisherAppOwnershipV1Request {
+    type Response = ::serde_json::Value;
+    const INFO: ::steam_webapi::__private::EndpointInfo = ::steam_webapi::__private::EndpointInfo {
+        provider: ::steam_webapi::__private::ProviderId::Steam,
+        interface: "ISteamUser",
+        method: "GetPublisherAppOwnership",
+        version: 1,
+        http: ::steam_webapi::__private::HttpMethod::Get,
+        host: "partner.steam-api.com",
+        path: "/ISteamUser/GetPublisherAppOwnership/v1/",
+        publisher: true,
+        auth: ::steam_webapi::__private::Auth::Required,
+        input: ::steam_webapi::__private::InputEncoding::Query,
+        envelope: ::std::option::Option::None,
+        errors: ::steam_webapi::__private::ErrorModel::HttpStatus,
+    };
+    #[inline]
+    fn write_query(&self, q: &mut ::steam_webapi::__private::QueryWriter) {
+        q.value("steamid", &self.steamid);
+    }
+}
+#[cfg(feature = "schemars")]
+::steam_webapi::__private::json_schema_impl!(
+    GetPublisherAppOwnershipV1Request,
+    "operations/ISteamUser/GetPublisherAppOwnership.v1.request.json", []
+);
+/// Request of `ISteamUser/GetPublisherAppOwnership/v2` (get_publisher_app_ownership_v2).
+///
+/// GetPublisherAppOwnership (the listing gives no description).
+///
+/// `GET https://partner.steam-api.com/ISteamUser/GetPublisherAppOwnership/v2/`
+#[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
+pub struct GetPublisherAppOwnershipV2Request {
+    /// SteamID of user
+    #[serde(with = "::steam_webapi::wire::as_string")]
+    pub steamid: u64,
+}
+impl GetPublisherAppOwnershipV2Request {
+    /// Creates the request from its required parameters.
+    #[allow(clippy::new_without_default)]
+    #[inline]
+    pub fn new(steamid: u64) -> Self {
+        Self { steamid }
+    }
+}
+impl ::steam_webapi::__private::Endpoint for GetPublisherAppOwnershipV2Request {
+    type Response = ::serde_json::Value;
+    const INFO: ::steam_webapi::__private::EndpointInfo = ::steam_webapi::__private::EndpointInfo {
+        provider: ::steam_webapi::__private::ProviderId::Steam,
+        interface: "ISteamUser",
+        method: "GetPublisherAppOwnership",
+        version: 2,
+        http: ::steam_webapi::__private::HttpMethod::Get,
+        host: "partner.steam-api.com",
+        path: "/ISteamUser/GetPublisherAppOwnership/v2/",
+        publisher: true,
+        auth: ::steam_webapi::__private::Auth::Required,
+        input: ::steam_webapi::__private::InputEncoding::Query,
+        envelope: ::std::option::Option::None,
+        errors: ::steam_webapi::__private::ErrorModel::HttpStatus,
+    };
+    #[inline]
+    fn write_query(&self, q: &mut ::steam_webapi::__private::QueryWriter) {
+        q.value("steamid", &self.steamid);
+    }
+}
+#[cfg(feature = "schemars")]
+::steam_webapi::__private::json_schema_impl!(
+    GetPublisherAppOwnershipV2Request,
+    "operations/ISteamUser/GetPublisherAppOwnership.v2.request.json", []
+);
+/// Request of `ISteamUser/GetPublisherAppOwnership/v3` (get_publisher_app_ownership_v3).
+///
+/// GetPublisherAppOwnership (the listing gives no description).
+///
+/// `GET https://partner.steam-api.com/ISteamUser/GetPublisherAppOwnership/v3/`
+#[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
+pub struct GetPublisherAppOwnershipV3Request {
+    /// SteamID of user
+    #[serde(with = "::steam_webapi::wire::as_string")]
+    pub steamid: u64,
+}
+impl GetPublisherAppOwnershipV3Request {
+    /// Creates the request from its required parameters.
+    #[allow(clippy::new_without_default)]
+    #[inline]
+    pub fn new(steamid: u64) -> Self {
+        Self { steamid }
+    }
+}
+impl ::steam_webapi::__private::Endpoint for GetPublisherAppOwnershipV3Request {
+    type Response = ::serde_json::Value;
+    const INFO: ::steam_webapi::__private::EndpointInfo = ::steam_webapi::__private::EndpointInfo {
+        provider: ::steam_webapi::__private::ProviderId::Steam,
+        interface: "ISteamUser",
+        method: "GetPublisherAppOwnership",
+        version: 3,
+        http: ::steam_webapi::__private::HttpMethod::Get,
+        host: "partner.steam-api.com",
+        path: "/ISteamUser/GetPublisherAppOwnership/v3/",
+        publisher: true,
+        auth: ::steam_webapi::__private::Auth::Required,
+        input: ::steam_webapi::__private::InputEncoding::Query,
+        envelope: ::std::option::Option::None,
+        errors: ::steam_webapi::__private::ErrorModel::HttpStatus,
+    };
+    #[inline]
+    fn write_query(&self, q: &mut ::steam_webapi::__private::QueryWriter) {
+        q.value("steamid", &self.steamid);
+    }
+}
+#[cfg(feature = "schemars")]
+::steam_webapi::__private::json_schema_impl!(
+    GetPublisherAppOwnershipV3Request,
+    "operations/ISteamUser/GetPublisherAppOwnership.v3.request.json", []
+);
+/// Request of `ISteamUser/GetPublisherAppOwnership/v4` (get_publisher_app_ownership_v4).
+///
+/// GetPublisherAppOwnership (the listing gives no description).
+///
+/// `GET https://partner.steam-api.com/ISteamUser/GetPublisherAppOwnership/v4/`
+#[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
+pub struct GetPublisherAppOwnershipV4Request {
+    /// SteamID of user
+    #[serde(with = "::steam_webapi::wire::as_string")]
+    pub steamid: u64,
+}
+impl GetPublisherAppOwnershipV4Request {
+    /// Creates the request from its required parameters.
+    #[allow(clippy::new_without_default)]
+    #[inline]
+    pub fn new(steamid: u64) -> Self {
+        Self { steamid }
+    }
+}
+impl ::steam_webapi::__private::Endpoint for GetPublisherAppOwnershipV4Request {
+    type Response = ::serde_json::Value;
+    const INFO: ::steam_webapi::__private::EndpointInfo = ::steam_webapi::__private::EndpointInfo {
+        provider: ::steam_webapi::__private::ProviderId::Steam,
+        interface: "ISteamUser",
+        method: "GetPublisherAppOwnership",
+        version: 4,
+        http: ::steam_webapi::__private::HttpMethod::Get,
+        host: "partner.steam-api.com",
+        path: "/ISteamUser/GetPublisherAppOwnership/v4/",
+        publisher: true,
+        auth: ::steam_webapi::__private::Auth::Required,
+        input: ::steam_webapi::__private::InputEncoding::Query,
+        envelope: ::std::option::Option::None,
+        errors: ::steam_webapi::__private::ErrorModel::HttpStatus,
+    };
+    #[inline]
+    fn write_query(&self, q: &mut ::steam_webapi::__private::QueryWriter) {
+        q.value("steamid", &self.steamid);
+    }
+}
+#[cfg(feature = "schemars")]
+::steam_webapi::__private::json_schema_impl!(
+    GetPublisherAppOwnershipV4Request,
+    "operations/ISteamUser/GetPublisherAppOwnership.v4.request.json", []
+);
+/// Request of `ISteamUser/GetPublisherAppOwnershipChanges/v1` (get_publisher_app_ownership_changes).
+///
+/// GetPublisherAppOwnershipChanges (the listing gives no description).
+///
+/// `GET https://partner.steam-api.com/ISteamUser/GetPublisherAppOwnershipChanges/v1/`
+#[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
+pub struct GetPublisherAppOwnershipChangesRequest {
+    /// The unsigned 64-bit row version to read package changes from. The row version of data read up to will be returned for use in future calls.
+    pub packagerowversion: ::std::string::String,
+    /// The unsigned 64-bit row version to read CD Key changes from. The row version of data read up to will be returned for use in future calls.
+    pub cdkeyrowversion: ::std::string::String,
+}
+impl GetPublisherAppOwnershipChangesRequest {
+    /// Creates the request from its required parameters.
+    #[allow(clippy::new_without_default)]
+    #[inline]
+    pub fn new(
+        packagerowversion: ::std::string::String,
+        cdkeyrowversion: ::std::string::String,
+    ) -> Self {
+        Self {
+            packagerowversion,
+            cdkeyrowversion,
+        }
+    }
+}
+impl ::steam_webapi::__private::Endpoint for GetPublisherAppOwnershipChangesRequest {
+    type Response = ::serde_json::Value;
+    const INFO: ::steam_webapi::__private::EndpointInfo = ::steam_webapi::__private::EndpointInfo {
+        provider: ::steam_webapi::__private::ProviderId::Steam,
+        interface: "ISteamUser",
+        method: "GetPublisherAppOwnershipChanges",
+        version: 1,
+        http: ::steam_webapi::__private::HttpMethod::Get,
+        host: "partner.steam-api.com",
+        path: "/ISteamUser/GetPublisherAppOwnershipChanges/v1/",
+        publisher: true,
+        auth: ::steam_webapi::__private::Auth::Required,
+        input: ::steam_webapi::__private::InputEncoding::Query,
+        envelope: ::std::option::Option::None,
+        errors: ::steam_webapi::__private::ErrorModel::HttpStatus,
+    };
+    #[inline]
+    fn write_query(&self, q: &mut ::steam_webapi::__private::QueryWriter) {
+        q.value("packagerowversion", &self.packagerowversion);
+        q.value("cdkeyrowversion", &self.cdkeyrowversion);
+    }
+}
+#[cfg(feature = "schemars")]
+::steam_webapi::__private::json_schema_impl!(
+    GetPublisherAppOwnershipChangesRequest,
+    "operations/ISteamUser/GetPublisherAppOwnershipChanges.v1.request.json", []
+);
+/// Request of `ISteamUser/GetUserGroupList/v1` (get_user_group_list).
+///
+/// GetUserGroupList (the listing gives no description).
+///
+/// `GET https://api.steampowered.com/ISteamUser/GetUserGroupList/v1/`
+#[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
+pub struct GetUserGroupListRequest {
+    /// SteamID of user
+    #[serde(with = "::steam_webapi::wire::as_string")]
+    pub steamid: u64,
+}
+impl GetUserGroupListRequest {
+    /// Creates the request from its required parameters.
+    #[allow(clippy::new_without_default)]
+    #[inline]
+    pub fn new(steamid: u64) -> Self {
+        Self { steamid }
+    }
+}
+impl ::steam_webapi::__private::Endpoint for GetUserGroupListRequest {
+    type Response = ::serde_json::Value;
+    const INFO: ::steam_webapi::__private::EndpointInfo = ::steam_webapi::__private::EndpointInfo {
+        provider: ::steam_webapi::__private::ProviderId::Steam,
+        interface: "ISteamUser",
+        method: "GetUserGroupList",
+        version: 1,
+        http: ::steam_webapi::__private::HttpMethod::Get,
+        host: "api.steampowered.com",
+        path: "/ISteamUser/GetUserGroupList/v1/",
+        publisher: false,
+        auth: ::steam_webapi::__private::Auth::Required,
+        input: ::steam_webapi::__private::InputEncoding::Query,
+        envelope: ::std::option::Option::None,
+        errors: ::steam_webapi::__private::ErrorModel::HttpStatus,
+    };
+    #[inline]
+    fn write_query(&self, q: &mut ::steam_webapi::__private::QueryWriter) {
+        q.value("steamid", &self.steamid);
+    }
+}
+#[cfg(feature = "schemars")]
+::steam_webapi::__private::json_schema_impl!(
+    GetUserGroupListRequest, "operations/ISteamUser/GetUserGroupList.v1.request.json", []
+);
+/// Request of `ISteamUser/GrantPackage/v1` (grant_package_v1).
+///
+/// GrantPackage (the listing gives no description).
+///
+/// `POST https://partner.steam-api.com/ISteamUser/GrantPackage/v1/`
+#[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
+pub struct GrantPackageV1Request {
+    /// SteamID of user
+    #[serde(with = "::steam_webapi::wire::as_string")]
+    pub steamid: u64,
+    /// PackageID to grant
+    #[serde(with = "::steam_webapi::wire::as_number")]
+    pub packageid: u32,
+    /// ip address of user in string format (xxx.xxx.xxx.xxx).
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub ipaddress: ::std::option::Option<::std::string::String>,
+    /// Optionally associate third party key during grant. 'thirdpartyappid' will have to be set.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub thirdpartykey: ::std::option::Option<::std::string::String>,
+    /// Has to be set if 'thirdpartykey' is set. The appid associated with the 'thirdpartykey'.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(with = "::steam_webapi::wire::as_number")]
+    pub thirdpartyappid: ::std::option::Option<u32>,
+}
+impl GrantPackageV1Request {
+    /// Creates the request from its required parameters.
+    #[allow(clippy::new_without_default)]
+    #[inline]
+    pub fn new(steamid: u64, packageid: u32) -> Self {
+        Self {
+            steamid,
+            packageid,
+            ipaddress: ::std::option::Option::None,
+            thirdpartykey: ::std::option::Option::None,
+            thirdpartyappid: ::std::option::Option::None,
+        }
+    }
+    /// Sets `ipaddress`.
+    #[must_use]
+    #[inline]
+    pub fn ipaddress(mut self, value: ::std::string::String) -> Self {
+        self.ipaddress = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `thirdpartykey`.
+    #[must_use]
+    #[inline]
+    pub fn thirdpartykey(mut self, value: ::std::string::String) -> Self {
+        self.thirdpartykey = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `thirdpartyappid`.
+    #[must_use]
+    #[inline]
+    pub fn thirdpartyappid(mut self, value: u32) -> Self {
+        self.thirdpartyappid = ::std::option::Option::Some(value);
+        self
+    }
+}
+impl ::steam_webapi::__private::Endpoint for GrantPackageV1Request {
+    type Response = ::serde_json::Value;
+    const INFO: ::steam_webapi::__private::EndpointInfo = ::steam_webapi::__private::EndpointInfo {
+        provider: ::steam_webapi::__private::ProviderId::Steam,
+        interface: "ISteamUser",
+        method: "GrantPackage",
+        version: 1,
+        http: ::steam_webapi::__private::HttpMethod::Post,
+        host: "partner.steam-api.com",
+        path: "/ISteamUser/GrantPackage/v1/",
+        publisher: true,
+        auth: ::steam_webapi::__private::Auth::Required,
+        input: ::steam_webapi::__private::InputEncoding::Query,
+        envelope: ::std::option::Option::None,
+        errors: ::steam_webapi::__private::ErrorModel::HttpStatus,
+    };
+    #[inline]
+    fn write_query(&self, q: &mut ::steam_webapi::__private::QueryWriter) {
+        q.value("steamid", &self.steamid);
+        q.value("packageid", &self.packageid);
+        if let ::std::option::Option::Some(v) = &self.ipaddress {
+            q.value("ipaddress", v);
+        }
+        if let ::std::option::Option::Some(v) = &self.thirdpartykey {
+            q.value("thirdpartykey", v);
+        }
+        if let ::std::option::Option::Some(v) = &self.thirdpartyappid {
+            q.value("thirdpartyappid", v);
+        }
+    }
+}
+#[cfg(feature = "schemars")]
+::steam_webapi::__private::json_schema_impl!(
+    GrantPackageV1Request, "operations/ISteamUser/GrantPackage.v1.request.json", []
+);
+/// Request of `ISteamUser/GrantPackage/v2` (grant_package_v2).
+///
+/// GrantPackage (the listing gives no description).
+///
+/// `POST https://partner.steam-api.com/ISteamUser/GrantPackage/v2/`
+#[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
+pub struct GrantPackageV2Request {
+    /// SteamID of user
+    #[serde(with = "::steam_webapi::wire::as_string")]
+    pub steamid: u64,
+    /// PackageID to grant
+    #[serde(with = "::steam_webapi::wire::as_number")]
+    pub packageid: u32,
+    /// ip address of user in string format (xxx.xxx.xxx.xxx).
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub ipaddress: ::std::option::Option<::std::string::String>,
+    /// Optionally associate third party key during grant. 'thirdpartyappid' will have to be set.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub thirdpartykey: ::std::option::Option<::std::string::String>,
+    /// Has to be set if 'thirdpartykey' is set. The appid associated with the 'thirdpartykey'.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(with = "::steam_webapi::wire::as_number")]
+    pub thirdpartyappid: ::std::option::Option<u32>,
+}
+impl GrantPackageV2Request {
+    /// Creates the request from its required parameters.
+    #[allow(clippy::new_without_default)]
+    #[inline]
+    pub fn new(steamid: u64, packageid: u32) -> Self {
+        Self {
+            steamid,
+            packageid,
+            ipaddress: ::std::option::Option::None,
+            thirdpartykey: ::std::option::Option::None,
+            thirdpartyappid: ::std::option::Option::None,
+        }
+    }
+    /// Sets `ipaddress`.
+    #[must_use]
+    #[inline]
+    pub fn ipaddress(mut self, value: ::std::string::String) -> Self {
+        self.ipaddress = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `thirdpartykey`.
+    #[must_use]
+    #[inline]
+    pub fn thirdpartykey(mut self, value: ::std::string::String) -> Self {
+        self.thirdpartykey = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `thirdpartyappid`.
+    #[must_use]
+    #[inline]
+    pub fn thirdpartyappid(mut self, value: u32) -> Self {
+        self.thirdpartyappid = ::std::option::Option::Some(value);
+        self
+    }
+}
+impl ::steam_webapi::__private::Endpoint for GrantPackageV2Request {
+    type Response = ::serde_json::Value;
+    const INFO: ::steam_webapi::__private::EndpointInfo = ::steam_webapi::__private::EndpointInfo {
+        provider: ::steam_webapi::__private::ProviderId::Steam,
+        interface: "ISteamUser",
+        method: "GrantPackage",
+        version: 2,
+        http: ::steam_webapi::__private::HttpMethod::Post,
+        host: "partner.steam-api.com",
+        path: "/ISteamUser/GrantPackage/v2/",
+        publisher: true,
+        auth: ::steam_webapi::__private::Auth::Required,
+        input: ::steam_webapi::__private::InputEncoding::Query,
+        envelope: ::std::option::Option::None,
+        errors: ::steam_webapi::__private::ErrorModel::HttpStatus,
+    };
+    #[inline]
+    fn write_query(&self, q: &mut ::steam_webapi::__private::QueryWriter) {
+        q.value("steamid", &self.steamid);
+        q.value("packageid", &self.packageid);
+        if let ::std::option::Option::Some(v) = &self.ipaddress {
+            q.value("ipaddress", v);
+        }
+        if let ::std::option::Option::Some(v) = &self.thirdpartykey {
+            q.value("thirdpartykey", v);
+        }
+        if let ::std::option::Option::Some(v) = &self.thirdpartyappid {
+            q.value("thirdpartyappid", v);
+        }
+    }
+}
+#[cfg(feature = "schemars")]
+::steam_webapi::__private::json_schema_impl!(
+    GrantPackageV2Request, "operations/ISteamUser/GrantPackage.v2.request.json", []
+);
+/// Request of `ISteamUser/GrantPackage/v3` (grant_package_v3).
+///
+/// GrantPackage (the listing gives no description).
+///
+/// `POST https://partner.steam-api.com/ISteamUser/GrantPackage/v3/`
+#[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
+pub struct GrantPackageV3Request {
+    /// SteamID of user
+    #[serde(with = "::steam_webapi::wire::as_string")]
+    pub steamid: u64,
+    /// PackageID to grant
+    #[serde(with = "::steam_webapi::wire::as_number")]
+    pub packageid: u32,
+    /// ip address of user in string format (xxx.xxx.xxx.xxx).
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub ipaddress: ::std::option::Option<::std::string::String>,
+    /// Optionally associate third party key during grant. 'thirdpartyappid' will have to be set.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub thirdpartykey: ::std::option::Option<::std::string::String>,
+    /// Has to be set if 'thirdpartykey' is set. The appid associated with the 'thirdpartykey'.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(with = "::steam_webapi::wire::as_number")]
+    pub thirdpartyappid: ::std::option::Option<u32>,
+}
+impl GrantPackageV3Request {
+    /// Creates the request from its required parameters.
+    #[allow(clippy::new_without_default)]
+    #[inline]
+    pub fn new(steamid: u64, packageid: u32) -> Self {
+        Self {
+            steamid,
+            packageid,
+            ipaddress: ::std::option::Option::None,
+            thirdpartykey: ::std::option::Option::None,
+            thirdpartyappid: ::std::option::Option::None,
+        }
+    }
+    /// Sets `ipaddress`.
+    #[must_use]
+    #[inline]
+    pub fn ipaddress(mut self, value: ::std::string::String) -> Self {
+        self.ipaddress = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `thirdpartykey`.
+    #[must_use]
+    #[inline]
+    pub fn thirdpartykey(mut self, value: ::std::string::String) -> Self {
+        self.thirdpartykey = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `thirdpartyappid`.
+    #[must_use]
+    #[inline]
+    pub fn thirdpartyappid(mut self, value: u32) -> Self {
+        self.thirdpartyappid = ::std::option::Option::Some(value);
+        self
+    }
+}
+impl ::steam_webapi::__private::Endpoint for GrantPackageV3Request {
+    type Response = ::serde_json::Value;
+    const INFO: ::steam_webapi::__private::EndpointInfo = ::steam_webapi::__private::EndpointInfo {
+        provider: ::steam_webapi::__private::ProviderId::Steam,
+        interface: "ISteamUser",
+        method: "GrantPackage",
+        version: 3,
+        http: ::steam_webapi::__private::HttpMethod::Post,
+        host: "partner.steam-api.com",
+        path: "/ISteamUser/GrantPackage/v3/",
+        publisher: true,
+        auth: ::steam_webapi::__private::Auth::Required,
+        input: ::steam_webapi::__private::InputEncoding::Query,
+        envelope: ::std::option::Option::None,
+        errors: ::steam_webapi::__private::ErrorModel::HttpStatus,
+    };
+    #[inline]
+    fn write_query(&self, q: &mut ::steam_webapi::__private::QueryWriter) {
+        q.value("steamid", &self.steamid);
+        q.value("packageid", &self.packageid);
+        if let ::std::option::Option::Some(v) = &self.ipaddress {
+            q.value("ipaddress", v);
+        }
+        if let ::std::option::Option::Some(v) = &self.thirdpartykey {
+            q.value("thirdpartykey", v);
+        }
+        if let ::std::option::Option::Some(v) = &self.thirdpartyappid {
+            q.value("thirdpartyappid", v);
+        }
+    }
+}
+#[cfg(feature = "schemars")]
+::steam_webapi::__private::json_schema_impl!(
+    GrantPackageV3Request, "operations/ISteamUser/GrantPackage.v3.request.json", []
+);
 /// Request of `ISteamUser/ResolveVanityURL/v1` (resolve_vanity_url).
 ///
 /// Resolves a vanity URL (the custom part of a profile or group URL) to a Steam ID.
@@ -375,6 +1614,65 @@ impl ::steam_webapi::__private::Endpoint for ResolveVanityURLRequest {
 ::steam_webapi::__private::json_schema_impl!(
     ResolveVanityURLRequest, "operations/ISteamUser/ResolveVanityURL.v1.request.json",
     [("../../types/VanityUrlType.json", VanityUrlType)]
+);
+/// Request of `ISteamUser/RevokePackage/v1` (revoke_package).
+///
+/// RevokePackage (the listing gives no description).
+///
+/// `POST https://partner.steam-api.com/ISteamUser/RevokePackage/v1/`
+#[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
+pub struct RevokePackageRequest {
+    /// SteamID of user
+    #[serde(with = "::steam_webapi::wire::as_string")]
+    pub steamid: u64,
+    /// PackageID to grant
+    #[serde(with = "::steam_webapi::wire::as_number")]
+    pub packageid: u32,
+    /// Reason for why to revoke
+    pub revokereason: ::std::string::String,
+}
+impl RevokePackageRequest {
+    /// Creates the request from its required parameters.
+    #[allow(clippy::new_without_default)]
+    #[inline]
+    pub fn new(
+        steamid: u64,
+        packageid: u32,
+        revokereason: ::std::string::String,
+    ) -> Self {
+        Self {
+            steamid,
+            packageid,
+            revokereason,
+        }
+    }
+}
+impl ::steam_webapi::__private::Endpoint for RevokePackageRequest {
+    type Response = ::serde_json::Value;
+    const INFO: ::steam_webapi::__private::EndpointInfo = ::steam_webapi::__private::EndpointInfo {
+        provider: ::steam_webapi::__private::ProviderId::Steam,
+        interface: "ISteamUser",
+        method: "RevokePackage",
+        version: 1,
+        http: ::steam_webapi::__private::HttpMethod::Post,
+        host: "partner.steam-api.com",
+        path: "/ISteamUser/RevokePackage/v1/",
+        publisher: true,
+        auth: ::steam_webapi::__private::Auth::Required,
+        input: ::steam_webapi::__private::InputEncoding::Query,
+        envelope: ::std::option::Option::None,
+        errors: ::steam_webapi::__private::ErrorModel::HttpStatus,
+    };
+    #[inline]
+    fn write_query(&self, q: &mut ::steam_webapi::__private::QueryWriter) {
+        q.value("steamid", &self.steamid);
+        q.value("packageid", &self.packageid);
+        q.value("revokereason", &self.revokereason);
+    }
+}
+#[cfg(feature = "schemars")]
+::steam_webapi::__private::json_schema_impl!(
+    RevokePackageRequest, "operations/ISteamUser/RevokePackage.v1.request.json", []
 );
 /// Because this WebAPI does not use authentication, there are only two possible values returned.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -32,6 +32,22 @@ impl<'a> ISteamUserStats<'a> {
     > + Send + use<'a> {
         self.client.execute(request)
     }
+    /// GetGlobalAchievementPercentagesForApp (the listing gives no description).
+    ///
+    /// Takes no `key`: the client never sends it here.
+    ///
+    /// **Imported** from GetSupportedAPIList (public 2026-07-09 + partner): the parameters are the listing's, and the response is untyped JSON (`serde_json::Value`, the whole body) until someone types it (spec/README.md, "Promoting an imported method").
+    ///
+    /// `GET https://api.steampowered.com/ISteamUserStats/GetGlobalAchievementPercentagesForApp/v1/`
+    #[inline]
+    pub fn get_global_achievement_percentages_for_app_v1(
+        &self,
+        request: &GetGlobalAchievementPercentagesForAppV1Request,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<::serde_json::Value, ::steam_webapi::Error>,
+    > + Send + use<'a> {
+        self.client.execute(request)
+    }
     /// Returns the global totals of the named stats of an app.
     ///
     /// Not in the docs; parameters from the public listing 2026-07-09 (no `key`), response from the recording of lpradel/steam-web-api-java (2015). With startdate/enddate Steam is said to add daily totals; no recording shows them, so they are not typed (strict mode reports them if they come).
@@ -99,6 +115,20 @@ impl<'a> ISteamUserStats<'a> {
     > + Send + use<'a> {
         self.client.execute(request)
     }
+    /// GetSchemaForGame (the listing gives no description).
+    ///
+    /// **Imported** from GetSupportedAPIList (public 2026-07-09 + partner): the parameters are the listing's, and the response is untyped JSON (`serde_json::Value`, the whole body) until someone types it (spec/README.md, "Promoting an imported method").
+    ///
+    /// `GET https://api.steampowered.com/ISteamUserStats/GetSchemaForGame/v1/`
+    #[inline]
+    pub fn get_schema_for_game_v1(
+        &self,
+        request: &GetSchemaForGameV1Request,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<::serde_json::Value, ::steam_webapi::Error>,
+    > + Send + use<'a> {
+        self.client.execute(request)
+    }
     /// Returns a list of achievements for this user by app id.
     ///
     /// The docs give the same sentence as for GetPlayerAchievements and no result layout. The result holds the user's stats for the game and the achievements they have unlocked.
@@ -115,6 +145,36 @@ impl<'a> ISteamUserStats<'a> {
             GetUserStatsForGameResponse,
             ::steam_webapi::Error,
         >,
+    > + Send + use<'a> {
+        self.client.execute(request)
+    }
+    /// GetUserStatsForGame (the listing gives no description).
+    ///
+    /// **Imported** from GetSupportedAPIList (public 2026-07-09 + partner): the parameters are the listing's, and the response is untyped JSON (`serde_json::Value`, the whole body) until someone types it (spec/README.md, "Promoting an imported method").
+    ///
+    /// `GET https://api.steampowered.com/ISteamUserStats/GetUserStatsForGame/v1/`
+    #[inline]
+    pub fn get_user_stats_for_game_v1(
+        &self,
+        request: &GetUserStatsForGameV1Request,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<::serde_json::Value, ::steam_webapi::Error>,
+    > + Send + use<'a> {
+        self.client.execute(request)
+    }
+    /// SetUserStatsForGame (the listing gives no description).
+    ///
+    /// Requires a Steamworks **publisher** key: call it only from a secure server, never from a game client.
+    ///
+    /// **Imported** from GetSupportedAPIList (public 2026-07-09 + partner): the parameters are the listing's, and the response is untyped JSON (`serde_json::Value`, the whole body) until someone types it (spec/README.md, "Promoting an imported method").
+    ///
+    /// `POST https://partner.steam-api.com/ISteamUserStats/SetUserStatsForGame/v1/`
+    #[inline]
+    pub fn set_user_stats_for_game(
+        &self,
+        request: &SetUserStatsForGameRequest,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<::serde_json::Value, ::steam_webapi::Error>,
     > + Send + use<'a> {
         self.client.execute(request)
     }
@@ -159,6 +219,20 @@ pub mod blocking {
             GetGlobalAchievementPercentagesForAppResponse,
             ::steam_webapi::Error,
         > {
+            self.client.execute(request)
+        }
+        /// GetGlobalAchievementPercentagesForApp (the listing gives no description).
+        ///
+        /// Takes no `key`: the client never sends it here.
+        ///
+        /// **Imported** from GetSupportedAPIList (public 2026-07-09 + partner): the parameters are the listing's, and the response is untyped JSON (`serde_json::Value`, the whole body) until someone types it (spec/README.md, "Promoting an imported method").
+        ///
+        /// `GET https://api.steampowered.com/ISteamUserStats/GetGlobalAchievementPercentagesForApp/v1/`
+        #[inline]
+        pub fn get_global_achievement_percentages_for_app_v1(
+            &self,
+            request: &GetGlobalAchievementPercentagesForAppV1Request,
+        ) -> ::std::result::Result<::serde_json::Value, ::steam_webapi::Error> {
             self.client.execute(request)
         }
         /// Returns the global totals of the named stats of an app.
@@ -220,6 +294,18 @@ pub mod blocking {
         ) -> ::std::result::Result<SchemaForGame, ::steam_webapi::Error> {
             self.client.execute(request)
         }
+        /// GetSchemaForGame (the listing gives no description).
+        ///
+        /// **Imported** from GetSupportedAPIList (public 2026-07-09 + partner): the parameters are the listing's, and the response is untyped JSON (`serde_json::Value`, the whole body) until someone types it (spec/README.md, "Promoting an imported method").
+        ///
+        /// `GET https://api.steampowered.com/ISteamUserStats/GetSchemaForGame/v1/`
+        #[inline]
+        pub fn get_schema_for_game_v1(
+            &self,
+            request: &GetSchemaForGameV1Request,
+        ) -> ::std::result::Result<::serde_json::Value, ::steam_webapi::Error> {
+            self.client.execute(request)
+        }
         /// Returns a list of achievements for this user by app id.
         ///
         /// The docs give the same sentence as for GetPlayerAchievements and no result layout. The result holds the user's stats for the game and the achievements they have unlocked.
@@ -232,6 +318,32 @@ pub mod blocking {
             &self,
             request: &GetUserStatsForGameRequest,
         ) -> ::std::result::Result<GetUserStatsForGameResponse, ::steam_webapi::Error> {
+            self.client.execute(request)
+        }
+        /// GetUserStatsForGame (the listing gives no description).
+        ///
+        /// **Imported** from GetSupportedAPIList (public 2026-07-09 + partner): the parameters are the listing's, and the response is untyped JSON (`serde_json::Value`, the whole body) until someone types it (spec/README.md, "Promoting an imported method").
+        ///
+        /// `GET https://api.steampowered.com/ISteamUserStats/GetUserStatsForGame/v1/`
+        #[inline]
+        pub fn get_user_stats_for_game_v1(
+            &self,
+            request: &GetUserStatsForGameV1Request,
+        ) -> ::std::result::Result<::serde_json::Value, ::steam_webapi::Error> {
+            self.client.execute(request)
+        }
+        /// SetUserStatsForGame (the listing gives no description).
+        ///
+        /// Requires a Steamworks **publisher** key: call it only from a secure server, never from a game client.
+        ///
+        /// **Imported** from GetSupportedAPIList (public 2026-07-09 + partner): the parameters are the listing's, and the response is untyped JSON (`serde_json::Value`, the whole body) until someone types it (spec/README.md, "Promoting an imported method").
+        ///
+        /// `POST https://partner.steam-api.com/ISteamUserStats/SetUserStatsForGame/v1/`
+        #[inline]
+        pub fn set_user_stats_for_game(
+            &self,
+            request: &SetUserStatsForGameRequest,
+        ) -> ::std::result::Result<::serde_json::Value, ::steam_webapi::Error> {
             self.client.execute(request)
         }
     }
@@ -292,6 +404,53 @@ for GetGlobalAchievementPercentagesForAppRequest {
 ::steam_webapi::__private::json_schema_impl!(
     GetGlobalAchievementPercentagesForAppRequest,
     "operations/ISteamUserStats/GetGlobalAchievementPercentagesForApp.v2.request.json",
+    []
+);
+/// Request of `ISteamUserStats/GetGlobalAchievementPercentagesForAppV1/v1` (get_global_achievement_percentages_for_app_v1).
+///
+/// GetGlobalAchievementPercentagesForApp (the listing gives no description).
+///
+/// `GET https://api.steampowered.com/ISteamUserStats/GetGlobalAchievementPercentagesForApp/v1/`
+#[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
+pub struct GetGlobalAchievementPercentagesForAppV1Request {
+    /// GameID to retrieve the achievement percentages for
+    #[serde(with = "::steam_webapi::wire::as_string")]
+    pub gameid: u64,
+}
+impl GetGlobalAchievementPercentagesForAppV1Request {
+    /// Creates the request from its required parameters.
+    #[allow(clippy::new_without_default)]
+    #[inline]
+    pub fn new(gameid: u64) -> Self {
+        Self { gameid }
+    }
+}
+impl ::steam_webapi::__private::Endpoint
+for GetGlobalAchievementPercentagesForAppV1Request {
+    type Response = ::serde_json::Value;
+    const INFO: ::steam_webapi::__private::EndpointInfo = ::steam_webapi::__private::EndpointInfo {
+        provider: ::steam_webapi::__private::ProviderId::Steam,
+        interface: "ISteamUserStats",
+        method: "GetGlobalAchievementPercentagesForAppV1",
+        version: 1,
+        http: ::steam_webapi::__private::HttpMethod::Get,
+        host: "api.steampowered.com",
+        path: "/ISteamUserStats/GetGlobalAchievementPercentagesForApp/v1/",
+        publisher: false,
+        auth: ::steam_webapi::__private::Auth::None,
+        input: ::steam_webapi::__private::InputEncoding::Query,
+        envelope: ::std::option::Option::None,
+        errors: ::steam_webapi::__private::ErrorModel::HttpStatus,
+    };
+    #[inline]
+    fn write_query(&self, q: &mut ::steam_webapi::__private::QueryWriter) {
+        q.value("gameid", &self.gameid);
+    }
+}
+#[cfg(feature = "schemars")]
+::steam_webapi::__private::json_schema_impl!(
+    GetGlobalAchievementPercentagesForAppV1Request,
+    "operations/ISteamUserStats/GetGlobalAchievementPercentagesForAppV1.v1.request.json",
     []
 );
 /// Request of `ISteamUserStats/GetGlobalStatsForGame/v1` (get_global_stats_for_game).
@@ -570,6 +729,67 @@ impl ::steam_webapi::__private::Endpoint for GetSchemaForGameRequest {
     GetSchemaForGameRequest,
     "operations/ISteamUserStats/GetSchemaForGame.v2.request.json", []
 );
+/// Request of `ISteamUserStats/GetSchemaForGameV1/v1` (get_schema_for_game_v1).
+///
+/// GetSchemaForGame (the listing gives no description).
+///
+/// `GET https://api.steampowered.com/ISteamUserStats/GetSchemaForGame/v1/`
+#[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
+pub struct GetSchemaForGameV1Request {
+    /// appid of game
+    #[serde(with = "::steam_webapi::wire::as_number")]
+    pub appid: u32,
+    /// localized langauge to return (english, french, etc.)
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub l: ::std::option::Option<::std::string::String>,
+}
+impl GetSchemaForGameV1Request {
+    /// Creates the request from its required parameters.
+    #[allow(clippy::new_without_default)]
+    #[inline]
+    pub fn new(appid: u32) -> Self {
+        Self {
+            appid,
+            l: ::std::option::Option::None,
+        }
+    }
+    /// Sets `l`.
+    #[must_use]
+    #[inline]
+    pub fn l(mut self, value: ::std::string::String) -> Self {
+        self.l = ::std::option::Option::Some(value);
+        self
+    }
+}
+impl ::steam_webapi::__private::Endpoint for GetSchemaForGameV1Request {
+    type Response = ::serde_json::Value;
+    const INFO: ::steam_webapi::__private::EndpointInfo = ::steam_webapi::__private::EndpointInfo {
+        provider: ::steam_webapi::__private::ProviderId::Steam,
+        interface: "ISteamUserStats",
+        method: "GetSchemaForGameV1",
+        version: 1,
+        http: ::steam_webapi::__private::HttpMethod::Get,
+        host: "api.steampowered.com",
+        path: "/ISteamUserStats/GetSchemaForGame/v1/",
+        publisher: false,
+        auth: ::steam_webapi::__private::Auth::Required,
+        input: ::steam_webapi::__private::InputEncoding::Query,
+        envelope: ::std::option::Option::None,
+        errors: ::steam_webapi::__private::ErrorModel::HttpStatus,
+    };
+    #[inline]
+    fn write_query(&self, q: &mut ::steam_webapi::__private::QueryWriter) {
+        q.value("appid", &self.appid);
+        if let ::std::option::Option::Some(v) = &self.l {
+            q.value("l", v);
+        }
+    }
+}
+#[cfg(feature = "schemars")]
+::steam_webapi::__private::json_schema_impl!(
+    GetSchemaForGameV1Request,
+    "operations/ISteamUserStats/GetSchemaForGameV1.v1.request.json", []
+);
 /// Request of `ISteamUserStats/GetUserStatsForGame/v2` (get_user_stats_for_game).
 ///
 /// Returns a list of achievements for this user by app id.
@@ -640,6 +860,127 @@ impl ::steam_webapi::__private::Endpoint for GetUserStatsForGameRequest {
 ::steam_webapi::__private::json_schema_impl!(
     GetUserStatsForGameRequest,
     "operations/ISteamUserStats/GetUserStatsForGame.v2.request.json", []
+);
+/// Request of `ISteamUserStats/GetUserStatsForGameV1/v1` (get_user_stats_for_game_v1).
+///
+/// GetUserStatsForGame (the listing gives no description).
+///
+/// `GET https://api.steampowered.com/ISteamUserStats/GetUserStatsForGame/v1/`
+#[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
+pub struct GetUserStatsForGameV1Request {
+    /// SteamID of user
+    #[serde(with = "::steam_webapi::wire::as_string")]
+    pub steamid: u64,
+    /// appid of game
+    #[serde(with = "::steam_webapi::wire::as_number")]
+    pub appid: u32,
+}
+impl GetUserStatsForGameV1Request {
+    /// Creates the request from its required parameters.
+    #[allow(clippy::new_without_default)]
+    #[inline]
+    pub fn new(steamid: u64, appid: u32) -> Self {
+        Self { steamid, appid }
+    }
+}
+impl ::steam_webapi::__private::Endpoint for GetUserStatsForGameV1Request {
+    type Response = ::serde_json::Value;
+    const INFO: ::steam_webapi::__private::EndpointInfo = ::steam_webapi::__private::EndpointInfo {
+        provider: ::steam_webapi::__private::ProviderId::Steam,
+        interface: "ISteamUserStats",
+        method: "GetUserStatsForGameV1",
+        version: 1,
+        http: ::steam_webapi::__private::HttpMethod::Get,
+        host: "api.steampowered.com",
+        path: "/ISteamUserStats/GetUserStatsForGame/v1/",
+        publisher: false,
+        auth: ::steam_webapi::__private::Auth::Required,
+        input: ::steam_webapi::__private::InputEncoding::Query,
+        envelope: ::std::option::Option::None,
+        errors: ::steam_webapi::__private::ErrorModel::HttpStatus,
+    };
+    #[inline]
+    fn write_query(&self, q: &mut ::steam_webapi::__private::QueryWriter) {
+        q.value("steamid", &self.steamid);
+        q.value("appid", &self.appid);
+    }
+}
+#[cfg(feature = "schemars")]
+::steam_webapi::__private::json_schema_impl!(
+    GetUserStatsForGameV1Request,
+    "operations/ISteamUserStats/GetUserStatsForGameV1.v1.request.json", []
+);
+/// Request of `ISteamUserStats/SetUserStatsForGame/v1` (set_user_stats_for_game).
+///
+/// SetUserStatsForGame (the listing gives no description).
+///
+/// `POST https://partner.steam-api.com/ISteamUserStats/SetUserStatsForGame/v1/`
+#[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
+pub struct SetUserStatsForGameRequest {
+    /// SteamID of user
+    #[serde(with = "::steam_webapi::wire::as_string")]
+    pub steamid: u64,
+    /// appid of game
+    #[serde(with = "::steam_webapi::wire::as_number")]
+    pub appid: u32,
+    /// Number of stats and achievements to set a value for (name/value param pairs)
+    #[serde(with = "::steam_webapi::wire::as_number")]
+    pub count: u32,
+    /// Name of stat or achievement to set
+    pub name: ::std::vec::Vec<::std::string::String>,
+    /// Value to set
+    #[serde(with = "::steam_webapi::wire::as_number")]
+    pub value: ::std::vec::Vec<u32>,
+}
+impl SetUserStatsForGameRequest {
+    /// Creates the request from its required parameters.
+    #[allow(clippy::new_without_default)]
+    #[inline]
+    pub fn new(
+        steamid: u64,
+        appid: u32,
+        count: u32,
+        name: ::std::vec::Vec<::std::string::String>,
+        value: ::std::vec::Vec<u32>,
+    ) -> Self {
+        Self {
+            steamid,
+            appid,
+            count,
+            name,
+            value,
+        }
+    }
+}
+impl ::steam_webapi::__private::Endpoint for SetUserStatsForGameRequest {
+    type Response = ::serde_json::Value;
+    const INFO: ::steam_webapi::__private::EndpointInfo = ::steam_webapi::__private::EndpointInfo {
+        provider: ::steam_webapi::__private::ProviderId::Steam,
+        interface: "ISteamUserStats",
+        method: "SetUserStatsForGame",
+        version: 1,
+        http: ::steam_webapi::__private::HttpMethod::Post,
+        host: "partner.steam-api.com",
+        path: "/ISteamUserStats/SetUserStatsForGame/v1/",
+        publisher: true,
+        auth: ::steam_webapi::__private::Auth::Required,
+        input: ::steam_webapi::__private::InputEncoding::Query,
+        envelope: ::std::option::Option::None,
+        errors: ::steam_webapi::__private::ErrorModel::HttpStatus,
+    };
+    #[inline]
+    fn write_query(&self, q: &mut ::steam_webapi::__private::QueryWriter) {
+        q.value("steamid", &self.steamid);
+        q.value("appid", &self.appid);
+        q.value("count", &self.count);
+        q.indexed("name", &self.name);
+        q.indexed("value", &self.value);
+    }
+}
+#[cfg(feature = "schemars")]
+::steam_webapi::__private::json_schema_impl!(
+    SetUserStatsForGameRequest,
+    "operations/ISteamUserStats/SetUserStatsForGame.v1.request.json", []
 );
 /// The stats and achievements of a schema. A schema may hold only achievements or only stats (recordings of 2013 and 2015); the other key is then absent.
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
