@@ -38,7 +38,7 @@ pub trait Batch: Endpoint<Response: Send> + Clone + Send + Sync {
 pub(crate) fn chunks(count: usize, max: usize) -> Vec<Range<usize>> {
     let max = max.max(1);
     if count <= max {
-        return vec![0..count];
+        return std::iter::once(0..count).collect();
     }
     (0..count.div_ceil(max))
         .map(|i| i * max..((i + 1) * max).min(count))
