@@ -76,6 +76,8 @@ pub struct Provider {
     pub service_suffix: Option<String>,
     /// The error model of operations whose interface and operation give none.
     pub errors: ErrorModel,
+    /// What the spec says of that model (user docs), if anything.
+    pub errors_doc: Option<String>,
     /// Where the provider's id stands in `providers.yaml`.
     pub pos: Pos,
 }
@@ -157,6 +159,8 @@ pub struct Operation {
     pub response: Response,
     /// How failure is reported: the operation's, else the interface's, else the provider's.
     pub errors: ErrorModel,
+    /// What the spec says of the error model in force (from the same level as `errors`).
+    pub errors_doc: Option<String>,
     /// Examples, each checked against the types when the spec is loaded.
     pub examples: Vec<Example>,
     /// snake_case method name for the client, e.g. `get_player_summaries`, with `_v<n>` when

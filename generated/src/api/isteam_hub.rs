@@ -58,6 +58,22 @@ impl<'a> ISteamHub<'a> {
         self.client.execute(request)
     }
 
+    /// A stream of the `announcements` of every page of [`Self::get_announcements`], fetched one
+    /// page at a time as it is read: `skip` moves past the items read; a page shorter than `count`
+    /// is the last.
+    ///
+    /// An error is the last item. Each page keeps the client's rules (budget, back-off, retries for
+    /// `GET` only).
+    #[inline]
+    pub fn get_announcements_paged(
+        &self,
+        request: &GetAnnouncementsRequest,
+    ) -> impl ::steam_webapi::__private::Stream<
+        Item = ::std::result::Result<HubAnnouncement, ::steam_webapi::Error>,
+    > + Send + use<'a> {
+        self.client.execute_pages(request)
+    }
+
     /// Hubs are able to create Events for their members to participate. These events range from
     /// gameplay, Steam Chat events, and other events outside of Steam Community.
     ///
@@ -80,6 +96,21 @@ impl<'a> ISteamHub<'a> {
         Output = ::std::result::Result<HubGetEventsResponse, ::steam_webapi::Error>,
     > + Send + use<'a> {
         self.client.execute(request)
+    }
+
+    /// A stream of the `events` of every page of [`Self::get_events`], fetched one page at a time
+    /// as it is read: `skip` moves past the items read; a page shorter than `count` is the last.
+    ///
+    /// An error is the last item. Each page keeps the client's rules (budget, back-off, retries for
+    /// `GET` only).
+    #[inline]
+    pub fn get_events_paged(
+        &self,
+        request: &GetEventsRequest,
+    ) -> impl ::steam_webapi::__private::Stream<
+        Item = ::std::result::Result<HubEvent, ::steam_webapi::Error>,
+    > + Send + use<'a> {
+        self.client.execute_pages(request)
     }
 
     /// Returns all the member IDs associated with the hub.
@@ -184,6 +215,21 @@ impl<'a> ISteamHub<'a> {
         self.client.execute(request)
     }
 
+    /// A stream of the `hubs` of every page of [`Self::resolve_app_id`], fetched one page at a time
+    /// as it is read: `skip` moves past the items read; a page shorter than `count` is the last.
+    ///
+    /// An error is the last item. Each page keeps the client's rules (budget, back-off, retries for
+    /// `GET` only).
+    #[inline]
+    pub fn resolve_app_id_paged(
+        &self,
+        request: &ResolveAppIDRequest,
+    ) -> impl ::steam_webapi::__private::Stream<
+        Item = ::std::result::Result<HubSearchResult, ::steam_webapi::Error>,
+    > + Send + use<'a> {
+        self.client.execute_pages(request)
+    }
+
     /// Provides a hub's ID number based on a search query.
     ///
     /// This function is similar to the ISteamUser::ResolveVanityURL method for player profiles. The
@@ -276,6 +322,20 @@ pub mod blocking {
             self.client.execute(request)
         }
 
+        /// An iterator of the `announcements` of every page of [`Self::get_announcements`], fetched
+        /// one page at a time as it is read: `skip` moves past the items read; a page shorter than
+        /// `count` is the last.
+        ///
+        /// An error is the last item. Each page keeps the client's rules (budget, back-off, retries
+        /// for `GET` only).
+        #[inline]
+        pub fn get_announcements_paged(
+            &self,
+            request: &GetAnnouncementsRequest,
+        ) -> ::steam_webapi::pages::Pages<'a, GetAnnouncementsRequest> {
+            self.client.execute_pages(request)
+        }
+
         /// Hubs are able to create Events for their members to participate. These events range from
         /// gameplay, Steam Chat events, and other events outside of Steam Community.
         ///
@@ -296,6 +356,20 @@ pub mod blocking {
             request: &GetEventsRequest,
         ) -> ::std::result::Result<HubGetEventsResponse, ::steam_webapi::Error> {
             self.client.execute(request)
+        }
+
+        /// An iterator of the `events` of every page of [`Self::get_events`], fetched one page at a
+        /// time as it is read: `skip` moves past the items read; a page shorter than `count` is the
+        /// last.
+        ///
+        /// An error is the last item. Each page keeps the client's rules (budget, back-off, retries
+        /// for `GET` only).
+        #[inline]
+        pub fn get_events_paged(
+            &self,
+            request: &GetEventsRequest,
+        ) -> ::steam_webapi::pages::Pages<'a, GetEventsRequest> {
+            self.client.execute_pages(request)
         }
 
         /// Returns all the member IDs associated with the hub.
@@ -389,6 +463,20 @@ pub mod blocking {
             request: &ResolveAppIDRequest,
         ) -> ::std::result::Result<HubResolveAppIdResponse, ::steam_webapi::Error> {
             self.client.execute(request)
+        }
+
+        /// An iterator of the `hubs` of every page of [`Self::resolve_app_id`], fetched one page at
+        /// a time as it is read: `skip` moves past the items read; a page shorter than `count` is
+        /// the last.
+        ///
+        /// An error is the last item. Each page keeps the client's rules (budget, back-off, retries
+        /// for `GET` only).
+        #[inline]
+        pub fn resolve_app_id_paged(
+            &self,
+            request: &ResolveAppIDRequest,
+        ) -> ::steam_webapi::pages::Pages<'a, ResolveAppIDRequest> {
+            self.client.execute_pages(request)
         }
 
         /// Provides a hub's ID number based on a search query.
@@ -619,6 +707,34 @@ impl ::steam_webapi::__private::Endpoint for GetAnnouncementsRequest {
     }
 }
 
+impl ::steam_webapi::__private::Paged for GetAnnouncementsRequest {
+    type Item = HubAnnouncement;
+
+    #[inline]
+    fn next_page(
+        &self,
+        response: Self::Response,
+    ) -> (::std::vec::Vec<HubAnnouncement>, ::std::option::Option<Self>) {
+        let items = response.announcements;
+        let full = !items.is_empty()
+            && self
+                .count
+                .is_none_or(|size| {
+                    items.len() >= usize::try_from(size).unwrap_or(usize::MAX)
+                });
+        let read = <u32>::try_from(items.len()).unwrap_or(<u32>::MAX);
+        let next = full
+            .then(|| {
+                let mut next = ::std::clone::Clone::clone(self);
+                next.skip = ::std::option::Option::Some(
+                    self.skip.unwrap_or(0).saturating_add(read),
+                );
+                next
+            });
+        (items, next)
+    }
+}
+
 #[cfg(feature = "schemars")]
 ::steam_webapi::__private::json_schema_impl!(
     GetAnnouncementsRequest, "operations/ISteamHub/GetAnnouncements.v1.request.json", []
@@ -818,6 +934,34 @@ impl ::steam_webapi::__private::Endpoint for GetEventsRequest {
     #[inline]
     fn success_code(response: &Self::Response) -> ::std::option::Option<i64> {
         ::std::option::Option::Some(i64::from(response.success))
+    }
+}
+
+impl ::steam_webapi::__private::Paged for GetEventsRequest {
+    type Item = HubEvent;
+
+    #[inline]
+    fn next_page(
+        &self,
+        response: Self::Response,
+    ) -> (::std::vec::Vec<HubEvent>, ::std::option::Option<Self>) {
+        let items = response.events;
+        let full = !items.is_empty()
+            && self
+                .count
+                .is_none_or(|size| {
+                    items.len() >= usize::try_from(size).unwrap_or(usize::MAX)
+                });
+        let read = <u32>::try_from(items.len()).unwrap_or(<u32>::MAX);
+        let next = full
+            .then(|| {
+                let mut next = ::std::clone::Clone::clone(self);
+                next.skip = ::std::option::Option::Some(
+                    self.skip.unwrap_or(0).saturating_add(read),
+                );
+                next
+            });
+        (items, next)
     }
 }
 
@@ -1423,6 +1567,34 @@ impl ::steam_webapi::__private::Endpoint for ResolveAppIDRequest {
     #[inline]
     fn success_code(response: &Self::Response) -> ::std::option::Option<i64> {
         ::std::option::Option::Some(i64::from(response.success))
+    }
+}
+
+impl ::steam_webapi::__private::Paged for ResolveAppIDRequest {
+    type Item = HubSearchResult;
+
+    #[inline]
+    fn next_page(
+        &self,
+        response: Self::Response,
+    ) -> (::std::vec::Vec<HubSearchResult>, ::std::option::Option<Self>) {
+        let items = response.hubs;
+        let full = !items.is_empty()
+            && self
+                .count
+                .is_none_or(|size| {
+                    items.len() >= usize::try_from(size).unwrap_or(usize::MAX)
+                });
+        let read = <u32>::try_from(items.len()).unwrap_or(<u32>::MAX);
+        let next = full
+            .then(|| {
+                let mut next = ::std::clone::Clone::clone(self);
+                next.skip = ::std::option::Option::Some(
+                    self.skip.unwrap_or(0).saturating_add(read),
+                );
+                next
+            });
+        (items, next)
     }
 }
 

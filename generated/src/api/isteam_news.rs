@@ -34,6 +34,65 @@ impl<'a> ISteamNews<'a> {
     > + Send + use<'a> {
         self.client.execute(request)
     }
+
+    /// GetNewsForAppAuthed (the listing gives no description).
+    ///
+    /// Requires a Steamworks **publisher** key: call it only from a secure server, never from a
+    /// game client.
+    ///
+    /// **Imported** from GetSupportedAPIList (public 2026-07-09 + partner): the parameters are the
+    /// listing's, and the response is untyped JSON (`serde_json::Value`, the whole body) until
+    /// someone types it (spec/README.md, "Promoting an imported method").
+    ///
+    /// `GET https://partner.steam-api.com/ISteamNews/GetNewsForAppAuthed/v1/`
+    #[inline]
+    pub fn get_news_for_app_authed_v1(
+        &self,
+        request: &GetNewsForAppAuthedV1Request,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<::serde_json::Value, ::steam_webapi::Error>,
+    > + Send + use<'a> {
+        self.client.execute(request)
+    }
+
+    /// GetNewsForAppAuthed (the listing gives no description).
+    ///
+    /// Requires a Steamworks **publisher** key: call it only from a secure server, never from a
+    /// game client.
+    ///
+    /// **Imported** from GetSupportedAPIList (public 2026-07-09 + partner): the parameters are the
+    /// listing's, and the response is untyped JSON (`serde_json::Value`, the whole body) until
+    /// someone types it (spec/README.md, "Promoting an imported method").
+    ///
+    /// `GET https://partner.steam-api.com/ISteamNews/GetNewsForAppAuthed/v2/`
+    #[inline]
+    pub fn get_news_for_app_authed_v2(
+        &self,
+        request: &GetNewsForAppAuthedV2Request,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<::serde_json::Value, ::steam_webapi::Error>,
+    > + Send + use<'a> {
+        self.client.execute(request)
+    }
+
+    /// GetNewsForApp (the listing gives no description).
+    ///
+    /// Takes no `key`: the client never sends it here.
+    ///
+    /// **Imported** from GetSupportedAPIList (public 2026-07-09 + partner): the parameters are the
+    /// listing's, and the response is untyped JSON (`serde_json::Value`, the whole body) until
+    /// someone types it (spec/README.md, "Promoting an imported method").
+    ///
+    /// `GET https://api.steampowered.com/ISteamNews/GetNewsForApp/v1/`
+    #[inline]
+    pub fn get_news_for_app_v1(
+        &self,
+        request: &GetNewsForAppV1Request,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<::serde_json::Value, ::steam_webapi::Error>,
+    > + Send + use<'a> {
+        self.client.execute(request)
+    }
 }
 
 impl ::steam_webapi::Client {
@@ -80,6 +139,59 @@ pub mod blocking {
             &self,
             request: &GetNewsForAppRequest,
         ) -> ::std::result::Result<GetNewsForAppResponse, ::steam_webapi::Error> {
+            self.client.execute(request)
+        }
+
+        /// GetNewsForAppAuthed (the listing gives no description).
+        ///
+        /// Requires a Steamworks **publisher** key: call it only from a secure server, never from a
+        /// game client.
+        ///
+        /// **Imported** from GetSupportedAPIList (public 2026-07-09 + partner): the parameters are
+        /// the listing's, and the response is untyped JSON (`serde_json::Value`, the whole body)
+        /// until someone types it (spec/README.md, "Promoting an imported method").
+        ///
+        /// `GET https://partner.steam-api.com/ISteamNews/GetNewsForAppAuthed/v1/`
+        #[inline]
+        pub fn get_news_for_app_authed_v1(
+            &self,
+            request: &GetNewsForAppAuthedV1Request,
+        ) -> ::std::result::Result<::serde_json::Value, ::steam_webapi::Error> {
+            self.client.execute(request)
+        }
+
+        /// GetNewsForAppAuthed (the listing gives no description).
+        ///
+        /// Requires a Steamworks **publisher** key: call it only from a secure server, never from a
+        /// game client.
+        ///
+        /// **Imported** from GetSupportedAPIList (public 2026-07-09 + partner): the parameters are
+        /// the listing's, and the response is untyped JSON (`serde_json::Value`, the whole body)
+        /// until someone types it (spec/README.md, "Promoting an imported method").
+        ///
+        /// `GET https://partner.steam-api.com/ISteamNews/GetNewsForAppAuthed/v2/`
+        #[inline]
+        pub fn get_news_for_app_authed_v2(
+            &self,
+            request: &GetNewsForAppAuthedV2Request,
+        ) -> ::std::result::Result<::serde_json::Value, ::steam_webapi::Error> {
+            self.client.execute(request)
+        }
+
+        /// GetNewsForApp (the listing gives no description).
+        ///
+        /// Takes no `key`: the client never sends it here.
+        ///
+        /// **Imported** from GetSupportedAPIList (public 2026-07-09 + partner): the parameters are
+        /// the listing's, and the response is untyped JSON (`serde_json::Value`, the whole body)
+        /// until someone types it (spec/README.md, "Promoting an imported method").
+        ///
+        /// `GET https://api.steampowered.com/ISteamNews/GetNewsForApp/v1/`
+        #[inline]
+        pub fn get_news_for_app_v1(
+            &self,
+            request: &GetNewsForAppV1Request,
+        ) -> ::std::result::Result<::serde_json::Value, ::steam_webapi::Error> {
             self.client.execute(request)
         }
     }
@@ -245,6 +357,341 @@ impl ::steam_webapi::__private::Endpoint for GetNewsForAppRequest {
 #[cfg(feature = "schemars")]
 ::steam_webapi::__private::json_schema_impl!(
     GetNewsForAppRequest, "operations/ISteamNews/GetNewsForApp.v2.request.json", []
+);
+
+/// Request of `ISteamNews/GetNewsForAppAuthed/v1` (get_news_for_app_authed_v1).
+///
+/// GetNewsForAppAuthed (the listing gives no description).
+///
+/// `GET https://partner.steam-api.com/ISteamNews/GetNewsForAppAuthed/v1/`
+#[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
+pub struct GetNewsForAppAuthedV1Request {
+    /// AppID to retrieve news for
+    #[serde(with = "::steam_webapi::wire::as_number")]
+    pub appid: u32,
+    /// Maximum length for the content to return, if this is 0 the full content is returned, if it's
+    /// less then a blurb is generated to fit.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(with = "::steam_webapi::wire::as_number")]
+    pub maxlength: ::std::option::Option<u32>,
+    /// Retrieve posts earlier than this date (unix epoch timestamp)
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(with = "::steam_webapi::wire::as_number")]
+    pub enddate: ::std::option::Option<u32>,
+    /// # of posts to retrieve (default 20)
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(with = "::steam_webapi::wire::as_number")]
+    pub count: ::std::option::Option<u32>,
+}
+
+impl GetNewsForAppAuthedV1Request {
+    /// Creates the request from its required parameters.
+    #[allow(clippy::new_without_default)]
+    #[inline]
+    pub fn new(appid: u32) -> Self {
+        Self {
+            appid,
+            maxlength: ::std::option::Option::None,
+            enddate: ::std::option::Option::None,
+            count: ::std::option::Option::None,
+        }
+    }
+
+    /// Sets `maxlength`.
+    #[must_use]
+    #[inline]
+    pub fn maxlength(mut self, value: u32) -> Self {
+        self.maxlength = ::std::option::Option::Some(value);
+        self
+    }
+
+    /// Sets `enddate`.
+    #[must_use]
+    #[inline]
+    pub fn enddate(mut self, value: u32) -> Self {
+        self.enddate = ::std::option::Option::Some(value);
+        self
+    }
+
+    /// Sets `count`.
+    #[must_use]
+    #[inline]
+    pub fn count(mut self, value: u32) -> Self {
+        self.count = ::std::option::Option::Some(value);
+        self
+    }
+}
+
+impl ::steam_webapi::__private::Endpoint for GetNewsForAppAuthedV1Request {
+    type Response = ::serde_json::Value;
+
+    const INFO: ::steam_webapi::__private::EndpointInfo = ::steam_webapi::__private::EndpointInfo {
+        provider: ::steam_webapi::__private::ProviderId::Steam,
+        interface: "ISteamNews",
+        method: "GetNewsForAppAuthed",
+        version: 1,
+        http: ::steam_webapi::__private::HttpMethod::Get,
+        host: "partner.steam-api.com",
+        path: "/ISteamNews/GetNewsForAppAuthed/v1/",
+        publisher: true,
+        auth: ::steam_webapi::__private::Auth::Required,
+        input: ::steam_webapi::__private::InputEncoding::Query,
+        envelope: ::std::option::Option::None,
+        errors: ::steam_webapi::__private::ErrorModel::HttpStatus,
+    };
+
+    #[inline]
+    fn write_query(&self, q: &mut ::steam_webapi::__private::QueryWriter) {
+        q.value("appid", &self.appid);
+        if let ::std::option::Option::Some(v) = &self.maxlength {
+            q.value("maxlength", v);
+        }
+        if let ::std::option::Option::Some(v) = &self.enddate {
+            q.value("enddate", v);
+        }
+        if let ::std::option::Option::Some(v) = &self.count {
+            q.value("count", v);
+        }
+    }
+}
+
+#[cfg(feature = "schemars")]
+::steam_webapi::__private::json_schema_impl!(
+    GetNewsForAppAuthedV1Request,
+    "operations/ISteamNews/GetNewsForAppAuthed.v1.request.json", []
+);
+
+/// Request of `ISteamNews/GetNewsForAppAuthed/v2` (get_news_for_app_authed_v2).
+///
+/// GetNewsForAppAuthed (the listing gives no description).
+///
+/// `GET https://partner.steam-api.com/ISteamNews/GetNewsForAppAuthed/v2/`
+#[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
+pub struct GetNewsForAppAuthedV2Request {
+    /// AppID to retrieve news for
+    #[serde(with = "::steam_webapi::wire::as_number")]
+    pub appid: u32,
+    /// Maximum length for the content to return, if this is 0 the full content is returned, if it's
+    /// less then a blurb is generated to fit.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(with = "::steam_webapi::wire::as_number")]
+    pub maxlength: ::std::option::Option<u32>,
+    /// Retrieve posts earlier than this date (unix epoch timestamp)
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(with = "::steam_webapi::wire::as_number")]
+    pub enddate: ::std::option::Option<u32>,
+    /// # of posts to retrieve (default 20)
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(with = "::steam_webapi::wire::as_number")]
+    pub count: ::std::option::Option<u32>,
+    /// Comma-seperated list of feed names to return news for
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub feeds: ::std::option::Option<::std::string::String>,
+}
+
+impl GetNewsForAppAuthedV2Request {
+    /// Creates the request from its required parameters.
+    #[allow(clippy::new_without_default)]
+    #[inline]
+    pub fn new(appid: u32) -> Self {
+        Self {
+            appid,
+            maxlength: ::std::option::Option::None,
+            enddate: ::std::option::Option::None,
+            count: ::std::option::Option::None,
+            feeds: ::std::option::Option::None,
+        }
+    }
+
+    /// Sets `maxlength`.
+    #[must_use]
+    #[inline]
+    pub fn maxlength(mut self, value: u32) -> Self {
+        self.maxlength = ::std::option::Option::Some(value);
+        self
+    }
+
+    /// Sets `enddate`.
+    #[must_use]
+    #[inline]
+    pub fn enddate(mut self, value: u32) -> Self {
+        self.enddate = ::std::option::Option::Some(value);
+        self
+    }
+
+    /// Sets `count`.
+    #[must_use]
+    #[inline]
+    pub fn count(mut self, value: u32) -> Self {
+        self.count = ::std::option::Option::Some(value);
+        self
+    }
+
+    /// Sets `feeds`.
+    #[must_use]
+    #[inline]
+    pub fn feeds(mut self, value: ::std::string::String) -> Self {
+        self.feeds = ::std::option::Option::Some(value);
+        self
+    }
+}
+
+impl ::steam_webapi::__private::Endpoint for GetNewsForAppAuthedV2Request {
+    type Response = ::serde_json::Value;
+
+    const INFO: ::steam_webapi::__private::EndpointInfo = ::steam_webapi::__private::EndpointInfo {
+        provider: ::steam_webapi::__private::ProviderId::Steam,
+        interface: "ISteamNews",
+        method: "GetNewsForAppAuthed",
+        version: 2,
+        http: ::steam_webapi::__private::HttpMethod::Get,
+        host: "partner.steam-api.com",
+        path: "/ISteamNews/GetNewsForAppAuthed/v2/",
+        publisher: true,
+        auth: ::steam_webapi::__private::Auth::Required,
+        input: ::steam_webapi::__private::InputEncoding::Query,
+        envelope: ::std::option::Option::None,
+        errors: ::steam_webapi::__private::ErrorModel::HttpStatus,
+    };
+
+    #[inline]
+    fn write_query(&self, q: &mut ::steam_webapi::__private::QueryWriter) {
+        q.value("appid", &self.appid);
+        if let ::std::option::Option::Some(v) = &self.maxlength {
+            q.value("maxlength", v);
+        }
+        if let ::std::option::Option::Some(v) = &self.enddate {
+            q.value("enddate", v);
+        }
+        if let ::std::option::Option::Some(v) = &self.count {
+            q.value("count", v);
+        }
+        if let ::std::option::Option::Some(v) = &self.feeds {
+            q.value("feeds", v);
+        }
+    }
+}
+
+#[cfg(feature = "schemars")]
+::steam_webapi::__private::json_schema_impl!(
+    GetNewsForAppAuthedV2Request,
+    "operations/ISteamNews/GetNewsForAppAuthed.v2.request.json", []
+);
+
+/// Request of `ISteamNews/GetNewsForAppV1/v1` (get_news_for_app_v1).
+///
+/// GetNewsForApp (the listing gives no description).
+///
+/// `GET https://api.steampowered.com/ISteamNews/GetNewsForApp/v1/`
+#[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
+pub struct GetNewsForAppV1Request {
+    /// AppID to retrieve news for
+    #[serde(with = "::steam_webapi::wire::as_number")]
+    pub appid: u32,
+    /// Maximum length for the content to return, if this is 0 the full content is returned, if it's
+    /// less then a blurb is generated to fit.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(with = "::steam_webapi::wire::as_number")]
+    pub maxlength: ::std::option::Option<u32>,
+    /// Retrieve posts earlier than this date (unix epoch timestamp)
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(with = "::steam_webapi::wire::as_number")]
+    pub enddate: ::std::option::Option<u32>,
+    /// # of posts to retrieve (default 20)
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(with = "::steam_webapi::wire::as_number")]
+    pub count: ::std::option::Option<u32>,
+    /// Comma-separated list of tags to filter by (e.g. 'patchnodes')
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub tags: ::std::option::Option<::std::string::String>,
+}
+
+impl GetNewsForAppV1Request {
+    /// Creates the request from its required parameters.
+    #[allow(clippy::new_without_default)]
+    #[inline]
+    pub fn new(appid: u32) -> Self {
+        Self {
+            appid,
+            maxlength: ::std::option::Option::None,
+            enddate: ::std::option::Option::None,
+            count: ::std::option::Option::None,
+            tags: ::std::option::Option::None,
+        }
+    }
+
+    /// Sets `maxlength`.
+    #[must_use]
+    #[inline]
+    pub fn maxlength(mut self, value: u32) -> Self {
+        self.maxlength = ::std::option::Option::Some(value);
+        self
+    }
+
+    /// Sets `enddate`.
+    #[must_use]
+    #[inline]
+    pub fn enddate(mut self, value: u32) -> Self {
+        self.enddate = ::std::option::Option::Some(value);
+        self
+    }
+
+    /// Sets `count`.
+    #[must_use]
+    #[inline]
+    pub fn count(mut self, value: u32) -> Self {
+        self.count = ::std::option::Option::Some(value);
+        self
+    }
+
+    /// Sets `tags`.
+    #[must_use]
+    #[inline]
+    pub fn tags(mut self, value: ::std::string::String) -> Self {
+        self.tags = ::std::option::Option::Some(value);
+        self
+    }
+}
+
+impl ::steam_webapi::__private::Endpoint for GetNewsForAppV1Request {
+    type Response = ::serde_json::Value;
+
+    const INFO: ::steam_webapi::__private::EndpointInfo = ::steam_webapi::__private::EndpointInfo {
+        provider: ::steam_webapi::__private::ProviderId::Steam,
+        interface: "ISteamNews",
+        method: "GetNewsForAppV1",
+        version: 1,
+        http: ::steam_webapi::__private::HttpMethod::Get,
+        host: "api.steampowered.com",
+        path: "/ISteamNews/GetNewsForApp/v1/",
+        publisher: false,
+        auth: ::steam_webapi::__private::Auth::None,
+        input: ::steam_webapi::__private::InputEncoding::Query,
+        envelope: ::std::option::Option::None,
+        errors: ::steam_webapi::__private::ErrorModel::HttpStatus,
+    };
+
+    #[inline]
+    fn write_query(&self, q: &mut ::steam_webapi::__private::QueryWriter) {
+        q.value("appid", &self.appid);
+        if let ::std::option::Option::Some(v) = &self.maxlength {
+            q.value("maxlength", v);
+        }
+        if let ::std::option::Option::Some(v) = &self.enddate {
+            q.value("enddate", v);
+        }
+        if let ::std::option::Option::Some(v) = &self.count {
+            q.value("count", v);
+        }
+        if let ::std::option::Option::Some(v) = &self.tags {
+            q.value("tags", v);
+        }
+    }
+}
+
+#[cfg(feature = "schemars")]
+::steam_webapi::__private::json_schema_impl!(
+    GetNewsForAppV1Request, "operations/ISteamNews/GetNewsForAppV1.v1.request.json", []
 );
 
 /// The result of GetNewsForApp.

@@ -33,6 +33,24 @@ impl<'a> Notifications<'a> {
         self.client.execute(request)
     }
 
+    /// [`Self::delete_notifications`] with any number of `ids`: cut into calls of at most 200 (up
+    /// to `ClientBuilder::batch_concurrency` at once), their `modified` added up.
+    ///
+    /// A failed call fails the whole batch with `Error::Batch`, which names the call and its items.
+    /// Each call keeps the client's rules (budget, back-off, retries for `GET` only).
+    #[inline]
+    pub fn delete_notifications_all(
+        &self,
+        request: &DeleteNotificationsRequest,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            DeleteNotificationsResponse,
+            ::steam_webapi::Error,
+        >,
+    > + Send + use<'a> {
+        self.client.execute_all(request)
+    }
+
     /// Deletes all notifications in the specified folder.
     ///
     /// This API requires an access token.
@@ -129,6 +147,19 @@ pub mod blocking {
             request: &DeleteNotificationsRequest,
         ) -> ::std::result::Result<DeleteNotificationsResponse, ::steam_webapi::Error> {
             self.client.execute(request)
+        }
+
+        /// [`Self::delete_notifications`] with any number of `ids`: cut into calls of at most 200
+        /// (up to `ClientBuilder::batch_concurrency` at once), their `modified` added up.
+        ///
+        /// A failed call fails the whole batch with `Error::Batch`, which names the call and its
+        /// items. Each call keeps the client's rules (budget, back-off, retries for `GET` only).
+        #[inline]
+        pub fn delete_notifications_all(
+            &self,
+            request: &DeleteNotificationsRequest,
+        ) -> ::std::result::Result<DeleteNotificationsResponse, ::steam_webapi::Error> {
+            self.client.execute_all(request)
         }
 
         /// Deletes all notifications in the specified folder.
@@ -233,6 +264,27 @@ impl ::steam_webapi::__private::Endpoint for DeleteNotificationsRequest {
     #[inline]
     fn write_query(&self, q: &mut ::steam_webapi::__private::QueryWriter) {
         q.comma("ids", &self.ids);
+    }
+}
+
+impl ::steam_webapi::__private::Batch for DeleteNotificationsRequest {
+    const MAX_ITEMS: usize = 200;
+
+    #[inline]
+    fn item_count(&self) -> usize {
+        self.ids.len()
+    }
+
+    #[inline]
+    fn with_items(&self, range: ::std::ops::Range<usize>) -> Self {
+        Self {
+            ids: self.ids[range].to_vec(),
+        }
+    }
+
+    #[inline]
+    fn merge(into: &mut Self::Response, next: Self::Response) {
+        into.modified = into.modified.saturating_add(next.modified);
     }
 }
 

@@ -33,6 +33,7 @@ pub(super) fn provider(id: &Sp<String>, def: &ProviderDef, cx: &mut Cx) -> Optio
         host: def.host.value.clone(),
         publisher_host: def.publisher_host.as_ref().map(|h| h.value.clone()),
         auth_param: def.auth.param.value.clone(),
+        errors_doc: def.errors.description.clone(),
         auth_name: def.auth.name.clone(),
         auth_env: def.auth.env.clone(),
         format_param: def

@@ -3,8 +3,8 @@
 
 use crate::load::cx::Cx;
 use crate::model::{Batch, BatchMerge, Field, Param, Scalar, TypeRef};
-use crate::pos::Sp;
 use crate::syntax::format::BatchDef;
+use crate::syntax::pos::Sp;
 
 /// The operation's batch, if it has a `batch:` that checks out; each problem is reported where
 /// it stands.
@@ -112,14 +112,14 @@ fn merge_field(
             TypeRef::Scalar(Scalar::Uint32 | Scalar::Int32 | Scalar::Uint64 | Scalar::Int64)
         )
     };
-    if !fits || f.optional || f.nullable {
+    if !fits || f.presence.is_optional() || f.presence.is_nullable() {
         let want = if concat { "an array" } else { "an integer" };
         cx.error(
             field,
             format!(
                 "batch '{key}' field `{}` must be {want}, neither optional nor nullable (it is {}{})",
                 f.name,
-                if f.optional || f.nullable { "optional " } else { "" },
+                if f.presence.is_optional() || f.presence.is_nullable() { "optional " } else { "" },
                 f.ty.display()
             ),
         );
