@@ -1,5 +1,5 @@
 //! Writes one `#[test]` per file of `../../shared/fixtures/responses` (the recorded Steam
-//! response bodies) into `OUT_DIR/recorded_responses.rs`, for `tests/recorded_responses.rs`,
+//! response bodies) into `OUT_DIR/recorded_responses.rs`, for `tests/recorded_responses/`,
 //! and the same for `more-responses` into `OUT_DIR/more_recorded_responses.rs`, for
 //! `tests/more_recorded_responses.rs`: a new recording is a new test without touching the code.
 

@@ -6,7 +6,7 @@ use std::fmt;
 use std::future::Future;
 use std::time::Instant;
 
-use steam_webapi_runtime::__private::{Batch, Endpoint};
+use steam_webapi_runtime::__private::{Batch, Endpoint, Paged, Stream};
 use steam_webapi_runtime::{BuildClient, Error, ProviderId};
 
 /// A client of the Steam Web API and backpack.tf. Cheap to clone (the
@@ -58,6 +58,15 @@ impl Client {
         self.inner.execute_all(req)
     }
 
+    /// The items of a paged operation, fetched a page at a time as the
+    /// stream is read; the entry point of the generated `..._paged` methods.
+    pub fn execute_pages<'c, E: Paged>(
+        &'c self,
+        req: &E,
+    ) -> impl Stream<Item = Result<E::Item, Error>> + Send + use<'c, E> {
+        self.inner.execute_pages(req)
+    }
+
     /// When calls to `provider` may send again, if a 429 or 503 has paused
     /// them (the shared back-off); `None` when they are not paused.
     pub fn paused_until(&self, provider: ProviderId) -> Option<Instant> {
@@ -88,7 +97,8 @@ pub mod blocking {
     use std::fmt;
     use std::time::Instant;
 
-    use steam_webapi_runtime::__private::{Batch, Endpoint};
+    use steam_webapi_runtime::__private::{Batch, Endpoint, Paged};
+    use steam_webapi_runtime::pages::Pages;
     use steam_webapi_runtime::{BuildClient, Error, ProviderId};
 
     /// The builder of the blocking client: the same settings as the async one.
@@ -119,6 +129,12 @@ pub mod blocking {
         /// the async client's `execute_all` does.
         pub fn execute_all<E: Batch>(&self, req: &E) -> Result<E::Response, Error> {
             self.inner.execute_all(req)
+        }
+
+        /// The items of a paged operation, fetched a page at a time as the
+        /// iterator is read.
+        pub fn execute_pages<E: Paged>(&self, req: &E) -> Pages<'_, E> {
+            self.inner.execute_pages(req)
         }
 
         /// When calls to `provider` may send again, if a 429 or 503 has

@@ -52,7 +52,7 @@ pub use steam_webapi_runtime::steamid::{ParseSteamIdError, SteamId};
 #[doc(inline)]
 pub use steam_webapi_runtime::tokens::TokenSet;
 #[doc(inline)]
-pub use steam_webapi_runtime::{backoff, budget, endpoint, retry, tokens, wire};
+pub use steam_webapi_runtime::{backoff, batch, budget, endpoint, pages, retry, tokens, wire};
 
 /// The blocking client (feature `blocking`).
 #[cfg(feature = "blocking")]

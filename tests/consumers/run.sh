@@ -110,7 +110,7 @@ checker "node check_schemas.mjs" node "$node_dir/check_schemas.mjs"
 # ------------------------------------------------------------------------------------------------
 # Types generated from the schemas, type-checked, and used on docs examples.
 rm -rf "$out"; mkdir -p "$out/python" "$out/ts"
-# models BUNDLE OUT: pydantic v2 models of a bundle, made the way README.md tells Python users
+# models BUNDLE OUT: pydantic v2 models of a bundle, made the way tests/consumers/README.md tells Python users
 # to (plus --disable-timestamp, so reruns write the same files).
 models() {
   "$venv/bin/datamodel-codegen" --input "$1" --input-file-type jsonschema --output "$2" \

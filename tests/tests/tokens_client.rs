@@ -4,8 +4,9 @@
 
 use std::time::Duration;
 
+use serde_json::json;
 use steam_webapi::igame_notifications_service::{
-    CreateSessionRequest, LocalizedText, UpdateSessionRequest, UserState, UserStatus, Variable,
+    CreateSessionRequest, LocalizedText, UpdateSessionRequest, UserState, UserStatus,
 };
 use steam_webapi::{Client, Error, SteamId, TokenSet};
 use steamspec_tests::clients::steam_builder;
@@ -27,19 +28,13 @@ fn tokens() -> TokenSet {
     set
 }
 
+/// A LocalizedText as the wire has it.
 fn text(token: &str, variables: &[(&str, &str)]) -> LocalizedText {
-    LocalizedText {
-        token: token.to_owned(),
-        variables: Some(
-            variables
-                .iter()
-                .map(|(key, value)| Variable {
-                    key: (*key).to_owned(),
-                    value: (*value).to_owned(),
-                })
-                .collect(),
-        ),
-    }
+    let variables: Vec<_> = variables
+        .iter()
+        .map(|(key, value)| json!({ "key": key, "value": value }))
+        .collect();
+    serde_json::from_value(json!({ "token": token, "variables": variables })).unwrap()
 }
 
 fn user(id: u64, title: LocalizedText, message: Option<LocalizedText>) -> UserStatus {
@@ -231,7 +226,7 @@ fn token_set_refuses_bad_tokens() {
     );
     assert_eq!(
         err(set.insert("Broken", "{{user} moved")),
-        "token #Broken: placeholder '{{user} moved' is not closed with '}}' (character 1)"
+        "token #Broken: placeholder '{{user}' is not closed with '}}' (character 1)"
     );
     assert_eq!(set.len(), 3);
     assert_eq!(

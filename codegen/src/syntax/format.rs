@@ -7,8 +7,10 @@
 use schemars::JsonSchema;
 use serde::Deserialize;
 
-use super::num::Num;
 use super::ordered_map::OrderedMap;
+use crate::model::{
+    ArrayEncoding, Auth, EnumRepr, HttpMethod, InputEncoding, Num, Status, Visibility, Wire,
+};
 use crate::syntax::pos::Sp;
 
 /// `spec/providers.yaml`: the conventions of each API provider.
@@ -124,95 +126,6 @@ pub struct ImportedDef {
     pub todo: Vec<String>,
 }
 
-/// Whether an operation exists on the live API.
-#[derive(Clone, Copy, Debug, Deserialize, JsonSchema, PartialEq, Eq, PartialOrd, Ord)]
-#[serde(rename_all = "snake_case")]
-pub enum Status {
-    /// Served by the live API.
-    Live,
-    /// Documented but never shipped (ISteamHub): not expected in any listing.
-    Proposed,
-}
-
-/// Which credential an operation needs.
-#[derive(Clone, Copy, Debug, Deserialize, JsonSchema, PartialEq, Eq, PartialOrd, Ord)]
-#[serde(rename_all = "snake_case")]
-pub enum Visibility {
-    /// An ordinary key (or none).
-    Public,
-    /// A Steamworks publisher key; such calls go to the publisher host and must only be made
-    /// from a secure server.
-    Publisher,
-}
-
-/// Whether an operation sends the provider's credential (`key` for Steam).
-#[derive(Clone, Copy, Debug, Deserialize, JsonSchema, PartialEq, Eq, PartialOrd, Ord)]
-#[serde(rename_all = "snake_case")]
-pub enum Auth {
-    /// The call fails without it (the default).
-    Required,
-    /// Sent when the client has one: it changes the answer (GetSupportedAPIList lists what the
-    /// key can call), but the call works without.
-    Optional,
-    /// Never sent: the method takes no credential, so the secret does not travel.
-    None,
-}
-
-/// HTTP method.
-#[derive(Clone, Copy, Debug, Deserialize, JsonSchema, PartialEq, Eq, PartialOrd, Ord)]
-pub enum HttpMethod {
-    /// `GET`: parameters in the query string.
-    #[serde(rename = "GET")]
-    Get,
-    /// `POST`: parameters in a form body.
-    #[serde(rename = "POST")]
-    Post,
-    /// `PUT`: parameters in a form body.
-    #[serde(rename = "PUT")]
-    Put,
-    /// `PATCH`: parameters in a form body.
-    #[serde(rename = "PATCH")]
-    Patch,
-    /// `DELETE`: parameters in a form body.
-    #[serde(rename = "DELETE")]
-    Delete,
-}
-
-/// How an operation's parameters travel.
-#[derive(Clone, Copy, Debug, Deserialize, JsonSchema, PartialEq, Eq, PartialOrd, Ord)]
-#[serde(rename_all = "snake_case")]
-pub enum InputEncoding {
-    /// Each parameter is its own query parameter (GET) or form field (other methods).
-    Query,
-    /// All parameters are one JSON object in the `input_json` parameter (query for GET, form
-    /// body otherwise); `key` and `format` stay outside it.
-    InputJson,
-}
-
-/// How an array parameter is written when it is not inside `input_json`.
-#[derive(Clone, Copy, Debug, Deserialize, JsonSchema, PartialEq, Eq, PartialOrd, Ord)]
-#[serde(rename_all = "snake_case")]
-pub enum ArrayEncoding {
-    /// `steamids=1,2,3`.
-    Comma,
-    /// `publishedfileids[0]=1&publishedfileids[1]=2`.
-    Indexed,
-    /// Only accepted inside `input_json` (e.g. GetOwnedGames' `appids_filter`).
-    Json,
-}
-
-/// How a number is written in JSON.
-#[derive(Clone, Copy, Debug, Deserialize, JsonSchema, PartialEq, Eq, PartialOrd, Ord)]
-#[serde(rename_all = "snake_case")]
-pub enum Wire {
-    /// A JSON number.
-    Number,
-    /// A JSON string of digits (Steam's way with 64-bit values).
-    String,
-    /// Either: seen both ways (e.g. `percent`, a number until about 2020, a string since).
-    Either,
-}
-
 /// One operation: (interface, method, version).
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -239,6 +152,12 @@ pub struct OperationDef {
     /// GetSupportedAPIList shows which methods work without a key.
     #[serde(default)]
     pub auth: Option<Sp<Auth>>,
+    /// Set on an operation written from a listing (`steamspec import`) into a file of typed
+    /// operations: the listing it came from (`public 2026-07-09`). Its response is untyped
+    /// JSON until a person types it. (Every operation of a file with an `imported` block is
+    /// imported already.)
+    #[serde(default)]
+    pub imported: Option<Sp<String>>,
     /// What the operation does, in the docs' words.
     pub description: Sp<String>,
     /// Further remarks from the docs (become rustdoc paragraphs).
@@ -262,6 +181,57 @@ pub struct OperationDef {
     /// Request and response examples; each is checked against the types.
     #[serde(default)]
     pub examples: Vec<ExampleDef>,
+    /// The operation takes a list with a most number of items: the client gets a `..._all`
+    /// method that takes any number, cut into calls within the limit, and merges the answers.
+    #[serde(default)]
+    pub batch: Option<BatchDef>,
+    /// The answer comes a page at a time: the client gets a `..._paged` method that reads the
+    /// items of every page lazily (a `Stream`, or an `Iterator` on the blocking client).
+    #[serde(default)]
+    pub pages: Option<PagesDef>,
+}
+
+/// How an operation's answer is read page after page: `items`, and either `offset` (count and
+/// offset paging, with an optional `limit`) or `cursor` and `next` (cursor paging, with an
+/// optional `more`).
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PagesDef {
+    /// The response's array field holding one page's items.
+    pub items: Sp<String>,
+    /// Count/offset paging: the integer parameter set to the number of items read so far.
+    #[serde(default)]
+    pub offset: Option<Sp<String>>,
+    /// Count/offset paging: the integer parameter holding the page size, if the operation has
+    /// one: a page with fewer items (or none) is the last.
+    #[serde(default)]
+    pub limit: Option<Sp<String>>,
+    /// Cursor paging: the parameter the next page's cursor goes in.
+    #[serde(default)]
+    pub cursor: Option<Sp<String>>,
+    /// Cursor paging: the response field holding the next page's cursor, of the cursor
+    /// parameter's type; an answer without it is the last page.
+    #[serde(default)]
+    pub next: Option<Sp<String>>,
+    /// Cursor paging: the `bool` response field saying more pages follow; an answer where it is
+    /// absent or false is the last page (Steam drops it on the last page).
+    #[serde(default)]
+    pub more: Option<Sp<String>>,
+}
+
+/// How a batch operation is cut into calls and its answers merged: `parameter` and exactly
+/// one of `concat` or `sum`.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct BatchDef {
+    /// The array parameter cut into calls; its `max_items` is the most items one call takes.
+    pub parameter: Sp<String>,
+    /// The response's array field whose items are concatenated, in the order of the calls.
+    #[serde(default)]
+    pub concat: Option<Sp<String>>,
+    /// The response's integer field whose values are added (backpack.tf's `modified`).
+    #[serde(default)]
+    pub sum: Option<Sp<String>>,
 }
 
 /// A rule over several parameters.
@@ -394,16 +364,6 @@ pub struct EnumDef {
     pub open: Option<Sp<bool>>,
     /// The values.
     pub values: Vec<EnumValueDef>,
-}
-
-/// Wire representation of an enum.
-#[derive(Clone, Copy, Debug, Deserialize, JsonSchema, PartialEq, Eq, PartialOrd, Ord)]
-#[serde(rename_all = "snake_case")]
-pub enum EnumRepr {
-    /// Values are JSON strings.
-    String,
-    /// Values are JSON integers that fit in i64.
-    Integer,
 }
 
 /// One enum value.

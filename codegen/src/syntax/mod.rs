@@ -2,7 +2,6 @@
 //! grammar of type expressions. The loader turns this into the resolved model.
 
 pub mod format;
-pub mod num;
 pub mod ordered_map;
 pub mod pos;
 pub mod schema;

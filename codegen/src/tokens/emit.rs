@@ -124,7 +124,7 @@ fn token_item(
     let reference = format!("#{bare}");
     let doc = doc_attr(&type_doc(&reference, def, translated));
     let const_doc = doc_attr(&format!("The token's reference: `{reference}`."));
-    let keys = variables.iter().map(|v| *v);
+    let keys = variables.iter().copied();
     let idents: Vec<_> = variables.iter().map(|v| ident(&field_name(v))).collect();
     let field_docs = variables
         .iter()

@@ -14,6 +14,7 @@ use crate::builder::{Config, redirect_policy};
 use crate::decode::decode_response;
 use crate::endpoint::{Endpoint, HttpMethod, ProviderId};
 use crate::error::Error;
+use crate::pages::{Paged, Pages};
 use crate::request::{FORM_CONTENT_TYPE, Prepared, prepare};
 use crate::response::{answer, early_error};
 use crate::retry::Attempts;
@@ -144,6 +145,12 @@ impl Client {
             merged.push(answer.map_err(|e| chunk_error(i, &ranges, e))?);
         }
         merge_all::<E>(merged).ok_or_else(|| Error::config("a batch of no calls"))
+    }
+
+    /// The items of a paged operation, page after page, fetched lazily as
+    /// the iterator is read; an error is its last item.
+    pub fn execute_pages<E: Paged>(&self, req: &E) -> Pages<'_, E> {
+        Pages::new(self, req.clone())
     }
 
     /// When calls to `provider` may send again, if a 429 or 503 has paused

@@ -5,7 +5,7 @@ use std::future::Future;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use futures_util::{StreamExt, stream};
+use futures_util::{Stream, StreamExt, stream};
 
 use crate::admit::{Step, next_step};
 use crate::batch::{Batch, chunk_error, chunks, merge_all};
@@ -13,6 +13,7 @@ use crate::builder::{ClientBuilder, Config, redirect_policy};
 use crate::decode::decode_response;
 use crate::endpoint::{Endpoint, HttpMethod, ProviderId};
 use crate::error::Error;
+use crate::pages::{Need, Paged, Walk};
 use crate::request::{FORM_CONTENT_TYPE, Prepared, prepare};
 use crate::response::{answer, early_error};
 use crate::retry::Attempts;
@@ -123,6 +124,29 @@ impl Client {
             }
             merge_all::<E>(answers).ok_or_else(|| Error::config("a batch of no calls"))
         }
+    }
+
+    /// The items of a paged operation, page after page, fetched lazily as
+    /// the stream is read; an error is the stream's last item. The generated
+    /// `..._paged` methods call it.
+    pub fn execute_pages<'c, E: Paged>(
+        &'c self,
+        req: &E,
+    ) -> impl Stream<Item = Result<E::Item, Error>> + Send + use<'c, E> {
+        stream::unfold(Walk::new(req.clone()), move |mut walk| async move {
+            loop {
+                match walk.need() {
+                    Need::Item(item) => return Some((Ok(item), walk)),
+                    Need::Done => return None,
+                    Need::Fetch(request) => {
+                        let answer = self.execute(&request).await;
+                        if let Err(e) = walk.page(&request, answer) {
+                            return Some((Err(e), walk));
+                        }
+                    }
+                }
+            }
+        })
     }
 
     /// When calls to `provider` may send again, if a 429 or 503 has paused

@@ -30,6 +30,7 @@ mod excerpt;
 #[cfg(feature = "schemars")]
 mod json_schema;
 pub mod maybe;
+pub mod pages;
 mod request;
 mod response;
 pub mod retry;
@@ -67,6 +68,8 @@ pub mod __private {
     pub use crate::enums::{deserialize_enum_int, deserialize_enum_str};
     #[cfg(feature = "schemars")]
     pub use crate::json_schema::{Subschema, json_schema, subschema};
+    pub use crate::pages::Paged;
+    pub use futures_util::Stream;
     pub use steam_webapi_macros::{Data, Deserialize, Request, Serialize};
 
     /// Runs exactly what the client does with a response once it has

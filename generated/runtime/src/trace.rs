@@ -112,6 +112,14 @@ pub(crate) fn batch_call(i: usize, ranges: &[std::ops::Range<usize>]) {
     let _ = (i, ranges);
 }
 
+/// Page `n` (from 1) of a paged call arrived with `items` items.
+pub(crate) fn page(n: usize, items: usize, more: bool) {
+    #[cfg(feature = "tracing")]
+    tracing::debug!(target: TARGET, page = n, items, more, "page done");
+    #[cfg(not(feature = "tracing"))]
+    let _ = (n, items, more);
+}
+
 /// A shared budget's store could not be reached; the call is counted in
 /// this process instead.
 #[cfg(feature = "redis")]

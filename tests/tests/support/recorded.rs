@@ -1,4 +1,4 @@
-//! Shared by recorded_responses.rs and more_recorded_responses.rs: the spec model, the response
+//! Shared by recorded_responses/ and more_recorded_responses.rs: the spec model, the response
 //! JSON Schemas of the bundle, and one call of the generated client against a loopback server
 //! that answers with a recorded body.
 

@@ -6,7 +6,7 @@
 
 use serde_json::{Map, Value, json};
 
-use crate::model::{ErrorKind, ErrorModel, Operation};
+use crate::model::{ErrorModel, Operation};
 
 /// `4XX` and `5XX`, with the bodies the operation's model says failures carry.
 pub fn responses(op: &Operation) -> Map<String, Value> {
@@ -16,7 +16,7 @@ pub fn responses(op: &Operation) -> Map<String, Value> {
         "text/plain": { "schema": { "type": "string" } },
         "text/html": { "schema": { "type": "string" } },
     });
-    if let (ErrorKind::Message, Some(field)) = (errors.kind, &errors.field) {
+    if let ErrorModel::Message { field } = errors {
         // The reason in a JSON body, inside the envelope when the operation has one; a body
         // without it (an HTML error page) is plain text.
         content["application/json"] =
@@ -25,7 +25,7 @@ pub fn responses(op: &Operation) -> Map<String, Value> {
             m.remove("text/plain");
         }
     }
-    let text = description(errors);
+    let text = description(errors, op.errors_doc.as_deref());
     ["4XX", "5XX"]
         .into_iter()
         .map(|status| {
@@ -48,16 +48,13 @@ fn message(field: &str, envelope: Option<&str>) -> Value {
     }
 }
 
-/// What a failure response is, from the model's description.
-pub fn description(errors: &ErrorModel) -> String {
-    let (kind, text) = match errors.kind {
-        ErrorKind::HttpStatus => ("The status is the error.", errors.description.as_deref()),
-        ErrorKind::Message => (
-            "The status is the error; the body says why.",
-            errors.description.as_deref(),
-        ),
+/// What a failure response is, from the model's description (`doc`).
+pub fn description(errors: &ErrorModel, doc: Option<&str>) -> String {
+    let (kind, text) = match errors {
+        ErrorModel::HttpStatus => ("The status is the error.", doc),
+        ErrorModel::Message { .. } => ("The status is the error; the body says why.", doc),
         // The model's text is about the 2xx body; these are the host's own failures.
-        ErrorKind::SuccessCode => (
+        ErrorModel::SuccessCode { .. } => (
             "The status is the error (the host's own failures; the API's show in the success body).",
             None,
         ),
@@ -69,19 +66,21 @@ pub fn description(errors: &ErrorModel) -> String {
 }
 
 /// For a success-code model, how a 2xx body reports failure, as text for the success response.
-pub fn in_success_body(errors: &ErrorModel) -> Option<String> {
-    if errors.kind != ErrorKind::SuccessCode {
+pub fn in_success_body(errors: &ErrorModel, doc: Option<&str>) -> Option<String> {
+    let ErrorModel::SuccessCode {
+        field,
+        success,
+        message_field,
+        codes,
+    } = errors
+    else {
         return None;
-    }
-    let field = errors.field.as_deref().unwrap_or("success");
-    let mut text = match errors.success {
-        Some(ok) => format!("Failure shows in the body: `{field}` other than {ok}."),
-        None => format!("Failure shows in the body's `{field}`."),
     };
-    if let Some(m) = &errors.message_field {
+    let mut text = format!("Failure shows in the body: `{field}` other than {success}.");
+    if let Some(m) = message_field {
         text.push_str(&format!(" `{m}` describes the outcome."));
     }
-    for c in &errors.codes {
+    for c in codes {
         let what = c
             .description
             .as_deref()
@@ -89,7 +88,7 @@ pub fn in_success_body(errors: &ErrorModel) -> Option<String> {
             .unwrap_or_default();
         text.push_str(&format!("\n- {} (`{}`){what}", c.value, c.name));
     }
-    if let Some(d) = &errors.description {
+    if let Some(d) = doc {
         text.push_str(&format!("\n\n{}", d.trim()));
     }
     Some(text)
@@ -97,18 +96,23 @@ pub fn in_success_body(errors: &ErrorModel) -> Option<String> {
 
 /// `x-success-code`: the success-code model as data, for generators that read extensions.
 pub fn success_code(errors: &ErrorModel) -> Option<Value> {
-    if errors.kind != ErrorKind::SuccessCode {
+    let ErrorModel::SuccessCode {
+        field,
+        success,
+        message_field,
+        codes,
+    } = errors
+    else {
         return None;
-    }
-    let codes: Vec<Value> = errors
-        .codes
+    };
+    let codes: Vec<Value> = codes
         .iter()
         .map(|c| json!({ "value": c.value, "name": c.name, "description": c.description }))
         .collect();
     Some(json!({
-        "field": errors.field,
-        "success": errors.success,
-        "message_field": errors.message_field,
+        "field": field,
+        "success": success,
+        "message_field": message_field,
         "codes": codes,
     }))
 }

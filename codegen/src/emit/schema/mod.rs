@@ -93,6 +93,7 @@ pub fn emit(model: &Model) -> Vec<GeneratedFile> {
             "version": op.version,
             "status": match op.status { Status::Live => "live", Status::Proposed => "proposed" },
             "visibility": match op.visibility { Visibility::Public => "public", Visibility::Publisher => "publisher" },
+            "imported": op.imported.is_some(),
             "request": req,
             "response": resp,
         }));

@@ -1,7 +1,9 @@
 //! Pass 3: interfaces and their operations. An operation resolves in four parts: where it is
 //! sent (`endpoint`), what it takes (`parameters`, `rules`) and what comes back (`response`).
 
+mod batch;
 mod endpoint;
+mod pages;
 mod parameters;
 mod response;
 mod rules;
@@ -13,7 +15,10 @@ use super::providers::error_model;
 use crate::load::cx::Cx;
 use crate::load::examples::examples;
 use crate::load::names;
-use crate::model::{ErrorModel, Imported, Interface, Model, NamedType, Operation, Pos, Provider};
+use crate::model::{
+    ErrorModel, Field, Imported, Interface, Model, NamedType, Operation, Pos, Provider, Response,
+    TypeKind, TypeRef,
+};
 use crate::syntax::format::{InterfaceFile, OperationDef};
 
 /// What an interface's operations resolve against.
@@ -45,10 +50,19 @@ pub(super) fn interface(
         if !seen.operation(op, cx) {
             continue;
         }
-        let Some((o, inline)) = operation(scope, iface_errors.as_ref(), op, names, cx) else {
+        let resolved = operation(scope, iface_errors.as_ref(), op, names, &model.types, cx);
+        let Some((o, inline)) = resolved else {
             continue;
         };
-        if !seen.fn_name(&o, cx) {
+        if !seen.fn_name(&o, &o.fn_name, cx) {
+            continue;
+        }
+        let extra = [o.batch_fn_name(), o.pages_fn_name()];
+        if !extra
+            .into_iter()
+            .flatten()
+            .all(|name| seen.fn_name(&o, &name, cx))
+        {
             continue;
         }
         if let Some(t) = inline {
@@ -107,24 +121,22 @@ impl Seen {
         true
     }
 
-    /// Records `o`'s method name on the accessor struct; false when it cannot be used.
-    fn fn_name(&mut self, o: &Operation, cx: &mut Cx) -> bool {
-        if o.fn_name == names::CONSTRUCTOR {
+    /// Records `name`, a method of `o` on the accessor struct; false when it cannot be used.
+    fn fn_name(&mut self, o: &Operation, name: &str, cx: &mut Cx) -> bool {
+        if name == names::CONSTRUCTOR {
             cx.error_at(
                 o.pos.clone(),
                 format!("operation method name `new` clashes with the constructor `{}::new`; rename the method", o.interface),
             );
             return false;
         }
-        if let Some(first) = self.fn_names.get(&o.fn_name) {
-            let message = format!(
-                "operation method name `{}` is used twice (first at {first})",
-                o.fn_name
-            );
+        if let Some(first) = self.fn_names.get(name) {
+            let message =
+                format!("operation method name `{name}` is used twice (first at {first})");
             cx.error_at(o.pos.clone(), message);
             return false;
         }
-        self.fn_names.insert(o.fn_name.clone(), o.pos.clone());
+        self.fn_names.insert(name.to_owned(), o.pos.clone());
         true
     }
 }
@@ -136,6 +148,7 @@ fn operation(
     iface_errors: Option<&ErrorModel>,
     op: &OperationDef,
     names: &OpNames,
+    types: &BTreeMap<String, NamedType>,
     cx: &mut Cx,
 ) -> Option<(Operation, Option<NamedType>)> {
     let cp = cx.checkpoint();
@@ -148,6 +161,11 @@ fn operation(
         None => iface_errors.cloned(),
     };
     let examples = examples(op, cx);
+    let fields = response
+        .as_ref()
+        .and_then(|r| response_fields(r, types, inline.as_ref()));
+    let batch = (op.batch.as_ref()).and_then(|def| batch::resolve(def, &params, fields, cx));
+    let pages = (op.pages.as_ref()).and_then(|def| pages::resolve(def, &params, fields, cx));
     let (Some(response), Some(errors), true) = (response, errors, cx.clean_since(cp)) else {
         return None;
     };
@@ -162,6 +180,11 @@ fn operation(
         visibility: endpoint.visibility,
         status: endpoint.status,
         auth: endpoint.auth,
+        imported: op
+            .imported
+            .as_ref()
+            .map(|l| l.value.clone())
+            .or_else(|| scope.def.imported.as_ref().map(|i| i.listing.clone())),
         description: op.description.value.clone(),
         notes: op.notes.clone(),
         input: endpoint.input,
@@ -170,9 +193,39 @@ fn operation(
         request_type: names.request.value.clone(),
         response,
         errors,
+        errors_doc: errors_doc(scope, op),
         examples,
         fn_name: names.fn_name.clone(),
+        batch,
+        pages,
         pos: cx.pos(&op.method),
     };
     Some((operation, inline))
+}
+
+/// The fields of the response's struct, if it is one.
+fn response_fields<'a>(
+    response: &Response,
+    types: &'a BTreeMap<String, NamedType>,
+    inline: Option<&'a NamedType>,
+) -> Option<&'a [Field]> {
+    let TypeRef::Named(name) = &response.ty else {
+        return None;
+    };
+    let t = inline
+        .filter(|t| t.name == *name)
+        .or_else(|| types.get(name))?;
+    match &t.kind {
+        TypeKind::Struct(fields) => Some(fields),
+        TypeKind::Enum(_) => None,
+    }
+}
+
+/// The description of the error model in force: the operation's, else the interface's, else the
+/// provider's (the same order as the model itself).
+fn errors_doc(scope: &Scope, op: &OperationDef) -> Option<String> {
+    match (&op.errors, &scope.def.errors) {
+        (Some(e), _) | (None, Some(e)) => e.description.clone(),
+        (None, None) => scope.provider.errors_doc.clone(),
+    }
 }
