@@ -9,8 +9,8 @@ use steam_webapi_runtime::tokens::{file, reference_name};
 use steam_webapi_runtime::vdf;
 
 use crate::diag::Diagnostics;
-use crate::syntax::pos::Pos;
 use crate::input::read_limit;
+use crate::syntax::pos::Pos;
 
 /// Every language block of the files read, in the order read.
 #[derive(Clone, Debug, Default)]
