@@ -226,7 +226,7 @@ fn imported_publisher_methods_go_to_the_publisher_host_with_the_key() {
     fn info<E: Endpoint>(_: &E) -> steam_webapi::__private::EndpointInfo {
         E::INFO
     }
-    let owned = info(&user::GetPublisherAppOwnershipRequest::new(
+    let owned = info(&user::GetPublisherAppOwnershipV4Request::new(
         76561197960435530,
     ));
     assert_eq!(

@@ -345,7 +345,10 @@ pub struct BeginAuthSessionViaCredentialsRequest {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub website_id: ::std::option::Option<::std::string::String>,
     /// User-supplied details about the device attempting to sign in
-    pub device_details: ::serde_json::Value,
+    ///
+    /// A message (an untyped JSON value here); optional, as every protobuf field.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub device_details: ::std::option::Option<::serde_json::Value>,
     /// steam guard data for client login
     pub guard_data: ::std::string::String,
     #[serde(with = "::steam_webapi::wire::as_number")]
@@ -366,7 +369,6 @@ impl BeginAuthSessionViaCredentialsRequest {
         encryption_timestamp: u64,
         remember_login: bool,
         platform_type: i32,
-        device_details: ::serde_json::Value,
         guard_data: ::std::string::String,
         language: u32,
     ) -> Self {
@@ -379,7 +381,7 @@ impl BeginAuthSessionViaCredentialsRequest {
             platform_type,
             persistence: ::std::option::Option::None,
             website_id: ::std::option::Option::None,
-            device_details,
+            device_details: ::std::option::Option::None,
             guard_data,
             language,
             qos_level: ::std::option::Option::None,
@@ -397,6 +399,13 @@ impl BeginAuthSessionViaCredentialsRequest {
     #[inline]
     pub fn website_id(mut self, value: ::std::string::String) -> Self {
         self.website_id = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `device_details`.
+    #[must_use]
+    #[inline]
+    pub fn device_details(mut self, value: ::serde_json::Value) -> Self {
+        self.device_details = ::std::option::Option::Some(value);
         self
     }
     /// Sets `qos_level`.
@@ -446,7 +455,10 @@ pub struct BeginAuthSessionViaQRRequest {
     #[serde(with = "::steam_webapi::wire::as_number")]
     pub platform_type: i32,
     /// User-supplied details about the device attempting to sign in
-    pub device_details: ::serde_json::Value,
+    ///
+    /// A message (an untyped JSON value here); optional, as every protobuf field.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub device_details: ::std::option::Option<::serde_json::Value>,
     /// (EMachineAuthWebDomain) identifier of client requesting auth
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub website_id: ::std::option::Option<::std::string::String>,
@@ -455,17 +467,20 @@ impl BeginAuthSessionViaQRRequest {
     /// Creates the request from its required parameters.
     #[allow(clippy::new_without_default)]
     #[inline]
-    pub fn new(
-        device_friendly_name: ::std::string::String,
-        platform_type: i32,
-        device_details: ::serde_json::Value,
-    ) -> Self {
+    pub fn new(device_friendly_name: ::std::string::String, platform_type: i32) -> Self {
         Self {
             device_friendly_name,
             platform_type,
-            device_details,
+            device_details: ::std::option::Option::None,
             website_id: ::std::option::Option::None,
         }
+    }
+    /// Sets `device_details`.
+    #[must_use]
+    #[inline]
+    pub fn device_details(mut self, value: ::serde_json::Value) -> Self {
+        self.device_details = ::std::option::Option::Some(value);
+        self
     }
     /// Sets `website_id`.
     #[must_use]
@@ -649,7 +664,10 @@ pub struct NotifyRiskQuizResultsRequest {
     #[serde(with = "::steam_webapi::wire::as_string")]
     pub client_id: u64,
     /// Whether or not the user correctly answered each risk quiz question
-    pub results: ::serde_json::Value,
+    ///
+    /// A message (an untyped JSON value here); optional, as every protobuf field.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub results: ::std::option::Option<::serde_json::Value>,
     /// The action being taken selected by the user during the quiz
     pub selected_action: ::std::string::String,
     /// Whether or not the user went on to confirm the login or not in the case of a passed quiz
@@ -661,16 +679,22 @@ impl NotifyRiskQuizResultsRequest {
     #[inline]
     pub fn new(
         client_id: u64,
-        results: ::serde_json::Value,
         selected_action: ::std::string::String,
         did_confirm_login: bool,
     ) -> Self {
         Self {
             client_id,
-            results,
+            results: ::std::option::Option::None,
             selected_action,
             did_confirm_login,
         }
+    }
+    /// Sets `results`.
+    #[must_use]
+    #[inline]
+    pub fn results(mut self, value: ::serde_json::Value) -> Self {
+        self.results = ::std::option::Option::Some(value);
+        self
     }
 }
 impl ::steam_webapi::__private::Endpoint for NotifyRiskQuizResultsRequest {

@@ -893,9 +893,15 @@ pub struct UserCreateSessionRequest {
     #[serde(with = "::steam_webapi::wire::as_string")]
     pub context: u64,
     /// The title of the session to be displayed within each user's list of sessions.
-    pub title: ::serde_json::Value,
+    ///
+    /// A message (an untyped JSON value here); optional, as every protobuf field.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub title: ::std::option::Option<::serde_json::Value>,
     /// The initial state of all users in the session.
-    pub users: ::serde_json::Value,
+    ///
+    /// A message (an untyped JSON value here); optional, as every protobuf field.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub users: ::std::option::Option<::serde_json::Value>,
     /// (Optional) steamid to make the request on behalf of -- if specified, the user must be in the session and all users being added to the session must be friends with the user.
     ///
     /// The listing marks it required but describes it as "(Optional)"; imported as optional. Check the docs.
@@ -907,19 +913,28 @@ impl UserCreateSessionRequest {
     /// Creates the request from its required parameters.
     #[allow(clippy::new_without_default)]
     #[inline]
-    pub fn new(
-        appid: u32,
-        context: u64,
-        title: ::serde_json::Value,
-        users: ::serde_json::Value,
-    ) -> Self {
+    pub fn new(appid: u32, context: u64) -> Self {
         Self {
             appid,
             context,
-            title,
-            users,
+            title: ::std::option::Option::None,
+            users: ::std::option::Option::None,
             steamid: ::std::option::Option::None,
         }
+    }
+    /// Sets `title`.
+    #[must_use]
+    #[inline]
+    pub fn title(mut self, value: ::serde_json::Value) -> Self {
+        self.title = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `users`.
+    #[must_use]
+    #[inline]
+    pub fn users(mut self, value: ::serde_json::Value) -> Self {
+        self.users = ::std::option::Option::Some(value);
+        self
     }
     /// Sets `steamid`.
     #[must_use]

@@ -565,7 +565,10 @@ pub struct GetUserFileCountRequest {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub excludedtags: ::std::option::Option<::std::string::String>,
     /// Required key-value tags to match on.
-    pub required_kv_tags: ::serde_json::Value,
+    ///
+    /// A message (an untyped JSON value here); optional, as every protobuf field.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub required_kv_tags: ::std::option::Option<::serde_json::Value>,
     /// (Optional) File type to match files to.
     ///
     /// The listing marks it required but describes it as "(Optional)"; imported as optional. Check the docs.
@@ -667,7 +670,6 @@ impl GetUserFileCountRequest {
     pub fn new(
         steamid: u64,
         appid: u32,
-        required_kv_tags: ::serde_json::Value,
         creator_appid: u32,
         match_cloud_filename: ::std::string::String,
         admin_query: bool,
@@ -691,7 +693,7 @@ impl GetUserFileCountRequest {
             privacy: ::std::option::Option::None,
             requiredtags: ::std::option::Option::None,
             excludedtags: ::std::option::Option::None,
-            required_kv_tags,
+            required_kv_tags: ::std::option::Option::None,
             filetype: ::std::option::Option::None,
             creator_appid,
             match_cloud_filename,
@@ -774,6 +776,13 @@ impl GetUserFileCountRequest {
     #[inline]
     pub fn excludedtags(mut self, value: ::std::string::String) -> Self {
         self.excludedtags = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `required_kv_tags`.
+    #[must_use]
+    #[inline]
+    pub fn required_kv_tags(mut self, value: ::serde_json::Value) -> Self {
+        self.required_kv_tags = ::std::option::Option::Some(value);
         self
     }
     /// Sets `filetype`.
@@ -958,7 +967,10 @@ pub struct GetUserFilesRequest {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub excludedtags: ::std::option::Option<::std::string::String>,
     /// Required key-value tags to match on.
-    pub required_kv_tags: ::serde_json::Value,
+    ///
+    /// A message (an untyped JSON value here); optional, as every protobuf field.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub required_kv_tags: ::std::option::Option<::serde_json::Value>,
     /// (Optional) File type to match files to.
     ///
     /// The listing marks it required but describes it as "(Optional)"; imported as optional. Check the docs.
@@ -1060,7 +1072,6 @@ impl GetUserFilesRequest {
     pub fn new(
         steamid: u64,
         appid: u32,
-        required_kv_tags: ::serde_json::Value,
         creator_appid: u32,
         match_cloud_filename: ::std::string::String,
         admin_query: bool,
@@ -1084,7 +1095,7 @@ impl GetUserFilesRequest {
             privacy: ::std::option::Option::None,
             requiredtags: ::std::option::Option::None,
             excludedtags: ::std::option::Option::None,
-            required_kv_tags,
+            required_kv_tags: ::std::option::Option::None,
             filetype: ::std::option::Option::None,
             creator_appid,
             match_cloud_filename,
@@ -1167,6 +1178,13 @@ impl GetUserFilesRequest {
     #[inline]
     pub fn excludedtags(mut self, value: ::std::string::String) -> Self {
         self.excludedtags = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `required_kv_tags`.
+    #[must_use]
+    #[inline]
+    pub fn required_kv_tags(mut self, value: ::serde_json::Value) -> Self {
+        self.required_kv_tags = ::std::option::Option::Some(value);
         self
     }
     /// Sets `filetype`.
