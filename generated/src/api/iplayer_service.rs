@@ -760,23 +760,28 @@ pub struct RecordOfflinePlaytimeRequest {
     #[serde(with = "::steam_webapi::wire::as_string")]
     pub steamid: u64,
     pub ticket: ::std::string::String,
-    pub play_sessions: ::serde_json::Value,
+    /// A message (an untyped JSON value here); optional, as every protobuf field.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub play_sessions: ::std::option::Option<::serde_json::Value>,
 }
 
 impl RecordOfflinePlaytimeRequest {
     /// Creates the request from its required parameters.
     #[allow(clippy::new_without_default)]
     #[inline]
-    pub fn new(
-        steamid: u64,
-        ticket: ::std::string::String,
-        play_sessions: ::serde_json::Value,
-    ) -> Self {
+    pub fn new(steamid: u64, ticket: ::std::string::String) -> Self {
         Self {
             steamid,
             ticket,
-            play_sessions,
+            play_sessions: ::std::option::Option::None,
         }
+    }
+    /// Sets `play_sessions`.
+    #[must_use]
+    #[inline]
+    pub fn play_sessions(mut self, value: ::serde_json::Value) -> Self {
+        self.play_sessions = ::std::option::Option::Some(value);
+        self
     }
 }
 
