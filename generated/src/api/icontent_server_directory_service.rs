@@ -500,6 +500,7 @@ impl GetServersForSteamPipeRequest {
         self.ipv6_public = ::std::option::Option::Some(value);
         self
     }
+
     /// Sets `current_connections`.
     #[must_use]
     #[inline]

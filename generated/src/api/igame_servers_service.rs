@@ -543,6 +543,7 @@ impl FriendsQueryRequest {
             app_id,
         }
     }
+
     /// Sets `servers`.
     #[must_use]
     #[inline]
@@ -796,9 +797,6 @@ pub struct QueryByFakeIPRequest {
     #[serde(with = "::steam_webapi::wire::as_number")]
     pub app_id: u32,
     /// What type of query?
-    ///
-    /// GetSupportedAPIList: The listing types it as {enum} without naming the enum; imported as
-    /// int32 until the enum is specified.
     #[serde(with = "::steam_webapi::wire::as_number")]
     pub query_type: i32,
 }
