@@ -7,6 +7,7 @@
 #   and both checkers must fail on deliberately broken schemas;
 #   openapi: tests/bench-scripts/to-openapi.py (the progenitor benchmark's input) turns the
 #           schemas into an OpenAPI 3.0 document whose references all resolve.
+#   workflows: zizmor --offline and check-jsonschema's GitHub workflow schema on .github/workflows.
 # Installs what it needs into tests/.venv and tests/consumers/node/node_modules (skipped when the
 # pinned requirements/lockfile have not changed), then works offline. Generated types go to
 # tests/consumers/.generated/ (gitignored), rewritten each run.
@@ -118,6 +119,14 @@ step "node: tsc --strict on the types, the examples and use_types.ts" \
 
 step "openapi: to-openapi.py makes an OpenAPI 3.0 document of the schemas, every \$ref resolved" \
   "$py" "$root/tests/bench-scripts/to-openapi.py" "$root/spec" "$root/generated/schemas" "$out/openapi.json"
+
+# ------------------------------------------------------------------------------------------------
+# The workflows: zizmor (offline audits; no finding, any suppression justified in a comment
+# beside it) and the GitHub workflow schema, on every workflow file.
+workflows=("$root"/.github/workflows/*.yml)
+step "workflows: zizmor --offline finds nothing" "$venv/bin/zizmor" --offline --no-progress "${workflows[@]}"
+step "workflows: check-jsonschema vendor.github-workflows" \
+  "$venv/bin/check-jsonschema" --builtin-schema vendor.github-workflows "${workflows[@]}"
 
 # ------------------------------------------------------------------------------------------------
 # The checks fail when a schema is wrong.
