@@ -62,6 +62,9 @@ pub enum Rule {
     ParameterTypeChanged,
     /// `parameter-optionality-changed`: required vs optional differ.
     ParameterOptionalityChanged,
+    /// `description-changed`: the listing's description of an operation or parameter differs
+    /// from the one the spec records (`listing_description`, else `description`).
+    DescriptionChanged,
     /// `auth-changed`: the listing's `key` parameter (absent, optional, required) differs from the
     /// operation's `auth`.
     AuthChanged,
@@ -76,7 +79,7 @@ pub enum Rule {
 
 impl Rule {
     /// Every rule, in declaration order.
-    pub const ALL: [Rule; 13] = [
+    pub const ALL: [Rule; 14] = [
         Rule::MethodRemoved,
         Rule::MethodAdded,
         Rule::VersionAdded,
@@ -86,6 +89,7 @@ impl Rule {
         Rule::ParameterAdded,
         Rule::ParameterTypeChanged,
         Rule::ParameterOptionalityChanged,
+        Rule::DescriptionChanged,
         Rule::AuthChanged,
         Rule::MethodNotVisible,
         Rule::AllowExpired,
@@ -104,6 +108,7 @@ impl Rule {
             Rule::ParameterAdded => "parameter-added",
             Rule::ParameterTypeChanged => "parameter-type-changed",
             Rule::ParameterOptionalityChanged => "parameter-optionality-changed",
+            Rule::DescriptionChanged => "description-changed",
             Rule::AuthChanged => "auth-changed",
             Rule::MethodNotVisible => "method-not-visible",
             Rule::AllowExpired => "allow-expired",
@@ -116,8 +121,9 @@ impl Rule {
         Rule::ALL.into_iter().find(|r| r.id() == s)
     }
 
-    /// The default severity. `parameter-added` and `auth-changed` are decided per finding
-    /// (required or not; whether the client would stop sending a key the method needs).
+    /// The default severity. `parameter-added`, `auth-changed` and `description-changed` are
+    /// decided per finding (required or not; whether the client would stop sending a key the
+    /// method needs; whether the new text speaks of deprecation).
     pub fn default_severity(self) -> Severity {
         match self {
             // An allow-list entry that no longer matches, or has expired, fails the run: the
@@ -134,6 +140,7 @@ impl Rule {
                 Severity::Warning
             }
             Rule::MethodAdded
+            | Rule::DescriptionChanged
             | Rule::VersionAdded
             | Rule::InterfaceAdded
             | Rule::MethodNotVisible => Severity::Info,

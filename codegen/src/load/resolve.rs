@@ -1313,6 +1313,7 @@ fn operation(
             status,
             auth,
             description: op.description.value.clone(),
+            listing_description: op.listing_description.clone(),
             notes: op.notes.clone(),
             input,
             params,
@@ -1471,6 +1472,7 @@ fn param(
         optional: p.optional.as_ref().is_some_and(|o| o.value),
         default: p.default.as_ref().map(|d| d.value.clone()),
         description: p.description.clone(),
+        listing_description: p.listing_description.clone(),
         constraints,
         encoding,
         listing: p.listing.as_ref().map(|l| ListingNote {
