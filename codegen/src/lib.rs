@@ -20,6 +20,7 @@ mod parallel;
 pub mod pos;
 pub mod read_limit;
 pub mod responses;
+pub mod sarif;
 pub mod spec;
 
 pub use load::{LoadError, Loaded, load_dir};

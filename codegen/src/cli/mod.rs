@@ -27,6 +27,9 @@ pub enum Command {
         /// The spec folder.
         #[arg(long, default_value = "spec")]
         spec: PathBuf,
+        /// Output format of the diagnostics: `text` on stderr, or a SARIF 2.1.0 log on stdout.
+        #[arg(long, value_enum, default_value_t = lint::LintFormat::Text)]
+        format: lint::LintFormat,
     },
     /// Generate the client (and schemas) from the spec.
     Generate {
@@ -61,7 +64,7 @@ pub const EXIT_ERROR: u8 = 2;
 
 pub fn run(cli: Cli) -> u8 {
     match cli.command {
-        Command::Lint { spec } => lint::run(&spec),
+        Command::Lint { spec, format } => lint::run(&spec, format),
         Command::Generate { spec, out } => generate::run_generate(&spec, &out),
         Command::Check { spec, out } => generate::run_check(&spec, &out),
         Command::Drift(args) => drift::run(args),
