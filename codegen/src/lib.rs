@@ -18,6 +18,7 @@ pub mod load;
 pub mod model;
 mod parallel;
 pub mod pos;
+pub mod probe;
 pub mod read_limit;
 pub mod responses;
 pub mod sarif;

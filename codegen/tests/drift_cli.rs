@@ -289,8 +289,8 @@ fn config_errors_say_where() {
             ":2:16: error: unknown severity 'fatal'",
         ),
         (
-            "[[allow]]\nrule = \"method-gone\"\ninterface = \"I\"\nreason = \"r\"\n",
-            ":2:8: error: unknown rule 'method-gone'",
+            "[[allow]]\nrule = \"method-vanished\"\ninterface = \"I\"\nreason = \"r\"\n",
+            ":2:8: error: unknown rule 'method-vanished'",
         ),
         (
             "[[allow]]\nrule = \"method-added\"\ninterface = \"I\"\nreason = \"\"\n",

@@ -141,7 +141,25 @@ steamspec drift --listing "$listings/partner-combined.json" --format sarif >"$sa
 steamspec drift --listing "$listings/public/2026-07-09.json" --config .github/drift.toml \
   --today 2026-07-10 --format sarif >"$sarif/drift-accepted.sarif"
 steamspec lint --spec tests/broken-specs/auth-unknown-value --format sarif >"$sarif/lint.sarif" 2>/dev/null
-for name in drift drift-accepted lint; do
+# probe: against a loopback server that answers 404 to everything (method-gone for each call).
+"$py" - "$sarif/port" <<'EOF' &
+import http.server, sys, threading
+class Gone(http.server.BaseHTTPRequestHandler):
+    def do_GET(self):
+        self.send_response(404); self.end_headers(); self.wfile.write(b"<html>404 Not Found</html>")
+    def log_message(self, *args):
+        pass
+server = http.server.HTTPServer(("127.0.0.1", 0), Gone)
+open(sys.argv[1], "w").write(str(server.server_address[1]))
+threading.Timer(120, server.shutdown).start()  # bounded: stops by itself
+server.serve_forever()
+EOF
+gone_pid=$!
+for _ in $(seq 50); do [ -s "$sarif/port" ] && break; sleep 0.1; done
+steamspec probe --base-url "http://127.0.0.1:$(cat "$sarif/port")" --allow-http --format sarif \
+  >"$sarif/probe.sarif" 2>/dev/null
+kill "$gone_pid" 2>/dev/null
+for name in drift drift-accepted lint probe; do
   step "sarif: $name.sarif is valid SARIF 2.1.0 with results" \
     bash -c "'$venv/bin/check-jsonschema' --schemafile '$sarif_schema' '$sarif/$name.sarif' \
       && grep -q '\"ruleId\"' '$sarif/$name.sarif'"

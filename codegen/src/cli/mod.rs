@@ -6,6 +6,10 @@ mod import;
 mod lint;
 #[cfg(feature = "live")]
 mod live;
+#[cfg(feature = "live")]
+mod probe;
+#[cfg(feature = "live")]
+mod probe_http;
 mod responses;
 
 use std::path::PathBuf;
@@ -56,6 +60,11 @@ pub enum Command {
     /// Check recorded response bodies against the spec: 0 clean, 1 findings, 2 could not run
     /// (unreadable file, not JSON, unknown operation). --strict reports response drift.
     Responses(responses::ResponsesArgs),
+    /// Call the spec's read-only (GET) operations with their examples' requests, live (key
+    /// from STEAM_API_KEY) or against --base-url: method-gone (404/410) and response-drift, in
+    /// drift's formats; 0 clean, 1 findings, 2 could not tell (unreachable, refused).
+    #[cfg(feature = "live")]
+    Probe(probe::ProbeArgs),
 }
 
 pub const EXIT_OK: u8 = 0;
@@ -70,6 +79,8 @@ pub fn run(cli: Cli) -> u8 {
         Command::Drift(args) => drift::run(args),
         Command::Import(args) => import::run(args),
         Command::Responses(args) => responses::run(args),
+        #[cfg(feature = "live")]
+        Command::Probe(args) => probe::run(args),
         Command::SpecSchema => {
             print!("{}", steamspec::spec::schema::spec_schema_json());
             EXIT_OK
@@ -77,9 +88,13 @@ pub fn run(cli: Cli) -> u8 {
     }
 }
 
-/// Loads a spec folder, printing diagnostics; `None` when it cannot be used.
+/// Loads a spec folder, printing diagnostics; `None` when it cannot be used (then also says so).
 pub fn load_or_report(spec: &std::path::Path) -> Option<steamspec::model::Model> {
-    load_exit(spec).ok()
+    let model = load_exit(spec).ok();
+    if model.is_none() {
+        eprintln!("error: the spec in {} cannot be loaded", spec.display());
+    }
+    model
 }
 
 /// Loads a spec folder, printing diagnostics; on failure the exit code: 2 when the folder

@@ -71,6 +71,11 @@ pub enum Rule {
     /// `method-not-visible`: a publisher-only operation absent from a listing that shows none of
     /// the spec's publisher-only operations (fetched with an ordinary key).
     MethodNotVisible,
+    /// `method-gone`: `steamspec probe` called the operation and it answered 404 or 410.
+    MethodGone,
+    /// `response-drift`: `steamspec probe` called the operation and the strict response check
+    /// found what the spec does not describe (breaking when the client's decoding would fail).
+    ResponseDrift,
     /// `allow-expired`: an allow-list entry past its `expires` date.
     AllowExpired,
     /// `allow-unused`: an allow-list entry that matches no finding.
@@ -79,7 +84,7 @@ pub enum Rule {
 
 impl Rule {
     /// Every rule, in declaration order.
-    pub const ALL: [Rule; 14] = [
+    pub const ALL: [Rule; 16] = [
         Rule::MethodRemoved,
         Rule::MethodAdded,
         Rule::VersionAdded,
@@ -92,6 +97,8 @@ impl Rule {
         Rule::DescriptionChanged,
         Rule::AuthChanged,
         Rule::MethodNotVisible,
+        Rule::MethodGone,
+        Rule::ResponseDrift,
         Rule::AllowExpired,
         Rule::AllowUnused,
     ];
@@ -111,6 +118,8 @@ impl Rule {
             Rule::DescriptionChanged => "description-changed",
             Rule::AuthChanged => "auth-changed",
             Rule::MethodNotVisible => "method-not-visible",
+            Rule::MethodGone => "method-gone",
+            Rule::ResponseDrift => "response-drift",
             Rule::AllowExpired => "allow-expired",
             Rule::AllowUnused => "allow-unused",
         }
@@ -129,6 +138,7 @@ impl Rule {
             // An allow-list entry that no longer matches, or has expired, fails the run: the
             // list must not rot into blanket exceptions.
             Rule::MethodRemoved
+            | Rule::MethodGone
             | Rule::HttpMethodChanged
             | Rule::ParameterRemoved
             | Rule::ParameterTypeChanged
@@ -136,9 +146,10 @@ impl Rule {
             | Rule::AllowUnused => Severity::Breaking,
             // `parameter-added` is a warning when the listing marks it required, info otherwise
             // (compare.rs); `parameter-optionality-changed` is info when it loosens.
-            Rule::ParameterAdded | Rule::ParameterOptionalityChanged | Rule::AuthChanged => {
-                Severity::Warning
-            }
+            Rule::ParameterAdded
+            | Rule::ParameterOptionalityChanged
+            | Rule::AuthChanged
+            | Rule::ResponseDrift => Severity::Warning,
             Rule::MethodAdded
             | Rule::DescriptionChanged
             | Rule::VersionAdded

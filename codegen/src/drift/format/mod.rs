@@ -55,7 +55,7 @@ pub fn render(report: &Report, format: Format, fail_on: FailOn) -> String {
         Format::Markdown => markdown::render(report, fail_on),
         Format::Github => github::render(report, fail_on),
         Format::Junit => junit::render(report, fail_on),
-        Format::Sarif => sarif::render(report, None),
+        Format::Sarif => sarif::render(report, "drift", None),
     }
 }
 

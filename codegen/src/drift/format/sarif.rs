@@ -6,9 +6,10 @@ use crate::drift::report::Report;
 use crate::pos::Pos;
 use crate::sarif;
 
-/// The log of a report; findings without a spec place (an interface no spec file describes) go
-/// to `fallback`, e.g. the provider's entry in `providers.yaml`.
-pub fn render(report: &Report, fallback: Option<&Pos>) -> String {
+/// The log of a report of `tool` (`drift`, `probe`); findings without a spec place (an
+/// interface no spec file describes) go to `fallback`, e.g. the provider's entry in
+/// `providers.yaml`.
+pub fn render(report: &Report, tool: &str, fallback: Option<&Pos>) -> String {
     let mut results: Vec<sarif::Finding> =
         report.findings.iter().map(|f| result(f, None)).collect();
     results.extend(
@@ -17,7 +18,7 @@ pub fn render(report: &Report, fallback: Option<&Pos>) -> String {
             .iter()
             .map(|a| result(&a.finding, Some(&a.reason))),
     );
-    sarif::render("drift", &rules(), &results, fallback)
+    sarif::render(tool, &rules(), &results, fallback)
 }
 
 /// Every drift rule, for the log's driver.
@@ -85,6 +86,12 @@ pub fn summary(r: Rule) -> &'static str {
         Rule::AuthChanged => "The listing's key parameter differs from the operation's auth.",
         Rule::MethodNotVisible => {
             "A publisher-only operation cannot be verified against a listing fetched with an ordinary key."
+        }
+        Rule::MethodGone => {
+            "probe: the operation answered 404 or 410 (gone while perhaps still listed)."
+        }
+        Rule::ResponseDrift => {
+            "probe: the live response has what the spec does not describe (breaking when decoding would fail)."
         }
         Rule::AllowExpired => "An allow-list entry is past its expiry date.",
         Rule::AllowUnused => "An allow-list entry matches no finding.",
