@@ -8,6 +8,7 @@
 #![warn(missing_docs)]
 
 pub mod diag;
+pub mod diff;
 pub mod drift;
 pub mod emit;
 pub mod generate;

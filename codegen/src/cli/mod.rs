@@ -1,5 +1,6 @@
 //! Subcommands. Exit codes follow diff(1): 0 fine, 1 found problems, 2 could not run.
 
+mod diff;
 mod drift;
 mod generate;
 mod import;
@@ -60,6 +61,10 @@ pub enum Command {
     /// Check recorded response bodies against the spec: 0 clean, 1 findings, 2 could not run
     /// (unreadable file, not JSON, unknown operation). --strict reports response drift.
     Responses(responses::ResponsesArgs),
+    /// What a spec change does to users of the generated crate and schemas: major (removed,
+    /// retyped, newly required), minor (added), patch (docs). OLD_SPEC_DIR [NEW_SPEC_DIR], or
+    /// --base GIT_REV to compare with spec/ as committed there.
+    Diff(diff::DiffArgs),
     /// Call the spec's read-only (GET) operations with their examples' requests, live (key
     /// from STEAM_API_KEY) or against --base-url: method-gone (404/410) and response-drift, in
     /// drift's formats; 0 clean, 1 findings, 2 could not tell (unreachable, refused).
@@ -79,6 +84,7 @@ pub fn run(cli: Cli) -> u8 {
         Command::Drift(args) => drift::run(args),
         Command::Import(args) => import::run(args),
         Command::Responses(args) => responses::run(args),
+        Command::Diff(args) => diff::run(args),
         #[cfg(feature = "live")]
         Command::Probe(args) => probe::run(args),
         Command::SpecSchema => {
