@@ -55,7 +55,7 @@ fn tmp(name: &str, text: &str) -> String {
 #[test]
 fn exit_codes_follow_fail_on() {
     let l = fixture("public/2026-07-09.json");
-    // The project's spec against 2026: 1 warning, 47 info (see the README's Drift section).
+    // The project's spec against 2026: 1 warning, 47 info (see codegen/README.md, Drift).
     for (fail_on, code) in [("breaking", 0), ("warning", 1), ("info", 1), ("never", 0)] {
         let (c, _, err) = drift(&l, &["--fail-on", fail_on]);
         assert_eq!(c, code, "--fail-on {fail_on}: {err}");

@@ -339,7 +339,7 @@ fn project_spec_against(rel: &str, summary: (usize, usize, usize)) -> Report {
 
 #[test]
 fn project_spec_against_the_2026_public_capture() {
-    // Documented in the README's Drift section: update both together.
+    // Documented in codegen/README.md's Drift section: update both together.
     let r = project_spec_against("public/2026-07-09.json", (0, 1, 47));
     let not_info: Vec<String> = keys(&r)
         .into_iter()

@@ -193,7 +193,7 @@ fn fingerprints_survive_moved_lines() {
 
 #[test]
 fn lint_results_sit_at_the_diagnostics() {
-    let spec = "tests/broken-specs/auth-unknown-value";
+    let spec = "codegen/tests/broken-specs/auth-unknown-value";
     let (code, log) = run(&["lint", "--spec", spec, "--format", "sarif"]);
     assert_eq!(code, 1);
     let results = checked_results(&log);

@@ -12,7 +12,7 @@ fn root() -> PathBuf {
 }
 
 fn cases() -> Vec<PathBuf> {
-    let mut v: Vec<PathBuf> = std::fs::read_dir(root().join("tests/valid-specs"))
+    let mut v: Vec<PathBuf> = std::fs::read_dir(root().join("codegen/tests/valid-specs"))
         .expect("valid-specs")
         .flatten()
         .map(|e| e.path())

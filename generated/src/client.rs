@@ -4,9 +4,10 @@
 
 use std::fmt;
 use std::future::Future;
+use std::time::Instant;
 
-use steam_webapi_runtime::__private::Endpoint;
-use steam_webapi_runtime::{BuildClient, Error};
+use steam_webapi_runtime::__private::{Batch, Endpoint, Paged, Stream};
+use steam_webapi_runtime::{BuildClient, Error, ProviderId};
 
 /// A client of the Steam Web API and backpack.tf. Cheap to clone (the
 /// connection pool and settings are shared).
@@ -46,6 +47,31 @@ impl Client {
     ) -> impl Future<Output = Result<E::Response, Error>> + Send + use<'c, E> {
         self.inner.execute(req)
     }
+
+    /// Sends a batch operation's request with any number of items, cut into
+    /// calls within the operation's limit and merged in input order; the
+    /// entry point of the generated `..._all` methods.
+    pub fn execute_all<'c, E: Batch>(
+        &'c self,
+        req: &E,
+    ) -> impl Future<Output = Result<E::Response, Error>> + Send + use<'c, E> {
+        self.inner.execute_all(req)
+    }
+
+    /// The items of a paged operation, fetched a page at a time as the
+    /// stream is read; the entry point of the generated `..._paged` methods.
+    pub fn execute_pages<'c, E: Paged>(
+        &'c self,
+        req: &E,
+    ) -> impl Stream<Item = Result<E::Item, Error>> + Send + use<'c, E> {
+        self.inner.execute_pages(req)
+    }
+
+    /// When calls to `provider` may send again, if a 429 or 503 has paused
+    /// them (the shared back-off); `None` when they are not paused.
+    pub fn paused_until(&self, provider: ProviderId) -> Option<Instant> {
+        self.inner.paused_until(provider)
+    }
 }
 
 impl fmt::Debug for Client {
@@ -69,9 +95,11 @@ impl BuildClient for Client {
 #[cfg(feature = "blocking")]
 pub mod blocking {
     use std::fmt;
+    use std::time::Instant;
 
-    use steam_webapi_runtime::__private::Endpoint;
-    use steam_webapi_runtime::{BuildClient, Error};
+    use steam_webapi_runtime::__private::{Batch, Endpoint, Paged};
+    use steam_webapi_runtime::pages::Pages;
+    use steam_webapi_runtime::{BuildClient, Error, ProviderId};
 
     /// The builder of the blocking client: the same settings as the async one.
     pub type ClientBuilder = crate::ClientBuilder<Client>;
@@ -95,6 +123,24 @@ pub mod blocking {
         /// attempts.
         pub fn execute<E: Endpoint>(&self, req: &E) -> Result<E::Response, Error> {
             self.inner.execute(req)
+        }
+
+        /// Sends a batch operation's request with any number of items, as
+        /// the async client's `execute_all` does.
+        pub fn execute_all<E: Batch>(&self, req: &E) -> Result<E::Response, Error> {
+            self.inner.execute_all(req)
+        }
+
+        /// The items of a paged operation, fetched a page at a time as the
+        /// iterator is read.
+        pub fn execute_pages<E: Paged>(&self, req: &E) -> Pages<'_, E> {
+            self.inner.execute_pages(req)
+        }
+
+        /// When calls to `provider` may send again, if a 429 or 503 has
+        /// paused them (the shared back-off); `None` when they are not paused.
+        pub fn paused_until(&self, provider: ProviderId) -> Option<Instant> {
+            self.inner.paused_until(provider)
         }
     }
 

@@ -38,6 +38,8 @@ pub use steam_webapi_runtime::validate::Validate;
 
 pub use client::{Client, ClientBuilder};
 #[doc(inline)]
+pub use steam_webapi_runtime::budget::{BudgetStore, MemoryStore, RateLimit};
+#[doc(inline)]
 pub use steam_webapi_runtime::endpoint::ProviderId;
 #[doc(inline)]
 pub use steam_webapi_runtime::error::{Error, TransportKind};
@@ -48,7 +50,9 @@ pub use steam_webapi_runtime::retry::{Jitter, RetryPolicy};
 #[doc(inline)]
 pub use steam_webapi_runtime::steamid::{ParseSteamIdError, SteamId};
 #[doc(inline)]
-pub use steam_webapi_runtime::{endpoint, retry, wire};
+pub use steam_webapi_runtime::tokens::TokenSet;
+#[doc(inline)]
+pub use steam_webapi_runtime::{backoff, batch, budget, endpoint, pages, retry, tokens, wire};
 
 /// The blocking client (feature `blocking`).
 #[cfg(feature = "blocking")]

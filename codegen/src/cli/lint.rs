@@ -22,12 +22,19 @@ pub fn run(spec: &Path, format: LintFormat) -> u8 {
     let (diags, summary, code) = match steamspec::load_dir(spec) {
         Ok(loaded) => {
             let m = &loaded.model;
+            // Imported operations (untyped responses, from a listing) are counted apart.
+            let imported = m.operations().filter(|o| o.imported.is_some()).count();
             let summary = format!(
-                "{}: {} interfaces, {} operations, {} types",
+                "{}: {} interfaces, {} operations, {} types{}",
                 spec.display(),
                 m.interfaces.len(),
                 m.operations().count(),
-                m.types.len()
+                m.types.len(),
+                if imported > 0 {
+                    format!("; {imported} of the operations imported (untyped responses)")
+                } else {
+                    String::new()
+                }
             );
             (loaded.warnings, summary, EXIT_OK)
         }

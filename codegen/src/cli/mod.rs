@@ -12,6 +12,7 @@ mod probe;
 #[cfg(feature = "live")]
 mod probe_http;
 mod responses;
+mod tokens;
 
 use std::path::PathBuf;
 
@@ -70,6 +71,8 @@ pub enum Command {
     /// drift's formats; 0 clean, 1 findings, 2 could not tell (unreachable, refused).
     #[cfg(feature = "live")]
     Probe(probe::ProbeArgs),
+    /// Localization token files of game notifications: check, generate typed tokens, render.
+    Tokens(tokens::TokensArgs),
 }
 
 pub const EXIT_OK: u8 = 0;
@@ -87,8 +90,9 @@ pub fn run(cli: Cli) -> u8 {
         Command::Diff(args) => diff::run(args),
         #[cfg(feature = "live")]
         Command::Probe(args) => probe::run(args),
+        Command::Tokens(args) => tokens::run(args),
         Command::SpecSchema => {
-            print!("{}", steamspec::spec::schema::spec_schema_json());
+            print!("{}", steamspec::syntax::schema::spec_schema_json());
             EXIT_OK
         }
     }

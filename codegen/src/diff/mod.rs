@@ -12,7 +12,7 @@ mod types;
 use std::fmt;
 
 use crate::model::Model;
-use crate::pos::Pos;
+use crate::syntax::pos::Pos;
 
 pub use format::{Format, render};
 

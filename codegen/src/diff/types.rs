@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 
 use super::{Change, Level, docs, push};
-use crate::model::{EnumType, Field, Model, NamedType, TypeKind};
+use crate::model::{EnumType, Field, Model, NamedType, Presence, TypeKind};
 
 pub fn compare(old: &Model, new: &Model, out: &mut Vec<Change>) {
     for (name, t) in &old.types {
@@ -83,17 +83,17 @@ fn fields(name: &str, old: &[Field], new: &[Field], out: &mut Vec<Change>) {
                 &nf.pos,
             );
         }
-        if (of.optional, of.nullable) != (nf.optional, nf.nullable) {
-            let word = |o: bool, n: bool| match (o, n) {
-                (false, false) => "required",
-                (true, false) => "optional",
-                (false, true) => "nullable",
-                (true, true) => "optional and nullable",
+        if of.presence != nf.presence {
+            let word = |p: Presence| match p {
+                Presence::Required => "required",
+                Presence::Optional => "optional",
+                Presence::Nullable => "nullable",
+                Presence::OptionalNullable => "optional and nullable",
             };
             let msg = format!(
                 "field '{f}' is now {} (was {}): its Rust type changes",
-                word(nf.optional, nf.nullable),
-                word(of.optional, of.nullable)
+                word(nf.presence),
+                word(of.presence)
             );
             push(
                 out,
@@ -133,7 +133,7 @@ fn values(
     name: &str,
     old: &EnumType,
     new: &EnumType,
-    pos: &crate::pos::Pos,
+    pos: &crate::syntax::pos::Pos,
     out: &mut Vec<Change>,
 ) {
     if old.repr != new.repr || old.open != new.open {

@@ -205,7 +205,7 @@ fn finding(
     method: &str,
     parameter: Option<&str>,
     message: String,
-    pos: Option<&crate::pos::Pos>,
+    pos: Option<&crate::syntax::pos::Pos>,
 ) -> Finding {
     Finding {
         rule,
@@ -432,7 +432,7 @@ fn compare_param(
 
 /// `description-changed` for an operation, or one of its parameters when a name is given.
 fn compare_description(
-    (op, method, parameter, pos): (&Operation, &str, Option<&str>, &crate::pos::Pos),
+    (op, method, parameter, pos): (&Operation, &str, Option<&str>, &crate::syntax::pos::Pos),
     recorded: description::Recorded,
     listed: Option<&str>,
     out: &mut Vec<Finding>,

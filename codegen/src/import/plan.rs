@@ -345,9 +345,12 @@ fn param(
     } else {
         (item, None)
     };
-    if !p.optional && p.says_optional() {
+    // The listing's habit (34 of 43 such parameters in 2026): `optional: false` on a parameter
+    // its own description calls "(Optional)". The description wins; drift knows the habit.
+    let says_optional = !p.optional && p.says_optional();
+    if says_optional {
         notes.push(
-            "The listing marks it required but describes it as \"(Optional)\"; kept required as listed. Check the docs."
+            "The listing marks it required but describes it as \"(Optional)\"; imported as optional. Check the docs."
                 .to_string(),
         );
     }
@@ -372,7 +375,7 @@ fn param(
     ParamPlan {
         name: name.to_string(),
         ty,
-        optional: p.optional,
+        optional: p.optional || says_optional,
         encoding,
         rust_name,
         description: p.description.clone().filter(|d| !d.trim().is_empty()),

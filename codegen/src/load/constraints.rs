@@ -1,11 +1,9 @@
 //! Checks constraints against the type they constrain, and resolves them.
 
-use std::sync::Arc;
-
+use super::cx::Cx;
 use super::plain_int::check_plain_int;
-use crate::diag::Diagnostics;
 use crate::model::{Constraints, Scalar, TypeRef};
-use crate::spec::format::ConstraintsDef;
+use crate::syntax::format::ConstraintsDef;
 
 /// What a constrained type is, as far as constraints care.
 #[derive(Clone, Copy, PartialEq)]
@@ -39,65 +37,87 @@ fn item_type(ty: &TypeRef) -> Option<&TypeRef> {
 }
 
 /// Checks `def` against `ty` and returns the resolved constraints.
-pub fn resolve(
-    def: Option<&ConstraintsDef>,
-    ty: &TypeRef,
-    file: &Arc<str>,
-    diags: &mut Diagnostics,
-) -> Constraints {
+pub(super) fn resolve(def: Option<&ConstraintsDef>, ty: &TypeRef, cx: &mut Cx) -> Constraints {
     let Some(def) = def else {
         return Constraints::default();
     };
     let sh = shape(ty);
     let tyname = ty.display();
-    let mut out = Constraints::default();
+    check_bounds(def, sh, &tyname, cx);
+    check_lengths(def, sh, &tyname, cx);
+    let mut out = Constraints {
+        min: def.min.as_ref().map(|b| b.value),
+        max: def.max.as_ref().map(|b| b.value),
+        min_length: def.min_length.as_ref().map(|b| b.value),
+        max_length: def.max_length.as_ref().map(|b| b.value),
+        min_items: def.min_items.as_ref().map(|b| b.value),
+        max_items: def.max_items.as_ref().map(|b| b.value),
+        ..Constraints::default()
+    };
+    if let Some(p) = &def.pattern {
+        if sh != Shape::Str {
+            cx.error(p, format!("'pattern' applies to strings, not to {tyname}"));
+        }
+        match check_pattern(&p.value) {
+            Ok(()) => out.pattern = Some(p.value.clone()),
+            Err(e) => cx.error(p, format!("invalid pattern {:?}: {e}", p.value)),
+        }
+    }
+    if let Some(items) = &def.items {
+        match item_type(ty) {
+            Some(inner) => {
+                let c = resolve(Some(items), inner, cx);
+                if !c.is_empty() {
+                    out.items = Some(Box::new(c));
+                }
+            }
+            None => cx.error(
+                items,
+                format!("'items' constraints apply to arrays and maps, not to {tyname}"),
+            ),
+        }
+    }
+    out
+}
 
-    // Numeric bounds.
+/// `min` and `max`: numbers only, inside the type's range, and in order.
+fn check_bounds(def: &ConstraintsDef, sh: Shape, tyname: &str, cx: &mut Cx) {
     for (which, bound) in [("min", &def.min), ("max", &def.max)] {
         let Some(b) = bound else { continue };
-        let pos = b.pos(file);
+        let outside = |lo: i128, hi: i128| {
+            format!(
+                "{which} {} is outside the range of {tyname} ({lo}..={hi})",
+                b.value
+            )
+        };
         match sh {
             Shape::Int(lo, hi) => match b.value.as_int() {
-                Some(v) if v < lo || v > hi => diags.error(
-                    pos,
-                    format!(
-                        "{which} {} is outside the range of {tyname} ({lo}..={hi})",
-                        b.value
-                    ),
-                ),
+                Some(v) if v < lo || v > hi => cx.error(b, outside(lo, hi)),
                 Some(_) => {}
                 // A whole number too large for i128 arrives as a float.
-                None if b.value.as_f64().fract() == 0.0 => diags.error(
-                    pos,
-                    format!(
-                        "{which} {} is outside the range of {tyname} ({lo}..={hi})",
-                        b.value
-                    ),
-                ),
-                None => diags.error(
-                    pos,
+                None if b.value.as_f64().fract() == 0.0 => cx.error(b, outside(lo, hi)),
+                None => cx.error(
+                    b,
                     format!("{which} {} is not an integer, but {tyname} is", b.value),
                 ),
             },
             Shape::Float => {}
-            _ => diags.error(
-                pos,
-                format!("'{which}' applies to numbers, not to {tyname}"),
-            ),
+            _ => cx.error(b, format!("'{which}' applies to numbers, not to {tyname}")),
         }
     }
     if let (Some(min), Some(max)) = (&def.min, &def.max)
         && min.value.as_f64() > max.value.as_f64()
     {
-        diags.error(
-            min.pos(file),
+        cx.error(
+            min,
             format!("min {} is greater than max {}", min.value, max.value),
         );
     }
-    out.min = def.min.as_ref().map(|b| b.value);
-    out.max = def.max.as_ref().map(|b| b.value);
+}
 
-    // Lengths and item counts.
+/// Lengths (strings) and item counts (arrays and maps): plain numbers, on the right type, and
+/// in order.
+fn check_lengths(def: &ConstraintsDef, sh: Shape, tyname: &str, cx: &mut Cx) {
     let pairs = [
         (
             "min_length",
@@ -119,19 +139,16 @@ pub fn resolve(
     for (lo_name, hi_name, lo, hi, want, words) in pairs {
         for (name, b) in [(lo_name, lo), (hi_name, hi)] {
             let Some(b) = b else { continue };
-            check_plain_int(name, b, file, diags);
+            check_plain_int(name, b, cx);
             if sh != want {
-                diags.error(
-                    b.pos(file),
-                    format!("'{name}' applies to {words}, not to {tyname}"),
-                );
+                cx.error(b, format!("'{name}' applies to {words}, not to {tyname}"));
             }
         }
         if let (Some(l), Some(h)) = (lo, hi)
             && l.value > h.value
         {
-            diags.error(
-                l.pos(file),
+            cx.error(
+                l,
                 format!(
                     "{lo_name} {} is greater than {hi_name} {}",
                     l.value, h.value
@@ -139,39 +156,6 @@ pub fn resolve(
             );
         }
     }
-    out.min_length = def.min_length.as_ref().map(|b| b.value);
-    out.max_length = def.max_length.as_ref().map(|b| b.value);
-    out.min_items = def.min_items.as_ref().map(|b| b.value);
-    out.max_items = def.max_items.as_ref().map(|b| b.value);
-
-    if let Some(p) = &def.pattern {
-        if sh != Shape::Str {
-            diags.error(
-                p.pos(file),
-                format!("'pattern' applies to strings, not to {tyname}"),
-            );
-        }
-        match check_pattern(&p.value) {
-            Ok(()) => out.pattern = Some(p.value.clone()),
-            Err(e) => diags.error(p.pos(file), format!("invalid pattern {:?}: {e}", p.value)),
-        }
-    }
-
-    if let Some(items) = &def.items {
-        match item_type(ty) {
-            Some(inner) => {
-                let c = resolve(Some(items), inner, file, diags);
-                if !c.is_empty() {
-                    out.items = Some(Box::new(c));
-                }
-            }
-            None => diags.error(
-                items.pos(file),
-                format!("'items' constraints apply to arrays and maps, not to {tyname}"),
-            ),
-        }
-    }
-    out
 }
 
 /// A pattern must compile in Rust and stay within what ECMA-262 with the `u` flag (ajv) and

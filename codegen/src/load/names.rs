@@ -7,19 +7,30 @@ const NOT_RAW: &[&str] = &["self", "Self", "super", "crate", "_"];
 
 /// The crate's own Cargo features (emit/rust/cargo.rs): no interface's feature may be one, in
 /// any case.
-pub const CRATE_FEATURES: &[&str] = &["default", "blocking", "schemars"];
+pub const CRATE_FEATURES: &[&str] = &["default", "blocking", "schemars", "tracing", "redis"];
 
 /// Methods of `steam_webapi::Client` (and its blocking twin) an interface accessor would
 /// clash with (`builder`, `execute`) or shadow for every caller (`Clone::clone`).
-pub const CLIENT_METHODS: &[&str] = &["builder", "execute", "clone"];
+pub const CLIENT_METHODS: &[&str] = &[
+    "builder",
+    "execute",
+    "execute_all",
+    "execute_pages",
+    "paused_until",
+    "clone",
+];
 
 /// Items at the crate's root that hide an interface module of the same name (the root
 /// re-exports the modules with `pub use api::*`).
 pub const CRATE_ROOT_ITEMS: &[&str] = &[
     "api",
+    "backoff",
+    "batch",
     "blocking",
+    "budget",
     "client",
     "endpoint",
+    "pages",
     "retry",
     "steam_webapi",
     "validate",

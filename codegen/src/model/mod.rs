@@ -5,13 +5,15 @@
 
 use std::collections::BTreeMap;
 
-pub use crate::pos::Pos;
-pub use crate::spec::format::{
-    ArrayEncoding, Auth, EnumRepr, ErrorKind, HttpMethod, InputEncoding, Status, Visibility, Wire,
+pub use crate::syntax::pos::Pos;
+pub use num::Num;
+pub use vocab::{
+    ArrayEncoding, Auth, EnumRepr, HttpMethod, InputEncoding, Status, Visibility, Wire,
 };
-pub use crate::spec::num::Num;
 
+mod num;
 pub mod value_check;
+mod vocab;
 
 /// Everything under `spec/`.
 #[derive(Clone, Debug)]
@@ -74,6 +76,8 @@ pub struct Provider {
     pub service_suffix: Option<String>,
     /// The error model of operations whose interface and operation give none.
     pub errors: ErrorModel,
+    /// What the spec says of that model (user docs), if anything.
+    pub errors_doc: Option<String>,
     /// Where the provider's id stands in `providers.yaml`.
     pub pos: Pos,
 }
@@ -136,6 +140,9 @@ pub struct Operation {
     pub status: Status,
     /// Whether the provider's credential is sent.
     pub auth: Auth,
+    /// `Some(listing)` when the operation was imported from a listing and not typed by a person
+    /// yet (its own `imported`, else its file's `imported` block): its response is untyped JSON.
+    pub imported: Option<String>,
     /// What the operation does, in the docs' words.
     pub description: String,
     /// The listing's description where `description` rewrote it (`listing_description`); the
@@ -155,16 +162,100 @@ pub struct Operation {
     pub response: Response,
     /// How failure is reported: the operation's, else the interface's, else the provider's.
     pub errors: ErrorModel,
+    /// What the spec says of the error model in force (from the same level as `errors`).
+    pub errors_doc: Option<String>,
     /// Examples, each checked against the types when the spec is loaded.
     pub examples: Vec<Example>,
     /// snake_case method name for the client, e.g. `get_player_summaries`, with `_v<n>` when
     /// several versions are specified.
     pub fn_name: String,
+    /// How a list of any length is cut into calls and the answers merged, if the operation
+    /// takes a list with a most number of items and the spec says how to merge.
+    pub batch: Option<Batch>,
+    /// How the answer is read page after page, if it comes in pages.
+    pub pages: Option<Pages>,
     /// Where the operation's `method` value stands in the spec file.
     pub pos: Pos,
 }
 
+/// How a paged operation's answer is read page after page.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Pages {
+    /// The response's array field of one page's items.
+    pub items: PageField,
+    /// The type of one item.
+    pub item: TypeRef,
+    /// What drives the paging.
+    pub kind: PageKind,
+}
+
+/// Count/offset or cursor paging.
+#[derive(Clone, Debug, PartialEq)]
+pub enum PageKind {
+    /// The offset parameter counts the items read; a short or empty page is the last.
+    Offset {
+        /// The offset parameter (an integer).
+        offset: PageField,
+        /// The page-size parameter, if there is one (an integer).
+        limit: Option<PageField>,
+    },
+    /// The cursor parameter takes the answer's `next`; the last page lacks it or says no more.
+    Cursor {
+        /// The cursor parameter.
+        cursor: PageField,
+        /// The response field with the next cursor.
+        next: PageField,
+        /// The response's `bool` field saying more pages follow, if there is one.
+        more: Option<PageField>,
+    },
+}
+
+/// A parameter or response field that paging reads or writes.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PageField {
+    /// Its Rust name.
+    pub rust: String,
+    /// Whether it is optional (an `Option`).
+    pub optional: bool,
+    /// Its type.
+    pub ty: TypeRef,
+}
+
+/// A batch operation's cut and merge.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Batch {
+    /// The Rust field of the array parameter cut into calls.
+    pub param: String,
+    /// The most items one call takes (the parameter's `max_items`).
+    pub max_items: u64,
+    /// How the answers are merged.
+    pub merge: BatchMerge,
+}
+
+/// How a batch's answers are merged, by the Rust field of the response.
+#[derive(Clone, Debug, PartialEq)]
+pub enum BatchMerge {
+    /// The array field's items are concatenated.
+    Concat(String),
+    /// The integer field's values are added.
+    Sum(String),
+}
+
 impl Operation {
+    /// The client method of a batch operation's any-length form, e.g.
+    /// `get_player_summaries_all`; `None` for other operations.
+    pub fn batch_fn_name(&self) -> Option<String> {
+        self.batch.as_ref().map(|_| format!("{}_all", self.fn_name))
+    }
+
+    /// The client method reading a paged operation's items, e.g. `get_announcements_paged`;
+    /// `None` for other operations.
+    pub fn pages_fn_name(&self) -> Option<String> {
+        self.pages
+            .as_ref()
+            .map(|_| format!("{}_paged", self.fn_name))
+    }
+
     /// `ISteamUser/GetPlayerSummaries/v2`.
     pub fn id(&self) -> String {
         format!("{}/{}/v{}", self.interface, self.method, self.version)
@@ -248,19 +339,35 @@ pub struct Response {
 
 /// How failure is reported.
 #[derive(Clone, Debug, PartialEq)]
-pub struct ErrorModel {
-    /// How failure shows: the HTTP status, a code field, or a message field.
-    pub kind: ErrorKind,
-    /// `success_code`: the field holding the code; `message`: the field holding the reason.
-    pub field: Option<String>,
-    /// `success_code`: the value that means success, e.g. `1`.
-    pub success: Option<i64>,
-    /// `success_code`: the field with the human-readable message.
-    pub message_field: Option<String>,
-    /// `success_code`: known failure codes.
-    pub codes: Vec<ErrorCode>,
-    /// Free text about how failure shows.
-    pub description: Option<String>,
+pub enum ErrorModel {
+    /// By the HTTP status alone: a 2xx body is the result.
+    HttpStatus,
+    /// A 2xx body whose integer `field` holds `success` on success, else a failure code.
+    SuccessCode {
+        /// The field holding the code, e.g. `success`.
+        field: String,
+        /// The value that means success, e.g. `1`.
+        success: i64,
+        /// The field with the human-readable message, if the body has one.
+        message_field: Option<String>,
+        /// Known failure codes.
+        codes: Vec<ErrorCode>,
+    },
+    /// A 2xx body that fails when it holds `field`, the reason.
+    Message {
+        /// The field holding the reason, e.g. `message`.
+        field: String,
+    },
+}
+
+impl ErrorModel {
+    /// The known failure codes (only a success-code model has any).
+    pub fn codes(&self) -> &[ErrorCode] {
+        match self {
+            ErrorModel::SuccessCode { codes, .. } => codes,
+            ErrorModel::HttpStatus | ErrorModel::Message { .. } => &[],
+        }
+    }
 }
 
 /// A known failure code of a `success_code` error model.
@@ -509,10 +616,8 @@ pub struct Field {
     pub rust_name: String,
     /// The field's type.
     pub ty: TypeRef,
-    /// Whether the field may be absent.
-    pub optional: bool,
-    /// Whether the field may be `null`.
-    pub nullable: bool,
+    /// Whether the field may be absent, `null`, or both.
+    pub presence: Presence,
     /// How scalar numbers of this field (or its items) are written.
     pub wire: Wire,
     /// The docs' words.
@@ -523,6 +628,41 @@ pub struct Field {
     pub notes: Vec<String>,
     /// Where the field's wire name stands in the spec file.
     pub pos: Pos,
+}
+
+/// Whether a field may be absent and whether it may be `null`: four different Rust shapes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Presence {
+    /// Always there, never `null`.
+    Required,
+    /// May be absent (a `null` reads as absent).
+    Optional,
+    /// Always there, may be `null`.
+    Nullable,
+    /// Absent, `null` and a value are three different things.
+    OptionalNullable,
+}
+
+impl Presence {
+    /// The presence of a field with the spec's `optional` and `nullable` flags.
+    pub fn of(optional: bool, nullable: bool) -> Self {
+        match (optional, nullable) {
+            (false, false) => Presence::Required,
+            (true, false) => Presence::Optional,
+            (false, true) => Presence::Nullable,
+            (true, true) => Presence::OptionalNullable,
+        }
+    }
+
+    /// Whether the field may be absent.
+    pub fn is_optional(self) -> bool {
+        matches!(self, Presence::Optional | Presence::OptionalNullable)
+    }
+
+    /// Whether the field may be `null`.
+    pub fn is_nullable(self) -> bool {
+        matches!(self, Presence::Nullable | Presence::OptionalNullable)
+    }
 }
 
 /// An enumeration.

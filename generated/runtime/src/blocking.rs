@@ -6,11 +6,15 @@
 use std::fmt;
 use std::io::Read;
 use std::sync::Arc;
+use std::time::{Duration, Instant};
 
+use crate::admit::{Step, next_step};
+use crate::batch::{Batch, chunk_error, chunks, merge_all};
 use crate::builder::{Config, redirect_policy};
 use crate::decode::decode_response;
-use crate::endpoint::{Endpoint, HttpMethod};
+use crate::endpoint::{Endpoint, HttpMethod, ProviderId};
 use crate::error::Error;
+use crate::pages::{Paged, Pages};
 use crate::request::{FORM_CONTENT_TYPE, Prepared, prepare};
 use crate::response::{answer, early_error};
 use crate::retry::Attempts;
@@ -69,6 +73,7 @@ impl Client {
     /// [`RetryPolicy`](crate::RetryPolicy)), sleeping the thread between
     /// attempts.
     pub fn execute<E: Endpoint>(&self, req: &E) -> Result<E::Response, Error> {
+        let _span = crate::trace::enter(&E::INFO);
         // Decoded after the retry loop, as in the async client.
         prepare(&self.config, req)
             .and_then(|prepared| self.send_with_retries(&prepared))
@@ -85,16 +90,73 @@ impl Client {
             prepared.method == HttpMethod::Get,
         );
         loop {
+            self.admit(prepared.info.provider, attempts.remaining())?;
             let timeout = attempts.attempt_timeout(config.timeout);
+            let started = Instant::now();
             let error = match self.send(prepared, timeout, &mut attempts) {
-                Ok(answer) => return Ok(answer),
+                Ok(answer) => {
+                    crate::trace::attempt(Ok(answer.0), started.elapsed(), None);
+                    return Ok(answer);
+                }
                 Err(error) => error,
             };
-            match attempts.wait_after(&error) {
+            let wait = attempts.wait_after(&error);
+            crate::trace::attempt(Err(&error), started.elapsed(), wait);
+            match wait {
                 Some(wait) => std::thread::sleep(wait),
                 None => return Err(error),
             }
         }
+    }
+
+    /// Sleeps out the provider's shared back-off and the call's turn in the
+    /// request budget, or ends the call before anything is sent.
+    fn admit(&self, provider: ProviderId, left: Duration) -> Result<(), Error> {
+        let started = Instant::now();
+        loop {
+            match next_step(
+                &self.config,
+                provider,
+                left.saturating_sub(started.elapsed()),
+            )? {
+                Step::Hold(pause) => std::thread::sleep(pause),
+                Step::Send(wait) => {
+                    std::thread::sleep(wait);
+                    return Ok(());
+                }
+            }
+        }
+    }
+
+    /// Sends a batch operation's request with any number of items, as the
+    /// async client's `execute_all` does: up to the client's
+    /// `batch_concurrency` calls at once, each on a thread of its own.
+    pub fn execute_all<E: Batch>(&self, req: &E) -> Result<E::Response, Error> {
+        let ranges = chunks(req.item_count(), E::MAX_ITEMS);
+        if ranges.len() == 1 {
+            return self.execute(req);
+        }
+        let answers = crate::batch::run_blocking(self.config.batch_concurrency, &ranges, |range| {
+            self.execute(&req.with_items(range))
+        });
+        let mut merged = Vec::with_capacity(ranges.len());
+        for (i, answer) in answers.into_iter().enumerate() {
+            crate::trace::batch_call(i, &ranges);
+            merged.push(answer.map_err(|e| chunk_error(i, &ranges, e))?);
+        }
+        merge_all::<E>(merged).ok_or_else(|| Error::config("a batch of no calls"))
+    }
+
+    /// The items of a paged operation, page after page, fetched lazily as
+    /// the iterator is read; an error is its last item.
+    pub fn execute_pages<E: Paged>(&self, req: &E) -> Pages<'_, E> {
+        Pages::new(self, req.clone())
+    }
+
+    /// When calls to `provider` may send again, if a 429 or 503 has paused
+    /// them (the shared back-off); `None` when they are not paused.
+    pub fn paused_until(&self, provider: ProviderId) -> Option<Instant> {
+        self.config.backoff.paused_until(provider)
     }
 
     fn send(
@@ -115,6 +177,8 @@ impl Client {
         let mut response = builder.send().map_err(transport_error)?;
         let status = response.status().as_u16();
         attempts.note_answer(status, response.headers());
+        let provider = prepared.info.provider;
+        (self.config.backoff).note_answer(provider, status, response.headers());
         if let Some(error) = early_error(status, response.headers()) {
             return Err(error);
         }

@@ -4,12 +4,16 @@
 use std::collections::BTreeMap;
 use std::fmt;
 use std::marker::PhantomData;
+use std::sync::Arc;
 use std::time::Duration;
 
+use crate::backoff::SharedBackoff;
+use crate::budget::{Budget, BudgetStore, RateLimit};
 use crate::client::Client;
 use crate::endpoint::{EndpointInfo, ProviderId};
 use crate::error::Error;
 use crate::retry::{RetryPolicy, SharedJitter, fresh_seed};
+use crate::tokens::TokenSet;
 
 /// The default limit on a response body: 4 MiB.
 pub const DEFAULT_MAX_BODY_BYTES: usize = 4 * 1024 * 1024;
@@ -38,6 +42,10 @@ struct Settings {
     max_body_bytes: usize,
     retry: RetryPolicy,
     jitter_seed: Option<u64>,
+    tokens: Option<Arc<TokenSet>>,
+    rate_limits: BTreeMap<ProviderId, RateLimit>,
+    budget_store: Option<Arc<dyn BudgetStore>>,
+    batch_concurrency: usize,
 }
 
 impl Default for Settings {
@@ -53,6 +61,10 @@ impl Default for Settings {
             max_body_bytes: DEFAULT_MAX_BODY_BYTES,
             retry: RetryPolicy::DEFAULT,
             jitter_seed: None,
+            tokens: None,
+            rate_limits: BTreeMap::new(),
+            budget_store: None,
+            batch_concurrency: crate::batch::DEFAULT_CONCURRENCY,
         }
     }
 }
@@ -100,6 +112,10 @@ impl fmt::Debug for Settings {
             .field("max_body_bytes", &self.max_body_bytes)
             .field("retry", &self.retry)
             .field("jitter_seed", &self.jitter_seed)
+            .field("tokens", &self.tokens.as_ref().map(|t| t.len()))
+            .field("rate_limits", &self.rate_limits)
+            .field("budget_store", &self.budget_store)
+            .field("batch_concurrency", &self.batch_concurrency)
             .finish()
     }
 }
@@ -209,6 +225,41 @@ impl<C> ClientBuilder<C> {
         self.settings.jitter_seed = Some(seed);
         self
     }
+
+    /// The game's localization tokens: every `LocalizedText` of a request
+    /// (CreateSession's and UpdateSession's titles and messages) is checked
+    /// against them before sending; an unknown token or a missing or extra
+    /// variable is [`Error::Invalid`] and nothing is sent.
+    pub fn tokens(mut self, tokens: TokenSet) -> Self {
+        self.settings.tokens = Some(Arc::new(tokens));
+        self
+    }
+
+    /// The request budget of one provider (none by default): a token bucket
+    /// and an optional daily cap, shared by every clone of the client and
+    /// every call in flight. Steam and backpack.tf have a budget each. See
+    /// [`crate::budget`].
+    pub fn rate_limit(mut self, provider: ProviderId, limit: RateLimit) -> Self {
+        self.settings.rate_limits.insert(provider, limit);
+        self
+    }
+
+    /// Where the budgets are counted (default: a
+    /// [`MemoryStore`](crate::budget::MemoryStore) of this client and its
+    /// clones). Give clients the same store to share a budget; a
+    /// `RedisStore` (feature `redis`) shares it between processes.
+    pub fn budget_store(mut self, store: Arc<dyn BudgetStore>) -> Self {
+        self.settings.budget_store = Some(store);
+        self
+    }
+
+    /// How many calls of one batch (the `..._all` methods) are in flight at
+    /// once (default [`DEFAULT_CONCURRENCY`](crate::batch::DEFAULT_CONCURRENCY);
+    /// at least 1).
+    pub fn batch_concurrency(mut self, calls: usize) -> Self {
+        self.settings.batch_concurrency = calls;
+        self
+    }
 }
 
 impl Settings {
@@ -237,6 +288,9 @@ impl Settings {
                 "the retry deadline must be longer than zero (RetryPolicy::none() has none)",
             ));
         }
+        if self.batch_concurrency == 0 {
+            return Err(Error::config("the batch concurrency must be at least 1"));
+        }
         check_credential("Steam key", self.api_key.as_deref())?;
         check_credential("backpack.tf token", self.token.as_deref())?;
         Ok(Config {
@@ -251,6 +305,13 @@ impl Settings {
             max_body_bytes: self.max_body_bytes,
             retry: self.retry,
             jitter: SharedJitter::new(self.jitter_seed.unwrap_or_else(fresh_seed)),
+            tokens: self.tokens.clone(),
+            budget: Budget::new(
+                self.rate_limits.iter().map(|(p, l)| (*p, *l)),
+                self.budget_store.clone(),
+            )?,
+            backoff: SharedBackoff::default(),
+            batch_concurrency: self.batch_concurrency,
         })
     }
 }
@@ -334,6 +395,11 @@ pub(crate) struct Config {
     pub(crate) max_body_bytes: usize,
     pub(crate) retry: RetryPolicy,
     pub(crate) jitter: SharedJitter,
+    /// The localization tokens `LocalizedText` values are checked against.
+    pub(crate) tokens: Option<Arc<TokenSet>>,
+    pub(crate) budget: Budget,
+    pub(crate) backoff: SharedBackoff,
+    pub(crate) batch_concurrency: usize,
 }
 
 impl Config {
@@ -406,6 +472,8 @@ impl fmt::Debug for Config {
             .field("user_agent", &self.user_agent)
             .field("max_body_bytes", &self.max_body_bytes)
             .field("retry", &self.retry)
+            .field("tokens", &self.tokens.as_ref().map(|t| t.len()))
+            .field("budget", &self.budget)
             .finish()
     }
 }

@@ -3,14 +3,21 @@
 use std::fmt;
 use std::future::Future;
 use std::sync::Arc;
+use std::time::{Duration, Instant};
 
+use futures_util::{Stream, StreamExt, stream};
+
+use crate::admit::{Step, next_step};
+use crate::batch::{Batch, chunk_error, chunks, merge_all};
 use crate::builder::{ClientBuilder, Config, redirect_policy};
 use crate::decode::decode_response;
-use crate::endpoint::{Endpoint, HttpMethod};
+use crate::endpoint::{Endpoint, HttpMethod, ProviderId};
 use crate::error::Error;
+use crate::pages::{Need, Paged, Walk};
 use crate::request::{FORM_CONTENT_TYPE, Prepared, prepare};
 use crate::response::{answer, early_error};
-use crate::retry::{Attempts, sleep};
+use crate::retry::Attempts;
+use crate::timer::sleep;
 use crate::transport::transport_error;
 
 /// The runtime's async client: lays out requests, sends them with retries and
@@ -68,7 +75,7 @@ impl Client {
         req: &E,
     ) -> impl Future<Output = Result<E::Response, Error>> + Send + use<'c, E> {
         let prepared = prepare(&self.config, req);
-        async move {
+        let call = async move {
             let result = match prepared {
                 // A 2xx body's errors (decoding, success codes) are never
                 // retried, so it is decoded after the retry loop, which then
@@ -80,7 +87,72 @@ impl Client {
                 Err(e) => Err(e),
             };
             result.map_err(|e| e.redact(&self.config.secrets()))
+        };
+        crate::trace::instrument(call, &E::INFO)
+    }
+
+    /// Sends a batch operation's request with any number of items: cut into
+    /// calls of at most [`Batch::MAX_ITEMS`], up to the client's
+    /// `batch_concurrency` in flight at once, their answers merged in the
+    /// order of the items. A failed call fails the batch with
+    /// [`Error::Batch`]. The generated `..._all` methods call it.
+    pub fn execute_all<'c, E: Batch>(
+        &'c self,
+        req: &E,
+    ) -> impl Future<Output = Result<E::Response, Error>> + Send + use<'c, E> {
+        let ranges = chunks(req.item_count(), E::MAX_ITEMS);
+        // Each call is validated and laid out now; its future borrows only the client.
+        let calls: Vec<_> = match ranges.as_slice() {
+            [_] => vec![self.execute(req)],
+            _ => ranges
+                .iter()
+                .map(|r| self.execute(&req.with_items(r.clone())))
+                .collect(),
+        };
+        let concurrency = self.config.batch_concurrency;
+        async move {
+            let mut calls = stream::iter(calls).buffered(concurrency);
+            let mut answers = Vec::with_capacity(ranges.len());
+            while let Some(answer) = calls.next().await {
+                let i = answers.len();
+                crate::trace::batch_call(i, &ranges);
+                match answer {
+                    Ok(answer) => answers.push(answer),
+                    Err(e) if ranges.len() == 1 => return Err(e),
+                    Err(e) => return Err(chunk_error(i, &ranges, e)),
+                }
+            }
+            merge_all::<E>(answers).ok_or_else(|| Error::config("a batch of no calls"))
         }
+    }
+
+    /// The items of a paged operation, page after page, fetched lazily as
+    /// the stream is read; an error is the stream's last item. The generated
+    /// `..._paged` methods call it.
+    pub fn execute_pages<'c, E: Paged>(
+        &'c self,
+        req: &E,
+    ) -> impl Stream<Item = Result<E::Item, Error>> + Send + use<'c, E> {
+        stream::unfold(Walk::new(req.clone()), move |mut walk| async move {
+            loop {
+                match walk.need() {
+                    Need::Item(item) => return Some((Ok(item), walk)),
+                    Need::Done => return None,
+                    Need::Fetch(request) => {
+                        let answer = self.execute(&request).await;
+                        if let Err(e) = walk.page(&request, answer) {
+                            return Some((Err(e), walk));
+                        }
+                    }
+                }
+            }
+        })
+    }
+
+    /// When calls to `provider` may send again, if a 429 or 503 has paused
+    /// them (the shared back-off); `None` when they are not paused.
+    pub fn paused_until(&self, provider: ProviderId) -> Option<Instant> {
+        self.config.backoff.paused_until(provider)
     }
 
     /// The status and body of the first 2xx answer.
@@ -92,14 +164,41 @@ impl Client {
             prepared.method == HttpMethod::Get,
         );
         loop {
+            self.admit(prepared.info.provider, attempts.remaining())
+                .await?;
             let timeout = attempts.attempt_timeout(config.timeout);
+            let started = Instant::now();
             let error = match self.send(prepared, timeout, &mut attempts).await {
-                Ok(answer) => return Ok(answer),
+                Ok(answer) => {
+                    crate::trace::attempt(Ok(answer.0), started.elapsed(), None);
+                    return Ok(answer);
+                }
                 Err(error) => error,
             };
-            match attempts.wait_after(&error) {
+            let wait = attempts.wait_after(&error);
+            crate::trace::attempt(Err(&error), started.elapsed(), wait);
+            match wait {
                 Some(wait) => sleep(wait).await,
                 None => return Err(error),
+            }
+        }
+    }
+
+    /// Waits out the provider's shared back-off and the call's turn in the
+    /// request budget, or ends the call before anything is sent.
+    async fn admit(&self, provider: ProviderId, left: Duration) -> Result<(), Error> {
+        let started = Instant::now();
+        loop {
+            match next_step(
+                &self.config,
+                provider,
+                left.saturating_sub(started.elapsed()),
+            )? {
+                Step::Hold(pause) => sleep(pause).await,
+                Step::Send(wait) => {
+                    sleep(wait).await;
+                    return Ok(());
+                }
             }
         }
     }
@@ -122,6 +221,8 @@ impl Client {
         let mut response = builder.send().await.map_err(transport_error)?;
         let status = response.status().as_u16();
         attempts.note_answer(status, response.headers());
+        let provider = prepared.info.provider;
+        (self.config.backoff).note_answer(provider, status, response.headers());
         if let Some(error) = early_error(status, response.headers()) {
             return Err(error);
         }

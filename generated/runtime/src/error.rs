@@ -6,6 +6,8 @@
 use std::fmt;
 use std::time::Duration;
 
+use crate::budget::Refusal;
+use crate::endpoint::ProviderId;
 use crate::excerpt::elide_middle;
 use crate::validate::ValidationErrors;
 
@@ -90,6 +92,33 @@ pub enum Error {
         /// The client's limit, in bytes.
         limit: usize,
     },
+    /// The client's request budget for the provider refused the call (its
+    /// turn was too far off, or the day's cap is used up); nothing was sent.
+    OverBudget {
+        /// Whose budget.
+        provider: ProviderId,
+        /// Why it refused.
+        reason: Refusal,
+    },
+    /// The store of a shared request budget could not answer (a Redis server
+    /// gone away); nothing was sent.
+    BudgetStore {
+        /// What failed, without the store's address.
+        message: String,
+    },
+    /// One call of a batch failed (`..._all` methods): the batch fails with
+    /// it. The calls before it succeeded; the others were not made or were
+    /// dropped.
+    Batch {
+        /// The failed call's number, from 0.
+        call: usize,
+        /// The batch's number of calls.
+        calls: usize,
+        /// The items (indices into the request's list) the call carried.
+        items: std::ops::Range<usize>,
+        /// Why the call failed.
+        error: Box<Error>,
+    },
     /// The client is not set up for this call (missing key, bad base URL).
     Config {
         /// What is missing or wrong.
@@ -109,6 +138,7 @@ impl Error {
         match self {
             Error::Http { status, .. } | Error::Api { status, .. } => Some(*status),
             Error::RateLimited { .. } => Some(429),
+            Error::Batch { error, .. } => error.status(),
             _ => None,
         }
     }
@@ -133,10 +163,16 @@ impl Error {
     /// path longer than `MAX_MESSAGE` characters (a server can echo megabytes into one).
     /// Excerpts are short already. In that order, so that no cut leaves part of a secret.
     pub(crate) fn redact(mut self, secrets: &[&str]) -> Self {
+        if let Error::Batch { error, .. } = &mut self {
+            let inner = std::mem::replace(&mut **error, Error::Timeout);
+            **error = inner.redact(secrets);
+            return self;
+        }
         let (texts, excerpt): (Vec<&mut String>, Option<&mut String>) = match &mut self {
             Error::Transport { message, .. }
             | Error::NoMatch { message }
             | Error::Config { message }
+            | Error::BudgetStore { message }
             | Error::Api { message, .. } => (vec![message], None),
             Error::Http { excerpt, .. } => (vec![], Some(excerpt)),
             Error::Decode {
@@ -147,6 +183,8 @@ impl Error {
             Error::Timeout
             | Error::Invalid(_)
             | Error::RateLimited { .. }
+            | Error::OverBudget { .. }
+            | Error::Batch { .. }
             | Error::BodyTooLarge { .. } => (vec![], None),
         };
         if let Some(excerpt) = excerpt {
@@ -304,6 +342,30 @@ impl fmt::Display for Error {
             Error::BodyTooLarge { limit } => {
                 write!(f, "response body larger than the limit of {limit} bytes")
             }
+            Error::OverBudget { provider, reason } => write!(
+                f,
+                "over the {} request budget (not sent): {reason}",
+                provider.name()
+            ),
+            Error::BudgetStore { message } => {
+                write!(
+                    f,
+                    "request budget store failed (not sent): {}",
+                    OneLine(message)
+                )
+            }
+            Error::Batch {
+                call,
+                calls,
+                items,
+                error,
+            } => write!(
+                f,
+                "batch call {} of {calls} (items {}..{}) failed: {error}",
+                call + 1,
+                items.start,
+                items.end
+            ),
             Error::Config { message } => write!(f, "client configuration: {}", OneLine(message)),
         }
     }
@@ -313,6 +375,7 @@ impl std::error::Error for Error {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
             Error::Invalid(errors) => Some(errors),
+            Error::Batch { error, .. } => Some(&**error),
             _ => None,
         }
     }

@@ -11,9 +11,14 @@
 #![warn(missing_docs)]
 
 pub mod validate;
+pub mod vdf;
 
+mod admit;
+pub mod backoff;
+pub mod batch;
 #[cfg(feature = "blocking")]
 pub mod blocking;
+pub mod budget;
 pub mod builder;
 pub mod client;
 pub mod codec;
@@ -25,13 +30,18 @@ mod excerpt;
 #[cfg(feature = "schemars")]
 mod json_schema;
 pub mod maybe;
+pub mod pages;
 mod request;
 mod response;
 pub mod retry;
 pub mod steamid;
+mod timer;
+pub mod tokens;
+mod trace;
 mod transport;
 pub mod wire;
 
+pub use budget::{BudgetStore, MemoryStore, RateLimit};
 pub use builder::{BuildClient, ClientBuilder};
 pub use client::Client;
 pub use endpoint::ProviderId;
@@ -39,15 +49,17 @@ pub use error::{Error, TransportKind};
 pub use maybe::Maybe;
 pub use retry::{Jitter, RetryPolicy};
 pub use steamid::{ParseSteamIdError, SteamId};
+pub use tokens::TokenSet;
 pub use validate::Validate;
 
 /// Support for macro expansions and generated code; not a public API.
 #[doc(hidden)]
 pub mod __private {
-    pub use crate::validate::__private::*;
+    pub use crate::validate::support::*;
 
     #[cfg(feature = "schemars")]
     pub use crate::__json_schema_impl as json_schema_impl;
+    pub use crate::batch::Batch;
     pub use crate::codec;
     pub use crate::endpoint::{
         Auth, Endpoint, EndpointInfo, ErrorModel, HttpMethod, InputEncoding, ProviderId,
@@ -56,6 +68,8 @@ pub mod __private {
     pub use crate::enums::{deserialize_enum_int, deserialize_enum_str};
     #[cfg(feature = "schemars")]
     pub use crate::json_schema::{Subschema, json_schema, subschema};
+    pub use crate::pages::Paged;
+    pub use futures_util::Stream;
     pub use steam_webapi_macros::{Data, Deserialize, Request, Serialize};
 
     /// Runs exactly what the client does with a response once it has

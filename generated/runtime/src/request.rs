@@ -9,6 +9,8 @@ use crate::error::Error;
 /// A request ready to send: the full URL (query included) and, for Steam's
 /// non-GET methods, an `application/x-www-form-urlencoded` body.
 pub(crate) struct Prepared {
+    /// The operation's facts (provider, names) for the budget and tracing.
+    pub(crate) info: EndpointInfo,
     pub(crate) method: HttpMethod,
     pub(crate) url: String,
     pub(crate) form: Option<String>,
@@ -27,6 +29,9 @@ pub(crate) fn prepare<E: Endpoint>(config: &Config, req: &E) -> Result<Prepared,
     match info.input {
         InputEncoding::Query => req.write_query(&mut params),
         InputEncoding::InputJson => {
+            if let Some(tokens) = &config.tokens {
+                tokens.check_request(req).map_err(Error::Invalid)?;
+            }
             let json = serde_json::to_string(req).map_err(|e| {
                 Error::config(format!("cannot write the request as input_json: {e}"))
             })?;
@@ -74,6 +79,7 @@ fn lay_out(
         None
     };
     Ok(Prepared {
+        info: *info,
         method: info.http,
         url,
         form,

@@ -3,8 +3,8 @@
 
 use crate::drift::finding::{Finding, Rule, Severity};
 use crate::drift::report::Report;
-use crate::pos::Pos;
 use crate::sarif;
+use crate::syntax::pos::Pos;
 
 /// The log of a report of `tool` (`drift`, `probe`); findings without a spec place (an
 /// interface no spec file describes) go to `fallback`, e.g. the provider's entry in

@@ -70,6 +70,10 @@ pub fn manifest(model: &Model) -> String {
         "# `schemars::JsonSchema` for every type: the schemas of `schemas/` (the wire form).\n",
     );
     out.push_str("schemars = [\"dep:schemars\", \"steam-webapi-runtime/schemars\"]\n");
+    out.push_str("# A span per call and events per attempt, pause and budget wait.\n");
+    out.push_str("tracing = [\"steam-webapi-runtime/tracing\"]\n");
+    out.push_str("# `budget::RedisStore`: one request budget shared by many processes.\n");
+    out.push_str("redis = [\"steam-webapi-runtime/redis\"]\n");
     out.push_str("# One feature per interface.\n");
     for n in names {
         out.push_str(&format!("{n} = []\n"));
