@@ -156,7 +156,7 @@ fn valid_specs_load_cleanly() {
 }
 
 #[test]
-fn project_spec_lints_clean_with_28_operations() {
+fn project_spec_lints_clean_with_its_operations() {
     let spec = workspace_dir().join("spec");
     let loaded = match steamspec::load_dir(&spec) {
         Ok(l) => l,
@@ -168,7 +168,9 @@ fn project_spec_lints_clean_with_28_operations() {
         "spec/ has warnings:\n{}",
         warnings.join("\n")
     );
-    assert_eq!(loaded.model.operations().count(), 28);
+    assert_eq!(loaded.model.operations().count(), 134);
+    let imported = loaded.model.operations().filter(|o| o.imported.is_some());
+    assert_eq!(imported.count(), 87);
 }
 
 #[test]
@@ -255,7 +257,11 @@ fn cli_lint_exit_codes() {
     let (code, stdout, stderr) = lint(&workspace_dir().join("spec"));
     assert_eq!(code, Some(0), "stderr:\n{stderr}");
     assert_eq!(stderr, "", "spec/ lints with warnings");
-    assert!(stdout.contains(" 28 operations, "), "stdout: {stdout}");
+    assert!(stdout.contains(" 134 operations, "), "stdout: {stdout}");
+    assert!(
+        stdout.ends_with("; 87 of the operations imported (untyped responses)\n"),
+        "stdout: {stdout}"
+    );
 
     // A folder that does not exist: exit 2.
     let (code, _, stderr) = lint(&tests_dir().join("broken-specs/no-such-case"));

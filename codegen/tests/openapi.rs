@@ -184,6 +184,57 @@ fn non_get_steam_methods_take_a_form_body() {
 }
 
 #[test]
+fn backpack_tf_reads_every_input_from_the_query_whatever_the_method() {
+    let doc = project();
+    for (path, method) in [
+        ("/api/notifications/folder/v1", "delete"),
+        ("/api/notifications/folder/v1", "patch"),
+        ("/api/notifications/notification/v1", "delete"),
+    ] {
+        let op = operation(&doc, path, method);
+        assert!(op.get("requestBody").is_none(), "{method} {path}");
+        assert!(
+            op["parameters"]
+                .as_array()
+                .is_some_and(|p| p.iter().all(|p| p["in"] == "query"))
+        );
+    }
+    let ids = parameter(
+        &operation(&doc, "/api/notifications/notification/v1", "delete"),
+        "ids",
+    );
+    assert_eq!(
+        (&ids["style"], &ids["explode"]),
+        (&json!("form"), &json!(false))
+    );
+}
+
+#[test]
+fn a_form_body_without_required_fields_is_optional_and_lists_none() {
+    let mut model = load("codegen/tests/valid-specs/query-parameter-encodings");
+    let op = model
+        .interfaces
+        .get_mut("ISteamRemoteStorage")
+        .and_then(|i| {
+            i.operations
+                .iter_mut()
+                .find(|o| o.method == "GetPublishedFileDetails")
+        })
+        .expect("GetPublishedFileDetails");
+    op.params.iter_mut().for_each(|p| p.optional = true);
+    let doc = openapi::document(&model);
+    let op = operation(
+        &doc,
+        "/ISteamRemoteStorage/GetPublishedFileDetails/v1/",
+        "post",
+    );
+    assert_eq!(op["requestBody"]["required"], false);
+    // OpenAPI 3.0 (to-openapi.py's target) allows no empty `required` list.
+    let schema = &op["requestBody"]["content"]["application/x-www-form-urlencoded"]["schema"];
+    assert!(schema.get("required").is_none(), "{schema}");
+}
+
+#[test]
 fn input_json_is_a_json_query_parameter_for_get() {
     let doc = project();
     let op = operation(&doc, "/IPlayerService/GetOwnedGames/v1/", "get");

@@ -19,6 +19,11 @@
 //!   limit, as the generated client does.
 //! - `plain-reqwest-client-config+chunked-read`: the same on a reqwest client
 //!   with the generated client's settings (redirect policy, timeout, user agent).
+//! - `generated+budget`: the generated client with a request budget on
+//!   (`RateLimit` with a daily cap, never waiting: the take itself is timed).
+//! - `generated+tracing` (feature `tracing`): the generated client with a
+//!   subscriber that enables every span and event and drops them: the cost of
+//!   the client's instrumentation, not of any formatting.
 //! - `generated-again`: the generated client once more, last, to show how much
 //!   the order of the runs moves a figure.
 //!
@@ -26,6 +31,7 @@
 //! with every field (75 KB).
 //!
 //! Run: `cargo bench -p steam-webapi --bench client -- --warm-up-time 1 --measurement-time 3`
+//! (`--features tracing` for the tracing row).
 
 use std::hint::black_box;
 use std::net::SocketAddr;
@@ -38,7 +44,7 @@ use serde::Deserialize;
 mod plain_player;
 use plain_player::PlainPlayers;
 use steam_webapi::isteam_user::GetPlayerSummariesRequest;
-use steam_webapi::{Client, ProviderId, SteamId};
+use steam_webapi::{Client, ProviderId, RateLimit, SteamId};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
 const KEY: &str = "loopback-steam-key-0123456789";
@@ -150,6 +156,17 @@ fn bench(c: &mut Criterion) {
             .allow_http(true)
             .build()
             .unwrap();
+        // Never waits and never runs out: the bucket and the day's count are still taken.
+        let budgeted = Client::builder()
+            .api_key(KEY)
+            .base_url(ProviderId::Steam, &base)
+            .allow_http(true)
+            .rate_limit(
+                ProviderId::Steam,
+                RateLimit::per_second(1_000_000_000).daily_cap(u64::MAX),
+            )
+            .build()
+            .unwrap();
         let request =
             GetPlayerSummariesRequest::new((0..n).map(|i| SteamId(STEAMID + i)).collect());
         let ids: Vec<u64> = (0..n).map(|i| STEAMID + i).collect();
@@ -225,6 +242,28 @@ fn bench(c: &mut Criterion) {
         g.bench_function("plain-reqwest-client-config+chunked-read", |b| {
             b.iter(|| rt.block_on(chunked_call(&configured)))
         });
+        g.bench_function("generated+budget", |b| {
+            b.iter(|| {
+                rt.block_on(
+                    budgeted
+                        .isteam_user()
+                        .get_player_summaries(black_box(&request)),
+                )
+                .unwrap()
+            })
+        });
+        #[cfg(feature = "tracing")]
+        g.bench_function("generated+tracing", |b| {
+            let _on = tracing::subscriber::set_default(discard::Discard::default());
+            b.iter(|| {
+                rt.block_on(
+                    client
+                        .isteam_user()
+                        .get_player_summaries(black_box(&request)),
+                )
+                .unwrap()
+            })
+        });
         // The generated client again, last: shows how much the order of the runs moves a figure.
         g.bench_function("generated-again", |b| {
             b.iter(|| {
@@ -237,6 +276,31 @@ fn bench(c: &mut Criterion) {
             })
         });
         g.finish();
+    }
+}
+
+/// A subscriber that enables everything and keeps nothing.
+#[cfg(feature = "tracing")]
+mod discard {
+    use std::sync::atomic::{AtomicU64, Ordering};
+
+    #[derive(Default)]
+    pub struct Discard(AtomicU64);
+
+    impl tracing::Subscriber for Discard {
+        fn enabled(&self, _: &tracing::Metadata<'_>) -> bool {
+            true
+        }
+        fn new_span(&self, _: &tracing::span::Attributes<'_>) -> tracing::span::Id {
+            tracing::span::Id::from_u64(self.0.fetch_add(1, Ordering::Relaxed) + 1)
+        }
+        fn record(&self, _: &tracing::span::Id, _: &tracing::span::Record<'_>) {}
+        fn record_follows_from(&self, _: &tracing::span::Id, _: &tracing::span::Id) {}
+        fn event(&self, event: &tracing::Event<'_>) {
+            std::hint::black_box(event);
+        }
+        fn enter(&self, _: &tracing::span::Id) {}
+        fn exit(&self, _: &tracing::span::Id) {}
     }
 }
 

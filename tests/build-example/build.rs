@@ -11,6 +11,7 @@ const TRICKY: &[(&str, &str)] = &[
     ("rust-keyword-names", "tricky_keywords"),
     ("same-method-in-two-interfaces", "tricky_same_method"),
     ("service-interface-json-parameters", "tricky_service"),
+    ("cursor-and-offset-pages", "tricky_pages"),
 ];
 
 fn main() {

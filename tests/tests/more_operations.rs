@@ -201,3 +201,62 @@ async fn invalid_requests_are_not_sent() {
     assert_eq!(got, [("publishedfileids", "items")]);
     assert!(lb.requests().await.is_empty());
 }
+
+#[tokio::test]
+async fn an_imported_method_is_called_like_the_others_and_answers_the_whole_body() {
+    // ISteamApps GetSDRConfig: imported (no recorded body), key-less; its response is the
+    // untyped body, envelope and all.
+    let body = json!({"revision": 1733, "pops": {"ams": {"desc": "Amsterdam"}}, "success": true});
+    let req = apps::GetSDRConfigRequest::new(730);
+    let (value, wire) = sent(
+        "GET",
+        "/ISteamApps/GetSDRConfig/v1/",
+        body.clone(),
+        async |c| c.isteam_apps().get_sdr_config(&req).await,
+    )
+    .await;
+    assert_eq!(value, body);
+    assert_eq!(wire.param("appid"), Some("730"));
+    assert_eq!(wire.param("key"), None, "the listing shows no key");
+}
+
+#[test]
+fn imported_publisher_methods_go_to_the_publisher_host_with_the_key() {
+    use steam_webapi::__private::{Auth, Endpoint};
+    fn info<E: Endpoint>(_: &E) -> steam_webapi::__private::EndpointInfo {
+        E::INFO
+    }
+    let owned = info(&user::GetPublisherAppOwnershipV4Request::new(
+        76561197960435530,
+    ));
+    assert_eq!(
+        (owned.host, owned.publisher),
+        ("partner.steam-api.com", true)
+    );
+    assert_eq!(owned.auth, Auth::Required);
+    let bans = info(&user::GetPlayerBansRequest::new(vec![SteamId(
+        76561197960435530,
+    )]));
+    assert_eq!((bans.host, bans.publisher), ("api.steampowered.com", false));
+}
+
+#[test]
+fn imported_methods_say_so_in_rustdoc() {
+    let src = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../generated/src/api/isteam_apps.rs"
+    ))
+    .unwrap();
+    let doc = src
+        .split("pub fn get_sdr_config(")
+        .next()
+        .and_then(|before| before.rsplit("pub fn ").next())
+        .unwrap();
+    assert!(
+        doc.contains("**Imported** from GetSupportedAPIList"),
+        "{doc}"
+    );
+    let typed = src.split("pub fn up_to_date_check(").next().unwrap();
+    let typed = typed.rsplit("pub fn ").next().unwrap();
+    assert!(!typed.contains("**Imported**"), "{typed}");
+}

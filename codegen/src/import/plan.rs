@@ -304,6 +304,12 @@ fn param(
             todo.push(format!(
                 "{method} v{version}: '{name}' is a message in the listing; specify its struct."
             ));
+            // A protobuf message field can always be left out, and a required untyped value
+            // could be `null`, which the client leaves out: imported as optional.
+            notes.push(
+                "A message (an untyped JSON value here); optional, as every protobuf field."
+                    .to_string(),
+            );
             ("json".to_string(), None)
         }
         "{enum}" => {
@@ -375,7 +381,7 @@ fn param(
     ParamPlan {
         name: name.to_string(),
         ty,
-        optional: p.optional || says_optional,
+        optional: p.optional || says_optional || p.ty == "{message}",
         encoding,
         rust_name,
         description: p.description.clone().filter(|d| !d.trim().is_empty()),

@@ -89,9 +89,15 @@ pub struct InterfaceFile {
     /// The documents under `shared/docs` this file was transcribed from.
     #[serde(default)]
     pub sources: Vec<String>,
-    /// Remarks for readers: decisions, corrections, disagreements between sources.
+    /// Remarks for the client's users (the module's rustdoc): how the API behaves where the docs
+    /// are silent or wrong.
     #[serde(default)]
     pub notes: Vec<String>,
+    /// Notes for the spec's maintainers: where a fact comes from (a listing, a recording, a
+    /// fixture, a third-party issue) and what was decided on the way. Kept in the spec, out of
+    /// the generated docs (`notes` are for the client's users).
+    #[serde(default)]
+    pub maintainer_notes: Vec<String>,
     /// Default `status` of the operations.
     #[serde(default)]
     pub status: Option<Sp<Status>>,
@@ -164,9 +170,14 @@ pub struct OperationDef {
     /// drift check compares this (else `description`) with GetSupportedAPIList's.
     #[serde(default)]
     pub listing_description: Option<String>,
-    /// Further remarks from the docs (become rustdoc paragraphs).
+    /// Further remarks for the client's users (become rustdoc paragraphs).
     #[serde(default)]
     pub notes: Vec<String>,
+    /// Notes for the spec's maintainers: where a fact comes from (a listing, a recording, a
+    /// fixture, a third-party issue) and what was decided on the way. Kept in the spec, out of
+    /// the generated docs (`notes` are for the client's users).
+    #[serde(default)]
+    pub maintainer_notes: Vec<String>,
     /// Parameter encoding (default: `input_json` for the provider's service interfaces,
     /// else `query`).
     #[serde(default)]
@@ -289,9 +300,14 @@ pub struct ParamDef {
     /// What GetSupportedAPIList says where it differs from the docs, and which source decided.
     #[serde(default)]
     pub listing: Option<ListingNoteDef>,
-    /// Remarks: where the type came from, corrections of the docs.
+    /// Remarks for the client's users (become rustdoc paragraphs).
     #[serde(default)]
     pub notes: Vec<String>,
+    /// Notes for the spec's maintainers: where a fact comes from (a listing, a recording, a
+    /// fixture, a third-party issue) and what was decided on the way. Kept in the spec, out of
+    /// the generated docs (`notes` are for the client's users).
+    #[serde(default)]
+    pub maintainer_notes: Vec<String>,
 }
 
 /// The listing's view of a parameter, recorded where it disagrees with the docs.
@@ -349,9 +365,14 @@ pub struct TypeDef {
     /// What the type is.
     #[serde(default)]
     pub description: Option<String>,
-    /// Remarks for readers.
+    /// Remarks for the client's users (become rustdoc paragraphs).
     #[serde(default)]
     pub notes: Vec<String>,
+    /// Notes for the spec's maintainers: where a fact comes from (a listing, a recording, a
+    /// fixture, a third-party issue) and what was decided on the way. Kept in the spec, out of
+    /// the generated docs (`notes` are for the client's users).
+    #[serde(default)]
+    pub maintainer_notes: Vec<String>,
     /// Struct fields by wire name, in the order to emit them.
     #[serde(default)]
     pub fields: Option<OrderedMap<FieldDef>>,
@@ -413,9 +434,14 @@ pub struct FieldDef {
     /// Rust field name override.
     #[serde(default)]
     pub rust_name: Option<Sp<String>>,
-    /// Remarks for readers.
+    /// Remarks for the client's users (become rustdoc paragraphs).
     #[serde(default)]
     pub notes: Vec<String>,
+    /// Notes for the spec's maintainers: where a fact comes from (a listing, a recording, a
+    /// fixture, a third-party issue) and what was decided on the way. Kept in the spec, out of
+    /// the generated docs (`notes` are for the client's users).
+    #[serde(default)]
+    pub maintainer_notes: Vec<String>,
 }
 
 /// The response body.

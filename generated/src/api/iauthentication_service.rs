@@ -404,14 +404,9 @@ pub struct BeginAuthSessionViaCredentialsRequest {
     pub encryption_timestamp: u64,
     /// deprecated
     pub remember_login: bool,
-    /// GetSupportedAPIList: The listing types it as {enum} without naming the enum; imported as
-    /// int32 until the enum is specified.
     #[serde(with = "::steam_webapi::wire::as_number")]
     pub platform_type: i32,
     /// whether we are requesting a persistent or an ephemeral session
-    ///
-    /// GetSupportedAPIList: The listing types it as {enum} without naming the enum; imported as
-    /// int32 until the enum is specified.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[serde(with = "::steam_webapi::wire::as_number")]
     pub persistence: ::std::option::Option<i32>,
@@ -419,7 +414,10 @@ pub struct BeginAuthSessionViaCredentialsRequest {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub website_id: ::std::option::Option<::std::string::String>,
     /// User-supplied details about the device attempting to sign in
-    pub device_details: ::serde_json::Value,
+    ///
+    /// A message (an untyped JSON value here); optional, as every protobuf field.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub device_details: ::std::option::Option<::serde_json::Value>,
     /// steam guard data for client login
     pub guard_data: ::std::string::String,
     #[serde(with = "::steam_webapi::wire::as_number")]
@@ -441,7 +439,6 @@ impl BeginAuthSessionViaCredentialsRequest {
         encryption_timestamp: u64,
         remember_login: bool,
         platform_type: i32,
-        device_details: ::serde_json::Value,
         guard_data: ::std::string::String,
         language: u32,
     ) -> Self {
@@ -454,7 +451,7 @@ impl BeginAuthSessionViaCredentialsRequest {
             platform_type,
             persistence: ::std::option::Option::None,
             website_id: ::std::option::Option::None,
-            device_details,
+            device_details: ::std::option::Option::None,
             guard_data,
             language,
             qos_level: ::std::option::Option::None,
@@ -474,6 +471,14 @@ impl BeginAuthSessionViaCredentialsRequest {
     #[inline]
     pub fn website_id(mut self, value: ::std::string::String) -> Self {
         self.website_id = ::std::option::Option::Some(value);
+        self
+    }
+
+    /// Sets `device_details`.
+    #[must_use]
+    #[inline]
+    pub fn device_details(mut self, value: ::serde_json::Value) -> Self {
+        self.device_details = ::std::option::Option::Some(value);
         self
     }
 
@@ -525,12 +530,13 @@ impl ::steam_webapi::__private::Endpoint for BeginAuthSessionViaCredentialsReque
 #[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
 pub struct BeginAuthSessionViaQRRequest {
     pub device_friendly_name: ::std::string::String,
-    /// GetSupportedAPIList: The listing types it as {enum} without naming the enum; imported as
-    /// int32 until the enum is specified.
     #[serde(with = "::steam_webapi::wire::as_number")]
     pub platform_type: i32,
     /// User-supplied details about the device attempting to sign in
-    pub device_details: ::serde_json::Value,
+    ///
+    /// A message (an untyped JSON value here); optional, as every protobuf field.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub device_details: ::std::option::Option<::serde_json::Value>,
     /// (EMachineAuthWebDomain) identifier of client requesting auth
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub website_id: ::std::option::Option<::std::string::String>,
@@ -540,17 +546,21 @@ impl BeginAuthSessionViaQRRequest {
     /// Creates the request from its required parameters.
     #[allow(clippy::new_without_default)]
     #[inline]
-    pub fn new(
-        device_friendly_name: ::std::string::String,
-        platform_type: i32,
-        device_details: ::serde_json::Value,
-    ) -> Self {
+    pub fn new(device_friendly_name: ::std::string::String, platform_type: i32) -> Self {
         Self {
             device_friendly_name,
             platform_type,
-            device_details,
+            device_details: ::std::option::Option::None,
             website_id: ::std::option::Option::None,
         }
+    }
+
+    /// Sets `device_details`.
+    #[must_use]
+    #[inline]
+    pub fn device_details(mut self, value: ::serde_json::Value) -> Self {
+        self.device_details = ::std::option::Option::Some(value);
+        self
     }
 
     /// Sets `website_id`.
@@ -758,7 +768,10 @@ pub struct NotifyRiskQuizResultsRequest {
     #[serde(with = "::steam_webapi::wire::as_string")]
     pub client_id: u64,
     /// Whether or not the user correctly answered each risk quiz question
-    pub results: ::serde_json::Value,
+    ///
+    /// A message (an untyped JSON value here); optional, as every protobuf field.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub results: ::std::option::Option<::serde_json::Value>,
     /// The action being taken selected by the user during the quiz
     pub selected_action: ::std::string::String,
     /// Whether or not the user went on to confirm the login or not in the case of a passed quiz
@@ -771,16 +784,23 @@ impl NotifyRiskQuizResultsRequest {
     #[inline]
     pub fn new(
         client_id: u64,
-        results: ::serde_json::Value,
         selected_action: ::std::string::String,
         did_confirm_login: bool,
     ) -> Self {
         Self {
             client_id,
-            results,
+            results: ::std::option::Option::None,
             selected_action,
             did_confirm_login,
         }
+    }
+
+    /// Sets `results`.
+    #[must_use]
+    #[inline]
+    pub fn results(mut self, value: ::serde_json::Value) -> Self {
+        self.results = ::std::option::Option::Some(value);
+        self
     }
 }
 
@@ -900,9 +920,6 @@ pub struct UpdateAuthSessionWithMobileConfirmationRequest {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub confirm: ::std::option::Option<bool>,
     /// whether we are requesting a persistent or an ephemeral session
-    ///
-    /// GetSupportedAPIList: The listing types it as {enum} without naming the enum; imported as
-    /// int32 until the enum is specified.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[serde(with = "::steam_webapi::wire::as_number")]
     pub persistence: ::std::option::Option<i32>,
@@ -995,9 +1012,6 @@ pub struct UpdateAuthSessionWithSteamGuardCodeRequest {
     /// confirmation code
     pub code: ::std::string::String,
     /// type of confirmation code
-    ///
-    /// GetSupportedAPIList: The listing types it as {enum} without naming the enum; imported as
-    /// int32 until the enum is specified.
     #[serde(with = "::steam_webapi::wire::as_number")]
     pub code_type: i32,
 }

@@ -448,21 +448,24 @@ pub struct GetServersForSteamPipeRequest {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub ipv6_public: ::std::option::Option<::std::string::String>,
     /// what sources is the client currently using
-    pub current_connections: ::serde_json::Value,
+    ///
+    /// A message (an untyped JSON value here); optional, as every protobuf field.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub current_connections: ::std::option::Option<::serde_json::Value>,
 }
 
 impl GetServersForSteamPipeRequest {
     /// Creates the request from its required parameters.
     #[allow(clippy::new_without_default)]
     #[inline]
-    pub fn new(cell_id: u32, current_connections: ::serde_json::Value) -> Self {
+    pub fn new(cell_id: u32) -> Self {
         Self {
             cell_id,
             max_servers: ::std::option::Option::None,
             ip_override: ::std::option::Option::None,
             launcher_type: ::std::option::Option::None,
             ipv6_public: ::std::option::Option::None,
-            current_connections,
+            current_connections: ::std::option::Option::None,
         }
     }
 
@@ -495,6 +498,14 @@ impl GetServersForSteamPipeRequest {
     #[inline]
     pub fn ipv6_public(mut self, value: ::std::string::String) -> Self {
         self.ipv6_public = ::std::option::Option::Some(value);
+        self
+    }
+
+    /// Sets `current_connections`.
+    #[must_use]
+    #[inline]
+    pub fn current_connections(mut self, value: ::serde_json::Value) -> Self {
+        self.current_connections = ::std::option::Option::Some(value);
         self
     }
 }

@@ -234,44 +234,30 @@ pub struct GetTradeHistoryRequest {
     pub max_trades: u32,
     /// The time of the last trade shown on the previous page of results, or the time of the first
     /// trade if navigating back.
-    ///
-    /// GetSupportedAPIList: A unix time; optional (only when paging).
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[serde(with = "::steam_webapi::wire::as_number")]
     pub start_after_time: ::std::option::Option<u32>,
     /// The tradeid shown on the previous page of results, or the ID of the first trade if
     /// navigating back.
-    ///
-    /// GetSupportedAPIList: Only when paging; optional.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[serde(with = "::steam_webapi::wire::as_string")]
     pub start_after_tradeid: ::std::option::Option<u64>,
     /// The user wants the previous page of results, so return the previous max_trades trades before
     /// the start time and ID.
-    ///
-    /// GetSupportedAPIList: A protobuf field Steam defaults to false; optional.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub navigating_back: ::std::option::Option<bool>,
     /// If set, the item display data for the items included in the returned trades will also be
     /// returned.
-    ///
-    /// GetSupportedAPIList: A protobuf field Steam defaults to false; optional.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub get_descriptions: ::std::option::Option<bool>,
     /// The language to use when loading item display data.
-    ///
-    /// GetSupportedAPIList: Only used with get_descriptions; optional.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub language: ::std::option::Option<::std::string::String>,
     /// Include failed trades (the listing gives no description).
-    ///
-    /// GetSupportedAPIList: A protobuf field Steam defaults to false; optional.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub include_failed: ::std::option::Option<bool>,
     /// If set, the total number of trades the account has participated in will be included in the
     /// response.
-    ///
-    /// GetSupportedAPIList: A protobuf field Steam defaults to false; optional.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub include_total: ::std::option::Option<bool>,
 }
@@ -449,14 +435,10 @@ pub struct GetTradeOfferRequest {
     #[serde(with = "::steam_webapi::wire::as_string")]
     pub tradeofferid: u64,
     /// The language to use when loading item display data.
-    ///
-    /// GetSupportedAPIList: Only used with get_descriptions; optional.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub language: ::std::option::Option<::std::string::String>,
     /// If set, the item display data for the items included in the returned trade offers will also
     /// be returned. If one or more descriptions can't be retrieved, then your request will fail.
-    ///
-    /// GetSupportedAPIList: A protobuf field Steam defaults to false; optional.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub get_descriptions: ::std::option::Option<bool>,
 }
@@ -528,41 +510,27 @@ impl ::steam_webapi::__private::Endpoint for GetTradeOfferRequest {
 #[validate(at_least_one_of(get_sent_offers, get_received_offers))]
 pub struct GetTradeOffersRequest {
     /// Request the list of sent offers.
-    ///
-    /// GetSupportedAPIList: A protobuf field Steam defaults to false; optional.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub get_sent_offers: ::std::option::Option<bool>,
     /// Request the list of received offers.
-    ///
-    /// GetSupportedAPIList: A protobuf field Steam defaults to false; optional.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub get_received_offers: ::std::option::Option<bool>,
     /// If set, the item display data for the items included in the returned trade offers will also
     /// be returned. If one or more descriptions can't be retrieved, then your request will fail.
-    ///
-    /// GetSupportedAPIList: A protobuf field Steam defaults to false; optional.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub get_descriptions: ::std::option::Option<bool>,
     /// The language to use when loading item display data.
-    ///
-    /// GetSupportedAPIList: Only used with get_descriptions; optional.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub language: ::std::option::Option<::std::string::String>,
     /// Indicates we should only return offers which are still active, or offers that have changed
     /// in state since the time_historical_cutoff.
-    ///
-    /// GetSupportedAPIList: A protobuf field Steam defaults to false; optional.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub active_only: ::std::option::Option<bool>,
     /// Indicates we should only return offers which are not active.
-    ///
-    /// GetSupportedAPIList: A protobuf field Steam defaults to false; optional.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub historical_only: ::std::option::Option<bool>,
     /// When active_only is set, offers updated since this time will also be returned. When
     /// historical_only is set, only offers updated since this time are included.
-    ///
-    /// GetSupportedAPIList: A unix time; optional (a protobuf field).
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[serde(with = "::steam_webapi::wire::as_number")]
     pub time_historical_cutoff: ::std::option::Option<u32>,
@@ -692,8 +660,6 @@ impl ::steam_webapi::__private::Endpoint for GetTradeOffersRequest {
 pub struct GetTradeOffersSummaryRequest {
     /// The time the user last visited. If not passed, will use the time the user last visited the
     /// trade offer page.
-    ///
-    /// GetSupportedAPIList: The listing's own description says it may be left out; optional.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[serde(with = "::steam_webapi::wire::as_number")]
     pub time_last_visit: ::std::option::Option<u32>,

@@ -498,9 +498,6 @@ pub struct CreateSessionRequest {
     pub users: ::std::vec::Vec<UserStatus>,
     /// Steam ID to make the request on behalf of -- if specified, the user must be in the session
     /// and all users being added to the session must be friends with the user.
-    ///
-    /// GetSupportedAPIList: The listing marks it required although its own description starts
-    /// "(Optional)"; the docs' "(Optional)" is followed.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub steamid: ::std::option::Option<::steam_webapi::SteamId>,
 }
@@ -580,9 +577,6 @@ pub struct DeleteSessionRequest {
     #[serde(with = "::steam_webapi::wire::as_number")]
     pub appid: u32,
     /// Steam ID to make the request on behalf of -- if specified, the user must be in the session.
-    ///
-    /// GetSupportedAPIList: The listing marks it required although its own description starts
-    /// "(Optional)"; the docs' "(Optional)" is followed.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub steamid: ::std::option::Option<::steam_webapi::SteamId>,
 }
@@ -656,10 +650,6 @@ pub struct DeleteSessionBatchRequest {
     /// ("The sessionid to delete."), so it says nothing of its own. Steam's published protobuf
     /// definitions (steammessages_gamenotifications.steamclient.proto) have no DeleteSessionBatch
     /// message to settle it, and no recorded call exists. A single id is sent as an array of one.
-    ///
-    /// GetSupportedAPIList: The listing agrees with the docs (singular `sessionid`, uint64, "The
-    /// sessionid to delete."); an array is specified because the method deletes a batch (see
-    /// notes).
     #[serde(with = "::steam_webapi::wire::as_string")]
     #[schemars(length(min = 1))]
     pub sessionid: ::std::vec::Vec<u64>,
@@ -721,9 +711,6 @@ pub struct EnumerateSessionsForAppRequest {
     /// If not specified, all the user's sessions will be returned.", evidently copied from a
     /// sessionid parameter; the description above reads it as the App ID. The docs calling example
     /// leaves it out.
-    ///
-    /// GetSupportedAPIList: The listing marks it required although its description (the same as the
-    /// docs') says "Optional"; the docs are followed.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[serde(with = "::steam_webapi::wire::as_number")]
     pub appid: ::std::option::Option<u32>,
@@ -732,23 +719,14 @@ pub struct EnumerateSessionsForAppRequest {
     /// Set whether the message for all users should be included. Defaults to false.
     ///
     /// Default: `false`.
-    ///
-    /// GetSupportedAPIList: The listing marks it required although its own description starts
-    /// "(Optional)"; the docs' "(Optional)" is followed.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub include_all_user_messages: ::std::option::Option<bool>,
     /// Set whether the message for the authenticated user should be included. Defaults to false.
     ///
     /// Default: `false`.
-    ///
-    /// GetSupportedAPIList: The listing marks it required although its own description starts
-    /// "(Optional)"; the docs' "(Optional)" is followed.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub include_auth_user_message: ::std::option::Option<bool>,
     /// Language to localize the text in.
-    ///
-    /// GetSupportedAPIList: The listing marks it required although its own description starts
-    /// "(Optional)"; the docs' "(Optional)" is followed.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub language: ::std::option::Option<::std::string::String>,
 }
@@ -838,13 +816,8 @@ impl ::steam_webapi::__private::Endpoint for EnumerateSessionsForAppRequest {
 #[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
 pub struct GetSessionDetailsForAppRequest {
     /// The session(s) to receive the details for.
-    ///
-    /// GetSupportedAPIList: The listing gives no description; type and optionality agree with the
-    /// docs.
     pub sessions: ::std::vec::Vec<SessionRequest>,
     /// The appid for the sessions.
-    ///
-    /// The docs calling example leaves it out; the docs and the listing both make it required.
     #[serde(with = "::steam_webapi::wire::as_number")]
     pub appid: u32,
     /// Language to localize the text in.
@@ -966,24 +939,13 @@ pub struct UpdateSessionRequest {
     #[serde(with = "::steam_webapi::wire::as_number")]
     pub appid: u32,
     /// The new title of the session. If not specified, the title will not be changed.
-    ///
-    /// GetSupportedAPIList: The listing marks it required although its own description starts
-    /// "(Optional)"; the docs' "(Optional)" is followed.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub title: ::std::option::Option<LocalizedText>,
     /// A list of users whose state will be updated to reflect the given state. If the users are not
     /// already in the session, they will be added to it.
-    ///
-    /// GetSupportedAPIList: The listing marks it required although its own description starts
-    /// "(Optional)"; the docs' "(Optional)" is followed.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub users: ::std::option::Option<::std::vec::Vec<UserStatus>>,
     /// Steam ID to make the request on behalf of -- if specified, the user must be in the session.
-    ///
-    /// GetSupportedAPIList: The listing marks it required although its own description starts
-    /// "(Optional)"; the docs' "(Optional)" is followed. The listing's description adds "and all
-    /// users being added to the session must be friends with the user" (as on CreateSession); the
-    /// docs' shorter text is kept.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub steamid: ::std::option::Option<::steam_webapi::SteamId>,
 }
@@ -1074,9 +1036,15 @@ pub struct UserCreateSessionRequest {
     #[serde(with = "::steam_webapi::wire::as_string")]
     pub context: u64,
     /// The title of the session to be displayed within each user's list of sessions.
-    pub title: ::serde_json::Value,
+    ///
+    /// A message (an untyped JSON value here); optional, as every protobuf field.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub title: ::std::option::Option<::serde_json::Value>,
     /// The initial state of all users in the session.
-    pub users: ::serde_json::Value,
+    ///
+    /// A message (an untyped JSON value here); optional, as every protobuf field.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub users: ::std::option::Option<::serde_json::Value>,
     /// (Optional) steamid to make the request on behalf of -- if specified, the user must be in the
     /// session and all users being added to the session must be friends with the user.
     ///
@@ -1091,19 +1059,30 @@ impl UserCreateSessionRequest {
     /// Creates the request from its required parameters.
     #[allow(clippy::new_without_default)]
     #[inline]
-    pub fn new(
-        appid: u32,
-        context: u64,
-        title: ::serde_json::Value,
-        users: ::serde_json::Value,
-    ) -> Self {
+    pub fn new(appid: u32, context: u64) -> Self {
         Self {
             appid,
             context,
-            title,
-            users,
+            title: ::std::option::Option::None,
+            users: ::std::option::Option::None,
             steamid: ::std::option::Option::None,
         }
+    }
+
+    /// Sets `title`.
+    #[must_use]
+    #[inline]
+    pub fn title(mut self, value: ::serde_json::Value) -> Self {
+        self.title = ::std::option::Option::Some(value);
+        self
+    }
+
+    /// Sets `users`.
+    #[must_use]
+    #[inline]
+    pub fn users(mut self, value: ::serde_json::Value) -> Self {
+        self.users = ::std::option::Option::Some(value);
+        self
     }
 
     /// Sets `steamid`.

@@ -523,7 +523,9 @@ impl ::steam_webapi::__private::Endpoint for DeleteAccountRequest {
 /// The parameters travel as one `input_json` value.
 #[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
 pub struct FriendsQueryRequest {
-    pub servers: ::serde_json::Value,
+    /// A message (an untyped JSON value here); optional, as every protobuf field.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub servers: ::std::option::Option<::serde_json::Value>,
     #[serde(with = "::steam_webapi::wire::as_string")]
     pub friends: u64,
     #[serde(with = "::steam_webapi::wire::as_number")]
@@ -534,8 +536,20 @@ impl FriendsQueryRequest {
     /// Creates the request from its required parameters.
     #[allow(clippy::new_without_default)]
     #[inline]
-    pub fn new(servers: ::serde_json::Value, friends: u64, app_id: u32) -> Self {
-        Self { servers, friends, app_id }
+    pub fn new(friends: u64, app_id: u32) -> Self {
+        Self {
+            servers: ::std::option::Option::None,
+            friends,
+            app_id,
+        }
+    }
+
+    /// Sets `servers`.
+    #[must_use]
+    #[inline]
+    pub fn servers(mut self, value: ::serde_json::Value) -> Self {
+        self.servers = ::std::option::Option::Some(value);
+        self
     }
 }
 
@@ -783,9 +797,6 @@ pub struct QueryByFakeIPRequest {
     #[serde(with = "::steam_webapi::wire::as_number")]
     pub app_id: u32,
     /// What type of query?
-    ///
-    /// GetSupportedAPIList: The listing types it as {enum} without naming the enum; imported as
-    /// int32 until the enum is specified.
     #[serde(with = "::steam_webapi::wire::as_number")]
     pub query_type: i32,
 }

@@ -428,9 +428,6 @@ pub struct GetOwnedGamesRequest {
     /// Include game name and logo information in the output. The default is to return appids only.
     ///
     /// Default: `false`.
-    ///
-    /// GetSupportedAPIList: The listing marks it required; the docs give a default ("The default is
-    /// to return appids only"), so it is optional.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub include_appinfo: ::std::option::Option<bool>,
     /// By default, free games like Team Fortress 2 are excluded (as technically everyone owns
@@ -438,44 +435,26 @@ pub struct GetOwnedGamesRequest {
     /// them at some point. This is the same behavior as the games list on the Steam Community.
     ///
     /// Default: `false`.
-    ///
-    /// GetSupportedAPIList: The listing marks it required; the docs describe a default, so it is
-    /// optional.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub include_played_free_games: ::std::option::Option<bool>,
     /// You can optionally filter the list to a set of appids. Note that these cannot be passed as a
     /// URL parameter, instead you must use the JSON format described in Calling Service interfaces.
     /// The expected input is an array of integers (in JSON: "appids_filter: \[ 440, 500, 550 \]").
-    ///
-    /// GetSupportedAPIList: The listing types it as a single uint32 and marks it required; the docs
-    /// say it is an optional array of integers that only works inside input_json. The docs are
-    /// followed.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[serde(with = "::steam_webapi::wire::as_number")]
     pub appids_filter: ::std::option::Option<::std::vec::Vec<u32>>,
     /// Some games are in the free sub, which are excluded by default.
     ///
     /// Default: `false`.
-    ///
-    /// GetSupportedAPIList: Not in the docs; taken from the listing (second source), description
-    /// included. The listing marks it required, but its own description says these games are
-    /// excluded by default, so it is optional.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub include_free_sub: ::std::option::Option<bool>,
     /// If set, skip unvetted store apps.
-    ///
-    /// GetSupportedAPIList: Not in the docs; taken from the listing (second source), description
-    /// included.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub skip_unvetted_apps: ::std::option::Option<bool>,
     /// Will return appinfo in this language.
     ///
     /// By its description it affects the appinfo fields (name) only, so it matters only with
     /// include_appinfo.
-    ///
-    /// GetSupportedAPIList: Not in the docs; taken from the listing (second source, in captures
-    /// since 2023), description included. The listing marks it required; it is an output-language
-    /// choice, so it is optional.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub language: ::std::option::Option<::std::string::String>,
 }
@@ -588,10 +567,6 @@ pub struct GetRecentlyPlayedGamesRequest {
     pub steamid: ::steam_webapi::SteamId,
     /// Optionally limit to a certain number of games (the number of games a person has played in
     /// the last 2 weeks is typically very small). 0 or unset: all.
-    ///
-    /// GetSupportedAPIList: The listing marks it required, though its own description says
-    /// "(0/unset: all)" and the docs call it optional; it is optional. "0/unset: all" is taken from
-    /// the listing.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[serde(with = "::steam_webapi::wire::as_number")]
     pub count: ::std::option::Option<u32>,
@@ -760,23 +735,29 @@ pub struct RecordOfflinePlaytimeRequest {
     #[serde(with = "::steam_webapi::wire::as_string")]
     pub steamid: u64,
     pub ticket: ::std::string::String,
-    pub play_sessions: ::serde_json::Value,
+    /// A message (an untyped JSON value here); optional, as every protobuf field.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub play_sessions: ::std::option::Option<::serde_json::Value>,
 }
 
 impl RecordOfflinePlaytimeRequest {
     /// Creates the request from its required parameters.
     #[allow(clippy::new_without_default)]
     #[inline]
-    pub fn new(
-        steamid: u64,
-        ticket: ::std::string::String,
-        play_sessions: ::serde_json::Value,
-    ) -> Self {
+    pub fn new(steamid: u64, ticket: ::std::string::String) -> Self {
         Self {
             steamid,
             ticket,
-            play_sessions,
+            play_sessions: ::std::option::Option::None,
         }
+    }
+
+    /// Sets `play_sessions`.
+    #[must_use]
+    #[inline]
+    pub fn play_sessions(mut self, value: ::serde_json::Value) -> Self {
+        self.play_sessions = ::std::option::Option::Some(value);
+        self
     }
 }
 

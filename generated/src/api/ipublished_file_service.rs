@@ -252,71 +252,45 @@ pub mod blocking {
 #[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
 pub struct GetDetailsRequest {
     /// Set of published file Ids to retrieve details for.
-    ///
-    /// GetSupportedAPIList: The listing writes the repeated field as its item type; a list of ids.
     #[serde(with = "::steam_webapi::wire::as_string")]
     #[schemars(length(min = 1))]
     pub publishedfileids: ::std::vec::Vec<u64>,
     /// If true, return tag information in the returned details.
-    ///
-    /// GetSupportedAPIList: A protobuf field Steam defaults when left out; optional.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub includetags: ::std::option::Option<bool>,
     /// If true, return preview information in the returned details.
-    ///
-    /// GetSupportedAPIList: A protobuf field Steam defaults when left out; optional.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub includeadditionalpreviews: ::std::option::Option<bool>,
     /// If true, return children in the returned details.
-    ///
-    /// GetSupportedAPIList: A protobuf field Steam defaults when left out; optional.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub includechildren: ::std::option::Option<bool>,
     /// If true, return key value tags in the returned details.
-    ///
-    /// GetSupportedAPIList: A protobuf field Steam defaults when left out; optional.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub includekvtags: ::std::option::Option<bool>,
     /// If true, return vote data in the returned details.
-    ///
-    /// GetSupportedAPIList: A protobuf field Steam defaults when left out; optional.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub includevotes: ::std::option::Option<bool>,
     /// If true, return a short description instead of the full description.
-    ///
-    /// GetSupportedAPIList: A protobuf field Steam defaults when left out; optional.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub short_description: ::std::option::Option<bool>,
     /// If true, return pricing data, if applicable.
-    ///
-    /// GetSupportedAPIList: A protobuf field Steam defaults when left out; optional.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub includeforsaledata: ::std::option::Option<bool>,
     /// If true, populate the metadata field.
-    ///
-    /// GetSupportedAPIList: A protobuf field Steam defaults when left out; optional.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub includemetadata: ::std::option::Option<bool>,
     /// Return playtime stats for the specified number of days before today.
-    ///
-    /// GetSupportedAPIList: A protobuf field Steam defaults when left out; optional.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[serde(with = "::steam_webapi::wire::as_number")]
     pub return_playtime_stats: ::std::option::Option<u32>,
     /// The app of the items.
-    ///
-    /// GetSupportedAPIList: A protobuf field Steam defaults when left out; optional.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[serde(with = "::steam_webapi::wire::as_number")]
     pub appid: ::std::option::Option<u32>,
     /// Strips BBCode from descriptions.
-    ///
-    /// GetSupportedAPIList: A protobuf field Steam defaults when left out; optional.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub strip_description_bbcode: ::std::option::Option<bool>,
     /// Admin tool is doing a query, return hidden items.
-    ///
-    /// GetSupportedAPIList: A protobuf field Steam defaults when left out; optional.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub admin_query: ::std::option::Option<bool>,
     /// Specifies the localized text to return. Defaults to English.
@@ -324,8 +298,6 @@ pub struct GetDetailsRequest {
     #[serde(with = "::steam_webapi::wire::as_number")]
     pub language: ::std::option::Option<i32>,
     /// Return the data for the specified revision.
-    ///
-    /// GetSupportedAPIList: An enum the listing does not name; sent as its integer.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[serde(with = "::steam_webapi::wire::as_number")]
     pub desired_revision: ::std::option::Option<i32>,
@@ -522,9 +494,6 @@ pub struct GetSubSectionDataRequest {
     #[serde(with = "::steam_webapi::wire::as_string")]
     pub specific_sectionid: u64,
     /// Return the data for the specified revision.
-    ///
-    /// GetSupportedAPIList: The listing types it as {enum} without naming the enum; imported as
-    /// int32 until the enum is specified.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[serde(with = "::steam_webapi::wire::as_number")]
     pub desired_revision: ::std::option::Option<i32>,
@@ -641,7 +610,10 @@ pub struct GetUserFileCountRequest {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub excludedtags: ::std::option::Option<::std::string::String>,
     /// Required key-value tags to match on.
-    pub required_kv_tags: ::serde_json::Value,
+    ///
+    /// A message (an untyped JSON value here); optional, as every protobuf field.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub required_kv_tags: ::std::option::Option<::serde_json::Value>,
     /// (Optional) File type to match files to.
     ///
     /// The listing marks it required but describes it as "(Optional)"; imported as optional. Check
@@ -685,9 +657,6 @@ pub struct GetUserFileCountRequest {
     ///
     /// The listing marks it required but describes it as "(Optional)"; imported as optional. Check
     /// the docs.
-    ///
-    /// GetSupportedAPIList: The listing types it as {enum} without naming the enum; imported as
-    /// int32 until the enum is specified.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[serde(with = "::steam_webapi::wire::as_number")]
     pub excluded_content_descriptors: ::std::option::Option<i32>,
@@ -737,9 +706,6 @@ pub struct GetUserFileCountRequest {
     #[serde(with = "::steam_webapi::wire::as_number")]
     pub startindex_override: u32,
     /// Return the data for the specified revision.
-    ///
-    /// GetSupportedAPIList: The listing types it as {enum} without naming the enum; imported as
-    /// int32 until the enum is specified.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[serde(with = "::steam_webapi::wire::as_number")]
     pub desired_revision: ::std::option::Option<i32>,
@@ -754,7 +720,6 @@ impl GetUserFileCountRequest {
     pub fn new(
         steamid: u64,
         appid: u32,
-        required_kv_tags: ::serde_json::Value,
         creator_appid: u32,
         match_cloud_filename: ::std::string::String,
         admin_query: bool,
@@ -778,7 +743,7 @@ impl GetUserFileCountRequest {
             privacy: ::std::option::Option::None,
             requiredtags: ::std::option::Option::None,
             excludedtags: ::std::option::Option::None,
-            required_kv_tags,
+            required_kv_tags: ::std::option::Option::None,
             filetype: ::std::option::Option::None,
             creator_appid,
             match_cloud_filename,
@@ -869,6 +834,14 @@ impl GetUserFileCountRequest {
     #[inline]
     pub fn excludedtags(mut self, value: ::std::string::String) -> Self {
         self.excludedtags = ::std::option::Option::Some(value);
+        self
+    }
+
+    /// Sets `required_kv_tags`.
+    #[must_use]
+    #[inline]
+    pub fn required_kv_tags(mut self, value: ::serde_json::Value) -> Self {
+        self.required_kv_tags = ::std::option::Option::Some(value);
         self
     }
 
@@ -1077,7 +1050,10 @@ pub struct GetUserFilesRequest {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub excludedtags: ::std::option::Option<::std::string::String>,
     /// Required key-value tags to match on.
-    pub required_kv_tags: ::serde_json::Value,
+    ///
+    /// A message (an untyped JSON value here); optional, as every protobuf field.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub required_kv_tags: ::std::option::Option<::serde_json::Value>,
     /// (Optional) File type to match files to.
     ///
     /// The listing marks it required but describes it as "(Optional)"; imported as optional. Check
@@ -1121,9 +1097,6 @@ pub struct GetUserFilesRequest {
     ///
     /// The listing marks it required but describes it as "(Optional)"; imported as optional. Check
     /// the docs.
-    ///
-    /// GetSupportedAPIList: The listing types it as {enum} without naming the enum; imported as
-    /// int32 until the enum is specified.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[serde(with = "::steam_webapi::wire::as_number")]
     pub excluded_content_descriptors: ::std::option::Option<i32>,
@@ -1173,9 +1146,6 @@ pub struct GetUserFilesRequest {
     #[serde(with = "::steam_webapi::wire::as_number")]
     pub startindex_override: u32,
     /// Return the data for the specified revision.
-    ///
-    /// GetSupportedAPIList: The listing types it as {enum} without naming the enum; imported as
-    /// int32 until the enum is specified.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[serde(with = "::steam_webapi::wire::as_number")]
     pub desired_revision: ::std::option::Option<i32>,
@@ -1190,7 +1160,6 @@ impl GetUserFilesRequest {
     pub fn new(
         steamid: u64,
         appid: u32,
-        required_kv_tags: ::serde_json::Value,
         creator_appid: u32,
         match_cloud_filename: ::std::string::String,
         admin_query: bool,
@@ -1214,7 +1183,7 @@ impl GetUserFilesRequest {
             privacy: ::std::option::Option::None,
             requiredtags: ::std::option::Option::None,
             excludedtags: ::std::option::Option::None,
-            required_kv_tags,
+            required_kv_tags: ::std::option::Option::None,
             filetype: ::std::option::Option::None,
             creator_appid,
             match_cloud_filename,
@@ -1305,6 +1274,14 @@ impl GetUserFilesRequest {
     #[inline]
     pub fn excludedtags(mut self, value: ::std::string::String) -> Self {
         self.excludedtags = ::std::option::Option::Some(value);
+        self
+    }
+
+    /// Sets `required_kv_tags`.
+    #[must_use]
+    #[inline]
+    pub fn required_kv_tags(mut self, value: ::serde_json::Value) -> Self {
+        self.required_kv_tags = ::std::option::Option::Some(value);
         self
     }
 
@@ -1520,16 +1497,12 @@ pub struct QueryFilesRequest {
     #[serde(with = "::steam_webapi::wire::as_number")]
     pub query_type: u32,
     /// Current page.
-    ///
-    /// GetSupportedAPIList: A protobuf field Steam defaults when left out; optional.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[serde(with = "::steam_webapi::wire::as_number")]
     pub page: ::std::option::Option<u32>,
     /// Cursor to paginate through the results (set to '*' for the first request). Prefer this over
     /// using the page parameter, as it will allow you to do deep pagination. When used, the page
     /// parameter will be ignored.
-    ///
-    /// GetSupportedAPIList: A protobuf field Steam defaults when left out; optional.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub cursor: ::std::option::Option<::std::string::String>,
     /// (Optional) The number of results, per page to return.
@@ -1537,25 +1510,17 @@ pub struct QueryFilesRequest {
     #[serde(with = "::steam_webapi::wire::as_number")]
     pub numperpage: ::std::option::Option<u32>,
     /// App that created the files.
-    ///
-    /// GetSupportedAPIList: A protobuf field Steam defaults when left out; optional.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[serde(with = "::steam_webapi::wire::as_number")]
     pub creator_appid: ::std::option::Option<u32>,
     /// App that consumes the files.
-    ///
-    /// GetSupportedAPIList: A protobuf field Steam defaults when left out; optional.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[serde(with = "::steam_webapi::wire::as_number")]
     pub appid: ::std::option::Option<u32>,
     /// Tags to match on. See match_all_tags parameter below.
-    ///
-    /// GetSupportedAPIList: A protobuf field Steam defaults when left out; optional.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub requiredtags: ::std::option::Option<::std::string::String>,
     /// (Optional) Tags that must NOT be present on a published file to satisfy the query.
-    ///
-    /// GetSupportedAPIList: A protobuf field Steam defaults when left out; optional.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub excludedtags: ::std::option::Option<::std::string::String>,
     /// If true, then items must have all the tags specified, otherwise they must have at least one
@@ -1563,43 +1528,29 @@ pub struct QueryFilesRequest {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub match_all_tags: ::std::option::Option<bool>,
     /// Required flags that must be set on any returned items.
-    ///
-    /// GetSupportedAPIList: A protobuf field Steam defaults when left out; optional.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub required_flags: ::std::option::Option<::std::string::String>,
     /// Flags that must not be set on any returned items.
-    ///
-    /// GetSupportedAPIList: A protobuf field Steam defaults when left out; optional.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub omitted_flags: ::std::option::Option<::std::string::String>,
     /// Text to match in the item's title or description.
-    ///
-    /// GetSupportedAPIList: A protobuf field Steam defaults when left out; optional.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub search_text: ::std::option::Option<::std::string::String>,
     /// EPublishedFileInfoMatchingFileType.
-    ///
-    /// GetSupportedAPIList: A protobuf field Steam defaults when left out; optional.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[serde(with = "::steam_webapi::wire::as_number")]
     pub filetype: ::std::option::Option<u32>,
     /// Find all items that reference the given item.
-    ///
-    /// GetSupportedAPIList: A protobuf field Steam defaults when left out; optional.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[serde(with = "::steam_webapi::wire::as_string")]
     pub child_publishedfileid: ::std::option::Option<u64>,
     /// If query_type is k_PublishedFileQueryType_RankedByTrend, then this is the number of days to
     /// get votes for \[1,7\].
-    ///
-    /// GetSupportedAPIList: A protobuf field Steam defaults when left out; optional.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[serde(with = "::steam_webapi::wire::as_number")]
     pub days: ::std::option::Option<u32>,
     /// If query_type is k_PublishedFileQueryType_RankedByTrend, then limit result set just to items
     /// that have votes within the day range given.
-    ///
-    /// GetSupportedAPIList: A protobuf field Steam defaults when left out; optional.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub include_recent_votes_only: ::std::option::Option<bool>,
     /// Allow stale data to be returned for the specified number of seconds.
@@ -1611,129 +1562,83 @@ pub struct QueryFilesRequest {
     #[serde(with = "::steam_webapi::wire::as_number")]
     pub language: ::std::option::Option<i32>,
     /// Required key-value tags to match on.
-    ///
-    /// GetSupportedAPIList: A message the listing does not describe; untyped JSON, optional.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub required_kv_tags: ::std::option::Option<::serde_json::Value>,
     /// (Optional) At least one of the tags must be present on a published file to satisfy the
     /// query.
-    ///
-    /// GetSupportedAPIList: A message the listing does not describe; untyped JSON, optional.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub taggroups: ::std::option::Option<::serde_json::Value>,
     /// (Optional) Filter to items created within this range.
-    ///
-    /// GetSupportedAPIList: A message the listing does not describe; untyped JSON, optional.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub date_range_created: ::std::option::Option<::serde_json::Value>,
     /// (Optional) Filter to items updated within this range.
-    ///
-    /// GetSupportedAPIList: A message the listing does not describe; untyped JSON, optional.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub date_range_updated: ::std::option::Option<::serde_json::Value>,
     /// (Optional) Filter out items that have these content descriptors.
-    ///
-    /// GetSupportedAPIList: An enum the listing does not name; sent as its integer, optional.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[serde(with = "::steam_webapi::wire::as_number")]
     pub excluded_content_descriptors: ::std::option::Option<i32>,
     /// Admin tool is doing a query, return hidden items.
-    ///
-    /// GetSupportedAPIList: A protobuf field Steam defaults when left out; optional.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub admin_query: ::std::option::Option<bool>,
     /// Additional special filtering.
-    ///
-    /// GetSupportedAPIList: An enum the listing does not name; sent as its integer, optional.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[serde(with = "::steam_webapi::wire::as_number")]
     pub special_filter: ::std::option::Option<i32>,
     /// DLC required to use the item.
-    ///
-    /// GetSupportedAPIList: A protobuf field Steam defaults when left out; optional.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[serde(with = "::steam_webapi::wire::as_number")]
     pub appids_required_for_use: ::std::option::Option<u32>,
     /// Exclude this DLC required to use the item.
-    ///
-    /// GetSupportedAPIList: A protobuf field Steam defaults when left out; optional.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[serde(with = "::steam_webapi::wire::as_number")]
     pub excluded_appids_required_for_use: ::std::option::Option<u32>,
     /// Can be used to search only title or description, instead of both (by default).
-    ///
-    /// GetSupportedAPIList: An enum the listing does not name; sent as its integer, optional.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[serde(with = "::steam_webapi::wire::as_number")]
     pub search_text_target: ::std::option::Option<i32>,
     /// (Optional) If true, only return the total number of files that satisfy this query.
-    ///
-    /// GetSupportedAPIList: A protobuf field Steam defaults when left out; optional.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub totalonly: ::std::option::Option<bool>,
     /// (Optional) If true, only return the published file ids of files that satisfy this query.
-    ///
-    /// GetSupportedAPIList: A protobuf field Steam defaults when left out; optional.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub ids_only: ::std::option::Option<bool>,
     /// Return vote data.
-    ///
-    /// GetSupportedAPIList: A protobuf field Steam defaults when left out; optional.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub return_vote_data: ::std::option::Option<bool>,
     /// Return tags in the file details.
-    ///
-    /// GetSupportedAPIList: A protobuf field Steam defaults when left out; optional.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub return_tags: ::std::option::Option<bool>,
     /// Return key-value tags in the file details.
-    ///
-    /// GetSupportedAPIList: A protobuf field Steam defaults when left out; optional.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub return_kv_tags: ::std::option::Option<bool>,
     /// Return preview image and video details in the file details.
-    ///
-    /// GetSupportedAPIList: A protobuf field Steam defaults when left out; optional.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub return_previews: ::std::option::Option<bool>,
     /// Return child item ids in the file details.
-    ///
-    /// GetSupportedAPIList: A protobuf field Steam defaults when left out; optional.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub return_children: ::std::option::Option<bool>,
     /// Populate the short_description field instead of file_description.
-    ///
-    /// GetSupportedAPIList: A protobuf field Steam defaults when left out; optional.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub return_short_description: ::std::option::Option<bool>,
     /// Return pricing information, if applicable.
-    ///
-    /// GetSupportedAPIList: A protobuf field Steam defaults when left out; optional.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub return_for_sale_data: ::std::option::Option<bool>,
     /// Populate the metadata.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub return_metadata: ::std::option::Option<bool>,
     /// Return playtime stats for the specified number of days before today.
-    ///
-    /// GetSupportedAPIList: A protobuf field Steam defaults when left out; optional.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[serde(with = "::steam_webapi::wire::as_number")]
     pub return_playtime_stats: ::std::option::Option<u32>,
     /// By default, if none of the other 'return_*' fields are set, only some voting details are
     /// returned. Set this to true to return the default set of details.
-    ///
-    /// GetSupportedAPIList: A protobuf field Steam defaults when left out; optional.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub return_details: ::std::option::Option<bool>,
     /// Strips BBCode from descriptions.
-    ///
-    /// GetSupportedAPIList: A protobuf field Steam defaults when left out; optional.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub strip_description_bbcode: ::std::option::Option<bool>,
     /// Return the data for the specified revision.
-    ///
-    /// GetSupportedAPIList: An enum the listing does not name; sent as its integer, optional.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[serde(with = "::steam_webapi::wire::as_number")]
     pub desired_revision: ::std::option::Option<i32>,

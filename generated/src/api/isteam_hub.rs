@@ -525,14 +525,10 @@ pub struct GetAnnouncementsRequest {
     #[schemars(regex(pattern = "^[a-z]{2}$"))]
     pub language: ::std::option::Option<::std::string::String>,
     /// Hub ID number to query against.
-    ///
-    /// The docs type it "(int)"; a 64-bit hub id, so uint64.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[serde(with = "::steam_webapi::wire::as_string")]
     pub guid: ::std::option::Option<u64>,
     /// App ID number to query against.
-    ///
-    /// The docs type it "(int)"; an AppID, so uint32.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[serde(with = "::steam_webapi::wire::as_number")]
     pub appid: ::std::option::Option<u32>,
@@ -562,8 +558,6 @@ pub struct GetAnnouncementsRequest {
     pub skip: ::std::option::Option<u32>,
     /// A comma separated string of Steam User ID numbers. Providing this field will return only
     /// announcements made by the provided steam ID(s), along with other query factors if present.
-    ///
-    /// The docs type it "(string)" (a comma-separated list of SteamID64s).
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub authors: ::std::option::Option<::std::vec::Vec<::steam_webapi::SteamId>>,
 }
@@ -758,14 +752,10 @@ pub struct GetEventsRequest {
     #[schemars(regex(pattern = "^[a-z]{2}$"))]
     pub language: ::std::option::Option<::std::string::String>,
     /// Hub ID number to query against.
-    ///
-    /// The docs type it "(int)"; a 64-bit hub id, so uint64.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[serde(with = "::steam_webapi::wire::as_string")]
     pub guid: ::std::option::Option<u64>,
     /// App ID number to query against.
-    ///
-    /// The docs type it "(int)"; an AppID, so uint32.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[serde(with = "::steam_webapi::wire::as_number")]
     pub appid: ::std::option::Option<u32>,
@@ -792,8 +782,6 @@ pub struct GetEventsRequest {
     pub skip: ::std::option::Option<u32>,
     /// A comma separated string of Steam User ID numbers. Providing this field will return only
     /// announcements made by the provided steam ID(s), along with other query factors if present.
-    ///
-    /// The docs type it "(string)" (a comma-separated list of SteamID64s).
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub authors: ::std::option::Option<::std::vec::Vec<::steam_webapi::SteamId>>,
 }
@@ -986,14 +974,10 @@ pub struct GetMembersRequest {
     #[schemars(regex(pattern = "^[a-z]{2}$"))]
     pub language: ::std::option::Option<::std::string::String>,
     /// Hub ID number to query against.
-    ///
-    /// The docs type it "(int)"; a 64-bit hub id, so uint64.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[serde(with = "::steam_webapi::wire::as_string")]
     pub guid: ::std::option::Option<u64>,
     /// App ID number to query against.
-    ///
-    /// The docs type it "(int)"; an AppID, so uint32.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[serde(with = "::steam_webapi::wire::as_number")]
     pub appid: ::std::option::Option<u32>,
@@ -1099,14 +1083,10 @@ pub struct GetPermissionsRequest {
     #[schemars(regex(pattern = "^[a-z]{2}$"))]
     pub language: ::std::option::Option<::std::string::String>,
     /// Hub ID number to query against.
-    ///
-    /// The docs type it "(int)"; a 64-bit hub id, so uint64.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[serde(with = "::steam_webapi::wire::as_string")]
     pub guid: ::std::option::Option<u64>,
     /// App ID number to query against.
-    ///
-    /// The docs type it "(int)"; an AppID, so uint32.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[serde(with = "::steam_webapi::wire::as_number")]
     pub appid: ::std::option::Option<u32>,
@@ -1213,14 +1193,10 @@ pub struct GetStatusRequest {
     #[schemars(regex(pattern = "^[a-z]{2}$"))]
     pub language: ::std::option::Option<::std::string::String>,
     /// Hub ID number to query against.
-    ///
-    /// The docs type it "(int)"; a 64-bit hub id, so uint64.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[serde(with = "::steam_webapi::wire::as_string")]
     pub guid: ::std::option::Option<u64>,
     /// App ID number to query against.
-    ///
-    /// The docs type it "(int)"; an AppID, so uint32.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[serde(with = "::steam_webapi::wire::as_number")]
     pub appid: ::std::option::Option<u32>,
@@ -1327,8 +1303,6 @@ pub struct GetSummariesRequest {
     pub language: ::std::option::Option<::std::string::String>,
     /// Hub IDs to query, separated by commas.
     ///
-    /// The docs type it "(string)" (a comma-separated list of 64-bit hub ids).
-    ///
     /// The docs' example URL sends `guids=`; the table (and every other method) names the parameter
     /// `guid`, which is used here.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -1336,8 +1310,6 @@ pub struct GetSummariesRequest {
     #[schemars(length(min = 1))]
     pub guid: ::std::option::Option<::std::vec::Vec<u64>>,
     /// AppIDs to query, separated by commas. This can be used to obtain only official game hubs.
-    ///
-    /// The docs type it "(string)" (a comma-separated list of AppIDs).
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[serde(with = "::steam_webapi::wire::as_number")]
     #[schemars(length(min = 1))]
@@ -1444,8 +1416,6 @@ pub struct ResolveAppIDRequest {
     #[schemars(regex(pattern = "^[a-z]{2}$"))]
     pub language: ::std::option::Option<::std::string::String>,
     /// The steam AppID number of the game to search against.
-    ///
-    /// The docs type it "(int)"; an AppID, so uint32.
     #[serde(with = "::steam_webapi::wire::as_number")]
     pub appid: u32,
     /// If true, method returns only for the official game hub associated with the AppID.
@@ -1619,10 +1589,6 @@ pub struct ResolveVanityURLRequest {
     pub language: ::std::option::Option<::std::string::String>,
     /// One of the following types of information: the 12 character abbreviation name; the full URL
     /// of the hub; the ID number of the hub.
-    ///
-    /// The docs' table spells it `vanityUrl`; the example URLs send `vanityurl` (as
-    /// ISteamUser::ResolveVanityURL does) and the response echoes `vanityurl`, so that is the wire
-    /// name.
     pub vanityurl: ::std::string::String,
 }
 
@@ -1692,8 +1658,6 @@ impl ::steam_webapi::__private::Endpoint for ResolveVanityURLRequest {
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
 pub struct HubAnnouncement {
     /// Unique ID number of announcement.
-    ///
-    /// The docs type it "(int)" and write it as a bare JSON number; a 64-bit id, so uint64.
     #[serde(with = "::steam_webapi::wire::as_string")]
     pub gid: u64,
     /// Title (aka Headline) string of announcement item.
@@ -1701,8 +1665,6 @@ pub struct HubAnnouncement {
     /// URL of announcement item.
     pub url: ::std::string::String,
     /// Steam ID number of the creator of the specific announcement.
-    ///
-    /// The docs type it "(int)" and write it as a bare JSON number; a SteamID64, so steamid.
     pub author: ::steam_webapi::SteamId,
     /// HTML string of announcement contents. Returns full contents unless maxlength is defined.
     pub contents: ::std::string::String,
@@ -1748,16 +1710,10 @@ pub struct HubAvatar {
     pub avatar_full: ::std::string::String,
     /// URL of the official game hub's game icon in 184px X 69px. Note: This is only for official
     /// game groups.
-    ///
-    /// The docs' table spells it `gameLogo` and marks it \[optional\]; the JSON example writes
-    /// `gamelogo` and sends null for a community hub.
     #[serde(default, skip_serializing_if = "::steam_webapi::Maybe::is_absent")]
     pub gamelogo: ::steam_webapi::Maybe<::std::string::String>,
     /// URL of the official game hub's game icon in 444px X 208px. Note: This is only for official
     /// game groups.
-    ///
-    /// The docs' table spells it `gameBanner` and marks it \[optional\]; the JSON example writes
-    /// `gamebanner` and sends null for a community hub.
     #[serde(default, skip_serializing_if = "::steam_webapi::Maybe::is_absent")]
     pub gamebanner: ::steam_webapi::Maybe<::std::string::String>,
 }
@@ -1774,8 +1730,6 @@ pub struct HubAvatar {
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
 pub struct HubEvent {
     /// Unique ID number of event item.
-    ///
-    /// The docs type it "(int)" and write it as a bare JSON number; a 64-bit id, so uint64.
     #[serde(with = "::steam_webapi::wire::as_string")]
     pub gid: u64,
     /// Title string of event item.
@@ -1788,22 +1742,15 @@ pub struct HubEvent {
     /// The event type. Consult the table below for what the integers represent.
     pub eventtype: HubEventType,
     /// App ID number of the game attached to the event item. Valid only when eventtype is 2.
-    ///
-    /// The docs' table spells it `eventAppID`; the JSON example writes `eventappid`.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[serde(with = "::steam_webapi::wire::as_number")]
     pub eventappid: ::std::option::Option<u32>,
     /// IP address attached to the event item. Valid only when eventtype is 2 and eventAppID is
     /// defined.
-    ///
-    /// The docs' table spells it `eventIP`; the JSON example writes `eventip` (with a port,
-    /// "1.1.1.1:10").
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub eventip: ::std::option::Option<::std::string::String>,
     /// Password used to enter the game server attached to the event item. Valid only when eventtype
     /// is 2 and eventAppID is defined.
-    ///
-    /// The docs' table spells it `eventPassword`; the JSON example writes `eventpassword`.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub eventpassword: ::std::option::Option<::std::string::String>,
     /// Steam launch URL attached to the event item. Valid only in the following conditions:
@@ -1811,8 +1758,6 @@ pub struct HubEvent {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub eventurl: ::std::option::Option<::std::string::String>,
     /// Steam ID number of the creator of the specific event item.
-    ///
-    /// The docs type it "(int)" and write it as a bare JSON number; a SteamID64, so steamid.
     pub author: ::steam_webapi::SteamId,
     /// HTML string of event contents. Returns full contents in HTML.
     pub contents: ::std::string::String,
@@ -2046,8 +1991,6 @@ pub struct HubGetPermissionsResponse {
     #[serde(with = "::steam_webapi::wire::as_number")]
     pub appid: ::std::option::Option<u32>,
     /// Main Array.
-    ///
-    /// The docs' table types it "(array)"; the JSON example has one object.
     pub permissions: HubPermissions,
 }
 
@@ -2075,8 +2018,6 @@ pub struct HubGetStatusResponse {
     #[serde(with = "::steam_webapi::wire::as_number")]
     pub appid: ::std::option::Option<u32>,
     /// Array of status information for group.
-    ///
-    /// The docs' table types it "(array)"; the JSON example has one object.
     pub status: HubStatus,
 }
 
@@ -2095,14 +2036,9 @@ pub struct HubGetSummariesResponse {
     /// Human readable string describing success description.
     pub message: ::std::string::String,
     /// The language of the query (ISO 639-1).
-    ///
-    /// Not in the docs' output table; the JSON example echoes `"language": "en"`.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub language: ::std::option::Option<::std::string::String>,
     /// Array of returns matching query, keyed by the hub's guid.
-    ///
-    /// The docs' table types it "(array)"; the JSON example has an object whose keys are the hubs'
-    /// guids.
     pub hubs: ::std::collections::BTreeMap<u64, HubSummary>,
 }
 
@@ -2116,8 +2052,6 @@ pub struct HubGetSummariesResponse {
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
 pub struct HubMember {
     /// The Steam ID of the member.
-    ///
-    /// The docs type it "(int)" and write it as a bare JSON number; a SteamID64, so steamid.
     pub steamid: ::steam_webapi::SteamId,
     /// The roll of the member in the hub. See Member Role Values for member roll return values.
     pub role: HubMemberRole,
@@ -2217,14 +2151,9 @@ impl ::steam_webapi::__private::QueryValue for HubMemberRole {
 
 /// The permissions a hub has for members and the public. Each `can...` value is the level of
 /// membership (a member role) a user needs for the action.
-///
-/// The docs' table types `permissions` as "(array)" ("Main Array."); the JSON example has one
-/// object.
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
 pub struct HubPermissions {
     /// If value is 1, then the group is invitation only.
-    ///
-    /// The docs' table spells it `inviteOnly`; the JSON (and XML/VDF) example writes `inviteonly`.
     ///
     /// The table puts "See Member Role Values for member roll return values." under this field, but
     /// its description makes it a 0/1 flag; the role reference applies to the `can...` fields.
@@ -2288,14 +2217,10 @@ pub struct HubResolveAppIdResponse {
     /// Human readable string describing success description.
     pub message: ::std::string::String,
     /// The AppID that was searched.
-    ///
-    /// Not in the docs' output table; both JSON examples echo the queried appid.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[serde(with = "::steam_webapi::wire::as_number")]
     pub appid: ::std::option::Option<u32>,
     /// The language of the query (ISO 639-1).
-    ///
-    /// Not in the docs' output table; both JSON examples echo `"language": "en"`.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub language: ::std::option::Option<::std::string::String>,
     /// Array of results.
@@ -2317,9 +2242,6 @@ pub struct HubResolveVanityUrlResponse {
     /// Human readable string describing success description.
     pub message: ::std::string::String,
     /// Returned vanityUrl of input.
-    ///
-    /// The docs' table spells it `vanityUrl` and types it "(int)"; the JSON example writes
-    /// `vanityurl` with a URL string.
     pub vanityurl: ::std::string::String,
     /// The hub the query resolved to.
     pub result: HubVanityResult,
@@ -2335,8 +2257,6 @@ pub struct HubResolveVanityUrlResponse {
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
 pub struct HubSearchResult {
     /// Hub ID number.
-    ///
-    /// The docs type it "(int)" and write it as a bare JSON number; a 64-bit id, so uint64.
     #[serde(with = "::steam_webapi::wire::as_string")]
     pub guid: u64,
     /// 12 character hub abbreviation string.
@@ -2360,8 +2280,6 @@ pub struct HubSearchResult {
 );
 
 /// Status information for a hub.
-///
-/// The docs' table types `status` as "(array)"; the JSON example has one object.
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
 pub struct HubStatus {
     /// Total members associated with the hub.
@@ -2383,8 +2301,6 @@ pub struct HubStatus {
     pub members_online: u32,
     /// The Steam ID number of the current player of the week (if defined). Returns 0 if there is no
     /// player of the week defined.
-    ///
-    /// The docs type it "(int)" and write it as a bare JSON number; a SteamID64, so steamid.
     pub playerofweek: ::steam_webapi::SteamId,
 }
 
@@ -2396,8 +2312,6 @@ pub struct HubStatus {
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
 pub struct HubSummary {
     /// The 64 bit integer of the hub.
-    ///
-    /// The docs type it "(int)" and write it as a bare JSON number; a 64-bit id, so uint64.
     #[serde(with = "::steam_webapi::wire::as_string")]
     pub guid: u64,
     /// The 12 character short name of the hub.
@@ -2421,8 +2335,6 @@ pub struct HubSummary {
     #[serde(with = "::steam_webapi::wire::as_number")]
     pub datecreated: u32,
     /// Unix timestamp of when hub's metadata was last updated.
-    ///
-    /// The docs' table spells it `dateupdate`; the JSON (and XML/VDF) example writes `dateupdated`.
     #[serde(with = "::steam_webapi::wire::as_number")]
     pub dateupdated: u32,
     /// Headline string of hub.
@@ -2452,12 +2364,8 @@ pub struct HubSummary {
     #[serde(default)]
     pub loc_state_code: ::std::option::Option<::std::string::String>,
     /// The Steam ID # of the player of the week. If there is no player set, this returns as 0.
-    ///
-    /// The docs type it "(int)" and write it as a bare JSON number; a SteamID64, so steamid.
     pub playerofweek: ::steam_webapi::SteamId,
     /// Images that identify the Hub.
-    ///
-    /// The docs' table types it "(array)"; the JSON example has one object.
     pub avatar: HubAvatar,
     /// If hub is associated with any particular Steam game, it will return the AppID number of the
     /// game(s). Note: If hub is official game group, will return only the official game group's
@@ -2476,19 +2384,13 @@ pub struct HubSummary {
 );
 
 /// The hub a ResolveVanityURL query resolved to.
-///
-/// The docs' table types `result` as "(array)"; the JSON example has one object.
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
 pub struct HubVanityResult {
     /// If queried hub is an official game hub, value returns the AppID of the game. If not an
     /// official game hub, value returns as 0.
-    ///
-    /// The docs' table spells it `appID`; the JSON example writes `appid`.
     #[serde(with = "::steam_webapi::wire::as_number")]
     pub appid: u32,
     /// Steam Hub ID number of query.
-    ///
-    /// The docs type it "(int)" and write it as a bare JSON number; a 64-bit id, so uint64.
     #[serde(with = "::steam_webapi::wire::as_string")]
     pub guid: u64,
     /// Abbreviated name of the Hub. Also known as 'short code'.
@@ -2516,9 +2418,6 @@ pub struct HubWebsite {
     /// The URL of attached website.
     pub url: ::std::string::String,
     /// The hub provided name of the attached website.
-    ///
-    /// The docs' table calls it `name`; the JSON and VDF examples write `title` (the XML example
-    /// has the text of a `\<site url="..."\>` element).
     pub title: ::std::string::String,
 }
 

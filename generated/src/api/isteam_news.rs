@@ -20,7 +20,7 @@ impl<'a> ISteamNews<'a> {
     /// first.
     ///
     /// An unknown appid gives HTTP 403 with an empty JSON object (`{}`) as the body; an app without
-    /// news gives 200 with an empty `newsitems` (and `count` 0; seen in a curated test fixture).
+    /// news gives 200 with an empty `newsitems` (and `count` 0).
     ///
     /// Takes no `key`: the client never sends it here.
     ///
@@ -128,8 +128,7 @@ pub mod blocking {
         /// newest first.
         ///
         /// An unknown appid gives HTTP 403 with an empty JSON object (`{}`) as the body; an app
-        /// without news gives 200 with an empty `newsitems` (and `count` 0; seen in a curated test
-        /// fixture).
+        /// without news gives 200 with an empty `newsitems` (and `count` 0).
         ///
         /// Takes no `key`: the client never sends it here.
         ///
@@ -213,14 +212,9 @@ pub mod blocking {
 #[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
 pub struct GetNewsForAppRequest {
     /// AppID of the game you want the news of.
-    ///
-    /// Type from the public listing 2026-07-09 (the docs give no type).
     #[serde(with = "::steam_webapi::wire::as_number")]
     pub appid: u32,
     /// How many news entries you want to get returned.
-    ///
-    /// Optionality and the default (20) from the public listing 2026-07-09 ("# of posts to retrieve
-    /// (default 20)"); the docs say neither.
     ///
     /// Default: `20`.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -228,32 +222,18 @@ pub struct GetNewsForAppRequest {
     pub count: ::std::option::Option<u32>,
     /// Maximum length of each news entry. If this is 0 the full content is returned; if it is less,
     /// a blurb is generated to fit.
-    ///
-    /// Optionality and the meaning of 0 from the public listing 2026-07-09; the docs say neither.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[serde(with = "::steam_webapi::wire::as_number")]
     pub maxlength: ::std::option::Option<u32>,
     /// Retrieve posts earlier than this date (unix epoch timestamp).
-    ///
-    /// GetSupportedAPIList: Not in the docs; taken from the listing (second source), description
-    /// included. The listing's uint32 is a unix time, so it is typed `timestamp`.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[serde(with = "::steam_webapi::wire::as_number")]
     pub enddate: ::std::option::Option<u32>,
     /// Comma-separated list of feed names to return news for.
-    ///
-    /// GetSupportedAPIList: Not in the docs; taken from the listing (second source), description
-    /// included. The listing types the list as one string; it is modelled as a comma-encoded array
-    /// of feed names (the `feedname` values of the news items).
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[schemars(inner(regex(pattern = "^[^,]+$")))]
     pub feeds: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Comma-separated list of tags to filter by (e.g. 'patchnotes').
-    ///
-    /// GetSupportedAPIList: Not in the docs; taken from the public listing (second source), which
-    /// writes the example tag as 'patchnodes' (a typo for 'patchnotes', the tag seen in
-    /// recordings). The partner listing, an older capture, has no `tags` on v2. The listing types
-    /// the list as one string; it is modelled as a comma-encoded array.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[schemars(inner(regex(pattern = "^[^,]+$")))]
     pub tags: ::std::option::Option<::std::vec::Vec<::std::string::String>>,

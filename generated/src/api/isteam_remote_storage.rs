@@ -166,9 +166,6 @@ pub struct GetCollectionDetailsRequest {
     #[serde(with = "::steam_webapi::wire::as_number")]
     pub collectioncount: u32,
     /// Collection ids to get the details for.
-    ///
-    /// GetSupportedAPIList: The listing names it `publishedfileids\[0\]`, an indexed array of
-    /// uint64.
     #[serde(with = "::steam_webapi::wire::as_string")]
     #[schemars(length(min = 1))]
     pub publishedfileids: ::std::vec::Vec<u64>,
@@ -228,9 +225,6 @@ pub struct GetPublishedFileDetailsRequest {
     #[serde(with = "::steam_webapi::wire::as_number")]
     pub itemcount: u32,
     /// Published file ids to look up.
-    ///
-    /// GetSupportedAPIList: The listing names it `publishedfileids\[0\]`, an indexed array of
-    /// uint64.
     #[serde(with = "::steam_webapi::wire::as_string")]
     #[schemars(length(min = 1))]
     pub publishedfileids: ::std::vec::Vec<u64>,

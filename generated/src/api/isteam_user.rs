@@ -1062,9 +1062,6 @@ impl ::steam_webapi::__private::Endpoint for GetFriendListRequest {
 #[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
 pub struct GetPlayerBansRequest {
     /// Comma-delimited list of SteamIDs.
-    ///
-    /// GetSupportedAPIList: The listing types the list as one string ("Comma-delimited list of
-    /// SteamIDs"); it is modelled as a comma-encoded array of steamid.
     #[schemars(length(min = 1))]
     pub steamids: ::std::vec::Vec<::steam_webapi::SteamId>,
 }
@@ -1116,9 +1113,6 @@ impl ::steam_webapi::__private::Endpoint for GetPlayerBansRequest {
 pub struct GetPlayerSummariesRequest {
     /// Comma-delimited list of 64 bit Steam IDs to return profile information for. Up to 100 Steam
     /// IDs can be requested.
-    ///
-    /// GetSupportedAPIList: The listing types the list as one string ("Comma-delimited list of
-    /// SteamIDs (max 100)").
     #[schemars(length(min = 1, max = 100))]
     pub steamids: ::std::vec::Vec<::steam_webapi::SteamId>,
 }
@@ -1871,9 +1865,6 @@ pub struct ResolveVanityURLRequest {
     /// The type of vanity URL. 1 (default): Individual profile, 2: Group, 3: Official game group.
     ///
     /// Default: `1`.
-    ///
-    /// GetSupportedAPIList: The listing types it int32 and lists the three values in its
-    /// description; an enum of them.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub url_type: ::std::option::Option<VanityUrlType>,
 }
@@ -2328,10 +2319,7 @@ pub struct GetFriendListResponse {
     /// The user's friends.
     ///
     /// For a private friend list Steam answers HTTP 401 with its one-line "Access is denied" HTML
-    /// page (SteamWebAPI2 issue #27, confirmed by its maintainer), not an empty list. A curated
-    /// test fixture (fkrzski/php-steam-api-sdk) stores the answer as `{}` with 200; that body has
-    /// no `friendslist` and does not decode (the client reports a decode error at the root), which
-    /// is deliberate: no recording shows it.
+    /// page, not an empty list.
     pub friends: ::std::vec::Vec<Friend>,
 }
 

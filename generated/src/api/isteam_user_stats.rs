@@ -553,19 +553,13 @@ pub struct GetGlobalStatsForGameRequest {
     #[serde(with = "::steam_webapi::wire::as_number")]
     pub count: u32,
     /// Names of stat to get data for.
-    ///
-    /// GetSupportedAPIList: The listing names it `name\[0\]`, an indexed array of strings.
     #[schemars(length(min = 1))]
     pub name: ::std::vec::Vec<::std::string::String>,
     /// Start date for daily totals (unix epoch timestamp).
-    ///
-    /// GetSupportedAPIList: A unix time; typed timestamp.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[serde(with = "::steam_webapi::wire::as_number")]
     pub startdate: ::std::option::Option<u32>,
     /// End date for daily totals (unix epoch timestamp).
-    ///
-    /// GetSupportedAPIList: A unix time; typed timestamp.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[serde(with = "::steam_webapi::wire::as_number")]
     pub enddate: ::std::option::Option<u32>,
@@ -708,8 +702,6 @@ pub struct GetPlayerAchievementsRequest {
     /// corrected here.
     pub steamid: ::steam_webapi::SteamId,
     /// The ID for the game you're requesting.
-    ///
-    /// Type from the public listing 2026-07-09 (the docs give no type).
     #[serde(with = "::steam_webapi::wire::as_number")]
     pub appid: u32,
     /// Language. If specified, it will return language data for the requested language.
@@ -926,14 +918,9 @@ pub struct GetUserStatsForGameRequest {
     /// corrected here.
     pub steamid: ::steam_webapi::SteamId,
     /// The ID for the game you're requesting.
-    ///
-    /// Type from the public listing 2026-07-09 (the docs give no type).
     #[serde(with = "::steam_webapi::wire::as_number")]
     pub appid: u32,
     /// Language. If specified, it will return language data for the requested language.
-    ///
-    /// GetSupportedAPIList: Neither listing has an `l` parameter for GetUserStatsForGame (v1 or
-    /// v2); the docs list it, so it is kept. No recording shows what it changes.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub l: ::std::option::Option<::std::string::String>,
 }
@@ -1394,9 +1381,8 @@ pub struct UserStat {
     pub name: ::std::string::String,
     /// The stat's value. Not in the docs; seen in recordings since 2015.
     ///
-    /// Recorded values are all JSON integers (up to 7211748), but Steam stats are int32 or float,
-    /// and a client project (lpradel/steam-web-api-java issue #20) reports values beyond the int32
-    /// range; `float` (a 64-bit float) holds all of these exactly.
+    /// Steam stats are int32 or float, and values beyond the int32 range occur; `float` (a 64-bit
+    /// float) holds all of these exactly.
     #[serde(with = "::steam_webapi::wire::as_number")]
     pub value: f64,
 }

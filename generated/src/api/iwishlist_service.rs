@@ -272,15 +272,20 @@ impl ::steam_webapi::__private::Endpoint for GetWishlistItemCountRequest {
 pub struct GetWishlistSortedFilteredRequest {
     #[serde(with = "::steam_webapi::wire::as_string")]
     pub steamid: u64,
-    pub context: ::serde_json::Value,
+    /// A message (an untyped JSON value here); optional, as every protobuf field.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub context: ::std::option::Option<::serde_json::Value>,
     /// If passed, item data will be returned
-    pub data_request: ::serde_json::Value,
-    /// GetSupportedAPIList: The listing types it as {enum} without naming the enum; imported as
-    /// int32 until the enum is specified.
+    ///
+    /// A message (an untyped JSON value here); optional, as every protobuf field.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub data_request: ::std::option::Option<::serde_json::Value>,
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[serde(with = "::steam_webapi::wire::as_number")]
     pub sort_order: ::std::option::Option<i32>,
-    pub filters: ::serde_json::Value,
+    /// A message (an untyped JSON value here); optional, as every protobuf field.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub filters: ::std::option::Option<::serde_json::Value>,
     /// Data in this range will be filled in with StoreBrowse data
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[serde(with = "::steam_webapi::wire::as_number")]
@@ -296,23 +301,33 @@ impl GetWishlistSortedFilteredRequest {
     /// Creates the request from its required parameters.
     #[allow(clippy::new_without_default)]
     #[inline]
-    pub fn new(
-        steamid: u64,
-        context: ::serde_json::Value,
-        data_request: ::serde_json::Value,
-        filters: ::serde_json::Value,
-        share_token: ::std::string::String,
-    ) -> Self {
+    pub fn new(steamid: u64, share_token: ::std::string::String) -> Self {
         Self {
             steamid,
-            context,
-            data_request,
+            context: ::std::option::Option::None,
+            data_request: ::std::option::Option::None,
             sort_order: ::std::option::Option::None,
-            filters,
+            filters: ::std::option::Option::None,
             start_index: ::std::option::Option::None,
             page_size: ::std::option::Option::None,
             share_token,
         }
+    }
+
+    /// Sets `context`.
+    #[must_use]
+    #[inline]
+    pub fn context(mut self, value: ::serde_json::Value) -> Self {
+        self.context = ::std::option::Option::Some(value);
+        self
+    }
+
+    /// Sets `data_request`.
+    #[must_use]
+    #[inline]
+    pub fn data_request(mut self, value: ::serde_json::Value) -> Self {
+        self.data_request = ::std::option::Option::Some(value);
+        self
     }
 
     /// Sets `sort_order`.
@@ -320,6 +335,14 @@ impl GetWishlistSortedFilteredRequest {
     #[inline]
     pub fn sort_order(mut self, value: i32) -> Self {
         self.sort_order = ::std::option::Option::Some(value);
+        self
+    }
+
+    /// Sets `filters`.
+    #[must_use]
+    #[inline]
+    pub fn filters(mut self, value: ::serde_json::Value) -> Self {
+        self.filters = ::std::option::Option::Some(value);
         self
     }
 

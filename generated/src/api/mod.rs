@@ -80,14 +80,6 @@ pub mod iecon_service;
 /// The docs and the partner listing type title, users and sessions as `{message}`; their shapes
 /// come from the overview's "Data Structures (JSON)" (Variable, LocalizedText, UserStatus, Session
 /// and the requested-session entry, here SessionRequest).
-///
-/// The partner listing marks every parameter `optional: false`, including those the docs call
-/// "(Optional)"; the docs' meaning is followed and each disagreement recorded under `listing:`.
-///
-/// No recorded bodies exist for any method of this interface (fixtures/responses README); the only
-/// examples are the docs'. Steam's own protobuf definitions of these messages (as published in
-/// generated client code, CGameNotifications_*) also carry a `rendered_text` string in
-/// LocalizedText; it is in neither the docs nor any recording and is not modelled.
 #[allow(clippy::doc_markdown, clippy::too_many_arguments)]
 #[cfg(feature = "IGameNotificationsService")]
 pub mod igame_notifications_service;
@@ -113,11 +105,6 @@ pub mod iinventory_service;
 /// `IPlayerService`: A player's games (the games they own and the games they played in the last two
 /// weeks), Steam level and badges, and family-sharing lender. A Service interface: parameters
 /// travel as one `input_json` value.
-///
-/// The docs give no parameter types; types follow the public listing 2026-07-09 (the second
-/// source). The listing marks every parameter but skip_unvetted_apps `optional: false`, even those
-/// the docs (or the listing's own descriptions) call optional; the documented meaning is followed
-/// and each disagreement recorded under `listing:`.
 ///
 /// Which game fields are sent depends on the era and on who asks. In 2024-2025 captures where the
 /// key owner asks about another account, games carry no platform playtimes, no `rtime_last_played`
@@ -208,10 +195,6 @@ pub mod isteam_economy;
 /// a return, before the array of results": `success` and `message`. They are fields of every
 /// response type below (inside the `response` envelope).
 ///
-/// Field names: where the docs' tables and the JSON examples spell a name differently (case or
-/// spelling), the JSON example is taken as the wire truth and the table's spelling is recorded in
-/// the field's notes.
-///
 /// 64-bit ids (guid, gid, author, steamid, playerofweek) are bare JSON numbers in the docs'
 /// examples. They exceed 2^53 and lose precision in JavaScript, and Steam sends 64-bit ids as
 /// strings, so they are typed uint64/steamid (JSON strings on the wire) and quoted in the examples
@@ -226,16 +209,8 @@ pub mod isteam_hub;
 
 /// `ISteamNews`: News feeds of Steam apps.
 ///
-/// The docs give no parameter types and do not say which parameters are optional; types and
-/// optionality follow the public listing 2026-07-09 (the second source), which agrees with the
-/// partner listing.
-///
 /// The listing also has GetNewsForApp v1 (the same parameters without `feeds`); only v2, the
 /// documented version, is specified here.
-///
-/// Response fields the docs do not name (is_external_url, author, feedname, feed_type, the per-item
-/// appid, tags, the top-level count) are taken from recorded responses; each says since when it is
-/// seen.
 #[allow(clippy::doc_markdown, clippy::too_many_arguments)]
 #[cfg(feature = "ISteamNews")]
 pub mod isteam_news;
@@ -275,28 +250,17 @@ pub mod isteam_user_o_auth;
 
 /// `ISteamUserStats`: Achievements and game statistics of Steam apps and users.
 ///
-/// The docs give no parameter types; types follow the public listing 2026-07-09 (the second
-/// source), which agrees with the partner listing.
-///
 /// The listing also has GetGlobalAchievementPercentagesForApp v1, GetUserStatsForGame v1 and
 /// GetSchemaForGame v1; only the documented versions (and GetSchemaForGame v2, the one with
 /// recordings) are specified here.
 ///
 /// Key casing differs from ISteamUser: `playerstats` carries `steamID` and `gameName`. Achievement
 /// flags (`achieved`) are integers 0/1, not booleans; `success` is a boolean.
-///
-/// The docs describe no result for GetUserStatsForGame and only the achievement items for
-/// GetPlayerAchievements; every other response field here is taken from recorded responses and says
-/// since when it is seen.
 #[allow(clippy::doc_markdown, clippy::too_many_arguments)]
 #[cfg(feature = "ISteamUserStats")]
 pub mod isteam_user_stats;
 
 /// `ISteamWebAPIUtil`: Information about the Web API itself.
-///
-/// The docs only mention GetSupportedAPIList; its response type is modelled on the real output in
-/// fixtures/listings (the public captures 2021-2026, the change history and the partner view),
-/// which all decode against it.
 ///
 /// The listing also has GetServerInfo v1 (no parameters), which is not documented and not specified
 /// here.
@@ -323,13 +287,6 @@ pub mod iwishlist_service;
 ///
 /// Every output may carry `message`: if the status code is not 2xx, this contains the reason for
 /// failure. It is the provider's `message` error model, not a field of the success types.
-///
-/// No recorded bodies exist (fixtures/responses README); the only example output is the docs'
-/// Notification Search one, the others are constructed.
-///
-/// The docs' URLs are `<http://backpack.tf/...`>; the client calls `<https://`> (every provider's
-/// host is reached over TLS: spec/README.md, providers.yaml): the request carries the access token
-/// in its query, which must not travel in clear text.
 #[allow(clippy::doc_markdown, clippy::too_many_arguments)]
 #[cfg(feature = "Notifications")]
 pub mod notifications;

@@ -32,4 +32,9 @@ pub mod tricky {
     pub mod service {
         include!(concat!(env!("OUT_DIR"), "/tricky_service/mod.rs"));
     }
+    /// Cursor paging (optional and required cursors, with and without `more`) and offset
+    /// paging with required offset and page size.
+    pub mod pages {
+        include!(concat!(env!("OUT_DIR"), "/tricky_pages/mod.rs"));
+    }
 }

@@ -16,7 +16,7 @@ pub fn responses(op: &Operation) -> Map<String, Value> {
         "text/plain": { "schema": { "type": "string" } },
         "text/html": { "schema": { "type": "string" } },
     });
-    if let ErrorModel::Message { field } = errors {
+    if let ErrorModel::Message { field, .. } = errors {
         // The reason in a JSON body, inside the envelope when the operation has one; a body
         // without it (an HTML error page) is plain text.
         content["application/json"] =
@@ -25,7 +25,7 @@ pub fn responses(op: &Operation) -> Map<String, Value> {
             m.remove("text/plain");
         }
     }
-    let text = description(errors, op.errors_doc.as_deref());
+    let text = description(errors);
     ["4XX", "5XX"]
         .into_iter()
         .map(|status| {
@@ -48,11 +48,14 @@ fn message(field: &str, envelope: Option<&str>) -> Value {
     }
 }
 
-/// What a failure response is, from the model's description (`doc`).
-pub fn description(errors: &ErrorModel, doc: Option<&str>) -> String {
+/// What a failure response is, from the model's description.
+pub fn description(errors: &ErrorModel) -> String {
     let (kind, text) = match errors {
-        ErrorModel::HttpStatus => ("The status is the error.", doc),
-        ErrorModel::Message { .. } => ("The status is the error; the body says why.", doc),
+        ErrorModel::HttpStatus { .. } => ("The status is the error.", errors.description()),
+        ErrorModel::Message { .. } => (
+            "The status is the error; the body says why.",
+            errors.description(),
+        ),
         // The model's text is about the 2xx body; these are the host's own failures.
         ErrorModel::SuccessCode { .. } => (
             "The status is the error (the host's own failures; the API's show in the success body).",
@@ -66,12 +69,13 @@ pub fn description(errors: &ErrorModel, doc: Option<&str>) -> String {
 }
 
 /// For a success-code model, how a 2xx body reports failure, as text for the success response.
-pub fn in_success_body(errors: &ErrorModel, doc: Option<&str>) -> Option<String> {
+pub fn in_success_body(errors: &ErrorModel) -> Option<String> {
     let ErrorModel::SuccessCode {
         field,
         success,
         message_field,
         codes,
+        description,
     } = errors
     else {
         return None;
@@ -88,7 +92,7 @@ pub fn in_success_body(errors: &ErrorModel, doc: Option<&str>) -> Option<String>
             .unwrap_or_default();
         text.push_str(&format!("\n- {} (`{}`){what}", c.value, c.name));
     }
-    if let Some(d) = doc {
+    if let Some(d) = description {
         text.push_str(&format!("\n\n{}", d.trim()));
     }
     Some(text)
@@ -101,6 +105,7 @@ pub fn success_code(errors: &ErrorModel) -> Option<Value> {
         success,
         message_field,
         codes,
+        ..
     } = errors
     else {
         return None;

@@ -198,11 +198,12 @@ fn form_body(op: &Operation, fields: &[Field]) -> Value {
             );
         }
     }
+    let mut schema = json!({ "type": "object", "properties": properties });
+    if !required.is_empty() {
+        schema["required"] = required.clone().into();
+    }
     let mut media = Map::new();
-    media.insert(
-        "schema".into(),
-        json!({ "type": "object", "properties": properties, "required": required }),
-    );
+    media.insert("schema".into(), schema);
     if !encoding.is_empty() {
         media.insert("encoding".into(), Value::Object(encoding));
     }

@@ -21,7 +21,7 @@ pub fn of(op: &Operation) -> Map<String, Value> {
         let Some(body) = &ex.response else { continue };
         let entry = out.entry(ex.status.to_string()).or_insert_with(|| {
             json!({
-                "description": errors::description(&op.errors, op.errors_doc.as_deref()),
+                "description": errors::description(&op.errors),
                 "content": { "application/json": { "schema": {}, "examples": {} } },
             })
         });
@@ -39,7 +39,7 @@ fn success(op: &Operation) -> Value {
     if let Some(envelope) = &op.response.envelope {
         text.push_str(&format!(" The result is wrapped in `{envelope}`."));
     }
-    if let Some(note) = errors::in_success_body(&op.errors, op.errors_doc.as_deref()) {
+    if let Some(note) = errors::in_success_body(&op.errors) {
         text.push_str("\n\n");
         text.push_str(&note);
     }

@@ -44,6 +44,8 @@ criterion.workspace = true
 reqwest = { workspace = true, features = ["rustls"] }
 steamspec = { path = "../codegen" }
 tokio.workspace = true
+# The client bench's run with the `tracing` feature: a subscriber that takes every span and event.
+tracing = { version = "0.1", default-features = false, features = ["std"] }
 
 # Typed decode through the runtime vs. plain serde_json (issue 8.4).
 [[bench]]

@@ -129,13 +129,12 @@ fn param_ident(op: &Operation, wire: &str) -> proc_macro2::Ident {
     ident(rust)
 }
 
+/// A parameter's docs: description, notes and default. Its `listing` note (what the listing says
+/// where it disagrees with the docs) is for the spec's maintainers and the drift check.
 fn param_doc(p: &Param) -> String {
     let mut notes: Vec<String> = p.notes.clone();
     if let Some(d) = &p.default {
         notes.push(format!("Default: `{d}`."));
-    }
-    if let Some(l) = &p.listing {
-        notes.push(format!("GetSupportedAPIList: {}", l.note));
     }
     field_doc(p.description.as_deref(), &notes)
 }
@@ -270,12 +269,13 @@ fn success_code_fn(op: &Operation, model: &Model) -> TokenStream {
 fn error_model(e: &ErrorModel) -> TokenStream {
     let p = quote!(::steam_webapi::__private);
     match e {
-        ErrorModel::HttpStatus => quote!(#p::ErrorModel::HttpStatus),
+        ErrorModel::HttpStatus { .. } => quote!(#p::ErrorModel::HttpStatus),
         ErrorModel::SuccessCode {
             field,
             success,
             message_field,
             codes,
+            ..
         } => {
             let success = Literal::i64_unsuffixed(*success);
             let message = match message_field {
@@ -296,7 +296,7 @@ fn error_model(e: &ErrorModel) -> TokenStream {
                 }
             }
         }
-        ErrorModel::Message { field } => quote!(#p::ErrorModel::Message { field: #field }),
+        ErrorModel::Message { field, .. } => quote!(#p::ErrorModel::Message { field: #field }),
     }
 }
 

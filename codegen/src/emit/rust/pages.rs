@@ -75,7 +75,8 @@ fn offset_next(offset: &PageField, limit: Option<&PageField>) -> TokenStream {
 }
 
 /// Cursor paging: an answer with items, the next cursor and (if the spec names it) `more`
-/// true is followed by the next page from that cursor.
+/// true is followed by the next page from that cursor. A cursor that does not move ends the
+/// pages rather than asking for the same page forever.
 fn cursor_next(cursor: &PageField, next: &PageField, more: Option<&PageField>) -> TokenStream {
     let c = ident(&cursor.rust);
     let n = ident(&next.rust);
@@ -95,14 +96,17 @@ fn cursor_next(cursor: &PageField, next: &PageField, more: Option<&PageField>) -
     } else {
         quote!(::std::option::Option::Some(response.#n))
     };
-    let set = if cursor.optional {
-        quote!(next.#c = ::std::option::Option::Some(cursor);)
+    let (set, moved) = if cursor.optional {
+        (
+            quote!(next.#c = ::std::option::Option::Some(cursor);),
+            quote!(self.#c.as_ref() != ::std::option::Option::Some(cursor)),
+        )
     } else {
-        quote!(next.#c = cursor;)
+        (quote!(next.#c = cursor;), quote!(self.#c != *cursor))
     };
     quote! {
         let more = #more && !items.is_empty();
-        let next = #found.filter(|_| more).map(|cursor| {
+        let next = #found.filter(|cursor| more && #moved).map(|cursor| {
             let mut next = ::std::clone::Clone::clone(self);
             #set
             next

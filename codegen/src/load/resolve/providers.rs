@@ -33,7 +33,6 @@ pub(super) fn provider(id: &Sp<String>, def: &ProviderDef, cx: &mut Cx) -> Optio
         host: def.host.value.clone(),
         publisher_host: def.publisher_host.as_ref().map(|h| h.value.clone()),
         auth_param: def.auth.param.value.clone(),
-        errors_doc: def.errors.description.clone(),
         auth_name: def.auth.name.clone(),
         auth_env: def.auth.env.clone(),
         format_param: def
@@ -74,8 +73,9 @@ pub(super) fn error_model(def: &ErrorModelDef, cx: &mut Cx) -> Option<ErrorModel
     }
     // The kind's checks above make sure what it needs is there.
     let field = def.field.as_ref().map(|f| f.value.clone());
+    let description = def.description.clone();
     match (def.kind.value, field) {
-        (ErrorKind::HttpStatus, _) => Some(ErrorModel::HttpStatus),
+        (ErrorKind::HttpStatus, _) => Some(ErrorModel::HttpStatus { description }),
         (ErrorKind::SuccessCode, Some(field)) => Some(ErrorModel::SuccessCode {
             field,
             success: def.success.as_ref()?.value,
@@ -89,8 +89,9 @@ pub(super) fn error_model(def: &ErrorModelDef, cx: &mut Cx) -> Option<ErrorModel
                     description: c.description.clone(),
                 })
                 .collect(),
+            description,
         }),
-        (ErrorKind::Message, Some(field)) => Some(ErrorModel::Message { field }),
+        (ErrorKind::Message, Some(field)) => Some(ErrorModel::Message { field, description }),
         (_, None) => None,
     }
 }

@@ -14,6 +14,7 @@ pub const TOKENS: &[&str] = &[
     "#WaitingForOpponent",
     "#YourTurn",
 ];
+
 /// `#Check`, in English:
 ///
 /// ```text
@@ -26,10 +27,12 @@ pub struct Check {
     /// Fills `{{opponent}}`.
     pub opponent: ::std::string::String,
 }
+
 impl Check {
     /// The token's reference: `#Check`.
     pub const TOKEN: &'static str = "#Check";
 }
+
 impl ::std::convert::From<Check>
 for ::steam_webapi::igame_notifications_service::LocalizedText {
     fn from(value: Check) -> Self {
@@ -46,6 +49,7 @@ for ::steam_webapi::igame_notifications_service::LocalizedText {
         }
     }
 }
+
 /// `#Checkmate`, in English:
 ///
 /// ```text
@@ -58,10 +62,12 @@ pub struct Checkmate {
     /// Fills `{{winner}}`.
     pub winner: ::std::string::String,
 }
+
 impl Checkmate {
     /// The token's reference: `#Checkmate`.
     pub const TOKEN: &'static str = "#Checkmate";
 }
+
 impl ::std::convert::From<Checkmate>
 for ::steam_webapi::igame_notifications_service::LocalizedText {
     fn from(value: Checkmate) -> Self {
@@ -78,6 +84,7 @@ for ::steam_webapi::igame_notifications_service::LocalizedText {
         }
     }
 }
+
 /// `#DrawOffered`, in English:
 ///
 /// ```text
@@ -90,10 +97,12 @@ pub struct DrawOffered {
     /// Fills `{{opponent}}`.
     pub opponent: ::std::string::String,
 }
+
 impl DrawOffered {
     /// The token's reference: `#DrawOffered`.
     pub const TOKEN: &'static str = "#DrawOffered";
 }
+
 impl ::std::convert::From<DrawOffered>
 for ::steam_webapi::igame_notifications_service::LocalizedText {
     fn from(value: DrawOffered) -> Self {
@@ -110,6 +119,7 @@ for ::steam_webapi::igame_notifications_service::LocalizedText {
         }
     }
 }
+
 /// `#GameOver`, in English:
 ///
 /// ```text
@@ -119,10 +129,12 @@ for ::steam_webapi::igame_notifications_service::LocalizedText {
 /// Translated into french, german, schinese, spanish; other languages show the English text.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct GameOver;
+
 impl GameOver {
     /// The token's reference: `#GameOver`.
     pub const TOKEN: &'static str = "#GameOver";
 }
+
 impl ::std::convert::From<GameOver>
 for ::steam_webapi::igame_notifications_service::LocalizedText {
     fn from(_value: GameOver) -> Self {
@@ -132,6 +144,7 @@ for ::steam_webapi::igame_notifications_service::LocalizedText {
         }
     }
 }
+
 /// `#InvitationText`, in English:
 ///
 /// ```text
@@ -144,10 +157,12 @@ pub struct InvitationText {
     /// Fills `{{user}}`.
     pub user: ::std::string::String,
 }
+
 impl InvitationText {
     /// The token's reference: `#InvitationText`.
     pub const TOKEN: &'static str = "#InvitationText";
 }
+
 impl ::std::convert::From<InvitationText>
 for ::steam_webapi::igame_notifications_service::LocalizedText {
     fn from(value: InvitationText) -> Self {
@@ -164,6 +179,7 @@ for ::steam_webapi::igame_notifications_service::LocalizedText {
         }
     }
 }
+
 /// `#MoveMade`, in English:
 ///
 /// ```text
@@ -180,10 +196,12 @@ pub struct MoveMade {
     /// Fills `{{square}}`.
     pub square: ::std::string::String,
 }
+
 impl MoveMade {
     /// The token's reference: `#MoveMade`.
     pub const TOKEN: &'static str = "#MoveMade";
 }
+
 impl ::std::convert::From<MoveMade>
 for ::steam_webapi::igame_notifications_service::LocalizedText {
     fn from(value: MoveMade) -> Self {
@@ -208,6 +226,7 @@ for ::steam_webapi::igame_notifications_service::LocalizedText {
         }
     }
 }
+
 /// `#Resigned`, in English:
 ///
 /// ```text
@@ -220,10 +239,12 @@ pub struct Resigned {
     /// Fills `{{opponent}}`.
     pub opponent: ::std::string::String,
 }
+
 impl Resigned {
     /// The token's reference: `#Resigned`.
     pub const TOKEN: &'static str = "#Resigned";
 }
+
 impl ::std::convert::From<Resigned>
 for ::steam_webapi::igame_notifications_service::LocalizedText {
     fn from(value: Resigned) -> Self {
@@ -240,6 +261,7 @@ for ::steam_webapi::igame_notifications_service::LocalizedText {
         }
     }
 }
+
 /// `#SessionTitle`, in English:
 ///
 /// ```text
@@ -254,10 +276,12 @@ pub struct SessionTitle {
     /// Fills `{{black}}`.
     pub black: ::std::string::String,
 }
+
 impl SessionTitle {
     /// The token's reference: `#SessionTitle`.
     pub const TOKEN: &'static str = "#SessionTitle";
 }
+
 impl ::std::convert::From<SessionTitle>
 for ::steam_webapi::igame_notifications_service::LocalizedText {
     fn from(value: SessionTitle) -> Self {
@@ -278,6 +302,7 @@ for ::steam_webapi::igame_notifications_service::LocalizedText {
         }
     }
 }
+
 /// `#Stalemate`, in English:
 ///
 /// ```text
@@ -290,10 +315,12 @@ pub struct Stalemate {
     /// Fills `{{opponent}}`.
     pub opponent: ::std::string::String,
 }
+
 impl Stalemate {
     /// The token's reference: `#Stalemate`.
     pub const TOKEN: &'static str = "#Stalemate";
 }
+
 impl ::std::convert::From<Stalemate>
 for ::steam_webapi::igame_notifications_service::LocalizedText {
     fn from(value: Stalemate) -> Self {
@@ -310,6 +337,7 @@ for ::steam_webapi::igame_notifications_service::LocalizedText {
         }
     }
 }
+
 /// `#TimeRunningOut`, in English:
 ///
 /// ```text
@@ -322,10 +350,12 @@ pub struct TimeRunningOut {
     /// Fills `{{hours}}`.
     pub hours: ::std::string::String,
 }
+
 impl TimeRunningOut {
     /// The token's reference: `#TimeRunningOut`.
     pub const TOKEN: &'static str = "#TimeRunningOut";
 }
+
 impl ::std::convert::From<TimeRunningOut>
 for ::steam_webapi::igame_notifications_service::LocalizedText {
     fn from(value: TimeRunningOut) -> Self {
@@ -342,6 +372,7 @@ for ::steam_webapi::igame_notifications_service::LocalizedText {
         }
     }
 }
+
 /// `#WaitingForOpponent`, in English:
 ///
 /// ```text
@@ -354,10 +385,12 @@ pub struct WaitingForOpponent {
     /// Fills `{{opponent}}`.
     pub opponent: ::std::string::String,
 }
+
 impl WaitingForOpponent {
     /// The token's reference: `#WaitingForOpponent`.
     pub const TOKEN: &'static str = "#WaitingForOpponent";
 }
+
 impl ::std::convert::From<WaitingForOpponent>
 for ::steam_webapi::igame_notifications_service::LocalizedText {
     fn from(value: WaitingForOpponent) -> Self {
@@ -374,6 +407,7 @@ for ::steam_webapi::igame_notifications_service::LocalizedText {
         }
     }
 }
+
 /// `#YourTurn`, in English:
 ///
 /// ```text
@@ -386,10 +420,12 @@ pub struct YourTurn {
     /// Fills `{{opponent}}`.
     pub opponent: ::std::string::String,
 }
+
 impl YourTurn {
     /// The token's reference: `#YourTurn`.
     pub const TOKEN: &'static str = "#YourTurn";
 }
+
 impl ::std::convert::From<YourTurn>
 for ::steam_webapi::igame_notifications_service::LocalizedText {
     fn from(value: YourTurn) -> Self {

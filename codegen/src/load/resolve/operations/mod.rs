@@ -194,7 +194,6 @@ fn operation(
         request_type: names.request.value.clone(),
         response,
         errors,
-        errors_doc: errors_doc(scope, op),
         examples,
         fn_name: names.fn_name.clone(),
         batch,
@@ -219,14 +218,5 @@ fn response_fields<'a>(
     match &t.kind {
         TypeKind::Struct(fields) => Some(fields),
         TypeKind::Enum(_) => None,
-    }
-}
-
-/// The description of the error model in force: the operation's, else the interface's, else the
-/// provider's (the same order as the model itself).
-fn errors_doc(scope: &Scope, op: &OperationDef) -> Option<String> {
-    match (&op.errors, &scope.def.errors) {
-        (Some(e), _) | (None, Some(e)) => e.description.clone(),
-        (None, None) => scope.provider.errors_doc.clone(),
     }
 }
