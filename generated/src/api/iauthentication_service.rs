@@ -346,7 +346,7 @@ pub struct BeginAuthSessionViaCredentialsRequest {
     pub website_id: ::std::option::Option<::std::string::String>,
     /// User-supplied details about the device attempting to sign in
     ///
-    /// A message (an untyped JSON value here); optional, as every protobuf field.
+    /// GetSupportedAPIList: A message (an untyped JSON value here); optional, as every protobuf field.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub device_details: ::std::option::Option<::serde_json::Value>,
     /// steam guard data for client login
@@ -456,7 +456,7 @@ pub struct BeginAuthSessionViaQRRequest {
     pub platform_type: i32,
     /// User-supplied details about the device attempting to sign in
     ///
-    /// A message (an untyped JSON value here); optional, as every protobuf field.
+    /// GetSupportedAPIList: A message (an untyped JSON value here); optional, as every protobuf field.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub device_details: ::std::option::Option<::serde_json::Value>,
     /// (EMachineAuthWebDomain) identifier of client requesting auth
@@ -665,7 +665,7 @@ pub struct NotifyRiskQuizResultsRequest {
     pub client_id: u64,
     /// Whether or not the user correctly answered each risk quiz question
     ///
-    /// A message (an untyped JSON value here); optional, as every protobuf field.
+    /// GetSupportedAPIList: A message (an untyped JSON value here); optional, as every protobuf field.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub results: ::std::option::Option<::serde_json::Value>,
     /// The action being taken selected by the user during the quiz

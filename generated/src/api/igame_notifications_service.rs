@@ -894,12 +894,12 @@ pub struct UserCreateSessionRequest {
     pub context: u64,
     /// The title of the session to be displayed within each user's list of sessions.
     ///
-    /// A message (an untyped JSON value here); optional, as every protobuf field.
+    /// GetSupportedAPIList: A message (an untyped JSON value here); optional, as every protobuf field.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub title: ::std::option::Option<::serde_json::Value>,
     /// The initial state of all users in the session.
     ///
-    /// A message (an untyped JSON value here); optional, as every protobuf field.
+    /// GetSupportedAPIList: A message (an untyped JSON value here); optional, as every protobuf field.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub users: ::std::option::Option<::serde_json::Value>,
     /// (Optional) steamid to make the request on behalf of -- if specified, the user must be in the session and all users being added to the session must be friends with the user.
@@ -1051,11 +1051,15 @@ pub struct UserUpdateSessionRequest {
     /// (Optional) The new title of the session.  If not specified, the title will not be changed.
     ///
     /// The listing marks it required but describes it as "(Optional)"; imported as optional. Check the docs.
+    ///
+    /// GetSupportedAPIList: A message (an untyped JSON value here); optional, as every protobuf field.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub title: ::std::option::Option<::serde_json::Value>,
     /// (Optional) A list of users whose state will be updated to reflect the given state. If the users are not already in the session, they will be added to it.
     ///
     /// The listing marks it required but describes it as "(Optional)"; imported as optional. Check the docs.
+    ///
+    /// GetSupportedAPIList: A message (an untyped JSON value here); optional, as every protobuf field.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub users: ::std::option::Option<::serde_json::Value>,
     /// (Optional) steamid to make the request on behalf of -- if specified, the user must be in the session and all users being added to the session must be friends with the user.

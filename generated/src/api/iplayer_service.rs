@@ -629,7 +629,7 @@ pub struct RecordOfflinePlaytimeRequest {
     #[serde(with = "::steam_webapi::wire::as_string")]
     pub steamid: u64,
     pub ticket: ::std::string::String,
-    /// A message (an untyped JSON value here); optional, as every protobuf field.
+    /// GetSupportedAPIList: A message (an untyped JSON value here); optional, as every protobuf field.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub play_sessions: ::std::option::Option<::serde_json::Value>,
 }

@@ -566,7 +566,7 @@ pub struct GetUserFileCountRequest {
     pub excludedtags: ::std::option::Option<::std::string::String>,
     /// Required key-value tags to match on.
     ///
-    /// A message (an untyped JSON value here); optional, as every protobuf field.
+    /// GetSupportedAPIList: A message (an untyped JSON value here); optional, as every protobuf field.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub required_kv_tags: ::std::option::Option<::serde_json::Value>,
     /// (Optional) File type to match files to.
@@ -591,16 +591,22 @@ pub struct GetUserFileCountRequest {
     /// (Optional) At least one of the tags must be present on a published file to satisfy the query.
     ///
     /// The listing marks it required but describes it as "(Optional)"; imported as optional. Check the docs.
+    ///
+    /// GetSupportedAPIList: A message (an untyped JSON value here); optional, as every protobuf field.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub taggroups: ::std::option::Option<::serde_json::Value>,
     /// (Optional) Filter to items created within this range.
     ///
     /// The listing marks it required but describes it as "(Optional)"; imported as optional. Check the docs.
+    ///
+    /// GetSupportedAPIList: A message (an untyped JSON value here); optional, as every protobuf field.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub date_range_created: ::std::option::Option<::serde_json::Value>,
     /// (Optional) Filter to items updated within this range.
     ///
     /// The listing marks it required but describes it as "(Optional)"; imported as optional. Check the docs.
+    ///
+    /// GetSupportedAPIList: A message (an untyped JSON value here); optional, as every protobuf field.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub date_range_updated: ::std::option::Option<::serde_json::Value>,
     /// (Optional) Filter out items that have these content descriptors.
@@ -968,7 +974,7 @@ pub struct GetUserFilesRequest {
     pub excludedtags: ::std::option::Option<::std::string::String>,
     /// Required key-value tags to match on.
     ///
-    /// A message (an untyped JSON value here); optional, as every protobuf field.
+    /// GetSupportedAPIList: A message (an untyped JSON value here); optional, as every protobuf field.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub required_kv_tags: ::std::option::Option<::serde_json::Value>,
     /// (Optional) File type to match files to.
@@ -993,16 +999,22 @@ pub struct GetUserFilesRequest {
     /// (Optional) At least one of the tags must be present on a published file to satisfy the query.
     ///
     /// The listing marks it required but describes it as "(Optional)"; imported as optional. Check the docs.
+    ///
+    /// GetSupportedAPIList: A message (an untyped JSON value here); optional, as every protobuf field.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub taggroups: ::std::option::Option<::serde_json::Value>,
     /// (Optional) Filter to items created within this range.
     ///
     /// The listing marks it required but describes it as "(Optional)"; imported as optional. Check the docs.
+    ///
+    /// GetSupportedAPIList: A message (an untyped JSON value here); optional, as every protobuf field.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub date_range_created: ::std::option::Option<::serde_json::Value>,
     /// (Optional) Filter to items updated within this range.
     ///
     /// The listing marks it required but describes it as "(Optional)"; imported as optional. Check the docs.
+    ///
+    /// GetSupportedAPIList: A message (an untyped JSON value here); optional, as every protobuf field.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub date_range_updated: ::std::option::Option<::serde_json::Value>,
     /// (Optional) Filter out items that have these content descriptors.

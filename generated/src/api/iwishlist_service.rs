@@ -232,19 +232,19 @@ impl ::steam_webapi::__private::Endpoint for GetWishlistItemCountRequest {
 pub struct GetWishlistSortedFilteredRequest {
     #[serde(with = "::steam_webapi::wire::as_string")]
     pub steamid: u64,
-    /// A message (an untyped JSON value here); optional, as every protobuf field.
+    /// GetSupportedAPIList: A message (an untyped JSON value here); optional, as every protobuf field.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub context: ::std::option::Option<::serde_json::Value>,
     /// If passed, item data will be returned
     ///
-    /// A message (an untyped JSON value here); optional, as every protobuf field.
+    /// GetSupportedAPIList: A message (an untyped JSON value here); optional, as every protobuf field.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub data_request: ::std::option::Option<::serde_json::Value>,
     /// GetSupportedAPIList: The listing types it as {enum} without naming the enum; imported as int32 until the enum is specified.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[serde(with = "::steam_webapi::wire::as_number")]
     pub sort_order: ::std::option::Option<i32>,
-    /// A message (an untyped JSON value here); optional, as every protobuf field.
+    /// GetSupportedAPIList: A message (an untyped JSON value here); optional, as every protobuf field.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub filters: ::std::option::Option<::serde_json::Value>,
     /// Data in this range will be filled in with StoreBrowse data
