@@ -323,7 +323,9 @@ pub mod blocking {
 /// The parameters travel as one `input_json` value.
 #[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
 pub struct BeginAuthSessionViaCredentialsRequest {
+    /// The `device_friendly_name` parameter (undescribed).
     pub device_friendly_name: ::std::string::String,
+    /// The `account_name` parameter (undescribed).
     pub account_name: ::std::string::String,
     /// password, RSA encrypted client side
     pub encrypted_password: ::std::string::String,
@@ -351,6 +353,7 @@ pub struct BeginAuthSessionViaCredentialsRequest {
     pub device_details: ::std::option::Option<::serde_json::Value>,
     /// steam guard data for client login
     pub guard_data: ::std::string::String,
+    /// The `language` parameter (undescribed).
     #[serde(with = "::steam_webapi::wire::as_number")]
     pub language: u32,
     /// \[ENetQOSLevel\] client-specified priority for this auth attempt
@@ -450,6 +453,7 @@ impl ::steam_webapi::__private::Endpoint for BeginAuthSessionViaCredentialsReque
 /// The parameters travel as one `input_json` value.
 #[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
 pub struct BeginAuthSessionViaQRRequest {
+    /// The `device_friendly_name` parameter (undescribed).
     pub device_friendly_name: ::std::string::String,
     /// GetSupportedAPIList: The listing types it as {enum} without naming the enum; imported as int32 until the enum is specified.
     #[serde(with = "::steam_webapi::wire::as_number")]
@@ -730,8 +734,10 @@ impl ::steam_webapi::__private::Endpoint for NotifyRiskQuizResultsRequest {
 /// The parameters travel as one `input_json` value.
 #[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
 pub struct PollAuthSessionStatusRequest {
+    /// The `client_id` parameter (undescribed).
     #[serde(with = "::steam_webapi::wire::as_string")]
     pub client_id: u64,
+    /// The `request_id` parameter (undescribed).
     pub request_id: ::std::string::String,
     /// If this is set to a token owned by this user, that token will be retired
     #[serde(with = "::steam_webapi::wire::as_string")]

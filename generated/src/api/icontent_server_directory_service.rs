@@ -264,6 +264,7 @@ impl ::steam_webapi::__private::Endpoint for GetCDNForVideoRequest {
 /// The parameters travel as one `input_json` value.
 #[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
 pub struct GetClientUpdateHostsRequest {
+    /// The `cached_signature` parameter (undescribed).
     pub cached_signature: ::std::string::String,
 }
 impl GetClientUpdateHostsRequest {
@@ -307,12 +308,16 @@ impl ::steam_webapi::__private::Endpoint for GetClientUpdateHostsRequest {
 /// The parameters travel as one `input_json` value.
 #[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
 pub struct GetDepotPatchInfoRequest {
+    /// The `appid` parameter (undescribed).
     #[serde(with = "::steam_webapi::wire::as_number")]
     pub appid: u32,
+    /// The `depotid` parameter (undescribed).
     #[serde(with = "::steam_webapi::wire::as_number")]
     pub depotid: u32,
+    /// The `source_manifestid` parameter (undescribed).
     #[serde(with = "::steam_webapi::wire::as_string")]
     pub source_manifestid: u64,
+    /// The `target_manifestid` parameter (undescribed).
     #[serde(with = "::steam_webapi::wire::as_string")]
     pub target_manifestid: u64,
 }

@@ -453,9 +453,12 @@ impl ::steam_webapi::__private::Endpoint for GetDetailsRequest {
 /// The parameters travel as one `input_json` value.
 #[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
 pub struct GetSubSectionDataRequest {
+    /// The `publishedfileid` parameter (undescribed).
     #[serde(with = "::steam_webapi::wire::as_string")]
     pub publishedfileid: u64,
+    /// The `for_table_of_contents` parameter (undescribed).
     pub for_table_of_contents: bool,
+    /// The `specific_sectionid` parameter (undescribed).
     #[serde(with = "::steam_webapi::wire::as_string")]
     pub specific_sectionid: u64,
     /// Return the data for the specified revision.
@@ -1338,6 +1341,7 @@ impl ::steam_webapi::__private::Endpoint for GetUserFilesRequest {
 /// The parameters travel as one `input_json` value.
 #[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
 pub struct GetUserVoteSummaryRequest {
+    /// The `publishedfileids` parameter (undescribed).
     #[serde(with = "::steam_webapi::wire::as_string")]
     pub publishedfileids: u64,
 }

@@ -143,6 +143,7 @@ pub mod blocking {
 /// The parameters travel as one `input_json` value.
 #[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
 pub struct GetWishlistRequest {
+    /// The `steamid` parameter (undescribed).
     #[serde(with = "::steam_webapi::wire::as_string")]
     pub steamid: u64,
 }
@@ -186,6 +187,7 @@ impl ::steam_webapi::__private::Endpoint for GetWishlistRequest {
 /// The parameters travel as one `input_json` value.
 #[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
 pub struct GetWishlistItemCountRequest {
+    /// The `steamid` parameter (undescribed).
     #[serde(with = "::steam_webapi::wire::as_string")]
     pub steamid: u64,
 }
@@ -230,6 +232,7 @@ impl ::steam_webapi::__private::Endpoint for GetWishlistItemCountRequest {
 /// The parameters travel as one `input_json` value.
 #[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
 pub struct GetWishlistSortedFilteredRequest {
+    /// The `steamid` parameter (undescribed).
     #[serde(with = "::steam_webapi::wire::as_string")]
     pub steamid: u64,
     /// GetSupportedAPIList: A message (an untyped JSON value here); optional, as every protobuf field.
@@ -251,6 +254,7 @@ pub struct GetWishlistSortedFilteredRequest {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[serde(with = "::steam_webapi::wire::as_number")]
     pub start_index: ::std::option::Option<i32>,
+    /// The `page_size` parameter (undescribed).
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[serde(with = "::steam_webapi::wire::as_number")]
     pub page_size: ::std::option::Option<i32>,
