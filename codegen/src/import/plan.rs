@@ -46,6 +46,9 @@ pub struct ParamPlan {
     pub description: Option<String>,
     /// `listing:` type and note, where the spec type says less than the listing's.
     pub listing: Option<(String, String)>,
+    /// The listing's `optional: false`, written under `listing:` when the plan makes the
+    /// parameter optional for a reason drift does not know by itself (a `{message}`).
+    pub listing_required: bool,
     pub notes: Vec<String>,
 }
 
@@ -305,12 +308,16 @@ fn param(
                 "{method} v{version}: '{name}' is a message in the listing; specify its struct."
             ));
             // A protobuf message field can always be left out, and a required untyped value
-            // could be `null`, which the client leaves out: imported as optional.
-            notes.push(
-                "A message (an untyped JSON value here); optional, as every protobuf field."
-                    .to_string(),
-            );
-            ("json".to_string(), None)
+            // could be `null`, which the client leaves out: imported as optional, the listing's
+            // flag recorded so that drift sees the decision.
+            (
+                "json".to_string(),
+                Some((
+                    "{message}".to_string(),
+                    "A message (an untyped JSON value here); optional, as every protobuf field."
+                        .to_string(),
+                )),
+            )
         }
         "{enum}" => {
             todo.push(format!(
@@ -382,6 +389,7 @@ fn param(
         name: name.to_string(),
         ty,
         optional: p.optional || says_optional || p.ty == "{message}",
+        listing_required: !p.optional && !says_optional && p.ty == "{message}",
         encoding,
         rust_name,
         description: p.description.clone().filter(|d| !d.trim().is_empty()),

@@ -80,12 +80,11 @@ fn param(o: &mut String, p: &ParamPlan) {
         let _ = writeln!(o, "        listing_description: {}", quoted(d));
     }
     if let Some((ty, note)) = &p.listing {
-        let _ = writeln!(
-            o,
-            "        listing:\n          type: {}\n          note: {}",
-            quoted(ty),
-            quoted(note)
-        );
+        let _ = writeln!(o, "        listing:\n          type: {}", quoted(ty));
+        if p.listing_required {
+            o.push_str("          optional: false\n");
+        }
+        let _ = writeln!(o, "          note: {}", quoted(note));
     }
     list(o, "        ", "notes", &p.notes);
 }
