@@ -1,16 +1,30 @@
 //! Writes one `#[test]` per file of `../../shared/fixtures/responses` (the recorded Steam
-//! response bodies) into `OUT_DIR/recorded_responses.rs`, for `tests/recorded_responses.rs`:
-//! a new recording is a new test without touching the code.
+//! response bodies) into `OUT_DIR/recorded_responses.rs`, for `tests/recorded_responses/`,
+//! and the same for `more-responses` into `OUT_DIR/more_recorded_responses.rs`, for
+//! `tests/more_recorded_responses.rs`: a new recording is a new test without touching the code.
 
 use std::fmt::Write as _;
 use std::path::Path;
 
 fn main() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/fixtures/responses");
-    // The folder's mtime changes when a file is added or removed.
-    println!("cargo:rerun-if-changed={}", dir.display());
     println!("cargo:rerun-if-changed=build.rs");
-    let mut files: Vec<String> = std::fs::read_dir(&dir)
+    let out = std::env::var("OUT_DIR").unwrap();
+    for (folder, file) in [
+        ("responses", "recorded_responses.rs"),
+        ("more-responses", "more_recorded_responses.rs"),
+    ] {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../shared/fixtures")
+            .join(folder);
+        // The folder's mtime changes when a file is added or removed.
+        println!("cargo:rerun-if-changed={}", dir.display());
+        std::fs::write(Path::new(&out).join(file), tests_for(&dir)).unwrap();
+    }
+}
+
+/// `FILES` (every body of `dir`, sorted) and `mod per_file` (one test per body).
+fn tests_for(dir: &Path) -> String {
+    let mut files: Vec<String> = std::fs::read_dir(dir)
         .map(|entries| {
             entries
                 .filter_map(|e| e.ok()?.file_name().into_string().ok())
@@ -50,6 +64,5 @@ fn main() {
         );
     }
     out.push_str("}\n");
-    let dest = Path::new(&std::env::var("OUT_DIR").unwrap()).join("recorded_responses.rs");
-    std::fs::write(dest, out).unwrap();
+    out
 }

@@ -5,7 +5,7 @@
 
 use std::fmt;
 
-use crate::pos::Pos;
+use crate::syntax::pos::Pos;
 
 /// How serious a [`Diagnostic`] is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]

@@ -27,6 +27,7 @@ pub fn outputs(model: &Model) -> Vec<GeneratedFile> {
         (files, schemas)
     });
     files.extend(schemas);
+    files.push(crate::emit::openapi::emit(model));
     files.sort_by(|a, b| a.path.cmp(&b.path));
     files
 }
@@ -73,7 +74,7 @@ const MAX_GENERATED_BYTES: u64 = 64 << 20;
 /// What writing each of `files` would do. Every target that may not be written (hand-written,
 /// unreadable) is named in one error, one line each, so that nothing is written half-way.
 fn plan(out: &Path, files: &[GeneratedFile]) -> Result<Vec<Action>, String> {
-    use crate::read_limit::{ReadError, read_file};
+    use crate::input::read_limit::{ReadError, read_file};
     let mut actions = Vec::new();
     let mut refused = Vec::new();
     for f in files {

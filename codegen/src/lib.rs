@@ -12,14 +12,12 @@ pub mod drift;
 pub mod emit;
 pub mod generate;
 pub mod import;
-pub mod json_place;
-pub mod json_strict;
+pub mod input;
 pub mod load;
 pub mod model;
 mod parallel;
-pub mod pos;
-pub mod read_limit;
 pub mod responses;
-pub mod spec;
+pub mod syntax;
+pub mod tokens;
 
 pub use load::{LoadError, Loaded, load_dir};

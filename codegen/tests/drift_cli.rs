@@ -52,10 +52,44 @@ fn tmp(name: &str, text: &str) -> String {
     p.to_string_lossy().into_owned()
 }
 
+/// The interfaces of the publisher-key view (`partner-combined.json`: six captures), alone in a
+/// spec folder: that view is checked against them, not against the whole spec (of which it
+/// lacks most interfaces, so the whole spec finds it broken).
+fn six_interfaces_spec() -> String {
+    let dir = std::env::temp_dir().join(format!("steamspec-drift-six-{}", std::process::id()));
+    std::fs::create_dir_all(dir.join("steam")).unwrap();
+    std::fs::copy(
+        root().join("spec/providers.yaml"),
+        dir.join("providers.yaml"),
+    )
+    .unwrap();
+    for i in SIX {
+        let file = format!("steam/{i}.yaml");
+        std::fs::copy(root().join("spec").join(&file), dir.join(&file)).unwrap();
+    }
+    dir.to_string_lossy().into_owned()
+}
+
+const SIX: [&str; 6] = [
+    "IGameNotificationsService",
+    "IPlayerService",
+    "ISteamNews",
+    "ISteamUser",
+    "ISteamUserStats",
+    "ISteamWebAPIUtil",
+];
+
+#[test]
+fn the_whole_spec_finds_the_six_interface_view_broken() {
+    let (c, _, err) = drift(&fixture("partner-combined.json"), &[]);
+    assert_eq!(c, 2, "{err}");
+    assert!(err.contains("listing looks broken, not drifted"), "{err}");
+}
+
 #[test]
 fn exit_codes_follow_fail_on() {
     let l = fixture("public/2026-07-09.json");
-    // The project's spec against 2026: 1 warning, 47 info (see the README's Drift section).
+    // The project's spec against 2026: 1 warning, 24 info (see codegen/README.md, Drift).
     for (fail_on, code) in [("breaking", 0), ("warning", 1), ("info", 1), ("never", 0)] {
         let (c, _, err) = drift(&l, &["--fail-on", fail_on]);
         assert_eq!(c, code, "--fail-on {fail_on}: {err}");
@@ -68,7 +102,7 @@ fn exit_codes_follow_fail_on() {
     let (c, out, _) = drift(&l, &["--config", &cfg]);
     assert_eq!(c, 1, "{out}");
     assert!(
-        out.contains("drift: 1 breaking, 0 warning, 47 info (fail-on breaking: FAILED)"),
+        out.contains("drift: 1 breaking, 0 warning, 24 info (fail-on breaking: FAILED)"),
         "{out}"
     );
     // Usage errors are 2 too.
@@ -80,14 +114,18 @@ fn exit_codes_follow_fail_on() {
 
 #[test]
 fn json_format_is_exact() {
-    let (c, out, _) = drift(&fixture("partner-combined.json"), &["--format", "json"]);
+    let six = six_interfaces_spec();
+    let (c, out, _) = drift(
+        &fixture("partner-combined.json"),
+        &["--format", "json", "--spec", &six],
+    );
     assert_eq!(c, 1);
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     let keys: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
     assert_eq!(keys, ["accepted", "findings", "summary"]);
     assert_eq!(
         v["summary"],
-        serde_json::json!({"breaking": 2, "warning": 0, "info": 33})
+        serde_json::json!({"breaking": 6, "warning": 0, "info": 1})
     );
     let first = &v["findings"][0];
     let fkeys: Vec<&str> = first
@@ -110,7 +148,7 @@ fn json_format_is_exact() {
         ]
     );
     assert!(
-        out.starts_with("{\n  \"summary\": {\n    \"breaking\": 2,"),
+        out.starts_with("{\n  \"summary\": {\n    \"breaking\": 6,"),
         "{out}"
     );
     // Sorted by interface, method, version, parameter, rule.
@@ -130,7 +168,12 @@ fn json_format_is_exact() {
     let mut again = sorted.clone();
     again.sort();
     assert_eq!(sorted, again);
-    let removed = finding(&v, "parameter", "tags");
+    let removed = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["parameter"] == "tags" && f["version"] == 2)
+        .unwrap();
     // The line of `- name: tags` in the spec, wherever edits move it.
     let spec = std::fs::read_to_string(root().join("spec/steam/ISteamNews.yaml")).unwrap();
     let line = 1 + spec
@@ -147,7 +190,7 @@ fn json_format_is_exact() {
             "version": 2,
             "parameter": "tags",
             "message": "parameter 'tags' is in the spec but not in the listing",
-            "spec": format!("spec/steam/ISteamNews.yaml:{line}")
+            "spec": format!("{six}/steam/ISteamNews.yaml:{line}")
         })
     );
 }
@@ -172,14 +215,15 @@ fn text_markdown_github_junit() {
 
     let (_, gh, _) = drift(&l, &["--format", "github"]);
     assert!(gh.lines().any(|line| line
-        == "::warning file=spec/steam/IPlayerService.yaml,line=184,title=drift parameter-added%3A IPlayerService GetOwnedGames v1 include_extended_appinfo::the listing has parameter 'include_extended_appinfo' (bool, required) that the spec does not describe"), "{gh}");
+        == "::warning file=spec/steam/IPlayerService.yaml,line=228,title=drift parameter-added%3A IPlayerService GetOwnedGames v1 include_extended_appinfo::the listing has parameter 'include_extended_appinfo' (bool, required) that the spec does not describe"), "{gh}");
     assert!(gh.lines().any(|line| line.starts_with("::notice file=spec/steam/IGameNotificationsService.yaml,line=203,title=drift method-not-visible")));
-    assert!(gh.lines().any(|line| line.starts_with("::notice title=drift interface-added%3A IStoreService::")));
+    // Every listed interface is described (typed or imported), game-specific ones aside.
+    assert!(!gh.contains("interface-added"), "{gh}");
 
     let (_, xml, _) = drift(&l, &["--format", "junit", "--fail-on", "warning"]);
-    assert!(xml.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"steamspec drift\" tests=\"48\" failures=\"1\" skipped=\"0\">"), "{xml}");
+    assert!(xml.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"steamspec drift\" tests=\"25\" failures=\"1\" skipped=\"0\">"), "{xml}");
     assert!(xml.contains("<failure type=\"warning\" message=\"the listing has parameter &apos;include_extended_appinfo&apos;"), "{xml}");
-    assert_eq!(xml.matches("<testcase ").count(), 48);
+    assert_eq!(xml.matches("<testcase ").count(), 25);
     assert_eq!(
         xml.matches("<testsuite ").count(),
         xml.matches("</testsuite>").count()
@@ -202,9 +246,9 @@ reason = "deliberately not specified: its response fields are undocumented"
 expires = 2026-12-31
 
 [[allow]]
-rule = "method-added"
-interface = "ISteamUser"
-reason = "other ISteamUser methods are not specified yet"
+rule = "method-not-visible"
+interface = "IGameNotificationsService"
+reason = "publisher-only: an ordinary key cannot see them"
 
 [[allow]]
 rule = "method-removed"
@@ -227,17 +271,19 @@ reason = "matches nothing"
     );
     assert_eq!(c, 1, "{err}");
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
-    // 47 info - 4 accepted ISteamUser method-added; the unused entry is breaking.
+    // 24 info - 7 accepted IGameNotificationsService method-not-visible; the unused entry is
+    // breaking.
     assert_eq!(
         v["summary"],
-        serde_json::json!({"breaking": 1, "warning": 0, "info": 43})
+        serde_json::json!({"breaking": 1, "warning": 0, "info": 17})
     );
-    assert_eq!(v["accepted"].as_array().unwrap().len(), 5);
+    assert_eq!(v["accepted"].as_array().unwrap().len(), 8);
+    // Sorted by interface: IGameNotificationsService's seven, then IPlayerService's one.
     assert_eq!(
-        v["accepted"][0]["reason"],
+        v["accepted"][7]["reason"],
         "deliberately not specified: its response fields are undocumented"
     );
-    assert_eq!(v["accepted"][0]["expires"], "2026-12-31");
+    assert_eq!(v["accepted"][7]["expires"], "2026-12-31");
     let unused = finding(&v, "rule", "allow-unused");
     assert_eq!(unused["severity"], "breaking");
     assert!(
@@ -254,16 +300,16 @@ reason = "matches nothing"
     );
     assert!(out.contains("expired on 2026-12-31"), "{out}");
     assert!(
-        out.contains("drift: 2 breaking, 1 warning, 43 info (4 accepted)"),
+        out.contains("drift: 2 breaking, 1 warning, 17 info (7 accepted)"),
         "{out}"
     );
     // Accepted findings are listed in every format: (format, what marks them,
     // how often).
     for (format, accepted, times) in [
-        ("markdown", "### Accepted (5)", 1),
-        ("github", "::group::accepted drift (5)", 1),
-        ("junit", "<skipped message=\"accepted: ", 5),
-        ("text", "accepted (5):", 1),
+        ("markdown", "### Accepted (8)", 1),
+        ("github", "::group::accepted drift (8)", 1),
+        ("junit", "<skipped message=\"accepted: ", 8),
+        ("text", "accepted (8):", 1),
     ] {
         let (_, out, _) = drift(
             &l,
@@ -323,7 +369,8 @@ fn listing_from_stdin() {
     use std::io::Write;
     let bytes = std::fs::read(fixture("partner-combined.json")).unwrap();
     let mut child = Command::new(env!("CARGO_BIN_EXE_steamspec"))
-        .args(["drift", "--listing", "-", "--fail-on", "never"])
+        .args(["drift", "--listing", "-", "--fail-on", "never", "--spec"])
+        .arg(six_interfaces_spec())
         .current_dir(root())
         .stdin(std::process::Stdio::piped())
         .stdout(std::process::Stdio::piped())
@@ -332,7 +379,7 @@ fn listing_from_stdin() {
     child.stdin.take().unwrap().write_all(&bytes).unwrap();
     let out = child.wait_with_output().unwrap();
     assert_eq!(out.status.code(), Some(0));
-    assert!(String::from_utf8_lossy(&out.stdout).contains("drift: 2 breaking, 0 warning, 33 info"));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("drift: 6 breaking, 0 warning, 1 info"));
 }
 
 #[test]
@@ -344,7 +391,7 @@ fn the_ci_config_accepts_the_known_drift() {
     );
     assert_eq!(c, 0, "{out}{err}");
     assert!(
-        out.contains("drift: 0 breaking, 0 warning, 47 info (1 accepted)"),
+        out.contains("drift: 0 breaking, 0 warning, 24 info (1 accepted)"),
         "{out}"
     );
 }

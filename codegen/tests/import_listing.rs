@@ -99,7 +99,9 @@ fn the_2026_import_looks_right() {
     ));
     assert!(text.contains("imported:\n  listing: \"listing.json\"\n  todo:\n"));
     assert!(text.contains("  - method: GetPlayerSummaries\n    version: 1\n    http: GET\n"));
-    assert!(text.contains("    response:\n      envelope: response\n      type: json\n"));
+    assert!(text.contains(
+        "    response:\n      type: json\n      description: The whole body, untyped (imported).\n"
+    ));
     assert!(!text.contains("name: key\n"), "the key is the provider's");
     // The credential: required is the default; the listing shows which methods take none
     // (no `key` parameter) and which take an optional one.
@@ -239,7 +241,8 @@ fn names_the_loader_rejects_are_handled() {
         "      - name: app_id\n        type: uint32\n        optional: true\n        rust_name: app_id_2\n",
         "      - name: filter\n        type: json\n",
         "        listing:\n          type: \"{enum}\"\n",
-        "The listing marks it required but describes it as \\\"(Optional)\\\"",
+        "The listing marks it required but describes it as \\\"(Optional)\\\"; imported as optional.",
+        "      - name: kind\n        type: int32\n        optional: true\n",
         "        listing:\n          type: \"rawbinary\"\n",
         "        listing:\n          type: \"double\"\n",
         "      - name: \"2fa\"\n",

@@ -177,7 +177,18 @@ fn index_lists_every_operation_and_type() {
         .expect("index")
         .1;
     let ops = index["operations"].as_array().expect("operations");
-    assert_eq!(ops.len(), 28);
+    assert_eq!(ops.len(), 134);
+    // Imported operations are marked, in the index and in their response schema.
+    let imported: Vec<&Value> = ops.iter().filter(|o| o["imported"] == true).collect();
+    assert_eq!(imported.len(), 87);
+    assert!(ops.iter().all(|o| o["imported"].is_boolean()));
+    let sdr = &all
+        .iter()
+        .find(|(p, _)| p == "schemas/operations/ISteamApps/GetSDRConfig.v1.response.json")
+        .expect("an imported operation's response schema")
+        .1;
+    let text = sdr["description"].as_str().unwrap();
+    assert!(text.contains("Imported from GetSupportedAPIList"), "{text}");
     assert_eq!(
         index["types"].as_array().map(Vec::len),
         Some(model.types.len())

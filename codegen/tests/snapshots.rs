@@ -12,7 +12,7 @@ fn root() -> PathBuf {
 }
 
 fn cases() -> Vec<PathBuf> {
-    let mut v: Vec<PathBuf> = std::fs::read_dir(root().join("tests/valid-specs"))
+    let mut v: Vec<PathBuf> = std::fs::read_dir(root().join("codegen/tests/valid-specs"))
         .expect("valid-specs")
         .flatten()
         .map(|e| e.path())
@@ -121,4 +121,85 @@ fn every_generated_file_carries_the_marker() {
             f.path
         );
     }
+}
+
+/// The texts under `key` anywhere in a spec file (`notes` and `maintainer_notes` are lists of
+/// strings; a parameter's `listing` has one `note`).
+fn texts_under(v: &serde_json::Value, key: &str, out: &mut Vec<String>) {
+    match v {
+        serde_json::Value::Object(m) => {
+            for (k, x) in m {
+                match (k == key, x) {
+                    (true, serde_json::Value::Array(items)) => {
+                        out.extend(items.iter().filter_map(|i| i.as_str()).map(String::from));
+                    }
+                    (true, serde_json::Value::String(s)) => out.push(s.clone()),
+                    _ => texts_under(x, key, out),
+                }
+            }
+        }
+        serde_json::Value::Array(items) => items.iter().for_each(|x| texts_under(x, key, out)),
+        _ => {}
+    }
+}
+
+/// The doc comments of generated Rust, each block on one line with single spaces.
+fn doc_text(rust: &str) -> String {
+    let mut out = String::new();
+    for line in rust.lines() {
+        match line.trim_start().strip_prefix("///") {
+            Some(d) => {
+                out.push(' ');
+                out.push_str(d.trim());
+            }
+            None => out.push('\n'),
+        }
+    }
+    collapse(&out)
+}
+
+fn collapse(s: &str) -> String {
+    s.split(' ')
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// `notes` are for the client's users and reach its rustdoc; `maintainer_notes` and `listing`
+/// notes are for the spec's maintainers and stay in the spec.
+#[test]
+fn maintainer_notes_stay_out_of_the_generated_docs() {
+    let spec = root().join("spec");
+    let docs: String = outputs(&load_dir(&spec).expect("spec").model)
+        .iter()
+        .filter(|f| f.path.ends_with(".rs"))
+        .map(|f| doc_text(&f.contents))
+        .collect();
+    let (mut public, mut private) = (Vec::new(), Vec::new());
+    for file in spec_files(&spec).expect("spec files").1 {
+        let text = std::fs::read_to_string(&file).expect("spec file");
+        let v: serde_json::Value = serde_saphyr::from_str(&text).expect("YAML");
+        texts_under(&v, "notes", &mut public);
+        texts_under(&v, "maintainer_notes", &mut private);
+        texts_under(&v, "note", &mut private);
+    }
+    // Text rustdoc would escape or link is compared elsewhere (the snapshots).
+    let plain = |n: &String| !n.contains(['[', ']', '<', '>', '\n']) && !n.contains("://");
+    let shown = |n: &String| docs.contains(&collapse(n));
+    let public: Vec<&String> = public.iter().filter(|n| plain(n)).collect();
+    let private: Vec<&String> = private.iter().filter(|n| plain(n)).collect();
+    assert!(
+        public.len() > 20 && private.len() > 20,
+        "too few notes to compare"
+    );
+    let missing: Vec<_> = public.iter().filter(|n| !shown(n)).collect();
+    assert!(
+        missing.is_empty(),
+        "notes missing from the docs: {missing:#?}"
+    );
+    let leaked: Vec<_> = private.iter().filter(|n| shown(n)).collect();
+    assert!(
+        leaked.is_empty(),
+        "maintainer notes in the docs: {leaked:#?}"
+    );
 }

@@ -50,7 +50,9 @@ pub use steam_webapi_runtime::retry::{Jitter, RetryPolicy};
 #[doc(inline)]
 pub use steam_webapi_runtime::steamid::{ParseSteamIdError, SteamId};
 #[doc(inline)]
-pub use steam_webapi_runtime::{backoff, batch, budget, endpoint, pages, retry, wire};
+pub use steam_webapi_runtime::tokens::TokenSet;
+#[doc(inline)]
+pub use steam_webapi_runtime::{backoff, batch, budget, endpoint, pages, retry, tokens, wire};
 
 /// The blocking client (feature `blocking`).
 #[cfg(feature = "blocking")]

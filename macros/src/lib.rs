@@ -14,6 +14,7 @@ mod attr;
 mod case;
 mod ctxt;
 mod expand;
+mod symbol;
 mod ty;
 mod valid;
 mod wire;

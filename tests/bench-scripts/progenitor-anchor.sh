@@ -4,7 +4,8 @@
 #
 # The issue's anchors are figures from another machine and another API. This script runs
 # oxidecomputer/progenitor (from crates.io, pinned) on OpenAPI documents made from the
-# project's spec and from the large imported spec (to-openapi.py), beside steamspec, in one run:
+# project's spec and from the large imported spec (steamspec's openapi.json made OpenAPI 3.0 by
+# to-openapi.py), beside steamspec, in one run:
 #   - generation, whole process (hyperfine): `steamspec generate`; progenitor as a library
 #     formatted the way steamspec formats (syn + prettyplease; a small program written to
 #     $PG/lib); and `cargo progenitor`, its CLI, which formats with rustfmt;
@@ -31,11 +32,12 @@ build_steamspec
 BIN=$STEAMSPEC
 CC_TARGET=${CC_TARGET:-/tmp/cc-target}
 
-# The OpenAPI documents: the project's from generated/schemas; the large spec's from the
-# schemas of its crate (a workspace copy in $PG/big, as compile-cost.sh makes in /tmp/big).
-python3 "$ROOT/tests/bench-scripts/to-openapi.py" "$ROOT/spec" "$ROOT/generated/schemas" "$PG/project.json"
+# The OpenAPI 3.0 documents, from the 3.1 ones steamspec writes: the project's
+# generated/openapi.json; the large spec's from its crate (a workspace copy in $PG/big, as
+# compile-cost.sh makes in /tmp/big).
+python3 "$ROOT/tests/bench-scripts/to-openapi.py" "$ROOT/generated/openapi.json" "$PG/project.json"
 setup_big "$PG/big"
-python3 "$ROOT/tests/bench-scripts/to-openapi.py" "$PG/big-spec" "$PG/big/generated/schemas" "$PG/big.json"
+python3 "$ROOT/tests/bench-scripts/to-openapi.py" "$PG/big/generated/openapi.json" "$PG/big.json"
 
 # progenitor's CLI, and its generator as a library (the same calls cargo-progenitor makes,
 # then syn + prettyplease instead of rustfmt).
@@ -76,7 +78,7 @@ RUST
 LIB=$PG/lib/target/release/progenitor-lib-bench
 
 echo "== generation, whole process ($(nproc) cores)"
-ops() { python3 -c 'import json,sys; print(sum(len(p) for p in json.load(open(sys.argv[1]))["paths"].values()))' "$1"; }
+ops() { python3 -c 'import json,sys; print(sum(len(set(p) - {"servers"}) for p in json.load(open(sys.argv[1]))["paths"].values()))' "$1"; }
 echo "operations: project $(ops "$PG/project.json"), large spec $(ops "$PG/big.json")"
 hyperfine -N --warmup 2 --runs "${GEN_RUNS:-20}" --export-json "$PG/generation.json" \
     "$BIN generate --spec $ROOT/spec --out $PG/steamspec-project" \

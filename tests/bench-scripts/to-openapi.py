@@ -1,57 +1,35 @@
 #!/usr/bin/env python3
-"""Writes an OpenAPI 3.0 document for a spec, so that progenitor can generate a client for the
-same operations (issue 8: the progenitor anchor, measured here; BENCHMARKS.md "Generation").
+"""Writes the OpenAPI 3.0 document progenitor reads (issue 8: the progenitor anchor, measured
+here; BENCHMARKS.md "Generation"), from the OpenAPI 3.1 document `steamspec generate` writes
+(`openapi.json`, made in Rust from the model: codegen/src/emit/openapi).
 
-Usage: to-openapi.py SPEC_DIR SCHEMAS_DIR OUT.json
+Usage: to-openapi.py OPENAPI_3_1.json OUT.json
 
-SCHEMAS_DIR is what `steamspec generate --spec SPEC_DIR` wrote under schemas/: its index gives
-the operations, its request and response schemas their parameters and bodies, and bundle.json
-the named types. SPEC_DIR gives each operation's HTTP method. Query operations become query
-parameters; `input_json` operations a JSON request body. JSON Schema 2020-12 is turned into the
-OpenAPI 3.0 dialect: `const` becomes a one-value `enum`, a `null` type or branch `nullable`, and
-`propertyNames` (map keys; OpenAPI 3.0 has no such keyword) is dropped.
+progenitor (its `openapiv3` crate) reads OpenAPI 3.0 only, and panics on much that Steam needs,
+so the conversion keeps what the earlier version of this script gave it (the benchmark's figures
+stay comparable) and says what it changes:
+  - JSON Schema 2020-12 becomes the OpenAPI 3.0 dialect: `const` a one-value `enum`, a `null`
+    type or branch `nullable`; `propertyNames` (map keys), `dependentRequired` and
+    `$comment`/`$id`/`$schema` are dropped (a `$ref`'s siblings, such as a description, stay,
+    as before: OpenAPI 3.0 tools ignore them);
+  - a Service's `input_json` (a JSON-content query parameter or form field) becomes a JSON
+    request body of the request schema, and a form body a JSON one;
+  - query parameters lose `style`/`explode` (comma lists, indexed arrays), which progenitor
+    does not read;
+  - only the success responses are kept (the error models' `4XX`/`5XX` text bodies are not
+    what the benchmark measures).
 
 The document is checked before it is written: every `$ref` names a component, and no keyword
 that OpenAPI 3.0 lacks is left; a problem is reported at its JSON path, and nothing is written.
-tests/consumers/run.sh runs this on generated/schemas, so the benchmark's input cannot rot.
+tests/consumers/run.sh runs this on generated/openapi.json, so the benchmark's input cannot rot.
 """
 import json
-import os
-import re
 import sys
 
-import yaml
-
-spec_dir, schemas_dir, out = sys.argv[1:]
-
-
-def load(path):
-    with open(os.path.join(schemas_dir, path)) as f:
-        return json.load(f)
-
-
-def http_methods():
-    """(interface, method, version) -> HTTP method, from every YAML file of the spec."""
-    found = {}
-    for root, _, files in os.walk(spec_dir):
-        for name in files:
-            if not name.endswith(".yaml") or name == "providers.yaml":
-                continue
-            with open(os.path.join(root, name)) as f:
-                doc = yaml.safe_load(f)
-            for op in doc.get("operations", []):
-                found[(doc["interface"], op["method"], op["version"])] = op["http"].lower()
-    return found
-
-
-def ref_target(ref):
-    # "#/$defs/X" in the bundle, "../../types/X.json" in the operation schemas.
-    name = ref.rsplit("/", 1)[1]
-    return "#/components/schemas/" + (name[:-5] if name.endswith(".json") else name)
-
+source, out = sys.argv[1:]
 
 # Dropped in the conversion; with the two it rewrites, what OpenAPI 3.0 lacks.
-DROPPED = {"$comment", "$id", "$schema", "propertyNames"}
+DROPPED = {"$comment", "$id", "$schema", "propertyNames", "dependentRequired"}
 NOT_IN_OPENAPI_3_0 = DROPPED | {"$defs", "const"}
 
 
@@ -64,9 +42,7 @@ def convert(schema):
     for key, value in schema.items():
         if key in DROPPED:
             continue
-        if key == "$ref":
-            result[key] = ref_target(value)
-        elif key == "const":
+        if key == "const":
             result["enum"] = [value]
         elif key == "type" and isinstance(value, list):
             rest = [t for t in value if t != "null"]
@@ -82,57 +58,34 @@ def convert(schema):
             one = rest[0] if len(rest) == 1 else {"anyOf": rest}
             result.update({"allOf": [one]} if "$ref" in one else one)
             result["nullable"] = True
-        elif key in ("properties", "$defs"):
+        elif key == "properties":
             result[key] = {k: convert(v) for k, v in value.items()}
         else:
             result[key] = convert(value)
     return result
 
 
-def snake(name):
-    return re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", name).lower()
+def json_body(schema):
+    return {"required": True, "content": {"application/json": {"schema": schema}}}
 
 
-def operation(entry, http, components):
-    base = f'{entry["interface"]}{entry["method"]}V{entry["version"]}'
-    request = convert(load(entry["request"]))
-    response = convert(load(entry["response"]))
-    components[base + "Body"] = response
-    description = request.get("description", "")
-    op = {
-        "operationId": snake(f'{entry["interface"]}_{entry["method"]}_v{entry["version"]}'),
-        "description": description,
-        "responses": {
-            "200": {
-                "description": "successful operation",
-                "content": {
-                    "application/json": {"schema": {"$ref": f"#/components/schemas/{base}Body"}}
-                },
-            }
-        },
-    }
-    properties = request.get("properties", {})
-    if http == "get" or "query parameters" in description:
-        required = set(request.get("required", []))
-        op["parameters"] = [
-            {
-                "in": "query",
-                "name": name,
-                "required": name in required,
-                "description": prop.get("description", ""),
-                "schema": {k: v for k, v in prop.items() if k != "description"},
-            }
-            for name, prop in properties.items()
-        ]
-    else:
-        components[base + "Input"] = request
-        op["requestBody"] = {
-            "required": True,
-            "content": {
-                "application/json": {"schema": {"$ref": f"#/components/schemas/{base}Input"}}
-            },
-        }
-    return op
+def operation(op):
+    """A 3.1 operation as the earlier script wrote it: query parameters, or a JSON body."""
+    op = dict(op)
+    params = []
+    for p in op.get("parameters", []):
+        if "content" in p:  # input_json
+            op["requestBody"] = json_body(p["content"]["application/json"]["schema"])
+            continue
+        params.append({k: v for k, v in p.items() if k not in ("style", "explode")})
+    op["parameters"] = params
+    form = op.get("requestBody", {}).get("content", {}).get("application/x-www-form-urlencoded")
+    if form:
+        props = form["schema"]["properties"]
+        # A Service's form carries input_json (and format); another method's form, its fields.
+        op["requestBody"] = json_body(props["input_json"] if "input_json" in props else form["schema"])
+    op["responses"] = {k: v for k, v in op["responses"].items() if k.startswith("2")}
+    return convert(op)
 
 
 def problems(document):
@@ -157,10 +110,12 @@ def problems(document):
                 found.append(f"{at}: not an OpenAPI 3.0 keyword")
             elif key == "type" and (isinstance(value, list) or value == "null"):
                 found.append(f"{at}: {json.dumps(value)} is not an OpenAPI 3.0 type")
-            if key in ("properties", "schemas"):
-                # Names here are property or component names, not keywords.
+            if key in ("properties", "schemas", "paths", "examples"):
+                # Names here are property, component, path or example names, not keywords;
+                # an example's value is data.
                 for name, child in value.items():
-                    walk(child, f"{at}/{name}")
+                    if key != "examples":
+                        walk(child, f"{at}/{name}")
             else:
                 walk(value, at)
 
@@ -168,23 +123,19 @@ def problems(document):
     return found
 
 
-methods = http_methods()
-bundle = convert(load("bundle.json"))
-components = dict(bundle.get("$defs", {}))
-paths = {}
-for entry in load("index.json")["operations"]:
-    http = methods[(entry["interface"], entry["method"], entry["version"])]
-    path = f'/{entry["interface"]}/{entry["method"]}/v{entry["version"]}/'
-    paths.setdefault(path, {})[http] = operation(entry, http, components)
-document = {
-    "openapi": "3.0.3",
-    "info": {"title": "steamspec " + spec_dir, "version": "1.0.0"},
-    "paths": paths,
-    "components": {"schemas": components},
+with open(source) as f:
+    openapi = json.load(f)
+paths = {
+    path: {k: (v if k == "servers" else operation(v)) for k, v in item.items()}
+    for path, item in openapi["paths"].items()
 }
+components = dict(openapi["components"])
+components["schemas"] = {k: convert(v) for k, v in openapi["components"]["schemas"].items()}
+document = {**openapi, "openapi": "3.0.3", "paths": paths, "components": components}
 found = problems(document)
 if found:
     sys.exit("to-openapi.py: the document would not be OpenAPI 3.0:\n  " + "\n  ".join(found))
 with open(out, "w") as f:
     json.dump(document, f, indent=2, sort_keys=True)
-print(f"{out}: {sum(len(p) for p in paths.values())} operations, {len(components)} schemas")
+count = sum(len([k for k in p if k != "servers"]) for p in paths.values())
+print(f"{out}: {count} operations, {len(components['schemas'])} schemas")

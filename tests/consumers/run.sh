@@ -5,8 +5,13 @@
 #   node:   ajv (Ajv2020, strict), TypeScript types from json-schema-to-typescript checked with
 #           tsc --strict together with every docs example as a typed constant;
 #   and both checkers must fail on deliberately broken schemas;
-#   openapi: tests/bench-scripts/to-openapi.py (the progenitor benchmark's input) turns the
-#           schemas into an OpenAPI 3.0 document whose references all resolve.
+#   openapi: generated/openapi.json (issue 26) accepted by openapi-spec-validator and
+#           @redocly/cli lint (redocly.yaml); openapi-typescript types checked with tsc --strict
+#           and used through openapi-fetch, and openapi-python-client's package checked with
+#           mypy --strict and used, both against a loopback server (openapi/server.py) that
+#           refuses parameters not sent as the document says; the checks fail on broken
+#           documents; tests/bench-scripts/to-openapi.py (the progenitor benchmark's input)
+#           turns it into an OpenAPI 3.0 document whose references all resolve.
 # Installs what it needs into tests/.venv and tests/consumers/node/node_modules (skipped when the
 # pinned requirements/lockfile have not changed), then works offline. Generated types go to
 # tests/consumers/.generated/ (gitignored), rewritten each run.
@@ -23,7 +28,8 @@ out="$here/.generated"
 passed=0
 failed=0
 log="$(mktemp -d)"
-trap 'rm -rf "$log"' EXIT
+server_pid=""
+trap 'rm -rf "$log"; [ -z "$server_pid" ] || kill "$server_pid" 2>/dev/null' EXIT
 
 pass() { passed=$((passed + 1)); echo "PASS $1"; }
 fail() { failed=$((failed + 1)); echo "FAIL $1"; }
@@ -56,6 +62,15 @@ checker() {
 must_fail() {
   local name="$1"; shift
   if "$@" >"$log/out" 2>&1; then fail "$name (exited 0)"; sed 's/^/    /' "$log/out" | tail -20
+  else pass "$name"; fi
+}
+
+# fails_with PATTERN NAME CMD...: PASS when CMD exits non-zero and its output has PATTERN (the
+# reason it must fail for, not any other).
+fails_with() {
+  local pattern="$1" name="$2"; shift 2
+  if "$@" >"$log/out" 2>&1; then fail "$name (exited 0)"; sed 's/^/    /' "$log/out" | tail -20
+  elif ! grep -qF -- "$pattern" "$log/out"; then fail "$name (failed without '$pattern')"; sed 's/^/    /' "$log/out" | tail -20
   else pass "$name"; fi
 }
 
@@ -95,7 +110,7 @@ checker "node check_schemas.mjs" node "$node_dir/check_schemas.mjs"
 # ------------------------------------------------------------------------------------------------
 # Types generated from the schemas, type-checked, and used on docs examples.
 rm -rf "$out"; mkdir -p "$out/python" "$out/ts"
-# models BUNDLE OUT: pydantic v2 models of a bundle, made the way README.md tells Python users
+# models BUNDLE OUT: pydantic v2 models of a bundle, made the way tests/consumers/README.md tells Python users
 # to (plus --disable-timestamp, so reruns write the same files).
 models() {
   "$venv/bin/datamodel-codegen" --input "$1" --input-file-type jsonschema --output "$2" \
@@ -116,8 +131,55 @@ step "node: json-schema-to-typescript makes types, one typed constant per docs e
 step "node: tsc --strict on the types, the examples and use_types.ts" \
   "$node_dir/node_modules/.bin/tsc" -p "$out/ts/tsconfig.json"
 
-step "openapi: to-openapi.py makes an OpenAPI 3.0 document of the schemas, every \$ref resolved" \
-  "$py" "$root/tests/bench-scripts/to-openapi.py" "$root/spec" "$root/generated/schemas" "$out/openapi.json"
+# ------------------------------------------------------------------------------------------------
+# generated/openapi.json: validated, linted, and made into two clients that call a loopback server.
+oa="$root/generated/openapi.json"
+oa_here="$here/openapi"
+ts_api="$node_dir/.generated/openapi" # below node/, so that node finds node_modules
+rm -rf "$node_dir/.generated"
+step "openapi: openapi-spec-validator accepts generated/openapi.json (OpenAPI 3.1)" \
+  "$venv/bin/openapi-spec-validator" "$oa"
+# lint DOC: @redocly/cli's recommended-strict rules, less those redocly.yaml turns off and why.
+lint() { "$node_dir/node_modules/.bin/redocly" lint "$1" --config "$here/redocly.yaml" --format=stylish; }
+step "openapi: redocly lint (redocly.yaml: recommended-strict, 3 rules off) accepts it" lint "$oa"
+# ts_client DOC DIR: openapi-typescript's types of DOC, checked with tsc --strict together with
+# use_openapi.ts, which is compiled to DIR/dist.
+ts_client() {
+  mkdir -p "$2" && cp "$oa_here/use_openapi.ts" "$2/" \
+    && printf '{"compilerOptions": {"strict": true, "target": "es2022", "module": "nodenext", "outDir": "dist", "types": []}, "files": ["use_openapi.ts", "steam.d.ts"]}\n' >"$2/tsconfig.json" \
+    && "$node_dir/node_modules/.bin/openapi-typescript" "$1" -o "$2/steam.d.ts" \
+    && "$node_dir/node_modules/.bin/tsc" -p "$2/tsconfig.json"
+}
+step "openapi: openapi-typescript types, tsc --strict on them and use_openapi.ts (openapi-fetch)" \
+  ts_client "$oa" "$ts_api"
+# py_client DOC DIR: openapi-python-client's steam_client package of DOC (no warning allowed),
+# checked with mypy --strict together with use_openapi_client.py.
+py_client() {
+  mkdir -p "$2" && cp "$oa_here/use_openapi_client.py" "$2/" \
+    && printf '[mypy]\nstrict = True\ncache_dir = .mypy_cache\n' >"$2/mypy.ini" \
+    && "$venv/bin/openapi-python-client" generate --path "$1" --config "$oa_here/python-client.yaml" \
+      --meta none --output-path "$2/steam_client" --overwrite --fail-on-warning \
+    && (cd "$2" && "$venv/bin/mypy" --config-file mypy.ini use_openapi_client.py)
+}
+step "openapi: openapi-python-client makes steam_client, mypy --strict on it and use_openapi_client.py" \
+  py_client "$oa" "$out/openapi-python"
+# The loopback server (until the fake Steam of the test-kit issue lands): each operation's first
+# example, and a 400 for any parameter not sent as the document says.
+key="test-key-$$" token="test-token-$$"
+"$py" "$oa_here/server.py" "$oa" "$out/server.port" "$key" "$token" 2>"$out/server.log" &
+server_pid=$!
+for _ in $(seq 50); do [ -s "$out/server.port" ] && break; sleep 0.1; done
+base="http://127.0.0.1:$(cat "$out/server.port" 2>/dev/null)"
+step "openapi: use_openapi.ts calls the loopback server through openapi-fetch, typed values read" \
+  node "$ts_api/dist/use_openapi.js" "$base" "$key" "$token"
+step "openapi: use_openapi_client.py calls it through steam_client (comma list, input_json workarounds)" \
+  env PYTHONPATH="$out/openapi-python" "$py" "$out/openapi-python/use_openapi_client.py" "$base" "$key" "$token"
+kill "$server_pid" 2>/dev/null; wait "$server_pid" 2>/dev/null; server_pid=""
+
+step "openapi: to-openapi.py makes the OpenAPI 3.0 document progenitor reads, every \$ref resolved" \
+  "$py" "$root/tests/bench-scripts/to-openapi.py" "$oa" "$out/openapi-3.0.json"
+step "openapi: openapi-spec-validator accepts to-openapi.py's document (OpenAPI 3.0)" \
+  "$venv/bin/openapi-spec-validator" "$out/openapi-3.0.json"
 
 # ------------------------------------------------------------------------------------------------
 # The checks fail when a schema is wrong.
@@ -150,13 +212,37 @@ for case in steamid-integer bad-ref; do
 done
 # 3. The typed consumers catch the integer steamid too (in the bundle, which they read).
 set_json "$broken/steamid-integer/bundle.json" '$defs' Player properties steamid '{"type": "integer"}'
-# 4. A bundle reference to no type: to-openapi.py refuses it, naming the JSON path.
-cp -r "$root/generated/schemas" "$broken/bundle-bad-ref"
-set_json "$broken/bundle-bad-ref/bundle.json" '$defs' Player properties personastate '{"$ref": "#/$defs/NoSuchType"}'
-step "openapi: to-openapi.py refuses a bundle whose \$ref names no type, at its JSON path" \
-  bash -c "! '$py' '$root/tests/bench-scripts/to-openapi.py' '$root/spec' '$broken/bundle-bad-ref' \
-    '$broken/openapi.json' 2>'$broken/openapi.err' \
-    && grep -F 'Player/properties/personastate/\$ref' '$broken/openapi.err' && [ ! -e '$broken/openapi.json' ]"
+# 4. Broken OpenAPI documents: a $ref to no component, and Player.steamid typed as an integer.
+cp "$oa" "$broken/openapi-bad-ref.json"
+set_json "$broken/openapi-bad-ref.json" components schemas Player properties personastate '{"$ref": "#/components/schemas/NoSuchType"}'
+cp "$oa" "$broken/openapi-steamid-integer.json"
+set_json "$broken/openapi-steamid-integer.json" components schemas Player properties steamid '{"type": "integer"}'
+fails_with "'/components/schemas/NoSuchType' does not exist" \
+  "openapi: openapi-spec-validator rejects the bad-ref document" \
+  "$venv/bin/openapi-spec-validator" "$broken/openapi-bad-ref.json"
+# (The integer steamid is a well-formed document, which no validator of the form can refuse:
+# the examples, the TypeScript and the Python programs catch it.)
+fails_with "no-unresolved-refs" "openapi: redocly lint rejects the bad-ref document" \
+  lint "$broken/openapi-bad-ref.json"
+fails_with "Example value must conform to the schema: \`steamid\` property type must be integer" \
+  "openapi: redocly lint rejects the steamid-integer document (its examples)" \
+  lint "$broken/openapi-steamid-integer.json"
+fails_with "Can't resolve \$ref at #/components/schemas/Player/properties/personastate" \
+  "openapi: openapi-typescript rejects the bad-ref document" \
+  ts_client "$broken/openapi-bad-ref.json" "$node_dir/.generated/openapi-bad-ref"
+fails_with "error TS2322: Type 'number' is not assignable to type 'string'" \
+  "openapi: tsc --strict rejects use_openapi.ts against the steamid-integer types" \
+  ts_client "$broken/openapi-steamid-integer.json" "$node_dir/.generated/openapi-steamid-integer"
+fails_with "Could not find reference in parsed models or enums" \
+  "openapi: openapi-python-client (--fail-on-warning) rejects the bad-ref document" \
+  py_client "$broken/openapi-bad-ref.json" "$broken/openapi-python-bad-ref"
+fails_with 'error: Incompatible types in assignment (expression has type "int", variable has type "str")' \
+  "openapi: mypy --strict rejects use_openapi_client.py against the steamid-integer client" \
+  py_client "$broken/openapi-steamid-integer.json" "$broken/openapi-python-steamid-integer"
+step "openapi: to-openapi.py refuses a document whose \$ref names no component, at its JSON path" \
+  bash -c "! '$py' '$root/tests/bench-scripts/to-openapi.py' '$broken/openapi-bad-ref.json' \
+    '$broken/openapi-3.0.json' 2>'$broken/openapi.err' \
+    && grep -F 'Player/properties/personastate/\$ref' '$broken/openapi.err' && [ ! -e '$broken/openapi-3.0.json' ]"
 must_fail "tsc --strict rejects the examples against types from the steamid-integer bundle" \
   bash -c "node '$node_dir/typegen.mjs' '$broken/ts' --schemas '$broken/steamid-integer' \
     && '$node_dir/node_modules/.bin/tsc' -p '$broken/ts/tsconfig.json'"

@@ -91,7 +91,7 @@ where
     S::Value: std::fmt::Debug,
 {
     let name = name.to_string();
-    // `FUZZ_CASES=N`: a long run (see the README's Reliability section).
+    // `FUZZ_CASES=N`: a long run (see generated/README.md, Fuzzing).
     let cases = std::env::var("FUZZ_CASES")
         .ok()
         .and_then(|v| v.parse().ok())

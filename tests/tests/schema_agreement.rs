@@ -95,7 +95,9 @@ macro_rules! types {
         }
         fn request_checks() -> BTreeMap<&'static str, Check> {
             BTreeMap::from([
-                $( (stringify!($rt), {
+                // Request types are unique per interface only (two ResolveVanityURLRequest):
+                // keyed by `module::Name`.
+                $( (concat!(stringify!($rm), "::", stringify!($rt)), {
                     #[allow(unused_variables)]
                     fn check(v: &Value, wire: WireName) -> Rust {
                         let Some(m) = v.as_object() else {
@@ -119,7 +121,7 @@ macro_rules! types {
         fn rust_schemas() -> BTreeMap<&'static str, fn() -> Value> {
             BTreeMap::from([
                 $( (stringify!($t), (|| schemars::schema_for!(steam_webapi::$m::$t).to_value()) as fn() -> Value), )*
-                $( (stringify!($rt), (|| schemars::schema_for!(steam_webapi::$rm::$rt).to_value()) as fn() -> Value), )*
+                $( (concat!(stringify!($rm), "::", stringify!($rt)), (|| schemars::schema_for!(steam_webapi::$rm::$rt).to_value()) as fn() -> Value), )*
             ])
         }
     };
@@ -127,7 +129,17 @@ macro_rules! types {
 
 types! {
     named {
-        igame_notifications_service::SessionRequest,
+        iecon_service::EconAction,
+        iecon_service::EconDescription,
+        iecon_service::EconDescriptionLine,
+        iecon_service::GetTradeHistoryResponse,
+        iecon_service::GetTradeOfferResponse,
+        iecon_service::GetTradeOffersResponse,
+        iecon_service::GetTradeOffersSummaryResponse,
+        iecon_service::Trade,
+        iecon_service::TradeAsset,
+        iecon_service::TradeOffer,
+        iecon_service::TradedAsset,
         igame_notifications_service::CreateSessionResponse,
         igame_notifications_service::DeleteSessionBatchResponse,
         igame_notifications_service::DeleteSessionResponse,
@@ -136,14 +148,33 @@ types! {
         igame_notifications_service::LocalizedText,
         igame_notifications_service::RequestNotificationsResponse,
         igame_notifications_service::Session,
+        igame_notifications_service::SessionRequest,
         igame_notifications_service::UpdateSessionResponse,
         igame_notifications_service::UserState,
         igame_notifications_service::UserStatus,
         igame_notifications_service::Variable,
+        iplayer_service::Badge,
+        iplayer_service::BadgeQuest,
+        iplayer_service::GetBadgesResponse,
+        iplayer_service::GetCommunityBadgeProgressResponse,
         iplayer_service::GetOwnedGamesResponse,
         iplayer_service::GetRecentlyPlayedGamesResponse,
+        iplayer_service::GetSteamLevelResponse,
+        iplayer_service::IsPlayingSharedGameResponse,
         iplayer_service::OwnedGame,
         iplayer_service::RecentlyPlayedGame,
+        ipublished_file_service::FileChild,
+        ipublished_file_service::FileKvTag,
+        ipublished_file_service::FilePreview,
+        ipublished_file_service::FileReaction,
+        ipublished_file_service::FileTag,
+        ipublished_file_service::FileVoteData,
+        ipublished_file_service::GetDetailsResponse,
+        ipublished_file_service::PublishedFileDetails,
+        ipublished_file_service::QueryFilesResponse,
+        isteam_apps::GameServer,
+        isteam_apps::GetServersAtAddressResponse,
+        isteam_apps::UpToDateCheckResponse,
         isteam_hub::HubAnnouncement,
         isteam_hub::HubAssociatedGame,
         isteam_hub::HubAvatar,
@@ -167,7 +198,14 @@ types! {
         isteam_hub::HubWebsite,
         isteam_news::GetNewsForAppResponse,
         isteam_news::NewsItem,
+        isteam_remote_storage::CollectionChild,
+        isteam_remote_storage::CollectionDetails,
+        isteam_remote_storage::GetCollectionDetailsResponse,
+        isteam_remote_storage::GetPublishedFileDetailsResponse,
+        isteam_remote_storage::RemoteStorageFile,
+        isteam_remote_storage::RemoteStorageTag,
         isteam_user::CommunityVisibilityState,
+        isteam_user::EconomyBanStatus,
         isteam_user::Friend,
         isteam_user::FriendFilter,
         isteam_user::FriendRelationship,
@@ -175,11 +213,21 @@ types! {
         isteam_user::GetPlayerSummariesResponse,
         isteam_user::PersonaState,
         isteam_user::Player,
+        isteam_user::PlayerBans,
+        isteam_user::ResolveVanityURLResponse,
+        isteam_user::VanityUrlType,
+        isteam_user_stats::AvailableGameStats,
         isteam_user_stats::GetGlobalAchievementPercentagesForAppResponse,
+        isteam_user_stats::GetGlobalStatsForGameResponse,
+        isteam_user_stats::GetNumberOfCurrentPlayersResponse,
         isteam_user_stats::GetPlayerAchievementsResponse,
         isteam_user_stats::GetUserStatsForGameResponse,
         isteam_user_stats::GlobalAchievementPercentage,
+        isteam_user_stats::GlobalStat,
         isteam_user_stats::PlayerAchievement,
+        isteam_user_stats::SchemaAchievement,
+        isteam_user_stats::SchemaForGame,
+        isteam_user_stats::SchemaStat,
         isteam_user_stats::UserStat,
         isteam_user_stats::UserStatsAchievement,
         isteam_web_api_util::GetSupportedAPIListResponse,
@@ -198,15 +246,83 @@ types! {
         notifications::SearchNotificationsResponse,
     }
     requests {
+        igame_servers_service::GetAccountListRequest {  },
+        isteam_broadcast::PlayerStatsRequest {  },
+        isteam_directory::GetSteamPipeDomainsRequest {  },
+        isteam_web_api_util::GetSupportedAPIListRequest {  },
+        iauthentication_service::BeginAuthSessionViaCredentialsRequest { device_friendly_name, account_name, encrypted_password, encryption_timestamp, remember_login, platform_type, persistence, website_id, device_details, guard_data, language, qos_level },
+        iauthentication_service::BeginAuthSessionViaQRRequest { device_friendly_name, platform_type, device_details, website_id },
+        iauthentication_service::GetAuthSessionInfoRequest { client_id },
+        iauthentication_service::GetAuthSessionRiskInfoRequest { client_id, language },
+        iauthentication_service::GetPasswordRSAPublicKeyRequest { account_name },
+        iauthentication_service::NotifyRiskQuizResultsRequest { client_id, results, selected_action, did_confirm_login },
+        iauthentication_service::PollAuthSessionStatusRequest { client_id, request_id, token_to_revoke },
+        iauthentication_service::UpdateAuthSessionWithMobileConfirmationRequest { version, client_id, steamid, signature, confirm, persistence },
+        iauthentication_service::UpdateAuthSessionWithSteamGuardCodeRequest { client_id, steamid, code, code_type },
+        ibroadcast_service::PostGameDataFrameRTMPRequest { appid, steamid, rtmp_token, frame_data },
+        icheat_reporting_service::ReportCheatDataRequest { steamid, appid, pathandfilename, webcheaturl, time_now, time_started, time_stopped, cheatname, game_process_id, cheat_process_id, cheat_param_1, cheat_param_2, cheat_data_dump },
+        icontent_server_config_service::GetSteamCacheNodeParamsRequest { cache_id, cache_key },
+        icontent_server_config_service::SetSteamCacheClientFiltersRequest { cache_id, cache_key, change_notes, allowed_ip_blocks },
+        icontent_server_config_service::SetSteamCachePerformanceStatsRequest { cache_id, cache_key, mbps_sent, mbps_recv, cpu_percent, cache_hit_percent, num_connected_ips, upstream_egress_utilization, upstream_peering_utilization, upstream_transit_utilization },
+        icontent_server_directory_service::GetCDNForVideoRequest { property_type, client_ip, client_region },
+        icontent_server_directory_service::GetClientUpdateHostsRequest { cached_signature },
+        icontent_server_directory_service::GetDepotPatchInfoRequest { appid, depotid, source_manifestid, target_manifestid },
+        icontent_server_directory_service::GetServersForSteamPipeRequest { cell_id, max_servers, ip_override, launcher_type, ipv6_public, current_connections },
+        icontent_server_directory_service::PickSingleContentServerRequest { property_type, cell_id, client_ip },
+        iecon_service::GetTradeHistoryRequest { max_trades, start_after_time, start_after_tradeid, navigating_back, get_descriptions, language, include_failed, include_total },
+        iecon_service::GetTradeHoldDurationsRequest { steamid_target, trade_offer_access_token },
+        iecon_service::GetTradeOfferRequest { tradeofferid, language, get_descriptions },
+        iecon_service::GetTradeOffersRequest { get_sent_offers, get_received_offers, get_descriptions, language, active_only, historical_only, time_historical_cutoff, cursor },
+        iecon_service::GetTradeOffersSummaryRequest { time_last_visit },
+        iecon_service::GetTradeStatusRequest { tradeid, get_descriptions, language },
         igame_notifications_service::CreateSessionRequest { appid, context, title, users, steamid },
         igame_notifications_service::DeleteSessionRequest { sessionid, appid, steamid },
-        igame_notifications_service::UpdateSessionRequest { sessionid, appid, title, users, steamid },
         igame_notifications_service::DeleteSessionBatchRequest { sessionid, appid },
         igame_notifications_service::EnumerateSessionsForAppRequest { appid, steamid, include_all_user_messages, include_auth_user_message, language },
         igame_notifications_service::GetSessionDetailsForAppRequest { sessions, appid, language },
         igame_notifications_service::RequestNotificationsRequest { steamid, appid },
+        igame_notifications_service::UpdateSessionRequest { sessionid, appid, title, users, steamid },
+        igame_notifications_service::UserCreateSessionRequest { appid, context, title, users, steamid },
+        igame_notifications_service::UserDeleteSessionRequest { sessionid, appid, steamid },
+        igame_notifications_service::UserUpdateSessionRequest { sessionid, appid, title, users, steamid },
+        igame_servers_service::CreateAccountRequest { appid, memo },
+        igame_servers_service::DeleteAccountRequest { steamid },
+        igame_servers_service::FriendsQueryRequest { servers, friends, app_id },
+        igame_servers_service::GetAccountPublicInfoRequest { steamid },
+        igame_servers_service::GetServerIPsBySteamIDRequest { server_steamids },
+        igame_servers_service::GetServerSteamIDsByIPRequest { server_ips },
+        igame_servers_service::QueryByFakeIPRequest { fake_ip, fake_port, app_id, query_type },
+        igame_servers_service::QueryLoginTokenRequest { login_token },
+        igame_servers_service::ResetLoginTokenRequest { steamid },
+        igame_servers_service::SetMemoRequest { steamid, memo },
+        ihelp_request_logs_service::GetApplicationLogDemandRequest { appid },
+        ihelp_request_logs_service::UploadUserApplicationLogRequest { appid, log_type, version_string, log_contents, request_id },
+        iinventory_service::CombineItemStacksRequest { appid, fromitemid, destitemid, quantity, steamid },
+        iinventory_service::GetPriceSheetRequest { ecurrency, currency_code },
+        iinventory_service::SplitItemStackRequest { appid, itemid, quantity, steamid },
+        iplayer_service::GetBadgesRequest { steamid },
+        iplayer_service::GetCommunityBadgeProgressRequest { steamid, badgeid },
         iplayer_service::GetOwnedGamesRequest { steamid, include_appinfo, include_played_free_games, appids_filter, include_free_sub, skip_unvetted_apps, language },
         iplayer_service::GetRecentlyPlayedGamesRequest { steamid, count },
+        iplayer_service::GetSteamLevelRequest { steamid },
+        iplayer_service::IsPlayingSharedGameRequest { steamid, appid_playing },
+        iplayer_service::RecordOfflinePlaytimeRequest { steamid, ticket, play_sessions },
+        ipublished_file_service::GetDetailsRequest { publishedfileids, includetags, includeadditionalpreviews, includechildren, includekvtags, includevotes, short_description, includeforsaledata, includemetadata, return_playtime_stats, appid, strip_description_bbcode, admin_query, language, desired_revision, includereactions },
+        ipublished_file_service::GetSubSectionDataRequest { publishedfileid, for_table_of_contents, specific_sectionid, desired_revision },
+        ipublished_file_service::GetUserFileCountRequest { steamid, appid, shortcutid, page, numperpage, r#type, sortmethod, privacy, requiredtags, excludedtags, required_kv_tags, filetype, creator_appid, match_cloud_filename, cache_max_age_seconds, language, taggroups, date_range_created, date_range_updated, excluded_content_descriptors, admin_query, totalonly, ids_only, return_vote_data, return_tags, return_kv_tags, return_previews, return_children, return_short_description, return_for_sale_data, return_metadata, return_playtime_stats, strip_description_bbcode, return_reactions, startindex_override, desired_revision, return_apps },
+        ipublished_file_service::GetUserFilesRequest { steamid, appid, shortcutid, page, numperpage, r#type, sortmethod, privacy, requiredtags, excludedtags, required_kv_tags, filetype, creator_appid, match_cloud_filename, cache_max_age_seconds, language, taggroups, date_range_created, date_range_updated, excluded_content_descriptors, admin_query, totalonly, ids_only, return_vote_data, return_tags, return_kv_tags, return_previews, return_children, return_short_description, return_for_sale_data, return_metadata, return_playtime_stats, strip_description_bbcode, return_reactions, startindex_override, desired_revision, return_apps },
+        ipublished_file_service::GetUserVoteSummaryRequest { publishedfileids },
+        ipublished_file_service::QueryFilesRequest { query_type, page, cursor, numperpage, creator_appid, appid, requiredtags, excludedtags, match_all_tags, required_flags, omitted_flags, search_text, filetype, child_publishedfileid, days, include_recent_votes_only, cache_max_age_seconds, language, required_kv_tags, taggroups, date_range_created, date_range_updated, excluded_content_descriptors, admin_query, special_filter, appids_required_for_use, excluded_appids_required_for_use, search_text_target, totalonly, ids_only, return_vote_data, return_tags, return_kv_tags, return_previews, return_children, return_short_description, return_for_sale_data, return_metadata, return_playtime_stats, return_details, strip_description_bbcode, desired_revision, return_reactions },
+        isteam_apps::GetSDRConfigRequest { appid },
+        isteam_apps::GetServersAtAddressRequest { addr },
+        isteam_apps::UpToDateCheckRequest { appid, version },
+        isteam_broadcast::ViewerHeartbeatRequest { steamid, sessionid, token, stream },
+        isteam_cdn::SetClientFiltersRequest { cdnname, allowedipblocks, allowedasns, allowedipcountries },
+        isteam_cdn::SetPerformanceStatsRequest { cdnname, mbps_sent, mbps_recv, cpu_percent, cache_hit_percent },
+        isteam_directory::GetCMListRequest { cellid, maxcount },
+        isteam_directory::GetCMListForConnectRequest { cellid, cmtype, realm, maxcount, qoslevel },
+        isteam_economy::GetAssetClassInfoRequest { appid, language, class_count, classid0, instanceid0 },
+        isteam_economy::GetAssetPricesRequest { appid, currency, language },
         isteam_hub::GetAnnouncementsRequest { language, guid, appid, max_length, end_date, count, skip, authors },
         isteam_hub::GetEventsRequest { language, guid, appid, max_length, end_date, count, skip, authors },
         isteam_hub::GetMembersRequest { language, guid, appid },
@@ -216,12 +332,50 @@ types! {
         isteam_hub::ResolveAppIDRequest { language, appid, official_only, public_only, count, skip },
         isteam_hub::ResolveVanityURLRequest { language, vanityurl },
         isteam_news::GetNewsForAppRequest { appid, count, maxlength, enddate, feeds, tags },
+        isteam_news::GetNewsForAppAuthedV1Request { appid, maxlength, enddate, count },
+        isteam_news::GetNewsForAppAuthedV2Request { appid, maxlength, enddate, count, feeds },
+        isteam_news::GetNewsForAppV1Request { appid, maxlength, enddate, count, tags },
+        isteam_remote_storage::GetCollectionDetailsRequest { collectioncount, publishedfileids },
+        isteam_remote_storage::GetPublishedFileDetailsRequest { itemcount, publishedfileids },
+        isteam_remote_storage::GetUGCFileDetailsRequest { steamid, ugcid, appid },
+        isteam_user::CheckAppOwnershipV1Request { steamid, appid },
+        isteam_user::CheckAppOwnershipV2Request { steamid, appid },
+        isteam_user::CheckAppOwnershipV3Request { steamid, appid },
+        isteam_user::GetAppPriceInfoRequest { steamid, appids },
         isteam_user::GetFriendListRequest { steamid, relationship },
+        isteam_user::GetPlayerBansRequest { steamids },
         isteam_user::GetPlayerSummariesRequest { steamids },
+        isteam_user::GetPlayerSummariesV1Request { steamids },
+        isteam_user::GetPublisherAppOwnershipV1Request { steamid },
+        isteam_user::GetPublisherAppOwnershipV2Request { steamid },
+        isteam_user::GetPublisherAppOwnershipV3Request { steamid },
+        isteam_user::GetPublisherAppOwnershipV4Request { steamid },
+        isteam_user::GetPublisherAppOwnershipChangesRequest { packagerowversion, cdkeyrowversion },
+        isteam_user::GetUserGroupListRequest { steamid },
+        isteam_user::GrantPackageV1Request { steamid, packageid, ipaddress, thirdpartykey, thirdpartyappid },
+        isteam_user::GrantPackageV2Request { steamid, packageid, ipaddress, thirdpartykey, thirdpartyappid },
+        isteam_user::GrantPackageV3Request { steamid, packageid, ipaddress, thirdpartykey, thirdpartyappid },
+        isteam_user::ResolveVanityURLRequest { vanityurl, url_type },
+        isteam_user::RevokePackageRequest { steamid, packageid, revokereason },
+        isteam_user_auth::AuthenticateUserTicketRequest { appid, ticket },
+        isteam_user_o_auth::GetTokenDetailsRequest { access_token },
         isteam_user_stats::GetGlobalAchievementPercentagesForAppRequest { gameid },
+        isteam_user_stats::GetGlobalAchievementPercentagesForAppV1Request { gameid },
+        isteam_user_stats::GetGlobalStatsForGameRequest { appid, count, name, startdate, enddate },
+        isteam_user_stats::GetNumberOfCurrentPlayersRequest { appid },
         isteam_user_stats::GetPlayerAchievementsRequest { steamid, appid, l },
+        isteam_user_stats::GetSchemaForGameRequest { appid, l },
+        isteam_user_stats::GetSchemaForGameV1Request { appid, l },
         isteam_user_stats::GetUserStatsForGameRequest { steamid, appid, l },
-        isteam_web_api_util::GetSupportedAPIListRequest {  },
+        isteam_user_stats::GetUserStatsForGameV1Request { steamid, appid },
+        isteam_user_stats::SetUserStatsForGameRequest { steamid, appid, count, name, value },
+        istore_service::GetAppListRequest { if_modified_since, have_description_language, include_games, include_dlc, include_software, include_videos, include_hardware, last_appid, max_results },
+        istore_service::GetGamesFollowedRequest { steamid },
+        istore_service::GetGamesFollowedCountRequest { steamid },
+        istore_service::GetRecommendedTagsForUserRequest { language, country_code, favor_rarer_tags },
+        iwishlist_service::GetWishlistRequest { steamid },
+        iwishlist_service::GetWishlistItemCountRequest { steamid },
+        iwishlist_service::GetWishlistSortedFilteredRequest { steamid, context, data_request, sort_order, filters, start_index, page_size, share_token },
         notifications::DeleteNotificationsRequest { ids },
         notifications::EmptyFolderRequest { folder },
         notifications::MarkFolderReadRequest { folder },
@@ -358,7 +512,7 @@ impl Gen<'_> {
                     // Every field, optional ones too, so their constraints are exercised; below
                     // a few levels only the required ones (no type of the spec is recursive, but
                     // this keeps a future one finite).
-                    if f.optional && depth > 4 {
+                    if f.presence.is_optional() && depth > 4 {
                         continue;
                     }
                     m.insert(
@@ -502,19 +656,19 @@ impl Gen<'_> {
                             if root.pointer(&p).is_none() {
                                 continue;
                             }
-                            if !f.optional {
+                            if !f.presence.is_optional() {
                                 let mut r = root.clone();
                                 let parent = r.pointer_mut(at).and_then(Value::as_object_mut);
                                 parent.expect("object").remove(&f.name);
                                 out.push(Case {
                                     what: format!("{at}: required field {} missing", f.name),
                                     instance: r,
-                                    valid: f.nullable,
-                                    lenient: f.nullable,
+                                    valid: f.presence.is_nullable(),
+                                    lenient: f.presence.is_nullable(),
                                 });
                             }
                             // (untyped JSON admits null: not a break there)
-                            if !f.nullable && f.ty != TypeRef::Scalar(Scalar::Json) {
+                            if !f.presence.is_nullable() && f.ty != TypeRef::Scalar(Scalar::Json) {
                                 // null in a field that is not nullable (optional or not)
                                 let mut r = root.clone();
                                 *r.pointer_mut(&p).expect("field") = Value::Null;
@@ -523,8 +677,8 @@ impl Gen<'_> {
                                 out.push(Case {
                                     what: format!("{p}: null"),
                                     instance: r,
-                                    valid: f.optional,
-                                    lenient: f.optional,
+                                    valid: f.presence.is_optional(),
+                                    lenient: f.presence.is_optional(),
                                 });
                             }
                             self.breakages(root, &p, &f.ty, f.wire, &f.constraints, out);
@@ -686,6 +840,8 @@ fn judge(
 /// Every type with its schema key, its check, its valid sample and its broken ones.
 struct Subject<'a> {
     name: String,
+    /// `name`, and `module::name` for a request type (see `types!`).
+    lookup: String,
     key: String,
     check: Check,
     op: Option<&'a Operation>,
@@ -702,6 +858,7 @@ fn subjects(model: &Model) -> Vec<Subject<'_>> {
         let (sample, cases) = named_cases(&g, t);
         out.push(Subject {
             name: t.name.clone(),
+            lookup: t.name.clone(),
             key: t.name.clone(),
             check: *named
                 .get(t.name.as_str())
@@ -713,18 +870,28 @@ fn subjects(model: &Model) -> Vec<Subject<'_>> {
     }
     for op in model.operations() {
         let (sample, cases) = request_cases(&g, op);
+        let lookup = request_lookup(model, op);
         out.push(Subject {
             name: op.request_type.clone(),
             key: format!("{}.{}.v{}.request", op.interface, op.method, op.version),
             check: *requests
-                .get(op.request_type.as_str())
-                .unwrap_or_else(|| panic!("{} is not listed", op.request_type)),
+                .get(lookup.as_str())
+                .unwrap_or_else(|| panic!("{lookup} is not listed")),
+            lookup,
             op: Some(op),
             sample,
             cases,
         });
     }
     out
+}
+
+/// `module::Name` of an operation's request type, as `types!` keys it.
+fn request_lookup(model: &Model, op: &Operation) -> String {
+    format!(
+        "{}::{}",
+        model.interfaces[&op.interface].module, op.request_type
+    )
 }
 
 fn wire_names(op: Option<&Operation>) -> impl Fn(&str) -> String + '_ {
@@ -744,9 +911,9 @@ fn the_list_covers_every_type_of_the_model() {
     let named = named_checks();
     let requests = request_checks();
     let want_named: Vec<&str> = model.types.keys().map(String::as_str).collect();
-    let want_requests: std::collections::BTreeSet<&str> = model
+    let want_requests: std::collections::BTreeSet<String> = model
         .operations()
-        .map(|op| op.request_type.as_str())
+        .map(|op| request_lookup(&model, op))
         .collect();
     let missing: Vec<&&str> = want_named
         .iter()
@@ -756,9 +923,9 @@ fn the_list_covers_every_type_of_the_model() {
         missing.is_empty(),
         "named types missing from the types! list: {missing:?}"
     );
-    let missing: Vec<&&str> = want_requests
+    let missing: Vec<&String> = want_requests
         .iter()
-        .filter(|n| !requests.contains_key(**n))
+        .filter(|n| !requests.contains_key(n.as_str()))
         .collect();
     assert!(
         missing.is_empty(),
@@ -774,7 +941,7 @@ fn the_list_covers_every_type_of_the_model() {
     );
     let extra: Vec<&&str> = requests
         .keys()
-        .filter(|n| !want_requests.contains(**n))
+        .filter(|n| !want_requests.contains(**n as &str))
         .collect();
     assert!(
         extra.is_empty(),
@@ -876,7 +1043,7 @@ fn sixty_four_bit_strings_are_range_checked_by_both() {
         .find(|op| op.request_type == "GetPlayerSummariesRequest")
         .expect("GetPlayerSummaries");
     let schema = schema_for(&bundle, "ISteamUser.GetPlayerSummaries.v2.request");
-    let check = request_checks()["GetPlayerSummariesRequest"];
+    let check = request_checks()["isteam_user::GetPlayerSummariesRequest"];
     let wire = wire_names(Some(op));
     let over = json!({"steamids": ["18446744073709551616"]});
     let v = judge(check, &wire, &schema, &over);
@@ -897,7 +1064,7 @@ fn json_schema_impls_give_the_bundles_schemas() {
     let mut failures = Vec::new();
     let mut refs = 0;
     for s in subjects(&model) {
-        let mut root = schemas[s.name.as_str()]();
+        let mut root = schemas[s.lookup.as_str()]();
         let defs = root
             .as_object_mut()
             .and_then(|m| {

@@ -30,7 +30,7 @@ fn spec_files() -> Vec<PathBuf> {
 }
 
 fn validator() -> jsonschema::Validator {
-    let schema: Value = serde_json::from_str(&steamspec::spec::schema::spec_schema_json())
+    let schema: Value = serde_json::from_str(&steamspec::syntax::schema::spec_schema_json())
         .expect("the generated schema is JSON");
     jsonschema::validator_for(&schema).expect("the generated schema is a valid JSON Schema")
 }
@@ -51,7 +51,7 @@ fn errors(v: &jsonschema::Validator, name: &str, text: &str) -> Vec<String> {
 fn spec_schema_json_is_fresh() {
     let path = workspace_dir().join("spec/spec.schema.json");
     let on_disk = read(&path);
-    let generated = steamspec::spec::schema::spec_schema_json();
+    let generated = steamspec::syntax::schema::spec_schema_json();
     assert!(
         on_disk == generated,
         "spec/spec.schema.json is stale; regenerate it with\n\n    \
@@ -102,7 +102,7 @@ fn every_spec_file_points_editors_at_the_schema() {
 fn check_rejected(case: &str, file: &str, broken: &str, fixed: &str) {
     let v = validator();
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("broken-specs")
+        .join("../codegen/tests/broken-specs")
         .join(case)
         .join(file);
     let text = read(&path);

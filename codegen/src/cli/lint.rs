@@ -13,12 +13,19 @@ pub fn run(spec: &Path) -> u8 {
                 eprintln!("{w}");
             }
             let m = &loaded.model;
+            // Imported operations (untyped responses, from a listing) are counted apart.
+            let imported = m.operations().filter(|o| o.imported.is_some()).count();
             println!(
-                "{}: {} interfaces, {} operations, {} types",
+                "{}: {} interfaces, {} operations, {} types{}",
                 spec.display(),
                 m.interfaces.len(),
                 m.operations().count(),
-                m.types.len()
+                m.types.len(),
+                if imported > 0 {
+                    format!("; {imported} of the operations imported (untyped responses)")
+                } else {
+                    String::new()
+                }
             );
             EXIT_OK
         }

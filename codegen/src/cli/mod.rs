@@ -7,6 +7,7 @@ mod lint;
 #[cfg(feature = "live")]
 mod live;
 mod responses;
+mod tokens;
 
 use std::path::PathBuf;
 
@@ -53,6 +54,8 @@ pub enum Command {
     /// Check recorded response bodies against the spec: 0 clean, 1 findings, 2 could not run
     /// (unreadable file, not JSON, unknown operation). --strict reports response drift.
     Responses(responses::ResponsesArgs),
+    /// Localization token files of game notifications: check, generate typed tokens, render.
+    Tokens(tokens::TokensArgs),
 }
 
 pub const EXIT_OK: u8 = 0;
@@ -67,8 +70,9 @@ pub fn run(cli: Cli) -> u8 {
         Command::Drift(args) => drift::run(args),
         Command::Import(args) => import::run(args),
         Command::Responses(args) => responses::run(args),
+        Command::Tokens(args) => tokens::run(args),
         Command::SpecSchema => {
-            print!("{}", steamspec::spec::schema::spec_schema_json());
+            print!("{}", steamspec::syntax::schema::spec_schema_json());
             EXIT_OK
         }
     }

@@ -204,7 +204,7 @@ fn finding(
     method: &str,
     parameter: Option<&str>,
     message: String,
-    pos: Option<&crate::pos::Pos>,
+    pos: Option<&crate::syntax::pos::Pos>,
 ) -> Finding {
     Finding {
         rule,

@@ -23,7 +23,7 @@ use toml::Spanned;
 
 use super::date::Date;
 use super::finding::{Finding, Rule, Severity};
-use crate::pos::Pos;
+use crate::syntax::pos::Pos;
 
 /// Config files larger than this are refused.
 pub const MAX_CONFIG_BYTES: u64 = 1 << 20;
@@ -129,17 +129,14 @@ struct RawAllow {
 /// Reads and parses a config file.
 pub fn load(path: &std::path::Path) -> Result<Config, ConfigError> {
     let name: Arc<str> = Arc::from(path.to_string_lossy().replace('\\', "/"));
-    let bytes = crate::read_limit::read_file(path, MAX_CONFIG_BYTES).map_err(|e| ConfigError {
-        pos: Pos::file(&name),
-        message: e.to_string(),
-    })?;
-    let text = String::from_utf8(bytes).map_err(|e| {
-        let at = e.utf8_error().valid_up_to();
-        let valid = String::from_utf8_lossy(&e.as_bytes()[..at]).into_owned();
-        ConfigError {
-            pos: pos_at(&name, &valid, at),
-            message: "file is not valid UTF-8".into(),
-        }
+    let bytes =
+        crate::input::read_limit::read_file(path, MAX_CONFIG_BYTES).map_err(|e| ConfigError {
+            pos: Pos::file(&name),
+            message: e.to_string(),
+        })?;
+    let text = crate::input::utf8::into_text(bytes).map_err(|at| ConfigError {
+        pos: Pos::new(&name, at.line as u32, at.column as u32),
+        message: "file is not valid UTF-8".into(),
     })?;
     parse(&name, &text)
 }
@@ -242,8 +239,7 @@ fn date_of(v: &toml::Value) -> Option<Date> {
 fn pos_at(name: &Arc<str>, text: &str, at: usize) -> Pos {
     let at = at.min(text.len());
     let before = text.get(..at).unwrap_or(text);
-    let line = before.matches('\n').count() + 1;
-    let col = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+    let (line, col) = crate::input::utf8::line_col(before);
     Pos::new(name, line as u32, col as u32)
 }
 

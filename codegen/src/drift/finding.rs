@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use crate::pos::Pos;
+use crate::syntax::pos::Pos;
 
 /// How much a finding matters. Ordered: `Info < Warning < Breaking`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -154,7 +154,7 @@ impl std::error::Error for ListingError {}
 
 /// Reads a listing file (`-` for stdin), refusing more than [`MAX_LISTING_BYTES`].
 pub fn read_source(path: &Path) -> Result<Vec<u8>, ListingError> {
-    use crate::read_limit::{ReadError, read_file, read_to_limit};
+    use crate::input::read_limit::{ReadError, read_file, read_to_limit};
     let res = if path.as_os_str() == "-" {
         read_to_limit(std::io::stdin().lock(), MAX_LISTING_BYTES)
     } else {
@@ -179,8 +179,8 @@ pub fn parse(bytes: &[u8]) -> Result<Listing, ListingError> {
     }
     check_depth(bytes)?;
     // Parse to a value, then walk it: every shape problem gets its JSON path.
-    let root: Value = crate::json_strict::from_slice(bytes).map_err(|e| {
-        let (line, col, message) = crate::json_place::syntax_error_parts(&e);
+    let root: Value = crate::input::json_strict::from_slice(bytes).map_err(|e| {
+        let (line, col, message) = crate::input::json_place::syntax_error_parts(&e);
         ListingError::Syntax { line, col, message }
     })?;
     let listing = walk(&root)?;

@@ -1,6 +1,7 @@
 //! Emitters: each reads only the resolved model.
 
 pub mod docs;
+pub mod openapi;
 pub mod rust;
 pub mod schema;
 

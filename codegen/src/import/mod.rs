@@ -167,7 +167,7 @@ pub fn write_files(dir: &Path, imported: &Imported) -> Result<(), WriteError> {
 /// Whether `path` is free to write: missing, or a file an earlier import wrote (hand-written
 /// spec files are what the project is made of; losing one to an import is not recoverable).
 fn may_overwrite(path: &Path) -> Result<bool, WriteError> {
-    use crate::read_limit::{ReadError, read_file};
+    use crate::input::read_limit::{ReadError, read_file};
     if std::fs::symlink_metadata(path).is_err() {
         return Ok(true);
     }

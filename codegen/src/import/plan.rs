@@ -298,6 +298,12 @@ fn param(
             todo.push(format!(
                 "{method} v{version}: '{name}' is a message in the listing; specify its struct."
             ));
+            // A protobuf message field can always be left out, and a required untyped value
+            // could be `null`, which the client leaves out: imported as optional.
+            notes.push(
+                "A message (an untyped JSON value here); optional, as every protobuf field."
+                    .to_string(),
+            );
             ("json".to_string(), None)
         }
         "{enum}" => {
@@ -339,9 +345,12 @@ fn param(
     } else {
         (item, None)
     };
-    if !p.optional && p.says_optional() {
+    // The listing's habit (34 of 43 such parameters in 2026): `optional: false` on a parameter
+    // its own description calls "(Optional)". The description wins; drift knows the habit.
+    let says_optional = !p.optional && p.says_optional();
+    if says_optional {
         notes.push(
-            "The listing marks it required but describes it as \"(Optional)\"; kept required as listed. Check the docs."
+            "The listing marks it required but describes it as \"(Optional)\"; imported as optional. Check the docs."
                 .to_string(),
         );
     }
@@ -366,7 +375,7 @@ fn param(
     ParamPlan {
         name: name.to_string(),
         ty,
-        optional: p.optional,
+        optional: p.optional || says_optional || p.ty == "{message}",
         encoding,
         rust_name,
         description: p.description.clone().filter(|d| !d.trim().is_empty()),

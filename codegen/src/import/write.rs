@@ -54,7 +54,10 @@ fn operation(o: &mut String, op: &OpPlan) {
             param(o, p);
         }
     }
-    o.push_str("    response:\n      envelope: response\n      type: json\n");
+    // The whole body, whatever its envelope (`response`, `result`, none): untyped until typed.
+    o.push_str(
+        "    response:\n      type: json\n      description: The whole body, untyped (imported).\n",
+    );
 }
 
 fn param(o: &mut String, p: &ParamPlan) {

@@ -3,7 +3,7 @@
 use super::cx::Cx;
 use super::plain_int::check_plain_int;
 use crate::model::{Constraints, Scalar, TypeRef};
-use crate::spec::format::ConstraintsDef;
+use crate::syntax::format::ConstraintsDef;
 
 /// What a constrained type is, as far as constraints care.
 #[derive(Clone, Copy, PartialEq)]

@@ -5,7 +5,7 @@
 use std::sync::Arc;
 
 use crate::diag::Diagnostics;
-use crate::pos::{Pos, Sp};
+use crate::syntax::pos::{Pos, Sp};
 
 /// Reports problems in one file.
 pub(crate) struct Cx<'a> {

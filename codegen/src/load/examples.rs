@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use super::cx::Cx;
 use crate::diag::Diagnostics;
 use crate::model::{Example, Model, Pos, value_check};
-use crate::spec::format::OperationDef;
+use crate::syntax::format::OperationDef;
 
 /// An operation's examples; each name once, and each with a request or a response.
 pub(super) fn examples(op: &OperationDef, cx: &mut Cx) -> Vec<Example> {

@@ -7,7 +7,6 @@ pub mod names;
 mod plain_int;
 mod recursion;
 mod resolve;
-pub mod typeexpr;
 mod urls;
 
 use std::collections::HashSet;
@@ -16,11 +15,11 @@ use std::sync::Arc;
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::model::Model;
-use crate::pos::Pos;
-use crate::spec::format::{InterfaceFile, ProvidersFile};
+use crate::syntax::format::{InterfaceFile, ProvidersFile};
+use crate::syntax::pos::Pos;
 
 /// The providers the project ships, used when a spec folder has no `providers.yaml`.
-pub const BUILTIN_PROVIDERS: &str = include_str!("../../../spec/providers.yaml");
+pub const BUILTIN_PROVIDERS: &str = include_str!("../../providers.yaml");
 const BUILTIN_PROVIDERS_NAME: &str = "<builtin providers.yaml>";
 
 /// Spec files larger than this are refused (an I/O error) rather than read.
@@ -159,28 +158,20 @@ fn display(p: &Path) -> String {
 
 fn read(p: &Path) -> Result<Source, LoadError> {
     // Bounded: a spec file may be anything, /dev/zero included (exit 2, like other I/O).
-    let bytes = crate::read_limit::read_file(p, MAX_FILE_BYTES as u64)
+    let bytes = crate::input::read_limit::read_file(p, MAX_FILE_BYTES as u64)
         .map_err(|e| LoadError::Io(format!("{}: {e}", display(p))))?;
     let name = display(p);
     let file: Arc<str> = Arc::from(name.as_str());
     // Non-UTF-8 is a spec error with a place, not an I/O failure.
-    let text = String::from_utf8(bytes).map_err(|e| {
-        // Point at the bad byte: line and column (in characters) of the valid prefix's end.
-        let at = e.utf8_error().valid_up_to();
-        let valid = String::from_utf8_lossy(&e.as_bytes()[..at]);
-        let line = valid.matches('\n').count() + 1;
-        let col = valid.rsplit('\n').next().unwrap_or("").chars().count() + 1;
-        (
-            Pos::new(&file, line as u32, col as u32),
-            format!("file is not valid UTF-8 (invalid byte at offset {at})"),
-        )
-    });
-    match text {
+    match crate::input::utf8::into_text(bytes) {
         Ok(text) => Ok(Source { name, text }),
-        Err((pos, message)) => Err(LoadError::Spec(vec![Diagnostic {
-            pos,
+        Err(at) => Err(LoadError::Spec(vec![Diagnostic {
+            pos: Pos::new(&file, at.line as u32, at.column as u32),
             severity: crate::diag::Severity::Error,
-            message,
+            message: format!(
+                "file is not valid UTF-8 (invalid byte at offset {})",
+                at.offset
+            ),
         }])),
     }
 }

@@ -5,7 +5,7 @@
 use std::fmt::Display;
 
 use super::cx::Cx;
-use crate::pos::Sp;
+use crate::syntax::pos::Sp;
 
 /// Reports `key` at its value when it is not written as the plain number.
 pub(super) fn check_plain_int<T: Display>(key: &str, v: &Sp<T>, cx: &mut Cx) {

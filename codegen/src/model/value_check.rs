@@ -267,14 +267,14 @@ impl<'m> Checker<'m> {
                 for f in fields {
                     let p = push_key(path, &f.name);
                     match map.get(&f.name) {
-                        Some(Value::Null) if f.nullable => {}
+                        Some(Value::Null) if f.presence.is_nullable() => {}
                         Some(Value::Null) => self.report(
                             &p,
                             MismatchKind::WrongType,
                             format!("'{}' is null but not nullable", f.name),
                         ),
                         Some(x) => self.value(&f.ty, Some(f.wire), x, &p, &f.constraints),
-                        None if !f.optional => self.report(
+                        None if !f.presence.is_optional() => self.report(
                             &p,
                             MismatchKind::Missing,
                             format!("required field '{}' is missing", f.name),

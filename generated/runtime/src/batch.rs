@@ -115,6 +115,8 @@ pub(crate) fn run_blocking<T: Send>(
 mod tests {
     use super::*;
 
+    // A single call is a list of one range, not the range's items.
+    #[allow(clippy::single_range_in_vec_init)]
     #[test]
     fn items_are_cut_into_calls_within_the_limit_in_order() {
         let one = |r: Range<usize>| vec![r.start..r.end; 1];

@@ -13,6 +13,7 @@ use crate::client::Client;
 use crate::endpoint::{EndpointInfo, ProviderId};
 use crate::error::Error;
 use crate::retry::{RetryPolicy, SharedJitter, fresh_seed};
+use crate::tokens::TokenSet;
 
 /// The default limit on a response body: 4 MiB.
 pub const DEFAULT_MAX_BODY_BYTES: usize = 4 * 1024 * 1024;
@@ -41,6 +42,7 @@ struct Settings {
     max_body_bytes: usize,
     retry: RetryPolicy,
     jitter_seed: Option<u64>,
+    tokens: Option<Arc<TokenSet>>,
     rate_limits: BTreeMap<ProviderId, RateLimit>,
     budget_store: Option<Arc<dyn BudgetStore>>,
     batch_concurrency: usize,
@@ -59,6 +61,7 @@ impl Default for Settings {
             max_body_bytes: DEFAULT_MAX_BODY_BYTES,
             retry: RetryPolicy::DEFAULT,
             jitter_seed: None,
+            tokens: None,
             rate_limits: BTreeMap::new(),
             budget_store: None,
             batch_concurrency: crate::batch::DEFAULT_CONCURRENCY,
@@ -109,6 +112,7 @@ impl fmt::Debug for Settings {
             .field("max_body_bytes", &self.max_body_bytes)
             .field("retry", &self.retry)
             .field("jitter_seed", &self.jitter_seed)
+            .field("tokens", &self.tokens.as_ref().map(|t| t.len()))
             .field("rate_limits", &self.rate_limits)
             .field("budget_store", &self.budget_store)
             .field("batch_concurrency", &self.batch_concurrency)
@@ -222,6 +226,15 @@ impl<C> ClientBuilder<C> {
         self
     }
 
+    /// The game's localization tokens: every `LocalizedText` of a request
+    /// (CreateSession's and UpdateSession's titles and messages) is checked
+    /// against them before sending; an unknown token or a missing or extra
+    /// variable is [`Error::Invalid`] and nothing is sent.
+    pub fn tokens(mut self, tokens: TokenSet) -> Self {
+        self.settings.tokens = Some(Arc::new(tokens));
+        self
+    }
+
     /// The request budget of one provider (none by default): a token bucket
     /// and an optional daily cap, shared by every clone of the client and
     /// every call in flight. Steam and backpack.tf have a budget each. See
@@ -292,6 +305,7 @@ impl Settings {
             max_body_bytes: self.max_body_bytes,
             retry: self.retry,
             jitter: SharedJitter::new(self.jitter_seed.unwrap_or_else(fresh_seed)),
+            tokens: self.tokens.clone(),
             budget: Budget::new(
                 self.rate_limits.iter().map(|(p, l)| (*p, *l)),
                 self.budget_store.clone(),
@@ -381,6 +395,8 @@ pub(crate) struct Config {
     pub(crate) max_body_bytes: usize,
     pub(crate) retry: RetryPolicy,
     pub(crate) jitter: SharedJitter,
+    /// The localization tokens `LocalizedText` values are checked against.
+    pub(crate) tokens: Option<Arc<TokenSet>>,
     pub(crate) budget: Budget,
     pub(crate) backoff: SharedBackoff,
     pub(crate) batch_concurrency: usize,
@@ -456,6 +472,7 @@ impl fmt::Debug for Config {
             .field("user_agent", &self.user_agent)
             .field("max_body_bytes", &self.max_body_bytes)
             .field("retry", &self.retry)
+            .field("tokens", &self.tokens.as_ref().map(|t| t.len()))
             .field("budget", &self.budget)
             .finish()
     }

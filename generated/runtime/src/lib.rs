@@ -36,6 +36,7 @@ mod response;
 pub mod retry;
 pub mod steamid;
 mod timer;
+pub mod tokens;
 mod trace;
 mod transport;
 pub mod wire;
@@ -48,6 +49,7 @@ pub use error::{Error, TransportKind};
 pub use maybe::Maybe;
 pub use retry::{Jitter, RetryPolicy};
 pub use steamid::{ParseSteamIdError, SteamId};
+pub use tokens::TokenSet;
 pub use validate::Validate;
 
 /// Support for macro expansions and generated code; not a public API.

@@ -29,6 +29,9 @@ pub(crate) fn prepare<E: Endpoint>(config: &Config, req: &E) -> Result<Prepared,
     match info.input {
         InputEncoding::Query => req.write_query(&mut params),
         InputEncoding::InputJson => {
+            if let Some(tokens) = &config.tokens {
+                tokens.check_request(req).map_err(Error::Invalid)?;
+            }
             let json = serde_json::to_string(req).map_err(|e| {
                 Error::config(format!("cannot write the request as input_json: {e}"))
             })?;

@@ -5,6 +5,7 @@ use syn::{Data, DeriveInput, ExprPath, Fields, Meta, Token};
 
 use crate::attr::string_lit;
 use crate::ctxt::Ctxt;
+use crate::symbol::{DEFAULT, RENAME, SERDE, SKIP_SERIALIZING_IF, WITH};
 use crate::ty::option_inner;
 
 pub struct Struct<'a> {
@@ -71,7 +72,7 @@ impl<'a> Struct<'a> {
                 None
             }
         };
-        for attr in input.attrs.iter().filter(|a| a.path().is_ident("serde")) {
+        for attr in input.attrs.iter().filter(|a| a.path() == SERDE) {
             cx.error(
                 attr,
                 "steam_webapi's serde derives take no container attributes",
@@ -109,7 +110,7 @@ fn field<'a>(cx: &Ctxt, f: &'a syn::Field) -> Option<Field<'a>> {
         skip_if: None,
         form: Form::Plain,
     };
-    for attr in f.attrs.iter().filter(|a| a.path().is_ident("serde")) {
+    for attr in f.attrs.iter().filter(|a| a.path() == SERDE) {
         let items = match attr.parse_args_with(Punctuated::<Meta, Token![,]>::parse_terminated) {
             Ok(items) => items,
             Err(e) => {
@@ -126,7 +127,7 @@ fn field<'a>(cx: &Ctxt, f: &'a syn::Field) -> Option<Field<'a>> {
 
 fn read_item(cx: &Ctxt, meta: &Meta, out: &mut Field) {
     let key = meta.path();
-    if key.is_ident("default") && matches!(meta, Meta::Path(_)) {
+    if key == DEFAULT && matches!(meta, Meta::Path(_)) {
         out.default = true;
         return;
     }
@@ -138,14 +139,14 @@ fn read_item(cx: &Ctxt, meta: &Meta, out: &mut Field) {
         cx.error(&nv.value, "expected a string literal");
         return;
     };
-    if key.is_ident("rename") {
+    if key == RENAME {
         out.wire = text;
-    } else if key.is_ident("skip_serializing_if") {
+    } else if key == SKIP_SERIALIZING_IF {
         match syn::parse_str::<ExprPath>(&text) {
             Ok(path) => out.skip_if = Some(path),
             Err(_) => cx.error(&nv.value, "expected the path of a function"),
         }
-    } else if key.is_ident("with") {
+    } else if key == WITH {
         out.form = match text.rsplit("::").next() {
             Some("as_number") => Form::Number,
             Some("as_string") => Form::String,

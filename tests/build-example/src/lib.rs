@@ -4,6 +4,12 @@
 
 include!(concat!(env!("OUT_DIR"), "/steamspec/mod.rs"));
 
+/// Typed localization tokens of the chess token set (`codegen/tests/tokens/chess`, English and
+/// German).
+pub mod tokens {
+    include!(concat!(env!("OUT_DIR"), "/tokens.rs"));
+}
+
 /// Code generated from the tricky valid specs of the test corpus.
 pub mod tricky {
     /// Maps keyed by uint64, steamid and uint32.

@@ -1,4 +1,4 @@
-//! Cursor paging from the spec (tests/valid-specs/cursor-and-offset-pages), on a loopback
+//! Cursor paging from the spec (codegen/tests/valid-specs/cursor-and-offset-pages), on a loopback
 //! server: the generated `..._paged` streams fetch page after page lazily, feed each answer's
 //! cursor into the next call, stop where the answer says (Steam drops `have_more_results` and
 //! `last_appid` on the last page), and end with an error when a page fails.

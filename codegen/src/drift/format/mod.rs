@@ -1,7 +1,7 @@
 //! Output formats, one file each: text (people), json (tools), markdown (PR comments, job
 //! summaries), github (workflow annotations), junit (test reports).
 
-mod github;
+pub(crate) mod github;
 mod json;
 mod junit;
 mod markdown;

@@ -7,7 +7,7 @@ use quote::{format_ident, quote};
 use super::batch::{all_method, batch_impl};
 use super::json_schema::json_schema_impl;
 use super::pages::{paged_impl, paged_method};
-use super::types::{FieldSpec, Presence, field, field_doc, rust_type, wire_derive};
+use super::types::{FieldSpec, field, field_doc, rust_type, wire_derive};
 use super::{Target, doc_attr, ident};
 use crate::emit::{docs, schema};
 use crate::model::*;
@@ -129,13 +129,12 @@ fn param_ident(op: &Operation, wire: &str) -> proc_macro2::Ident {
     ident(rust)
 }
 
+/// A parameter's docs: description, notes and default. Its `listing` note (what the listing says
+/// where it disagrees with the docs) is for the spec's maintainers and the drift check.
 fn param_doc(p: &Param) -> String {
     let mut notes: Vec<String> = p.notes.clone();
     if let Some(d) = &p.default {
         notes.push(format!("Default: `{d}`."));
-    }
-    if let Some(l) = &p.listing {
-        notes.push(format!("GetSupportedAPIList: {}", l.note));
     }
     field_doc(p.description.as_deref(), &notes)
 }
@@ -235,19 +234,18 @@ fn endpoint_impl(op: &Operation, provider: &Provider, model: &Model) -> TokenStr
 /// holds the code as a plain integer field: the runtime then decodes a
 /// successful body once instead of probing it for the code first.
 fn success_code_fn(op: &Operation, model: &Model) -> TokenStream {
-    if op.errors.kind != ErrorKind::SuccessCode {
+    let ErrorModel::SuccessCode { field: wire, .. } = &op.errors else {
         return TokenStream::new();
-    }
+    };
     let TypeRef::Named(name) = &op.response.ty else {
         return TokenStream::new();
     };
     let Some(TypeKind::Struct(fields)) = model.type_named(name).map(|t| &t.kind) else {
         return TokenStream::new();
     };
-    let wire = op.errors.field.as_deref().unwrap_or("success");
     let Some(f) = fields
         .iter()
-        .find(|f| f.name == wire && !f.optional && !f.nullable)
+        .find(|f| f.name == *wire && f.presence == Presence::Required)
     else {
         return TokenStream::new();
     };
@@ -270,16 +268,21 @@ fn success_code_fn(op: &Operation, model: &Model) -> TokenStream {
 
 fn error_model(e: &ErrorModel) -> TokenStream {
     let p = quote!(::steam_webapi::__private);
-    match e.kind {
-        ErrorKind::HttpStatus => quote!(#p::ErrorModel::HttpStatus),
-        ErrorKind::SuccessCode => {
-            let field = e.field.as_deref().unwrap_or("success");
-            let success = Literal::i64_unsuffixed(e.success.unwrap_or(1));
-            let message = match &e.message_field {
+    match e {
+        ErrorModel::HttpStatus { .. } => quote!(#p::ErrorModel::HttpStatus),
+        ErrorModel::SuccessCode {
+            field,
+            success,
+            message_field,
+            codes,
+            ..
+        } => {
+            let success = Literal::i64_unsuffixed(*success);
+            let message = match message_field {
                 Some(m) => quote!(::std::option::Option::Some(#m)),
                 None => quote!(::std::option::Option::None),
             };
-            let codes = e.codes.iter().map(|c| {
+            let codes = codes.iter().map(|c| {
                 let v = Literal::i64_unsuffixed(c.value);
                 let n = &c.name;
                 quote!((#v, #n))
@@ -293,10 +296,7 @@ fn error_model(e: &ErrorModel) -> TokenStream {
                 }
             }
         }
-        ErrorKind::Message => {
-            let field = e.field.as_deref().unwrap_or("message");
-            quote!(#p::ErrorModel::Message { field: #field })
-        }
+        ErrorModel::Message { field, .. } => quote!(#p::ErrorModel::Message { field: #field }),
     }
 }
 
@@ -325,6 +325,14 @@ fn method_doc(op: &Operation, model: &Model) -> String {
             "Takes no `{credential}`: the client never sends it here."
         )),
     }
+    if let Some(listing) = &op.imported {
+        parts.push(format!(
+            "**Imported** from GetSupportedAPIList ({}): the parameters are the listing's, and \
+             the response is untyped JSON (`serde_json::Value`, the whole body) until someone \
+             types it (spec/README.md, \"Promoting an imported method\").",
+            docs::sanitize(listing)
+        ));
+    }
     if op.status == Status::Proposed {
         parts.push(
             "**Proposed**: documented but never shipped by Steam; expect the live API to answer \
@@ -338,7 +346,7 @@ fn method_doc(op: &Operation, model: &Model) -> String {
         op.host,
         op.path
     ));
-    for c in &op.errors.codes {
+    for c in op.errors.codes() {
         parts.push(format!(
             "Code {} (`{}`){}",
             c.value,

@@ -49,34 +49,12 @@ fn wire_number(ty: &TypeRef) -> bool {
         .is_some_and(|s| s.is_numeric() && s != Scalar::SteamId)
 }
 
-/// How a value is wrapped for presence.
-#[derive(Clone, Copy, PartialEq)]
-pub enum Presence {
-    Required,
-    /// `Option<T>`: absent (or null, leniently) is None.
-    Optional,
-    /// `Option<T>`: must be present, may be null.
-    Nullable,
-    /// `Maybe<T>`: absent, null and a value are distinct.
-    OptionalNullable,
-}
-
-impl Presence {
-    pub fn of(optional: bool, nullable: bool) -> Self {
-        match (optional, nullable) {
-            (false, false) => Presence::Required,
-            (true, false) => Presence::Optional,
-            (false, true) => Presence::Nullable,
-            (true, true) => Presence::OptionalNullable,
-        }
-    }
-
-    pub fn wrap(self, inner: TokenStream) -> TokenStream {
-        match self {
-            Presence::Required => inner,
-            Presence::Optional | Presence::Nullable => quote!(::std::option::Option<#inner>),
-            Presence::OptionalNullable => quote!(::steam_webapi::Maybe<#inner>),
-        }
+/// The Rust type of a value with `presence`: `inner`, `Option<inner>` or `Maybe<inner>`.
+fn wrap(presence: Presence, inner: TokenStream) -> TokenStream {
+    match presence {
+        Presence::Required => inner,
+        Presence::Optional | Presence::Nullable => quote!(::std::option::Option<#inner>),
+        Presence::OptionalNullable => quote!(::steam_webapi::Maybe<#inner>),
     }
 }
 
@@ -106,7 +84,7 @@ pub struct FieldSpec<'a> {
 pub fn field(f: &FieldSpec) -> TokenStream {
     let name = ident(f.rust_name);
     let inner = rust_type(f.ty);
-    let ty = f.presence.wrap(inner);
+    let ty = wrap(f.presence, inner);
     let mut attrs = Vec::new();
     let doc = doc_attr(&f.doc);
     if f.rust_name != f.wire_name {
@@ -221,7 +199,7 @@ pub fn named_type(t: &NamedType, target: Target) -> TokenStream {
                     wire_name: &f.name,
                     rust_name: &f.rust_name,
                     ty: &f.ty,
-                    presence: Presence::of(f.optional, f.nullable),
+                    presence: f.presence,
                     wire: f.wire,
                     constraints: &f.constraints,
                     doc: field_doc(f.description.as_deref(), &f.notes),
@@ -239,162 +217,8 @@ pub fn named_type(t: &NamedType, target: Target) -> TokenStream {
             }
         }
         TypeKind::Enum(e) => {
-            let e = enumeration(t, e, doc);
+            let e = super::enums::enumeration(t, e, doc);
             quote!(#e #json_schema)
-        }
-    }
-}
-
-fn enumeration(t: &NamedType, e: &EnumType, doc: TokenStream) -> TokenStream {
-    let name = format_ident!("{}", t.name);
-    let variants: Vec<_> = e
-        .values
-        .iter()
-        .map(|v| format_ident!("{}", v.rust_name))
-        .collect();
-    let docs = e.values.iter().map(|v| {
-        let text = match &v.description {
-            Some(d) => format!("`{}`: {}", v.value, docs::sanitize(d)),
-            None => format!("`{}`", v.value),
-        };
-        doc_attr(&text)
-    });
-    // The first value is the default (so structs holding the enum can derive Default).
-    let defaults = (0..e.values.len()).map(|i| (i == 0).then(|| quote!(#[default])));
-    let string = e.repr == EnumRepr::String;
-    let (unknown_ty, lit_ty) = if string {
-        (quote!(::std::string::String), quote!(&str))
-    } else {
-        (quote!(i64), quote!(i64))
-    };
-    let lits: Vec<TokenStream> = e
-        .values
-        .iter()
-        .map(|v| match &v.value {
-            EnumLit::Str(s) => quote!(#s),
-            EnumLit::Int(i) => {
-                let l = Literal::i64_unsuffixed(*i);
-                quote!(#l)
-            }
-        })
-        .collect();
-    let unknown_variant = e.open.then(|| {
-        quote! {
-            /// A value this version of the spec does not know; kept so the response still decodes.
-            Unknown(#unknown_ty),
-        }
-    });
-    let non_exhaustive = e.open.then(|| quote!(#[non_exhaustive]));
-    let (value_fn, unknown_arm) = if string {
-        (
-            quote!(as_str),
-            e.open.then(|| quote!(Self::Unknown(s) => s.as_str(),)),
-        )
-    } else {
-        (
-            quote!(value),
-            e.open.then(|| quote!(Self::Unknown(v) => *v,)),
-        )
-    };
-    let from_arm_unknown = if e.open {
-        if string {
-            quote!(_ => Self::Unknown(v.to_owned()))
-        } else {
-            quote!(_ => Self::Unknown(v))
-        }
-    } else {
-        let names = t.name.as_str();
-        if string {
-            quote!(_ => return Err(::std::format!("unknown {} value {:?}", #names, v)))
-        } else {
-            quote!(_ => return Err(::std::format!("unknown {} value {}", #names, v)))
-        }
-    };
-    let value_doc = if string {
-        " The value as written on the wire."
-    } else {
-        " The integer written on the wire."
-    };
-    let (ser, de, qv) = if string {
-        (
-            quote!(serializer.serialize_str(self.as_str())),
-            quote! {
-                let v = ::steam_webapi::__private::deserialize_enum_str(deserializer)?;
-                Self::from_wire(&v).map_err(::serde::de::Error::custom)
-            },
-            quote!(out.push_str(self.as_str())),
-        )
-    } else {
-        (
-            quote!(serializer.serialize_i64(self.value())),
-            quote! {
-                let v = ::steam_webapi::__private::deserialize_enum_int(deserializer)?;
-                Self::from_wire(v).map_err(::serde::de::Error::custom)
-            },
-            quote!(::steam_webapi::__private::QueryValue::write_query_value(
-                &self.value(),
-                out
-            )),
-        )
-    };
-    quote! {
-        #doc
-        #[derive(Clone, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
-        #non_exhaustive
-        pub enum #name {
-            #(#docs #defaults #variants,)*
-            #unknown_variant
-        }
-
-        impl #name {
-            #[doc = #value_doc]
-            #[inline]
-            pub fn #value_fn(&self) -> #lit_ty {
-                match self {
-                    #(Self::#variants => #lits,)*
-                    #unknown_arm
-                }
-            }
-
-            /// Reads a wire value.
-            #[inline]
-            pub fn from_wire(v: #lit_ty) -> ::std::result::Result<Self, ::std::string::String> {
-                Ok(match v {
-                    #(#lits => Self::#variants,)*
-                    #from_arm_unknown
-                })
-            }
-        }
-
-        impl ::serde::Serialize for #name {
-            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
-                #ser
-            }
-        }
-
-        impl<'de> ::serde::Deserialize<'de> for #name {
-            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-                #de
-            }
-        }
-
-        // Every value of an enum is valid; unknown ones are kept, not rejected.
-        impl ::steam_webapi::validate::Validate for #name {
-            #[inline]
-            fn validate_at(
-                &self,
-                _path: &::steam_webapi::validate::FieldPath<'_>,
-                _errors: &mut ::steam_webapi::validate::ValidationErrors,
-            ) {
-            }
-        }
-
-
-        impl ::steam_webapi::__private::QueryValue for #name {
-            #[inline]
-            fn write_query_value(&self, out: &mut ::std::string::String) {
-                #qv
-            }
         }
     }
 }

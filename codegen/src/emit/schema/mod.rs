@@ -13,7 +13,7 @@ use serde_json::{Map, Value, json};
 
 use super::GeneratedFile;
 use crate::model::*;
-pub use value::{Refs, named_type, request};
+pub use value::{Refs, field, named_type, request, response};
 
 /// The base of every `$id`; files refer to each other with relative `$ref`s below it.
 pub const BASE_ID: &str = "https://steamspec.invalid/schemas/";
@@ -28,6 +28,27 @@ pub fn op_paths(op: &Operation) -> (String, String) {
     )
 }
 
+/// The key of an operation's schemas among the bundle's `$defs` (and an OpenAPI document's
+/// components): `<Interface>.<Method>.v<N>`, followed by `.request` or `.response`.
+pub fn op_key(op: &Operation) -> String {
+    format!("{}.{}.v{}", op.interface, op.method, op.version)
+}
+
+/// Every schema under one name each: named types by name, operations' request and response
+/// schemas as `<op_key>.request` / `.response`; references written as `refs` says.
+pub fn defs(model: &Model, refs: &Refs) -> Map<String, Value> {
+    let mut defs = Map::new();
+    for t in model.types.values() {
+        defs.insert(t.name.clone(), value::named_type(t, refs));
+    }
+    for op in model.operations() {
+        let key = op_key(op);
+        defs.insert(format!("{key}.request"), value::request(op, refs));
+        defs.insert(format!("{key}.response"), value::response(op, refs));
+    }
+    defs
+}
+
 /// Path of a named type's schema, relative to `schemas/`.
 pub fn type_path(name: &str) -> String {
     format!("types/{name}.json")
@@ -36,7 +57,6 @@ pub fn type_path(name: &str) -> String {
 /// Every schema file, under `schemas/`, sorted by path.
 pub fn emit(model: &Model) -> Vec<GeneratedFile> {
     let mut out = Vec::new();
-    let mut bundle_defs = Map::new();
     for t in model.types.values() {
         let path = type_path(&t.name);
         let body = value::named_type(t, &Refs::File { from: &path });
@@ -45,7 +65,6 @@ pub fn emit(model: &Model) -> Vec<GeneratedFile> {
             &t.interface_file(model),
             with_meta(&path, &t.name, body.clone()),
         ));
-        bundle_defs.insert(t.name.clone(), value::named_type(t, &Refs::Bundle));
     }
     let mut ops_index = Vec::new();
     for op in model.operations() {
@@ -67,12 +86,6 @@ pub fn emit(model: &Model) -> Vec<GeneratedFile> {
                 value::response(op, &Refs::File { from: &resp }),
             ),
         ));
-        let key = format!("{}.{}.v{}", op.interface, op.method, op.version);
-        bundle_defs.insert(format!("{key}.request"), value::request(op, &Refs::Bundle));
-        bundle_defs.insert(
-            format!("{key}.response"),
-            value::response(op, &Refs::Bundle),
-        );
         ops_index.push(json!({
             "provider": op.provider,
             "interface": op.interface,
@@ -80,6 +93,7 @@ pub fn emit(model: &Model) -> Vec<GeneratedFile> {
             "version": op.version,
             "status": match op.status { Status::Live => "live", Status::Proposed => "proposed" },
             "visibility": match op.visibility { Visibility::Public => "public", Visibility::Publisher => "publisher" },
+            "imported": op.imported.is_some(),
             "request": req,
             "response": resp,
         }));
@@ -89,7 +103,7 @@ pub fn emit(model: &Model) -> Vec<GeneratedFile> {
         "$id": format!("{BASE_ID}bundle.json"),
         "title": "steamspec: every type and operation",
         "description": "All schemas of the spec in one file, under $defs: named types by name, operations as <Interface>.<Method>.v<N>.request / .response.",
-        "$defs": bundle_defs,
+        "$defs": defs(model, &Refs::Bundle),
     });
     out.push(file("bundle.json", "spec/", bundle));
     let types: Vec<Value> = model

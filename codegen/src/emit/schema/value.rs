@@ -16,12 +16,15 @@ pub enum Refs<'a> {
     },
     /// `#/$defs/Name` inside the bundle.
     Bundle,
+    /// `#/components/schemas/Name` inside an OpenAPI document.
+    Components,
 }
 
 impl Refs<'_> {
     fn to(&self, name: &str) -> String {
         match self {
             Refs::Bundle => format!("#/$defs/{name}"),
+            Refs::Components => format!("#/components/schemas/{name}"),
             Refs::File { from } => {
                 let depth = from.matches('/').count();
                 format!("{}{}", "../".repeat(depth), type_path(name))
@@ -39,10 +42,11 @@ pub fn named_type(t: &NamedType, refs: &Refs) -> Value {
             let mut props = Map::new();
             let mut required = Vec::new();
             for f in fields {
-                let mut v = field(&f.ty, f.wire, &f.constraints, f.nullable, refs);
+                let nullable = f.presence.is_nullable();
+                let mut v = field(&f.ty, f.wire, &f.constraints, nullable, refs);
                 describe(&mut v, f.description.as_deref());
                 props.insert(f.name.clone(), v);
-                if !f.optional {
+                if !f.presence.is_optional() {
                     required.push(Value::from(f.name.clone()));
                 }
             }
@@ -323,7 +327,7 @@ fn branch(props: &Map<String, Value>, required: &[Value], name: &str) -> Value {
 /// The whole response body as sent on the wire, envelope included.
 pub fn response(op: &Operation, refs: &Refs) -> Value {
     let inner = of_type(&op.response.ty, Wire::Number, &Constraints::default(), refs);
-    let text = format!(
+    let mut text = format!(
         "The body of a successful {} response, as sent on the wire{}.",
         op.id(),
         if op.response.envelope.is_some() {
@@ -332,6 +336,12 @@ pub fn response(op: &Operation, refs: &Refs) -> Value {
             ""
         }
     );
+    if let Some(listing) = &op.imported {
+        text.push_str(&format!(
+            " Imported from GetSupportedAPIList ({listing}): untyped, any JSON value, until the \
+             method is typed."
+        ));
+    }
     match &op.response.envelope {
         Some(env) => json!({
             "description": text,

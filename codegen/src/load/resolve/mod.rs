@@ -18,7 +18,7 @@ use super::examples::check_examples;
 use super::recursion::check_recursion;
 use crate::diag::{Diagnostics, did_you_mean};
 use crate::model::{Model, Provider};
-use crate::spec::format::{InterfaceFile, ProvidersFile};
+use crate::syntax::format::{InterfaceFile, ProvidersFile};
 use names::{InterfaceNames, OpNames, TypeNames};
 
 /// A parsed interface file and its display path.

@@ -7,8 +7,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use crate::load::cx::Cx;
 use crate::load::names;
 use crate::model::{Pos, Scalar};
-use crate::pos::Sp;
-use crate::spec::format::{InterfaceFile, OperationDef};
+use crate::syntax::format::{InterfaceFile, OperationDef};
+use crate::syntax::pos::Sp;
 
 /// Declares one interface file's names: its interface, its types and its operations' types.
 pub(super) fn declare(

@@ -6,9 +6,9 @@ use crate::load::cx::Cx;
 use crate::load::names;
 use crate::load::plain_int::check_plain_int;
 use crate::load::urls::{check_path_template, host_error, is_host};
-use crate::model::{ErrorCode, ErrorKind, ErrorModel, Provider};
-use crate::pos::Sp;
-use crate::spec::format::{ErrorModelDef, ProviderDef};
+use crate::model::{ErrorCode, ErrorModel, Provider};
+use crate::syntax::format::{ErrorKind, ErrorModelDef, ProviderDef};
+use crate::syntax::pos::Sp;
 
 pub(super) fn provider(id: &Sp<String>, def: &ProviderDef, cx: &mut Cx) -> Option<Provider> {
     let cp = cx.checkpoint();
@@ -68,22 +68,32 @@ pub(super) fn error_model(def: &ErrorModelDef, cx: &mut Cx) -> Option<ErrorModel
             cx.error(&c.name, message);
         }
     }
-    cx.clean_since(cp).then(|| ErrorModel {
-        kind: def.kind.value,
-        field: def.field.as_ref().map(|f| f.value.clone()),
-        success: def.success.as_ref().map(|s| s.value),
-        message_field: def.message_field.as_ref().map(|f| f.value.clone()),
-        codes: def
-            .codes
-            .iter()
-            .map(|c| ErrorCode {
-                value: c.value.value,
-                name: c.name.value.clone(),
-                description: c.description.clone(),
-            })
-            .collect(),
-        description: def.description.clone(),
-    })
+    if !cx.clean_since(cp) {
+        return None;
+    }
+    // The kind's checks above make sure what it needs is there.
+    let field = def.field.as_ref().map(|f| f.value.clone());
+    let description = def.description.clone();
+    match (def.kind.value, field) {
+        (ErrorKind::HttpStatus, _) => Some(ErrorModel::HttpStatus { description }),
+        (ErrorKind::SuccessCode, Some(field)) => Some(ErrorModel::SuccessCode {
+            field,
+            success: def.success.as_ref()?.value,
+            message_field: def.message_field.as_ref().map(|f| f.value.clone()),
+            codes: def
+                .codes
+                .iter()
+                .map(|c| ErrorCode {
+                    value: c.value.value,
+                    name: c.name.value.clone(),
+                    description: c.description.clone(),
+                })
+                .collect(),
+            description,
+        }),
+        (ErrorKind::Message, Some(field)) => Some(ErrorModel::Message { field, description }),
+        (_, None) => None,
+    }
 }
 
 /// Each error kind's settings: the ones it needs are there, the ones that do not apply are not

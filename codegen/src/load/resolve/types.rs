@@ -7,14 +7,14 @@ use crate::diag::did_you_mean;
 use crate::load::constraints;
 use crate::load::cx::Cx;
 use crate::load::names;
-use crate::load::typeexpr::{self, TypeExpr};
 use crate::model::{
-    EnumLit, EnumRepr, EnumType, EnumValue, Field, MapKey, NamedType, Pos, Scalar, TypeKind,
-    TypeRef, Wire,
+    EnumLit, EnumRepr, EnumType, EnumValue, Field, MapKey, NamedType, Pos, Presence, Scalar,
+    TypeKind, TypeRef, Wire,
 };
-use crate::pos::Sp;
-use crate::spec::format::{EnumDef, EnumValueDef, FieldDef, TypeDef};
-use crate::spec::ordered_map::OrderedMap;
+use crate::syntax::format::{EnumDef, EnumValueDef, FieldDef, TypeDef};
+use crate::syntax::ordered_map::OrderedMap;
+use crate::syntax::pos::Sp;
+use crate::syntax::typeexpr::{self, TypeExpr};
 
 /// The most fields a struct may have: the generated `Deserialize` tracks the keys it has seen
 /// in one `u64` (`codec::MAX_FIELDS` of the runtime).
@@ -219,8 +219,10 @@ pub(super) fn fields_of(
             name: wire_name.value.clone(),
             rust_name,
             ty,
-            optional: def.optional.as_ref().is_some_and(|o| o.value),
-            nullable: def.nullable.as_ref().is_some_and(|o| o.value),
+            presence: Presence::of(
+                def.optional.as_ref().is_some_and(|o| o.value),
+                def.nullable.as_ref().is_some_and(|o| o.value),
+            ),
             wire,
             description: def.description.clone(),
             constraints,

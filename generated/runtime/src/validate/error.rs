@@ -121,7 +121,8 @@ impl Display for ValidationError {
 
 impl std::error::Error for ValidationError {}
 
-/// Every violation found by one [`Validate::validate`] call, in field order.
+/// Every violation found by one [`Validate::validate`](super::Validate::validate) call, in
+/// field order.
 ///
 /// Displays one line per violation (`path: message`) and serializes as a
 /// list of `{path, rule, message, params}` objects.

@@ -24,7 +24,7 @@ enum Segment<'a> {
 }
 
 impl<'a> FieldPath<'a> {
-    /// The path of the value [`Validate::validate`] was called on: `""`.
+    /// The path of the value [`Validate::validate`](super::Validate::validate) was called on: `""`.
     pub const ROOT: FieldPath<'static> = FieldPath {
         parent: None,
         segment: Segment::Root,

@@ -2,9 +2,9 @@
 //! which response field merges the answers (`concat` an array, or `sum` an integer).
 
 use crate::load::cx::Cx;
-use crate::model::{Batch, BatchMerge, Field, Param, Scalar, TypeRef};
-use crate::pos::Sp;
-use crate::spec::format::BatchDef;
+use crate::model::{Batch, BatchMerge, Field, Param, Presence, Scalar, TypeRef};
+use crate::syntax::format::BatchDef;
+use crate::syntax::pos::Sp;
 
 /// The operation's batch, if it has a `batch:` that checks out; each problem is reported where
 /// it stands.
@@ -112,14 +112,14 @@ fn merge_field(
             TypeRef::Scalar(Scalar::Uint32 | Scalar::Int32 | Scalar::Uint64 | Scalar::Int64)
         )
     };
-    if !fits || f.optional || f.nullable {
+    if !fits || f.presence != Presence::Required {
         let want = if concat { "an array" } else { "an integer" };
         cx.error(
             field,
             format!(
                 "batch '{key}' field `{}` must be {want}, neither optional nor nullable (it is {}{})",
                 f.name,
-                if f.optional || f.nullable { "optional " } else { "" },
+                if f.presence != Presence::Required { "optional " } else { "" },
                 f.ty.display()
             ),
         );

@@ -7,7 +7,7 @@ use crate::load::names;
 use crate::load::plain_int::check_plain_int;
 use crate::load::urls::{check_path_template, host_error, is_host};
 use crate::model::{Auth, InputEncoding, Status, Visibility};
-use crate::spec::format::{InterfaceFile, OperationDef};
+use crate::syntax::format::{InterfaceFile, OperationDef};
 
 /// The resolved endpoint settings of one operation.
 pub(super) struct Endpoint {

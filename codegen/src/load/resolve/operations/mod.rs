@@ -19,7 +19,7 @@ use crate::model::{
     ErrorModel, Field, Imported, Interface, Model, NamedType, Operation, Pos, Provider, Response,
     TypeKind, TypeRef,
 };
-use crate::spec::format::{InterfaceFile, OperationDef};
+use crate::syntax::format::{InterfaceFile, OperationDef};
 
 /// What an interface's operations resolve against.
 pub(super) struct Scope<'a> {
@@ -180,6 +180,11 @@ fn operation(
         visibility: endpoint.visibility,
         status: endpoint.status,
         auth: endpoint.auth,
+        imported: op
+            .imported
+            .as_ref()
+            .map(|l| l.value.clone())
+            .or_else(|| scope.def.imported.as_ref().map(|i| i.listing.clone())),
         description: op.description.value.clone(),
         notes: op.notes.clone(),
         input: endpoint.input,

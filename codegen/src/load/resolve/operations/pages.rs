@@ -4,8 +4,8 @@
 
 use crate::load::cx::Cx;
 use crate::model::{Field, PageField, PageKind, Pages, Param, Scalar, TypeRef};
-use crate::pos::Sp;
-use crate::spec::format::PagesDef;
+use crate::syntax::format::PagesDef;
+use crate::syntax::pos::Sp;
 
 /// The operation's paging, if its `pages:` checks out; each problem is reported where it stands.
 pub(super) fn resolve(
@@ -24,7 +24,7 @@ pub(super) fn resolve(
     let items = field(&def.items, "items", fields, cx);
     let items = items.and_then(|f| match &f.ty {
         TypeRef::Array(item) => Some((
-            page_field(f.rust_name.clone(), f.optional, &f.ty),
+            page_field(f.rust_name.clone(), f.presence.is_optional(), &f.ty),
             (**item).clone(),
         )),
         other => {
@@ -129,7 +129,7 @@ fn cursor_kind(
     let next_field = field(next, "next", fields, cx);
     let more = def.more.as_ref().map(|m| {
         let f = field(m, "more", fields, cx)?;
-        if f.ty != TypeRef::Scalar(Scalar::Bool) || f.nullable {
+        if f.ty != TypeRef::Scalar(Scalar::Bool) || f.presence.is_nullable() {
             cx.error(
                 m,
                 format!(
@@ -140,10 +140,14 @@ fn cursor_kind(
             );
             return None;
         }
-        Some(page_field(f.rust_name.clone(), f.optional, &f.ty))
+        Some(page_field(
+            f.rust_name.clone(),
+            f.presence.is_optional(),
+            &f.ty,
+        ))
     });
     let (cursor, next_field) = (cursor?, next_field?);
-    if next_field.ty != cursor.ty || next_field.nullable {
+    if next_field.ty != cursor.ty || next_field.presence.is_nullable() {
         let message = format!(
             "pages 'next' field `{}` must have the cursor parameter's type {}, not nullable (it is {})",
             next_field.name,
@@ -162,7 +166,7 @@ fn cursor_kind(
         cursor: page_field(cursor.rust_name.clone(), cursor.optional, &cursor.ty),
         next: page_field(
             next_field.rust_name.clone(),
-            next_field.optional,
+            next_field.presence.is_optional(),
             &next_field.ty,
         ),
         more,
@@ -181,7 +185,7 @@ fn field<'a>(name: &Sp<String>, key: &str, fields: &'a [Field], cx: &mut Cx) -> 
         cx.error(name, message);
         return None;
     };
-    if f.nullable && key == "items" {
+    if f.presence.is_nullable() && key == "items" {
         cx.error(
             name,
             format!("pages 'items' field `{}` must not be nullable", f.name),

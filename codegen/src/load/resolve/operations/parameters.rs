@@ -10,8 +10,8 @@ use crate::load::resolve::types::{rust_name_of, type_ref};
 use crate::model::{
     ArrayEncoding, Constraints, InputEncoding, ListingNote, Param, Pos, Scalar, TypeRef,
 };
-use crate::pos::Sp;
-use crate::spec::format::{OperationDef, ParamDef};
+use crate::syntax::format::{OperationDef, ParamDef};
+use crate::syntax::pos::Sp;
 
 pub(super) fn resolve(
     scope: &Scope,

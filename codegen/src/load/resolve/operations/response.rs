@@ -6,7 +6,7 @@ use crate::load::cx::Cx;
 use crate::load::resolve::names::{OpNames, check_type_name};
 use crate::load::resolve::types::{fields_of, type_ref};
 use crate::model::{NamedType, Response, TypeKind, TypeRef};
-use crate::spec::format::OperationDef;
+use crate::syntax::format::OperationDef;
 
 /// The response, and the inline type it defines if it does; the response is `None` when its
 /// type cannot be resolved.

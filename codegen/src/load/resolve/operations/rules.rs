@@ -3,8 +3,8 @@
 use crate::diag::did_you_mean;
 use crate::load::cx::Cx;
 use crate::model::{Param, Rule};
-use crate::pos::Sp;
-use crate::spec::format::OperationDef;
+use crate::syntax::format::OperationDef;
+use crate::syntax::pos::Sp;
 
 pub(super) fn resolve(op: &OperationDef, params: &[Param], cx: &mut Cx) -> Vec<Rule> {
     let mut rules = Vec::new();
