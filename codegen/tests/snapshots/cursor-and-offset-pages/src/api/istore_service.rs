@@ -438,7 +438,7 @@ impl ::steam_webapi::__private::Paged for GetTagsRequest {
         response: Self::Response,
     ) -> (::std::vec::Vec<::std::string::String>, ::std::option::Option<Self>) {
         let items = response.tags;
-        let more = true && !items.is_empty();
+        let more = !items.is_empty();
         let next = response
             .next_cursor
             .filter(|cursor| more && self.cursor != *cursor)
