@@ -406,6 +406,7 @@ pub struct BeginAuthSessionViaCredentialsRequest {
     pub encryption_timestamp: u64,
     /// deprecated
     pub remember_login: bool,
+    /// The `platform_type` parameter (undescribed).
     #[serde(with = "::steam_webapi::wire::as_number")]
     pub platform_type: i32,
     /// whether we are requesting a persistent or an ephemeral session
@@ -416,8 +417,6 @@ pub struct BeginAuthSessionViaCredentialsRequest {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub website_id: ::std::option::Option<::std::string::String>,
     /// User-supplied details about the device attempting to sign in
-    ///
-    /// GetSupportedAPIList: A message (an untyped JSON value here); optional, as every protobuf field.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub device_details: ::std::option::Option<::serde_json::Value>,
     /// steam guard data for client login
@@ -534,11 +533,10 @@ impl ::steam_webapi::__private::Endpoint for BeginAuthSessionViaCredentialsReque
 pub struct BeginAuthSessionViaQRRequest {
     /// The `device_friendly_name` parameter (undescribed).
     pub device_friendly_name: ::std::string::String,
+    /// The `platform_type` parameter (undescribed).
     #[serde(with = "::steam_webapi::wire::as_number")]
     pub platform_type: i32,
     /// User-supplied details about the device attempting to sign in
-    ///
-    /// GetSupportedAPIList: A message (an untyped JSON value here); optional, as every protobuf field.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub device_details: ::std::option::Option<::serde_json::Value>,
     /// (EMachineAuthWebDomain) identifier of client requesting auth
@@ -772,8 +770,6 @@ pub struct NotifyRiskQuizResultsRequest {
     #[serde(with = "::steam_webapi::wire::as_string")]
     pub client_id: u64,
     /// Whether or not the user correctly answered each risk quiz question
-    ///
-    /// GetSupportedAPIList: A message (an untyped JSON value here); optional, as every protobuf field.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub results: ::std::option::Option<::serde_json::Value>,
     /// The action being taken selected by the user during the quiz

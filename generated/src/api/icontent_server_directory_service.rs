@@ -453,8 +453,6 @@ pub struct GetServersForSteamPipeRequest {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub ipv6_public: ::std::option::Option<::std::string::String>,
     /// what sources is the client currently using
-    ///
-    /// GetSupportedAPIList: A message (an untyped JSON value here); optional, as every protobuf field.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub current_connections: ::std::option::Option<::serde_json::Value>,
 }

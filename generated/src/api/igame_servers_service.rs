@@ -523,7 +523,7 @@ impl ::steam_webapi::__private::Endpoint for DeleteAccountRequest {
 /// The parameters travel as one `input_json` value.
 #[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
 pub struct FriendsQueryRequest {
-    /// GetSupportedAPIList: A message (an untyped JSON value here); optional, as every protobuf field.
+    /// The `servers` parameter (undescribed).
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub servers: ::std::option::Option<::serde_json::Value>,
     /// The `friends` parameter (undescribed).

@@ -737,7 +737,7 @@ pub struct RecordOfflinePlaytimeRequest {
     pub steamid: u64,
     /// The `ticket` parameter (undescribed).
     pub ticket: ::std::string::String,
-    /// GetSupportedAPIList: A message (an untyped JSON value here); optional, as every protobuf field.
+    /// The `play_sessions` parameter (undescribed).
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub play_sessions: ::std::option::Option<::serde_json::Value>,
 }

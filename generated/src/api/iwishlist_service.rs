@@ -275,18 +275,17 @@ pub struct GetWishlistSortedFilteredRequest {
     /// The `steamid` parameter (undescribed).
     #[serde(with = "::steam_webapi::wire::as_string")]
     pub steamid: u64,
-    /// GetSupportedAPIList: A message (an untyped JSON value here); optional, as every protobuf field.
+    /// The `context` parameter (undescribed).
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub context: ::std::option::Option<::serde_json::Value>,
     /// If passed, item data will be returned
-    ///
-    /// GetSupportedAPIList: A message (an untyped JSON value here); optional, as every protobuf field.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub data_request: ::std::option::Option<::serde_json::Value>,
+    /// The `sort_order` parameter (undescribed).
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[serde(with = "::steam_webapi::wire::as_number")]
     pub sort_order: ::std::option::Option<i32>,
-    /// GetSupportedAPIList: A message (an untyped JSON value here); optional, as every protobuf field.
+    /// The `filters` parameter (undescribed).
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub filters: ::std::option::Option<::serde_json::Value>,
     /// Data in this range will be filled in with StoreBrowse data

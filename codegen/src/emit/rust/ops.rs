@@ -4,8 +4,10 @@
 use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 
+use super::batch::{all_method, batch_impl};
 use super::json_schema::json_schema_impl;
-use super::types::{FieldSpec, Presence, field, field_doc, rust_type, wire_derive};
+use super::pages::{paged_impl, paged_method};
+use super::types::{FieldSpec, field, field_doc, rust_type, wire_derive};
 use super::{Target, doc_attr, ident};
 use crate::emit::{docs, schema};
 use crate::model::*;
@@ -84,6 +86,8 @@ pub fn request(op: &Operation, model: &Model, target: Target) -> TokenStream {
         }
     });
     let endpoint = endpoint_impl(op, provider, model);
+    let batch = batch_impl(op);
+    let paged = paged_impl(op);
     let json_schema = json_schema_impl(&op.request_type, &schema::op_paths(op).0, target, |refs| {
         schema::request(op, refs)
     });
@@ -108,6 +112,10 @@ pub fn request(op: &Operation, model: &Model, target: Target) -> TokenStream {
 
         #endpoint
 
+        #batch
+
+        #paged
+
         #json_schema
     }
 }
@@ -121,13 +129,12 @@ fn param_ident(op: &Operation, wire: &str) -> proc_macro2::Ident {
     ident(rust)
 }
 
+/// A parameter's docs: description, notes and default. Its `listing` note (what the listing says
+/// where it disagrees with the docs) is for the spec's maintainers and the drift check.
 fn param_doc(p: &Param) -> String {
     let mut notes: Vec<String> = p.notes.clone();
     if let Some(d) = &p.default {
         notes.push(format!("Default: `{d}`."));
-    }
-    if let Some(l) = &p.listing {
-        notes.push(format!("GetSupportedAPIList: {}", l.note));
     }
     // Every public field is documented (the crate builds its docs with `-D missing_docs`),
     // even a parameter the spec (an imported listing) gives no words for.
@@ -234,19 +241,18 @@ fn endpoint_impl(op: &Operation, provider: &Provider, model: &Model) -> TokenStr
 /// holds the code as a plain integer field: the runtime then decodes a
 /// successful body once instead of probing it for the code first.
 fn success_code_fn(op: &Operation, model: &Model) -> TokenStream {
-    if op.errors.kind != ErrorKind::SuccessCode {
+    let ErrorModel::SuccessCode { field: wire, .. } = &op.errors else {
         return TokenStream::new();
-    }
+    };
     let TypeRef::Named(name) = &op.response.ty else {
         return TokenStream::new();
     };
     let Some(TypeKind::Struct(fields)) = model.type_named(name).map(|t| &t.kind) else {
         return TokenStream::new();
     };
-    let wire = op.errors.field.as_deref().unwrap_or("success");
     let Some(f) = fields
         .iter()
-        .find(|f| f.name == wire && !f.optional && !f.nullable)
+        .find(|f| f.name == *wire && f.presence == Presence::Required)
     else {
         return TokenStream::new();
     };
@@ -269,16 +275,21 @@ fn success_code_fn(op: &Operation, model: &Model) -> TokenStream {
 
 fn error_model(e: &ErrorModel) -> TokenStream {
     let p = quote!(::steam_webapi::__private);
-    match e.kind {
-        ErrorKind::HttpStatus => quote!(#p::ErrorModel::HttpStatus),
-        ErrorKind::SuccessCode => {
-            let field = e.field.as_deref().unwrap_or("success");
-            let success = Literal::i64_unsuffixed(e.success.unwrap_or(1));
-            let message = match &e.message_field {
+    match e {
+        ErrorModel::HttpStatus { .. } => quote!(#p::ErrorModel::HttpStatus),
+        ErrorModel::SuccessCode {
+            field,
+            success,
+            message_field,
+            codes,
+            ..
+        } => {
+            let success = Literal::i64_unsuffixed(*success);
+            let message = match message_field {
                 Some(m) => quote!(::std::option::Option::Some(#m)),
                 None => quote!(::std::option::Option::None),
             };
-            let codes = e.codes.iter().map(|c| {
+            let codes = codes.iter().map(|c| {
                 let v = Literal::i64_unsuffixed(c.value);
                 let n = &c.name;
                 quote!((#v, #n))
@@ -292,10 +303,7 @@ fn error_model(e: &ErrorModel) -> TokenStream {
                 }
             }
         }
-        ErrorKind::Message => {
-            let field = e.field.as_deref().unwrap_or("message");
-            quote!(#p::ErrorModel::Message { field: #field })
-        }
+        ErrorModel::Message { field, .. } => quote!(#p::ErrorModel::Message { field: #field }),
     }
 }
 
@@ -345,7 +353,7 @@ fn method_doc(op: &Operation, model: &Model) -> String {
         op.host,
         op.path
     ));
-    for c in &op.errors.codes {
+    for c in op.errors.codes() {
         parts.push(format!(
             "Code {} (`{}`){}",
             c.value,
@@ -377,6 +385,8 @@ pub fn accessors(iface: &Interface, model: &Model, target: Target) -> TokenStrea
             let req = format_ident!("{}", op.request_type);
             let resp = rust_type(&op.response.ty);
             let d = doc_attr(&method_doc(op, model));
+            let all = all_method(op, &resp, blocking);
+            let paged = paged_method(op, blocking);
             // `#[inline]` as every function written here (module docs of `emit::rust`); this
             // one instantiates the request's validation and layout, and on the blocking client
             // the whole send and decode, for its types.
@@ -387,6 +397,10 @@ pub fn accessors(iface: &Interface, model: &Model, target: Target) -> TokenStrea
                     pub fn #f(&self, request: &#req) -> ::std::result::Result<#resp, ::steam_webapi::Error> {
                         self.client.execute(request)
                     }
+
+                    #all
+
+                    #paged
                 }
             } else {
                 // A plain fn returning the client's future: no coroutine per operation, and
@@ -397,6 +411,10 @@ pub fn accessors(iface: &Interface, model: &Model, target: Target) -> TokenStrea
                     pub fn #f(&self, request: &#req) -> impl ::std::future::Future<Output = ::std::result::Result<#resp, ::steam_webapi::Error>> + Send + use<'a> {
                         self.client.execute(request)
                     }
+
+                    #all
+
+                    #paged
                 }
             }
         })
