@@ -21,5 +21,6 @@ pub mod pos;
 pub mod read_limit;
 pub mod responses;
 pub mod spec;
+pub mod wire_formats;
 
 pub use load::{LoadError, Loaded, load_dir};

@@ -42,13 +42,15 @@ pub use steam_webapi_runtime::endpoint::ProviderId;
 #[doc(inline)]
 pub use steam_webapi_runtime::error::{Error, TransportKind};
 #[doc(inline)]
+pub use steam_webapi_runtime::format::Format;
+#[doc(inline)]
 pub use steam_webapi_runtime::maybe::Maybe;
 #[doc(inline)]
 pub use steam_webapi_runtime::retry::{Jitter, RetryPolicy};
 #[doc(inline)]
 pub use steam_webapi_runtime::steamid::{ParseSteamIdError, SteamId};
 #[doc(inline)]
-pub use steam_webapi_runtime::{endpoint, retry, wire};
+pub use steam_webapi_runtime::{endpoint, retry, vdf, wire};
 
 /// The blocking client (feature `blocking`).
 #[cfg(feature = "blocking")]

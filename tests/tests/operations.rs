@@ -95,25 +95,38 @@ fn docs_session(sessionid: u64) -> Session {
 /// Serves `call`'s example, sends it with `send` (given the loopback client),
 /// and returns the typed response and the one request sent, already checked
 /// to be the example's exact wire form ([`WireRequest::assert_call`]).
-async fn call_example<R>(
+///
+/// In every format the provider answers in: the same call is made asking for
+/// XML and VDF (`format=xml`, `format=vdf` on the wire), served the example
+/// written in that format, and must decode to the same typed value as the
+/// JSON. The JSON's value and request are returned.
+async fn call_example<R: PartialEq + Debug>(
     call: &SpecCall,
-    send: impl AsyncFnOnce(Client) -> Result<R, Error>,
+    send: impl AsyncFn(Client) -> Result<R, Error>,
 ) -> (R, WireRequest) {
-    let lb = Loopback::serve(call).await;
-    let (result, wire) = call_on(&lb, call, send).await;
-    let resp = result.unwrap_or_else(|e| panic!("{}: {e:?}", call.label()));
-    (resp, wire)
+    let mut first: Option<(R, WireRequest)> = None;
+    for &format in call.formats() {
+        let call = call.in_format(format);
+        let lb = Loopback::serve(&call).await;
+        let (result, wire) = call_on(&lb, &call, &send).await;
+        let resp = result.unwrap_or_else(|e| panic!("{}: {e:?}", call.label()));
+        match &first {
+            None => first = Some((resp, wire)),
+            Some((json, _)) => assert_eq!(&resp, json, "{}: not the JSON's value", call.label()),
+        }
+    }
+    first.expect("JSON is always one of the formats")
 }
 
-/// Sends `call` with `send` (given `lb`'s client) to whatever `lb` answers;
-/// returns the result, error or not, and the one request sent, checked to be
-/// the example's exact wire form.
+/// Sends `call` with `send` (given `lb`'s client, asking for the call's
+/// format) to whatever `lb` answers; returns the result, error or not, and
+/// the one request sent, checked to be the example's exact wire form.
 async fn call_on<R>(
     lb: &Loopback,
     call: &SpecCall,
     send: impl AsyncFnOnce(Client) -> Result<R, Error>,
 ) -> (Result<R, Error>, WireRequest) {
-    let result = send(lb.client()).await;
+    let result = send(lb.client().with_format(call.format)).await;
     if let Err(e) = &result
         && lb.requests().await.is_empty()
     {
@@ -203,6 +216,7 @@ const COVERED: &[(&str, &str)] = &[
     ),
     ("ISteamUserStats/GetPlayerAchievements/v1", "localized"),
     ("ISteamUserStats/GetUserStatsForGame/v2", "tf2"),
+    ("ISteamWebAPIUtil/GetServerInfo/v1", "valvepython-2016"),
     ("ISteamWebAPIUtil/GetSupportedAPIList/v1", "two-interfaces"),
     ("Notifications/DeleteNotifications/v1", "two-ids"),
     ("Notifications/EmptyFolder/v1", "archived"),
@@ -213,7 +227,7 @@ const COVERED: &[(&str, &str)] = &[
 #[test]
 fn every_operation_and_example_of_the_spec_is_covered() {
     let ops = spec_example::operation_ids();
-    assert_eq!(ops.len(), 28, "{ops:#?}");
+    assert_eq!(ops.len(), 29, "{ops:#?}");
     let mut all: Vec<(String, String)> = spec_example::model()
         .operations()
         .flat_map(|op| op.examples.iter().map(move |e| (op.id(), e.name.clone())))
@@ -432,6 +446,23 @@ async fn operations_that_take_no_key_work_without_one() {
 }
 
 // ---- ISteamWebAPIUtil ---------------------------------------------------------
+
+#[tokio::test]
+async fn isteam_web_api_util_get_server_info() {
+    let call = SpecCall::new("ISteamWebAPIUtil/GetServerInfo/v1", "valvepython-2016");
+    let req = util::GetServerInfoRequest::new();
+    let (resp, wire) = call_example(&call, async |c| {
+        c.isteam_web_api_util().get_server_info(&req).await
+    })
+    .await;
+    assert_eq!(
+        wire.query,
+        vec![("format".into(), "json".into())],
+        "auth: none sends no key"
+    );
+    assert_eq!(resp.servertime, 1463143608);
+    assert_eq!(resp.servertimestring, "Fri May 13 05:46:48 2016");
+}
 
 #[tokio::test]
 async fn isteam_web_api_util_get_supported_api_list() {

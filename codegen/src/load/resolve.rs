@@ -407,6 +407,7 @@ fn provider(
             .map(|f| (f.name.clone(), f.value.clone())),
         path_template: def.path.as_ref().map(|p| p.value.clone()),
         service_suffix: def.service_suffix.clone(),
+        form_body: def.form_body,
         errors,
         pos: id.pos(file),
     })

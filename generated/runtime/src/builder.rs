@@ -9,6 +9,7 @@ use std::time::Duration;
 use crate::client::Client;
 use crate::endpoint::{EndpointInfo, ProviderId};
 use crate::error::Error;
+use crate::format::Format;
 use crate::retry::{RetryPolicy, SharedJitter, fresh_seed};
 
 /// The default limit on a response body: 4 MiB.
@@ -38,6 +39,7 @@ struct Settings {
     max_body_bytes: usize,
     retry: RetryPolicy,
     jitter_seed: Option<u64>,
+    format: Format,
 }
 
 impl Default for Settings {
@@ -53,6 +55,7 @@ impl Default for Settings {
             max_body_bytes: DEFAULT_MAX_BODY_BYTES,
             retry: RetryPolicy::DEFAULT,
             jitter_seed: None,
+            format: Format::Json,
         }
     }
 }
@@ -100,6 +103,7 @@ impl fmt::Debug for Settings {
             .field("max_body_bytes", &self.max_body_bytes)
             .field("retry", &self.retry)
             .field("jitter_seed", &self.jitter_seed)
+            .field("format", &self.format)
             .finish()
     }
 }
@@ -203,6 +207,16 @@ impl<C> ClientBuilder<C> {
         self
     }
 
+    /// The response format every call asks for (default [`Format::Json`]);
+    /// `Client::with_format` overrides it for some calls. XML and VDF decode
+    /// into the same response types. A provider without a format parameter
+    /// (backpack.tf) answers in JSON only: asking it for another format is
+    /// [`Error::Config`], before anything is sent.
+    pub fn format(mut self, format: Format) -> Self {
+        self.settings.format = format;
+        self
+    }
+
     /// Seeds the generator of the retry waits' jitter (by default from the
     /// clock), for reproducible waits in tests.
     pub fn jitter_seed(mut self, seed: u64) -> Self {
@@ -251,6 +265,7 @@ impl Settings {
             max_body_bytes: self.max_body_bytes,
             retry: self.retry,
             jitter: SharedJitter::new(self.jitter_seed.unwrap_or_else(fresh_seed)),
+            format: self.format,
         })
     }
 }
@@ -334,6 +349,7 @@ pub(crate) struct Config {
     pub(crate) max_body_bytes: usize,
     pub(crate) retry: RetryPolicy,
     pub(crate) jitter: SharedJitter,
+    pub(crate) format: Format,
 }
 
 impl Config {
@@ -406,6 +422,7 @@ impl fmt::Debug for Config {
             .field("user_agent", &self.user_agent)
             .field("max_body_bytes", &self.max_body_bytes)
             .field("retry", &self.retry)
+            .field("format", &self.format)
             .finish()
     }
 }

@@ -103,6 +103,16 @@ pub enum ErrorModel {
     },
 }
 
+/// The parameter that chooses the response format.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct FormatParam {
+    /// Its name, e.g. `format`.
+    pub name: &'static str,
+    /// The value that asks for JSON, e.g. `json`; XML and VDF are asked for
+    /// by [`Format::name`](crate::Format::name).
+    pub json: &'static str,
+}
+
 /// Everything the runtime needs to know to send one operation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct EndpointInfo {
@@ -128,6 +138,15 @@ pub struct EndpointInfo {
     pub input: InputEncoding,
     /// The key the response is wrapped in (`response`, `appnews`, ...), if any.
     pub envelope: Option<&'static str>,
+    /// The query parameter that carries the provider's credential (`key`,
+    /// `token`: `auth.param` in `providers.yaml`).
+    pub credential_param: &'static str,
+    /// How the provider is asked for a response format (`format_param` in
+    /// `providers.yaml`); `None` for a provider that answers in JSON only.
+    pub format_param: Option<FormatParam>,
+    /// Whether the parameters of a non-`GET` call travel as a form body
+    /// (Steam) rather than in the query string (backpack.tf).
+    pub form_body: bool,
     /// How the operation reports failure.
     pub errors: ErrorModel,
 }

@@ -354,6 +354,12 @@ impl ::steam_webapi::__private::Endpoint for CreateSessionRequest {
         auth: ::steam_webapi::__private::Auth::Required,
         input: ::steam_webapi::__private::InputEncoding::InputJson,
         envelope: ::std::option::Option::Some("response"),
+        credential_param: "key",
+        format_param: ::std::option::Option::Some(::steam_webapi::__private::FormatParam {
+            name: "format",
+            json: "json",
+        }),
+        form_body: true,
         errors: ::steam_webapi::__private::ErrorModel::HttpStatus,
     };
     #[inline]
@@ -420,6 +426,12 @@ impl ::steam_webapi::__private::Endpoint for DeleteSessionRequest {
         auth: ::steam_webapi::__private::Auth::Required,
         input: ::steam_webapi::__private::InputEncoding::InputJson,
         envelope: ::std::option::Option::Some("response"),
+        credential_param: "key",
+        format_param: ::std::option::Option::Some(::steam_webapi::__private::FormatParam {
+            name: "format",
+            json: "json",
+        }),
+        form_body: true,
         errors: ::steam_webapi::__private::ErrorModel::HttpStatus,
     };
     #[inline]
@@ -473,6 +485,12 @@ impl ::steam_webapi::__private::Endpoint for DeleteSessionBatchRequest {
         auth: ::steam_webapi::__private::Auth::Required,
         input: ::steam_webapi::__private::InputEncoding::InputJson,
         envelope: ::std::option::Option::Some("response"),
+        credential_param: "key",
+        format_param: ::std::option::Option::Some(::steam_webapi::__private::FormatParam {
+            name: "format",
+            json: "json",
+        }),
+        form_body: true,
         errors: ::steam_webapi::__private::ErrorModel::HttpStatus,
     };
     #[inline]
@@ -578,6 +596,12 @@ impl ::steam_webapi::__private::Endpoint for EnumerateSessionsForAppRequest {
         auth: ::steam_webapi::__private::Auth::Required,
         input: ::steam_webapi::__private::InputEncoding::InputJson,
         envelope: ::std::option::Option::Some("response"),
+        credential_param: "key",
+        format_param: ::std::option::Option::Some(::steam_webapi::__private::FormatParam {
+            name: "format",
+            json: "json",
+        }),
+        form_body: true,
         errors: ::steam_webapi::__private::ErrorModel::HttpStatus,
     };
     #[inline]
@@ -637,6 +661,12 @@ impl ::steam_webapi::__private::Endpoint for GetSessionDetailsForAppRequest {
         auth: ::steam_webapi::__private::Auth::Required,
         input: ::steam_webapi::__private::InputEncoding::InputJson,
         envelope: ::std::option::Option::Some("response"),
+        credential_param: "key",
+        format_param: ::std::option::Option::Some(::steam_webapi::__private::FormatParam {
+            name: "format",
+            json: "json",
+        }),
+        form_body: true,
         errors: ::steam_webapi::__private::ErrorModel::HttpStatus,
     };
     #[inline]
@@ -685,6 +715,12 @@ impl ::steam_webapi::__private::Endpoint for RequestNotificationsRequest {
         auth: ::steam_webapi::__private::Auth::Required,
         input: ::steam_webapi::__private::InputEncoding::InputJson,
         envelope: ::std::option::Option::Some("response"),
+        credential_param: "key",
+        format_param: ::std::option::Option::Some(::steam_webapi::__private::FormatParam {
+            name: "format",
+            json: "json",
+        }),
+        form_body: true,
         errors: ::steam_webapi::__private::ErrorModel::HttpStatus,
     };
     #[inline]
@@ -775,6 +811,12 @@ impl ::steam_webapi::__private::Endpoint for UpdateSessionRequest {
         auth: ::steam_webapi::__private::Auth::Required,
         input: ::steam_webapi::__private::InputEncoding::InputJson,
         envelope: ::std::option::Option::Some("response"),
+        credential_param: "key",
+        format_param: ::std::option::Option::Some(::steam_webapi::__private::FormatParam {
+            name: "format",
+            json: "json",
+        }),
+        form_body: true,
         errors: ::steam_webapi::__private::ErrorModel::HttpStatus,
     };
     #[inline]

@@ -485,6 +485,12 @@ impl ::steam_webapi::__private::Endpoint for GetAnnouncementsRequest {
         auth: ::steam_webapi::__private::Auth::Required,
         input: ::steam_webapi::__private::InputEncoding::Query,
         envelope: ::std::option::Option::Some("response"),
+        credential_param: "key",
+        format_param: ::std::option::Option::Some(::steam_webapi::__private::FormatParam {
+            name: "format",
+            json: "json",
+        }),
+        form_body: true,
         errors: ::steam_webapi::__private::ErrorModel::SuccessCode {
             field: "success",
             success: 1,
@@ -665,6 +671,12 @@ impl ::steam_webapi::__private::Endpoint for GetEventsRequest {
         auth: ::steam_webapi::__private::Auth::Required,
         input: ::steam_webapi::__private::InputEncoding::Query,
         envelope: ::std::option::Option::Some("response"),
+        credential_param: "key",
+        format_param: ::std::option::Option::Some(::steam_webapi::__private::FormatParam {
+            name: "format",
+            json: "json",
+        }),
+        form_body: true,
         errors: ::steam_webapi::__private::ErrorModel::SuccessCode {
             field: "success",
             success: 1,
@@ -782,6 +794,12 @@ impl ::steam_webapi::__private::Endpoint for GetMembersRequest {
         auth: ::steam_webapi::__private::Auth::Required,
         input: ::steam_webapi::__private::InputEncoding::Query,
         envelope: ::std::option::Option::Some("response"),
+        credential_param: "key",
+        format_param: ::std::option::Option::Some(::steam_webapi::__private::FormatParam {
+            name: "format",
+            json: "json",
+        }),
+        form_body: true,
         errors: ::steam_webapi::__private::ErrorModel::SuccessCode {
             field: "success",
             success: 1,
@@ -884,6 +902,12 @@ impl ::steam_webapi::__private::Endpoint for GetPermissionsRequest {
         auth: ::steam_webapi::__private::Auth::Required,
         input: ::steam_webapi::__private::InputEncoding::Query,
         envelope: ::std::option::Option::Some("response"),
+        credential_param: "key",
+        format_param: ::std::option::Option::Some(::steam_webapi::__private::FormatParam {
+            name: "format",
+            json: "json",
+        }),
+        form_body: true,
         errors: ::steam_webapi::__private::ErrorModel::SuccessCode {
             field: "success",
             success: 1,
@@ -986,6 +1010,12 @@ impl ::steam_webapi::__private::Endpoint for GetStatusRequest {
         auth: ::steam_webapi::__private::Auth::Required,
         input: ::steam_webapi::__private::InputEncoding::Query,
         envelope: ::std::option::Option::Some("response"),
+        credential_param: "key",
+        format_param: ::std::option::Option::Some(::steam_webapi::__private::FormatParam {
+            name: "format",
+            json: "json",
+        }),
+        form_body: true,
         errors: ::steam_webapi::__private::ErrorModel::SuccessCode {
             field: "success",
             success: 1,
@@ -1092,6 +1122,12 @@ impl ::steam_webapi::__private::Endpoint for GetSummariesRequest {
         auth: ::steam_webapi::__private::Auth::Required,
         input: ::steam_webapi::__private::InputEncoding::Query,
         envelope: ::std::option::Option::Some("response"),
+        credential_param: "key",
+        format_param: ::std::option::Option::Some(::steam_webapi::__private::FormatParam {
+            name: "format",
+            json: "json",
+        }),
+        form_body: true,
         errors: ::steam_webapi::__private::ErrorModel::SuccessCode {
             field: "success",
             success: 1,
@@ -1217,6 +1253,12 @@ impl ::steam_webapi::__private::Endpoint for ResolveAppIDRequest {
         auth: ::steam_webapi::__private::Auth::Required,
         input: ::steam_webapi::__private::InputEncoding::Query,
         envelope: ::std::option::Option::Some("response"),
+        credential_param: "key",
+        format_param: ::std::option::Option::Some(::steam_webapi::__private::FormatParam {
+            name: "format",
+            json: "json",
+        }),
+        form_body: true,
         errors: ::steam_webapi::__private::ErrorModel::SuccessCode {
             field: "success",
             success: 1,
@@ -1302,6 +1344,12 @@ impl ::steam_webapi::__private::Endpoint for ResolveVanityURLRequest {
         auth: ::steam_webapi::__private::Auth::Required,
         input: ::steam_webapi::__private::InputEncoding::Query,
         envelope: ::std::option::Option::Some("response"),
+        credential_param: "key",
+        format_param: ::std::option::Option::Some(::steam_webapi::__private::FormatParam {
+            name: "format",
+            json: "json",
+        }),
+        form_body: true,
         errors: ::steam_webapi::__private::ErrorModel::SuccessCode {
             field: "success",
             success: 1,

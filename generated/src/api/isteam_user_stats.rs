@@ -183,6 +183,12 @@ for GetGlobalAchievementPercentagesForAppRequest {
         auth: ::steam_webapi::__private::Auth::None,
         input: ::steam_webapi::__private::InputEncoding::Query,
         envelope: ::std::option::Option::Some("achievementpercentages"),
+        credential_param: "key",
+        format_param: ::std::option::Option::Some(::steam_webapi::__private::FormatParam {
+            name: "format",
+            json: "json",
+        }),
+        form_body: true,
         errors: ::steam_webapi::__private::ErrorModel::HttpStatus,
     };
     #[inline]
@@ -251,6 +257,12 @@ impl ::steam_webapi::__private::Endpoint for GetPlayerAchievementsRequest {
         auth: ::steam_webapi::__private::Auth::Required,
         input: ::steam_webapi::__private::InputEncoding::Query,
         envelope: ::std::option::Option::Some("playerstats"),
+        credential_param: "key",
+        format_param: ::std::option::Option::Some(::steam_webapi::__private::FormatParam {
+            name: "format",
+            json: "json",
+        }),
+        form_body: true,
         errors: ::steam_webapi::__private::ErrorModel::Message {
             field: "error",
         },
@@ -324,6 +336,12 @@ impl ::steam_webapi::__private::Endpoint for GetUserStatsForGameRequest {
         auth: ::steam_webapi::__private::Auth::Required,
         input: ::steam_webapi::__private::InputEncoding::Query,
         envelope: ::std::option::Option::Some("playerstats"),
+        credential_param: "key",
+        format_param: ::std::option::Option::Some(::steam_webapi::__private::FormatParam {
+            name: "format",
+            json: "json",
+        }),
+        form_body: true,
         errors: ::steam_webapi::__private::ErrorModel::HttpStatus,
     };
     #[inline]

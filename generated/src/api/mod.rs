@@ -82,7 +82,7 @@ pub mod isteam_user_stats;
 ///
 /// The docs only mention GetSupportedAPIList; its response type is modelled on the real output in fixtures/listings (the public captures 2021-2026, the change history and the partner view), which all decode against it.
 ///
-/// The listing also has GetServerInfo v1 (no parameters), which is not documented and not specified here.
+/// GetServerInfo v1 is not in the docs either; it is in the public listing (no parameters) and its shape is the recorded bodies' (fixtures/more-responses, and a VDF capture in fixtures/formats).
 #[allow(clippy::doc_markdown, clippy::too_many_arguments)]
 #[cfg(feature = "ISteamWebAPIUtil")]
 pub mod isteam_web_api_util;
@@ -120,6 +120,7 @@ macro_rules! __for_each_request {
         $crate::isteam_user_stats::GetGlobalAchievementPercentagesForAppRequest,
         $crate::isteam_user_stats::GetPlayerAchievementsRequest,
         $crate::isteam_user_stats::GetUserStatsForGameRequest,
+        $crate::isteam_web_api_util::GetServerInfoRequest,
         $crate::isteam_web_api_util::GetSupportedAPIListRequest,
         $crate::notifications::DeleteNotificationsRequest,
         $crate::notifications::EmptyFolderRequest,

@@ -199,6 +199,9 @@ impl ::steam_webapi::__private::Endpoint for DeleteNotificationsRequest {
         auth: ::steam_webapi::__private::Auth::Required,
         input: ::steam_webapi::__private::InputEncoding::Query,
         envelope: ::std::option::Option::None,
+        credential_param: "token",
+        format_param: ::std::option::Option::None,
+        form_body: false,
         errors: ::steam_webapi::__private::ErrorModel::Message {
             field: "message",
         },
@@ -245,6 +248,9 @@ impl ::steam_webapi::__private::Endpoint for EmptyFolderRequest {
         auth: ::steam_webapi::__private::Auth::Required,
         input: ::steam_webapi::__private::InputEncoding::Query,
         envelope: ::std::option::Option::None,
+        credential_param: "token",
+        format_param: ::std::option::Option::None,
+        form_body: false,
         errors: ::steam_webapi::__private::ErrorModel::Message {
             field: "message",
         },
@@ -291,6 +297,9 @@ impl ::steam_webapi::__private::Endpoint for MarkFolderReadRequest {
         auth: ::steam_webapi::__private::Auth::Required,
         input: ::steam_webapi::__private::InputEncoding::Query,
         envelope: ::std::option::Option::None,
+        credential_param: "token",
+        format_param: ::std::option::Option::None,
+        form_body: false,
         errors: ::steam_webapi::__private::ErrorModel::Message {
             field: "message",
         },
@@ -374,6 +383,9 @@ impl ::steam_webapi::__private::Endpoint for SearchNotificationsRequest {
         auth: ::steam_webapi::__private::Auth::Required,
         input: ::steam_webapi::__private::InputEncoding::Query,
         envelope: ::std::option::Option::None,
+        credential_param: "token",
+        format_param: ::std::option::Option::None,
+        form_body: false,
         errors: ::steam_webapi::__private::ErrorModel::Message {
             field: "message",
         },

@@ -163,6 +163,14 @@ fn endpoint_impl(op: &Operation, provider: &Provider, model: &Model) -> TokenStr
         None => quote!(::std::option::Option::None),
     };
     let errors = error_model(&op.errors);
+    let credential_param = &provider.auth_param;
+    let format_param = match &provider.format_param {
+        Some((name, json)) => quote! {
+            ::std::option::Option::Some(#p::FormatParam { name: #name, json: #json })
+        },
+        None => quote!(::std::option::Option::None),
+    };
+    let form_body = provider.form_body;
     let success_code = success_code_fn(op, model);
     let auth = match op.auth {
         Auth::Required => quote!(Required),
@@ -215,6 +223,9 @@ fn endpoint_impl(op: &Operation, provider: &Provider, model: &Model) -> TokenStr
                 auth: #p::Auth::#auth,
                 input: #p::InputEncoding::#input,
                 envelope: #envelope,
+                credential_param: #credential_param,
+                format_param: #format_param,
+                form_body: #form_body,
                 errors: #errors,
             };
             #query
