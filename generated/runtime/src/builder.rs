@@ -31,6 +31,8 @@ pub struct ClientBuilder<C = Client> {
 struct Settings {
     api_key: Option<String>,
     token: Option<String>,
+    /// The credentials of [`ProviderId::Other`] providers, by id.
+    others: BTreeMap<&'static str, String>,
     bases: BTreeMap<ProviderId, String>,
     publisher_base: Option<String>,
     allow_http: bool,
@@ -47,6 +49,7 @@ impl Default for Settings {
         Settings {
             api_key: None,
             token: None,
+            others: BTreeMap::new(),
             bases: BTreeMap::new(),
             publisher_base: None,
             allow_http: false,
@@ -89,6 +92,7 @@ impl fmt::Debug for Settings {
         f.debug_struct("ClientBuilder")
             .field("api_key", &self.api_key.as_ref().map(|_| Redacted))
             .field("token", &self.token.as_ref().map(|_| Redacted))
+            .field("others", &redacted_others(&self.others))
             .field("bases", &redacted_bases(&self.bases, &self.secrets()))
             .field(
                 "publisher_base",
@@ -126,6 +130,11 @@ fn redacted_bases(
         .collect()
 }
 
+/// Other providers' credentials as `Debug` shows them: their ids only.
+fn redacted_others(others: &BTreeMap<&'static str, String>) -> BTreeMap<&'static str, Redacted> {
+    others.keys().map(|id| (*id, Redacted)).collect()
+}
+
 /// Stands in for a secret in `Debug` output.
 pub(crate) struct Redacted;
 
@@ -153,6 +162,22 @@ impl<C> ClientBuilder<C> {
     /// like a malformed [`Self::api_key`].
     pub fn token(mut self, token: impl Into<String>) -> Self {
         self.settings.token = Some(token.into());
+        self
+    }
+
+    /// The credential of `provider`: the same as [`Self::api_key`] for Steam and
+    /// [`Self::token`] for backpack.tf, and the way to set one for another
+    /// provider of a spec's `providers.yaml` ([`ProviderId::Other`]), sent as
+    /// that provider's `auth.param`.
+    pub fn credential(mut self, provider: ProviderId, secret: impl Into<String>) -> Self {
+        let secret = secret.into();
+        match provider {
+            ProviderId::Steam => self.settings.api_key = Some(secret),
+            ProviderId::Backpacktf => self.settings.token = Some(secret),
+            ProviderId::Other(id) => {
+                self.settings.others.insert(id, secret);
+            }
+        }
         self
     }
 
@@ -232,11 +257,8 @@ impl Settings {
         self.checked_config().map_err(|e| e.redact(&self.secrets()))
     }
 
-    fn secrets(&self) -> [&str; 2] {
-        [
-            self.api_key.as_deref().unwrap_or(""),
-            self.token.as_deref().unwrap_or(""),
-        ]
+    fn secrets(&self) -> Vec<&str> {
+        secrets(&self.api_key, &self.token, &self.others)
     }
 
     fn checked_config(&self) -> Result<Config, Error> {
@@ -253,9 +275,20 @@ impl Settings {
         }
         check_credential("Steam key", self.api_key.as_deref())?;
         check_credential("backpack.tf token", self.token.as_deref())?;
+        for (id, secret) in &self.others {
+            check_credential(&format!("{id} credential"), Some(secret))?;
+        }
+        let mut other_bases = BTreeMap::new();
+        for (provider, url) in &self.bases {
+            if let ProviderId::Other(id) = provider {
+                other_bases.insert(*id, parse_base(url, self.allow_http)?);
+            }
+        }
         Ok(Config {
             api_key: self.api_key.clone(),
             token: self.token.clone(),
+            others: self.others.clone(),
+            other_bases,
             steam_base: base(self.bases.get(&ProviderId::Steam))?,
             publisher_base: base(self.publisher_base.as_ref())?,
             backpacktf_base: base(self.bases.get(&ProviderId::Backpacktf))?,
@@ -340,6 +373,8 @@ fn parse_base(url: &str, allow_http: bool) -> Result<String, Error> {
 pub(crate) struct Config {
     pub(crate) api_key: Option<String>,
     pub(crate) token: Option<String>,
+    others: BTreeMap<&'static str, String>,
+    other_bases: BTreeMap<&'static str, String>,
     steam_base: Option<String>,
     publisher_base: Option<String>,
     backpacktf_base: Option<String>,
@@ -361,6 +396,7 @@ impl Config {
             }
             ProviderId::Steam => self.steam_base.as_ref(),
             ProviderId::Backpacktf => self.backpacktf_base.as_ref(),
+            ProviderId::Other(id) => self.other_bases.get(id),
         };
         match over {
             Some(base) => base.clone(),
@@ -371,10 +407,11 @@ impl Config {
     /// The credential an endpoint's provider needs.
     pub(crate) fn credential(&self, provider: ProviderId) -> Result<&str, Error> {
         let (secret, what, setter) = match provider {
-            ProviderId::Steam => (&self.api_key, "key", "api_key"),
-            ProviderId::Backpacktf => (&self.token, "token", "token"),
+            ProviderId::Steam => (self.api_key.as_ref(), "key", "api_key"),
+            ProviderId::Backpacktf => (self.token.as_ref(), "token", "token"),
+            ProviderId::Other(id) => (self.others.get(id), "credential", "credential"),
         };
-        secret.as_deref().ok_or_else(|| {
+        secret.map(String::as_str).ok_or_else(|| {
             Error::config(format!(
                 "no {} {what} set; set one with ClientBuilder::{setter}",
                 provider.name()
@@ -383,12 +420,24 @@ impl Config {
     }
 
     /// The secrets to scrub from error text.
-    pub(crate) fn secrets(&self) -> [&str; 2] {
-        [
-            self.api_key.as_deref().unwrap_or(""),
-            self.token.as_deref().unwrap_or(""),
-        ]
+    pub(crate) fn secrets(&self) -> Vec<&str> {
+        secrets(&self.api_key, &self.token, &self.others)
     }
+}
+
+/// Every credential set, for scrubbing from error text (unset ones as "").
+fn secrets<'a>(
+    api_key: &'a Option<String>,
+    token: &'a Option<String>,
+    others: &'a BTreeMap<&'static str, String>,
+) -> Vec<&'a str> {
+    [
+        api_key.as_deref().unwrap_or(""),
+        token.as_deref().unwrap_or(""),
+    ]
+    .into_iter()
+    .chain(others.values().map(String::as_str))
+    .collect()
 }
 
 impl fmt::Debug for Config {
@@ -396,6 +445,7 @@ impl fmt::Debug for Config {
         f.debug_struct("Client")
             .field("api_key", &self.api_key.as_ref().map(|_| Redacted))
             .field("token", &self.token.as_ref().map(|_| Redacted))
+            .field("others", &redacted_others(&self.others))
             .field(
                 "steam_base",
                 &self

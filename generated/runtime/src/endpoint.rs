@@ -44,14 +44,18 @@ pub enum ProviderId {
     Steam,
     /// The backpack.tf API (`token` query parameter).
     Backpacktf,
+    /// Another provider of a spec's `providers.yaml`, by its id there: its
+    /// credential is set with [`ClientBuilder::credential`](crate::ClientBuilder::credential).
+    Other(&'static str),
 }
 
 impl ProviderId {
-    /// A human name, used in error messages.
+    /// A human name, used in error messages (the id, for another provider).
     pub const fn name(self) -> &'static str {
         match self {
             ProviderId::Steam => "Steam Web API",
             ProviderId::Backpacktf => "backpack.tf",
+            ProviderId::Other(id) => id,
         }
     }
 }

@@ -146,9 +146,12 @@ fn endpoint_impl(op: &Operation, provider: &Provider, model: &Model) -> TokenStr
     let name = format_ident!("{}", op.request_type);
     let response = rust_type(&op.response.ty);
     let p = quote!(::steam_webapi::__private);
+    // The two providers the runtime names; any other by its id, so that its
+    // credential and base URL are its own.
     let provider_variant = match provider.id.as_str() {
         "steam" => quote!(Steam),
-        _ => quote!(Backpacktf),
+        "backpacktf" => quote!(Backpacktf),
+        id => quote!(Other(#id)),
     };
     let http = format_ident!("{}", format!("{:?}", op.http));
     let (iface, method, host, path) = (&op.interface, &op.method, &op.host, &op.path);
