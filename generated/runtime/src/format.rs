@@ -40,6 +40,28 @@ impl Format {
     }
 }
 
+impl Format {
+    /// The tree of an XML or VDF body, as the client reads it before
+    /// decoding (an XML element with child elements is an object of them,
+    /// any other is its text; attributes are skipped); `None` for JSON.
+    pub fn read_tree(
+        self,
+        body: &[u8],
+    ) -> Option<Result<crate::vdf::Object<'_>, crate::vdf::ParseError>> {
+        crate::markup::parse(body, self)
+    }
+
+    /// Whether `text` is this format's null: XML's `null` or empty element,
+    /// VDF's empty string.
+    pub fn is_null_text(self, text: &str) -> bool {
+        match self {
+            Format::Xml => text.is_empty() || text == "null",
+            Format::Vdf => text.is_empty(),
+            Format::Json => text == "null",
+        }
+    }
+}
+
 impl fmt::Display for Format {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.name())

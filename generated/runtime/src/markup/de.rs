@@ -55,10 +55,7 @@ impl<'a> NodeDe<'a, '_> {
     }
 
     fn is_null(&self, text: &str) -> bool {
-        match self.format {
-            Format::Xml => text.is_empty() || text == "null",
-            Format::Vdf | Format::Json => text.is_empty(),
-        }
+        self.format.is_null_text(text)
     }
 
     /// The children, or none for an empty text; an error for other text.
