@@ -24,7 +24,10 @@ pub(crate) fn parse(text: &str) -> Result<Object<'_>, ParseError> {
             Ok(event) => event,
             Err(e) => {
                 let pos = at.pos(reader.error_position() as usize);
-                return Err(error(pos, format!("not well-formed XML: {e}")));
+                return Err(error(
+                    pos,
+                    format!("not well-formed XML: {}", one_line(&e.to_string())),
+                ));
             }
         };
         match event {
@@ -188,6 +191,20 @@ fn name_of<'a>(name: &str, text: &'a str, start: usize) -> Cow<'a, str> {
         Some(s) if s == name => Cow::Borrowed(s),
         _ => Cow::Owned(name.to_owned()),
     }
+}
+
+/// quick-xml's message on one line, at most 200 characters: it quotes the
+/// input, newlines and all.
+fn one_line(message: &str) -> String {
+    let mut out = String::new();
+    for c in message.chars().take(200) {
+        if c.is_control() {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 fn shown(s: &str) -> String {
