@@ -123,6 +123,7 @@ mod tests {
             strict,
             operation: operation.map(str::to_owned),
             at: at.to_owned(),
+            format: None,
             files,
         })
     }
