@@ -22,5 +22,6 @@ pub mod responses;
 pub mod sarif;
 pub mod syntax;
 pub mod tokens;
+pub mod wire_formats;
 
 pub use load::{LoadError, Loaded, load_dir};

@@ -17,6 +17,9 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 use serde_json::Value;
+use steam_webapi_runtime::Format;
+
+pub mod markup;
 
 use crate::model::value_check::{Checker, push_key};
 use crate::model::{Constraints, Model, Operation, TypeKind, TypeRef, Wire};
@@ -335,13 +338,36 @@ impl std::error::Error for FileError {}
 pub const MAX_BODY_BYTES: u64 = 64 << 20;
 
 /// Reads and checks one file. `operation` is `Interface/Method/vN`; `None` takes it from the
-/// file name. Errors say where: `file:line:col: not JSON: ...` for a syntax error.
+/// file name. Errors say where: `file:line:col: not JSON: ...` for a syntax error. The body's
+/// format comes from the file's extension ([`format_of`]).
 pub fn check_file(
     model: &Model,
     file: &Path,
     operation: Option<&str>,
     at: &Location,
     mode: Mode,
+) -> Result<FileReport, FileError> {
+    check_file_as(model, file, operation, at, mode, None)
+}
+
+/// The format of a body file by its extension: `.xml`, `.vdf`, JSON otherwise.
+pub fn format_of(file: &Path) -> Format {
+    file.extension()
+        .and_then(|e| e.to_str())
+        .and_then(Format::from_name)
+        .unwrap_or(Format::Json)
+}
+
+/// [`check_file`] with the body's format given (`None`: from the extension). An XML or VDF
+/// body is read by the client's own reader and typed by the spec ([`markup`]); one that is not
+/// well-formed is an error at its `file:line:col`.
+pub fn check_file_as(
+    model: &Model,
+    file: &Path,
+    operation: Option<&str>,
+    at: &Location,
+    mode: Mode,
+    format: Option<Format>,
 ) -> Result<FileReport, FileError> {
     let fail = |message: String| FileError {
         file: file.to_path_buf(),
@@ -367,11 +393,36 @@ pub fn check_file(
     // Bounded: a saved body may be anything, /dev/zero included.
     let bytes = crate::input::read_limit::read_file(file, MAX_BODY_BYTES)
         .map_err(|e| fail(e.to_string()))?;
-    let body = parse_json(&bytes).map_err(|e| FileError {
-        file: file.to_path_buf(),
-        place: Some((e.line, e.column)),
-        message: e.message,
-    })?;
+    let body = match format.unwrap_or_else(|| format_of(file)) {
+        Format::Json => parse_json(&bytes).map_err(|e| FileError {
+            file: file.to_path_buf(),
+            place: Some((e.line, e.column)),
+            message: e.message,
+        })?,
+        other => {
+            if !at.is_full() {
+                return Err(fail(format!(
+                    "--at is for JSON bodies; an {other} body is whole"
+                )));
+            }
+            let Some(tree) = other.read_tree(&bytes) else {
+                return Err(fail(format!("{other} bodies have no tree")));
+            };
+            let tree = tree.map_err(|e| FileError {
+                file: file.to_path_buf(),
+                place: Some((e.pos.line as usize, e.pos.column as usize)),
+                message: format!(
+                    "not well-formed {}: {}",
+                    other.name().to_uppercase(),
+                    e.message
+                ),
+            })?;
+            let Some(root) = tree.pairs.first() else {
+                return Err(fail(format!("an empty {other} body")));
+            };
+            markup::to_json(model, op, root, other)
+        }
+    };
     let findings = check(model, op, &body, at, mode).map_err(fail)?;
     Ok(FileReport {
         file: file.to_path_buf(),

@@ -32,6 +32,22 @@ impl Client {
         ClientBuilder::new()
     }
 
+    /// The same client (sharing its connections and settings) asking for
+    /// another response format: the per-call override of
+    /// [`ClientBuilder::format`](steam_webapi_runtime::ClientBuilder::format).
+    ///
+    /// ```no_run
+    /// # async fn run(client: steam_webapi::Client) -> Result<(), steam_webapi::Error> {
+    /// use steam_webapi::Format;
+    /// let info = client.with_format(Format::Vdf).isteam_web_api_util();
+    /// # let _ = info; Ok(()) }
+    /// ```
+    pub fn with_format(&self, format: steam_webapi_runtime::Format) -> Self {
+        Client {
+            inner: self.inner.with_format(format),
+        }
+    }
+
     /// Sends one request and decodes its response. The low-level entry point:
     /// the generated interface accessors (`client.isteam_user()...`) call it.
     ///
@@ -114,6 +130,14 @@ pub mod blocking {
         /// A builder with the default settings (no key, the providers' own hosts).
         pub fn builder() -> ClientBuilder {
             ClientBuilder::new()
+        }
+
+        /// The same client asking for another response format (see
+        /// [`crate::Client::with_format`]).
+        pub fn with_format(&self, format: steam_webapi_runtime::Format) -> Self {
+            Client {
+                inner: self.inner.with_format(format),
+            }
         }
 
         /// Sends one request and decodes its response. The low-level entry point:

@@ -44,6 +44,8 @@ pub use steam_webapi_runtime::endpoint::ProviderId;
 #[doc(inline)]
 pub use steam_webapi_runtime::error::{Error, TransportKind};
 #[doc(inline)]
+pub use steam_webapi_runtime::format::Format;
+#[doc(inline)]
 pub use steam_webapi_runtime::maybe::Maybe;
 #[doc(inline)]
 pub use steam_webapi_runtime::retry::{Jitter, RetryPolicy};
@@ -52,7 +54,7 @@ pub use steam_webapi_runtime::steamid::{ParseSteamIdError, SteamId};
 #[doc(inline)]
 pub use steam_webapi_runtime::tokens::TokenSet;
 #[doc(inline)]
-pub use steam_webapi_runtime::{backoff, batch, budget, endpoint, pages, retry, tokens, wire};
+pub use steam_webapi_runtime::{backoff, batch, budget, endpoint, pages, retry, tokens, vdf, wire};
 
 /// The blocking client (feature `blocking`).
 #[cfg(feature = "blocking")]

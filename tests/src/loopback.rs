@@ -31,9 +31,11 @@ impl Loopback {
     }
 
     /// A server that answers `call`'s method and path, exactly once, with the
-    /// example's status and body (the spec's own JSON).
+    /// example's status and body (the spec's own JSON, or its XML or VDF form
+    /// when the call is in that format).
     pub async fn serve(call: &SpecCall) -> Self {
-        let example = ResponseTemplate::new(call.status()).set_body_json(call.response());
+        let (body, content_type) = call.body();
+        let example = ResponseTemplate::new(call.status()).set_body_raw(body, content_type);
         Self::serve_with(call, example).await
     }
 

@@ -8,6 +8,7 @@
 use std::sync::OnceLock;
 
 use serde_json::Value;
+use steam_webapi::Format;
 use steamspec::model::{
     ArrayEncoding, Auth, HttpMethod, InputEncoding, Model, Operation, Provider,
 };
@@ -34,11 +35,14 @@ pub fn operation_ids() -> Vec<String> {
     model().operations().map(Operation::id).collect()
 }
 
-/// One example of one operation.
+/// One example of one operation, in one response format.
 #[derive(Clone, Copy, Debug)]
 pub struct SpecCall {
     pub op: &'static Operation,
     pub example: &'static steamspec::model::Example,
+    /// The format the client asks for and the server answers in (JSON unless
+    /// [`SpecCall::in_format`] says otherwise).
+    pub format: Format,
 }
 
 impl SpecCall {
@@ -56,12 +60,59 @@ impl SpecCall {
                 let names: Vec<&str> = op.examples.iter().map(|e| e.name.as_str()).collect();
                 panic!("{id} has no example {example:?} (has {names:?})")
             });
-        SpecCall { op, example }
+        SpecCall {
+            op,
+            example,
+            format: Format::Json,
+        }
     }
 
-    /// `ISteamUser/GetPlayerSummaries/v2 example robin-walker`, for messages.
+    /// The same call asked for, and answered, in `format`.
+    pub fn in_format(self, format: Format) -> Self {
+        SpecCall { format, ..self }
+    }
+
+    /// The formats the operation's provider can answer in: all three with a
+    /// format parameter, JSON alone without one (backpack.tf).
+    pub fn formats(&self) -> &'static [Format] {
+        if self.provider().format_param.is_some() {
+            &Format::ALL
+        } else {
+            &[Format::Json]
+        }
+    }
+
+    /// The example's body in [`SpecCall::format`] and its content type: the
+    /// spec's JSON, or the XML or VDF that Steam writes for it (the overview's
+    /// rules, `steamspec::wire_formats`). A body that is no object (an error
+    /// page's text) stays as it is: Steam's errors come in one format.
+    pub fn body(&self) -> (Vec<u8>, &'static str) {
+        let response = self.response();
+        let envelope = self.op.response.envelope.as_deref();
+        match self.format {
+            Format::Xml if response.is_object() => (
+                steamspec::wire_formats::to_xml(response, envelope).into_bytes(),
+                "text/xml; charset=UTF-8",
+            ),
+            Format::Vdf if response.is_object() => (
+                steamspec::wire_formats::to_vdf(response, envelope).into_bytes(),
+                "text/vdf; charset=UTF-8",
+            ),
+            _ => (
+                serde_json::to_vec(response).expect("JSON"),
+                "application/json",
+            ),
+        }
+    }
+
+    /// `ISteamUser/GetPlayerSummaries/v2 example robin-walker` (`in xml` when
+    /// not JSON), for messages.
     pub fn label(&self) -> String {
-        format!("{} example {}", self.op.id(), self.example.name)
+        let format = match self.format {
+            Format::Json => String::new(),
+            other => format!(" in {other}"),
+        };
+        format!("{} example {}{format}", self.op.id(), self.example.name)
     }
 
     pub fn provider(&self) -> &'static Provider {
@@ -112,11 +163,12 @@ impl SpecCall {
     /// Whether the parameters travel in an `application/x-www-form-urlencoded`
     /// body (Steam's non-GET methods) rather than in the query string.
     pub fn params_in_body(&self) -> bool {
-        self.op.provider == "steam" && self.op.http != HttpMethod::Get
+        self.provider().form_body && self.op.http != HttpMethod::Get
     }
 
     /// The credential and format pairs the provider adds outside the
-    /// parameters: `key` and `format=json` for Steam, `token` for backpack.tf.
+    /// parameters: `key` and `format=json` (or `xml`, `vdf`) for Steam, `token`
+    /// for backpack.tf.
     /// The loopback client has both credentials, so an `auth: optional`
     /// operation sends its key too; an `auth: none` one never does.
     pub fn provider_params(&self) -> Vec<(String, String)> {
@@ -130,8 +182,12 @@ impl SpecCall {
         if self.op.auth != Auth::None {
             out.push((provider.auth_param.clone(), secret.to_owned()));
         }
-        if let Some((name, value)) = &provider.format_param {
-            out.push((name.clone(), value.clone()));
+        if let Some((name, json)) = &provider.format_param {
+            let value = match self.format {
+                Format::Json => json.clone(),
+                other => other.name().to_owned(),
+            };
+            out.push((name.clone(), value));
         }
         out
     }

@@ -8,7 +8,8 @@ use std::time::Duration;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 use steam_webapi::__private::{
-    Auth, Endpoint, EndpointInfo, ErrorModel, HttpMethod, InputEncoding, ProviderId, QueryWriter,
+    Auth, Endpoint, EndpointInfo, ErrorModel, FormatParam, HttpMethod, InputEncoding, ProviderId,
+    QueryWriter,
 };
 use steam_webapi::{Client, Error, SteamId, TransportKind};
 use steamspec_tests::clients::{as_decode, as_http, both_providers_builder, steam_builder};
@@ -35,6 +36,12 @@ const STEAM: EndpointInfo = EndpointInfo {
     auth: Auth::Required,
     input: InputEncoding::Query,
     envelope: Some("response"),
+    credential_param: "key",
+    format_param: Some(FormatParam {
+        name: "format",
+        json: "json",
+    }),
+    form_body: true,
     errors: ErrorModel::HttpStatus,
 };
 
@@ -162,6 +169,9 @@ impl Endpoint for DeleteNotification {
         host: "backpack.tf",
         path: "/api/notifications",
         envelope: None,
+        credential_param: "token",
+        format_param: None,
+        form_body: false,
         errors: ErrorModel::Message { field: "message" },
         ..STEAM
     };
@@ -169,6 +179,44 @@ impl Endpoint for DeleteNotification {
     fn write_query(&self, q: &mut QueryWriter) {
         q.value("id", self.id.as_str());
         q.value("count", &self.count);
+    }
+}
+
+/// A POST of a third provider (neither Steam nor backpack.tf), as the
+/// generator writes it from a `providers.yaml` entry (see
+/// tests/valid-specs/third-provider): its own credential parameter, format
+/// parameter and JSON value, and its parameters in the query.
+#[derive(Serialize, steam_webapi::Validate)]
+struct SetAcmeStatus {
+    service: String,
+}
+
+#[derive(Debug, PartialEq, Deserialize)]
+struct AcmeStatus {
+    up: bool,
+}
+
+impl Endpoint for SetAcmeStatus {
+    type Response = AcmeStatus;
+    const INFO: EndpointInfo = EndpointInfo {
+        provider: ProviderId::Other("acme"),
+        interface: "IAcmeStatus",
+        method: "SetStatus",
+        http: HttpMethod::Post,
+        host: "status.acme.example",
+        path: "/IAcmeStatus/SetStatus/v1/",
+        envelope: Some("status"),
+        credential_param: "access_token",
+        format_param: Some(FormatParam {
+            name: "output",
+            json: "JSON",
+        }),
+        form_body: false,
+        ..STEAM
+    };
+
+    fn write_query(&self, q: &mut QueryWriter) {
+        q.value("service", self.service.as_str());
     }
 }
 
@@ -939,4 +987,76 @@ fn blocking_client_same_behaviour() {
         form["input_json"],
         r#"{"steamid":"1","notify":true,"items":[]}"#
     );
+}
+
+// ---- a third provider --------------------------------------------------------
+
+/// A provider of its own sends its own credential under its own parameter
+/// name, its own format parameter, and its POST parameters where its
+/// `providers.yaml` says; never Steam's key or backpack.tf's token.
+#[tokio::test]
+async fn a_third_provider_sends_its_own_credential_and_format_parameter() {
+    const ACME: ProviderId = ProviderId::Other("acme");
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path("/IAcmeStatus/SetStatus/v1/"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"status": {"up": true}})))
+        .mount(&server)
+        .await;
+    let client = Client::builder()
+        .api_key(KEY)
+        .token(TOKEN)
+        .credential(ACME, "ACMESECRET42")
+        .base_url(ACME, &server.uri())
+        .allow_http(true)
+        .build()
+        .unwrap();
+    let req = SetAcmeStatus {
+        service: "web".into(),
+    };
+    assert_eq!(client.execute(&req).await.unwrap(), AcmeStatus { up: true });
+
+    // The same call in XML: `output=xml`, decoded from XML.
+    server.reset().await;
+    Mock::given(method("POST"))
+        .respond_with(ResponseTemplate::new(200).set_body_raw(
+            "<?xml version=\"1.0\"?>\n<status><up>false</up></status>",
+            "text/xml",
+        ))
+        .mount(&server)
+        .await;
+    let xml = client.with_format(steam_webapi::Format::Xml);
+    assert_eq!(xml.execute(&req).await.unwrap(), AcmeStatus { up: false });
+
+    let sent = server.received_requests().await.unwrap();
+    let query: Vec<(String, String)> = sent[0].url.query_pairs().into_owned().collect();
+    assert_eq!(
+        query,
+        [
+            ("service".into(), "web".into()),
+            ("access_token".into(), "ACMESECRET42".into()),
+            ("output".into(), "xml".into()),
+        ],
+        "the third provider's own names, in the query (no form_body)"
+    );
+    assert!(sent[0].body.is_empty());
+    let debug = format!("{client:?}");
+    assert!(
+        !debug.contains("ACMESECRET42") && debug.contains("acme"),
+        "{debug}"
+    );
+
+    // Without its credential: a Config error naming it, nothing sent.
+    let keyless = Client::builder()
+        .api_key(KEY)
+        .base_url(ACME, &server.uri())
+        .allow_http(true)
+        .build()
+        .unwrap();
+    let err = keyless.execute(&req).await.unwrap_err();
+    assert!(
+        matches!(&err, Error::Config { message } if message.contains("acme") && message.contains("credential")),
+        "{err:?}"
+    );
+    assert_eq!(server.received_requests().await.unwrap().len(), 1);
 }

@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use clap::Args;
+use steam_webapi_runtime::Format;
 use steamspec::responses::{self, Location, Mode};
 
 use super::{EXIT_ERROR, EXIT_FOUND, EXIT_OK, load_or_report};
@@ -24,9 +25,17 @@ pub struct ResponsesArgs {
     /// envelope, `response.players[0]` for one array element. Default: the whole body.
     #[arg(long, value_name = "PATH", default_value = "")]
     pub at: String,
-    /// Response bodies (JSON).
+    /// The bodies' format: `json`, `xml` or `vdf`. Default: from each file's extension
+    /// (`.xml`, `.vdf`; JSON otherwise).
+    #[arg(long, value_name = "FORMAT", value_parser = parse_format)]
+    pub format: Option<Format>,
+    /// Response bodies (JSON, XML or VDF).
     #[arg(required = true, value_name = "FILE")]
     pub files: Vec<PathBuf>,
+}
+
+fn parse_format(text: &str) -> Result<Format, String> {
+    Format::from_name(text).ok_or_else(|| format!("'{text}' is not a format (json, xml or vdf)"))
 }
 
 pub fn run(args: ResponsesArgs) -> u8 {
@@ -47,7 +56,8 @@ pub fn run(args: ResponsesArgs) -> u8 {
     };
     let (mut found, mut failed, mut clean) = (0usize, 0usize, 0usize);
     for file in &args.files {
-        match responses::check_file(&model, file, args.operation.as_deref(), &at, mode) {
+        let operation = args.operation.as_deref();
+        match responses::check_file_as(&model, file, operation, &at, mode, args.format) {
             Err(e) => {
                 eprintln!("{e}");
                 failed += 1;
@@ -109,6 +119,7 @@ mod tests {
             strict,
             operation: operation.map(str::to_owned),
             at: at.to_owned(),
+            format: None,
             files,
         })
     }

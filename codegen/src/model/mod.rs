@@ -79,6 +79,8 @@ pub struct Provider {
     /// Interfaces whose name ends with this suffix (`Service`) take their parameters as one
     /// `input_json` value by default.
     pub service_suffix: Option<String>,
+    /// Whether the parameters of non-GET calls travel as a form body (else in the query).
+    pub form_body: bool,
     /// The error model of operations whose interface and operation give none.
     pub errors: ErrorModel,
     /// Where the provider's id stands in `providers.yaml`.

@@ -48,6 +48,11 @@ pub struct ProviderDef {
     /// value by default (Steam's "Service" interfaces).
     #[serde(default)]
     pub service_suffix: Option<String>,
+    /// Whether the parameters of a non-GET call (POST, PUT, PATCH, DELETE) travel as an
+    /// `application/x-www-form-urlencoded` body (`true`, Steam) or in the query string (`false`,
+    /// the default).
+    #[serde(default)]
+    pub form_body: bool,
     /// The error model of operations that do not give one.
     pub errors: ErrorModelDef,
 }

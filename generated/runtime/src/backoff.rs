@@ -3,6 +3,7 @@
 //! client (its clones included) holds its next request until then, instead of
 //! each running into the same wall.
 
+use std::collections::BTreeMap;
 use std::sync::{Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
@@ -15,18 +16,10 @@ pub const DEFAULT_PAUSE: Duration = Duration::from_secs(1);
 /// Until when each provider's calls hold their requests.
 #[derive(Debug, Default)]
 pub(crate) struct SharedBackoff {
-    steam: Mutex<Option<Instant>>,
-    backpacktf: Mutex<Option<Instant>>,
+    paused: Mutex<BTreeMap<ProviderId, Instant>>,
 }
 
 impl SharedBackoff {
-    fn slot(&self, provider: ProviderId) -> &Mutex<Option<Instant>> {
-        match provider {
-            ProviderId::Steam => &self.steam,
-            ProviderId::Backpacktf => &self.backpacktf,
-        }
-    }
-
     /// Notes what an answer says about pausing: a 429 pauses for its
     /// `Retry-After` or [`DEFAULT_PAUSE`], a 503 for its `Retry-After` only.
     /// Never for longer than [`RetryPolicy::MAX_RETRY_AFTER`]; a pause already
@@ -41,12 +34,10 @@ impl SharedBackoff {
         else {
             return;
         };
-        let mut slot = self
-            .slot(provider)
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner);
-        if slot.is_none_or(|current| current < until) {
-            *slot = Some(until);
+        let mut paused = self.paused.lock().unwrap_or_else(PoisonError::into_inner);
+        let current = paused.entry(provider).or_insert(until);
+        if *current < until {
+            *current = until;
         }
     }
 
@@ -64,14 +55,11 @@ impl SharedBackoff {
 
     /// How long `provider`'s calls must still hold their requests, if at all.
     pub(crate) fn remaining(&self, provider: ProviderId) -> Option<Duration> {
-        let mut slot = self
-            .slot(provider)
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner);
-        let until = (*slot)?;
+        let mut paused = self.paused.lock().unwrap_or_else(PoisonError::into_inner);
+        let until = *paused.get(&provider)?;
         let left = until.saturating_duration_since(Instant::now());
         if left.is_zero() {
-            *slot = None;
+            paused.remove(&provider);
             return None;
         }
         Some(left)

@@ -11,12 +11,12 @@ use std::time::{Duration, Instant};
 use crate::admit::{Step, next_step};
 use crate::batch::{Batch, chunk_error, chunks, merge_all};
 use crate::builder::{Config, redirect_policy};
-use crate::decode::decode_response;
 use crate::endpoint::{Endpoint, HttpMethod, ProviderId};
 use crate::error::Error;
+use crate::format::Format;
 use crate::pages::{Paged, Pages};
 use crate::request::{FORM_CONTENT_TYPE, Prepared, prepare};
-use crate::response::{answer, early_error};
+use crate::response::{answer, decode_2xx, early_error};
 use crate::retry::Attempts;
 use crate::transport::transport_error;
 
@@ -29,6 +29,8 @@ pub type ClientBuilder = crate::builder::ClientBuilder<Client>;
 pub struct Client {
     http: reqwest::blocking::Client,
     config: Arc<Config>,
+    /// The format asked for: the builder's, or [`Client::with_format`]'s.
+    format: Format,
 }
 
 impl fmt::Debug for Client {
@@ -49,6 +51,23 @@ impl Client {
         ClientBuilder::new()
     }
 
+    /// The same client (sharing its connections and settings) asking for
+    /// `format` instead: the per-call override of
+    /// [`ClientBuilder::format`](crate::ClientBuilder::format).
+    /// `client.with_format(Format::Xml).isteam_user()...` sends `format=xml`
+    /// and decodes the XML into the same response types.
+    pub fn with_format(&self, format: Format) -> Self {
+        Client {
+            format,
+            ..self.clone()
+        }
+    }
+
+    /// The format this client asks for.
+    pub fn format(&self) -> Format {
+        self.format
+    }
+
     fn from_config(config: Config) -> Result<Self, Error> {
         let http = reqwest::blocking::Client::builder()
             .redirect(redirect_policy())
@@ -63,6 +82,7 @@ impl Client {
             })?;
         Ok(Client {
             http,
+            format: config.format,
             config: Arc::new(config),
         })
     }
@@ -75,9 +95,9 @@ impl Client {
     pub fn execute<E: Endpoint>(&self, req: &E) -> Result<E::Response, Error> {
         let _span = crate::trace::enter(&E::INFO);
         // Decoded after the retry loop, as in the async client.
-        prepare(&self.config, req)
+        prepare(&self.config, req, self.format)
             .and_then(|prepared| self.send_with_retries(&prepared))
-            .and_then(|(status, body)| decode_response::<E>(&body, status))
+            .and_then(|(status, body)| decode_2xx::<E>(&body, status, self.format))
             .map_err(|e| e.redact(&self.config.secrets()))
     }
 

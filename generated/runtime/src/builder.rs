@@ -12,6 +12,7 @@ use crate::budget::{Budget, BudgetStore, RateLimit};
 use crate::client::Client;
 use crate::endpoint::{EndpointInfo, ProviderId};
 use crate::error::Error;
+use crate::format::Format;
 use crate::retry::{RetryPolicy, SharedJitter, fresh_seed};
 use crate::tokens::TokenSet;
 
@@ -34,6 +35,8 @@ pub struct ClientBuilder<C = Client> {
 struct Settings {
     api_key: Option<String>,
     token: Option<String>,
+    /// The credentials of [`ProviderId::Other`] providers, by id.
+    others: BTreeMap<&'static str, String>,
     bases: BTreeMap<ProviderId, String>,
     publisher_base: Option<String>,
     allow_http: bool,
@@ -46,6 +49,7 @@ struct Settings {
     rate_limits: BTreeMap<ProviderId, RateLimit>,
     budget_store: Option<Arc<dyn BudgetStore>>,
     batch_concurrency: usize,
+    format: Format,
 }
 
 impl Default for Settings {
@@ -53,6 +57,7 @@ impl Default for Settings {
         Settings {
             api_key: None,
             token: None,
+            others: BTreeMap::new(),
             bases: BTreeMap::new(),
             publisher_base: None,
             allow_http: false,
@@ -65,6 +70,7 @@ impl Default for Settings {
             rate_limits: BTreeMap::new(),
             budget_store: None,
             batch_concurrency: crate::batch::DEFAULT_CONCURRENCY,
+            format: Format::Json,
         }
     }
 }
@@ -98,6 +104,7 @@ impl fmt::Debug for Settings {
         f.debug_struct("ClientBuilder")
             .field("api_key", &self.api_key.as_ref().map(|_| Redacted))
             .field("token", &self.token.as_ref().map(|_| Redacted))
+            .field("others", &redacted_others(&self.others))
             .field("bases", &redacted_bases(&self.bases, &self.secrets()))
             .field(
                 "publisher_base",
@@ -116,6 +123,7 @@ impl fmt::Debug for Settings {
             .field("rate_limits", &self.rate_limits)
             .field("budget_store", &self.budget_store)
             .field("batch_concurrency", &self.batch_concurrency)
+            .field("format", &self.format)
             .finish()
     }
 }
@@ -136,6 +144,11 @@ fn redacted_bases(
         .iter()
         .map(|(p, url)| (*p, redacted(url, secrets)))
         .collect()
+}
+
+/// Other providers' credentials as `Debug` shows them: their ids only.
+fn redacted_others(others: &BTreeMap<&'static str, String>) -> BTreeMap<&'static str, Redacted> {
+    others.keys().map(|id| (*id, Redacted)).collect()
 }
 
 /// Stands in for a secret in `Debug` output.
@@ -165,6 +178,22 @@ impl<C> ClientBuilder<C> {
     /// like a malformed [`Self::api_key`].
     pub fn token(mut self, token: impl Into<String>) -> Self {
         self.settings.token = Some(token.into());
+        self
+    }
+
+    /// The credential of `provider`: the same as [`Self::api_key`] for Steam and
+    /// [`Self::token`] for backpack.tf, and the way to set one for another
+    /// provider of a spec's `providers.yaml` ([`ProviderId::Other`]), sent as
+    /// that provider's `auth.param`.
+    pub fn credential(mut self, provider: ProviderId, secret: impl Into<String>) -> Self {
+        let secret = secret.into();
+        match provider {
+            ProviderId::Steam => self.settings.api_key = Some(secret),
+            ProviderId::Backpacktf => self.settings.token = Some(secret),
+            ProviderId::Other(id) => {
+                self.settings.others.insert(id, secret);
+            }
+        }
         self
     }
 
@@ -219,6 +248,16 @@ impl<C> ClientBuilder<C> {
         self
     }
 
+    /// The response format every call asks for (default [`Format::Json`]);
+    /// `Client::with_format` overrides it for some calls. XML and VDF decode
+    /// into the same response types. A provider without a format parameter
+    /// (backpack.tf) answers in JSON only: asking it for another format is
+    /// [`Error::Config`], before anything is sent.
+    pub fn format(mut self, format: Format) -> Self {
+        self.settings.format = format;
+        self
+    }
+
     /// Seeds the generator of the retry waits' jitter (by default from the
     /// clock), for reproducible waits in tests.
     pub fn jitter_seed(mut self, seed: u64) -> Self {
@@ -269,11 +308,8 @@ impl Settings {
         self.checked_config().map_err(|e| e.redact(&self.secrets()))
     }
 
-    fn secrets(&self) -> [&str; 2] {
-        [
-            self.api_key.as_deref().unwrap_or(""),
-            self.token.as_deref().unwrap_or(""),
-        ]
+    fn secrets(&self) -> Vec<&str> {
+        secrets(&self.api_key, &self.token, &self.others)
     }
 
     fn checked_config(&self) -> Result<Config, Error> {
@@ -293,9 +329,20 @@ impl Settings {
         }
         check_credential("Steam key", self.api_key.as_deref())?;
         check_credential("backpack.tf token", self.token.as_deref())?;
+        for (id, secret) in &self.others {
+            check_credential(&format!("{id} credential"), Some(secret))?;
+        }
+        let mut other_bases = BTreeMap::new();
+        for (provider, url) in &self.bases {
+            if let ProviderId::Other(id) = provider {
+                other_bases.insert(*id, parse_base(url, self.allow_http)?);
+            }
+        }
         Ok(Config {
             api_key: self.api_key.clone(),
             token: self.token.clone(),
+            others: self.others.clone(),
+            other_bases,
             steam_base: base(self.bases.get(&ProviderId::Steam))?,
             publisher_base: base(self.publisher_base.as_ref())?,
             backpacktf_base: base(self.bases.get(&ProviderId::Backpacktf))?,
@@ -312,6 +359,7 @@ impl Settings {
             )?,
             backoff: SharedBackoff::default(),
             batch_concurrency: self.batch_concurrency,
+            format: self.format,
         })
     }
 }
@@ -386,6 +434,8 @@ fn parse_base(url: &str, allow_http: bool) -> Result<String, Error> {
 pub(crate) struct Config {
     pub(crate) api_key: Option<String>,
     pub(crate) token: Option<String>,
+    others: BTreeMap<&'static str, String>,
+    other_bases: BTreeMap<&'static str, String>,
     steam_base: Option<String>,
     publisher_base: Option<String>,
     backpacktf_base: Option<String>,
@@ -400,6 +450,7 @@ pub(crate) struct Config {
     pub(crate) budget: Budget,
     pub(crate) backoff: SharedBackoff,
     pub(crate) batch_concurrency: usize,
+    pub(crate) format: Format,
 }
 
 impl Config {
@@ -411,6 +462,7 @@ impl Config {
             }
             ProviderId::Steam => self.steam_base.as_ref(),
             ProviderId::Backpacktf => self.backpacktf_base.as_ref(),
+            ProviderId::Other(id) => self.other_bases.get(id),
         };
         match over {
             Some(base) => base.clone(),
@@ -421,10 +473,11 @@ impl Config {
     /// The credential an endpoint's provider needs.
     pub(crate) fn credential(&self, provider: ProviderId) -> Result<&str, Error> {
         let (secret, what, setter) = match provider {
-            ProviderId::Steam => (&self.api_key, "key", "api_key"),
-            ProviderId::Backpacktf => (&self.token, "token", "token"),
+            ProviderId::Steam => (self.api_key.as_ref(), "key", "api_key"),
+            ProviderId::Backpacktf => (self.token.as_ref(), "token", "token"),
+            ProviderId::Other(id) => (self.others.get(id), "credential", "credential"),
         };
-        secret.as_deref().ok_or_else(|| {
+        secret.map(String::as_str).ok_or_else(|| {
             Error::config(format!(
                 "no {} {what} set; set one with ClientBuilder::{setter}",
                 provider.name()
@@ -433,12 +486,24 @@ impl Config {
     }
 
     /// The secrets to scrub from error text.
-    pub(crate) fn secrets(&self) -> [&str; 2] {
-        [
-            self.api_key.as_deref().unwrap_or(""),
-            self.token.as_deref().unwrap_or(""),
-        ]
+    pub(crate) fn secrets(&self) -> Vec<&str> {
+        secrets(&self.api_key, &self.token, &self.others)
     }
+}
+
+/// Every credential set, for scrubbing from error text (unset ones as "").
+fn secrets<'a>(
+    api_key: &'a Option<String>,
+    token: &'a Option<String>,
+    others: &'a BTreeMap<&'static str, String>,
+) -> Vec<&'a str> {
+    [
+        api_key.as_deref().unwrap_or(""),
+        token.as_deref().unwrap_or(""),
+    ]
+    .into_iter()
+    .chain(others.values().map(String::as_str))
+    .collect()
 }
 
 impl fmt::Debug for Config {
@@ -446,6 +511,7 @@ impl fmt::Debug for Config {
         f.debug_struct("Client")
             .field("api_key", &self.api_key.as_ref().map(|_| Redacted))
             .field("token", &self.token.as_ref().map(|_| Redacted))
+            .field("others", &redacted_others(&self.others))
             .field(
                 "steam_base",
                 &self
@@ -474,6 +540,7 @@ impl fmt::Debug for Config {
             .field("retry", &self.retry)
             .field("tokens", &self.tokens.as_ref().map(|t| t.len()))
             .field("budget", &self.budget)
+            .field("format", &self.format)
             .finish()
     }
 }

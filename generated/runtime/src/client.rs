@@ -10,12 +10,12 @@ use futures_util::{Stream, StreamExt, stream};
 use crate::admit::{Step, next_step};
 use crate::batch::{Batch, chunk_error, chunks, merge_all};
 use crate::builder::{ClientBuilder, Config, redirect_policy};
-use crate::decode::decode_response;
 use crate::endpoint::{Endpoint, HttpMethod, ProviderId};
 use crate::error::Error;
+use crate::format::Format;
 use crate::pages::{Need, Paged, Walk};
 use crate::request::{FORM_CONTENT_TYPE, Prepared, prepare};
-use crate::response::{answer, early_error};
+use crate::response::{answer, decode_2xx, early_error};
 use crate::retry::Attempts;
 use crate::timer::sleep;
 use crate::transport::transport_error;
@@ -28,6 +28,8 @@ use crate::transport::transport_error;
 pub struct Client {
     http: reqwest::Client,
     config: Arc<Config>,
+    /// The format asked for: the builder's, or [`Client::with_format`]'s.
+    format: Format,
 }
 
 impl fmt::Debug for Client {
@@ -41,6 +43,23 @@ impl Client {
     /// A builder with the default settings (no key, the providers' own hosts).
     pub fn builder() -> ClientBuilder<Client> {
         ClientBuilder::new()
+    }
+
+    /// The same client (sharing its connections and settings) asking for
+    /// `format` instead: the per-call override of
+    /// [`ClientBuilder::format`](crate::ClientBuilder::format).
+    /// `client.with_format(Format::Xml).isteam_user()...` sends `format=xml`
+    /// and decodes the XML into the same response types.
+    pub fn with_format(&self, format: Format) -> Self {
+        Client {
+            format,
+            ..self.clone()
+        }
+    }
+
+    /// The format this client asks for.
+    pub fn format(&self) -> Format {
+        self.format
     }
 
     pub(crate) fn from_config(config: Config) -> Result<Self, Error> {
@@ -57,6 +76,7 @@ impl Client {
             })?;
         Ok(Client {
             http,
+            format: config.format,
             config: Arc::new(config),
         })
     }
@@ -74,7 +94,7 @@ impl Client {
         &'c self,
         req: &E,
     ) -> impl Future<Output = Result<E::Response, Error>> + Send + use<'c, E> {
-        let prepared = prepare(&self.config, req);
+        let prepared = prepare(&self.config, req, self.format);
         let call = async move {
             let result = match prepared {
                 // A 2xx body's errors (decoding, success codes) are never
@@ -83,7 +103,7 @@ impl Client {
                 Ok(prepared) => self
                     .send_with_retries(&prepared)
                     .await
-                    .and_then(|(status, body)| decode_response::<E>(&body, status)),
+                    .and_then(|(status, body)| decode_2xx::<E>(&body, status, self.format)),
                 Err(e) => Err(e),
             };
             result.map_err(|e| e.redact(&self.config.secrets()))

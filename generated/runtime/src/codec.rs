@@ -30,6 +30,10 @@ pub trait Fields: Sized {
     const FIELDS: &'static [&'static str];
     /// Bit `i` is set when field `i` must be present.
     const REQUIRED: u64;
+    /// Bit `i` is set when field `i` is left out rather than written as null
+    /// when empty (`skip_serializing_if`): it cannot be null, so the XML and
+    /// VDF reader reads its `null` as text. None by default.
+    const OPTIONAL: u64 = 0;
     /// The index of the field with wire name `name`, `usize::MAX` if none.
     fn field(name: &str) -> usize;
     /// Reads the struct from a map.
@@ -104,6 +108,8 @@ pub struct Reader<'de, A: MapAccess<'de>, T> {
     map: A,
     error: Option<A::Error>,
     seen: u64,
+    /// The bit of the field being read.
+    current: u64,
     de: PhantomData<&'de ()>,
     fields: PhantomData<fn() -> T>,
 }
@@ -114,6 +120,7 @@ impl<'de, A: MapAccess<'de>, T: Fields> Reader<'de, A, T> {
             map,
             error: None,
             seen: 0,
+            current: 0,
             de: PhantomData,
             fields: PhantomData,
         }
@@ -135,6 +142,7 @@ impl<'de, A: MapAccess<'de>, T: Fields> Reader<'de, A, T> {
                     return None;
                 }
                 self.seen |= bit;
+                self.current = bit;
                 Some(i)
             }
             Ok(other) => other,
@@ -158,7 +166,14 @@ impl<'de, A: MapAccess<'de>, T: Fields> Reader<'de, A, T> {
     }
 
     fn read_seed<S: DeserializeSeed<'de>>(&mut self, field: &mut S::Value, seed: S) {
-        match self.map.next_value_seed(seed) {
+        // An optional field says so to the XML and VDF reader, for which its
+        // null is text (the field cannot be null), not `None`.
+        let result = if T::OPTIONAL & self.current != 0 {
+            self.map.next_value_seed(Optional(seed))
+        } else {
+            self.map.next_value_seed(seed)
+        };
+        match result {
             Ok(value) => *field = value,
             Err(e) => self.error = Some(e),
         }
@@ -188,6 +203,18 @@ impl<'de, A: MapAccess<'de>, T: Fields> Reader<'de, A, T> {
             return Err(de::Error::missing_field(name));
         }
         Ok(value)
+    }
+}
+
+/// A seed read through the [`OPTIONAL_FIELD`](crate::markup::de::OPTIONAL_FIELD) marker.
+struct Optional<S>(S);
+
+impl<'de, S: DeserializeSeed<'de>> DeserializeSeed<'de> for Optional<S> {
+    type Value = S::Value;
+
+    #[inline]
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<S::Value, D::Error> {
+        crate::markup::de::marked(deserializer, crate::markup::de::OPTIONAL_FIELD, self.0)
     }
 }
 

@@ -223,6 +223,18 @@ fn check_success_code(
     let Ok((Some(code), message)) = found else {
         return Ok(());
     };
+    code_result(code, message, status, success, codes)
+}
+
+/// `Ok` for the success code, else the error a failure code means: its
+/// message, or the code's name in the spec.
+pub(crate) fn code_result(
+    code: i64,
+    message: Option<String>,
+    status: u16,
+    success: i64,
+    codes: &'static [(i64, &'static str)],
+) -> Result<(), Error> {
     if code == success {
         return Ok(());
     }

@@ -44,14 +44,18 @@ pub enum ProviderId {
     Steam,
     /// The backpack.tf API (`token` query parameter).
     Backpacktf,
+    /// Another provider of a spec's `providers.yaml`, by its id there: its
+    /// credential is set with [`ClientBuilder::credential`](crate::ClientBuilder::credential).
+    Other(&'static str),
 }
 
 impl ProviderId {
-    /// A human name, used in error messages.
+    /// A human name, used in error messages (the id, for another provider).
     pub const fn name(self) -> &'static str {
         match self {
             ProviderId::Steam => "Steam Web API",
             ProviderId::Backpacktf => "backpack.tf",
+            ProviderId::Other(id) => id,
         }
     }
 }
@@ -103,6 +107,16 @@ pub enum ErrorModel {
     },
 }
 
+/// The parameter that chooses the response format.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct FormatParam {
+    /// Its name, e.g. `format`.
+    pub name: &'static str,
+    /// The value that asks for JSON, e.g. `json`; XML and VDF are asked for
+    /// by [`Format::name`](crate::Format::name).
+    pub json: &'static str,
+}
+
 /// Everything the runtime needs to know to send one operation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct EndpointInfo {
@@ -128,6 +142,15 @@ pub struct EndpointInfo {
     pub input: InputEncoding,
     /// The key the response is wrapped in (`response`, `appnews`, ...), if any.
     pub envelope: Option<&'static str>,
+    /// The query parameter that carries the provider's credential (`key`,
+    /// `token`: `auth.param` in `providers.yaml`).
+    pub credential_param: &'static str,
+    /// How the provider is asked for a response format (`format_param` in
+    /// `providers.yaml`); `None` for a provider that answers in JSON only.
+    pub format_param: Option<FormatParam>,
+    /// Whether the parameters of a non-`GET` call travel as a form body
+    /// (Steam) rather than in the query string (backpack.tf).
+    pub form_body: bool,
     /// How the operation reports failure.
     pub errors: ErrorModel,
 }

@@ -27,8 +27,10 @@ pub mod endpoint;
 pub mod enums;
 pub mod error;
 mod excerpt;
+pub mod format;
 #[cfg(feature = "schemars")]
 mod json_schema;
+mod markup;
 pub mod maybe;
 pub mod pages;
 mod request;
@@ -46,6 +48,7 @@ pub use builder::{BuildClient, ClientBuilder};
 pub use client::Client;
 pub use endpoint::ProviderId;
 pub use error::{Error, TransportKind};
+pub use format::Format;
 pub use maybe::Maybe;
 pub use retry::{Jitter, RetryPolicy};
 pub use steamid::{ParseSteamIdError, SteamId};
@@ -62,8 +65,8 @@ pub mod __private {
     pub use crate::batch::Batch;
     pub use crate::codec;
     pub use crate::endpoint::{
-        Auth, Endpoint, EndpointInfo, ErrorModel, HttpMethod, InputEncoding, ProviderId,
-        QueryValue, QueryWriter,
+        Auth, Endpoint, EndpointInfo, ErrorModel, FormatParam, HttpMethod, InputEncoding,
+        ProviderId, QueryValue, QueryWriter,
     };
     pub use crate::enums::{deserialize_enum_int, deserialize_enum_str};
     #[cfg(feature = "schemars")]
@@ -79,6 +82,29 @@ pub mod __private {
         status: u16,
         body: &[u8],
     ) -> Result<E::Response, crate::Error> {
-        crate::response::decode_body::<E>(status, body)
+        crate::response::decode_body::<E>(status, body, crate::Format::Json)
+    }
+
+    /// [`__decode_for_fuzz`] for a body in another format.
+    pub fn __decode_for_fuzz_as<E: Endpoint>(
+        status: u16,
+        body: &[u8],
+        format: crate::Format,
+    ) -> Result<E::Response, crate::Error> {
+        crate::response::decode_body::<E>(status, body, format)
+    }
+
+    pub use crate::markup::de::{NULLABLE_FIELD, OPTIONAL_FIELD};
+
+    /// Decodes the content of the root of an XML or VDF body as `T` (the
+    /// root must be named `envelope` when given): what the client does with
+    /// such a body, for a type of the caller's choice (`steamspec
+    /// responses`, the tests).
+    pub fn decode_markup<T: serde::de::DeserializeOwned>(
+        body: &[u8],
+        format: crate::Format,
+        envelope: Option<&str>,
+    ) -> Result<T, crate::Error> {
+        crate::markup::decode(body, format, envelope)
     }
 }

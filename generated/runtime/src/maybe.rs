@@ -87,7 +87,12 @@ impl<T: Serialize> Serialize for Maybe<T> {
 impl<'de, T: Deserialize<'de>> Deserialize<'de> for Maybe<T> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         // Only called when the key is there; a missing key is `#[serde(default)]`.
-        Ok(Option::<T>::deserialize(deserializer)?.into())
+        // The marker tells the XML and VDF reader that null is `None` here.
+        let seed = std::marker::PhantomData::<Option<T>>;
+        Ok(
+            crate::markup::de::marked(deserializer, crate::markup::de::NULLABLE_FIELD, seed)?
+                .into(),
+        )
     }
 }
 

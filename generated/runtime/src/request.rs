@@ -2,9 +2,10 @@
 
 use crate::builder::Config;
 use crate::endpoint::{
-    Auth, Endpoint, EndpointInfo, ErrorModel, HttpMethod, InputEncoding, ProviderId, QueryWriter,
+    Auth, Endpoint, EndpointInfo, ErrorModel, HttpMethod, InputEncoding, QueryWriter,
 };
 use crate::error::Error;
+use crate::format::Format;
 
 /// A request ready to send: the full URL (query included) and, for Steam's
 /// non-GET methods, an `application/x-www-form-urlencoded` body.
@@ -18,11 +19,17 @@ pub(crate) struct Prepared {
     pub(crate) errors: ErrorModel,
     /// The response envelope, where a non-2xx body may hold its message.
     pub(crate) envelope: Option<&'static str>,
+    /// The format asked for, and so the one the answer is decoded from.
+    pub(crate) format: Format,
 }
 
 /// Validates `req` and lays out its parameters. Fails before any I/O, so an
 /// invalid request or a missing credential sends nothing.
-pub(crate) fn prepare<E: Endpoint>(config: &Config, req: &E) -> Result<Prepared, Error> {
+pub(crate) fn prepare<E: Endpoint>(
+    config: &Config,
+    req: &E,
+    format: Format,
+) -> Result<Prepared, Error> {
     let info = E::INFO;
     req.validate().map_err(Error::Invalid)?;
     let mut params = QueryWriter::new();
@@ -38,7 +45,7 @@ pub(crate) fn prepare<E: Endpoint>(config: &Config, req: &E) -> Result<Prepared,
             params.raw("input_json", json);
         }
     }
-    lay_out(config, &info, params)
+    lay_out(config, &info, params, format)
 }
 
 /// The part of [`prepare`] that does not depend on the request's type,
@@ -47,6 +54,7 @@ fn lay_out(
     config: &Config,
     info: &EndpointInfo,
     mut params: QueryWriter,
+    format: Format,
 ) -> Result<Prepared, Error> {
     let credential = match info.auth {
         Auth::Required => Some(config.credential(info.provider)?),
@@ -54,24 +62,25 @@ fn lay_out(
         Auth::None => None,
     };
     // Added here, outside input_json, so the generated code never sees them.
-    let name = match info.provider {
-        ProviderId::Steam => "key",
-        ProviderId::Backpacktf => "token",
-    };
     if let Some(credential) = credential {
-        params.raw(name, credential);
+        params.raw(info.credential_param, credential);
     }
-    if info.provider == ProviderId::Steam {
-        params.raw("format", "json");
+    match (info.format_param, format) {
+        (Some(param), Format::Json) => params.raw(param.name, param.json),
+        (Some(param), other) => params.raw(param.name, other.name()),
+        (None, Format::Json) => {}
+        (None, other) => {
+            return Err(Error::config(format!(
+                "{} answers in JSON only; {other} was asked for",
+                info.provider.name()
+            )));
+        }
     }
 
     let mut url = config.base_for(info);
     url.push_str(info.path);
     let encoded = params.encode();
-    // Steam reads the parameters of POST & co. from the form body;
-    // backpack.tf documents every input as a query parameter.
-    let in_body = info.provider == ProviderId::Steam && info.http != HttpMethod::Get;
-    let form = if in_body {
+    let form = if info.form_body && info.http != HttpMethod::Get {
         Some(encoded)
     } else {
         url.push('?');
@@ -85,6 +94,7 @@ fn lay_out(
         form,
         errors: info.errors,
         envelope: info.envelope,
+        format,
     })
 }
 

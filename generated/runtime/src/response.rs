@@ -5,10 +5,10 @@ use std::time::{Duration, SystemTime};
 
 use reqwest::header::{CONTENT_TYPE, HeaderMap, LOCATION, RETRY_AFTER};
 
-use crate::decode::decode_response;
 use crate::endpoint::{Endpoint, ErrorModel};
 use crate::error::Error;
 use crate::excerpt::excerpt;
+use crate::format::Format;
 use crate::request::Prepared;
 
 /// An error decided by the status and headers alone, before the body is read.
@@ -42,12 +42,16 @@ pub(crate) fn parse_retry_after(value: &str) -> Option<Duration> {
 /// Everything a response goes through once it has arrived, with no headers:
 /// [`early_error`] then [`finish`]. The fuzz tests' entry point
 /// (`__private::__decode_for_fuzz`).
-pub(crate) fn decode_body<E: Endpoint>(status: u16, body: &[u8]) -> Result<E::Response, Error> {
+pub(crate) fn decode_body<E: Endpoint>(
+    status: u16,
+    body: &[u8],
+    format: Format,
+) -> Result<E::Response, Error> {
     let headers = HeaderMap::new();
     if let Some(error) = early_error(status, &headers) {
         return Err(error);
     }
-    finish::<E>(status, &headers, body)
+    finish::<E>(status, &headers, body, format)
 }
 
 /// The result of a call whose body has been read in full.
@@ -55,9 +59,10 @@ pub(crate) fn finish<E: Endpoint>(
     status: u16,
     headers: &HeaderMap,
     body: &[u8],
+    format: Format,
 ) -> Result<E::Response, Error> {
     if (200..300).contains(&status) {
-        return decode_response::<E>(body, status);
+        return decode_2xx::<E>(body, status, format);
     }
     Err(status_error(
         status,
@@ -65,7 +70,20 @@ pub(crate) fn finish<E: Endpoint>(
         body,
         E::INFO.errors,
         E::INFO.envelope,
+        format,
     ))
+}
+
+/// Decodes a 2xx body in the format it was asked for.
+pub(crate) fn decode_2xx<E: Endpoint>(
+    body: &[u8],
+    status: u16,
+    format: Format,
+) -> Result<E::Response, Error> {
+    match format {
+        Format::Json => crate::decode::decode_response::<E>(body, status),
+        Format::Xml | Format::Vdf => crate::markup::decode_response::<E>(body, status, format),
+    }
 }
 
 /// A whole answer: the status and body when 2xx, otherwise its error.
@@ -84,6 +102,7 @@ pub(crate) fn answer(
             &body,
             prepared.errors,
             prepared.envelope,
+            prepared.format,
         ))
     }
 }
@@ -97,10 +116,15 @@ pub(crate) fn status_error(
     body: &[u8],
     errors: ErrorModel,
     envelope: Option<&str>,
+    format: Format,
 ) -> Error {
     let content_type = headers.get(CONTENT_TYPE).and_then(|v| v.to_str().ok());
+    let message = |field| match format {
+        Format::Json => message_of(body, field, envelope),
+        Format::Xml | Format::Vdf => crate::markup::message_of(body, format, field),
+    };
     if let ErrorModel::Message { field } = errors
-        && let Some(message) = message_of(body, field, envelope)
+        && let Some(message) = message(field)
     {
         return Error::Api {
             code: None,

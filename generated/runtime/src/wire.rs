@@ -268,6 +268,17 @@ impl Lenient for SteamId {
     }
 }
 
+/// [`Lenient::read`] as a seed.
+struct LenientSeed<T>(PhantomData<T>);
+
+impl<'de, T: Lenient> de::DeserializeSeed<'de> for LenientSeed<T> {
+    type Value = T;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<T, D::Error> {
+        T::read(deserializer)
+    }
+}
+
 struct OptionVisitor<T>(PhantomData<T>);
 
 impl<'de, T: Lenient> Visitor<'de> for OptionVisitor<T> {
@@ -312,7 +323,10 @@ impl<T: Lenient> Lenient for Maybe<T> {
     }
 
     fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        Option::<T>::read(deserializer).map(Maybe::from)
+        // Null is `None` here for the XML and VDF reader too (see `Maybe`).
+        let seed = LenientSeed(PhantomData::<Option<T>>);
+        crate::markup::de::marked(deserializer, crate::markup::de::NULLABLE_FIELD, seed)
+            .map(Maybe::from)
     }
 }
 

@@ -212,6 +212,12 @@ impl ::steam_webapi::__private::Endpoint for CombineItemStacksRequest {
         auth: ::steam_webapi::__private::Auth::Required,
         input: ::steam_webapi::__private::InputEncoding::InputJson,
         envelope: ::std::option::Option::None,
+        credential_param: "key",
+        format_param: ::std::option::Option::Some(::steam_webapi::__private::FormatParam {
+            name: "format",
+            json: "json",
+        }),
+        form_body: true,
         errors: ::steam_webapi::__private::ErrorModel::HttpStatus,
     };
 
@@ -265,6 +271,12 @@ impl ::steam_webapi::__private::Endpoint for GetPriceSheetRequest {
         auth: ::steam_webapi::__private::Auth::Required,
         input: ::steam_webapi::__private::InputEncoding::InputJson,
         envelope: ::std::option::Option::None,
+        credential_param: "key",
+        format_param: ::std::option::Option::Some(::steam_webapi::__private::FormatParam {
+            name: "format",
+            json: "json",
+        }),
+        form_body: true,
         errors: ::steam_webapi::__private::ErrorModel::HttpStatus,
     };
 
@@ -330,6 +342,12 @@ impl ::steam_webapi::__private::Endpoint for SplitItemStackRequest {
         auth: ::steam_webapi::__private::Auth::Required,
         input: ::steam_webapi::__private::InputEncoding::InputJson,
         envelope: ::std::option::Option::None,
+        credential_param: "key",
+        format_param: ::std::option::Option::Some(::steam_webapi::__private::FormatParam {
+            name: "format",
+            json: "json",
+        }),
+        form_body: true,
         errors: ::steam_webapi::__private::ErrorModel::HttpStatus,
     };
 

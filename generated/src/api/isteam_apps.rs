@@ -194,6 +194,12 @@ impl ::steam_webapi::__private::Endpoint for GetSDRConfigRequest {
         auth: ::steam_webapi::__private::Auth::None,
         input: ::steam_webapi::__private::InputEncoding::Query,
         envelope: ::std::option::Option::None,
+        credential_param: "key",
+        format_param: ::std::option::Option::Some(::steam_webapi::__private::FormatParam {
+            name: "format",
+            json: "json",
+        }),
+        form_body: true,
         errors: ::steam_webapi::__private::ErrorModel::HttpStatus,
     };
 
@@ -244,6 +250,12 @@ impl ::steam_webapi::__private::Endpoint for GetServersAtAddressRequest {
         auth: ::steam_webapi::__private::Auth::None,
         input: ::steam_webapi::__private::InputEncoding::Query,
         envelope: ::std::option::Option::Some("response"),
+        credential_param: "key",
+        format_param: ::std::option::Option::Some(::steam_webapi::__private::FormatParam {
+            name: "format",
+            json: "json",
+        }),
+        form_body: true,
         errors: ::steam_webapi::__private::ErrorModel::HttpStatus,
     };
 
@@ -298,6 +310,12 @@ impl ::steam_webapi::__private::Endpoint for UpToDateCheckRequest {
         auth: ::steam_webapi::__private::Auth::None,
         input: ::steam_webapi::__private::InputEncoding::Query,
         envelope: ::std::option::Option::Some("response"),
+        credential_param: "key",
+        format_param: ::std::option::Option::Some(::steam_webapi::__private::FormatParam {
+            name: "format",
+            json: "json",
+        }),
+        form_body: true,
         errors: ::steam_webapi::__private::ErrorModel::HttpStatus,
     };
 

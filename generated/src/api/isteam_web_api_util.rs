@@ -14,6 +14,27 @@ impl<'a> ISteamWebAPIUtil<'a> {
         Self { client }
     }
 
+    /// The Web API server's clock, as a unix time and as text.
+    ///
+    /// Not in the docs; in the public listing since the earliest capture (no parameters). The shape
+    /// is the recorded bodies' (ValvePython's cassettes of 2015 and 2016, a 2013 capture).
+    ///
+    /// No envelope in JSON (the two fields are the whole body), but wrapped in "response" in VDF
+    /// (ValvePython's VDF capture of 2016): the XML and VDF reader takes the root either way.
+    ///
+    /// Takes no `key`: the client never sends it here.
+    ///
+    /// `GET https://api.steampowered.com/ISteamWebAPIUtil/GetServerInfo/v1/`
+    #[inline]
+    pub fn get_server_info(
+        &self,
+        request: &GetServerInfoRequest,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<GetServerInfoResponse, ::steam_webapi::Error>,
+    > + Send + use<'a> {
+        self.client.execute(request)
+    }
+
     /// All interfaces and method are self-documented through the ISteamWebAPIUtil/
     /// GetSupportedAPIList call.
     ///
@@ -71,6 +92,27 @@ pub mod blocking {
             Self { client }
         }
 
+        /// The Web API server's clock, as a unix time and as text.
+        ///
+        /// Not in the docs; in the public listing since the earliest capture (no parameters). The
+        /// shape is the recorded bodies' (ValvePython's cassettes of 2015 and 2016, a 2013
+        /// capture).
+        ///
+        /// No envelope in JSON (the two fields are the whole body), but wrapped in "response" in
+        /// VDF (ValvePython's VDF capture of 2016): the XML and VDF reader takes the root either
+        /// way.
+        ///
+        /// Takes no `key`: the client never sends it here.
+        ///
+        /// `GET https://api.steampowered.com/ISteamWebAPIUtil/GetServerInfo/v1/`
+        #[inline]
+        pub fn get_server_info(
+            &self,
+            request: &GetServerInfoRequest,
+        ) -> ::std::result::Result<GetServerInfoResponse, ::steam_webapi::Error> {
+            self.client.execute(request)
+        }
+
         /// All interfaces and method are self-documented through the ISteamWebAPIUtil/
         /// GetSupportedAPIList call.
         ///
@@ -106,6 +148,56 @@ pub mod blocking {
     }
 }
 
+/// Request of `ISteamWebAPIUtil/GetServerInfo/v1` (get_server_info).
+///
+/// The Web API server's clock, as a unix time and as text.
+///
+/// `GET https://api.steampowered.com/ISteamWebAPIUtil/GetServerInfo/v1/`
+#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Request)]
+pub struct GetServerInfoRequest {}
+
+impl GetServerInfoRequest {
+    /// Creates the request from its required parameters.
+    #[allow(clippy::new_without_default)]
+    #[inline]
+    pub fn new() -> Self {
+        Self {}
+    }
+}
+
+impl ::steam_webapi::__private::Endpoint for GetServerInfoRequest {
+    type Response = GetServerInfoResponse;
+
+    const INFO: ::steam_webapi::__private::EndpointInfo = ::steam_webapi::__private::EndpointInfo {
+        provider: ::steam_webapi::__private::ProviderId::Steam,
+        interface: "ISteamWebAPIUtil",
+        method: "GetServerInfo",
+        version: 1,
+        http: ::steam_webapi::__private::HttpMethod::Get,
+        host: "api.steampowered.com",
+        path: "/ISteamWebAPIUtil/GetServerInfo/v1/",
+        publisher: false,
+        auth: ::steam_webapi::__private::Auth::None,
+        input: ::steam_webapi::__private::InputEncoding::Query,
+        envelope: ::std::option::Option::None,
+        credential_param: "key",
+        format_param: ::std::option::Option::Some(::steam_webapi::__private::FormatParam {
+            name: "format",
+            json: "json",
+        }),
+        form_body: true,
+        errors: ::steam_webapi::__private::ErrorModel::HttpStatus,
+    };
+
+    #[inline]
+    fn write_query(&self, _q: &mut ::steam_webapi::__private::QueryWriter) {}
+}
+
+#[cfg(feature = "schemars")]
+::steam_webapi::__private::json_schema_impl!(
+    GetServerInfoRequest, "operations/ISteamWebAPIUtil/GetServerInfo.v1.request.json", []
+);
+
 /// Request of `ISteamWebAPIUtil/GetSupportedAPIList/v1` (get_supported_api_list).
 ///
 /// All interfaces and method are self-documented through the ISteamWebAPIUtil/ GetSupportedAPIList
@@ -139,6 +231,12 @@ impl ::steam_webapi::__private::Endpoint for GetSupportedAPIListRequest {
         auth: ::steam_webapi::__private::Auth::Optional,
         input: ::steam_webapi::__private::InputEncoding::Query,
         envelope: ::std::option::Option::Some("apilist"),
+        credential_param: "key",
+        format_param: ::std::option::Option::Some(::steam_webapi::__private::FormatParam {
+            name: "format",
+            json: "json",
+        }),
+        form_body: true,
         errors: ::steam_webapi::__private::ErrorModel::HttpStatus,
     };
 
@@ -150,6 +248,22 @@ impl ::steam_webapi::__private::Endpoint for GetSupportedAPIListRequest {
 ::steam_webapi::__private::json_schema_impl!(
     GetSupportedAPIListRequest,
     "operations/ISteamWebAPIUtil/GetSupportedAPIList.v1.request.json", []
+);
+
+/// The result of GetServerInfo.
+#[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Data)]
+pub struct GetServerInfoResponse {
+    /// The server's time, unix seconds.
+    #[serde(with = "::steam_webapi::wire::as_number")]
+    pub servertime: u32,
+    /// The same time as text in US Pacific local time, without a zone, e.g. "Fri May 13 05:46:48
+    /// 2016".
+    pub servertimestring: ::std::string::String,
+}
+
+#[cfg(feature = "schemars")]
+::steam_webapi::__private::json_schema_impl!(
+    GetServerInfoResponse, "types/GetServerInfoResponse.json", []
 );
 
 /// The result of GetSupportedAPIList.

@@ -341,6 +341,12 @@ impl ::steam_webapi::__private::Endpoint for GetAppListRequest {
         auth: ::steam_webapi::__private::Auth::Required,
         input: ::steam_webapi::__private::InputEncoding::InputJson,
         envelope: ::std::option::Option::None,
+        credential_param: "key",
+        format_param: ::std::option::Option::Some(::steam_webapi::__private::FormatParam {
+            name: "format",
+            json: "json",
+        }),
+        form_body: true,
         errors: ::steam_webapi::__private::ErrorModel::HttpStatus,
     };
 
@@ -391,6 +397,12 @@ impl ::steam_webapi::__private::Endpoint for GetGamesFollowedRequest {
         auth: ::steam_webapi::__private::Auth::None,
         input: ::steam_webapi::__private::InputEncoding::InputJson,
         envelope: ::std::option::Option::None,
+        credential_param: "key",
+        format_param: ::std::option::Option::Some(::steam_webapi::__private::FormatParam {
+            name: "format",
+            json: "json",
+        }),
+        form_body: true,
         errors: ::steam_webapi::__private::ErrorModel::HttpStatus,
     };
 
@@ -442,6 +454,12 @@ impl ::steam_webapi::__private::Endpoint for GetGamesFollowedCountRequest {
         auth: ::steam_webapi::__private::Auth::None,
         input: ::steam_webapi::__private::InputEncoding::InputJson,
         envelope: ::std::option::Option::None,
+        credential_param: "key",
+        format_param: ::std::option::Option::Some(::steam_webapi::__private::FormatParam {
+            name: "format",
+            json: "json",
+        }),
+        form_body: true,
         errors: ::steam_webapi::__private::ErrorModel::HttpStatus,
     };
 
@@ -505,6 +523,12 @@ impl ::steam_webapi::__private::Endpoint for GetRecommendedTagsForUserRequest {
         auth: ::steam_webapi::__private::Auth::None,
         input: ::steam_webapi::__private::InputEncoding::InputJson,
         envelope: ::std::option::Option::None,
+        credential_param: "key",
+        format_param: ::std::option::Option::Some(::steam_webapi::__private::FormatParam {
+            name: "format",
+            json: "json",
+        }),
+        form_body: true,
         errors: ::steam_webapi::__private::ErrorModel::HttpStatus,
     };
 

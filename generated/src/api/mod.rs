@@ -261,9 +261,6 @@ pub mod isteam_user_o_auth;
 pub mod isteam_user_stats;
 
 /// `ISteamWebAPIUtil`: Information about the Web API itself.
-///
-/// The listing also has GetServerInfo v1 (no parameters), which is not documented and not specified
-/// here.
 #[allow(clippy::doc_markdown, clippy::too_many_arguments)]
 #[cfg(feature = "ISteamWebAPIUtil")]
 pub mod isteam_web_api_util;
@@ -414,6 +411,7 @@ macro_rules! __for_each_request {
         $crate::isteam_user_stats::GetUserStatsForGameRequest,
         $crate::isteam_user_stats::GetUserStatsForGameV1Request,
         $crate::isteam_user_stats::SetUserStatsForGameRequest,
+        $crate::isteam_web_api_util::GetServerInfoRequest,
         $crate::isteam_web_api_util::GetSupportedAPIListRequest,
         $crate::istore_service::GetAppListRequest,
         $crate::istore_service::GetGamesFollowedRequest,

@@ -256,6 +256,9 @@ impl ::steam_webapi::__private::Endpoint for DeleteNotificationsRequest {
         auth: ::steam_webapi::__private::Auth::Required,
         input: ::steam_webapi::__private::InputEncoding::Query,
         envelope: ::std::option::Option::None,
+        credential_param: "token",
+        format_param: ::std::option::Option::None,
+        form_body: false,
         errors: ::steam_webapi::__private::ErrorModel::Message {
             field: "message",
         },
@@ -329,6 +332,9 @@ impl ::steam_webapi::__private::Endpoint for EmptyFolderRequest {
         auth: ::steam_webapi::__private::Auth::Required,
         input: ::steam_webapi::__private::InputEncoding::Query,
         envelope: ::std::option::Option::None,
+        credential_param: "token",
+        format_param: ::std::option::Option::None,
+        form_body: false,
         errors: ::steam_webapi::__private::ErrorModel::Message {
             field: "message",
         },
@@ -381,6 +387,9 @@ impl ::steam_webapi::__private::Endpoint for MarkFolderReadRequest {
         auth: ::steam_webapi::__private::Auth::Required,
         input: ::steam_webapi::__private::InputEncoding::Query,
         envelope: ::std::option::Option::None,
+        credential_param: "token",
+        format_param: ::std::option::Option::None,
+        form_body: false,
         errors: ::steam_webapi::__private::ErrorModel::Message {
             field: "message",
         },
@@ -474,6 +483,9 @@ impl ::steam_webapi::__private::Endpoint for SearchNotificationsRequest {
         auth: ::steam_webapi::__private::Auth::Required,
         input: ::steam_webapi::__private::InputEncoding::Query,
         envelope: ::std::option::Option::None,
+        credential_param: "token",
+        format_param: ::std::option::Option::None,
+        form_body: false,
         errors: ::steam_webapi::__private::ErrorModel::Message {
             field: "message",
         },

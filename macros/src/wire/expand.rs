@@ -97,6 +97,15 @@ pub fn deserialize(s: &Struct) -> TokenStream {
         .filter(|(_, f)| !f.default)
         .fold(0u64, |bits, (i, _)| bits | (1 << i));
     let required = Literal::u64_unsuffixed(required);
+    // A field left out when empty (`skip_serializing_if`) cannot be null: for the XML and VDF
+    // reader its `null` is text. One whose `None` is written as `null` is nullable.
+    let optional = s
+        .fields
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| f.skip_if.is_some())
+        .fold(0u64, |bits, (i, _)| bits | (1 << i));
+    let optional = Literal::u64_unsuffixed(optional);
     let arms = s.fields.iter().enumerate().map(|(i, f)| {
         let i = Literal::usize_unsuffixed(i);
         let member = f.member;
@@ -139,6 +148,7 @@ pub fn deserialize(s: &Struct) -> TokenStream {
             const NAME: &'static str = #name;
             const FIELDS: &'static [&'static str] = &[#(#wires),*];
             const REQUIRED: u64 = #required;
+            const OPTIONAL: u64 = #optional;
             #[inline]
             fn field(#name_param: &str) -> usize {
                 #field_body

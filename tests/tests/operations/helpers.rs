@@ -71,25 +71,38 @@ pub fn docs_session(sessionid: u64) -> Session {
 /// Serves `call`'s example, sends it with `send` (given the loopback client),
 /// and returns the typed response and the one request sent, already checked
 /// to be the example's exact wire form ([`WireRequest::assert_call`]).
-pub async fn call_example<R>(
+///
+/// In every format the provider answers in: the same call is made asking for
+/// XML and VDF (`format=xml`, `format=vdf` on the wire), served the example
+/// written in that format, and must decode to the same typed value as the
+/// JSON. The JSON's value and request are returned.
+pub async fn call_example<R: PartialEq + Debug>(
     call: &SpecCall,
-    send: impl AsyncFnOnce(Client) -> Result<R, Error>,
+    send: impl AsyncFn(Client) -> Result<R, Error>,
 ) -> (R, WireRequest) {
-    let lb = Loopback::serve(call).await;
-    let (result, wire) = call_on(&lb, call, send).await;
-    let resp = result.unwrap_or_else(|e| panic!("{}: {e:?}", call.label()));
-    (resp, wire)
+    let mut first: Option<(R, WireRequest)> = None;
+    for &format in call.formats() {
+        let call = call.in_format(format);
+        let lb = Loopback::serve(&call).await;
+        let (result, wire) = call_on(&lb, &call, &send).await;
+        let resp = result.unwrap_or_else(|e| panic!("{}: {e:?}", call.label()));
+        match &first {
+            None => first = Some((resp, wire)),
+            Some((json, _)) => assert_eq!(&resp, json, "{}: not the JSON's value", call.label()),
+        }
+    }
+    first.expect("JSON is always one of the formats")
 }
 
-/// Sends `call` with `send` (given `lb`'s client) to whatever `lb` answers;
-/// returns the result, error or not, and the one request sent, checked to be
-/// the example's exact wire form.
+/// Sends `call` with `send` (given `lb`'s client, asking for the call's
+/// format) to whatever `lb` answers; returns the result, error or not, and
+/// the one request sent, checked to be the example's exact wire form.
 pub async fn call_on<R>(
     lb: &Loopback,
     call: &SpecCall,
     send: impl AsyncFnOnce(Client) -> Result<R, Error>,
 ) -> (Result<R, Error>, WireRequest) {
-    let result = send(lb.client()).await;
+    let result = send(lb.client().with_format(call.format)).await;
     if let Err(e) = &result
         && lb.requests().await.is_empty()
     {

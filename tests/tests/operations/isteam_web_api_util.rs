@@ -9,6 +9,23 @@ use steamspec_tests::spec_example::{KEY, SpecCall};
 use crate::helpers::call_example;
 
 #[tokio::test]
+async fn isteam_web_api_util_get_server_info() {
+    let call = SpecCall::new("ISteamWebAPIUtil/GetServerInfo/v1", "valvepython-2016");
+    let req = util::GetServerInfoRequest::new();
+    let (resp, wire) = call_example(&call, async |c| {
+        c.isteam_web_api_util().get_server_info(&req).await
+    })
+    .await;
+    assert_eq!(
+        wire.query,
+        vec![("format".into(), "json".into())],
+        "auth: none sends no key"
+    );
+    assert_eq!(resp.servertime, 1463143608);
+    assert_eq!(resp.servertimestring, "Fri May 13 05:46:48 2016");
+}
+
+#[tokio::test]
 async fn isteam_web_api_util_get_supported_api_list() {
     let call = SpecCall::new("ISteamWebAPIUtil/GetSupportedAPIList/v1", "two-interfaces");
     let req = util::GetSupportedAPIListRequest::new();

@@ -48,6 +48,8 @@ const BENCH_INTERFACES: &[&str] = &[
 const MANIFEST_TAIL: &str = r#"
 [dev-dependencies]
 criterion.workspace = true
+# The formats bench's baseline: quick-xml's own serde into a hand-written struct.
+quick-xml = { version = "0.42", features = ["serialize"] }
 reqwest = { workspace = true, features = ["rustls"] }
 steamspec = { path = "../codegen" }
 tokio.workspace = true
@@ -65,6 +67,12 @@ required-features = ["IGameNotificationsService", "IPlayerService", "ISteamHub",
 name = "client"
 harness = false
 required-features = ["ISteamUser"]
+
+# Typed decode of XML and VDF vs. JSON and quick-xml's serde (issue 21.8).
+[[bench]]
+name = "formats"
+harness = false
+required-features = ["IPlayerService", "ISteamUser"]
 "#;
 
 pub fn manifest(model: &Model) -> String {

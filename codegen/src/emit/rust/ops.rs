@@ -160,9 +160,12 @@ fn endpoint_impl(op: &Operation, provider: &Provider, model: &Model) -> TokenStr
     let name = format_ident!("{}", op.request_type);
     let response = rust_type(&op.response.ty);
     let p = quote!(::steam_webapi::__private);
+    // The two providers the runtime names; any other by its id, so that its
+    // credential and base URL are its own.
     let provider_variant = match provider.id.as_str() {
         "steam" => quote!(Steam),
-        _ => quote!(Backpacktf),
+        "backpacktf" => quote!(Backpacktf),
+        id => quote!(Other(#id)),
     };
     let http = format_ident!("{}", format!("{:?}", op.http));
     let (iface, method, host, path) = (&op.interface, &op.method, &op.host, &op.path);
@@ -177,6 +180,14 @@ fn endpoint_impl(op: &Operation, provider: &Provider, model: &Model) -> TokenStr
         None => quote!(::std::option::Option::None),
     };
     let errors = error_model(&op.errors);
+    let credential_param = &provider.auth_param;
+    let format_param = match &provider.format_param {
+        Some((name, json)) => quote! {
+            ::std::option::Option::Some(#p::FormatParam { name: #name, json: #json })
+        },
+        None => quote!(::std::option::Option::None),
+    };
+    let form_body = provider.form_body;
     let success_code = success_code_fn(op, model);
     let auth = match op.auth {
         Auth::Required => quote!(Required),
@@ -229,6 +240,9 @@ fn endpoint_impl(op: &Operation, provider: &Provider, model: &Model) -> TokenStr
                 auth: #p::Auth::#auth,
                 input: #p::InputEncoding::#input,
                 envelope: #envelope,
+                credential_param: #credential_param,
+                format_param: #format_param,
+                form_body: #form_body,
                 errors: #errors,
             };
             #query

@@ -41,6 +41,7 @@ pub(super) fn provider(id: &Sp<String>, def: &ProviderDef, cx: &mut Cx) -> Optio
             .map(|f| (f.name.clone(), f.value.clone())),
         path_template: def.path.as_ref().map(|p| p.value.clone()),
         service_suffix: def.service_suffix.clone(),
+        form_body: def.form_body,
         errors,
         pos: cx.pos(id),
     })

@@ -16,6 +16,7 @@ mod memory;
 mod redis;
 mod store;
 
+use std::collections::BTreeMap;
 use std::fmt;
 use std::sync::Arc;
 use std::time::Duration;
@@ -184,8 +185,7 @@ impl fmt::Display for Refusal {
 /// in one store.
 #[derive(Clone)]
 pub(crate) struct Budget {
-    steam: Option<RateLimit>,
-    backpacktf: Option<RateLimit>,
+    limits: BTreeMap<ProviderId, RateLimit>,
     store: Arc<dyn BudgetStore>,
 }
 
@@ -195,29 +195,18 @@ impl Budget {
         store: Option<Arc<dyn BudgetStore>>,
     ) -> Result<Self, Error> {
         let mut budget = Budget {
-            steam: None,
-            backpacktf: None,
+            limits: BTreeMap::new(),
             store: store.unwrap_or_else(|| Arc::new(MemoryStore::new())),
         };
         for (provider, limit) in limits {
             limit.check(provider)?;
-            *budget.slot(provider) = Some(limit);
+            budget.limits.insert(provider, limit);
         }
         Ok(budget)
     }
 
-    fn slot(&mut self, provider: ProviderId) -> &mut Option<RateLimit> {
-        match provider {
-            ProviderId::Steam => &mut self.steam,
-            ProviderId::Backpacktf => &mut self.backpacktf,
-        }
-    }
-
     pub(crate) fn limit(&self, provider: ProviderId) -> Option<&RateLimit> {
-        match provider {
-            ProviderId::Steam => self.steam.as_ref(),
-            ProviderId::Backpacktf => self.backpacktf.as_ref(),
-        }
+        self.limits.get(&provider)
     }
 
     /// Takes one call from `provider`'s budget: how long to wait before
@@ -252,8 +241,7 @@ impl Budget {
 impl fmt::Debug for Budget {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Budget")
-            .field("steam", &self.steam)
-            .field("backpacktf", &self.backpacktf)
+            .field("limits", &self.limits)
             .field("store", &self.store)
             .finish()
     }
@@ -264,5 +252,6 @@ pub(crate) fn scope(provider: ProviderId) -> &'static str {
     match provider {
         ProviderId::Steam => "steam",
         ProviderId::Backpacktf => "backpacktf",
+        ProviderId::Other(id) => id,
     }
 }

@@ -33,6 +33,7 @@ use std::borrow::Cow;
 use std::fmt;
 
 pub use parse::{MAX_DEPTH, parse, parse_bytes};
+pub(crate) use parse::{count_lines, utf8};
 
 /// A place in the text: line and column, both from 1; the column counts
 /// characters, not bytes.

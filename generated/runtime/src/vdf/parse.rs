@@ -23,20 +23,18 @@ pub fn parse(text: &str) -> Result<Object<'_>, ParseError> {
 /// [`parse`] on bytes: text that is not UTF-8 is an error at the first bad
 /// byte's line and column.
 pub fn parse_bytes(bytes: &[u8]) -> Result<Object<'_>, ParseError> {
-    match std::str::from_utf8(bytes) {
-        Ok(text) => parse(text),
-        Err(e) => {
-            let good = &bytes[..e.valid_up_to()];
-            // The prefix is valid UTF-8 by construction.
-            let good = std::str::from_utf8(good).unwrap_or_default();
-            let mut scan = Scanner::new(good);
-            scan.advance_to(good.len());
-            Err(ParseError {
-                pos: scan.pos(),
-                message: "the text is not valid UTF-8".to_owned(),
-            })
+    parse(utf8(bytes)?)
+}
+
+/// `bytes` as text, or an error at the first byte that is not UTF-8.
+pub(crate) fn utf8(bytes: &[u8]) -> Result<&str, ParseError> {
+    std::str::from_utf8(bytes).map_err(|e| {
+        let (line, column) = count_lines(&bytes[..e.valid_up_to()], 1, 1);
+        ParseError {
+            pos: Pos { line, column },
+            message: "the text is not valid UTF-8".to_owned(),
         }
-    }
+    })
 }
 
 /// A cursor over the text that knows its line and column.
@@ -72,15 +70,8 @@ impl<'a> Scanner<'a> {
 
     /// Moves to byte `end`, counting lines and characters on the way.
     fn advance_to(&mut self, end: usize) {
-        for &b in &self.bytes[self.i..end] {
-            if b == b'\n' {
-                self.line += 1;
-                self.column = 1;
-            } else if b & 0xC0 != 0x80 {
-                // Not a UTF-8 continuation byte: a new character.
-                self.column += 1;
-            }
-        }
+        let (line, column) = count_lines(&self.bytes[self.i..end], self.line, self.column);
+        (self.line, self.column) = (line, column);
         self.i = end;
     }
 
@@ -174,6 +165,20 @@ impl<'a> Scanner<'a> {
         self.advance_to(start + len + 1);
         Ok(Some(Cow::Borrowed(&self.text[start..start + len])))
     }
+}
+
+/// The line and column after `bytes`, starting from `line`:`column`.
+pub(crate) fn count_lines(bytes: &[u8], mut line: u32, mut column: u32) -> (u32, u32) {
+    for &b in bytes {
+        if b == b'\n' {
+            line += 1;
+            column = 1;
+        } else if b & 0xC0 != 0x80 {
+            // Not a UTF-8 continuation byte: a new character.
+            column += 1;
+        }
+    }
+    (line, column)
 }
 
 /// `\n \t \\ \"` resolved; any other backslash kept with what follows.
