@@ -184,7 +184,7 @@ impl Endpoint for DeleteNotification {
 
 /// A POST of a third provider (neither Steam nor backpack.tf), as the
 /// generator writes it from a `providers.yaml` entry (see
-/// tests/valid-specs/third-provider): its own credential parameter, format
+/// codegen/tests/valid-specs/third-provider): its own credential parameter, format
 /// parameter and JSON value, and its parameters in the query.
 #[derive(Serialize, steam_webapi::Validate)]
 struct SetAcmeStatus {
