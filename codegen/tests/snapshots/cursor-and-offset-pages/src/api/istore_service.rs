@@ -221,9 +221,11 @@ pub mod blocking {
 /// The parameters travel as one `input_json` value.
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Request)]
 pub struct GetAppListRequest {
+    /// The `last_appid` parameter (undescribed).
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[serde(with = "::steam_webapi::wire::as_number")]
     pub last_appid: ::std::option::Option<u32>,
+    /// The `max_results` parameter (undescribed).
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[serde(with = "::steam_webapi::wire::as_number")]
     pub max_results: ::std::option::Option<u32>,
@@ -272,6 +274,12 @@ impl ::steam_webapi::__private::Endpoint for GetAppListRequest {
         auth: ::steam_webapi::__private::Auth::Required,
         input: ::steam_webapi::__private::InputEncoding::InputJson,
         envelope: ::std::option::Option::Some("response"),
+        credential_param: "key",
+        format_param: ::std::option::Option::Some(::steam_webapi::__private::FormatParam {
+            name: "format",
+            json: "json",
+        }),
+        form_body: true,
         errors: ::steam_webapi::__private::ErrorModel::HttpStatus,
     };
 
@@ -317,10 +325,13 @@ impl ::steam_webapi::__private::Paged for GetAppListRequest {
 /// The parameters travel as one `input_json` value.
 #[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
 pub struct GetReviewsRequest {
+    /// The `appid` parameter (undescribed).
     #[serde(with = "::steam_webapi::wire::as_number")]
     pub appid: u32,
+    /// The `offset` parameter (undescribed).
     #[serde(with = "::steam_webapi::wire::as_string")]
     pub offset: u64,
+    /// The `per_page` parameter (undescribed).
     #[serde(with = "::steam_webapi::wire::as_number")]
     pub per_page: i32,
 }
@@ -349,6 +360,12 @@ impl ::steam_webapi::__private::Endpoint for GetReviewsRequest {
         auth: ::steam_webapi::__private::Auth::Required,
         input: ::steam_webapi::__private::InputEncoding::InputJson,
         envelope: ::std::option::Option::Some("response"),
+        credential_param: "key",
+        format_param: ::std::option::Option::Some(::steam_webapi::__private::FormatParam {
+            name: "format",
+            json: "json",
+        }),
+        form_body: true,
         errors: ::steam_webapi::__private::ErrorModel::HttpStatus,
     };
 
@@ -395,6 +412,7 @@ impl ::steam_webapi::__private::Paged for GetReviewsRequest {
 /// The parameters travel as one `input_json` value.
 #[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
 pub struct GetTagsRequest {
+    /// The `cursor` parameter (undescribed).
     pub cursor: ::std::string::String,
 }
 
@@ -422,6 +440,12 @@ impl ::steam_webapi::__private::Endpoint for GetTagsRequest {
         auth: ::steam_webapi::__private::Auth::Required,
         input: ::steam_webapi::__private::InputEncoding::InputJson,
         envelope: ::std::option::Option::Some("response"),
+        credential_param: "key",
+        format_param: ::std::option::Option::Some(::steam_webapi::__private::FormatParam {
+            name: "format",
+            json: "json",
+        }),
+        form_body: true,
         errors: ::steam_webapi::__private::ErrorModel::HttpStatus,
     };
 

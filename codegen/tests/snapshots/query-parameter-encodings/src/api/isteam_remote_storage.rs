@@ -118,6 +118,7 @@ pub struct EnumerateFilesRequest {
     /// Comma-separated app ids.
     #[serde(with = "::steam_webapi::wire::as_number")]
     pub appids: ::std::vec::Vec<u32>,
+    /// The `fileids` parameter (undescribed).
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[serde(with = "::steam_webapi::wire::as_string")]
     #[schemars(length(max = 10))]
@@ -173,6 +174,12 @@ impl ::steam_webapi::__private::Endpoint for EnumerateFilesRequest {
         auth: ::steam_webapi::__private::Auth::Required,
         input: ::steam_webapi::__private::InputEncoding::Query,
         envelope: ::std::option::Option::Some("response"),
+        credential_param: "key",
+        format_param: ::std::option::Option::Some(::steam_webapi::__private::FormatParam {
+            name: "format",
+            json: "json",
+        }),
+        form_body: true,
         errors: ::steam_webapi::__private::ErrorModel::HttpStatus,
     };
 
@@ -201,11 +208,14 @@ impl ::steam_webapi::__private::Endpoint for EnumerateFilesRequest {
 /// `POST https://api.steampowered.com/ISteamRemoteStorage/GetPublishedFileDetails/v1/`
 #[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
 pub struct GetPublishedFileDetailsRequest {
+    /// The `itemcount` parameter (undescribed).
     #[serde(with = "::steam_webapi::wire::as_number")]
     pub itemcount: u32,
+    /// The `publishedfileids` parameter (undescribed).
     #[serde(with = "::steam_webapi::wire::as_string")]
     #[schemars(length(min = 1))]
     pub publishedfileids: ::std::vec::Vec<u64>,
+    /// The `short` parameter (undescribed).
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub short: ::std::option::Option<bool>,
 }
@@ -246,6 +256,12 @@ impl ::steam_webapi::__private::Endpoint for GetPublishedFileDetailsRequest {
         auth: ::steam_webapi::__private::Auth::Required,
         input: ::steam_webapi::__private::InputEncoding::Query,
         envelope: ::std::option::Option::Some("response"),
+        credential_param: "key",
+        format_param: ::std::option::Option::Some(::steam_webapi::__private::FormatParam {
+            name: "format",
+            json: "json",
+        }),
+        form_body: true,
         errors: ::steam_webapi::__private::ErrorModel::HttpStatus,
     };
 
