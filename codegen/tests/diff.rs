@@ -10,6 +10,8 @@ use steamspec::import;
 use steamspec::load::{BUILTIN_PROVIDERS, Source, load_sources};
 use steamspec::model::Model;
 
+mod common;
+
 const SPEC: &str = r#"
 interface: ITest
 provider: steam
@@ -345,16 +347,7 @@ fn cli_formats_fail_on_and_base() {
     // A copy of spec/ where GetFriendList's `relationship` parameter is required.
     let dir = std::env::temp_dir().join(format!("steamspec-diff-cli-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(dir.join("steam")).unwrap();
-    std::fs::create_dir_all(dir.join("backpacktf")).unwrap();
-    for sub in ["", "steam", "backpacktf"] {
-        for e in std::fs::read_dir(root().join("spec").join(sub)).unwrap() {
-            let p = e.unwrap().path();
-            if p.extension().is_some_and(|x| x == "yaml") {
-                std::fs::copy(&p, dir.join(sub).join(p.file_name().unwrap())).unwrap();
-            }
-        }
-    }
+    common::copy_spec(&root().join("spec"), &dir, &|_, text| text);
     let user = dir.join("steam/ISteamUser.yaml");
     let text = std::fs::read_to_string(&user).unwrap();
     let optional =

@@ -199,7 +199,7 @@ sarif="$out/sarif"
 mkdir -p "$sarif"
 steamspec() { (cd "$root" && cargo run -q -- "$@"); }
 listings="$root/../shared/fixtures/listings"
-steamspec drift --listing "$listings/partner-combined.json" --format sarif >"$sarif/drift.sarif"
+steamspec drift --listing "$listings/public/2026-07-09.json" --format sarif >"$sarif/drift.sarif"
 steamspec drift --listing "$listings/public/2026-07-09.json" --config .github/drift.toml \
   --today 2026-07-10 --format sarif >"$sarif/drift-accepted.sarif"
 steamspec lint --spec codegen/tests/broken-specs/auth-unknown-value --format sarif >"$sarif/lint.sarif" 2>/dev/null

@@ -404,8 +404,10 @@ fn compare_param(
     let listed_optional = lp.optional;
     let known = listed_optional == p.optional
         || note.and_then(|l| l.optional) == Some(listed_optional)
-        // The listing's habit: optional: false on parameters it describes as "(Optional)".
-        || (p.optional && !listed_optional && lp.says_optional());
+        // The listing's habit: optional: false on parameters it describes as "(Optional)",
+        // and on every `{message}`, which as a protobuf field can always be left out (import
+        // writes them optional).
+        || (p.optional && !listed_optional && (lp.says_optional() || lp.ty == "{message}"));
     if !known {
         let word = |o: bool| if o { "optional" } else { "required" };
         let mut f = finding(

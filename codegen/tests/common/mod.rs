@@ -23,3 +23,22 @@ pub fn run_bin_in(dir: &Path, args: &[&str]) -> (i32, String, String) {
         String::from_utf8_lossy(&o.stderr).into_owned(),
     )
 }
+
+/// Copies every `.yaml` file of the spec folder `from` (subfolders too) into `to`, passing each
+/// text through `edit` with its path relative to `from`.
+pub fn copy_spec(from: &Path, to: &Path, edit: &dyn Fn(&Path, String) -> String) {
+    fn walk(from: &Path, to: &Path, rel: &Path, edit: &dyn Fn(&Path, String) -> String) {
+        std::fs::create_dir_all(to.join(rel)).unwrap();
+        for e in std::fs::read_dir(from.join(rel)).unwrap() {
+            let p = e.unwrap().path();
+            let name = rel.join(p.file_name().unwrap());
+            if p.is_dir() {
+                walk(from, to, &name, edit);
+            } else if p.extension().is_some_and(|x| x == "yaml") {
+                let text = std::fs::read_to_string(&p).unwrap();
+                std::fs::write(to.join(&name), edit(&name, text)).unwrap();
+            }
+        }
+    }
+    walk(from, to, Path::new(""), edit);
+}
