@@ -80,7 +80,8 @@ async fn skip_moves_past_the_items_until_a_short_page() {
         [(None, Some(2)), (Some(2), Some(2)), (Some(4), Some(2))]
     );
 
-    // No count: pages until the skip past the end answers "no match" (the end, not an error).
+    // No count: the server's page size (3) is asked for from then on (ISteamHub takes skip
+    // only with count); the short second page is the last.
     server.reset().await;
     Mock::given(any())
         .respond_with(announcements)
@@ -89,10 +90,18 @@ async fn skip_moves_past_the_items_until_a_short_page() {
     let request = GetAnnouncementsRequest::new().appid(440);
     let items: Vec<_> = hub.get_announcements_paged(&request).collect().await;
     assert_eq!(gids(items), [0, 1, 2, 3, 4]);
-    assert_eq!(
-        asked(&server).await,
-        [(None, None), (Some(3), None), (Some(5), None)]
-    );
+    assert_eq!(asked(&server).await, [(None, None), (Some(3), Some(3))]);
+
+    // A full last page: the skip past the end answers "no match", the end, not an error.
+    server.reset().await;
+    Mock::given(any())
+        .respond_with(announcements)
+        .mount(&server)
+        .await;
+    let full = GetAnnouncementsRequest::new().appid(440).count(5);
+    let items: Vec<_> = hub.get_announcements_paged(&full).collect().await;
+    assert_eq!(gids(items), [0, 1, 2, 3, 4]);
+    assert_eq!(asked(&server).await, [(None, Some(5)), (Some(5), Some(5))]);
 
     // Read lazily: the first item needs one page.
     server.reset().await;
@@ -124,7 +133,7 @@ async fn a_first_page_with_no_match_is_an_error_and_the_blocking_iterator_pages_
             .collect();
         // Skipping past the end from the start: "no match" is the call's answer.
         let none: Vec<_> = hub
-            .get_announcements_paged(&GetAnnouncementsRequest::new().appid(440).skip(9))
+            .get_announcements_paged(&GetAnnouncementsRequest::new().appid(440).skip(9).count(2))
             .collect();
         (all, none)
     })

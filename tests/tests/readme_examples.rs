@@ -26,6 +26,8 @@ const GUIDES: &[Guide] = &[
             "CreateSessionRequest::new(480, 31415926,",
             ".retry(RetryPolicy {",
             ".rate_limit(ProviderId::Steam, RateLimit::steam_default())",
+            ".get_player_summaries_all(&request)",
+            ".get_announcements_paged(&request)",
         ],
         // Needs a Redis server and the `redis` feature.
         ignored: &["RedisStore::open("],

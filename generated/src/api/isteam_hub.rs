@@ -729,6 +729,11 @@ impl ::steam_webapi::__private::Paged for GetAnnouncementsRequest {
                 next.skip = ::std::option::Option::Some(
                     self.skip.unwrap_or(0).saturating_add(read),
                 );
+                if next.count.is_none() {
+                    next.count = ::std::option::Option::Some(
+                        <u32>::try_from(items.len()).unwrap_or(<u32>::MAX),
+                    );
+                }
                 next
             });
         (items, next)
@@ -959,6 +964,11 @@ impl ::steam_webapi::__private::Paged for GetEventsRequest {
                 next.skip = ::std::option::Option::Some(
                     self.skip.unwrap_or(0).saturating_add(read),
                 );
+                if next.count.is_none() {
+                    next.count = ::std::option::Option::Some(
+                        <u32>::try_from(items.len()).unwrap_or(<u32>::MAX),
+                    );
+                }
                 next
             });
         (items, next)
@@ -1604,6 +1614,11 @@ impl ::steam_webapi::__private::Paged for ResolveAppIDRequest {
                 next.skip = ::std::option::Option::Some(
                     self.skip.unwrap_or(0).saturating_add(read),
                 );
+                if next.count.is_none() {
+                    next.count = ::std::option::Option::Some(
+                        <u32>::try_from(items.len()).unwrap_or(<u32>::MAX),
+                    );
+                }
                 next
             });
         (items, next)

@@ -42,7 +42,8 @@ pub fn paged_impl(op: &Operation) -> TokenStream {
 }
 
 /// Count/offset paging: a full page (as many items as the page size asked for, or any items
-/// when none was asked for) is followed by the next, with the offset moved past it.
+/// when none was asked for) is followed by the next, with the offset moved past it and the page
+/// size set to the first page's when the caller set none.
 fn offset_next(offset: &PageField, limit: Option<&PageField>) -> TokenStream {
     let off = ident(&offset.rust);
     let off_ty = rust_type(&offset.ty);
@@ -58,11 +59,23 @@ fn offset_next(offset: &PageField, limit: Option<&PageField>) -> TokenStream {
             }
         }
     };
-    let set = if offset.optional {
+    let mut set = if offset.optional {
         quote!(next.#off = ::std::option::Option::Some(self.#off.unwrap_or(0).saturating_add(read));)
     } else {
         quote!(next.#off = self.#off.saturating_add(read);)
     };
+    // A page size the caller left to the server is the first page's from then on: an API may
+    // take the offset only with a size (ISteamHub's `skip` needs `count`), and a later page
+    // shorter than it is the last.
+    if let Some(l) = limit.filter(|l| l.optional) {
+        let size = ident(&l.rust);
+        let size_ty = rust_type(&l.ty);
+        set.extend(quote! {
+            if next.#size.is_none() {
+                next.#size = ::std::option::Option::Some(<#size_ty>::try_from(items.len()).unwrap_or(<#size_ty>::MAX));
+            }
+        });
+    }
     quote! {
         let full = #full;
         let read = <#off_ty>::try_from(items.len()).unwrap_or(<#off_ty>::MAX);
