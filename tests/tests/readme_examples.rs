@@ -26,6 +26,7 @@ const GUIDES: &[Guide] = &[
             "CreateSessionRequest::new(480, 31415926,",
             ".retry(RetryPolicy {",
             ".rate_limit(ProviderId::Steam, RateLimit::steam_default())",
+            "let fake = FakeSteam::start().unwrap();",
         ],
         // Needs a Redis server and the `redis` feature.
         ignored: &["RedisStore::open("],
