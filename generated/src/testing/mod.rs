@@ -37,6 +37,9 @@ use std::sync::{Arc, Mutex};
 use steam_webapi_runtime::__private::Endpoint;
 use steam_webapi_runtime::{Error, ProviderId};
 
+/// The typed stub accessors, one struct per interface (`fake.isteam_user()` is an
+/// `ISteamUserStubs`): generated with the table of operations.
+pub use crate::api::fake_table::*;
 pub use received::{Mismatch, Received};
 pub use stub::{Reply, Stub};
 

@@ -183,3 +183,26 @@ async fn a_newer_stub_wins() {
         .unwrap();
     assert_eq!(resp, GetPlayerSummariesResponse::default());
 }
+
+#[tokio::test]
+async fn the_generated_accessors_stub_the_operation_of_their_name() {
+    let fake = FakeSteam::start().unwrap();
+    let stub = fake
+        .isteam_user()
+        .get_player_summaries()
+        .respond_status(418);
+    fake.notifications()
+        .search_notifications()
+        .respond_status(500);
+    let client = fake.client().unwrap();
+    let err = client
+        .isteam_user()
+        .get_player_summaries(&summaries())
+        .await
+        .unwrap_err();
+    assert!(matches!(err, Error::Http { status: 418, .. }), "{err:?}");
+    assert_eq!(stub.hits(), 1);
+    // Another operation of the interface keeps its example.
+    let req = GetFriendListRequest::new(SteamId(76561197960435530));
+    assert!(client.isteam_user().get_friend_list(&req).await.is_ok());
+}

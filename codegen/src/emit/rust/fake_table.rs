@@ -4,10 +4,12 @@
 //! the client, so the fake never reads YAML at run time.
 
 use proc_macro2::{Literal, TokenStream};
-use quote::quote;
+use quote::{format_ident, quote};
 
 use super::ident;
-use crate::model::{ArrayEncoding, InputEncoding, Model, Operation, Param, Scalar, TypeRef};
+use crate::model::{
+    ArrayEncoding, InputEncoding, Interface, Model, Operation, Param, Scalar, TypeRef,
+};
 
 /// The table's module text (tokens; the caller formats them).
 pub fn table(model: &Model) -> TokenStream {
@@ -19,13 +21,64 @@ pub fn table(model: &Model) -> TokenStream {
             .iter()
             .map(move |op| entry(model, op, &m, feature))
     });
+    let accessors = model.interfaces.values().map(stub_accessors);
     quote! {
-        //! Every operation of the spec as the fake Steam of `crate::testing` serves it.
+        //! Every operation of the spec as the fake Steam of `crate::testing` serves it, and the
+        //! typed stub accessors (`fake.isteam_user().get_player_summaries()`).
         use ::steam_webapi_runtime::__private::Endpoint as _;
         use crate::testing::table::{FakeExample, FakeOperation, FakeParam, ParamLayout, ParamKind};
 
         /// Every operation whose interface's feature is on, in spec order.
         pub(crate) static OPERATIONS: &[FakeOperation] = &[#(#entries),*];
+
+        #(#accessors)*
+    }
+}
+
+/// `fake.isteam_user()` and its `ISteamUserStubs`: one method per operation, the stub of
+/// its request type, named as the client's method is.
+fn stub_accessors(iface: &Interface) -> TokenStream {
+    let feature = &iface.name;
+    let module = ident(&iface.module);
+    let stubs = format_ident!("{}Stubs", iface.name);
+    let accessor_doc = format!("The stubs of `{}`'s operations.", iface.name);
+    let methods = iface.operations.iter().map(|op| {
+        let f = ident(&op.fn_name);
+        let req = ident(&op.request_type);
+        let doc = format!(
+            "A stub of `{}`: `fake.stub::<{}>()`.",
+            op.id(),
+            op.request_type
+        );
+        quote! {
+            #[doc = #doc]
+            #[inline]
+            pub fn #f(&self) -> crate::testing::Stub<crate::#module::#req> {
+                self.fake.stub()
+            }
+        }
+    });
+    quote! {
+        #[cfg(feature = #feature)]
+        impl crate::testing::FakeSteam {
+            #[doc = #accessor_doc]
+            #[inline]
+            pub fn #module(&self) -> #stubs<'_> {
+                #stubs { fake: self }
+            }
+        }
+
+        #[doc = #accessor_doc]
+        #[cfg(feature = #feature)]
+        #[derive(Clone, Copy, Debug)]
+        pub struct #stubs<'a> {
+            fake: &'a crate::testing::FakeSteam,
+        }
+
+        #[cfg(feature = #feature)]
+        impl #stubs<'_> {
+            #(#methods)*
+        }
     }
 }
 
