@@ -5,7 +5,7 @@ use steam_webapi::isteam_user::{
 };
 use steam_webapi::testing::FakeSteam;
 use steam_webapi::{Error, SteamId};
-use steamspec_tests::clients::summaries;
+use steamspec_tests::clients::get_summaries;
 use steamspec_tests::spec_example::SpecCall;
 
 fn robin() -> SpecCall {
@@ -16,11 +16,7 @@ fn robin() -> SpecCall {
 async fn the_default_answer_is_the_first_example() {
     let fake = FakeSteam::start().unwrap();
     let client = fake.client().unwrap();
-    let resp = client
-        .isteam_user()
-        .get_player_summaries(&summaries())
-        .await
-        .unwrap();
+    let resp = get_summaries(&client).await.unwrap();
     let first = &robin().op.examples[0];
     let expected: GetPlayerSummariesResponse =
         serde_json::from_value(first.response.as_ref().unwrap()["response"].clone()).unwrap();
@@ -36,11 +32,7 @@ async fn respond_answers_with_a_typed_response_in_its_envelope() {
     fake.stub::<GetPlayerSummariesRequest>()
         .respond(player.clone());
     let client = fake.client().unwrap();
-    let resp = client
-        .isteam_user()
-        .get_player_summaries(&summaries())
-        .await
-        .unwrap();
+    let resp = get_summaries(&client).await.unwrap();
     assert_eq!(resp, player);
 }
 
@@ -94,11 +86,7 @@ async fn respond_status_with_retry_after_then_a_response_is_retried() {
         .then()
         .respond(GetPlayerSummariesResponse::default());
     let client = fake.client().unwrap();
-    let resp = client
-        .isteam_user()
-        .get_player_summaries(&summaries())
-        .await
-        .unwrap();
+    let resp = get_summaries(&client).await.unwrap();
     assert_eq!(resp, GetPlayerSummariesResponse::default());
     assert_eq!(stub.hits(), 2);
     assert_eq!(fake.received::<GetPlayerSummariesRequest>().len(), 2);
@@ -116,17 +104,10 @@ async fn the_last_answer_of_a_sequence_repeats() {
         .retry(steam_webapi::RetryPolicy::none())
         .build()
         .unwrap();
-    let first = client
-        .isteam_user()
-        .get_player_summaries(&summaries())
-        .await;
+    let first = get_summaries(&client).await;
     assert_eq!(first.unwrap(), GetPlayerSummariesResponse::default());
     for _ in 0..2 {
-        let err = client
-            .isteam_user()
-            .get_player_summaries(&summaries())
-            .await
-            .unwrap_err();
+        let err = get_summaries(&client).await.unwrap_err();
         assert!(matches!(err, Error::Http { status: 503, .. }), "{err:?}");
     }
 }
@@ -137,11 +118,7 @@ async fn respond_body_sends_the_bytes_as_given() {
     fake.stub::<GetPlayerSummariesRequest>()
         .respond_body("<html>Forbidden</html>", "text/html");
     let client = fake.client().unwrap();
-    let err = client
-        .isteam_user()
-        .get_player_summaries(&summaries())
-        .await
-        .unwrap_err();
+    let err = get_summaries(&client).await.unwrap_err();
     // 200 with HTML: the client cannot decode it and says where.
     assert!(matches!(err, Error::Decode { .. }), "{err:?}");
 }
@@ -154,11 +131,7 @@ async fn when_answers_only_the_requests_it_matches() {
         .when(|req| req.get("steamids") == Some(&serde_json::json!([1234])))
         .respond(special.clone());
     let client = fake.client().unwrap();
-    let other = client
-        .isteam_user()
-        .get_player_summaries(&summaries())
-        .await
-        .unwrap();
+    let other = get_summaries(&client).await.unwrap();
     assert_eq!(other.players.len(), 1, "the default example");
     let req = GetPlayerSummariesRequest::new(vec![SteamId(1234)]);
     let matched = client
@@ -176,11 +149,7 @@ async fn a_newer_stub_wins() {
     fake.stub::<GetPlayerSummariesRequest>()
         .respond(GetPlayerSummariesResponse::default());
     let client = fake.client().unwrap();
-    let resp = client
-        .isteam_user()
-        .get_player_summaries(&summaries())
-        .await
-        .unwrap();
+    let resp = get_summaries(&client).await.unwrap();
     assert_eq!(resp, GetPlayerSummariesResponse::default());
 }
 
@@ -195,11 +164,7 @@ async fn the_generated_accessors_stub_the_operation_of_their_name() {
         .search_notifications()
         .respond_status(500);
     let client = fake.client().unwrap();
-    let err = client
-        .isteam_user()
-        .get_player_summaries(&summaries())
-        .await
-        .unwrap_err();
+    let err = get_summaries(&client).await.unwrap_err();
     assert!(matches!(err, Error::Http { status: 418, .. }), "{err:?}");
     assert_eq!(stub.hits(), 1);
     // Another operation of the interface keeps its example.
