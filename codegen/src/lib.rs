@@ -8,6 +8,7 @@
 #![warn(missing_docs)]
 
 pub mod diag;
+pub mod diff;
 pub mod drift;
 pub mod emit;
 pub mod generate;
@@ -16,7 +17,9 @@ pub mod input;
 pub mod load;
 pub mod model;
 mod parallel;
+pub mod probe;
 pub mod responses;
+pub mod sarif;
 pub mod syntax;
 pub mod tokens;
 

@@ -125,7 +125,7 @@ fn json_format_is_exact() {
     assert_eq!(keys, ["accepted", "findings", "summary"]);
     assert_eq!(
         v["summary"],
-        serde_json::json!({"breaking": 6, "warning": 0, "info": 1})
+        serde_json::json!({"breaking": 6, "warning": 0, "info": 3})
     );
     let first = &v["findings"][0];
     let fkeys: Vec<&str> = first
@@ -335,8 +335,8 @@ fn config_errors_say_where() {
             ":2:16: error: unknown severity 'fatal'",
         ),
         (
-            "[[allow]]\nrule = \"method-gone\"\ninterface = \"I\"\nreason = \"r\"\n",
-            ":2:8: error: unknown rule 'method-gone'",
+            "[[allow]]\nrule = \"method-vanished\"\ninterface = \"I\"\nreason = \"r\"\n",
+            ":2:8: error: unknown rule 'method-vanished'",
         ),
         (
             "[[allow]]\nrule = \"method-added\"\ninterface = \"I\"\nreason = \"\"\n",
@@ -379,7 +379,7 @@ fn listing_from_stdin() {
     child.stdin.take().unwrap().write_all(&bytes).unwrap();
     let out = child.wait_with_output().unwrap();
     assert_eq!(out.status.code(), Some(0));
-    assert!(String::from_utf8_lossy(&out.stdout).contains("drift: 6 breaking, 0 warning, 1 info"));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("drift: 6 breaking, 0 warning, 3 info"));
 }
 
 #[test]

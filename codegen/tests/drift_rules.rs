@@ -20,7 +20,7 @@ operations:
     http: GET
     description: d
     parameters:
-      - {name: steamid, type: steamid}
+      - {name: steamid, type: steamid, description: The user.}
       - {name: ids, type: array<uint64>, encoding: indexed}
       - {name: list, type: array<steamid>}
       - {name: count, type: uint32, optional: true}
@@ -40,6 +40,7 @@ operations:
     http: GET
     auth: none
     description: d
+    listing_description: Lists   free things.
     response: {envelope: response, type: json}
   - method: GetList
     version: 1
@@ -95,7 +96,7 @@ fn listing(edit: impl FnOnce(&mut serde_json::Value)) -> Listing {
             p("filter", "string", true),
         ]},
         {"name": "PostB", "version": 1, "httpmethod": "POST", "parameters": [p("key", "string", false)]},
-        {"name": "GetFree", "version": 1, "httpmethod": "GET", "parameters": []},
+        {"name": "GetFree", "version": 1, "httpmethod": "GET", "description": "Lists free\nthings", "parameters": []},
         {"name": "GetList", "version": 1, "httpmethod": "GET", "parameters": [p("key", "string", true)]},
     ]}]}});
     edit(&mut v);
@@ -357,6 +358,52 @@ fn auth() {
         ),
         [
             "warning auth-changed GetFree v1 key: the listing marks 'key' optional, the spec says `auth: none`"
+        ]
+    );
+}
+
+#[test]
+fn descriptions() {
+    // The spec's description stands for the listing's when nothing else is recorded.
+    assert_eq!(
+        changed(|v| v["apilist"]["interfaces"][0]["methods"][0]["description"] = "Gets A".into()),
+        [
+            "info description-changed GetA v1: the listing's description of ITest/GetA/v1 changed: now \"Gets A\", the spec's description has \"d\""
+        ]
+    );
+    // `listing_description` is compared instead: whitespace and a final period are no change.
+    assert_eq!(
+        changed(
+            |v| v["apilist"]["interfaces"][0]["methods"][2]["description"] =
+                "Deprecated: use GetList instead".into()
+        ),
+        [
+            "warning description-changed GetFree v1: the listing's description of ITest/GetFree/v1 changed and speaks of deprecation or removal: now \"Deprecated: use GetList instead\", the spec's listing_description has \"Lists free things\""
+        ]
+    );
+    assert_eq!(
+        changed(|v| v["apilist"]["interfaces"][0]["methods"][2]
+            .as_object_mut()
+            .unwrap()
+            .remove("description")
+            .map(|_| ())
+            .unwrap()),
+        [
+            "info description-changed GetFree v1: the listing no longer describes ITest/GetFree/v1; the spec's listing_description has \"Lists free things\""
+        ]
+    );
+    // Parameters: a listing without a text says nothing; a new text is reported.
+    assert!(changed(|v| param(v, "steamid")["description"] = "The user".into()).is_empty());
+    assert_eq!(
+        changed(|v| param(v, "steamid")["description"] = "No longer supported".into()),
+        [
+            "warning description-changed GetA v1 steamid: the listing's description of parameter 'steamid' changed and speaks of deprecation or removal: now \"No longer supported\", the spec's description has \"The user\""
+        ]
+    );
+    assert_eq!(
+        changed(|v| param(v, "steamid")["description"] = "The user, or a group".into()),
+        [
+            "info description-changed GetA v1 steamid: the listing's description of parameter 'steamid' changed: now \"The user, or a group\", the spec's description has \"The user\""
         ]
     );
 }

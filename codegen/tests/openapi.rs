@@ -116,6 +116,37 @@ fn proposed_and_publisher_operations_are_marked() {
 }
 
 #[test]
+fn imported_operations_say_so() {
+    let model = load("spec");
+    let doc = openapi::document(&model);
+    let imported: Vec<_> = model
+        .operations()
+        .filter(|o| o.imported.is_some())
+        .collect();
+    assert!(
+        !imported.is_empty(),
+        "the project spec has imported operations"
+    );
+    for op in model.operations() {
+        let method = format!("{:?}", op.http).to_lowercase();
+        let found = operation(&doc, &op.path, &method);
+        assert_eq!(
+            found.get("x-imported").and_then(Value::as_str),
+            op.imported.as_deref(),
+            "{}",
+            op.id()
+        );
+    }
+    let op = imported[0];
+    let found = operation(&doc, &op.path, &format!("{:?}", op.http).to_lowercase());
+    assert!(
+        found["description"]
+            .as_str()
+            .is_some_and(|d| d.contains("untyped JSON"))
+    );
+}
+
+#[test]
 fn comma_lists_are_form_not_exploded() {
     let doc = project();
     let op = operation(&doc, "/ISteamUser/GetPlayerSummaries/v2/", "get");

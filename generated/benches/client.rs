@@ -218,18 +218,18 @@ fn bench(c: &mut Criterion) {
         assert_eq!(typed.players.len(), n as usize);
         assert_eq!(untyped.response.players.len(), n as usize);
 
+        let generated_call = |client: &Client| {
+            rt.block_on(
+                client
+                    .isteam_user()
+                    .get_player_summaries(black_box(&request)),
+            )
+            .unwrap()
+        };
+
         let mut g = c.benchmark_group(format!("client/player_summaries_{n}"));
         g.throughput(Throughput::Elements(1));
-        g.bench_function("generated", |b| {
-            b.iter(|| {
-                rt.block_on(
-                    client
-                        .isteam_user()
-                        .get_player_summaries(black_box(&request)),
-                )
-                .unwrap()
-            })
-        });
+        g.bench_function("generated", |b| b.iter(|| generated_call(&client)));
         g.bench_function("plain-reqwest", |b| {
             b.iter(|| rt.block_on(plain_call(None)))
         });
@@ -242,39 +242,14 @@ fn bench(c: &mut Criterion) {
         g.bench_function("plain-reqwest-client-config+chunked-read", |b| {
             b.iter(|| rt.block_on(chunked_call(&configured)))
         });
-        g.bench_function("generated+budget", |b| {
-            b.iter(|| {
-                rt.block_on(
-                    budgeted
-                        .isteam_user()
-                        .get_player_summaries(black_box(&request)),
-                )
-                .unwrap()
-            })
-        });
+        g.bench_function("generated+budget", |b| b.iter(|| generated_call(&budgeted)));
         #[cfg(feature = "tracing")]
         g.bench_function("generated+tracing", |b| {
             let _on = tracing::subscriber::set_default(discard::Discard::default());
-            b.iter(|| {
-                rt.block_on(
-                    client
-                        .isteam_user()
-                        .get_player_summaries(black_box(&request)),
-                )
-                .unwrap()
-            })
+            b.iter(|| generated_call(&client))
         });
         // The generated client again, last: shows how much the order of the runs moves a figure.
-        g.bench_function("generated-again", |b| {
-            b.iter(|| {
-                rt.block_on(
-                    client
-                        .isteam_user()
-                        .get_player_summaries(black_box(&request)),
-                )
-                .unwrap()
-            })
-        });
+        g.bench_function("generated-again", |b| b.iter(|| generated_call(&client)));
         g.finish();
     }
 }

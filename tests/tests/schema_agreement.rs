@@ -512,7 +512,7 @@ impl Gen<'_> {
                     // Every field, optional ones too, so their constraints are exercised; below
                     // a few levels only the required ones (no type of the spec is recursive, but
                     // this keeps a future one finite).
-                    if f.optional && depth > 4 {
+                    if f.presence.is_optional() && depth > 4 {
                         continue;
                     }
                     m.insert(
@@ -656,19 +656,19 @@ impl Gen<'_> {
                             if root.pointer(&p).is_none() {
                                 continue;
                             }
-                            if !f.optional {
+                            if !f.presence.is_optional() {
                                 let mut r = root.clone();
                                 let parent = r.pointer_mut(at).and_then(Value::as_object_mut);
                                 parent.expect("object").remove(&f.name);
                                 out.push(Case {
                                     what: format!("{at}: required field {} missing", f.name),
                                     instance: r,
-                                    valid: f.nullable,
-                                    lenient: f.nullable,
+                                    valid: f.presence.is_nullable(),
+                                    lenient: f.presence.is_nullable(),
                                 });
                             }
                             // (untyped JSON admits null: not a break there)
-                            if !f.nullable && f.ty != TypeRef::Scalar(Scalar::Json) {
+                            if !f.presence.is_nullable() && f.ty != TypeRef::Scalar(Scalar::Json) {
                                 // null in a field that is not nullable (optional or not)
                                 let mut r = root.clone();
                                 *r.pointer_mut(&p).expect("field") = Value::Null;
@@ -677,8 +677,8 @@ impl Gen<'_> {
                                 out.push(Case {
                                     what: format!("{p}: null"),
                                     instance: r,
-                                    valid: f.optional,
-                                    lenient: f.optional,
+                                    valid: f.presence.is_optional(),
+                                    lenient: f.presence.is_optional(),
                                 });
                             }
                             self.breakages(root, &p, &f.ty, f.wire, &f.constraints, out);

@@ -244,3 +244,21 @@ fn client_debug() -> Client {
         .build()
         .unwrap()
 }
+
+#[test]
+fn blocking_client_checks_too_before_connecting() {
+    // Nothing listens on port 1: an unchecked request would fail to connect instead.
+    let client = steam_builder::<steam_webapi::blocking::Client>(KEY, "http://127.0.0.1:1")
+        .tokens(tokens())
+        .build()
+        .unwrap();
+    let req = UpdateSessionRequest::new(7, 480).title(text("#YourTurn", &[("user", "x")]));
+    let errors = invalid(client.igame_notifications_service().update_session(&req));
+    assert_eq!(
+        errors,
+        [(
+            "title.variables[0].key".to_owned(),
+            "token #YourTurn has no variable \"user\" (its variables: none)".to_owned()
+        )]
+    );
+}

@@ -140,6 +140,31 @@ async fn spans_and_events_say_what_happened_and_never_the_secrets() {
         }
     }
 
+    // A batch of two calls and a paged call of one page.
+    let both = CountingServer::start(|_| {
+        ResponseTemplate::new(200).set_body_json(serde_json::json!({"response": {
+            "players": [], "success": 1, "message": "m", "announcements": []
+        }}))
+    })
+    .await;
+    let other = both_providers_builder::<steam_webapi::Client>(KEY, TOKEN, &both.uri())
+        .build()
+        .unwrap();
+    let ids = (0..150)
+        .map(|i| steam_webapi::SteamId(76561197960265728 + i))
+        .collect();
+    let request = steam_webapi::isteam_user::GetPlayerSummariesRequest::new(ids);
+    other
+        .isteam_user()
+        .get_player_summaries_all(&request)
+        .await
+        .unwrap();
+    let request = steam_webapi::isteam_hub::GetAnnouncementsRequest::new().appid(440);
+    let pages: Vec<_> =
+        futures_util::StreamExt::collect(other.isteam_hub().get_announcements_paged(&request))
+            .await;
+    assert!(pages.is_empty(), "{pages:?}");
+
     let captured = std::mem::take(&mut *CAPTURED.lock().unwrap());
     assert_seen(
         &captured,
@@ -198,6 +223,26 @@ async fn spans_and_events_say_what_happened_and_never_the_secrets() {
             "event steam_webapi",
             "waiting for the request budget",
             "wait_ms=",
+        ],
+    );
+    assert_seen(
+        &captured,
+        &[
+            "event steam_webapi",
+            "batch call done",
+            "call=2",
+            "calls=2",
+            "items=50",
+        ],
+    );
+    assert_seen(
+        &captured,
+        &[
+            "event steam_webapi",
+            "page done",
+            "page=1",
+            "items=0",
+            "more=false",
         ],
     );
     let forbidden = [

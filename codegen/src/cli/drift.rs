@@ -23,6 +23,14 @@ pub struct DriftArgs {
     /// With --live: allow a plain-http base URL (the key travels in the query string).
     #[arg(long, requires = "live")]
     pub allow_http: bool,
+    /// The spec, the output and the config.
+    #[command(flatten)]
+    pub report: ReportArgs,
+}
+
+/// What `drift` and `probe` share: the spec, the output, the config.
+#[derive(Debug, Args)]
+pub struct ReportArgs {
     /// The spec folder.
     #[arg(long, default_value = "spec")]
     pub spec: PathBuf,
@@ -47,6 +55,7 @@ pub enum FormatArg {
     Markdown,
     Github,
     Junit,
+    Sarif,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -61,41 +70,73 @@ fn parse_date(s: &str) -> Result<Date, String> {
     Date::parse(s).ok_or_else(|| format!("'{s}' is not a date (YYYY-MM-DD)"))
 }
 
+impl FormatArg {
+    /// The report format it names.
+    pub fn format(self) -> Format {
+        match self {
+            FormatArg::Text => Format::Text,
+            FormatArg::Json => Format::Json,
+            FormatArg::Markdown => Format::Markdown,
+            FormatArg::Github => Format::Github,
+            FormatArg::Junit => Format::Junit,
+            FormatArg::Sarif => Format::Sarif,
+        }
+    }
+}
+
+impl FailOnArg {
+    /// The threshold it names.
+    pub fn fail_on(self) -> FailOn {
+        match self {
+            FailOnArg::Breaking => FailOn::Breaking,
+            FailOnArg::Warning => FailOn::Warning,
+            FailOnArg::Info => FailOn::Info,
+            FailOnArg::Never => FailOn::Never,
+        }
+    }
+}
+
+/// The config file, if one is given; `Err` (printed) when it cannot be used.
+pub fn load_config(path: Option<&std::path::Path>) -> Result<Option<drift::Config>, ()> {
+    match path.map(drift::config::load) {
+        None => Ok(None),
+        Some(Ok(c)) => Ok(Some(c)),
+        Some(Err(e)) => {
+            eprintln!("{e}");
+            Err(())
+        }
+    }
+}
+
+/// A report of `tool` (`drift`, `probe`) in `format`; SARIF results without a spec place sit at
+/// the provider's entry.
+pub fn render(
+    r: &drift::Report,
+    format: Format,
+    fail_on: FailOn,
+    tool: &str,
+    model: &steamspec::model::Model,
+) -> String {
+    match format {
+        Format::Sarif => {
+            drift::format::sarif::render(r, tool, model.providers.get(drift::STEAM).map(|p| &p.pos))
+        }
+        _ => drift::format::render(r, format, fail_on),
+    }
+}
+
 pub fn run(args: DriftArgs) -> u8 {
-    let format = match args.format {
-        FormatArg::Text => Format::Text,
-        FormatArg::Json => Format::Json,
-        FormatArg::Markdown => Format::Markdown,
-        FormatArg::Github => Format::Github,
-        FormatArg::Junit => Format::Junit,
+    let (format, fail_on) = (args.report.format.format(), args.report.fail_on.fail_on());
+    let Ok(config) = load_config(args.report.config.as_deref()) else {
+        return EXIT_ERROR;
     };
-    let fail_on = match args.fail_on {
-        FailOnArg::Breaking => FailOn::Breaking,
-        FailOnArg::Warning => FailOn::Warning,
-        FailOnArg::Info => FailOn::Info,
-        FailOnArg::Never => FailOn::Never,
-    };
-    let config = match &args.config {
-        Some(path) => match drift::config::load(path) {
-            Ok(c) => Some(c),
-            Err(e) => {
-                eprintln!("{e}");
-                return EXIT_ERROR;
-            }
-        },
-        None => None,
-    };
-    let Some(model) = load_or_report(&args.spec) else {
-        eprintln!(
-            "error: the spec in {} cannot be loaded",
-            args.spec.display()
-        );
+    let Some(model) = load_or_report(&args.report.spec) else {
         return EXIT_ERROR;
     };
     let opts = drift::Options {
         provider: drift::STEAM,
         config: config.as_ref(),
-        today: args.today.unwrap_or_else(Date::today),
+        today: args.report.today.unwrap_or_else(Date::today),
     };
     let (name, bytes) = match (&args.listing, args.live) {
         (Some(path), _) => {
@@ -117,7 +158,7 @@ pub fn run(args: DriftArgs) -> u8 {
     let report = bytes.and_then(|bytes| drift::check_bytes(&model, &bytes, &opts));
     match report {
         Ok(r) => {
-            print!("{}", drift::format::render(&r, format, fail_on));
+            print!("{}", render(&r, format, fail_on, "drift", &model));
             r.exit_code(fail_on)
         }
         Err(drift::ListingError::Io(e)) => {

@@ -38,10 +38,6 @@ pub fn run(args: ResponsesArgs) -> u8 {
         }
     };
     let Some(model) = load_or_report(&args.spec) else {
-        eprintln!(
-            "error: the spec in {} cannot be loaded",
-            args.spec.display()
-        );
         return EXIT_ERROR;
     };
     let mode = if args.strict {

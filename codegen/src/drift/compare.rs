@@ -3,6 +3,7 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
+use super::description;
 use super::finding::{Finding, Rule, Severity};
 use super::listing::{self, Listing};
 use super::types;
@@ -240,6 +241,12 @@ fn compare_op(
     }
 
     compare_auth(model, op, method, lm, out);
+    let recorded = description::Recorded {
+        explicit: op.listing_description.as_deref(),
+        description: Some(&op.description),
+    };
+    let subject = (op, method, None, &op.pos);
+    compare_description(subject, recorded, lm.description.as_deref(), out);
 
     // Listing parameters by name. A name listed again with another type or optionality is
     // compared too (an exact copy adds nothing): reading only the first would hide it.
@@ -388,6 +395,12 @@ fn compare_param(
             Some(&p.pos),
         ));
     }
+    let recorded = description::Recorded {
+        explicit: p.listing_description.as_deref(),
+        description: p.description.as_deref(),
+    };
+    let subject = (op, method, Some(p.name.as_str()), &p.pos);
+    compare_description(subject, recorded, lp.description.as_deref(), out);
     let listed_optional = lp.optional;
     let known = listed_optional == p.optional
         || note.and_then(|l| l.optional) == Some(listed_optional)
@@ -413,6 +426,31 @@ fn compare_param(
         if listed_optional {
             f.severity = Severity::Info;
         }
+        out.push(f);
+    }
+}
+
+/// `description-changed` for an operation, or one of its parameters when a name is given.
+fn compare_description(
+    (op, method, parameter, pos): (&Operation, &str, Option<&str>, &crate::syntax::pos::Pos),
+    recorded: description::Recorded,
+    listed: Option<&str>,
+    out: &mut Vec<Finding>,
+) {
+    let what = match parameter {
+        Some(p) => format!("parameter '{p}'"),
+        None => format!("{}/{method}/v{}", op.interface, op.version),
+    };
+    if let Some((severity, message)) = description::compare(&what, recorded, listed) {
+        let mut f = finding(
+            Rule::DescriptionChanged,
+            op,
+            method,
+            parameter,
+            message,
+            Some(pos),
+        );
+        f.severity = severity;
         out.push(f);
     }
 }

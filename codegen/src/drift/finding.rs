@@ -62,12 +62,20 @@ pub enum Rule {
     ParameterTypeChanged,
     /// `parameter-optionality-changed`: required vs optional differ.
     ParameterOptionalityChanged,
+    /// `description-changed`: the listing's description of an operation or parameter differs
+    /// from the one the spec records (`listing_description`, else `description`).
+    DescriptionChanged,
     /// `auth-changed`: the listing's `key` parameter (absent, optional, required) differs from the
     /// operation's `auth`.
     AuthChanged,
     /// `method-not-visible`: a publisher-only operation absent from a listing that shows none of
     /// the spec's publisher-only operations (fetched with an ordinary key).
     MethodNotVisible,
+    /// `method-gone`: `steamspec probe` called the operation and it answered 404 or 410.
+    MethodGone,
+    /// `response-drift`: `steamspec probe` called the operation and the strict response check
+    /// found what the spec does not describe (breaking when the client's decoding would fail).
+    ResponseDrift,
     /// `allow-expired`: an allow-list entry past its `expires` date.
     AllowExpired,
     /// `allow-unused`: an allow-list entry that matches no finding.
@@ -76,7 +84,7 @@ pub enum Rule {
 
 impl Rule {
     /// Every rule, in declaration order.
-    pub const ALL: [Rule; 13] = [
+    pub const ALL: [Rule; 16] = [
         Rule::MethodRemoved,
         Rule::MethodAdded,
         Rule::VersionAdded,
@@ -86,8 +94,11 @@ impl Rule {
         Rule::ParameterAdded,
         Rule::ParameterTypeChanged,
         Rule::ParameterOptionalityChanged,
+        Rule::DescriptionChanged,
         Rule::AuthChanged,
         Rule::MethodNotVisible,
+        Rule::MethodGone,
+        Rule::ResponseDrift,
         Rule::AllowExpired,
         Rule::AllowUnused,
     ];
@@ -104,8 +115,11 @@ impl Rule {
             Rule::ParameterAdded => "parameter-added",
             Rule::ParameterTypeChanged => "parameter-type-changed",
             Rule::ParameterOptionalityChanged => "parameter-optionality-changed",
+            Rule::DescriptionChanged => "description-changed",
             Rule::AuthChanged => "auth-changed",
             Rule::MethodNotVisible => "method-not-visible",
+            Rule::MethodGone => "method-gone",
+            Rule::ResponseDrift => "response-drift",
             Rule::AllowExpired => "allow-expired",
             Rule::AllowUnused => "allow-unused",
         }
@@ -116,13 +130,15 @@ impl Rule {
         Rule::ALL.into_iter().find(|r| r.id() == s)
     }
 
-    /// The default severity. `parameter-added` and `auth-changed` are decided per finding
-    /// (required or not; whether the client would stop sending a key the method needs).
+    /// The default severity. `parameter-added`, `auth-changed` and `description-changed` are
+    /// decided per finding (required or not; whether the client would stop sending a key the
+    /// method needs; whether the new text speaks of deprecation).
     pub fn default_severity(self) -> Severity {
         match self {
             // An allow-list entry that no longer matches, or has expired, fails the run: the
             // list must not rot into blanket exceptions.
             Rule::MethodRemoved
+            | Rule::MethodGone
             | Rule::HttpMethodChanged
             | Rule::ParameterRemoved
             | Rule::ParameterTypeChanged
@@ -130,10 +146,12 @@ impl Rule {
             | Rule::AllowUnused => Severity::Breaking,
             // `parameter-added` is a warning when the listing marks it required, info otherwise
             // (compare.rs); `parameter-optionality-changed` is info when it loosens.
-            Rule::ParameterAdded | Rule::ParameterOptionalityChanged | Rule::AuthChanged => {
-                Severity::Warning
-            }
+            Rule::ParameterAdded
+            | Rule::ParameterOptionalityChanged
+            | Rule::AuthChanged
+            | Rule::ResponseDrift => Severity::Warning,
             Rule::MethodAdded
+            | Rule::DescriptionChanged
             | Rule::VersionAdded
             | Rule::InterfaceAdded
             | Rule::MethodNotVisible => Severity::Info,

@@ -7,6 +7,7 @@
 pub mod compare;
 pub mod config;
 pub mod date;
+pub mod description;
 pub mod finding;
 pub mod format;
 pub mod listing;

@@ -29,6 +29,9 @@ pub struct OpPlan {
     pub path: Option<String>,
     pub input_json: bool,
     pub description: String,
+    /// The listing's own text, kept as the drift check's baseline when `description` is
+    /// rewritten from the docs (`None` when the listing gives none).
+    pub listing_description: Option<String>,
     pub notes: Vec<String>,
     pub params: Vec<ParamPlan>,
 }
@@ -39,9 +42,13 @@ pub struct ParamPlan {
     pub optional: bool,
     pub encoding: Option<&'static str>,
     pub rust_name: Option<String>,
+    /// The listing's text; written as both `description` and `listing_description`.
     pub description: Option<String>,
     /// `listing:` type and note, where the spec type says less than the listing's.
     pub listing: Option<(String, String)>,
+    /// The listing's `optional: false`, written under `listing:` when the plan makes the
+    /// parameter optional for a reason drift does not know by itself (a `{message}`).
+    pub listing_required: bool,
     pub notes: Vec<String>,
 }
 
@@ -58,7 +65,7 @@ pub fn interface(iface: &listing::Interface) -> InterfacePlan {
     let types = &mut TypeNames::default();
     let service = name.ends_with(SERVICE_SUFFIX);
     let mut todo = vec![
-        "Describe the interface and each operation from the docs (descriptions are the listing's).".to_string(),
+        "Describe the interface and each operation from the docs (descriptions are the listing's; `listing_description` keeps the listing's text for the drift check, leave it).".to_string(),
         "Type every response: each is untyped JSON (`type: json`) until its fields are specified.".to_string(),
         "Check each parameter's type and optionality against the docs: the listing's `optional` flag is unreliable.".to_string(),
     ];
@@ -200,6 +207,7 @@ fn operation(
         ));
         format!("/{iface}/{listed}/v{}/", m.version)
     });
+    let listing_description = m.description.clone().filter(|d| !d.trim().is_empty());
     let description = match m.description.as_deref().map(str::trim) {
         Some(d) if !d.is_empty() => d.to_string(),
         _ => {
@@ -273,6 +281,7 @@ fn operation(
         path,
         input_json: input_json && !service,
         description,
+        listing_description,
         notes,
         params,
     }
@@ -299,12 +308,16 @@ fn param(
                 "{method} v{version}: '{name}' is a message in the listing; specify its struct."
             ));
             // A protobuf message field can always be left out, and a required untyped value
-            // could be `null`, which the client leaves out: imported as optional.
-            notes.push(
-                "A message (an untyped JSON value here); optional, as every protobuf field."
-                    .to_string(),
-            );
-            ("json".to_string(), None)
+            // could be `null`, which the client leaves out: imported as optional, the listing's
+            // flag recorded so that drift sees the decision.
+            (
+                "json".to_string(),
+                Some((
+                    "{message}".to_string(),
+                    "A message (an untyped JSON value here); optional, as every protobuf field."
+                        .to_string(),
+                )),
+            )
         }
         "{enum}" => {
             todo.push(format!(
@@ -376,6 +389,7 @@ fn param(
         name: name.to_string(),
         ty,
         optional: p.optional || says_optional || p.ty == "{message}",
+        listing_required: !p.optional && !says_optional && p.ty == "{message}",
         encoding,
         rust_name,
         description: p.description.clone().filter(|d| !d.trim().is_empty()),

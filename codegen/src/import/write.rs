@@ -47,6 +47,9 @@ fn operation(o: &mut String, op: &OpPlan) {
         o.push_str("    input: input_json\n");
     }
     let _ = writeln!(o, "    description: {}", quoted(&op.description));
+    if let Some(d) = &op.listing_description {
+        let _ = writeln!(o, "    listing_description: {}", quoted(d));
+    }
     list(o, "    ", "notes", &op.notes);
     if !op.params.is_empty() {
         o.push_str("    parameters:\n");
@@ -74,14 +77,14 @@ fn param(o: &mut String, p: &ParamPlan) {
     }
     if let Some(d) = &p.description {
         let _ = writeln!(o, "        description: {}", quoted(d));
+        let _ = writeln!(o, "        listing_description: {}", quoted(d));
     }
     if let Some((ty, note)) = &p.listing {
-        let _ = writeln!(
-            o,
-            "        listing:\n          type: {}\n          note: {}",
-            quoted(ty),
-            quoted(note)
-        );
+        let _ = writeln!(o, "        listing:\n          type: {}", quoted(ty));
+        if p.listing_required {
+            o.push_str("          optional: false\n");
+        }
+        let _ = writeln!(o, "          note: {}", quoted(note));
     }
     list(o, "        ", "notes", &p.notes);
 }

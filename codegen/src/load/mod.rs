@@ -19,7 +19,7 @@ use crate::syntax::format::{InterfaceFile, ProvidersFile};
 use crate::syntax::pos::Pos;
 
 /// The providers the project ships, used when a spec folder has no `providers.yaml`.
-pub const BUILTIN_PROVIDERS: &str = include_str!("../../../spec/providers.yaml");
+pub const BUILTIN_PROVIDERS: &str = include_str!("../../providers.yaml");
 const BUILTIN_PROVIDERS_NAME: &str = "<builtin providers.yaml>";
 
 /// Spec files larger than this are refused (an I/O error) rather than read.

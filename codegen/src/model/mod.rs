@@ -148,6 +148,9 @@ pub struct Operation {
     pub imported: Option<String>,
     /// What the operation does, in the docs' words.
     pub description: String,
+    /// The listing's description where `description` rewrote it (`listing_description`); the
+    /// drift check compares it, else `description`, with the listing's.
+    pub listing_description: Option<String>,
     /// Further remarks (rustdoc paragraphs).
     pub notes: Vec<String>,
     /// How the parameters travel: each on its own, or all in one `input_json` value.
@@ -285,6 +288,9 @@ pub struct Param {
     pub default: Option<serde_json::Value>,
     /// The docs' words.
     pub description: Option<String>,
+    /// The listing's description where `description` rewrote it (`listing_description`); the
+    /// drift check compares it, else `description`, with the listing's.
+    pub listing_description: Option<String>,
     /// Constraints on the value.
     pub constraints: Constraints,
     /// Array encoding outside input_json; `None` for non-arrays.

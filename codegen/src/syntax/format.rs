@@ -166,6 +166,10 @@ pub struct OperationDef {
     pub imported: Option<Sp<String>>,
     /// What the operation does, in the docs' words.
     pub description: Sp<String>,
+    /// The listing's description, verbatim, where `description` rewrote it for the docs: the
+    /// drift check compares this (else `description`) with GetSupportedAPIList's.
+    #[serde(default)]
+    pub listing_description: Option<String>,
     /// Further remarks for the client's users (become rustdoc paragraphs).
     #[serde(default)]
     pub notes: Vec<String>,
@@ -279,6 +283,10 @@ pub struct ParamDef {
     /// The docs' words.
     #[serde(default)]
     pub description: Option<String>,
+    /// The listing's description, verbatim, where `description` rewrote it for the docs: the
+    /// drift check compares this (else `description`) with GetSupportedAPIList's.
+    #[serde(default)]
+    pub listing_description: Option<String>,
     /// Constraints on the value.
     #[serde(default)]
     pub constraints: Option<ConstraintsDef>,

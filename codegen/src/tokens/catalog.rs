@@ -8,6 +8,7 @@ use std::sync::Arc;
 use steam_webapi_runtime::tokens::{file, reference_name};
 use steam_webapi_runtime::vdf;
 
+use super::source::{QuotedText, Source};
 use crate::diag::Diagnostics;
 use crate::input::read_limit;
 use crate::syntax::pos::Pos;
@@ -41,12 +42,23 @@ pub struct Def {
     pub text: String,
     /// Where the text is.
     pub text_pos: Pos,
+    /// The quoted text in its file, to place a character of it exactly.
+    pub quoted: Option<QuotedText>,
 }
 
 impl Def {
     /// The name without its `#`, when it is a valid reference.
     pub fn bare(&self) -> Option<&str> {
         reference_name(&self.name)
+    }
+
+    /// Where the character at `offset` of the text is (the text's own place
+    /// when it is not quoted).
+    pub fn pos_at(&self, offset: usize) -> Pos {
+        match &self.quoted {
+            Some(q) => q.pos_at(&self.text_pos, offset),
+            None => self.text_pos.clone(),
+        }
     }
 }
 
@@ -105,15 +117,20 @@ impl Catalog {
         for p in problems {
             diags.error(at(file, p.pos), p.message);
         }
+        let source = Source::new(text);
         for block in read.languages {
             let tokens = block
                 .tokens
                 .into_iter()
-                .map(|t| Def {
-                    name: t.name.into_owned(),
-                    name_pos: at(file, t.name_pos),
-                    text: t.text.into_owned(),
-                    text_pos: at(file, t.text_pos),
+                .map(|t| {
+                    let text_pos = at(file, t.text_pos);
+                    Def {
+                        name: t.name.into_owned(),
+                        name_pos: at(file, t.name_pos),
+                        text: t.text.into_owned(),
+                        quoted: source.quoted_at(&text_pos),
+                        text_pos,
+                    }
                 })
                 .collect();
             self.blocks.push(Block {

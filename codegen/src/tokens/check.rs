@@ -52,8 +52,8 @@ fn check_def(language: &str, def: &Def, diags: &mut Diagnostics) {
         diags.error(def.text_pos.clone(), message);
     }
     for e in placeholder::parse(&def.text).1 {
-        let message = format!("{} in {language}: {e}", shown(def));
-        diags.error(def.text_pos.clone(), message);
+        let message = format!("{} in {language}: {}", shown(def), e.message);
+        diags.error(def.pos_at(e.offset), message);
     }
 }
 

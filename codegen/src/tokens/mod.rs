@@ -18,6 +18,7 @@ pub mod emit;
 pub mod languages;
 pub mod render;
 pub mod report;
+pub mod source;
 
 pub use build::build_script;
 pub use catalog::Catalog;

@@ -395,7 +395,9 @@ pub mod blocking {
 /// The parameters travel as one `input_json` value.
 #[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
 pub struct BeginAuthSessionViaCredentialsRequest {
+    /// The `device_friendly_name` parameter (undescribed).
     pub device_friendly_name: ::std::string::String,
+    /// The `account_name` parameter (undescribed).
     pub account_name: ::std::string::String,
     /// password, RSA encrypted client side
     pub encrypted_password: ::std::string::String,
@@ -404,6 +406,7 @@ pub struct BeginAuthSessionViaCredentialsRequest {
     pub encryption_timestamp: u64,
     /// deprecated
     pub remember_login: bool,
+    /// The `platform_type` parameter (undescribed).
     #[serde(with = "::steam_webapi::wire::as_number")]
     pub platform_type: i32,
     /// whether we are requesting a persistent or an ephemeral session
@@ -414,12 +417,11 @@ pub struct BeginAuthSessionViaCredentialsRequest {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub website_id: ::std::option::Option<::std::string::String>,
     /// User-supplied details about the device attempting to sign in
-    ///
-    /// A message (an untyped JSON value here); optional, as every protobuf field.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub device_details: ::std::option::Option<::serde_json::Value>,
     /// steam guard data for client login
     pub guard_data: ::std::string::String,
+    /// The `language` parameter (undescribed).
     #[serde(with = "::steam_webapi::wire::as_number")]
     pub language: u32,
     /// \[ENetQOSLevel\] client-specified priority for this auth attempt
@@ -529,12 +531,12 @@ impl ::steam_webapi::__private::Endpoint for BeginAuthSessionViaCredentialsReque
 /// The parameters travel as one `input_json` value.
 #[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
 pub struct BeginAuthSessionViaQRRequest {
+    /// The `device_friendly_name` parameter (undescribed).
     pub device_friendly_name: ::std::string::String,
+    /// The `platform_type` parameter (undescribed).
     #[serde(with = "::steam_webapi::wire::as_number")]
     pub platform_type: i32,
     /// User-supplied details about the device attempting to sign in
-    ///
-    /// A message (an untyped JSON value here); optional, as every protobuf field.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub device_details: ::std::option::Option<::serde_json::Value>,
     /// (EMachineAuthWebDomain) identifier of client requesting auth
@@ -768,8 +770,6 @@ pub struct NotifyRiskQuizResultsRequest {
     #[serde(with = "::steam_webapi::wire::as_string")]
     pub client_id: u64,
     /// Whether or not the user correctly answered each risk quiz question
-    ///
-    /// A message (an untyped JSON value here); optional, as every protobuf field.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub results: ::std::option::Option<::serde_json::Value>,
     /// The action being taken selected by the user during the quiz
@@ -841,8 +841,10 @@ impl ::steam_webapi::__private::Endpoint for NotifyRiskQuizResultsRequest {
 /// The parameters travel as one `input_json` value.
 #[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
 pub struct PollAuthSessionStatusRequest {
+    /// The `client_id` parameter (undescribed).
     #[serde(with = "::steam_webapi::wire::as_string")]
     pub client_id: u64,
+    /// The `request_id` parameter (undescribed).
     pub request_id: ::std::string::String,
     /// If this is set to a token owned by this user, that token will be retired
     #[serde(with = "::steam_webapi::wire::as_string")]

@@ -314,6 +314,7 @@ impl ::steam_webapi::__private::Endpoint for GetCDNForVideoRequest {
 /// The parameters travel as one `input_json` value.
 #[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
 pub struct GetClientUpdateHostsRequest {
+    /// The `cached_signature` parameter (undescribed).
     pub cached_signature: ::std::string::String,
 }
 
@@ -363,12 +364,16 @@ impl ::steam_webapi::__private::Endpoint for GetClientUpdateHostsRequest {
 /// The parameters travel as one `input_json` value.
 #[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
 pub struct GetDepotPatchInfoRequest {
+    /// The `appid` parameter (undescribed).
     #[serde(with = "::steam_webapi::wire::as_number")]
     pub appid: u32,
+    /// The `depotid` parameter (undescribed).
     #[serde(with = "::steam_webapi::wire::as_number")]
     pub depotid: u32,
+    /// The `source_manifestid` parameter (undescribed).
     #[serde(with = "::steam_webapi::wire::as_string")]
     pub source_manifestid: u64,
+    /// The `target_manifestid` parameter (undescribed).
     #[serde(with = "::steam_webapi::wire::as_string")]
     pub target_manifestid: u64,
 }
@@ -448,8 +453,6 @@ pub struct GetServersForSteamPipeRequest {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub ipv6_public: ::std::option::Option<::std::string::String>,
     /// what sources is the client currently using
-    ///
-    /// A message (an untyped JSON value here); optional, as every protobuf field.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub current_connections: ::std::option::Option<::serde_json::Value>,
 }

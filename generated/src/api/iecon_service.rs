@@ -721,6 +721,7 @@ impl ::steam_webapi::__private::Endpoint for GetTradeOffersSummaryRequest {
 /// The parameters travel as one `input_json` value.
 #[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
 pub struct GetTradeStatusRequest {
+    /// The `tradeid` parameter (undescribed).
     #[serde(with = "::steam_webapi::wire::as_string")]
     pub tradeid: u64,
     /// If set, the item display data for the items included in the returned trades will also be

@@ -1036,13 +1036,9 @@ pub struct UserCreateSessionRequest {
     #[serde(with = "::steam_webapi::wire::as_string")]
     pub context: u64,
     /// The title of the session to be displayed within each user's list of sessions.
-    ///
-    /// A message (an untyped JSON value here); optional, as every protobuf field.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub title: ::std::option::Option<::serde_json::Value>,
     /// The initial state of all users in the session.
-    ///
-    /// A message (an untyped JSON value here); optional, as every protobuf field.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub users: ::std::option::Option<::serde_json::Value>,
     /// (Optional) steamid to make the request on behalf of -- if specified, the user must be in the

@@ -523,11 +523,13 @@ impl ::steam_webapi::__private::Endpoint for DeleteAccountRequest {
 /// The parameters travel as one `input_json` value.
 #[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
 pub struct FriendsQueryRequest {
-    /// A message (an untyped JSON value here); optional, as every protobuf field.
+    /// The `servers` parameter (undescribed).
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub servers: ::std::option::Option<::serde_json::Value>,
+    /// The `friends` parameter (undescribed).
     #[serde(with = "::steam_webapi::wire::as_string")]
     pub friends: u64,
+    /// The `app_id` parameter (undescribed).
     #[serde(with = "::steam_webapi::wire::as_number")]
     pub app_id: u32,
 }
@@ -688,6 +690,7 @@ impl ::steam_webapi::__private::Endpoint for GetAccountPublicInfoRequest {
 /// The parameters travel as one `input_json` value.
 #[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
 pub struct GetServerIPsBySteamIDRequest {
+    /// The `server_steamids` parameter (undescribed).
     #[serde(with = "::steam_webapi::wire::as_string")]
     pub server_steamids: u64,
 }
@@ -738,6 +741,7 @@ impl ::steam_webapi::__private::Endpoint for GetServerIPsBySteamIDRequest {
 /// The parameters travel as one `input_json` value.
 #[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
 pub struct GetServerSteamIDsByIPRequest {
+    /// The `server_ips` parameter (undescribed).
     pub server_ips: ::std::string::String,
 }
 

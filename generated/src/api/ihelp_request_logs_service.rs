@@ -135,6 +135,7 @@ pub mod blocking {
 /// The parameters travel as one `input_json` value.
 #[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
 pub struct GetApplicationLogDemandRequest {
+    /// The `appid` parameter (undescribed).
     #[serde(with = "::steam_webapi::wire::as_number")]
     pub appid: u32,
 }
@@ -185,11 +186,16 @@ impl ::steam_webapi::__private::Endpoint for GetApplicationLogDemandRequest {
 /// The parameters travel as one `input_json` value.
 #[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
 pub struct UploadUserApplicationLogRequest {
+    /// The `appid` parameter (undescribed).
     #[serde(with = "::steam_webapi::wire::as_number")]
     pub appid: u32,
+    /// The `log_type` parameter (undescribed).
     pub log_type: ::std::string::String,
+    /// The `version_string` parameter (undescribed).
     pub version_string: ::std::string::String,
+    /// The `log_contents` parameter (undescribed).
     pub log_contents: ::std::string::String,
+    /// The `request_id` parameter (undescribed).
     #[serde(with = "::steam_webapi::wire::as_string")]
     pub request_id: u64,
 }

@@ -159,14 +159,19 @@ pub mod blocking {
 /// The parameters travel as one `input_json` value.
 #[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
 pub struct CombineItemStacksRequest {
+    /// The `appid` parameter (undescribed).
     #[serde(with = "::steam_webapi::wire::as_number")]
     pub appid: u32,
+    /// The `fromitemid` parameter (undescribed).
     #[serde(with = "::steam_webapi::wire::as_string")]
     pub fromitemid: u64,
+    /// The `destitemid` parameter (undescribed).
     #[serde(with = "::steam_webapi::wire::as_string")]
     pub destitemid: u64,
+    /// The `quantity` parameter (undescribed).
     #[serde(with = "::steam_webapi::wire::as_number")]
     pub quantity: u32,
+    /// The `steamid` parameter (undescribed).
     #[serde(with = "::steam_webapi::wire::as_string")]
     pub steamid: u64,
 }
@@ -229,6 +234,7 @@ impl ::steam_webapi::__private::Endpoint for CombineItemStacksRequest {
 /// The parameters travel as one `input_json` value.
 #[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
 pub struct GetPriceSheetRequest {
+    /// The `ecurrency` parameter (undescribed).
     #[serde(with = "::steam_webapi::wire::as_number")]
     pub ecurrency: i32,
     /// Standard short code of the requested currency (preferred)
@@ -281,12 +287,16 @@ impl ::steam_webapi::__private::Endpoint for GetPriceSheetRequest {
 /// The parameters travel as one `input_json` value.
 #[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
 pub struct SplitItemStackRequest {
+    /// The `appid` parameter (undescribed).
     #[serde(with = "::steam_webapi::wire::as_number")]
     pub appid: u32,
+    /// The `itemid` parameter (undescribed).
     #[serde(with = "::steam_webapi::wire::as_string")]
     pub itemid: u64,
+    /// The `quantity` parameter (undescribed).
     #[serde(with = "::steam_webapi::wire::as_number")]
     pub quantity: u32,
+    /// The `steamid` parameter (undescribed).
     #[serde(with = "::steam_webapi::wire::as_string")]
     pub steamid: u64,
 }

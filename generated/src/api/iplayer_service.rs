@@ -732,10 +732,12 @@ impl ::steam_webapi::__private::Endpoint for IsPlayingSharedGameRequest {
 /// The parameters travel as one `input_json` value.
 #[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
 pub struct RecordOfflinePlaytimeRequest {
+    /// The `steamid` parameter (undescribed).
     #[serde(with = "::steam_webapi::wire::as_string")]
     pub steamid: u64,
+    /// The `ticket` parameter (undescribed).
     pub ticket: ::std::string::String,
-    /// A message (an untyped JSON value here); optional, as every protobuf field.
+    /// The `play_sessions` parameter (undescribed).
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub play_sessions: ::std::option::Option<::serde_json::Value>,
 }

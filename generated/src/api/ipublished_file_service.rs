@@ -488,9 +488,12 @@ impl ::steam_webapi::__private::Endpoint for GetDetailsRequest {
 /// The parameters travel as one `input_json` value.
 #[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
 pub struct GetSubSectionDataRequest {
+    /// The `publishedfileid` parameter (undescribed).
     #[serde(with = "::steam_webapi::wire::as_string")]
     pub publishedfileid: u64,
+    /// The `for_table_of_contents` parameter (undescribed).
     pub for_table_of_contents: bool,
+    /// The `specific_sectionid` parameter (undescribed).
     #[serde(with = "::steam_webapi::wire::as_string")]
     pub specific_sectionid: u64,
     /// Return the data for the specified revision.
@@ -610,8 +613,6 @@ pub struct GetUserFileCountRequest {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub excludedtags: ::std::option::Option<::std::string::String>,
     /// Required key-value tags to match on.
-    ///
-    /// A message (an untyped JSON value here); optional, as every protobuf field.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub required_kv_tags: ::std::option::Option<::serde_json::Value>,
     /// (Optional) File type to match files to.
@@ -1050,8 +1051,6 @@ pub struct GetUserFilesRequest {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub excludedtags: ::std::option::Option<::std::string::String>,
     /// Required key-value tags to match on.
-    ///
-    /// A message (an untyped JSON value here); optional, as every protobuf field.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub required_kv_tags: ::std::option::Option<::serde_json::Value>,
     /// (Optional) File type to match files to.
@@ -1443,6 +1442,7 @@ impl ::steam_webapi::__private::Endpoint for GetUserFilesRequest {
 /// The parameters travel as one `input_json` value.
 #[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
 pub struct GetUserVoteSummaryRequest {
+    /// The `publishedfileids` parameter (undescribed).
     #[serde(with = "::steam_webapi::wire::as_string")]
     pub publishedfileids: u64,
 }

@@ -362,6 +362,7 @@ impl ::steam_webapi::__private::Endpoint for GetAppListRequest {
 /// The parameters travel as one `input_json` value.
 #[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
 pub struct GetGamesFollowedRequest {
+    /// The `steamid` parameter (undescribed).
     #[serde(with = "::steam_webapi::wire::as_string")]
     pub steamid: u64,
 }
@@ -412,6 +413,7 @@ impl ::steam_webapi::__private::Endpoint for GetGamesFollowedRequest {
 /// The parameters travel as one `input_json` value.
 #[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
 pub struct GetGamesFollowedCountRequest {
+    /// The `steamid` parameter (undescribed).
     #[serde(with = "::steam_webapi::wire::as_string")]
     pub steamid: u64,
 }
@@ -462,7 +464,9 @@ impl ::steam_webapi::__private::Endpoint for GetGamesFollowedCountRequest {
 /// The parameters travel as one `input_json` value.
 #[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
 pub struct GetRecommendedTagsForUserRequest {
+    /// The `language` parameter (undescribed).
     pub language: ::std::string::String,
+    /// The `country_code` parameter (undescribed).
     pub country_code: ::std::string::String,
     /// Biases tags towards tags that are less common. e.g. Favor Zombies over Action if the user
     /// plays the same number of games with both tags.

@@ -171,6 +171,7 @@ pub mod blocking {
 /// The parameters travel as one `input_json` value.
 #[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
 pub struct GetWishlistRequest {
+    /// The `steamid` parameter (undescribed).
     #[serde(with = "::steam_webapi::wire::as_string")]
     pub steamid: u64,
 }
@@ -220,6 +221,7 @@ impl ::steam_webapi::__private::Endpoint for GetWishlistRequest {
 /// The parameters travel as one `input_json` value.
 #[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
 pub struct GetWishlistItemCountRequest {
+    /// The `steamid` parameter (undescribed).
     #[serde(with = "::steam_webapi::wire::as_string")]
     pub steamid: u64,
 }
@@ -270,26 +272,27 @@ impl ::steam_webapi::__private::Endpoint for GetWishlistItemCountRequest {
 /// The parameters travel as one `input_json` value.
 #[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
 pub struct GetWishlistSortedFilteredRequest {
+    /// The `steamid` parameter (undescribed).
     #[serde(with = "::steam_webapi::wire::as_string")]
     pub steamid: u64,
-    /// A message (an untyped JSON value here); optional, as every protobuf field.
+    /// The `context` parameter (undescribed).
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub context: ::std::option::Option<::serde_json::Value>,
     /// If passed, item data will be returned
-    ///
-    /// A message (an untyped JSON value here); optional, as every protobuf field.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub data_request: ::std::option::Option<::serde_json::Value>,
+    /// The `sort_order` parameter (undescribed).
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[serde(with = "::steam_webapi::wire::as_number")]
     pub sort_order: ::std::option::Option<i32>,
-    /// A message (an untyped JSON value here); optional, as every protobuf field.
+    /// The `filters` parameter (undescribed).
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub filters: ::std::option::Option<::serde_json::Value>,
     /// Data in this range will be filled in with StoreBrowse data
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[serde(with = "::steam_webapi::wire::as_number")]
     pub start_index: ::std::option::Option<i32>,
+    /// The `page_size` parameter (undescribed).
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[serde(with = "::steam_webapi::wire::as_number")]
     pub page_size: ::std::option::Option<i32>,

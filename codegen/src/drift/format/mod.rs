@@ -1,10 +1,11 @@
 //! Output formats, one file each: text (people), json (tools), markdown (PR comments, job
-//! summaries), github (workflow annotations), junit (test reports).
+//! summaries), github (workflow annotations), junit (test reports), sarif (code scanning).
 
 pub(crate) mod github;
 mod json;
 mod junit;
 mod markdown;
+pub mod sarif;
 mod text;
 
 use super::report::{FailOn, Report};
@@ -22,11 +23,13 @@ pub enum Format {
     Github,
     /// `junit`: a JUnit XML test report, a suite per interface and a case per finding.
     Junit,
+    /// `sarif`: a SARIF 2.1.0 log for code scanning, each result at the spec's file and line.
+    Sarif,
 }
 
 impl Format {
     /// Every format's name, as [`Format::from_name`] reads it.
-    pub const NAMES: [&'static str; 5] = ["text", "json", "markdown", "github", "junit"];
+    pub const NAMES: [&'static str; 6] = ["text", "json", "markdown", "github", "junit", "sarif"];
 
     /// The format with this name (`text`, `json`, ...); `None` for any other.
     pub fn from_name(s: &str) -> Option<Format> {
@@ -36,13 +39,15 @@ impl Format {
             "markdown" => Some(Format::Markdown),
             "github" => Some(Format::Github),
             "junit" => Some(Format::Junit),
+            "sarif" => Some(Format::Sarif),
             _ => None,
         }
     }
 }
 
 /// Renders a report. `fail_on` decides what junit counts as a failure; the others show it in
-/// their summary line.
+/// their summary line (sarif has none; its results without a spec place have no file: use
+/// [`sarif::render`] to give them one).
 pub fn render(report: &Report, format: Format, fail_on: FailOn) -> String {
     match format {
         Format::Text => text::render(report, fail_on),
@@ -50,6 +55,7 @@ pub fn render(report: &Report, format: Format, fail_on: FailOn) -> String {
         Format::Markdown => markdown::render(report, fail_on),
         Format::Github => github::render(report, fail_on),
         Format::Junit => junit::render(report, fail_on),
+        Format::Sarif => sarif::render(report, "drift", None),
     }
 }
 

@@ -61,6 +61,10 @@ fn operation(model: &Model, provider: &Provider, op: &Operation) -> Map<String, 
     if op.visibility == Visibility::Publisher {
         m.insert("x-publisher-only".into(), true.into());
     }
+    if let Some(listing) = &op.imported {
+        // Not typed by a person yet: generators and readers learn the response is any JSON.
+        m.insert("x-imported".into(), listing.clone().into());
+    }
     let request = parameters::request(provider, op);
     if !request.parameters.is_empty() {
         m.insert("parameters".into(), request.parameters.into());
@@ -121,6 +125,12 @@ fn description(op: &Operation) -> String {
     }
     if op.status == Status::Proposed {
         add("Proposed: documented, but not served by the live API.".into());
+    }
+    if let Some(listing) = &op.imported {
+        add(format!(
+            "Imported from GetSupportedAPIList ({listing}): the parameters are the listing's, the \
+             response is untyped JSON until the method is typed."
+        ));
     }
     if op.visibility == Visibility::Publisher {
         add(format!(

@@ -13,6 +13,13 @@ edition.workspace = true
 license.workspace = true
 rust-version.workspace = true
 version.workspace = true
+repository.workspace = true
+readme = "README.md"
+keywords = ["steam", "steam-web-api", "api-client", "backpacktf"]
+categories = ["api-bindings", "web-programming::http-client"]
+
+[package.metadata.docs.rs]
+all-features = true
 
 [dependencies]
 schemars = { workspace = true, optional = true }

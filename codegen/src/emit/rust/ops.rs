@@ -136,7 +136,14 @@ fn param_doc(p: &Param) -> String {
     if let Some(d) = &p.default {
         notes.push(format!("Default: `{d}`."));
     }
-    field_doc(p.description.as_deref(), &notes)
+    // Every public field is documented (the crate builds its docs with `-D missing_docs`),
+    // even a parameter the spec (an imported listing) gives no words for.
+    let fallback = format!("The `{}` parameter (undescribed).", p.name);
+    let description = p
+        .description
+        .as_deref()
+        .or(notes.is_empty().then_some(&*fallback));
+    field_doc(description, &notes)
 }
 
 fn http_name(h: HttpMethod) -> &'static str {

@@ -81,14 +81,14 @@ fn cursor_next(cursor: &PageField, next: &PageField, more: Option<&PageField>) -
     let c = ident(&cursor.rust);
     let n = ident(&next.rust);
     let more = match more {
-        None => quote!(true),
+        None => quote!(!items.is_empty()),
         Some(m) if m.optional => {
             let m = ident(&m.rust);
-            quote!(response.#m.unwrap_or(false))
+            quote!(response.#m.unwrap_or(false) && !items.is_empty())
         }
         Some(m) => {
             let m = ident(&m.rust);
-            quote!(response.#m)
+            quote!(response.#m && !items.is_empty())
         }
     };
     let found = if next.optional {
@@ -105,7 +105,7 @@ fn cursor_next(cursor: &PageField, next: &PageField, more: Option<&PageField>) -
         (quote!(next.#c = cursor;), quote!(self.#c != *cursor))
     };
     quote! {
-        let more = #more && !items.is_empty();
+        let more = #more;
         let next = #found.filter(|cursor| more && #moved).map(|cursor| {
             let mut next = ::std::clone::Clone::clone(self);
             #set

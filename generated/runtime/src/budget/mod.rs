@@ -7,7 +7,7 @@
 //! client takes one call from its provider's budget. A call over the bucket
 //! waits for its turn without blocking a thread; one that would wait longer
 //! than [`RateLimit::max_wait`], or that finds the day's cap used up, ends at
-//! once with [`Error::OverBudget`](crate::Error::OverBudget) and nothing is
+//! once with [`OverBudget`](crate::Error::OverBudget) and nothing is
 //! sent. A waiting call has its turn reserved: dropping it does not give the
 //! turn back.
 

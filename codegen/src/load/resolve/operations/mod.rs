@@ -186,6 +186,7 @@ fn operation(
             .map(|l| l.value.clone())
             .or_else(|| scope.def.imported.as_ref().map(|i| i.listing.clone())),
         description: op.description.value.clone(),
+        listing_description: op.listing_description.clone(),
         notes: op.notes.clone(),
         input: endpoint.input,
         params,

@@ -100,6 +100,7 @@ fn param(scope: &Scope, p: &ParamDef, input: InputEncoding, cx: &mut Cx) -> Opti
         optional: p.optional.as_ref().is_some_and(|o| o.value),
         default: p.default.as_ref().map(|d| d.value.clone()),
         description: p.description.clone(),
+        listing_description: p.listing_description.clone(),
         constraints,
         encoding,
         listing: p.listing.as_ref().map(|l| ListingNote {

@@ -221,9 +221,11 @@ pub mod blocking {
 /// The parameters travel as one `input_json` value.
 #[derive(Clone, Debug, Default, PartialEq, ::steam_webapi::__private::Request)]
 pub struct GetAppListRequest {
+    /// The `last_appid` parameter (undescribed).
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[serde(with = "::steam_webapi::wire::as_number")]
     pub last_appid: ::std::option::Option<u32>,
+    /// The `max_results` parameter (undescribed).
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[serde(with = "::steam_webapi::wire::as_number")]
     pub max_results: ::std::option::Option<u32>,
@@ -317,10 +319,13 @@ impl ::steam_webapi::__private::Paged for GetAppListRequest {
 /// The parameters travel as one `input_json` value.
 #[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
 pub struct GetReviewsRequest {
+    /// The `appid` parameter (undescribed).
     #[serde(with = "::steam_webapi::wire::as_number")]
     pub appid: u32,
+    /// The `offset` parameter (undescribed).
     #[serde(with = "::steam_webapi::wire::as_string")]
     pub offset: u64,
+    /// The `per_page` parameter (undescribed).
     #[serde(with = "::steam_webapi::wire::as_number")]
     pub per_page: i32,
 }
@@ -395,6 +400,7 @@ impl ::steam_webapi::__private::Paged for GetReviewsRequest {
 /// The parameters travel as one `input_json` value.
 #[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
 pub struct GetTagsRequest {
+    /// The `cursor` parameter (undescribed).
     pub cursor: ::std::string::String,
 }
 
@@ -438,7 +444,7 @@ impl ::steam_webapi::__private::Paged for GetTagsRequest {
         response: Self::Response,
     ) -> (::std::vec::Vec<::std::string::String>, ::std::option::Option<Self>) {
         let items = response.tags;
-        let more = true && !items.is_empty();
+        let more = !items.is_empty();
         let next = response
             .next_cursor
             .filter(|cursor| more && self.cursor != *cursor)

@@ -83,9 +83,11 @@ pub mod blocking {
 /// `GET https://api.steampowered.com/ISteamHub/GetHub/v1/`
 #[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
 pub struct GetHubRequest {
+    /// The `hubid` parameter (undescribed).
     #[serde(with = "::steam_webapi::wire::as_number")]
     #[schemars(range(min = 1u32))]
     pub hubid: u32,
+    /// The `state` parameter (undescribed).
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub state: ::std::option::Option<HubState>,
 }

@@ -118,6 +118,7 @@ pub struct EnumerateFilesRequest {
     /// Comma-separated app ids.
     #[serde(with = "::steam_webapi::wire::as_number")]
     pub appids: ::std::vec::Vec<u32>,
+    /// The `fileids` parameter (undescribed).
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[serde(with = "::steam_webapi::wire::as_string")]
     #[schemars(length(max = 10))]
@@ -201,11 +202,14 @@ impl ::steam_webapi::__private::Endpoint for EnumerateFilesRequest {
 /// `POST https://api.steampowered.com/ISteamRemoteStorage/GetPublishedFileDetails/v1/`
 #[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
 pub struct GetPublishedFileDetailsRequest {
+    /// The `itemcount` parameter (undescribed).
     #[serde(with = "::steam_webapi::wire::as_number")]
     pub itemcount: u32,
+    /// The `publishedfileids` parameter (undescribed).
     #[serde(with = "::steam_webapi::wire::as_string")]
     #[schemars(length(min = 1))]
     pub publishedfileids: ::std::vec::Vec<u64>,
+    /// The `short` parameter (undescribed).
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub short: ::std::option::Option<bool>,
 }

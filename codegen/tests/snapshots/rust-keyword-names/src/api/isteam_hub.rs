@@ -85,9 +85,12 @@ pub mod blocking {
 /// `GET https://api.steampowered.com/ISteamHub/GetKeywords/v1/`
 #[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
 pub struct GetKeywordsRequest {
+    /// The `type` parameter (undescribed).
     pub r#type: ::std::string::String,
+    /// The `ref` parameter (undescribed).
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub r#ref: ::std::option::Option<::std::string::String>,
+    /// The `self` parameter (undescribed).
     #[serde(rename = "self")]
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[serde(with = "::steam_webapi::wire::as_number")]

@@ -89,6 +89,7 @@ pub mod blocking {
 /// `GET https://api.steampowered.com/ISteamHub/ResolveVanityURL/v1/`
 #[derive(Clone, Debug, PartialEq, ::steam_webapi::__private::Request)]
 pub struct ResolveVanityURLRequest {
+    /// The `vanityurl` parameter (undescribed).
     pub vanityurl: ::std::string::String,
 }
 

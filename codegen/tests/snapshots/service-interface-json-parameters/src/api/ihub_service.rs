@@ -87,12 +87,16 @@ pub mod blocking {
 #[validate(at_least_one_of(filters, appids))]
 #[validate(required_if(field = filters, when = extra))]
 pub struct GetHubsRequest {
+    /// The `steamid` parameter (undescribed).
     pub steamid: ::steam_webapi::SteamId,
+    /// The `filters` parameter (undescribed).
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub filters: ::std::option::Option<::std::vec::Vec<AppFilter>>,
+    /// The `appids` parameter (undescribed).
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     #[serde(with = "::steam_webapi::wire::as_number")]
     pub appids: ::std::option::Option<::std::vec::Vec<u32>>,
+    /// The `extra` parameter (undescribed).
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub extra: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::serde_json::Value>,
