@@ -19,6 +19,10 @@ extern crate self as steam_webapi;
 
 mod client;
 
+/// A fake Steam for tests (feature `testing`).
+#[cfg(feature = "testing")]
+pub mod testing;
+
 // The machine-written client: one module per interface, each behind its Cargo feature.
 // prettyplease formats it; rustfmt must not (`steamspec check` compares the bytes).
 #[rustfmt::skip]

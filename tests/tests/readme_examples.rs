@@ -28,6 +28,7 @@ const GUIDES: &[Guide] = &[
             ".rate_limit(ProviderId::Steam, RateLimit::steam_default())",
             ".get_player_summaries_all(&request)",
             ".get_announcements_paged(&request)",
+            "let fake = FakeSteam::start().unwrap();",
         ],
         // Needs a Redis server and the `redis` feature.
         ignored: &["RedisStore::open("],

@@ -288,6 +288,10 @@ pub mod iwishlist_service;
 #[cfg(feature = "Notifications")]
 pub mod notifications;
 
+/// The fake Steam's table of every operation (`crate::testing`).
+#[cfg(feature = "testing")]
+pub(crate) mod fake_table;
+
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __for_each_request {

@@ -28,6 +28,12 @@ serde_json.workspace = true
 # The hand-written runtime (runtime/): clients, errors, validation, wire helpers. Exactly this
 # version: the generated code uses its `__private` items, which follow no semver.
 steam-webapi-runtime = { path = "runtime", version = "=0.1.0" }
+# The fake Steam of `testing` (feature `testing`): a loopback HTTP server on its own thread.
+form_urlencoded = { version = "1", optional = true }
+http-body-util = { version = "0.1", optional = true }
+hyper = { version = "1", optional = true, features = ["server", "http1"] }
+hyper-util = { version = "0.1", optional = true, features = ["tokio"] }
+tokio = { workspace = true, optional = true, features = ["sync"] }
 "#;
 
 /// The interfaces the benchmarks use: the tail is written only for a spec that has them all
@@ -91,6 +97,10 @@ pub fn manifest(model: &Model) -> String {
     out.push_str("tracing = [\"steam-webapi-runtime/tracing\"]\n");
     out.push_str("# `budget::RedisStore`: one request budget shared by many processes.\n");
     out.push_str("redis = [\"steam-webapi-runtime/redis\"]\n");
+    out.push_str("# `steam_webapi::testing`: a fake Steam on loopback, made from the spec.\n");
+    out.push_str(
+        "testing = [\"dep:form_urlencoded\", \"dep:http-body-util\", \"dep:hyper\", \"dep:hyper-util\", \"dep:tokio\"]\n",
+    );
     out.push_str("# One feature per interface.\n");
     for n in names {
         out.push_str(&format!("{n} = []\n"));

@@ -10,6 +10,7 @@
 mod batch;
 mod cargo;
 mod enums;
+mod fake_table;
 mod json_schema;
 mod layout;
 mod ops;
@@ -99,6 +100,9 @@ pub fn emit(model: &Model, target: Target) -> Vec<GeneratedFile> {
             quote! {
                 //! The operations and types of every interface in the spec, one module each.
                 #(#mods)*
+                /// The fake Steam's table of every operation (`crate::testing`).
+                #[cfg(feature = "testing")]
+                pub(crate) mod fake_table;
                 #each
             }
         }
@@ -113,6 +117,11 @@ pub fn emit(model: &Model, target: Target) -> Vec<GeneratedFile> {
         contents: with_header("spec/", "//", &[format_tokens(all)]),
     });
     if target == Target::Crate {
+        out.push(GeneratedFile {
+            path: format!("{prefix}fake_table.rs"),
+            source: "spec/".into(),
+            contents: with_header("spec/", "//", &[format_tokens(fake_table::table(model))]),
+        });
         out.push(GeneratedFile {
             path: "Cargo.toml".into(),
             source: "spec/".into(),

@@ -11,6 +11,10 @@ pub mod isteam_hub;
 #[cfg(feature = "ISteamUser")]
 pub mod isteam_user;
 
+/// The fake Steam's table of every operation (`crate::testing`).
+#[cfg(feature = "testing")]
+pub(crate) mod fake_table;
+
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __for_each_request {
