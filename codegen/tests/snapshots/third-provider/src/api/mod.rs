@@ -6,6 +6,10 @@
 #[cfg(feature = "IAcmeStatus")]
 pub mod iacme_status;
 
+/// The fake Steam's table of every operation (`crate::testing`).
+#[cfg(feature = "testing")]
+pub(crate) mod fake_table;
+
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __for_each_request {
