@@ -78,10 +78,7 @@ impl FakeSteam {
 
     /// The base URL a client uses for `provider` (publisher calls: [`Self::publisher_url`]).
     pub fn base_url(&self, provider: ProviderId) -> String {
-        match provider {
-            ProviderId::Steam => format!("{}{}", self.url(), state::STEAM),
-            ProviderId::Backpacktf => format!("{}{}", self.url(), state::BACKPACKTF),
-        }
+        format!("{}{}", self.url(), state::base_path(provider, false))
     }
 
     /// The base URL of publisher-key calls (`partner.steam-api.com`).

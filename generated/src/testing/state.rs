@@ -27,11 +27,18 @@ impl Route {
 
 /// The path prefix of each base URL the fake's client uses, so operations of different hosts
 /// with the same path stay apart.
-pub(crate) fn prefix(info: &EndpointInfo) -> &'static str {
-    match info.provider {
-        ProviderId::Steam if info.publisher => PARTNER,
-        ProviderId::Steam => STEAM,
-        ProviderId::Backpacktf => BACKPACKTF,
+pub(crate) fn prefix(info: &EndpointInfo) -> String {
+    base_path(info.provider, info.publisher)
+}
+
+/// The path prefix of a provider's base URL (another provider of a spec's own `providers.yaml`:
+/// its id).
+pub(crate) fn base_path(provider: ProviderId, publisher: bool) -> String {
+    match provider {
+        ProviderId::Steam if publisher => PARTNER.to_owned(),
+        ProviderId::Steam => STEAM.to_owned(),
+        ProviderId::Backpacktf => BACKPACKTF.to_owned(),
+        ProviderId::Other(id) => format!("/{id}"),
     }
 }
 
