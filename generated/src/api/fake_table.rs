@@ -4542,6 +4542,22 @@ pub(crate) static OPERATIONS: &[FakeOperation] = &[
     },
     #[cfg(feature = "ISteamWebAPIUtil")]
     FakeOperation {
+        info: crate::isteam_web_api_util::GetServerInfoRequest::INFO,
+        request_type: "GetServerInfoRequest",
+        input_json: false,
+        credential: "key",
+        format: ::std::option::Option::Some("format"),
+        params: &[],
+        examples: &[
+            FakeExample {
+                name: "valvepython-2016",
+                status: 200u16,
+                body: "{\"servertime\":1463143608,\"servertimestring\":\"Fri May 13 05:46:48 2016\"}",
+            },
+        ],
+    },
+    #[cfg(feature = "ISteamWebAPIUtil")]
+    FakeOperation {
         info: crate::isteam_web_api_util::GetSupportedAPIListRequest::INFO,
         request_type: "GetSupportedAPIListRequest",
         input_json: false,
@@ -6433,6 +6449,14 @@ pub struct ISteamWebAPIUtilStubs<'a> {
 
 #[cfg(feature = "ISteamWebAPIUtil")]
 impl ISteamWebAPIUtilStubs<'_> {
+    ///A stub of `ISteamWebAPIUtil/GetServerInfo/v1`: `fake.stub::<GetServerInfoRequest>()`.
+    #[inline]
+    pub fn get_server_info(
+        &self,
+    ) -> crate::testing::Stub<crate::isteam_web_api_util::GetServerInfoRequest> {
+        self.fake.stub()
+    }
+
     ///A stub of `ISteamWebAPIUtil/GetSupportedAPIList/v1`: `fake.stub::<GetSupportedAPIListRequest>()`.
     #[inline]
     pub fn get_supported_api_list(
