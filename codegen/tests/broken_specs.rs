@@ -168,7 +168,7 @@ fn project_spec_lints_clean_with_its_operations() {
         "spec/ has warnings:\n{}",
         warnings.join("\n")
     );
-    assert_eq!(loaded.model.operations().count(), 134);
+    assert_eq!(loaded.model.operations().count(), 135);
     let imported = loaded.model.operations().filter(|o| o.imported.is_some());
     assert_eq!(imported.count(), 87);
 }
@@ -257,7 +257,7 @@ fn cli_lint_exit_codes() {
     let (code, stdout, stderr) = lint(&workspace_dir().join("spec"));
     assert_eq!(code, Some(0), "stderr:\n{stderr}");
     assert_eq!(stderr, "", "spec/ lints with warnings");
-    assert!(stdout.contains(" 134 operations, "), "stdout: {stdout}");
+    assert!(stdout.contains(" 135 operations, "), "stdout: {stdout}");
     assert!(
         stdout.ends_with("; 87 of the operations imported (untyped responses)\n"),
         "stdout: {stdout}"

@@ -340,9 +340,8 @@ fn project_spec_against(rel: &str, summary: (usize, usize, usize)) -> Report {
 #[test]
 fn project_spec_against_the_2026_public_capture() {
     // Documented in codegen/README.md's Drift section: update both together.
-    let r = project_spec_against("public/2026-07-09.json", (0, 1, 24));
-    // Every listed method is described (typed or imported), but GetServerInfo (typed on
-    // another branch) and the game-specific interfaces.
+    let r = project_spec_against("public/2026-07-09.json", (0, 1, 23));
+    // Every listed method is described (typed or imported), but the game-specific interfaces.
     let added: Vec<String> = keys(&r)
         .into_iter()
         .filter(|k| k.starts_with("method-added") || k.starts_with("interface-added"))
@@ -353,7 +352,7 @@ fn project_spec_against_the_2026_public_capture() {
             })
         })
         .collect();
-    assert_eq!(added, ["method-added ISteamWebAPIUtil GetServerInfo v1"]);
+    assert!(added.is_empty(), "{added:?}");
     let not_info: Vec<String> = keys(&r)
         .into_iter()
         .filter(|k| {
@@ -391,7 +390,7 @@ fn project_spec_against_the_partner_listing() {
     let s = r.summary();
     assert_eq!(
         (s.breaking, s.warning, s.info),
-        (6, 0, 3),
+        (6, 0, 2),
         "{:#?}",
         keys(&r)
     );
