@@ -198,7 +198,10 @@ fn fingerprints_survive_moved_lines() {
         .iter()
         .filter(|(fp, line)| after[*fp] != **line)
         .count();
-    assert!(moved > 30, "only {moved} results moved");
+    assert!(
+        moved > 10 && moved * 2 > before.len(),
+        "only {moved} results moved"
+    );
 }
 
 #[test]
