@@ -15,7 +15,7 @@ pub struct Received {
     pub pairs: Vec<(String, String)>,
     /// The request as one JSON object by wire name, decoded by the spec's rules: the
     /// `input_json` object, comma lists and indexed arrays as arrays, `1`/`0` as booleans,
-    /// integers as numbers. `Null` when the request did not match the spec.
+    /// integers as numbers, enum values as sent. `Null` when the request did not match the spec.
     pub json: Value,
     /// Where it was served (for [`FakeSteam::received`](super::FakeSteam::received)).
     pub(crate) route: super::state::Route,

@@ -6,6 +6,7 @@ use steam_webapi::igame_notifications_service::{
     CreateSessionRequest, CreateSessionResponse, LocalizedText, UserState, UserStatus, Variable,
 };
 use steam_webapi::isteam_user::{GetPlayerSummariesRequest, GetPlayerSummariesResponse};
+use steam_webapi::notifications::{NotificationFilter, SearchNotificationsRequest};
 use steam_webapi::testing::FakeSteam;
 use steamspec_tests::clients::summaries;
 use steamspec_tests::spec_example::SpecCall;
@@ -102,4 +103,32 @@ async fn an_input_json_request_is_read_back_by_the_spec_rules() {
     assert_eq!(got[0].get("steamid"), None, "unset optional left out");
     assert_eq!(got[0].param("format"), Some("json"));
     assert_eq!(got[0].param("key"), Some("<redacted>"));
+}
+
+/// The wire assertions of operations/notifications.rs' search test, on the kit: the token in
+/// the query, no Steam key or format, the filter as its number, the spec's example answered.
+#[tokio::test]
+async fn a_backpack_tf_call_is_served_and_read_back() {
+    let fake = FakeSteam::start().unwrap();
+    let client = fake.client().unwrap();
+    let req = SearchNotificationsRequest::new().filter(NotificationFilter::Subscriptions);
+    let resp = client
+        .notifications()
+        .search_notifications(&req)
+        .await
+        .unwrap();
+    assert_eq!(resp.notifications.len(), 4, "the spec's first example");
+    let got = fake.received::<SearchNotificationsRequest>();
+    assert_eq!(got[0].method, "GET");
+    assert_eq!(got[0].path, "/api/notifications/search/v1");
+    assert_eq!(
+        got[0].pairs,
+        [
+            ("filter".to_string(), "4".to_string()),
+            ("token".to_string(), "<redacted>".to_string())
+        ]
+    );
+    // An enum parameter is read back as sent.
+    assert_eq!(got[0].json, json!({ "filter": "4" }));
+    assert!(fake.mismatches().is_empty());
 }
