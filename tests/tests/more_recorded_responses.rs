@@ -8,7 +8,6 @@
 //! `build.rs` writes one test per file of the folder (`per_file::*`); [`case`] says what each
 //! file must give, and a file it does not list fails until it is listed.
 
-use serde_json::Value;
 use steam_webapi::iecon_service as econ;
 use steam_webapi::iplayer_service as player;
 use steam_webapi::ipublished_file_service as published;
@@ -16,6 +15,7 @@ use steam_webapi::isteam_apps as apps;
 use steam_webapi::isteam_remote_storage as storage;
 use steam_webapi::isteam_user as user;
 use steam_webapi::isteam_user_stats as stats;
+use steam_webapi::isteam_web_api_util as util;
 use steam_webapi::{Error, SteamId};
 use steamspec::responses::{self, Location};
 
@@ -23,7 +23,7 @@ include!(concat!(env!("OUT_DIR"), "/more_recorded_responses.rs"));
 
 #[path = "support/recorded.rs"]
 mod recorded;
-use recorded::{assert_no_key, model};
+use recorded::assert_no_key;
 
 const FIXTURES: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
@@ -41,10 +41,6 @@ enum Expect {
     Http { status: u16, excerpt: &'static str },
     /// A 200 body with `success` 42: `Error::NoMatch` with this message.
     NoMatch(&'static str),
-    /// An operation another branch types (ISteamWebAPIUtil/GetServerInfo, issue 23): the spec
-    /// must not have it yet (this fails once it lands, to be replaced by a `Success` case), and
-    /// the body must hold what `check` asserts.
-    NotYetSpecified(fn(&Value)),
 }
 
 /// Every file of the folder (the kinds in the comments are the folder README's).
@@ -330,14 +326,26 @@ fn case(file: &str) -> Expect {
             excerpt: FORBIDDEN,
         },
 
-        // ---- ISteamWebAPIUtil GetServerInfo: typed on the `formats` branch ----
-        "ISteamWebAPIUtil.GetServerInfo.v1.aquerr-handwritten.json"
-        | "ISteamWebAPIUtil.GetServerInfo.v1.valvepython-2015.json"
-        | "ISteamWebAPIUtil.GetServerInfo.v1.valvepython-2016.json"
-        | "ISteamWebAPIUtil.GetServerInfo.v1.yeggstry-2013.json" => NotYetSpecified(|body| {
-            // No envelope: the two fields at the top.
-            assert!(body["servertime"].is_u64(), "{body}");
-            assert!(body["servertimestring"].is_string(), "{body}");
+        // ---- ISteamWebAPIUtil GetServerInfo: no envelope, the two fields at the top ----
+        "ISteamWebAPIUtil.GetServerInfo.v1.aquerr-handwritten.json" => Success(|d| {
+            let info = d.server_info();
+            assert_eq!(info.servertime, 123456789);
+            assert_eq!(info.servertimestring, "Sat May 13 09:19:49 2023");
+        }),
+        "ISteamWebAPIUtil.GetServerInfo.v1.valvepython-2015.json" => Success(|d| {
+            let info = d.server_info();
+            assert_eq!(info.servertime, 1440370690);
+            assert_eq!(info.servertimestring, "Sun Aug 23 15:58:10 2015");
+        }),
+        "ISteamWebAPIUtil.GetServerInfo.v1.valvepython-2016.json" => Success(|d| {
+            let info = d.server_info();
+            assert_eq!(info.servertime, 1463143608);
+            assert_eq!(info.servertimestring, "Fri May 13 05:46:48 2016");
+        }),
+        "ISteamWebAPIUtil.GetServerInfo.v1.yeggstry-2013.json" => Success(|d| {
+            let info = d.server_info();
+            assert_eq!(info.servertime, 1380283969);
+            assert_eq!(info.servertimestring, "Fri Sep 27 05:12:49 2013");
         }),
 
         other => panic!("{other}: not in case(); write down what it must give"),
@@ -368,6 +376,7 @@ enum Decoded {
     Offer(econ::GetTradeOfferResponse),
     History(econ::GetTradeHistoryResponse),
     Summary(econ::GetTradeOffersSummaryResponse),
+    ServerInfo(util::GetServerInfoResponse),
 }
 
 macro_rules! accessors {
@@ -403,6 +412,7 @@ accessors! {
     offer: Offer => econ::GetTradeOfferResponse,
     history: History => econ::GetTradeHistoryResponse,
     summary: Summary => econ::GetTradeOffersSummaryResponse,
+    server_info: ServerInfo => util::GetServerInfoResponse,
 }
 
 const STEAMID: SteamId = SteamId(76561197960435530);
@@ -418,6 +428,7 @@ fn call(op_id: &str, status: u16, body: &[u8]) -> Result<Decoded, Error> {
     }
     match op_id {
         "ISteamUser/GetPlayerBans/v1" => run!(user::GetPlayerBansRequest::new(vec![STEAMID]), Bans),
+        "ISteamWebAPIUtil/GetServerInfo/v1" => run!(util::GetServerInfoRequest::new(), ServerInfo),
         "ISteamUser/ResolveVanityURL/v1" => run!(
             user::ResolveVanityURLRequest::new("valve".into()).url_type(user::VanityUrlType::Group),
             Vanity
@@ -514,14 +525,6 @@ fn check_file(file: &str) {
             // The failed body is still what the spec describes (every field it lacks is optional).
             let body = responses::parse_json(&bytes).unwrap_or_else(|e| panic!("{}", e.message));
             recorded::assert_schema_valid_and_strict_clean(file, &op_id, &body, &Location::full());
-        }
-        Expect::NotYetSpecified(check) => {
-            assert!(
-                responses::find_operation(model(), &op_id).is_err(),
-                "{op_id} is in the spec now: give {file} a Success case"
-            );
-            let body = responses::parse_json(&bytes).unwrap_or_else(|e| panic!("{}", e.message));
-            check(&body);
         }
     }
 }
