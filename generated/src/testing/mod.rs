@@ -19,10 +19,12 @@
 //! # #[cfg(not(feature = "ISteamUser"))] fn main() {}
 //! ```
 //!
-//! - [`FakeSteam::stub`]: answer one operation your way (a typed response, a named example,
-//!   a status, raw bytes, sequences, only for some requests).
-//! - [`FakeSteam::received`]: the requests it got, read back by the spec's rules.
-//! - [`FakeSteam::mismatches`]: requests the spec would not produce, answered 400 like Steam.
+//! - [`FakeSteam::stub`](crate::testing::FakeSteam::stub): answer one operation your way (a
+//!   typed response, a named example, a status, raw bytes, sequences, only for some requests).
+//! - [`FakeSteam::received`](crate::testing::FakeSteam::received): the requests it got, read
+//!   back by the spec's rules.
+//! - [`FakeSteam::mismatches`](crate::testing::FakeSteam::mismatches): requests the spec would
+//!   not produce, answered 400 like Steam.
 
 mod received;
 mod server;
