@@ -39,7 +39,9 @@ impl Client {
     /// ```no_run
     /// # async fn run(client: steam_webapi::Client) -> Result<(), steam_webapi::Error> {
     /// use steam_webapi::Format;
-    /// let info = client.with_format(Format::Vdf).isteam_web_api_util();
+    /// let vdf = client.with_format(Format::Vdf);
+    /// let request = steam_webapi::isteam_web_api_util::GetServerInfoRequest::new();
+    /// let info = vdf.isteam_web_api_util().get_server_info(&request).await?;
     /// # let _ = info; Ok(()) }
     /// ```
     pub fn with_format(&self, format: steam_webapi_runtime::Format) -> Self {
