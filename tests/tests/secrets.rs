@@ -11,9 +11,7 @@
 
 mod support;
 
-use std::fmt::Write as _;
 use std::panic::AssertUnwindSafe;
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Mutex, Once};
 use std::time::Duration;
 
@@ -105,7 +103,9 @@ fn scan(label: &str, err: &Error) -> String {
 
 // ---- capturing logs and tracing ---------------------------------------------
 
-static CAPTURED: Mutex<Vec<String>> = Mutex::new(Vec::new());
+#[path = "support/capture.rs"]
+mod capture;
+use capture::{CAPTURED, Capture};
 
 struct Logger;
 
@@ -124,52 +124,12 @@ impl log::Log for Logger {
     fn flush(&self) {}
 }
 
-struct Tracer {
-    next_id: AtomicU64,
-}
-
-struct Fields(String);
-
-impl tracing::field::Visit for Fields {
-    fn record_debug(&mut self, field: &tracing::field::Field, value: &dyn std::fmt::Debug) {
-        let _ = write!(self.0, " {}={value:?}", field.name());
-    }
-}
-
-impl tracing::Subscriber for Tracer {
-    fn enabled(&self, _: &tracing::Metadata<'_>) -> bool {
-        true
-    }
-    fn new_span(&self, span: &tracing::span::Attributes<'_>) -> tracing::span::Id {
-        let mut fields = Fields(format!("span {}", span.metadata().name()));
-        span.record(&mut fields);
-        CAPTURED.lock().unwrap().push(fields.0);
-        tracing::span::Id::from_u64(self.next_id.fetch_add(1, Ordering::Relaxed))
-    }
-    fn record(&self, _: &tracing::span::Id, values: &tracing::span::Record<'_>) {
-        let mut fields = Fields("record".to_owned());
-        values.record(&mut fields);
-        CAPTURED.lock().unwrap().push(fields.0);
-    }
-    fn record_follows_from(&self, _: &tracing::span::Id, _: &tracing::span::Id) {}
-    fn event(&self, event: &tracing::Event<'_>) {
-        let mut fields = Fields(format!("event {}", event.metadata().target()));
-        event.record(&mut fields);
-        CAPTURED.lock().unwrap().push(fields.0);
-    }
-    fn enter(&self, _: &tracing::span::Id) {}
-    fn exit(&self, _: &tracing::span::Id) {}
-}
-
 fn capture_everything() {
     static ONCE: Once = Once::new();
     ONCE.call_once(|| {
         log::set_boxed_logger(Box::new(Logger)).unwrap();
         log::set_max_level(log::LevelFilter::Trace);
-        tracing::subscriber::set_global_default(Tracer {
-            next_id: AtomicU64::new(1),
-        })
-        .unwrap();
+        tracing::subscriber::set_global_default(Capture::new()).unwrap();
         let default = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
             if QUIET.with(|q| q.get()) {

@@ -7,9 +7,6 @@
 //!
 //! One test drives everything so the global subscriber sees all of it.
 
-use std::fmt::Write as _;
-use std::sync::Mutex;
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
 use steam_webapi::notifications::DeleteNotificationsRequest;
@@ -22,46 +19,9 @@ use wiremock::ResponseTemplate;
 const KEY: &str = "TRACEKEY-51c0de";
 const TOKEN: &str = "TRACETOKEN-a77b";
 
-static CAPTURED: Mutex<Vec<String>> = Mutex::new(Vec::new());
-
-/// Records every span (name and fields) and event (target and fields).
-struct Capture {
-    next_id: AtomicU64,
-}
-
-struct Fields(String);
-
-impl tracing::field::Visit for Fields {
-    fn record_debug(&mut self, field: &tracing::field::Field, value: &dyn std::fmt::Debug) {
-        let _ = write!(self.0, " {}={value:?}", field.name());
-    }
-}
-
-impl tracing::Subscriber for Capture {
-    fn enabled(&self, _: &tracing::Metadata<'_>) -> bool {
-        true
-    }
-    fn new_span(&self, span: &tracing::span::Attributes<'_>) -> tracing::span::Id {
-        let meta = span.metadata();
-        let mut fields = Fields(format!("span {} {}", meta.target(), meta.name()));
-        span.record(&mut fields);
-        CAPTURED.lock().unwrap().push(fields.0);
-        tracing::span::Id::from_u64(self.next_id.fetch_add(1, Ordering::Relaxed))
-    }
-    fn record(&self, _: &tracing::span::Id, values: &tracing::span::Record<'_>) {
-        let mut fields = Fields("record".to_owned());
-        values.record(&mut fields);
-        CAPTURED.lock().unwrap().push(fields.0);
-    }
-    fn record_follows_from(&self, _: &tracing::span::Id, _: &tracing::span::Id) {}
-    fn event(&self, event: &tracing::Event<'_>) {
-        let mut fields = Fields(format!("event {}", event.metadata().target()));
-        event.record(&mut fields);
-        CAPTURED.lock().unwrap().push(fields.0);
-    }
-    fn enter(&self, _: &tracing::span::Id) {}
-    fn exit(&self, _: &tracing::span::Id) {}
-}
+#[path = "support/capture.rs"]
+mod capture;
+use capture::{CAPTURED, Capture};
 
 /// Every line that mentions one of `needles`, all of which must be there.
 fn lines_with<'a>(captured: &'a [String], needles: &[&str]) -> Vec<&'a String> {
@@ -81,10 +41,7 @@ fn assert_seen(captured: &[String], needles: &[&str]) {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn spans_and_events_say_what_happened_and_never_the_secrets() {
-    tracing::subscriber::set_global_default(Capture {
-        next_id: AtomicU64::new(1),
-    })
-    .unwrap();
+    tracing::subscriber::set_global_default(Capture::new()).unwrap();
 
     // A 500 retried, then a 429 that pauses, then success; an echoing 404.
     let server = CountingServer::start(|n| match n {
